@@ -1,0 +1,102 @@
+#include "civ_icu.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/uclean.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+#include <unicode/uversion.h>
+
+static void copy_error(UErrorCode status, char *error, int32_t capacity) {
+    if (error == NULL || capacity <= 0) return;
+    strncpy(error, u_errorName(status), (size_t)capacity - 1);
+    error[capacity - 1] = '\0';
+}
+
+void civ_icu_version(char *out, int32_t capacity) {
+    UVersionInfo info;
+    char buffer[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(info);
+    u_versionToString(info, buffer);
+    if (capacity <= 0) return;
+    strncpy(out, buffer, (size_t)capacity - 1);
+    out[capacity - 1] = '\0';
+}
+
+civ_transliterator *civ_transliterator_open(const char *id, char *error, int32_t errorCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar uid[128];
+    u_uastrncpy(uid, id, 127);
+    uid[127] = 0;
+    UTransliterator *t = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) {
+        copy_error(status, error, errorCapacity);
+        return NULL;
+    }
+    return (civ_transliterator *)t;
+}
+
+void civ_transliterator_close(civ_transliterator *t) {
+    if (t) utrans_close((UTransliterator *)t);
+}
+
+int32_t civ_transliterator_transliterate(civ_transliterator *t, uint16_t *text, int32_t *length, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t limit = *length;
+    int32_t textLength = *length;
+    utrans_transUChars((UTransliterator *)t, (UChar *)text, &textLength, capacity, 0, &limit, &status);
+    *length = textLength;
+    return (int32_t)status;
+}
+
+civ_break_iterator *civ_break_open(int32_t kind, const char *locale, char *error, int32_t errorCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIteratorType type;
+    switch (kind) {
+    case CIV_BREAK_CHARACTER: type = UBRK_CHARACTER; break;
+    case CIV_BREAK_LINE: type = UBRK_LINE; break;
+    case CIV_BREAK_SENTENCE: type = UBRK_SENTENCE; break;
+    default: type = UBRK_WORD; break;
+    }
+    UBreakIterator *b = ubrk_open(type, locale, NULL, 0, &status);
+    if (U_FAILURE(status)) {
+        copy_error(status, error, errorCapacity);
+        return NULL;
+    }
+    return (civ_break_iterator *)b;
+}
+
+void civ_break_close(civ_break_iterator *b) {
+    if (b) ubrk_close((UBreakIterator *)b);
+}
+
+int32_t civ_break_set_text(civ_break_iterator *b, const uint16_t *text, int32_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText((UBreakIterator *)b, (const UChar *)text, length, &status);
+    return (int32_t)status;
+}
+
+int32_t civ_break_first(civ_break_iterator *b) { return ubrk_first((UBreakIterator *)b); }
+
+int32_t civ_break_next(civ_break_iterator *b) {
+    int32_t next = ubrk_next((UBreakIterator *)b);
+    return next == UBRK_DONE ? -1 : next;
+}
+
+int32_t civ_break_rule_status(civ_break_iterator *b) { return ubrk_getRuleStatus((UBreakIterator *)b); }
+
+int32_t civ_convert_to_utf16(const char *charset, const char *bytes, int32_t length, uint16_t *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) return -1;
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    if (U_FAILURE(status)) {
+        ucnv_close(converter);
+        return -1;
+    }
+    int32_t written = ucnv_toUChars(converter, (UChar *)out, capacity, bytes, length, &status);
+    ucnv_close(converter);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING && written > capacity) return -1;
+    return written;
+}

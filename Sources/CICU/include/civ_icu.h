@@ -1,0 +1,54 @@
+// Plain-named wrappers around the ICU C API calls civ uses.
+// ICU's own headers rename every function with a version suffix through macros
+// (utrans_openU -> utrans_openU_72); Swift cannot see through those, so Swift code
+// calls these instead. Only fixed-width integer types appear here, no ICU headers.
+#ifndef CIV_ICU_H
+#define CIV_ICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Opaque handles.
+typedef struct civ_transliterator civ_transliterator;
+typedef struct civ_break_iterator civ_break_iterator;
+
+/// ICU version string, e.g. "72.1". Writes a NUL-terminated string into `out`.
+void civ_icu_version(char *out, int32_t capacity);
+
+/// Opens a transliterator by ID (e.g. "Traditional-Simplified"), forward direction.
+/// Returns NULL on failure and writes ICU's error name into `error` (may be NULL).
+civ_transliterator *civ_transliterator_open(const char *id, char *error, int32_t errorCapacity);
+void civ_transliterator_close(civ_transliterator *t);
+
+/// Transliterates `text[0..<*length]` in place. `capacity` is the buffer size in UTF-16 units.
+/// On return *length is the new length. Returns 0 on success, otherwise an ICU error code
+/// (U_BUFFER_OVERFLOW_ERROR = 15 when capacity is too small; *length then holds the needed length).
+int32_t civ_transliterator_transliterate(civ_transliterator *t, uint16_t *text, int32_t *length, int32_t capacity);
+
+/// Break iterator kinds.
+enum { CIV_BREAK_CHARACTER = 0, CIV_BREAK_WORD = 1, CIV_BREAK_LINE = 2, CIV_BREAK_SENTENCE = 3 };
+
+/// Opens a break iterator for `locale` (e.g. "zh"). Returns NULL on failure.
+civ_break_iterator *civ_break_open(int32_t kind, const char *locale, char *error, int32_t errorCapacity);
+void civ_break_close(civ_break_iterator *b);
+/// Sets UTF-16 text; the buffer must outlive the iteration. Returns 0 on success.
+int32_t civ_break_set_text(civ_break_iterator *b, const uint16_t *text, int32_t length);
+/// First boundary (always 0).
+int32_t civ_break_first(civ_break_iterator *b);
+/// Next boundary, or -1 when done.
+int32_t civ_break_next(civ_break_iterator *b);
+/// Rule status of the boundary just returned (UBRK_WORD_NONE = 0..99 means no word: spaces, punctuation).
+int32_t civ_break_rule_status(civ_break_iterator *b);
+
+/// Converts bytes in `charset` (e.g. "GB18030", "Big5") to UTF-16, stopping at the first
+/// illegal or unassigned sequence. Returns the UTF-16 length written, or -1 when the input is
+/// not valid in that charset or `capacity` is too small.
+int32_t civ_convert_to_utf16(const char *charset, const char *bytes, int32_t length, uint16_t *out, int32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

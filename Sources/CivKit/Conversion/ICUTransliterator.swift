@@ -1,0 +1,61 @@
+import CICU
+
+/// A Swift handle on an ICU transliterator (`Traditional-Simplified`, `Han-Latin`, …).
+/// Not thread-safe, like the ICU object it wraps: use one per thread.
+public final class ICUTransliterator {
+    private let handle: OpaquePointer
+    public let id: String
+    private var buffer: [UInt16] = []
+
+    public init(id: String) throws {
+        var error = [CChar](repeating: 0, count: 64)
+        guard let h = civ_transliterator_open(id, &error, Int32(error.count)) else {
+            throw CivError.icu("cannot open transliterator \(id): \(String(nulTerminated: error))")
+        }
+        handle = h
+        self.id = id
+    }
+
+    deinit { civ_transliterator_close(handle) }
+
+    /// Transliterates `text` with ICU's C API (`utrans_transUChars`).
+    public func transliterate(_ text: String) -> String {
+        if text.isEmpty { return text }
+        var length = 0
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: text.utf16)
+        length = buffer.count
+        var capacity = max(16, length * 2)
+        while true {
+            if buffer.count < capacity { buffer.append(contentsOf: repeatElement(0, count: capacity - buffer.count)) }
+            var len = Int32(length)
+            let status = buffer.withUnsafeMutableBufferPointer { p in
+                civ_transliterator_transliterate(handle, p.baseAddress, &len, Int32(capacity))
+            }
+            if status == 15 /* U_BUFFER_OVERFLOW_ERROR */ {
+                // Start over from the original text with room for the result.
+                capacity = Int(len) + 16
+                buffer.removeAll(keepingCapacity: true)
+                buffer.append(contentsOf: text.utf16)
+                continue
+            }
+            if status > 0 { return text }
+            return String(decoding: buffer[0..<Int(len)], as: UTF16.self)
+        }
+    }
+
+    /// The ICU library's version, e.g. "72.1".
+    public static var icuVersion: String {
+        var out = [CChar](repeating: 0, count: 32)
+        civ_icu_version(&out, Int32(out.count))
+        return String(nulTerminated: out)
+    }
+}
+
+extension String {
+    /// A string from a NUL-terminated C buffer.
+    init(nulTerminated chars: [CChar]) {
+        let bytes = chars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}

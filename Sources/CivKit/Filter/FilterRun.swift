@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard error, unbuffered, for diagnostics and `--stats`.
+public enum StandardError {
+    public static func write(_ message: String) {
+        var m = message
+        m.withUTF8 { p in _ = Glibc.write(2, p.baseAddress, p.count) }
+    }
+}
+
+/// The loop every record filter shares (civ-segment, civ-extract, civ-jsonl): read records from
+/// the inputs, transform each, write it, count everything, and turn problems into the
+/// documented exit codes. The executables only parse flags and supply the transform.
+public final class FilterRun {
+    public let tool: String
+    public var counters = Counters()
+    public let output: ByteOutput
+    private var exitCode: CivExitCode = .success
+
+    public init(tool: String, output: ByteOutput = ByteOutput(fileDescriptor: 1)) {
+        self.tool = tool
+        self.output = output
+        ByteOutput.ignoreBrokenPipeSignal()
+    }
+
+    /// Notes a data problem: processing goes on, the exit code becomes `dataError`.
+    public func dataProblem(_ message: String, counter: String) {
+        counters.add(counter)
+        StandardError.write("\(tool): \(message)\n")
+        if exitCode == .success { exitCode = .dataError }
+    }
+
+    /// Opens each path (`-` is standard input; no paths means standard input).
+    public func inputs(_ paths: [String], maxLineBytes: Int) throws -> [ByteInput] {
+        let names = paths.isEmpty ? ["-"] : paths
+        return try names.map { name in
+            let input = name == "-" ? ByteInput(fileDescriptor: 0, name: "-", maxLineBytes: maxLineBytes)
+                : try ByteInput(path: name, maxLineBytes: maxLineBytes)
+            input.willRead = { [output] in try output.flush() }
+            return input
+        }
+    }
+
+    /// Reads records (or plain text) from `paths`, calling `handleRecord` for each record and, in
+    /// plain-text mode when given, `handlePlainLine` for each line instead.
+    public func run(
+        paths: [String],
+        maxDocumentBytes: Int = 64 << 20,
+        handlePlainLine: ((InputLine) throws -> Void)? = nil,
+        handleRecord: (Record) throws -> Void
+    ) -> CivExitCode {
+        do {
+            for input in try inputs(paths, maxLineBytes: maxDocumentBytes) {
+                let reader = RecordReader(input: input, maxDocumentBytes: maxDocumentBytes)
+                if let lineHandler = handlePlainLine, try reader.detectPlainText() {
+                    while let line = try reader.nextPlainLine() { try lineHandler(line) }
+                } else {
+                    while let record = try reader.next() {
+                        counters.add("documents.in")
+                        try handleRecord(record)
+                    }
+                }
+                report(reader.problems, in: input.name)
+            }
+            try output.flush()
+        } catch let error as CivError {
+            return fail(error)
+        } catch {
+            return fail(.icu("\(error)"))
+        }
+        return exitCode
+    }
+
+    /// Turns reader problems into counts, messages and the exit code.
+    public func report(_ problems: [RecordReader.Problem], in name: String) {
+        for problem in problems {
+            switch problem {
+            case let .truncatedRecord(offset):
+                dataProblem("\(name): record at byte \(offset) has no %end line (truncated input?); passed on with %truncated yes", counter: "input.truncated-record")
+            case let .textOutsideRecord(offset):
+                dataProblem("\(name): text outside any record at byte \(offset); passed on as a record of its own", counter: "input.text-outside-record")
+            case let .badFieldLine(offset):
+                dataProblem("\(name): malformed field line at byte \(offset)", counter: "input.bad-field-line")
+            case let .lineTooLong(offset, discarded):
+                dataProblem("\(name): line at byte \(offset) too long; \(discarded) bytes of it skipped", counter: "input.line-too-long")
+            }
+        }
+    }
+
+    /// Prints a fatal error and returns its exit code.
+    public func fail(_ error: CivError) -> CivExitCode {
+        if error == .outputClosed {
+            StandardError.write("\(tool): output closed early; stopped after \(counters["documents.out"]) documents\n")
+        } else {
+            StandardError.write("\(tool): \(error)\n")
+        }
+        return error.exitCode
+    }
+
+    /// Writes the counters to standard error, one `tool<TAB>name<TAB>count` line each.
+    public func printStats() {
+        StandardError.write(counters.report(prefix: tool))
+    }
+}

@@ -1,0 +1,178 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One line of input as raw bytes, with where it started in its stream.
+public struct InputLine: Sendable, Equatable {
+    /// The line's bytes without the final `\n` (a `\r` before it is kept: decoding decides).
+    public var bytes: [UInt8]
+    /// Byte offset of the line's first byte in its stream.
+    public var offset: Int
+    /// True when the line ended with `\n` (false for the last line of a file without one).
+    public var hasNewline: Bool
+    /// Bytes of the line that were discarded because it exceeded the reader's `maxLineBytes`.
+    public var discardedBytes: Int
+
+    public init(bytes: [UInt8], offset: Int, hasNewline: Bool, discardedBytes: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+        self.hasNewline = hasNewline
+        self.discardedBytes = discardedBytes
+    }
+
+    /// Bytes this line occupied in the stream, newline included.
+    public var streamLength: Int { bytes.count + discardedBytes + (hasNewline ? 1 : 0) }
+}
+
+/// Reads a file descriptor in fixed-size chunks and hands out lines or byte runs.
+///
+/// Memory stays bounded: a line longer than `maxLineBytes` is cut there, and the rest of it is
+/// skipped (and counted in `InputLine.discardedBytes`) instead of buffered.
+public final class ByteInput {
+    public let name: String
+    public let maxLineBytes: Int
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var atEOF = false
+    /// Offset in the stream of `buffer[start]`.
+    public private(set) var offset = 0
+    /// Called before each blocking read, so that a filter can flush what it has written while it
+    /// waits: output then appears as input arrives.
+    public var willRead: (() throws -> Void)?
+
+    public static let chunkSize = 1 << 16
+
+    public init(fileDescriptor: Int32, name: String, maxLineBytes: Int = 16 << 20, ownsDescriptor: Bool = false) {
+        self.fd = fileDescriptor
+        self.name = name
+        self.maxLineBytes = max(1, maxLineBytes)
+        self.ownsDescriptor = ownsDescriptor
+        self.buffer = [UInt8](repeating: 0, count: ByteInput.chunkSize)
+    }
+
+    /// Opens a file for reading.
+    public convenience init(path: String, maxLineBytes: Int = 16 << 20) throws {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw CivError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        self.init(fileDescriptor: fd, name: path, maxLineBytes: maxLineBytes, ownsDescriptor: true)
+    }
+
+    /// Reads from an in-memory byte array (tests), through a pipe-free buffer.
+    public convenience init(bytes: [UInt8], name: String = "-", maxLineBytes: Int = 16 << 20) {
+        self.init(fileDescriptor: -1, name: name, maxLineBytes: maxLineBytes)
+        buffer = bytes
+        end = bytes.count
+        atEOF = true
+    }
+
+    deinit {
+        if ownsDescriptor { close(fd) }
+    }
+
+    /// Refills the buffer, keeping unread bytes. Returns false at end of input.
+    private func fill() throws -> Bool {
+        if atEOF { return false }
+        if start > 0 {
+            let unread = end - start
+            if unread > 0 {
+                buffer.withUnsafeMutableBufferPointer { p in
+                    _ = memmove(p.baseAddress!, p.baseAddress! + start, unread)
+                }
+            }
+            end = unread
+            start = 0
+        }
+        if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+        try willRead?()
+        while true {
+            let n = buffer.withUnsafeMutableBufferPointer { p in
+                read(fd, p.baseAddress! + end, p.count - end)
+            }
+            if n > 0 {
+                end += n
+                return true
+            }
+            if n == 0 {
+                atEOF = true
+                return false
+            }
+            if errno == EINTR { continue }
+            throw CivError.readFailed(path: name, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// The next line, or nil at end of input.
+    public func nextLine() throws -> InputLine? {
+        var scanFrom = start
+        var discarded = 0
+        var kept: [UInt8]? = nil
+        let lineOffset = offset
+        while true {
+            if let nl = buffer[scanFrom..<end].firstIndex(of: 0x0A) {
+                let line: [UInt8]
+                if var k = kept {
+                    let room = max(0, maxLineBytes - k.count)
+                    let take = min(room, nl - start)
+                    k.append(contentsOf: buffer[start..<start + take])
+                    discarded += (nl - start) - take
+                    line = k
+                } else {
+                    line = Array(buffer[start..<nl])
+                }
+                offset += nl + 1 - start
+                start = nl + 1
+                return InputLine(bytes: line, offset: lineOffset, hasNewline: true, discardedBytes: discarded)
+            }
+            // No newline buffered: keep at most maxLineBytes, skip the rest.
+            let pending = end - start
+            if kept != nil || pending >= maxLineBytes {
+                var k = kept ?? []
+                let room = max(0, maxLineBytes - k.count)
+                let take = min(room, pending)
+                k.append(contentsOf: buffer[start..<start + take])
+                discarded += pending - take
+                kept = k
+                offset += pending
+                start = end
+            }
+            let before = end - start
+            if try !fill() {
+                if kept == nil && end - start == 0 { return nil }
+                var line = kept ?? []
+                line.append(contentsOf: buffer[start..<end])
+                offset += end - start
+                start = end
+                if line.isEmpty && discarded == 0 && lineOffset == offset { return nil }
+                return InputLine(bytes: line, offset: lineOffset, hasNewline: false, discardedBytes: discarded)
+            }
+            scanFrom = start + before
+        }
+    }
+
+    /// Up to `count` bytes (fewer only at end of input).
+    public func nextBytes(_ count: Int) throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(min(count, 1 << 20))
+        while out.count < count {
+            if start == end, try !fill() { break }
+            let take = min(count - out.count, end - start)
+            out.append(contentsOf: buffer[start..<start + take])
+            start += take
+            offset += take
+        }
+        return out
+    }
+
+    /// Looks at up to `count` bytes without consuming them.
+    public func peek(_ count: Int) throws -> [UInt8] {
+        while end - start < count, try fill() {}
+        return Array(buffer[start..<min(end, start + count)])
+    }
+}

@@ -1,0 +1,90 @@
+import CICU
+
+/// Turns input bytes into text: UTF-8 when valid, else GB18030 or Big5 when the bytes are valid
+/// there, else UTF-8 with each invalid sequence replaced by U+FFFD. NUL and other C0 control
+/// bytes (tab excepted) are removed. Everything it does is counted.
+public enum TextDecoder {
+    public enum Encoding: String, Sendable { case utf8 = "UTF-8", gb18030 = "GB18030", big5 = "Big5" }
+
+    /// Decodes with replacement, no counting: for reading civ's own records.
+    public static func lossyString(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when `bytes` is valid UTF-8.
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    /// Counts the non-ASCII scalars that decode as UTF-8 and the invalid sequences.
+    static func utf8Census(_ bytes: [UInt8]) -> (valid: Int, errors: Int) {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var valid = 0
+        var errors = 0
+        while true {
+            switch decoder.decode(&it) {
+            case let .scalarValue(s): if s.value >= 0x80 { valid += 1 }
+            case .emptyInput: return (valid, errors)
+            case .error: errors += 1
+            }
+        }
+    }
+
+    /// Decodes `bytes` in a legacy charset through ICU, or nil when they are not valid in it.
+    public static func decode(_ bytes: [UInt8], charset: Encoding) -> String? {
+        if bytes.isEmpty { return "" }
+        var out = [UInt16](repeating: 0, count: bytes.count + 1)
+        let n = bytes.withUnsafeBufferPointer { b in
+            out.withUnsafeMutableBufferPointer { o in
+                b.withMemoryRebound(to: CChar.self) { c in
+                    civ_convert_to_utf16(charset.rawValue, c.baseAddress, Int32(b.count), o.baseAddress, Int32(o.count))
+                }
+            }
+        }
+        guard n >= 0 else { return nil }
+        return String(decoding: out[0..<Int(n)], as: UTF16.self)
+    }
+
+    /// Decodes one line of crawl input, counting what it had to do in `counters`.
+    /// `preferred` is the encoding earlier lines of the same document turned out to be in.
+    public static func decodeLine(_ raw: [UInt8], preferred: Encoding = .utf8, counters: inout Counters) -> (String, Encoding) {
+        var bytes = raw
+        if bytes.last == 0x0D { bytes.removeLast() }
+        let controls = bytes.reduce(0) { $0 + (($1 < 0x20 && $1 != 0x09) || $1 == 0x7F ? 1 : 0) }
+        if controls > 0 {
+            counters.add("removed.control-byte", controls)
+            bytes.removeAll { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }
+        }
+        if bytes.allSatisfy({ $0 < 0x80 }) { return (String(decoding: bytes, as: UTF8.self), preferred) }
+        let (valid, errors) = utf8Census(bytes)
+        if errors == 0 { return (String(decoding: bytes, as: UTF8.self), .utf8) }
+        // A few bad sequences among many good ones is damaged UTF-8, not another encoding:
+        // reading it as GB18030 (which accepts almost any byte pairs) would garble the whole line.
+        let order: [Encoding] = preferred == .big5 ? [.big5, .gb18030] : [.gb18030, .big5]
+        for charset in order where errors * 4 >= valid {
+            if let text = decode(bytes, charset: charset) {
+                counters.add("decoded.\(charset.rawValue.lowercased())-line")
+                return (text, charset)
+            }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        counters.add("replaced.invalid-utf8", text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) })
+        return (text, .utf8)
+    }
+
+    /// True when a buffer looks like binary data rather than text: many NUL or control bytes.
+    public static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 32 else { return bytes.contains(0) && bytes.filter { $0 == 0 }.count * 4 > bytes.count }
+        let controls = bytes.reduce(0) { $0 + (($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D) ? 1 : 0) }
+        return controls * 10 > bytes.count
+    }
+}
