@@ -33,7 +33,10 @@ let package = Package(
         .testTarget(
             name: "CivKitTests",
             dependencies: ["CivKit", .product(name: "PropertyBased", package: "swift-property-based")],
-            resources: [.copy("Golden")]
+            resources: [.copy("Golden")],
+            // Fixtures (ICU converters, generators) are shared read-only across concurrently
+            // running tests; Swift 5 mode spares them Sendable ceremony.
+            swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]
 )

@@ -1,8 +1,11 @@
 import CICU
+import Foundation
 
 /// A Swift handle on an ICU transliterator (`Traditional-Simplified`, `Han-Latin`, …).
-/// Not thread-safe, like the ICU object it wraps: use one per thread.
-public final class ICUTransliterator {
+/// The ICU object is not thread-safe; calls are serialized by a lock (uncontended in the
+/// single-threaded filters, needed where tests share one instance).
+public final class ICUTransliterator: @unchecked Sendable {
+    private let lock = NSLock()
     private let handle: OpaquePointer
     public let id: String
     private var buffer: [UInt16] = []
@@ -21,6 +24,8 @@ public final class ICUTransliterator {
     /// Transliterates `text` with ICU's C API (`utrans_transUChars`).
     public func transliterate(_ text: String) -> String {
         if text.isEmpty { return text }
+        lock.lock()
+        defer { lock.unlock() }
         var length = 0
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: text.utf16)

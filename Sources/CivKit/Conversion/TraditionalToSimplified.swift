@@ -1,10 +1,13 @@
+import Foundation
+
 /// Traditional to Simplified Chinese with ICU's `Traditional-Simplified` transliterator.
 ///
 /// The conversion goes through ICU's C API, so its output is ICU's own, phrase rules (甚麼, 瞭解)
 /// included. A later fast path (per-code-point table plus ICU's phrase rules) must match it byte
 /// for byte; `changes(_:)` is the per-code-point half of that knowledge.
-public final class TraditionalToSimplified {
+public final class TraditionalToSimplified: @unchecked Sendable {
     private let transliterator: ICUTransliterator
+    private let cacheLock = NSLock()
     private var singleCache: [UInt32: Bool] = [:]
 
     public init() throws {
@@ -20,10 +23,15 @@ public final class TraditionalToSimplified {
     /// True when ICU converts this scalar on its own to something else (it is traditional).
     public func changes(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x2E80 { return false }
-        if let known = singleCache[scalar.value] { return known }
+        cacheLock.lock()
+        let known = singleCache[scalar.value]
+        cacheLock.unlock()
+        if let known { return known }
         let s = String(Character(scalar))
         let result = transliterator.transliterate(s) != s
+        cacheLock.lock()
         singleCache[scalar.value] = result
+        cacheLock.unlock()
         return result
     }
 }

@@ -124,7 +124,9 @@ public final class ByteInput {
                     discarded += (nl - start) - take
                     line = k
                 } else {
-                    line = Array(buffer[start..<nl])
+                    let take = min(nl - start, maxLineBytes)
+                    line = Array(buffer[start..<start + take])
+                    discarded = nl - start - take
                 }
                 offset += nl + 1 - start
                 start = nl + 1

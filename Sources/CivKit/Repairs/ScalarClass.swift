@@ -25,10 +25,10 @@ public enum ScalarClass {
     }
 
     /// White space a crawl uses for indentation or separation: ASCII space and tab, no-break
-    /// space, the Unicode spaces U+2000–U+200B, narrow no-break, ideographic (full-width) space.
+    /// space, the Unicode spaces U+2000–U+200A, narrow no-break, ideographic (full-width) space.
     @inlinable public static func isSpace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }

@@ -1,0 +1,69 @@
+/// Drops boilerplate lines and moves bylines, banners and breadcrumbs out of the text into
+/// record fields, following `BoilerplateRules`. Each line taken is counted as `dropped.KIND`
+/// or `moved.KIND`.
+public struct BoilerplateRemoval: DocumentRepair {
+    public let name = "boilerplate"
+    public let rules: BoilerplateRules
+
+    public init(rules: BoilerplateRules = .standard) {
+        self.rules = rules
+    }
+
+    /// Joins lines taken together with a space, except after a full-width colon.
+    static func joinLines(_ lines: [String]) -> String {
+        lines.dropFirst().reduce(lines[0]) { joined, next in joined.hasSuffix("：") ? joined + next : joined + " " + next }
+    }
+
+    /// Lines that only separate breadcrumb items.
+    static func isCrumbSeparator(_ line: String) -> Bool {
+        [">>", ">", "»", "/", "→", "-", "＞", "＞＞"].contains(line)
+    }
+
+    public func repair(_ document: inout Record, counters: inout Counters) {
+        let lines = document.lines
+        var kept: [String] = []
+        var i = 0
+        lineLoop: while i < lines.count {
+            for rule in rules.rules where BoilerplateRules.inScope(rule, index: i, count: lines.count) {
+                var taken = [lines[i]]
+                if rule.spansTwoLines {
+                    guard i + 1 < lines.count, rule.matches(lines[i] + "\n" + lines[i + 1]) else { continue }
+                    taken.append(lines[i + 1])
+                } else {
+                    guard rule.matches(lines[i]) else { continue }
+                    if rule.kind == "breadcrumb" { taken = breadcrumb(lines, from: i) }
+                }
+                switch rule.action {
+                case .drop:
+                    counters.add("dropped.\(rule.kind)", taken.count)
+                case let .moveToField(field):
+                    document.add(field, Self.joinLines(taken))
+                    counters.add("moved.\(rule.kind)", taken.count)
+                }
+                i += taken.count
+                continue lineLoop
+            }
+            kept.append(lines[i])
+            i += 1
+        }
+        document.lines = kept
+    }
+
+    /// The lines of a breadcrumb that starts at `start`, which may continue over several lines:
+    /// `您当前的位置 :` / `中国张掖网` / `>>` / `问政` / `>>` / `卢小亨活动报道集`.
+    func breadcrumb(_ lines: [String], from start: Int) -> [String] {
+        var taken = [lines[start]]
+        var j = start + 1
+        let first = lines[start]
+        // A marker line with nothing after its colon, or ending in a separator, goes on below.
+        if (first.hasSuffix("：") || first.hasSuffix(":") || first.hasSuffix(">")), j < lines.count {
+            taken.append(lines[j])
+            j += 1
+        }
+        while j + 1 < lines.count, Self.isCrumbSeparator(lines[j]) {
+            taken.append(contentsOf: lines[j...j + 1])
+            j += 2
+        }
+        return taken
+    }
+}

@@ -1,0 +1,208 @@
+/// civ-clean's work: input bytes in, one cleaned record per document out.
+///
+/// - A file argument is one document, unless it is a WARC/WET file (one document per record).
+/// - Standard input is split into pages: a breadcrumb or banner line starts a page, and a line
+///   in which an end-of-page marker is followed by more text (files without a final newline,
+///   concatenated by `cat`) is split there.
+/// Each line is decoded and cleaned as it arrives (`LineCleaner`); when a document is complete,
+/// the document repairs run, and the record is written or rejected with its reason.
+public final class CleanStage {
+    public struct Options: Sendable {
+        /// A document larger than this is rejected (`too-large`) instead of buffered.
+        public var maxDocumentBytes = 64 << 20
+        public init() {}
+    }
+
+    public let options: Options
+    public let cleaner: LineCleaner
+    public let documentRepairs: [any DocumentRepair]
+    public let rules: BoilerplateRules
+    /// Everything counted over all documents.
+    public private(set) var counters = Counters()
+    /// Data problems met (truncated WARC records…), as messages; they make the exit code 65.
+    public private(set) var problems: [String] = []
+
+    public init(options: Options = Options(), rules: BoilerplateRules = .standard) throws {
+        self.options = options
+        self.rules = rules
+        cleaner = try LineCleaner.standard()
+        documentRepairs = [BoilerplateRemoval(rules: rules), RepeatedSummaryRemoval()]
+    }
+
+    /// A document being assembled.
+    struct PendingDocument {
+        var fields: [Record.Field]
+        var offset: Int
+        var length = 0
+        var lines: [String] = []
+        var keptBytes = 0
+        var tooLarge = false
+        var hasText = false
+        var encoding = TextDecoder.Encoding.utf8
+        var counters = Counters()
+
+        init(source: String, offset: Int) {
+            fields = [Record.Field(FieldKey.source, source)]
+            self.offset = offset
+        }
+    }
+
+    public typealias Emit = (Record) throws -> Void
+
+    /// Processes one input. `wholeInputIsOneDocument` is true for file arguments.
+    public func process(_ input: ByteInput, wholeInputIsOneDocument: Bool, emit: Emit, reject: Emit) throws {
+        if try WARCReader.looksLikeWARC(input) {
+            try processWARC(input, emit: emit, reject: reject)
+            return
+        }
+        var document = PendingDocument(source: input.name, offset: 0)
+        while let line = try input.nextLine() {
+            let (text, encoding) = TextDecoder.decodeLine(line.bytes, preferred: document.encoding, counters: &document.counters)
+            let cleaned = cleaner.clean(text, counters: &document.counters)
+            if !wholeInputIsOneDocument {
+                if document.hasText, rules.startsPage(cleaned) {
+                    try finish(document, emit: emit, reject: reject)
+                    document = PendingDocument(source: input.name, offset: line.offset)
+                } else if let split = rules.gluedPageStart(in: cleaned) {
+                    let rawSplit = line.offset + rawByteOffset(of: cleaned.unicodeScalars.distance(from: cleaned.startIndex, to: split), in: text)
+                    append(String(cleaned[..<split]), rawBytes: rawSplit - line.offset, encoding: encoding, to: &document)
+                    document.length = rawSplit - document.offset
+                    counters.add("pages.glued-line-split")
+                    try finish(document, emit: emit, reject: reject)
+                    document = PendingDocument(source: input.name, offset: rawSplit)
+                    append(String(cleaned[split...]), rawBytes: line.streamLength - (rawSplit - line.offset), encoding: encoding, to: &document)
+                    document.length = line.offset + line.streamLength - document.offset
+                    continue
+                }
+            }
+            if line.discardedBytes > 0 { document.tooLarge = true }
+            append(cleaned, rawBytes: line.streamLength, encoding: encoding, to: &document)
+            document.length = line.offset + line.streamLength - document.offset
+        }
+        try finish(document, emit: emit, reject: reject)
+    }
+
+    private func append(_ cleaned: String, rawBytes: Int, encoding: TextDecoder.Encoding, to document: inout PendingDocument) {
+        if encoding != .utf8 { document.encoding = encoding }
+        guard !document.tooLarge else { return }
+        document.keptBytes += rawBytes
+        if document.keptBytes > options.maxDocumentBytes {
+            document.tooLarge = true
+            return
+        }
+        document.lines.append(cleaned)
+        if !cleaned.isEmpty { document.hasText = true }
+    }
+
+    /// Byte offset in the raw line `text` (its UTF-8 form) where the cleaned line's scalar
+    /// `target` comes from: the first cut before a Han character whose cleaned prefix reaches
+    /// `target` scalars. Cuts are only tried before Han characters, never inside an annotation
+    /// like `(xiāng)`, so the cleaned length grows with the cut and a binary search finds it.
+    func rawByteOffset(of target: Int, in text: String) -> Int {
+        let scalars = Array(text.unicodeScalars)
+        let cuts = scalars.indices.filter { ScalarClass.isHan(scalars[$0]) } + [scalars.count]
+        func cleanedLength(_ cut: Int) -> Int {
+            var prefix = String.UnicodeScalarView()
+            prefix.append(contentsOf: scalars[0..<cut])
+            return cleaner.clean(String(prefix)).unicodeScalars.count
+        }
+        var low = 0, high = cuts.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if cleanedLength(cuts[mid]) >= target { high = mid } else { low = mid + 1 }
+        }
+        return scalars[0..<cuts[low]].reduce(0) { $0 + UTF8.width($1) }
+    }
+
+    /// Runs the document repairs and emits or rejects the document.
+    private func finish(_ pending: PendingDocument, emit: Emit, reject: Emit) throws {
+        var document = pending
+        // Blank lines only (between pages, at the end of input): not a document.
+        guard document.hasText || document.tooLarge || document.counters["removed.control-byte"] > 0 else {
+            counters.merge(document.counters)
+            return
+        }
+        var record = Record(fields: document.fields, lines: [])
+        record.add(FieldKey.offset, String(document.offset))
+        record.add(FieldKey.length, String(document.length))
+        return try finish(&record, lines: &document.lines, counters: &document.counters,
+                          encoding: document.encoding, tooLarge: document.tooLarge, rawLength: document.length,
+                          emit: emit, reject: reject)
+    }
+
+    private func finish(
+        _ record: inout Record, lines: inout [String], counters documentCounters: inout Counters,
+        encoding: TextDecoder.Encoding, tooLarge: Bool, rawLength: Int, emit: Emit, reject: Emit
+    ) throws {
+        counters.add("documents.in")
+        if encoding != .utf8 { record.add(FieldKey.encoding, encoding.rawValue) }
+        record.lines = lines.filter { !$0.isEmpty }
+        let damaged = documentCounters["removed.control-byte"] + documentCounters["replaced.invalid-utf8"]
+        var reason: String? = nil
+        if tooLarge {
+            reason = "too-large"
+        } else if rawLength >= 16 && damaged * 10 > rawLength {
+            reason = "binary"
+        } else {
+            for repair in documentRepairs { repair.repair(&record, counters: &documentCounters) }
+            if record.lines.isEmpty { reason = "empty" }
+        }
+        counters.merge(documentCounters)
+        if !documentCounters.isEmpty { record.add(FieldKey.repairs, documentCounters.compact) }
+        if let reason {
+            counters.add("rejected.\(reason)")
+            record.add(FieldKey.reject, reason)
+            try reject(record)
+        } else {
+            counters.add("documents.out")
+            try emit(record)
+        }
+    }
+
+    private func processWARC(_ input: ByteInput, emit: Emit, reject: Emit) throws {
+        let reader = WARCReader(input: input, maxBodyBytes: options.maxDocumentBytes)
+        while let warc = try reader.next() {
+            let type = warc.type
+            let contentType = (warc.header("Content-Type") ?? "").lowercased()
+            guard type == "conversion" || (type == "resource" && contentType.hasPrefix("text/plain")) else {
+                // warcinfo, request, metadata; response (HTML) is not handled yet.
+                counters.add("warc.skipped.\(type)")
+                continue
+            }
+            if warc.truncated {
+                problems.append("\(input.name): WARC record at byte \(warc.offset) is truncated (Content-Length not reached)")
+                counters.add("input.truncated-warc-record")
+            }
+            var documentCounters = Counters()
+            var encoding = TextDecoder.Encoding.utf8
+            var lines: [String] = []
+            for rawLine in warc.body.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                let (text, lineEncoding) = TextDecoder.decodeLine(Array(rawLine), preferred: encoding, counters: &documentCounters)
+                encoding = lineEncoding == .utf8 ? encoding : lineEncoding
+                lines.append(cleaner.clean(text, counters: &documentCounters))
+            }
+            var record = Record(fields: [Record.Field(FieldKey.source, input.name)])
+            record.add(FieldKey.offset, String(warc.offset))
+            record.add(FieldKey.length, String(warc.length))
+            if let uri = warc.header("WARC-Target-URI") { record.add(FieldKey.url, uri.trimmingCharacters(in: "<>")) }
+            if let id = warc.header("WARC-Record-ID") { record.add(FieldKey.warcRecordID, id.trimmingCharacters(in: "<>")) }
+            if let date = warc.header("WARC-Date") { record.add("warc-date", date) }
+            if warc.truncated { record.add("truncated", "yes") }
+            try finish(&record, lines: &lines, counters: &documentCounters, encoding: encoding,
+                       tooLarge: warc.oversized, rawLength: warc.body.count, emit: emit, reject: reject)
+        }
+        for offset in reader.skippedGarbage {
+            problems.append("\(input.name): bytes at \(offset) between WARC records are not a record; skipped")
+            counters.add("input.warc-garbage-line")
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,32 @@
+/// Handles the summary line portal pages put above the article (`摘要: 7月19日上午,… 郭建 ...`):
+/// a truncated copy of the first paragraph. When its text is found again in the body it is
+/// dropped (`dropped.summary`); otherwise it is moved to the `summary` field (`moved.summary`),
+/// so no sentence is lost.
+public struct RepeatedSummaryRemoval: DocumentRepair {
+    public let name = "summary"
+    static let labels = ["摘要：", "摘要:", "内容摘要：", "导读："]
+    /// Characters of the summary that must be found in the body to call it a repeat.
+    static let probeLength = 24
+
+    public init() {}
+
+    public func repair(_ document: inout Record, counters: inout Counters) {
+        let limit = min(document.lines.count, BoilerplateRules.zoneLines)
+        for i in 0..<limit {
+            let line = document.lines[i]
+            guard let label = Self.labels.first(where: { line.hasPrefix($0) }) else { continue }
+            var content = Substring(line.dropFirst(label.count))
+            while let last = content.last, last == "." || last == "…" || last == " " { content = content.dropLast() }
+            let probe = String(content.prefix(Self.probeLength))
+            let rest = document.lines.enumerated().lazy.filter { $0.offset != i }.map(\.element)
+            document.lines.remove(at: i)
+            if !probe.isEmpty, rest.contains(where: { $0.contains(probe) }) {
+                counters.add("dropped.summary")
+            } else {
+                document.add(FieldKey.summary, String(content))
+                counters.add("moved.summary")
+            }
+            return
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// Reads WARC/1.0 and WARC/1.1 records (WARC and WET files) from a byte stream.
+public struct WARCRecord: Sendable {
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+    /// Byte offset of the `WARC/` line.
+    public var offset: Int
+    /// Bytes the record took in the stream, headers included.
+    public var length: Int
+    /// The stream ended before Content-Length bytes of body arrived.
+    public var truncated: Bool
+    /// The body exceeded the reader's limit; only that much was kept.
+    public var oversized: Bool
+
+    /// The value of a header, matched case-insensitively.
+    public func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.first { $0.name.lowercased() == lower }?.value
+    }
+
+    public var type: String { header("WARC-Type") ?? "unknown" }
+}
+
+public final class WARCReader {
+    public let input: ByteInput
+    public let maxBodyBytes: Int
+    /// Offsets of lines between records that were not a `WARC/` version line, skipped.
+    public private(set) var skippedGarbage: [Int] = []
+
+    public init(input: ByteInput, maxBodyBytes: Int) {
+        self.input = input
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// True when the stream starts like a WARC file.
+    public static func looksLikeWARC(_ input: ByteInput) throws -> Bool {
+        try input.peek(5) == Array("WARC/".utf8)
+    }
+
+    public func next() throws -> WARCRecord? {
+        // Find the version line, skipping the blank lines that end the previous record.
+        var versionLine: InputLine?
+        while let line = try input.nextLine() {
+            let text = line.bytes.last == 0x0D ? Array(line.bytes.dropLast()) : line.bytes
+            if text.isEmpty { continue }
+            if text.starts(with: Array("WARC/".utf8)) { versionLine = line; break }
+            skippedGarbage.append(line.offset)
+        }
+        guard let start = versionLine else { return nil }
+        var headers: [(String, String)] = []
+        var ended = false
+        while let line = try input.nextLine() {
+            var bytes = line.bytes
+            if bytes.last == 0x0D { bytes.removeLast() }
+            if bytes.isEmpty { ended = true; break }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let colon = text.firstIndex(of: ":") {
+                headers.append((String(text[..<colon]), text[text.index(after: colon)...].trimmingSpaces()))
+            }
+        }
+        var record = WARCRecord(headers: headers, body: [], offset: start.offset, length: 0, truncated: !ended, oversized: false)
+        let declared = Int(record.header("Content-Length") ?? "") ?? 0
+        if ended && declared > 0 {
+            record.body = try input.nextBytes(min(declared, maxBodyBytes))
+            var got = record.body.count
+            if declared > maxBodyBytes && got == maxBodyBytes {
+                record.oversized = true
+                // Skip the rest without keeping it.
+                while got < declared {
+                    let chunk = try input.nextBytes(min(declared - got, ByteInput.chunkSize))
+                    if chunk.isEmpty { break }
+                    got += chunk.count
+                }
+            }
+            record.truncated = got < declared
+        }
+        record.length = input.offset - start.offset
+        return record
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces and tabs.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String { String(self).trimmingSpaces() }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import CivKit
+
+@main
+struct CivClean: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "civ-clean",
+        abstract: "Split raw crawl text into documents and repair it into clean simplified Chinese records.",
+        discussion: """
+        Reads files (one document each; WARC/WET files give one document per record) or, with no
+        file, standard input, where concatenated pages are split at their breadcrumbs, banners and
+        end-of-page markers, glued lines included. Each document is decoded (UTF-8, else GB18030 or
+        Big5), stripped of pinyin annotations, converted with ICU's Traditional-Simplified, freed of
+        lost-character fragments, stray commas, ASCII punctuation and odd white space, and of its
+        boilerplate; bylines, banner and breadcrumb move into fields. Output: civ records (see the
+        README), one per document, as documents complete.
+
+        Rejected documents (binary, too-large, empty after cleaning) are counted, reported on
+        standard error, and written to --rejects when given.
+
+        Exit codes: 0 done; 64 bad usage; 65 malformed input (truncated WARC record), processed
+        as far as possible; 66 a file cannot be opened; 74 read or write error; 141 standard
+        output closed early (as in `| head`).
+        """,
+        version: CivVersion.string
+    )
+
+    @Argument(help: "Input files, one document each (or WARC/WET). Default: standard input.")
+    var files: [String] = []
+
+    @Flag(help: "Print counts of everything changed, dropped and rejected to standard error.")
+    var stats = false
+
+    @Option(help: ArgumentHelp("Write rejected documents to this file, as records with a %reject field.", valueName: "file"))
+    var rejects: String?
+
+    @Option(help: "Largest document kept, in bytes; larger ones are rejected as too-large.")
+    var maxDocumentBytes = 64 << 20
+
+    func validate() throws {
+        guard maxDocumentBytes > 0 else { throw ValidationError("--max-document-bytes must be positive") }
+    }
+
+    func run() throws {
+        let run = FilterRun(tool: "civ-clean")
+        var options = CleanStage.Options()
+        options.maxDocumentBytes = maxDocumentBytes
+        let code: CivExitCode
+        do {
+            let stage = try CleanStage(options: options)
+            let writer = RecordWriter(output: run.output)
+            let rejectWriter = try rejects.map { RecordWriter(output: try ByteOutput(path: $0)) }
+            for input in try run.inputs(files, maxLineBytes: maxDocumentBytes) {
+                try stage.process(input, wholeInputIsOneDocument: input.name != "-", emit: writer.write) { record in
+                    try rejectWriter?.write(record)
+                }
+            }
+            try writer.flush()
+            try rejectWriter?.flush()
+            run.counters.merge(stage.counters)
+            for problem in stage.problems { run.dataProblem(problem, counter: "input.problem") }
+            code = run.counters["input.problem"] > 0 ? .dataError : .success
+        } catch let error as CivError {
+            code = run.fail(error)
+        }
+        let rejected = run.counters.names.filter { $0.hasPrefix("rejected.") }
+        if !rejected.isEmpty {
+            let detail = rejected.map { "\($0.dropFirst("rejected.".count)): \(run.counters[$0])" }.joined(separator: ", ")
+            StandardError.write("civ-clean: rejected documents (\(detail))\(rejects == nil ? "; keep them with --rejects FILE" : " written to \(rejects!)")\n")
+        }
+        if stats { run.printStats() }
+        if code != .success { throw ExitCode(code.rawValue) }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+@testable import CivKit
+
+/// Helpers shared by the tests.
+enum Support {
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The folder holding the built executables: the one the test binary runs from.
+    static let binDirectory: URL = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        // The xctest bundle may sit inside a folder of its own.
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("civ-clean").path), dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir
+    }()
+
+    static func seed(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("testdata/seeds").appendingPathComponent(name)
+    }
+
+    static let seedNames = ["000_0f8254f664746d59.txt", "002_a935c60afc64b141.txt"]
+
+    static func seedBytes(_ name: String) throws -> Data { try Data(contentsOf: seed(name)) }
+
+    static func golden(_ name: String) throws -> String {
+        let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Golden")!
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    struct Result {
+        var stdout: Data
+        var stderr: String
+        var status: Int32
+        var text: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// Runs a shell command line (bash) with the executables on PATH and `input` on stdin.
+    static func shell(_ command: String, input: Data = Data()) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = binDirectory.path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        process.environment = env
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        process.standardInput = inPipe
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        try process.run()
+        // Write stdin on a thread of its own so large inputs cannot deadlock against stdout.
+        let writer = Thread {
+            inPipe.fileHandleForWriting.write(input)
+            try? inPipe.fileHandleForWriting.close()
+        }
+        writer.start()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let err = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            err.data = errPipe.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        group.wait()
+        return Result(stdout: out, stderr: String(decoding: err.data, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// Cleans lines with the standard line cleaner.
+    nonisolated(unsafe) static let cleaner: LineCleaner = try! LineCleaner.standard()
+
+    /// Runs a clean stage over in-memory bytes.
+    static func cleanRecords(_ bytes: [UInt8], name: String = "-", wholeInput: Bool = false, options: CleanStage.Options = CleanStage.Options()) throws -> (records: [Record], rejects: [Record], stage: CleanStage) {
+        let stage = try CleanStage(options: options)
+        var records: [Record] = []
+        var rejects: [Record] = []
+        try stage.process(ByteInput(bytes: bytes, name: name), wholeInputIsOneDocument: wholeInput, emit: { records.append($0) }, reject: { rejects.append($0) })
+        return (records, rejects, stage)
+    }
+}
