@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import CivKit
+
+@Suite struct PageSplittingTests {
+    let seedA = try! Array(Support.seedBytes(Support.seedNames[0]))
+    let seedB = try! Array(Support.seedBytes(Support.seedNames[1]))
+
+    @Test func concatenatedSeedsGiveTwoDocumentsAtTheRightOffsets() throws {
+        for (first, second) in [(seedA, seedB), (seedB, seedA)] {
+            let (records, rejects, stage) = try Support.cleanRecords(first + second)
+            #expect(records.count == 2)
+            #expect(rejects.isEmpty)
+            #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.count)])
+            #expect(records.map { $0[FieldKey.length] } == [String(first.count), String(second.count)])
+            #expect(stage.counters["pages.glued-line-split"] == 1)
+        }
+    }
+
+    @Test func pagesWithFinalNewlinesSplitAtTheirFirstLine() throws {
+        let (records, _, stage) = try Support.cleanRecords(seedA + [0x0A] + seedB + [0x0A])
+        #expect(records.count == 2)
+        #expect(records[1][FieldKey.offset] == String(seedA.count + 1))
+        #expect(stage.counters["pages.glued-line-split"] == 0)
+    }
+
+    @Test func aFileArgumentIsOneDocument() throws {
+        let (records, _, _) = try Support.cleanRecords(seedA + seedB, name: "both.txt", wholeInput: true)
+        #expect(records.count == 1)
+        #expect(records[0][FieldKey.source] == "both.txt")
+    }
+
+    @Test func blankInputIsNoDocument() throws {
+        let (records, rejects, _) = try Support.cleanRecords(Array("\n\n \n".utf8))
+        #expect(records.isEmpty && rejects.isEmpty)
+    }
+}
+
+@Suite struct BoilerplateTests {
+    func cleanDocument(_ lines: [String]) -> (Record, Counters) {
+        var record = Record(lines: lines)
+        var counters = Counters()
+        BoilerplateRemoval().repair(&record, counters: &counters)
+        RepeatedSummaryRemoval().repair(&record, counters: &counters)
+        return (record, counters)
+    }
+
+    @Test func multiLineBreadcrumbBecomesOneField() {
+        let (record, counters) = cleanDocument(["您当前的位置：", "中国张掖网", ">>", "问政", ">>", "卢小亨活动报道集", "标题", "正文。"])
+        #expect(record[FieldKey.breadcrumb] == "您当前的位置：中国张掖网 >> 问政 >> 卢小亨活动报道集")
+        #expect(record.lines == ["标题", "正文。"])
+        #expect(counters["moved.breadcrumb"] == 6)
+    }
+
+    @Test func countersOverTwoLinesAndBylinesAreTaken() {
+        let (record, counters) = cleanDocument(["标题", "来源：张掖日报", "0", "人参与互动", "2022年03月03日 23:55", "正文。"])
+        #expect(record.lines == ["标题", "正文。"])
+        #expect(record.values(FieldKey.byline) == ["来源：张掖日报", "2022年03月03日 23:55"])
+        #expect(counters["dropped.counter"] == 2)
+    }
+
+    @Test func tailBoilerplateIsDropped() {
+        let (record, counters) = cleanDocument(["标题", "正文。", "鲜花", "握手", "雷人", "路过", "鸡蛋", "相关分类"])
+        #expect(record.lines == ["标题", "正文。"])
+        #expect(counters["dropped.reactions"] == 5 && counters["dropped.related"] == 1)
+    }
+
+    @Test func bodyLinesThatMentionBoilerplateWordsStay() {
+        let lines = ["标题", "他说，来源：群众的意见很重要。", "市民送上鲜花。", "版权所有的问题也要重视。"]
+        #expect(cleanDocument(lines).0.lines == lines)
+    }
+
+    @Test func repeatedSummaryIsDroppedAndANewOneKept() {
+        let (a, ca) = cleanDocument(["标题", "摘要：7月19日上午，市委常委、宣传部长聂晓葵深入安源区督导 ...", "7月19日上午，市委常委、宣传部长聂晓葵深入安源区督导全国文明城市创建。"])
+        #expect(a.lines.count == 2 && a[FieldKey.summary] == nil && ca["dropped.summary"] == 1)
+        let (b, cb) = cleanDocument(["标题", "摘要：本文介绍创建工作的三点经验", "正文另有内容。"])
+        #expect(b.lines == ["标题", "正文另有内容。"] && b[FieldKey.summary] == "本文介绍创建工作的三点经验" && cb["moved.summary"] == 1)
+    }
+
+    @Test func gluedLinesSplitOnlyBeforeAPageStartOrAfterAClosedMarker() {
+        let rules = BoilerplateRules.standard
+        #expect(rules.gluedPageStart(in: "相关分类您当前的位置：").map { String("相关分类您当前的位置："[$0...]) } == "您当前的位置：")
+        let copyright = "（注：本文版权所有，未经授权，严禁转载！）萍乡城事网—萍乡最具影响力门户网站"
+        #expect(rules.gluedPageStart(in: copyright).map { String(copyright[$0...]) } == "萍乡城事网—萍乡最具影响力门户网站")
+        #expect(rules.gluedPageStart(in: "相关阅读：市委书记调研") == nil)
+    }
+}
+
+@Suite struct DecodingAndRejectionTests {
+    @Test func gb18030LinesAreDecoded() throws {
+        let text = "市委书记调研创建工作。"
+        let gbk: [UInt8] = [202, 208, 206, 175, 202, 233, 188, 199, 181, 247, 209, 208, 180, 180, 189, 168, 185, 164, 215, 247, 161, 163]
+        let (records, _, stage) = try Support.cleanRecords(gbk, name: "gbk.txt", wholeInput: true)
+        #expect(records.first?.lines == [text])
+        #expect(records.first?[FieldKey.encoding] == "GB18030")
+        #expect(stage.counters["decoded.gb18030-line"] == 1)
+    }
+
+    @Test func damagedUTF8IsRepairedNotReadAsGBK() {
+        var counters = Counters()
+        let bytes = Array("市委书记调研创建全国文明城市工作".utf8) + [0xE5] + Array("。".utf8)
+        let (text, encoding) = TextDecoder.decodeLine(bytes, counters: &counters)
+        #expect(encoding == .utf8)
+        #expect(text == "市委书记调研创建全国文明城市工作\u{FFFD}。")
+        #expect(counters["replaced.invalid-utf8"] == 1)
+    }
+
+    @Test func nulBytesAreRemovedAndCounted() throws {
+        let (records, _, stage) = try Support.cleanRecords(Array("标题\n正\0文。\n".utf8), wholeInput: true)
+        #expect(records.first?.lines == ["标题", "正文。"])
+        #expect(stage.counters["removed.control-byte"] == 1)
+    }
+
+    @Test func binaryIsRejectedWithItsReason() throws {
+        let binary = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let (records, rejects, stage) = try Support.cleanRecords(binary, name: "blob.bin", wholeInput: true)
+        #expect(records.isEmpty)
+        #expect(rejects.first?[FieldKey.reject] == "binary")
+        #expect(stage.counters["rejected.binary"] == 1)
+    }
+
+    @Test func boilerplateOnlyPageIsRejectedAsEmpty() throws {
+        let (records, rejects, _) = try Support.cleanRecords(Array("鲜花\n握手\n相关分类\n".utf8), wholeInput: true)
+        #expect(records.isEmpty && rejects.first?[FieldKey.reject] == "empty")
+    }
+
+    @Test func tooLargeDocumentIsRejectedWithoutBufferingIt() throws {
+        var options = CleanStage.Options()
+        options.maxDocumentBytes = 1000
+        let big = Array(String(repeating: "市委书记调研。\n", count: 500).utf8)
+        let (records, rejects, _) = try Support.cleanRecords(big, wholeInput: true, options: options)
+        #expect(records.isEmpty)
+        #expect(rejects.first?[FieldKey.reject] == "too-large")
+        #expect((rejects.first?.lines.joined().utf8.count ?? .max) <= 1000)
+    }
+}
+
+@Suite struct WARCTests {
+    func warc(_ type: String, uri: String, body: String, declaredExtra: Int = 0) -> String {
+        let length = body.utf8.count + declaredExtra
+        return "WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Target-URI: \(uri)\r\nWARC-Record-ID: <urn:uuid:1>\r\nContent-Type: text/plain\r\nContent-Length: \(length)\r\n\r\n\(body)\r\n\r\n"
+    }
+
+    @Test func wetConversionRecordsBecomeDocumentsWithTheirURL() throws {
+        let input = warc("warcinfo", uri: "", body: "software: x") + warc("conversion", uri: "http://a.cn/1.html", body: "標題\n會(huì)上,市委書記講話。") + warc("conversion", uri: "http://a.cn/2.html", body: "第二篇。")
+        let (records, _, stage) = try Support.cleanRecords(Array(input.utf8), name: "x.wet")
+        #expect(records.map { $0[FieldKey.url] } == ["http://a.cn/1.html", "http://a.cn/2.html"])
+        #expect(records[0].lines == ["标题", "会上，市委书记讲话。"])
+        #expect(records[0][FieldKey.warcRecordID] == "urn:uuid:1")
+        #expect(stage.counters["warc.skipped.warcinfo"] == 1)
+        #expect(stage.problems.isEmpty)
+    }
+
+    @Test func truncatedRecordIsKeptMarkedAndReported() throws {
+        let input = warc("conversion", uri: "http://a.cn/1.html", body: "市委书记讲话。", declaredExtra: 100)
+        let (records, _, stage) = try Support.cleanRecords(Array(input.utf8))
+        #expect(records.first?["truncated"] == "yes")
+        #expect(stage.problems.count == 1)
+    }
+}
