@@ -83,6 +83,18 @@ import Testing
         #expect(record.lines.first?.contains(" ") == true)
     }
 
+    /// GNU parallel splits a record stream only between records, with the documented options.
+    @Test func parallelSplitsRecordStreamsBetweenRecords() throws {
+        let records = try Support.shell("for i in 1 2 3 4 5; do cat testdata/seeds/*.txt; done | civ-clean")
+        #expect(records.status == 0)
+        let split = try Support.shell("parallel --will-cite -k --pipe --block 3k --recend '%end\\n' --recstart '%civ ' 'head -1; echo chunk' 2>/dev/null", input: records.stdout)
+        #expect(split.status == 0)
+        #expect(split.text.components(separatedBy: "%civ 1\nchunk\n").count - 1 == 10)
+        let rejoined = try Support.shell("parallel --will-cite -k --pipe --block 3k --recend '%end\\n' --recstart '%civ ' civ-segment 2>/dev/null", input: records.stdout)
+        let direct = try Support.shell("civ-segment", input: records.stdout)
+        #expect(rejoined.stdout == direct.stdout)
+    }
+
     /// A document comes out as soon as the next one begins, while input is still open.
     @Test func outputAppearsAsInputArrives() throws {
         let process = Process()
