@@ -19,7 +19,7 @@ public final class LineCleaner {
         return LineCleaner(repairs: [
             PinyinAnnotationRemoval(isTraditional: converter.changes),
             TraditionalConversion(converter: converter),
-            // LostCharacterRepair(),  (helper writing it)
+            LostCharacterRepair(),
             PunctuationNormalization(),
             WhitespaceNormalization(),
             SpuriousCommaRemoval(),

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Restores characters a crawl mangled into `?` + pinyin-like fragment + `)`, usually followed by
+/// `?` + the character's real reading + `)`: `日?qǐng)?bào)报道` → `日报报道`, `实打?qū),` → `实打实,`.
+///
+/// Runs after Traditional→Simplified conversion and pinyin-annotation removal (the context is
+/// simplified) and before punctuation normalization (the `?` and `)` are still ASCII).
+/// The first fragment is noise; the second, when present, is the reading. Candidates are the
+/// characters with that reading, else the characters that complete a lexicon word with the
+/// neighbours; the one whose surroundings (up to 4 Han neighbours each side) then segment into
+/// the most probable words wins.
+public final class LostCharacterRepair: LineRepair, Sendable {
+    public let name = "lost-character"
+    private let lexiconOverride: Lexicon?
+    private let pinyinOverride: PinyinTable?
+    /// Context-only candidates complete words of up to this many characters; the segmentation
+    /// scoring them looks at this many Han neighbours each side and words up to `maxSegment`.
+    static let window = 4
+    static let maxSegment = 6
+    static let maxLetters = 7
+
+    /// The tables default to the bundled ones, loaded only when a line has a fragment.
+    public init(lexicon: Lexicon? = nil, pinyin: PinyinTable? = nil) {
+        lexiconOverride = lexicon
+        pinyinOverride = pinyin
+    }
+
+    private var lexicon: Lexicon { lexiconOverride ?? .shared }
+    private var pinyin: PinyinTable { pinyinOverride ?? .shared }
+
+    enum Outcome: String { case pinyin, context, guess, unresolved }
+
+    public func repair(_ line: String, counters: inout Counters) -> String {
+        guard Self.mayHaveFragment(line.utf8) else { return line }
+        let s = Array(line.unicodeScalars)
+        var out: [Unicode.Scalar] = []
+        var changed = false
+        var i = 0
+        while i < s.count {
+            // A fragment: `?` + letters + `)`, not glued to a preceding Latin word (`what?no)`).
+            guard s[i] == "?", i == 0 || !Self.isASCIILetter(s[i - 1]), let end = Self.fragmentEnd(s, at: i) else {
+                out.append(s[i])
+                i += 1
+                continue
+            }
+            var last = end
+            var reading: String?
+            if end + 1 < s.count, s[end + 1] == "?", let end2 = Self.fragmentEnd(s, at: end + 1) {
+                reading = String(String.UnicodeScalarView(s[(end + 2) ..< end2]))
+                last = end2
+            }
+            if !changed { out.reserveCapacity(s.count); changed = true }
+            // Context: the Han characters next to the fragment; repaired ones count on the left.
+            var l = out.count
+            while l > 0, out.count - l < Self.window, ScalarClass.isHan(out[l - 1]) { l -= 1 }
+            let left = out[l...]
+            var r = last + 1
+            while r < s.count, r - last <= Self.window, ScalarClass.isHan(s[r]) { r += 1 }
+            let right = s[(last + 1) ..< r]
+            let (c, outcome) = choose(left: Array(left), right: Array(right), reading: reading)
+            out.append(c)
+            counters.add("\(name).\(outcome.rawValue)")
+            i = last + 1
+        }
+        return changed ? String(String.UnicodeScalarView(out)) : line
+    }
+
+    /// Picks the character for one fragment (pair) between `left` and `right` context.
+    func choose(left: [Unicode.Scalar], right: [Unicode.Scalar], reading: String?) -> (Unicode.Scalar, Outcome) {
+        if let reading {
+            // Tone marks in the crawl are reliable; fall back to any tone only for unknown readings.
+            var candidates = pinyin.characters(reading: reading)
+            let toned = !candidates.isEmpty
+            if !toned { candidates = pinyin.characters(tonelessReading: reading) }
+            if !candidates.isEmpty {
+                let key = toned ? reading : PinyinTable.toneless(reading)
+                let (c, inWord) = best(candidates, left: left, right: right) { c in
+                    // Prior: how common c is in words, much less when this is not its main reading (说 read yuè).
+                    let main = self.pinyin.readings(of: c).first.map { toned ? $0 : PinyinTable.toneless($0) } == key
+                    return Double(self.lexicon.characterFrequency(c)) * (main ? 1 : 0.05)
+                }
+                return (c, inWord ? .pinyin : .guess)
+            }
+        }
+        // No usable reading: only the words the context completes can tell.
+        var candidates: [Unicode.Scalar] = []
+        for a in 0 ... min(left.count, Self.window - 1) {
+            for b in 0 ... min(right.count, Self.window - 1 - a) where a + b > 0 {
+                candidates += lexicon.fillers(prefix: left.suffix(a), suffix: right.prefix(b)).map(\.character)
+            }
+        }
+        guard !candidates.isEmpty else { return ("\u{FFFD}", .unresolved) }
+        return (best(Array(Set(candidates)), left: left, right: right) { Double(self.lexicon.characterFrequency($0)) }.0, .context)
+    }
+
+    /// The candidate giving the context its most probable segmentation, then the highest prior, then
+    /// the lowest code point; and whether it is part of a word there (else no word fits any candidate).
+    private func best(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
+                      prior: (Unicode.Scalar) -> Double) -> (Unicode.Scalar, Bool) {
+        var text = left + ["?"] + right
+        let k = left.count, n = text.count
+        // Log-probabilities of the spans [j, i) (row j, column i); those away from k are the same for
+        // every candidate, so they are looked up once.
+        var spans = Array(repeating: -Double.infinity, count: (n + 1) * (n + 1))
+        let logTotal = log(Double(max(lexicon.totalFrequency, 1)))
+        func fill(_ j: Int, _ i: Int) {
+            let f = lexicon.frequency(of: text[j ..< i])
+            // A lone character costs as much as a word seen once (more if the lexicon lists it).
+            spans[j * (n + 1) + i] = i - j == 1 || f > 0 ? log(Double(max(f, 1))) - logTotal : -.infinity
+        }
+        for j in 0 ..< n { for i in (j + 1) ... min(n, j + Self.maxSegment) where !(j ... i - 1).contains(k) { fill(j, i) } }
+        var winner: (c: Unicode.Scalar, key: (Double, Double), inWord: Bool)?
+        for c in candidates {
+            text[k] = c
+            for j in max(0, k + 1 - Self.maxSegment) ... k { for i in (k + 1) ... min(n, j + Self.maxSegment) { fill(j, i) } }
+            let (score, inWord) = segmentation(spans, count: n, covering: k)
+            let key = (score, prior(c))
+            if let w = winner, key < w.key || (key == w.key && c.value > w.c.value) { continue }
+            winner = (c, key, inWord)
+        }
+        return (winner!.c, winner!.inWord)
+    }
+
+    /// Log-probability of the best split of `n` characters into the `spans` (unigram model), and
+    /// whether position `k` lies inside a word of that split. Compared across candidates, it weighs
+    /// a candidate's words against those its neighbours would otherwise form (指挥部常务, not 指挥部长务).
+    private func segmentation(_ spans: [Double], count n: Int, covering k: Int) -> (Double, Bool) {
+        var best = [0.0] + Array(repeating: -Double.infinity, count: n)
+        var from = Array(repeating: 0, count: n + 1)
+        for i in 1 ... n {
+            for j in max(0, i - Self.maxSegment) ..< i {
+                let v = best[j] + spans[j * (n + 1) + i]
+                if v > best[i] { best[i] = v; from[i] = j }
+            }
+        }
+        var i = n
+        while from[i] > k { i = from[i] }
+        return (best[n], i - from[i] > 1)
+    }
+
+    /// Cheap byte test before any decoding: a `?` followed by the first byte of a pinyin letter
+    /// (a–z, or the lead bytes C3–C7 and E1 of the tone-marked ones; Han starts at E3).
+    static func mayHaveFragment(_ utf8: String.UTF8View) -> Bool {
+        var afterQuestionMark = false
+        for b in utf8 {
+            if afterQuestionMark, (0x61 ... 0x7A).contains(b) || (0xC3 ... 0xC7).contains(b) || b == 0xE1 { return true }
+            afterQuestionMark = b == UInt8(ascii: "?")
+        }
+        return false
+    }
+
+    /// Index of the `)` ending a fragment whose `?` is at `q`: 1…7 pinyin letters in between.
+    static func fragmentEnd(_ s: [Unicode.Scalar], at q: Int) -> Int? {
+        var j = q + 1
+        while j < s.count, j - q <= maxLetters, isPinyinLetter(s[j]) { j += 1 }
+        return j > q + 1 && j < s.count && s[j] == ")" ? j : nil
+    }
+
+    static func isPinyinLetter(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x61 ... 0x7A: return true
+        case 0x80...: return toneLetters.contains(c)
+        default: return false
+        }
+    }
+
+    static let toneLetters = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêếềḿńňǹ".unicodeScalars)
+
+    static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
+        (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A
+    }
+}

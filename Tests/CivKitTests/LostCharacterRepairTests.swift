@@ -1,0 +1,165 @@
+import PropertyBased
+import Testing
+@testable import CivKit
+
+@Suite struct LostCharacterRepairTests {
+    let repair = LostCharacterRepair()
+
+    func run(_ line: String) -> (String, Counters) {
+        var counters = Counters()
+        let out = repair.repair(line, counters: &counters)
+        return (out, counters)
+    }
+
+    @Test func pairWithReading() {
+        let (out, counters) = run("张掖日?qǐng)?bào)报道")
+        #expect(out == "张掖日报报道")
+        #expect(counters.compact == "lost-character.pinyin=1")
+        #expect(run("要?jiǎng)?chuàng)新").0 == "要创新")
+    }
+
+    @Test func loneFragmentResolvedByContext() {
+        let (out, counters) = run("实打?qū),肩并肩")
+        #expect(out == "实打实,肩并肩")
+        #expect(counters.compact == "lost-character.context=1")
+    }
+
+    @Test func seedLines() {
+        #expect(run("来源:张掖市广播电视台 张掖日?qǐng)?bào)").0 == "来源:张掖市广播电视台 张掖日报")
+        #expect(run("围绕“心连心,点对点,实打?qū),肩并肩”十二字方针").0 == "围绕“心连心,点对点,实打实,肩并肩”十二字方针")
+    }
+
+    @Test func neighboursKeepTheirWords() {
+        // 部长 is a word, but 指挥部 + 常务 segments the context better than 指挥 + 部长 + 务.
+        #expect(run("市创建指挥部?qǐng)?cháng)务副总指挥").0 == "市创建指挥部常务副总指挥")
+        #expect(run("区委副书记、区?qǐng)?zhǎng)康峰").0 == "区委副书记、区长康峰")
+    }
+
+    @Test func readingWithoutFittingWordIsAGuess() {
+        // No Han neighbours: the most common character read bào.
+        let (out, counters) = run("(?qǐng)?bào)) ok")
+        #expect(out == "(报) ok")
+        #expect(counters.compact == "lost-character.guess=1")
+    }
+
+    @Test func nothingFitsGivesReplacementCharacter() {
+        let (out, counters) = run("abc ?qū), 123")
+        #expect(out == "abc \u{FFFD}, 123")
+        #expect(counters.compact == "lost-character.unresolved=1")
+    }
+
+    @Test func severalFragmentsInOneLine() {
+        let (out, counters) = run("据张掖日?qǐng)?bào)报道,要?jiǎng)?chuàng)新,实打?qū),肩并肩")
+        #expect(out == "据张掖日报报道,要创新,实打实,肩并肩")
+        #expect(counters["lost-character.pinyin"] == 2)
+        #expect(counters["lost-character.context"] == 1)
+        #expect(counters.names.count == 2)
+    }
+
+    @Test(arguments: ["为什么?他说", "是吗?(图)", "真的?", "?", "??)", "问题?ab", "what?no) 好", "?ABC)", "?abcdefgh)"])
+    func realQuestionMarksStay(line: String) {
+        let (out, counters) = run(line)
+        #expect(out == line)
+        #expect(counters.isEmpty)
+    }
+
+    @Test func lineWithoutQuestionMarkIsIdentical() {
+        let line = "市委书记卢小亨深入甘州区调研(记者王瑞云) 3月3日,qǐng)"
+        let (out, counters) = run(line)
+        #expect(out == line)
+        #expect(counters.isEmpty)
+    }
+
+    @Test func emptyTables() {
+        let bare = LostCharacterRepair(lexicon: Lexicon(entries: [(String, Int)]()), pinyin: PinyinTable(lines: []))
+        var counters = Counters()
+        #expect(bare.repair("没有问号的一行", counters: &counters) == "没有问号的一行")
+        #expect(bare.repair("日?ab)?bào)", counters: &counters) == "日\u{FFFD}")
+        #expect(counters.compact == "lost-character.unresolved=1")
+    }
+
+    @Test func smallTablesDecide() {
+        let lexicon = Lexicon(entries: [("日报", 100), ("日暴", 1), ("创新", 50)])
+        let pinyin = PinyinTable(lines: ["报\tbào", "暴\tbào pù", "创\tchuàng chuāng"])
+        let small = LostCharacterRepair(lexicon: lexicon, pinyin: pinyin)
+        var counters = Counters()
+        #expect(small.repair("日?x)?bào)", counters: &counters) == "日报")
+        #expect(small.repair("?x)?pù)", counters: &counters) == "暴")
+        #expect(small.repair("?x)?chuang)新", counters: &counters) == "创新")
+        #expect(small.repair("?x)新", counters: &counters) == "创新")
+        #expect(counters.compact == "lost-character.pinyin=2 lost-character.guess=1 lost-character.context=1")
+    }
+
+    static let alphabet: [Character] = Array("张掖日报道实打肩并要创新的了abcqǐngbàoūü()),,。、“” \t1")
+
+    @Test func identityWithoutQuestionMark() async {
+        await propertyCheck(input: Gen<Character?>.element(of: Self.alphabet).map { $0! }.string(of: 0 ... 40)) { line in
+            var counters = Counters()
+            #expect(repair.repair(line, counters: &counters) == line)
+            #expect(counters.isEmpty)
+        }
+    }
+
+    @Test func identityWithoutClosingParenthesis() async {
+        let chars = Self.alphabet.filter { $0 != ")" } + ["?"]
+        await propertyCheck(input: Gen<Character?>.element(of: chars).map { $0! }.string(of: 0 ... 40)) { line in
+            var counters = Counters()
+            #expect(repair.repair(line, counters: &counters) == line)
+        }
+    }
+}
+
+@Suite struct LexiconTests {
+    @Test func bundledLexicon() {
+        let lexicon = Lexicon.shared
+        #expect(lexicon.contains("日报"))
+        #expect(lexicon.frequency(of: "创新") > 1000)
+        #expect(lexicon.frequency(of: Array("实打实".unicodeScalars)) > 0)
+        #expect(!lexicon.contains("报报"))
+        #expect(lexicon.maxWordLength >= 4)
+        #expect(lexicon.count > 100_000)
+        #expect(lexicon.characterFrequency("报") > lexicon.characterFrequency("鲍"))
+    }
+
+    @Test func fillers() {
+        let lexicon = Lexicon.shared
+        let afterShiDa = lexicon.fillers(prefix: Array("实打".unicodeScalars), suffix: [Unicode.Scalar]())
+        #expect(afterShiDa.contains { $0.character == "实" })
+        let beforeXin = lexicon.fillers(prefix: [Unicode.Scalar](), suffix: Array("新".unicodeScalars))
+        #expect(beforeXin.contains { $0.character == "创" })
+        let between = lexicon.fillers(prefix: Array("日".unicodeScalars), suffix: Array("报道".unicodeScalars))
+        #expect(between.allSatisfy { $0.frequency > 0 })
+    }
+
+    @Test func fillersOnSmallLexicon() {
+        let lexicon = Lexicon(lines: ["甲乙丙\t3", "甲丁丙\t5", "甲乙\t2", "乙丙\t7", "丁\t9", "甲乙\t1", "一二三四五六七\t4"])
+        #expect(lexicon.count == 6)
+        #expect(lexicon.maxWordLength == 7)
+        #expect(lexicon.frequency(of: "甲乙") == 2) // a repeated word keeps its highest frequency
+        #expect(lexicon.frequency(of: "丁") == 9)
+        #expect(lexicon.frequency(of: "一二三四五六七") == 4) // longer than a packed key
+        #expect(lexicon.frequency(of: "一二三四五六") == 0)
+        #expect(lexicon.totalFrequency == 30)
+        #expect(lexicon.characterFrequency("丙") == 15)
+        let mid = lexicon.fillers(prefix: ["甲"], suffix: ["丙"])
+        #expect(mid.map(\.character) == ["丁", "乙"] || mid.map(\.character) == ["乙", "丁"])
+        #expect(Set(mid.map(\.frequency)) == [3, 5])
+        #expect(lexicon.fillers(prefix: [Unicode.Scalar](), suffix: ["丙"]).map(\.character) == ["乙"])
+        #expect(lexicon.fillers(prefix: ["甲"], suffix: [Unicode.Scalar]()).map(\.character) == ["乙"])
+        #expect(lexicon.fillers(prefix: ["甲", "乙", "丙"], suffix: [Unicode.Scalar]()).isEmpty)
+    }
+
+    @Test func pinyinTable() {
+        let table = PinyinTable.shared
+        #expect(table.readings(of: "报") == ["bào"])
+        #expect(table.characters(reading: "bào").contains("报"))
+        #expect(!table.characters(reading: "bāo").contains("报"))
+        #expect(table.characters(tonelessReading: "bao").contains("报"))
+        #expect(table.characters(reading: "lǜ").contains("绿"))
+        #expect(table.characters(tonelessReading: "lv").contains("绿"))
+        #expect(PinyinTable.toneless("lǜ") == "lü")
+        #expect(PinyinTable.toneless("chuàng") == "chuang")
+        // Decomposed tone marks are the same reading.
+        #expect(table.characters(reading: "ba\u{300}o").contains("报"))
+    }
+}
