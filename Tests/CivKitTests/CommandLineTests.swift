@@ -51,7 +51,7 @@ import Testing
         let r = try Support.shell("civ-clean --stats", input: input)
         #expect(r.status == 0)
         #expect(TextDecoder.isValidUTF8(Array(r.stdout)))
-        #expect(r.text.contains("市委书记调研 创建。\n"))
+        #expect(r.text.contains("市委书记调研创建。\n"))
         #expect(r.stderr.contains("removed.control-byte\t1"))
     }
 

@@ -110,6 +110,8 @@ var crawlTextGen: Generator<String, some Sequence> { textGen("鄉乡網(xiāng)w
         #expect(apply(WhitespaceNormalization(), "对标创建标准\u{00A0} 聚力攻坚克难").0 == "对标创建标准 聚力攻坚克难")
         #expect(apply(WhitespaceNormalization(), "（记者王瑞云） 3月3日").0 == "（记者王瑞云）3月3日")
         #expect(apply(WhitespaceNormalization(), "零\u{200B}宽").0 == "零宽")
+        #expect(apply(WhitespaceNormalization(), "积极引导市场 主体以诚信经营，助力创建。").0 == "积极引导市场主体以诚信经营，助力创建。")
+        #expect(apply(WhitespaceNormalization(), "时强调 对标创建标准 聚力攻坚克难").0 == "时强调 对标创建标准 聚力攻坚克难")
     }
 
     @Test func outputHasNoRunsNoEndsAndIsIdempotent() async {
@@ -133,6 +135,18 @@ var crawlTextGen: Generator<String, some Sequence> { textGen("鄉乡網(xiāng)w
             let once = Support.cleaner.clean(line)
             #expect(Support.cleaner.clean(once) == once)
         }
+    }
+
+    /// Every string of up to four marks from a crawl alphabet: cleaning twice equals cleaning once.
+    @Test func cleaningIsIdempotentOnAllShortStrings() {
+        let alphabet = Array("鄉乡(x)門們,:;?!、。 1a“").map(String.init) + ["\u{3000}", "\u{00A0}", "（", "，"]
+        var failures: [String] = []
+        for a in alphabet { for b in alphabet { for c in alphabet { for d in alphabet {
+            let line = a + b + c + d
+            let once = Support.cleaner.clean(line)
+            if Support.cleaner.clean(once) != once { failures.append(line) }
+        } } } }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
 
     @Test func cleanedTextHasNoPinyinAnnotationsOrTraditional() async {

@@ -18,9 +18,7 @@ public struct SpuriousCommaRemoval: LineRepair {
         var out = String.UnicodeScalarView()
         var removed = 0
         for (i, s) in scalars.enumerated() {
-            // A comma right before other punctuation, in Chinese context (not `1,,2` in data).
-            if s == "," || s == "，", i + 1 < scalars.count, Self.isFollower(scalars[i + 1]),
-               s == "，" || (i > 0 && ScalarClass.isChineseContext(scalars[i - 1])) || ScalarClass.isCJKPunctuation(scalars[i + 1]) {
+            if (s == "," || s == "，"), isSpurious(scalars, at: i) {
                 removed += 1
                 continue
             }
@@ -29,5 +27,18 @@ public struct SpuriousCommaRemoval: LineRepair {
         guard removed > 0 else { return line }
         counters.add(name, removed)
         return String(out)
+    }
+
+    /// A comma directly before another mark (spaces between allowed), in Chinese context: the
+    /// comma is full-width, or Chinese stands left of it, or the mark is CJK punctuation, or
+    /// Chinese stands right of an ASCII mark. `1,,2` and `a,.b` are left alone.
+    func isSpurious(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        var j = i + 1
+        while j < scalars.count, ScalarClass.isSpace(scalars[j]) { j += 1 }
+        guard j < scalars.count, Self.isFollower(scalars[j]) else { return false }
+        if scalars[i] == "，" || ScalarClass.isCJKPunctuation(scalars[j]) { return true }
+        if let left = PunctuationNormalization.neighbour(scalars, from: i, step: -1), ScalarClass.isChineseContext(left) { return true }
+        if let right = PunctuationNormalization.neighbour(scalars, from: j, step: 1), ScalarClass.isChineseContext(right) { return true }
+        return false
     }
 }

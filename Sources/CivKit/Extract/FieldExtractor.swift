@@ -1,0 +1,103 @@
+/// One kind of fact civ-extract finds in a record.
+///
+/// An extractor adds fields and never changes the text. It leaves a field alone when an earlier
+/// stage already set it, and counts each field it adds as `extract.FIELD`.
+public protocol FieldExtractor: Sendable {
+    var name: String { get }
+    func extract(from record: inout Record, counters: inout Counters)
+}
+
+/// The standard extractors, in the order civ-extract runs them.
+public struct ExtractionPipeline: Sendable {
+    public var extractors: [any FieldExtractor]
+
+    public static let standardExtractors: [any FieldExtractor] = [
+        TitleExtractor(), PublicationTimeExtractor(), OriginExtractor(), SiteExtractor(),
+        ReporterExtractor(), PublisherExtractor(),
+    ]
+
+    public init(extractors: [any FieldExtractor] = ExtractionPipeline.standardExtractors) {
+        self.extractors = extractors
+    }
+
+    public func run(on record: inout Record, counters: inout Counters) {
+        for extractor in extractors { extractor.extract(from: &record, counters: &counters) }
+    }
+}
+
+extension Record {
+    /// Adds a field an extractor found and counts it.
+    mutating func addExtracted(_ key: String, _ value: String, counters: inout Counters) {
+        add(key, value)
+        counters.add("extract.\(key)")
+    }
+
+    /// Where bylines are: the `byline` fields civ-clean moved out of the text, then the first
+    /// lines of the text (plain text, or a byline civ-clean did not recognize).
+    var bylineCandidates: [FoldedLine] {
+        values(FieldKey.byline).map { FoldedLine($0) }
+            + lines.prefix(ExtractScope.headLines).map { FoldedLine($0, limit: ExtractScope.lineWindow) }
+    }
+
+    /// The last lines of the text, after the head lines: credits such as `（来源：…）` end a page.
+    var tailCandidates: [FoldedLine] {
+        let start = max(min(ExtractScope.headLines, lines.count), lines.count - ExtractScope.tailLines)
+        return lines[start...].map { FoldedLine($0, limit: ExtractScope.lineWindow, fromEnd: true) }
+    }
+}
+
+enum ExtractScope {
+    static let headLines = 10
+    static let tailLines = 5
+    /// Scalars read at the start of a head line (at the end of a tail line).
+    static let lineWindow = 200
+}
+
+/// Values after a byline label: `来源：张掖市广播电视台 张掖日报`, `发布者：admin| 评论：0`.
+enum BylineValue {
+    static let closing: Set<Unicode.Scalar> = ["|", ",", ";", "。", "、", "】", "]"]
+    static let trailing: Set<Unicode.Scalar> = [" ", "-", "—", "–", "_", "·", ",", "、", ";", ":"]
+
+    /// The first non-empty value after one of `labels` + colon. It ends at `|`, at a comma or
+    /// full stop, at a closing parenthesis it did not open, at another `LABEL:`, at a date, and,
+    /// when `stopAtSpace`, at a space.
+    static func after(_ labels: [FoldedLine.Word], in line: FoldedLine, stopAtSpace: Bool, maxLength: Int) -> String? {
+        let all = ExtractLabels.standard.anyLabel
+        var from = 0
+        while let found = line.labelWithColon(labels, from: from) {
+            var j = found.value
+            var depth = 0
+            scan: while j < line.count {
+                let c = line[j]
+                switch c {
+                case "(": depth += 1
+                case ")": if depth == 0 { break scan } else { depth -= 1 }
+                case " " where stopAtSpace: break scan
+                case _ where closing.contains(c): break scan
+                default:
+                    if j > found.value, let w = line.match(all, at: j), line.afterColon(from: j + w.count) != nil { break scan }
+                    if line.isDigit(at: j), DateScanner.date(at: j, in: line) != nil { break scan }
+                }
+                j += 1
+            }
+            while j > found.value && trailing.contains(line[j - 1]) { j -= 1 }
+            let value = line.value(found.value..<j)
+            if !value.isEmpty && value.unicodeScalars.count <= maxLength { return value }
+            from = found.label + 1
+        }
+        return nil
+    }
+}
+
+/// Lines that are page furniture rather than article: plain text still has them at the top.
+enum HeaderLine {
+    /// `LABEL: …` (来源：, 发布时间：, 作者：…) or a line that starts with a date.
+    static func isByline(_ line: FoldedLine) -> Bool {
+        line.labelWithColon(ExtractLabels.standard.anyLabel) != nil
+            || DateScanner.date(at: line.skipSpaces(from: 0), in: line) != nil
+    }
+
+    static func isHeader(_ line: FoldedLine) -> Bool {
+        isByline(line) || SiteExtractor.isBreadcrumb(line) || SiteExtractor.bannerSite(line, strict: true) != nil
+    }
+}

@@ -1,0 +1,119 @@
+/// A line prepared for pattern matching.
+///
+/// `folded` has the full-width forms of ASCII (`：（）｜１`) as ASCII and every space as " ", one
+/// scalar for one, so a span found in `folded` cuts the same span from `original`: patterns
+/// need one spelling (`:` matches `：`), values keep the text's own.
+struct FoldedLine {
+    typealias Word = [Unicode.Scalar]
+
+    let original: [Unicode.Scalar]
+    let folded: [Unicode.Scalar]
+    /// True when the text was longer than the `limit` it was read with.
+    let isCut: Bool
+
+    /// The text, or only its first (`fromEnd`: last) `limit` scalars: bylines and credits sit at
+    /// the edges of a line, and folding whole paragraphs would be most of civ-extract's time.
+    init(_ text: String, limit: Int = .max, fromEnd: Bool = false) {
+        var original: [Unicode.Scalar] = []
+        var folded: [Unicode.Scalar] = []
+        var cut = false
+        var text = text
+        // Decodes the UTF-8 directly: String's scalar views cost several times more here.
+        text.withUTF8 { utf8 in
+            var i = 0
+            if fromEnd {
+                var scalars = 0
+                i = utf8.count
+                while i > 0 && scalars < limit {
+                    i -= 1
+                    if utf8[i] & 0xC0 != 0x80 { scalars += 1 }
+                }
+                cut = i > 0
+            }
+            original.reserveCapacity(min(limit, utf8.count - i))
+            folded.reserveCapacity(min(limit, utf8.count - i))
+            while i < utf8.count {
+                if original.count == limit {
+                    cut = true
+                    break
+                }
+                let lead = utf8[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
+                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                original.append(scalar)
+                folded.append(FoldedLine.fold(scalar))
+                i += length
+            }
+        }
+        self.original = original
+        self.folded = folded
+        isCut = cut
+    }
+
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value >= 0xFF01 && s.value <= 0xFF5E { return Unicode.Scalar(s.value - 0xFEE0)! }
+        return ScalarClass.isSpace(s) ? " " : s
+    }
+
+    static func word(_ s: String) -> Word { s.unicodeScalars.map(fold) }
+
+    var count: Int { folded.count }
+    subscript(i: Int) -> Unicode.Scalar { folded[i] }
+
+    func isHan(at i: Int) -> Bool { i >= 0 && i < count && ScalarClass.isHan(folded[i]) }
+    func isDigit(at i: Int) -> Bool { i >= 0 && i < count && ScalarClass.isASCIIDigit(folded[i]) }
+    func isSpace(at i: Int) -> Bool { i >= 0 && i < count && folded[i] == " " }
+
+    func matches(_ word: Word, at i: Int) -> Bool {
+        guard i >= 0, i + word.count <= count, !word.isEmpty else { return false }
+        for k in 0..<word.count where folded[i + k] != word[k] { return false }
+        return true
+    }
+
+    /// The longest of `words` (sorted longest first) that occurs at `i`.
+    func match(_ words: [Word], at i: Int) -> Word? {
+        words.first { matches($0, at: i) }
+    }
+
+    func skipSpaces(from i: Int) -> Int {
+        var j = i
+        while j < count && folded[j] == " " { j += 1 }
+        return j
+    }
+
+    /// After a label: optional spaces, a colon, optional spaces; nil when there is no colon.
+    func afterColon(from i: Int) -> Int? {
+        let j = skipSpaces(from: i)
+        guard j < count, folded[j] == ":" else { return nil }
+        return skipSpaces(from: j + 1)
+    }
+
+    /// The first `LABEL:` at or after `from` with LABEL one of `labels`, not preceded by a Han
+    /// character (资金来源： is no 来源：): where the label starts and where its value starts.
+    func labelWithColon(_ labels: [Word], from: Int = 0) -> (label: Int, value: Int)? {
+        var i = from
+        while i < count {
+            if !isHan(at: i - 1), let w = match(labels, at: i), let v = afterColon(from: i + w.count) { return (i, v) }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The original text of `range`, white space runs as one space, trimmed.
+    func value(_ range: Range<Int>) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for i in range {
+            if folded[i] == " " {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(original[i])
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,20 @@
+/// Field `origin`: who published the article first, `来源：张掖市广播电视台 张掖日报` or
+/// `来自：安源区政府`. The value may contain spaces; it ends at `|`, a comma, another label
+/// (作者：, 编辑：, 发布者：, 时间：…) or a date. Looks in the `byline` fields, then the first and
+/// the last text lines.
+public struct OriginExtractor: FieldExtractor {
+    public let name = "origin"
+    public var maxLength = 60
+    public init() {}
+
+    public func extract(from record: inout Record, counters: inout Counters) {
+        guard record[FieldKey.origin] == nil else { return }
+        let labels = ExtractLabels.standard.origin
+        let candidates = record.bylineCandidates + record.tailCandidates
+        if let value = candidates.lazy.compactMap({
+            BylineValue.after(labels, in: $0, stopAtSpace: false, maxLength: maxLength)
+        }).first {
+            record.addExtracted(FieldKey.origin, value, counters: &counters)
+        }
+    }
+}

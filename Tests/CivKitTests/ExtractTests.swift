@@ -1,0 +1,241 @@
+import Testing
+@testable import CivKit
+
+/// Runs the standard extractors over a record built from fields and text lines.
+private func extract(_ lines: [String], fields: [(String, String)] = []) -> Record {
+    var record = Record(fields: fields.map { Record.Field($0.0, $0.1) }, lines: lines)
+    var counters = Counters()
+    ExtractionPipeline().run(on: &record, counters: &counters)
+    return record
+}
+
+/// Seed 1 as civ-clean writes it (text shortened).
+let seed1 = Record(
+    fields: [
+        .init("source", "testdata/seeds/000_0f8254f664746d59.txt"), .init("offset", "0"), .init("length", "4503"),
+        .init("banner", "萍乡城事网—萍乡最具影响力门户网站 门户 城事资讯 安源区政府 查看内容"),
+        .init("byline", "2019-7-22 10:34| 发布者：admin| 评论：0|来自：安源区政府"),
+        .init("repairs", "pinyin-annotation=210 traditional=300"),
+    ],
+    lines: [
+        "市委常委、宣传部长聂晓葵深入安源区督导文明创建",
+        "7月19日上午，市委常委、宣传部长、市创建指挥部常务副总指挥聂晓葵深入安源区督导全国文明城市创建工作。",
+        "会上，郭建斌汇报了今年以来我区创建全国文明城市工作整体情况。",
+    ])
+
+/// Seed 2 as civ-clean writes it (text shortened).
+let seed2 = Record(
+    fields: [
+        .init("source", "testdata/seeds/002_a935c60afc64b141.txt"), .init("offset", "0"), .init("length", "4073"),
+        .init("breadcrumb", "您当前的位置：中国张掖网 >> 问政 >> 卢小亨活动报道集"),
+        .init("byline", "来源：张掖市广播电视台 张掖日报"),
+        .init("byline", "2022年03月03日 23:55"),
+        .init("repairs", "pinyin-annotation=188 traditional=285"),
+    ],
+    lines: [
+        "卢小亨在调研创建全国文明城市工作时强调 对标创建标准 聚力攻坚克难 全面提升城市建设管理服务水平",
+        "中国张掖网讯据张掖日报报道（记者王瑞云）3月3日，市委书记卢小亨深入甘州区调研创建全国文明城市工作。",
+        "卢小亨一行来到甘州区博物馆、图书馆、南街佛城社区。",
+    ])
+
+@Suite struct ExtractTests {
+    // MARK: Seeds
+
+    @Test func seed1Record() {
+        var record = seed1
+        var counters = Counters()
+        ExtractionPipeline().run(on: &record, counters: &counters)
+        #expect(record[FieldKey.title] == "市委常委、宣传部长聂晓葵深入安源区督导文明创建")
+        #expect(record[FieldKey.published] == "2019-07-22T10:34:00+08:00")
+        #expect(record[FieldKey.origin] == "安源区政府")
+        #expect(record[FieldKey.site] == "萍乡城事网")
+        #expect(record[FieldKey.publisher] == "admin")
+        #expect(record.values(FieldKey.reporter).isEmpty)
+        #expect(record.lines == seed1.lines)
+        #expect(counters["extract.title"] == 1 && counters["extract.site"] == 1)
+    }
+
+    @Test func seed2Record() {
+        let record = extract(seed2.lines, fields: seed2.fields.map { ($0.key, $0.value) })
+        #expect(record[FieldKey.title] == "卢小亨在调研创建全国文明城市工作时强调 对标创建标准 聚力攻坚克难 全面提升城市建设管理服务水平")
+        #expect(record[FieldKey.published] == "2022-03-03T23:55:00+08:00")
+        #expect(record[FieldKey.origin] == "张掖市广播电视台 张掖日报")
+        #expect(record[FieldKey.site] == "中国张掖网")
+        #expect(record.values(FieldKey.reporter) == ["王瑞云"])
+        #expect(record[FieldKey.publisher] == nil)
+    }
+
+    /// The same facts in plain text, with ASCII punctuation and the header lines still in it.
+    @Test func seedsAsPlainText() {
+        let page1 = extract([
+            "萍乡城事网—萍乡最具影响力门户网站 门户 城事资讯 安源区政府 查看内容", "",
+            "市委常委、宣传部长聂晓葵深入安源区督导文明创建", "",
+            "2019-7-22 10:34| 发布者: admin| 评论: 0|来自: 安源区政府", "",
+            "7月19日上午,市委常委、宣传部长聂晓葵深入安源区督导。",
+        ])
+        #expect(page1[FieldKey.title] == "市委常委、宣传部长聂晓葵深入安源区督导文明创建")
+        #expect(page1[FieldKey.published] == "2019-07-22T10:34:00+08:00")
+        #expect(page1[FieldKey.origin] == "安源区政府")
+        #expect(page1[FieldKey.site] == "萍乡城事网")
+        #expect(page1[FieldKey.publisher] == "admin")
+
+        let page2 = extract([
+            "您当前的位置 : 中国张掖网 >> 问政 >> 卢小亨活动报道集",
+            "卢小亨在调研创建全国文明城市工作时强调 对标创建标准",
+            "来源:张掖市广播电视台 张掖日报",
+            "2022年03月03日 23:55",
+            "中国张掖网讯据张掖日报报道(记者王瑞云) 3月3日,市委书记卢小亨深入甘州区调研。",
+        ])
+        #expect(page2[FieldKey.title] == "卢小亨在调研创建全国文明城市工作时强调 对标创建标准")
+        #expect(page2[FieldKey.published] == "2022-03-03T23:55:00+08:00")
+        #expect(page2[FieldKey.origin] == "张掖市广播电视台 张掖日报")
+        #expect(page2[FieldKey.site] == "中国张掖网")
+        #expect(page2.values(FieldKey.reporter) == ["王瑞云"])
+    }
+
+    @Test func earlierFieldsAreKept() {
+        let record = extract(seed2.lines, fields: [("title", "已有标题"), ("published", "2020-01-01"), ("reporter", "张三"),
+                                                   ("byline", "2022年03月03日 23:55")])
+        #expect(record.values(FieldKey.title) == ["已有标题"])
+        #expect(record.values(FieldKey.published) == ["2020-01-01"])
+        #expect(record.values(FieldKey.reporter) == ["张三"])
+    }
+
+    // MARK: Title
+
+    @Test func noTitleWhenFirstLineIsASentence() {
+        #expect(extract(["7月19日上午，聂晓葵深入安源区督导。", "会上，郭建斌汇报了工作情况。"])[FieldKey.title] == nil)
+        #expect(extract(["他强调：", "要把创建全国文明城市作为重大民生工程。"])[FieldKey.title] == nil)
+    }
+
+    @Test func noTitleWhenTooLongOrAlone() {
+        let long = String(repeating: "创建文明城市", count: 14)
+        #expect(extract([long, "正文。"])[FieldKey.title] == nil)
+        #expect(extract(["聂晓葵深入安源区督导文明创建"])[FieldKey.title] == nil)
+        #expect(extract(["2022年03月03日 23:55", "来源：张掖日报"])[FieldKey.title] == nil)
+    }
+
+    @Test func titleSkipsHeaderLinesOfPlainText() {
+        let record = extract(["2022年03月03日 23:55", "  市委书记调研创建工作  ", "正文。"])
+        #expect(record[FieldKey.title] == "市委书记调研创建工作")
+    }
+
+    // MARK: Publication time
+
+    @Test(arguments: [
+        ("2019-7-22 10:34", "2019-07-22T10:34:00+08:00"),
+        ("2019-07-22 10:34:56", "2019-07-22T10:34:56+08:00"),
+        ("2022年03月03日 23:55", "2022-03-03T23:55:00+08:00"),
+        ("2022年3月3日", "2022-03-03"),
+        ("2022/03/03", "2022-03-03"),
+        ("2022.3.3 8:05", "2022-03-03T08:05:00+08:00"),
+        ("2022年3月3日10时5分", "2022-03-03T10:05:00+08:00"),
+        ("发布时间：2024-02-29 07:00", "2024-02-29T07:00:00+08:00"),
+        ("时间: 2022-03-03 25:10", "2022-03-03"),
+        ("２０２２－０３－０３　１０：３４", "2022-03-03T10:34:00+08:00"),
+        ("来源：张掖日报 2022-03-03", "2022-03-03"),
+    ])
+    func publicationTimeForms(byline: String, expected: String) {
+        #expect(extract(["标题", "正文。"], fields: [("byline", byline)])[FieldKey.published] == expected)
+        // The same line at the top of plain text.
+        #expect(extract(["标题", byline, "正文。"])[FieldKey.published] == expected)
+    }
+
+    @Test(arguments: ["2022-02-30 10:00", "2021-02-29", "2022-13-01", "2022年4月31日", "1850-01-01", "12022-03-03"])
+    func impossibleDateIsRejected(byline: String) {
+        #expect(extract(["标题", "正文。"], fields: [("byline", byline)])[FieldKey.published] == nil)
+    }
+
+    @Test func dateInProseIsNoPublicationTime() {
+        #expect(extract(["标题", "会议要求，2022年3月3日前完成整改。"])[FieldKey.published] == nil)
+    }
+
+    @Test func bylineFieldComesBeforeText() {
+        let record = extract(["标题", "2021-01-01", "正文。"], fields: [("byline", "2022-03-03")])
+        #expect(record[FieldKey.published] == "2022-03-03")
+    }
+
+    // MARK: Origin
+
+    @Test(arguments: [
+        ("来源：张掖市广播电视台 张掖日报", "张掖市广播电视台 张掖日报"),
+        ("2019-7-22 10:34| 发布者：admin| 评论：0|来自：安源区政府", "安源区政府"),
+        ("来源:新华网 作者:张三", "新华网"),
+        ("来源：张掖日报  2022-03-03 10:00", "张掖日报"),
+        ("稿源： 人民网|编辑：李四", "人民网"),
+        ("文章来源：萍乡日报，有删改", "萍乡日报"),
+        ("信息来源：市文明办 责任编辑：王五", "市文明办"),
+    ])
+    func originForms(byline: String, expected: String) {
+        #expect(extract(["标题", "正文。"], fields: [("byline", byline)])[FieldKey.origin] == expected)
+    }
+
+    @Test func originAtTheEndOfThePage() {
+        #expect(extract(["标题", "正文。", "（来源：人民日报）"])[FieldKey.origin] == "人民日报")
+    }
+
+    @Test func noOriginWithoutLabelOrInsideAWord() {
+        #expect(extract(["标题", "资金来源：财政拨款。", "来源于群众。"])[FieldKey.origin] == nil)
+        #expect(extract(["标题", "来源："])[FieldKey.origin] == nil)
+    }
+
+    // MARK: Site
+
+    @Test func siteFromBreadcrumbBannerOrLead() {
+        #expect(extract(["标题"], fields: [("breadcrumb", "您当前的位置：中国张掖网 >> 问政")])[FieldKey.site] == "中国张掖网")
+        #expect(extract(["标题"], fields: [("breadcrumb", "当前位置:张掖在线 > 新闻")])[FieldKey.site] == "张掖在线")
+        #expect(extract(["标题"], fields: [("banner", "萍乡城事网—萍乡最具影响力门户网站")])[FieldKey.site] == "萍乡城事网")
+        #expect(extract(["标题"], fields: [("banner", "萍乡城事网 首页 新闻")])[FieldKey.site] == "萍乡城事网")
+        #expect(extract(["标题", "中国张掖网讯 3月3日，市委书记调研。"])[FieldKey.site] == "中国张掖网")
+        #expect(extract(["标题", "（张掖在线消息）3月3日，市委书记调研。"])[FieldKey.site] == "张掖在线")
+    }
+
+    @Test func breadcrumbStartingAtHomeNamesNoSite() {
+        #expect(extract(["标题", "正文。"], fields: [("breadcrumb", "当前位置：首页 > 新闻中心")])[FieldKey.site] == nil)
+        // A site named in prose is not the page's site.
+        #expect(extract(["标题", "据人民网消息，3月3日召开会议。"])[FieldKey.site] == nil)
+    }
+
+    // MARK: Reporters
+
+    @Test(arguments: [
+        ("中国张掖网讯据张掖日报报道（记者王瑞云）3月3日，市委书记调研。", ["王瑞云"]),
+        ("记者 张三 李四", ["张三", "李四"]),
+        ("记者：张三、李四", ["张三", "李四"]),
+        ("本报记者 张三", ["张三"]),
+        ("(记者 张三 通讯员 李四)", ["张三"]),
+        ("记者王瑞云通讯员李明报道", ["王瑞云"]),
+        ("本报记者欧阳小明 摄", ["欧阳小明"]),
+        ("来源：张掖日报 记者：诸葛亮 编辑：王五", ["诸葛亮"]),
+    ])
+    func reporterForms(line: String, expected: [String]) {
+        #expect(extract(["标题", line, "正文。"]).values(FieldKey.reporter) == expected)
+    }
+
+    @Test(arguments: [
+        "他在接受记者采访时说，创建工作成效明显。",
+        "据了解，记者了解到，工作进展顺利。",
+        "记者来到现场，看到了变化。",
+        "记者从市委宣传部获悉，创建工作进展顺利。",
+    ])
+    func proseAboutReportersNamesNone(line: String) {
+        #expect(extract(["标题", line]).values(FieldKey.reporter).isEmpty)
+    }
+
+    // MARK: Publisher
+
+    @Test func publisher() {
+        #expect(extract(["标题"], fields: [("byline", "2019-7-22 10:34| 发布者：admin| 评论：0")])[FieldKey.publisher] == "admin")
+        #expect(extract(["标题", "发布者: 张掖宣传 2022-03-03", "正文。"])[FieldKey.publisher] == "张掖宣传")
+        #expect(extract(["标题", "发布者：", "正文。"])[FieldKey.publisher] == nil)
+    }
+
+    @Test func dataTablesLoad() {
+        let labels = ExtractLabels.standard
+        #expect(labels.origin.contains(FoldedLine.word("来源")))
+        #expect(labels.reporter.first!.count >= labels.reporter.last!.count)
+        #expect(labels.startsWithSurname(FoldedLine.word("王瑞云")))
+        #expect(labels.startsWithSurname(FoldedLine.word("欧阳小明")))
+        #expect(!labels.startsWithSurname(FoldedLine.word("了解到")))
+    }
+}
