@@ -7,19 +7,19 @@ struct CivClean: ParsableCommand {
         commandName: "civ-clean",
         abstract: "Split raw crawl text into documents and repair it into clean simplified Chinese records.",
         discussion: """
-        Reads files (one document each; WARC/WET files give one document per record) or, with no
-        file, standard input, where concatenated pages are split at their breadcrumbs, banners and
-        end-of-page markers, glued lines included. Each document is decoded (UTF-8, else GB18030 or
-        Big5), stripped of pinyin annotations, converted with ICU's Traditional-Simplified, freed of
-        lost-character fragments, stray commas, ASCII punctuation and odd white space, and of its
-        boilerplate; bylines, banner and breadcrumb move into fields. Output: civ records (see the
+        Reads files (one document each; WARC/WET files give one document per record) or, with no \
+        file, standard input, where concatenated pages are split at their breadcrumbs, banners and \
+        end-of-page markers, glued lines included. Each document is decoded (UTF-8, else GB18030 or \
+        Big5), stripped of pinyin annotations, converted with ICU's Traditional-Simplified, freed of \
+        lost-character fragments, stray commas, ASCII punctuation and odd white space, and of its \
+        boilerplate; bylines, banner and breadcrumb move into fields. Output: civ records (see the \
         README), one per document, as documents complete.
 
-        Rejected documents (binary, too-large, empty after cleaning) are counted, reported on
+        Rejected documents (binary, too-large, empty after cleaning) are counted, reported on \
         standard error, and written to --rejects when given.
 
-        Exit codes: 0 done; 64 bad usage; 65 malformed input (truncated WARC record), processed
-        as far as possible; 66 a file cannot be opened; 74 read or write error; 141 standard
+        Exit codes: 0 done; 64 bad usage; 65 malformed input (truncated WARC record), processed \
+        as far as possible; 66 a file cannot be opened; 74 read or write error; 141 standard \
         output closed early (as in `| head`).
         """,
         version: CivVersion.string

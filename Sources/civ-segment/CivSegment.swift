@@ -7,15 +7,15 @@ struct CivSegment: ParsableCommand {
         commandName: "civ-segment",
         abstract: "Break the text of civ records (or plain text) into words with ICU's BreakIterator.",
         discussion: """
-        Reads civ records and writes the same records with each text line replaced by its tokens,
-        separated by single spaces, and the field `%segmented yes` added; every other field is
-        passed on. Plain text (input that does not start with `%civ 1`) is segmented line by
+        Reads civ records and writes the same records with each text line replaced by its tokens, \
+        separated by single spaces, and the field `%segmented yes` added; every other field is \
+        passed on. Plain text (input that does not start with `%civ 1`) is segmented line by \
         line and written as plain text, as it arrives.
 
         With --sentences, each sentence (ICU sentence BreakIterator) goes on a line of its own.
 
-        Exit codes: 0 done; 64 bad usage; 65 malformed record input (processed as far as
-        possible); 66 a file cannot be opened; 74 read or write error; 141 standard output
+        Exit codes: 0 done; 64 bad usage; 65 malformed record input (processed as far as \
+        possible); 66 a file cannot be opened; 74 read or write error; 141 standard output \
         closed early.
         """,
         version: CivVersion.string
