@@ -124,6 +124,15 @@ import Testing
         #expect(records.isEmpty && rejects.first?[FieldKey.reject] == "empty")
     }
 
+    @Test func aPageOnOneLineIsKeptNotTakenForABanner() throws {
+        let seed = try String(decoding: Support.seedBytes(Support.seedNames[0]), as: UTF8.self)
+        let oneLine = seed.replacingOccurrences(of: "\n", with: " ")
+        let (records, rejects, _) = try Support.cleanRecords(Array(oneLine.utf8), wholeInput: true)
+        #expect(rejects.isEmpty)
+        #expect(records.first?.lines.count == 1)
+        #expect(records.first?.lines.first?.contains("郭建斌汇报了今年以来我区创建全国文明城市工作整体情况") == true)
+    }
+
     @Test func tooLargeDocumentIsRejectedWithoutBufferingIt() throws {
         var options = CleanStage.Options()
         options.maxDocumentBytes = 1000

@@ -13,22 +13,28 @@ public final class BoilerplateRules: @unchecked Sendable {
         public let pattern: String
         let regex: Regex<AnyRegexOutput>
         /// Matched against a line and the next one joined by `\n`.
-        public var spansTwoLines: Bool { pattern.contains("\\n") }
+        public let spansTwoLines: Bool
 
         func matches(_ text: String) -> Bool {
-            if let k = keyword, !text.contains(k) { return false }
+            guard text.utf8.count <= BoilerplateRules.maxLineBytes else { return false }
+            if let k = keyword, !text.containsBytes(k) { return false }
             return (try? regex.firstMatch(in: text)) != nil
         }
 
         /// Where a match ends in `text`, if it matches.
         func matchEnd(in text: String) -> String.Index? {
-            if let k = keyword, !text.contains(k) { return nil }
+            guard text.utf8.count <= BoilerplateRules.maxLineBytes else { return nil }
+            if let k = keyword, !text.containsBytes(k) { return nil }
             return (try? regex.firstMatch(in: text))?.range.upperBound
         }
     }
 
     /// Lines of the head and the tail zones.
     public static let zoneLines = 12
+    /// Boilerplate lines are short (about 100 characters at most in the seeds); a longer line is
+    /// never taken for one, so prose cannot vanish into a field (a whole page on one line once
+    /// matched the banner rule) and no pattern runs over megabyte lines.
+    public static let maxLineBytes = 1024
 
     public let rules: [Rule]
 
@@ -41,7 +47,8 @@ public final class BoilerplateRules: @unchecked Sendable {
             let action: Action = cols[1] == "drop" ? .drop : .moveToField(String(cols[1].dropFirst("field:".count)))
             let pattern = cols[5].replacingOccurrences(of: "\\n", with: "\n")
             return Rule(kind: cols[0], action: action, scope: scope, boundary: boundary,
-                        keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5], regex: try Regex(pattern))
+                        keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5], regex: try Regex(pattern),
+                        spansTwoLines: pattern.containsBytes("\n"))
         }
     }
 

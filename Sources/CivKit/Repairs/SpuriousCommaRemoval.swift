@@ -13,7 +13,7 @@ public struct SpuriousCommaRemoval: LineRepair {
     }
 
     public func repair(_ line: String, counters: inout Counters) -> String {
-        guard line.utf8.contains(UInt8(ascii: ",")) || line.contains("，") else { return line }
+        guard line.utf8.contains(UInt8(ascii: ",")) || line.containsBytes("，") else { return line }
         let scalars = Array(line.unicodeScalars)
         var out = String.UnicodeScalarView()
         var removed = 0

@@ -14,7 +14,7 @@ public struct WhitespaceNormalization: LineRepair {
         var pendingSpace = false
         var changes = 0
         var lastKept: Unicode.Scalar? = nil
-        let isProse = line.contains("。") || line.contains("，")
+        let isProse = line.containsBytes("。") || line.containsBytes("，")
         for s in line.unicodeScalars {
             if s == "\u{200B}" || s == "\u{FEFF}" { // zero-width space, byte-order mark: invisible, dropped
                 changes += 1
