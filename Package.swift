@@ -26,10 +26,12 @@ let package = Package(
             dependencies: ["CICU"],
             resources: [.copy("Resources")]
         ),
-        .executableTarget(name: "civ-clean", dependencies: ["CivKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "civ-segment", dependencies: ["CivKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "civ-extract", dependencies: ["CivKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "civ-jsonl", dependencies: ["CivKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // What the four executables share: common options, help text, ending a run.
+        .target(name: "CivCommandLine", dependencies: ["CivKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "civ-clean", dependencies: ["CivCommandLine"]),
+        .executableTarget(name: "civ-segment", dependencies: ["CivCommandLine"]),
+        .executableTarget(name: "civ-extract", dependencies: ["CivCommandLine"]),
+        .executableTarget(name: "civ-jsonl", dependencies: ["CivCommandLine"]),
         .testTarget(
             name: "CivKitTests",
             dependencies: ["CivKit", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivCommandLine
 import CivKit
 
 @main
@@ -18,18 +19,13 @@ struct CivClean: ParsableCommand {
         Rejected documents (binary, too-large, empty after cleaning) are counted, reported on \
         standard error, and written to --rejects when given.
 
-        Exit codes: 0 done; 64 bad usage; 65 malformed input (truncated WARC record), processed \
-        as far as possible; 66 a file cannot be opened; 74 read or write error; 141 standard \
-        output closed early (as in `| head`).
+        \(FilterHelp.exitCodes)
         """,
         version: CivVersion.string
     )
 
-    @Argument(help: "Input files, one document each (or WARC/WET). Default: standard input.")
-    var files: [String] = []
+    @OptionGroup var options: FilterOptions
 
-    @Flag(help: "Print counts of everything changed, dropped and rejected to standard error.")
-    var stats = false
 
     @Option(help: ArgumentHelp("Write rejected documents to this file, as records with a %reject field.", valueName: "file"))
     var rejects: String?
@@ -43,14 +39,14 @@ struct CivClean: ParsableCommand {
 
     func run() throws {
         let run = FilterRun(tool: "civ-clean")
-        var options = CleanStage.Options()
-        options.maxDocumentBytes = maxDocumentBytes
+        var stageOptions = CleanStage.Options()
+        stageOptions.maxDocumentBytes = maxDocumentBytes
         let code: CivExitCode
         do {
-            let stage = try CleanStage(options: options)
+            let stage = try CleanStage(options: stageOptions)
             let writer = RecordWriter(output: run.output)
             let rejectWriter = try rejects.map { RecordWriter(output: try ByteOutput(path: $0)) }
-            for input in try run.inputs(files, maxLineBytes: maxDocumentBytes) {
+            for input in try run.inputs(options.files, maxLineBytes: maxDocumentBytes) {
                 try stage.process(input, wholeInputIsOneDocument: input.name != "-", emit: writer.write) { record in
                     try rejectWriter?.write(record)
                 }
@@ -68,7 +64,6 @@ struct CivClean: ParsableCommand {
             let detail = rejected.map { "\($0.dropFirst("rejected.".count)): \(run.counters[$0])" }.joined(separator: ", ")
             StandardError.write("civ-clean: rejected documents (\(detail))\(rejects == nil ? "; keep them with --rejects FILE" : " written to \(rejects!)")\n")
         }
-        if stats { run.printStats() }
-        if code != .success { throw ExitCode(code.rawValue) }
+        try run.exit(code, options: options)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivCommandLine
 import CivKit
 
 @main
@@ -16,30 +17,24 @@ struct CivExtract: ParsableCommand {
         Plain text (input that does not start with `%civ 1`, such as a page saved as it was \
         crawled) is read as one document per input file and written as a record.
 
-        Exit codes: 0 done; 64 bad usage; 65 malformed record input (processed as far as \
-        possible); 66 a file cannot be opened; 74 read or write error; 141 standard output \
-        closed early.
+        \(FilterHelp.exitCodes)
         """,
         version: CivVersion.string
     )
 
-    @Argument(help: "Input files of records or plain text. Default: standard input.")
-    var files: [String] = []
+    @OptionGroup var options: FilterOptions
 
-    @Flag(help: "Print counts to standard error: documents, and each field found (extract.title …).")
-    var stats = false
 
     func run() throws {
         let run = FilterRun(tool: "civ-extract")
         let writer = RecordWriter(output: run.output)
         let pipeline = ExtractionPipeline()
-        let code = run.run(paths: files) { record in
+        let code = run.run(paths: options.files) { record in
             var record = record
             pipeline.run(on: &record, counters: &run.counters)
             try writer.write(record)
             run.counters.add("documents.out")
         }
-        if stats { run.printStats() }
-        if code != .success { throw ExitCode(code.rawValue) }
+        try run.exit(code, options: options)
     }
 }

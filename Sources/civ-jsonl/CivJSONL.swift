@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivCommandLine
 import CivKit
 
 @main
@@ -16,21 +17,16 @@ struct CivJSONL: ParsableCommand {
         Plain text (input that does not start with `%civ 1`) is read as one document per input \
         file.
 
-        Exit codes: 0 done; 64 bad usage; 65 malformed record input (processed as far as \
-        possible); 66 a file cannot be opened; 74 read or write error; 141 standard output \
-        closed early.
+        \(FilterHelp.exitCodes)
         """,
         version: CivVersion.string
     )
 
-    @Argument(help: "Input files of records or plain text. Default: standard input.")
-    var files: [String] = []
+    @OptionGroup var options: FilterOptions
 
     @Flag(help: "Print the JSON Schema of the output objects and exit.")
     var schema = false
 
-    @Flag(help: "Print counts to standard error.")
-    var stats = false
 
     func run() throws {
         if schema {
@@ -39,14 +35,13 @@ struct CivJSONL: ParsableCommand {
         }
         let run = FilterRun(tool: "civ-jsonl")
         var json = JSONWriter()
-        let code = run.run(paths: files) { record in
+        let code = run.run(paths: options.files) { record in
             json.reset()
             DocumentJSON.write(record, into: &json)
             json.raw(0x0A)
             try run.output.write(json.bytes)
             run.counters.add("documents.out")
         }
-        if stats { run.printStats() }
-        if code != .success { throw ExitCode(code.rawValue) }
+        try run.exit(code, options: options)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivCommandLine
 import CivKit
 
 @main
@@ -14,21 +15,16 @@ struct CivSegment: ParsableCommand {
 
         With --sentences, each sentence (ICU sentence BreakIterator) goes on a line of its own.
 
-        Exit codes: 0 done; 64 bad usage; 65 malformed record input (processed as far as \
-        possible); 66 a file cannot be opened; 74 read or write error; 141 standard output \
-        closed early.
+        \(FilterHelp.exitCodes)
         """,
         version: CivVersion.string
     )
 
-    @Argument(help: "Input files of records or plain text. Default: standard input.")
-    var files: [String] = []
+    @OptionGroup var options: FilterOptions
 
     @Flag(help: "Put each sentence on a line of its own.")
     var sentences = false
 
-    @Flag(help: "Print counts to standard error.")
-    var stats = false
 
     func run() throws {
         let run = FilterRun(tool: "civ-segment")
@@ -41,7 +37,7 @@ struct CivSegment: ParsableCommand {
                 let units = splitter.map { s in lines.flatMap { s.sentences($0) } } ?? lines
                 return units.map(segmenter.segment)
             }
-            code = run.run(paths: files, handlePlainLine: { line in
+            code = run.run(paths: options.files, handlePlainLine: { line in
                 run.counters.add("lines.in")
                 let text = TextDecoder.lossyString(line.bytes)
                 for out in segmentLines([text]) {
@@ -58,7 +54,6 @@ struct CivSegment: ParsableCommand {
         } catch let error as CivError {
             code = run.fail(error)
         }
-        if stats { run.printStats() }
-        if code != .success { throw ExitCode(code.rawValue) }
+        try run.exit(code, options: options)
     }
 }
