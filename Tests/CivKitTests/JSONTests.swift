@@ -234,3 +234,18 @@ private func topLevelKeys(_ line: [UInt8]) -> [String] {
         #expect((schema["properties"] as? [String: Any])?.keys.sorted() == DocumentJSON.keys.sorted())
     }
 }
+
+@Suite struct SegmentedJSONTests {
+    @Test func segmentedTitleLineIsNotRepeatedInTheBody() throws {
+        let r = try Support.shell("cat testdata/seeds/*.txt | civ-clean | civ-extract | civ-segment | civ-jsonl")
+        #expect(r.status == 0)
+        let objects = try r.text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(objects.count == 2)
+        for object in objects {
+            let title = try #require(object["title"] as? String)
+            let body = try #require(object["body"] as? String)
+            #expect(object["segmented"] as? Bool == true)
+            #expect(!body.replacingOccurrences(of: " ", with: "").hasPrefix(title.replacingOccurrences(of: " ", with: "")))
+        }
+    }
+}

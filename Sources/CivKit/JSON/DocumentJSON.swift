@@ -49,7 +49,7 @@ public enum DocumentJSON {
 
         let title = record[FieldKey.title]
         var body = record.lines[...]
-        if let title, let first = body.first, FoldedLine(first).value(0..<first.unicodeScalars.count) == title {
+        if let title, let first = body.first, isTitleLine(first, title: title, segmented: record[FieldKey.segmented] == "yes") {
             body = body.dropFirst()
         }
 
@@ -98,5 +98,14 @@ public enum DocumentJSON {
         write(record, into: &json)
         json.raw(0x0A)
         return json.bytes
+    }
+
+    /// Whether the text's first line is the title; after civ-segment it is the title's tokens
+    /// (`市委 常委 、 宣传 部长 …`), compared without the spaces segmentation put in.
+    static func isTitleLine(_ line: String, title: String, segmented: Bool) -> Bool {
+        if FoldedLine(line).value(0..<line.unicodeScalars.count) == title { return true }
+        guard segmented else { return false }
+        let unspaced = { (s: String) in String(String.UnicodeScalarView(s.unicodeScalars.filter { !ScalarClass.isSpace($0) })) }
+        return unspaced(line) == unspaced(title)
     }
 }
