@@ -29,9 +29,16 @@ struct CivExtract: ParsableCommand {
         let run = FilterRun(tool: "civ-extract")
         let writer = RecordWriter(output: run.output)
         let pipeline = ExtractionPipeline()
+        // Made on first use: only raw text (no civ-clean before) needs ICU and the tables.
+        var rawTextCleaner: CleanStage?
         let code = run.run(paths: options.files) { record in
             var record = record
-            pipeline.run(on: &record, counters: &run.counters)
+            if record[FieldKey.repairs] == nil {
+                if rawTextCleaner == nil { rawTextCleaner = try CleanStage() }
+                pipeline.run(on: &record, counters: &run.counters, cleaningRawTextWith: rawTextCleaner!)
+            } else {
+                pipeline.run(on: &record, counters: &run.counters)
+            }
             try writer.write(record)
             run.counters.add("documents.out")
         }

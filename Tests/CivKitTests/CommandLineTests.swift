@@ -83,6 +83,22 @@ import Testing
         #expect(record.lines.first?.contains(" ") == true)
     }
 
+    /// `civ-extract < page.txt`: raw pages give the same facts as cleaned ones, text untouched.
+    @Test func extractOnRawPagesFindsTheSameFields() throws {
+        let keys = [FieldKey.title, FieldKey.published, FieldKey.origin, FieldKey.site, FieldKey.reporter, FieldKey.publisher]
+        for name in Support.seedNames {
+            let raw = try Support.shell("civ-extract < testdata/seeds/\(name)")
+            let cleaned = try Support.shell("civ-clean testdata/seeds/\(name) | civ-extract")
+            #expect(raw.status == 0 && cleaned.status == 0)
+            let a = try #require(try RecordReader(input: ByteInput(bytes: Array(raw.stdout))).next())
+            let b = try #require(try RecordReader(input: ByteInput(bytes: Array(cleaned.stdout))).next())
+            #expect(a[FieldKey.title] != nil)
+            for key in keys { #expect(a.values(key) == b.values(key), "\(name) \(key)") }
+            let original = String(decoding: try Support.seedBytes(name), as: UTF8.self)
+            #expect(a.lines == original.components(separatedBy: "\n"))
+        }
+    }
+
     /// GNU parallel splits a record stream only between records, with the documented options.
     @Test func parallelSplitsRecordStreamsBetweenRecords() throws {
         let records = try Support.shell("for i in 1 2 3 4 5; do cat testdata/seeds/*.txt; done | civ-clean")

@@ -148,7 +148,8 @@ public final class CleanStage {
             if record.lines.isEmpty { reason = "empty" }
         }
         counters.merge(documentCounters)
-        if !documentCounters.isEmpty { record.add(FieldKey.repairs, documentCounters.compact) }
+        // Written even when empty: it marks the record as cleaned (see `ExtractionPipeline`).
+        record.add(FieldKey.repairs, documentCounters.compact)
         if let reason {
             counters.add("rejected.\(reason)")
             record.add(FieldKey.reject, reason)
@@ -157,6 +158,16 @@ public final class CleanStage {
             counters.add("documents.out")
             try emit(record)
         }
+    }
+
+    /// A cleaned copy of a record's text for a later stage that was given raw text
+    /// (`civ-extract < page.txt`): lines cleaned, boilerplate moved or dropped. Nothing is counted.
+    public func cleanedCopy(of record: Record) -> Record {
+        var copy = record
+        var scratch = Counters()
+        copy.lines = record.lines.map { cleaner.clean($0) }.filter { !$0.isEmpty }
+        for repair in documentRepairs { repair.repair(&copy, counters: &scratch) }
+        return copy
     }
 
     private func processWARC(_ input: ByteInput, emit: Emit, reject: Emit) throws {

@@ -23,6 +23,19 @@ public struct ExtractionPipeline: Sendable {
     public func run(on record: inout Record, counters: inout Counters) {
         for extractor in extractors { extractor.extract(from: &record, counters: &counters) }
     }
+
+    /// Runs the extractors; on a record that did not come through civ-clean (no `repairs`
+    /// field: plain text such as `civ-extract < page.txt`), they read a cleaned copy made by
+    /// `stage` (pinyin removed, simplified, boilerplate moved to fields), and only the fields
+    /// they find are added: the record's text stays as it was given.
+    public func run(on record: inout Record, counters: inout Counters, cleaningRawTextWith stage: CleanStage) {
+        guard record[FieldKey.repairs] == nil else { return run(on: &record, counters: &counters) }
+        var copy = stage.cleanedCopy(of: record)
+        let before = copy.fields.count
+        run(on: &copy, counters: &counters)
+        record.fields.append(contentsOf: copy.fields[before...])
+        counters.add("extract.raw-text-cleaned")
+    }
 }
 
 extension Record {
