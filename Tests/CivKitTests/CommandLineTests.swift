@@ -37,6 +37,13 @@ import Testing
         #expect(r.stderr.contains("civ-clean: output closed early"))
     }
 
+    @Test(arguments: ["civ-segment", "civ-extract", "civ-jsonl"])
+    func closedOutputPipeStopsEveryRecordFilter(tool: String) throws {
+        let r = try Support.shell("for i in $(seq 100); do cat testdata/seeds/*.txt; done | civ-clean | \(tool) | head -c 1000 >/dev/null; echo \"status=${PIPESTATUS[2]}\"")
+        #expect(r.text.contains("status=141"))
+        #expect(r.stderr.contains("\(tool): output closed early"))
+    }
+
     @Test func hugeLinesAreRejectedNotBuffered() throws {
         let r = try Support.shell("head -c 20000000 /dev/zero | tr '\\0' 'x' | civ-clean --max-document-bytes 1000000 --rejects /dev/null --stats")
         #expect(r.status == 0)
