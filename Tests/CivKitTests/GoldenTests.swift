@@ -24,6 +24,9 @@ import Testing
         #expect(r.status == 0)
         #expect(r.text == (try Support.golden("seeds.jsonl")))
         #expect(r.text.split(separator: "\n").count == 2)
+        // And the real pipeline's output meets the schema, by a real validator.
+        let validated = try Support.shell("set -o pipefail; civ-clean testdata/seeds/*.txt | civ-extract | civ-segment | civ-jsonl | scripts/validate-jsonl Sources/CivKit/Resources/civ-document.schema.json")
+        #expect(validated.status == 0, "\(validated.stderr)")
     }
 
     @Test func eachSeedFileCleansToItsGoldenText() throws {
