@@ -65,8 +65,20 @@ import Testing
         #expect(counters["dropped.reactions"] == 5 && counters["dropped.related"] == 1)
     }
 
+    @Test func otherPortalsFormsAreTaken() {
+        let (record, counters) = cleanDocument([
+            "本篇文章520字，读完约2分钟", "标题", "2021-06-01 08:30:00 字号：", "正文一。", "正文二。",
+            "来源：县融媒体中心", "编辑：小李", "更多精彩内容请关注本站", "回首页", "返 回", "回顶部", "上一篇：另一篇文章",
+            "您当前使用的浏览器版本过低，可能导致部分功能不能正常使用。", "转载请注明出处",
+        ])
+        #expect(record.lines == ["标题", "正文一。", "正文二。"])
+        #expect(record.values(FieldKey.byline) == ["2021-06-01 08:30:00 字号：", "来源：县融媒体中心", "编辑：小李"])
+        #expect(counters["dropped.navigation"] == 4 && counters["dropped.notice"] == 1 && counters["dropped.promotion"] == 1)
+    }
+
     @Test func bodyLinesThatMentionBoilerplateWordsStay() {
-        let lines = ["标题", "他说，来源：群众的意见很重要。", "市民送上鲜花。", "版权所有的问题也要重视。"]
+        let lines = ["标题", "他说，来源：群众的意见很重要。", "市民送上鲜花。", "版权所有的问题也要重视。",
+                     "要关注更多群众的需求。", "返回家乡的青年越来越多。", "编辑部的同志们说，要做好工作。"]
         #expect(cleanDocument(lines).0.lines == lines)
     }
 
