@@ -70,10 +70,12 @@ import Testing
             "本篇文章520字，读完约2分钟", "标题", "2021-06-01 08:30:00 字号：", "正文一。", "正文二。",
             "来源：县融媒体中心", "编辑：小李", "更多精彩内容请关注本站", "回首页", "返 回", "回顶部", "上一篇：另一篇文章",
             "您当前使用的浏览器版本过低，可能导致部分功能不能正常使用。", "转载请注明出处",
+            "| 责编：| 王五 |", "违法和不良信息举报电话：12345", "全部评论", "暂无评论，快来发表你的评论吧",
         ])
         #expect(record.lines == ["标题", "正文一。", "正文二。"])
-        #expect(record.values(FieldKey.byline) == ["2021-06-01 08:30:00 字号：", "来源：县融媒体中心", "编辑：小李"])
-        #expect(counters["dropped.navigation"] == 4 && counters["dropped.notice"] == 1 && counters["dropped.promotion"] == 1)
+        #expect(record.values(FieldKey.byline) == ["2021-06-01 08:30:00 字号：", "来源：县融媒体中心", "编辑：小李", "| 责编：| 王五 |"])
+        #expect(counters["dropped.navigation"] == 4 && counters["dropped.notice"] == 2 && counters["dropped.promotion"] == 1)
+        #expect(counters["dropped.comments"] == 2)
     }
 
     @Test func bodyLinesThatMentionBoilerplateWordsStay() {
