@@ -100,3 +100,14 @@ int32_t civ_convert_to_utf16(const char *charset, const char *bytes, int32_t len
     if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING && written > capacity) return -1;
     return written;
 }
+
+int32_t civ_convert_from_utf16(const char *charset, const uint16_t *text, int32_t length, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t written = ucnv_fromUChars(converter, out, capacity, (const UChar *)text, length, &status);
+    ucnv_close(converter);
+    if (status == U_BUFFER_OVERFLOW_ERROR && (out == NULL || capacity == 0)) return written;
+    if (U_FAILURE(status)) return -1;
+    return written;
+}

@@ -31,7 +31,7 @@ struct CivClean: ParsableCommand {
     var rejects: String?
 
     @Option(help: "Largest document kept, in bytes; larger ones are rejected as too-large.")
-    var maxDocumentBytes = 64 << 20
+    var maxDocumentBytes = CleanStage.defaultMaxDocumentBytes
 
     func validate() throws {
         guard maxDocumentBytes > 0 else { throw ValidationError("--max-document-bytes must be positive") }
@@ -41,9 +41,14 @@ struct CivClean: ParsableCommand {
         let run = FilterRun(tool: "civ-clean")
         var stageOptions = CleanStage.Options()
         stageOptions.maxDocumentBytes = maxDocumentBytes
+        let stage: CleanStage
+        do {
+            stage = try CleanStage(options: stageOptions)
+        } catch let error as CivError {
+            return try run.exit(run.fail(error), options: options)
+        }
         let code: CivExitCode
         do {
-            let stage = try CleanStage(options: stageOptions)
             let writer = RecordWriter(output: run.output)
             let rejectWriter = try rejects.map { RecordWriter(output: try ByteOutput(path: $0)) }
             for input in try run.inputs(options.files, maxLineBytes: maxDocumentBytes) {
@@ -57,7 +62,12 @@ struct CivClean: ParsableCommand {
             for problem in stage.problems { run.dataProblem(problem, counter: "input.problem") }
             code = run.counters["input.problem"] > 0 ? .dataError : .success
         } catch let error as CivError {
+            // Counted so far, also when output closed early: the message and --stats say how far.
+            run.counters.merge(stage.counters)
             code = run.fail(error)
+        }
+        for skipped in run.counters.names where skipped.hasPrefix("warc.skipped.") {
+            StandardError.write("civ-clean: skipped \(run.counters[skipped]) WARC \(skipped.dropFirst("warc.skipped.".count)) record(s): only conversion (WET) and text/plain resource records hold documents\n")
         }
         let rejected = run.counters.names.filter { $0.hasPrefix("rejected.") }
         if !rejected.isEmpty {

@@ -37,9 +37,8 @@ struct CivSegment: ParsableCommand {
                 let units = splitter.map { s in lines.flatMap { s.sentences($0) } } ?? lines
                 return units.map(segmenter.segment)
             }
-            code = run.run(paths: options.files, handlePlainLine: { line in
+            code = run.run(paths: options.files, handlePlainLine: { text in
                 run.counters.add("lines.in")
-                let text = TextDecoder.lossyString(line.bytes)
                 for out in segmentLines([text]) {
                     try run.output.write(out)
                     try run.output.write([0x0A])

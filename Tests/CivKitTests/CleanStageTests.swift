@@ -17,6 +17,25 @@ import Testing
         }
     }
 
+    /// Offsets count raw bytes, whatever decoding removed or changed: GB18030, CRLF, NUL bytes.
+    @Test func gluedSplitOffsetsCountRawBytes() throws {
+        let gb = try Support.shell("for f in testdata/seeds/*.txt; do iconv -f UTF-8 -t GB18030 $f; done")
+        let gbSizes = try Support.shell("for f in testdata/seeds/*.txt; do iconv -f UTF-8 -t GB18030 $f | wc -c; done").text.split(separator: "\n").map { String($0) }
+        let (gbRecords, _, _) = try Support.cleanRecords(Array(gb.stdout))
+        #expect(gbRecords.map { $0[FieldKey.length]! } == gbSizes)
+        #expect(gbRecords.map { $0[FieldKey.encoding] } == ["GB18030", "GB18030"])
+
+        let crlf = Array(String(decoding: seedA + seedB, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let (crlfRecords, _, _) = try Support.cleanRecords(crlf)
+        let firstCRLF = String(decoding: seedA, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8.count
+        #expect(crlfRecords.map { $0[FieldKey.offset]! } == ["0", String(firstCRLF)])
+
+        let lastLine = seedA.lastIndex(of: 0x0A)! + 1
+        let withNUL = Array(seedA[..<lastLine]) + [UInt8](repeating: 0, count: 8) + Array(seedA[lastLine...]) + seedB
+        let (nulRecords, _, _) = try Support.cleanRecords(withNUL)
+        #expect(nulRecords.map { $0[FieldKey.offset]! } == ["0", String(seedA.count + 8)])
+    }
+
     @Test func pagesWithFinalNewlinesSplitAtTheirFirstLine() throws {
         let (records, _, stage) = try Support.cleanRecords(seedA + [0x0A] + seedB + [0x0A])
         #expect(records.count == 2)
@@ -110,6 +129,13 @@ import Testing
         #expect(stage.counters["decoded.gb18030-line"] == 1)
     }
 
+    @Test func big5IsNotTakenForGB18030() throws {
+        let big5 = try Support.shell("printf '市委書記調研創建全國文明城市工作。\\n' | iconv -f UTF-8 -t BIG5")
+        let (records, _, _) = try Support.cleanRecords(Array(big5.stdout), wholeInput: true)
+        #expect(records.first?.lines == ["市委书记调研创建全国文明城市工作。"])
+        #expect(records.first?[FieldKey.encoding] == "Big5")
+    }
+
     @Test func damagedUTF8IsRepairedNotReadAsGBK() {
         var counters = Counters()
         let bytes = Array("市委书记调研创建全国文明城市工作".utf8) + [0xE5] + Array("。".utf8)
@@ -172,6 +198,25 @@ import Testing
         #expect(records[0][FieldKey.warcRecordID] == "urn:uuid:1")
         #expect(stage.counters["warc.skipped.warcinfo"] == 1)
         #expect(stage.problems.isEmpty)
+    }
+
+    @Test func offsetsAndLengthsTileTheFile() throws {
+        for newline in ["\r\n", "\n"] {
+            let input = (warc("conversion", uri: "http://a.cn/1.html", body: "第一篇。") + warc("conversion", uri: "http://a.cn/2.html", body: "第二篇。"))
+                .replacingOccurrences(of: "\r\n", with: newline)
+            let (records, _, _) = try Support.cleanRecords(Array(input.utf8))
+            let offsets = records.compactMap { $0[FieldKey.offset].flatMap(Int.init) }
+            let lengths = records.compactMap { $0[FieldKey.length].flatMap(Int.init) }
+            #expect(offsets == [0, lengths[0]])
+            #expect(lengths.reduce(0, +) == input.utf8.count)
+        }
+    }
+
+    @Test func recordCutInItsHeadersIsReported() throws {
+        let input = warc("conversion", uri: "http://a.cn/1.html", body: "第一篇。") + "WARC/1.0\r\nWARC-Type: conv"
+        let (records, _, stage) = try Support.cleanRecords(Array(input.utf8))
+        #expect(records.count == 1)
+        #expect(stage.problems.count == 1 && stage.counters["input.truncated-warc-record"] == 1)
     }
 
     @Test func truncatedRecordIsKeptMarkedAndReported() throws {

@@ -24,6 +24,13 @@ import Testing
         #expect(try Support.shell("civ-segment --no-such-flag").status == 64)
     }
 
+    @Test func everyFileArgumentIsAccountedFor() throws {
+        let r = try Support.shell("d=$(mktemp -d); : > $d/empty.txt; printf '  \\n' > $d/blank.txt; civ-clean --stats --rejects $d/rejects $d/empty.txt $d/blank.txt testdata/seeds/\(Support.seedNames[0]) > $d/out; grep -c '^%end' $d/out; grep -c '^%reject empty' $d/rejects; rm -r $d")
+        #expect(r.text == "1\n2\n")
+        #expect(r.stderr.contains("civ-clean\tdocuments.in\t3"))
+        #expect(r.stderr.contains("rejected documents (empty: 2)"))
+    }
+
     @Test func fileArgumentsKeepTheirNames() throws {
         let r = try Support.shell("civ-clean testdata/seeds/\(Support.seedNames[1]) testdata/seeds/\(Support.seedNames[0])")
         #expect(r.status == 0)
@@ -58,7 +65,7 @@ import Testing
         let r = try Support.shell("civ-clean --stats", input: input)
         #expect(r.status == 0)
         #expect(TextDecoder.isValidUTF8(Array(r.stdout)))
-        #expect(r.text.contains("市委书记调研创建。\n"))
+        #expect(r.text.contains("市委书记调研 创建。\n"))
         #expect(r.stderr.contains("removed.control-byte\t1"))
     }
 

@@ -88,6 +88,38 @@ var fieldKeyGen: Generator<String, some Sequence> { textGen("az09-.", length: 0.
         #expect(reader.problems == [.textOutsideRecord(offset: 14)])
     }
 
+    @Test func crlfStreamsAndBlankLinesBetweenRecordsReadCleanly() throws {
+        let bytes = Array("%civ 1\r\n%source x\r\n%repairs\r\ntext\r\n%end\r\n\r\n%civ 1\n二\n%end\n\n".utf8)
+        let reader = RecordReader(input: ByteInput(bytes: bytes))
+        var records: [Record] = []
+        while let r = try reader.next() { records.append(r) }
+        #expect(records == [Record(fields: [.init("source", "x"), .init("repairs", "")], lines: ["text"]), Record(lines: ["二"])])
+        #expect(reader.problems.isEmpty)
+    }
+
+    @Test func oversizedRecordIsCutNotBuffered() throws {
+        let text = (0..<100).map { "第\($0)行" }.joined(separator: "\n")
+        let bytes = Array("%civ 1\n\(text)\n%end\n".utf8)
+        let reader = RecordReader(input: ByteInput(bytes: bytes), maxDocumentBytes: 100)
+        let record = try #require(try reader.next())
+        #expect(record["truncated"] == "yes")
+        #expect(record.lines.joined(separator: "\n").utf8.count <= 100)
+        guard case .recordTooLarge = reader.problems.first else { Issue.record("no recordTooLarge problem"); return }
+    }
+
+    @Test func plainTextIsDecodedLikeCrawlInput() throws {
+        let gbk: [UInt8] = [202, 208, 206, 175, 202, 233, 188, 199, 0x0A]
+        let reader = RecordReader(input: ByteInput(bytes: gbk))
+        #expect(try reader.next()?.lines == ["市委书记"])
+        #expect(reader.decoding["decoded.gb18030-line"] == 1)
+    }
+
+    @Test func countersSaturateAndSkipNegativeInput() {
+        var counters = Counters(compact: "a=\(Int.max) b=-3 c=2")
+        counters.add("a", 1)
+        #expect(counters["a"] == Int.max && counters["b"] == 0 && counters["c"] == 2)
+    }
+
     @Test func subscriptSetKeepsOneValueInPlace() {
         var record = Record(fields: [.init("a", "1"), .init("b", "2"), .init("a", "3")])
         record["a"] = "9"

@@ -110,7 +110,7 @@ var crawlTextGen: Generator<String, some Sequence> { textGen("鄉乡網(xiāng)w
         #expect(apply(WhitespaceNormalization(), "对标创建标准\u{00A0} 聚力攻坚克难").0 == "对标创建标准 聚力攻坚克难")
         #expect(apply(WhitespaceNormalization(), "（记者王瑞云） 3月3日").0 == "（记者王瑞云）3月3日")
         #expect(apply(WhitespaceNormalization(), "零\u{200B}宽").0 == "零宽")
-        #expect(apply(WhitespaceNormalization(), "积极引导市场 主体以诚信经营，助力创建。").0 == "积极引导市场主体以诚信经营，助力创建。")
+        #expect(apply(WhitespaceNormalization(), "本报记者 王伟 李强 报道，会议召开。").0 == "本报记者 王伟 李强 报道，会议召开。")
         #expect(apply(WhitespaceNormalization(), "时强调 对标创建标准 聚力攻坚克难").0 == "时强调 对标创建标准 聚力攻坚克难")
     }
 

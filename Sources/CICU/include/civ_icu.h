@@ -48,6 +48,10 @@ int32_t civ_break_rule_status(civ_break_iterator *b);
 /// not valid in that charset or `capacity` is too small.
 int32_t civ_convert_to_utf16(const char *charset, const char *bytes, int32_t length, uint16_t *out, int32_t capacity);
 
+/// Converts UTF-16 to bytes in `charset`. Returns the byte length (when `out` is NULL or
+/// `capacity` 0, only measures), or -1 on failure.
+int32_t civ_convert_from_utf16(const char *charset, const uint16_t *text, int32_t length, char *out, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,9 +7,13 @@
 /// Each line is decoded and cleaned as it arrives (`LineCleaner`); when a document is complete,
 /// the document repairs run, and the record is written or rejected with its reason.
 public final class CleanStage {
+    /// The largest document any filter holds in memory: news pages are well under 1 MiB, and a
+    /// record in memory takes several times its bytes (lines, fields, JSON).
+    public static let defaultMaxDocumentBytes = 16 << 20
+
     public struct Options: Sendable {
         /// A document larger than this is rejected (`too-large`) instead of buffered.
-        public var maxDocumentBytes = 64 << 20
+        public var maxDocumentBytes = CleanStage.defaultMaxDocumentBytes
         public init() {}
     }
 
@@ -40,6 +44,8 @@ public final class CleanStage {
         var hasText = false
         var encoding = TextDecoder.Encoding.utf8
         var counters = Counters()
+        /// A whole file: a document even when empty (then rejected as `empty`, never uncounted).
+        var isWholeInput = false
 
         init(source: String, offset: Int) {
             fields = [Record.Field(FieldKey.source, source)]
@@ -56,6 +62,7 @@ public final class CleanStage {
             return
         }
         var document = PendingDocument(source: input.name, offset: 0)
+        document.isWholeInput = wholeInputIsOneDocument
         while let line = try input.nextLine() {
             let (text, encoding) = TextDecoder.decodeLine(line.bytes, preferred: document.encoding, counters: &document.counters)
             let cleaned = cleaner.clean(text, counters: &document.counters)
@@ -64,7 +71,8 @@ public final class CleanStage {
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
                 } else if let split = rules.gluedPageStart(in: cleaned) {
-                    let rawSplit = line.offset + rawByteOffset(of: cleaned.unicodeScalars.distance(from: cleaned.startIndex, to: split), in: text)
+                    let rawSplit = line.offset + rawByteOffset(of: cleaned.unicodeScalars.distance(from: cleaned.startIndex, to: split),
+                                                               cleanedFrom: text, raw: line.bytes, encoding: encoding)
                     append(String(cleaned[..<split]), rawBytes: rawSplit - line.offset, encoding: encoding, to: &document)
                     document.length = rawSplit - document.offset
                     counters.add("pages.glued-line-split")
@@ -94,11 +102,12 @@ public final class CleanStage {
         if !cleaned.isEmpty { document.hasText = true }
     }
 
-    /// Byte offset in the raw line `text` (its UTF-8 form) where the cleaned line's scalar
-    /// `target` comes from: the first cut before a Han character whose cleaned prefix reaches
-    /// `target` scalars. Cuts are only tried before Han characters, never inside an annotation
-    /// like `(xiāng)`, so the cleaned length grows with the cut and a binary search finds it.
-    func rawByteOffset(of target: Int, in text: String) -> Int {
+    /// Byte offset in the raw line where the cleaned line's scalar `target` comes from: the first
+    /// cut of the decoded `text` before a Han character whose cleaned prefix reaches `target`
+    /// scalars, mapped back to raw bytes (encoding, removed control bytes and CR included).
+    /// Cuts are only tried before Han characters, never inside an annotation like `(xiāng)`, so
+    /// the cleaned length grows with the cut and a binary search finds it.
+    func rawByteOffset(of target: Int, cleanedFrom text: String, raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
         let scalars = Array(text.unicodeScalars)
         let cuts = scalars.indices.filter { ScalarClass.isHan(scalars[$0]) } + [scalars.count]
         func cleanedLength(_ cut: Int) -> Int {
@@ -111,14 +120,14 @@ public final class CleanStage {
             let mid = (low + high) / 2
             if cleanedLength(cuts[mid]) >= target { high = mid } else { low = mid + 1 }
         }
-        return scalars[0..<cuts[low]].reduce(0) { $0 + UTF8.width($1) }
+        return TextDecoder.rawLength(ofFirst: cuts[low], scalarsOf: raw, encoding: encoding)
     }
 
     /// Runs the document repairs and emits or rejects the document.
     private func finish(_ pending: PendingDocument, emit: Emit, reject: Emit) throws {
         var document = pending
-        // Blank lines only (between pages, at the end of input): not a document.
-        guard document.hasText || document.tooLarge || document.counters["removed.control-byte"] > 0 else {
+        // Blank lines only, between pages or at the end of standard input: not a document.
+        guard document.hasText || document.tooLarge || document.isWholeInput || document.counters["removed.control-byte"] > 0 else {
             counters.merge(document.counters)
             return
         }
@@ -173,16 +182,17 @@ public final class CleanStage {
     private func processWARC(_ input: ByteInput, emit: Emit, reject: Emit) throws {
         let reader = WARCReader(input: input, maxBodyBytes: options.maxDocumentBytes)
         while let warc = try reader.next() {
+            if warc.truncated {
+                problems.append("\(input.name): WARC record at byte \(warc.offset) is truncated (input ended in its headers or before Content-Length bytes)")
+                counters.add("input.truncated-warc-record")
+            }
             let type = warc.type
             let contentType = (warc.header("Content-Type") ?? "").lowercased()
             guard type == "conversion" || (type == "resource" && contentType.hasPrefix("text/plain")) else {
-                // warcinfo, request, metadata; response (HTML) is not handled yet.
+                // warcinfo, request, metadata; response (HTML) is not handled yet. Counted, and
+                // civ-clean says so on standard error.
                 counters.add("warc.skipped.\(type)")
                 continue
-            }
-            if warc.truncated {
-                problems.append("\(input.name): WARC record at byte \(warc.offset) is truncated (Content-Length not reached)")
-                counters.add("input.truncated-warc-record")
             }
             var documentCounters = Counters()
             var encoding = TextDecoder.Encoding.utf8

@@ -44,18 +44,19 @@ public final class FilterRun {
     }
 
     /// Reads records (or plain text) from `paths`, calling `handleRecord` for each record and, in
-    /// plain-text mode when given, `handlePlainLine` for each line instead.
+    /// plain-text mode when given, `handlePlainLine` for each line instead (decoded as crawl
+    /// input is: GB18030 recognized, invalid UTF-8 replaced and counted).
     public func run(
         paths: [String],
-        maxDocumentBytes: Int = 64 << 20,
-        handlePlainLine: ((InputLine) throws -> Void)? = nil,
+        maxDocumentBytes: Int = CleanStage.defaultMaxDocumentBytes,
+        handlePlainLine: ((String) throws -> Void)? = nil,
         handleRecord: (Record) throws -> Void
     ) -> CivExitCode {
         do {
             for input in try inputs(paths, maxLineBytes: maxDocumentBytes) {
                 let reader = RecordReader(input: input, maxDocumentBytes: maxDocumentBytes)
                 if let lineHandler = handlePlainLine, try reader.detectPlainText() {
-                    while let line = try reader.nextPlainLine() { try lineHandler(line) }
+                    while let text = try reader.nextPlainText() { try lineHandler(text) }
                 } else {
                     while let record = try reader.next() {
                         counters.add("documents.in")
@@ -63,6 +64,7 @@ public final class FilterRun {
                     }
                 }
                 report(reader.problems, in: input.name)
+                counters.merge(reader.decoding)
             }
             try output.flush()
         } catch let error as CivError {
@@ -85,6 +87,8 @@ public final class FilterRun {
                 dataProblem("\(name): malformed field line at byte \(offset)", counter: "input.bad-field-line")
             case let .lineTooLong(offset, discarded):
                 dataProblem("\(name): line at byte \(offset) too long; \(discarded) bytes of it skipped", counter: "input.line-too-long")
+            case let .recordTooLarge(offset, skipped):
+                dataProblem("\(name): record at byte \(offset) too large; \(skipped) bytes of its text skipped, passed on with %truncated yes", counter: "input.record-too-large")
             }
         }
     }

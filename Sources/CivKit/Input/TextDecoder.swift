@@ -69,7 +69,7 @@ public enum TextDecoder {
         if errors == 0 { return (String(decoding: bytes, as: UTF8.self), .utf8) }
         // A few bad sequences among many good ones is damaged UTF-8, not another encoding:
         // reading it as GB18030 (which accepts almost any byte pairs) would garble the whole line.
-        let order: [Encoding] = preferred == .big5 ? [.big5, .gb18030] : [.gb18030, .big5]
+        let order: [Encoding] = preferred == .big5 || looksLikeBig5(bytes) ? [.big5, .gb18030] : [.gb18030, .big5]
         for charset in order where errors * 4 >= valid {
             if let text = decode(bytes, charset: charset) {
                 counters.add("decoded.\(charset.rawValue.lowercased())-line")
@@ -79,6 +79,60 @@ public enum TextDecoder {
         let text = String(decoding: bytes, as: UTF8.self)
         counters.add("replaced.invalid-utf8", text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) })
         return (text, .utf8)
+    }
+
+    /// Big5 and GB18030 accept most of each other's byte pairs, so validity cannot tell them
+    /// apart. What can: Big5 has no lead byte below 0xA1, and about a third of its common
+    /// characters have a second byte in 0x40–0x7E, which GB2312 text never has.
+    static func looksLikeBig5(_ bytes: [UInt8]) -> Bool {
+        var pairs = 0, lowTrails = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            guard b >= 0xA1, b <= 0xF9, i + 1 < bytes.count else { return false }
+            pairs += 1
+            if bytes[i + 1] < 0x80 { lowTrails += 1 }
+            i += 2
+        }
+        return pairs > 0 && lowTrails * 5 >= pairs
+    }
+
+    /// The bytes a decoded line's control bytes and final CR were removed from, with the raw
+    /// index of each byte kept.
+    static func keptBytes(_ raw: [UInt8]) -> (bytes: [UInt8], rawIndex: [Int]) {
+        var end = raw.count
+        if end > 0 && raw[end - 1] == 0x0D { end -= 1 }
+        var bytes: [UInt8] = [], rawIndex: [Int] = []
+        for i in 0..<end where !((raw[i] < 0x20 && raw[i] != 0x09) || raw[i] == 0x7F) {
+            bytes.append(raw[i])
+            rawIndex.append(i)
+        }
+        return (bytes, rawIndex)
+    }
+
+    /// How many bytes of the raw line `raw` the first `count` scalars of its decoded text came
+    /// from (decoded by `decodeLine` as `encoding`), removed control bytes included.
+    public static func rawLength(ofFirst count: Int, scalarsOf raw: [UInt8], encoding: Encoding) -> Int {
+        let (bytes, rawIndex) = keptBytes(raw)
+        var position = 0 // in `bytes`
+        if encoding == .utf8 {
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var scalars = 0
+            while scalars < count {
+                switch parser.parseScalar(from: &iterator) {
+                case let .valid(encoded): position += encoded.count
+                case let .error(length): position += length
+                case .emptyInput: scalars = count; continue
+                }
+                scalars += 1
+            }
+        } else {
+            let decoded = decode(bytes, charset: encoding) ?? ""
+            let prefix = Array(String(String.UnicodeScalarView(decoded.unicodeScalars.prefix(count))).utf16)
+            position = max(0, Int(civ_convert_from_utf16(encoding.rawValue, prefix, Int32(prefix.count), nil, 0)))
+        }
+        return position < bytes.count ? rawIndex[position] : raw.count
     }
 
     /// True when a buffer looks like binary data rather than text: many NUL or control bytes.

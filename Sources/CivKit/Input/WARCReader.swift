@@ -73,6 +73,10 @@ public final class WARCReader {
             }
             record.truncated = got < declared
         }
+        // The blank lines that close the record belong to it, so offsets and lengths tile the file.
+        let separator = try input.peek(4)
+        let newlines = separator.prefix { $0 == 0x0D || $0 == 0x0A }.count
+        if newlines > 0 { _ = try input.nextBytes(newlines) }
         record.length = input.offset - start.offset
         return record
     }

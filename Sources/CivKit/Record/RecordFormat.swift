@@ -92,7 +92,7 @@ public enum RecordFormat {
     }
 
     /// True when `bytes` is a record start line (`%civ ` followed by a version).
-    static func isStartLine(_ bytes: [UInt8]) -> Bool {
+    static func isStartLine<C: Collection<UInt8>>(_ bytes: C) -> Bool {
         bytes.count > startPrefix.count && bytes.starts(with: startPrefix)
     }
 }

@@ -14,6 +14,8 @@ public final class RecordReader {
         case badFieldLine(offset: Int)
         /// A line was longer than the reader's limit and was cut.
         case lineTooLong(offset: Int, discardedBytes: Int)
+        /// A record's text exceeded `maxDocumentBytes`: the rest of it was skipped, not buffered.
+        case recordTooLarge(offset: Int, skippedBytes: Int)
     }
 
     public let input: ByteInput
@@ -24,8 +26,11 @@ public final class RecordReader {
     private var decided = false
     public private(set) var isPlainText = false
     private var plainPart = 0
+    /// What decoding plain text had to do (GB18030 lines, invalid UTF-8 replaced, NUL removed).
+    public private(set) var decoding = Counters()
+    private var plainEncoding = TextDecoder.Encoding.utf8
 
-    public init(input: ByteInput, maxDocumentBytes: Int = 64 << 20) {
+    public init(input: ByteInput, maxDocumentBytes: Int = CleanStage.defaultMaxDocumentBytes) {
         self.input = input
         self.maxDocumentBytes = maxDocumentBytes
     }
@@ -38,6 +43,18 @@ public final class RecordReader {
         guard let line = try input.nextLine() else { return nil }
         if line.discardedBytes > 0 { problems.append(.lineTooLong(offset: line.offset, discardedBytes: line.discardedBytes)) }
         return line
+    }
+
+    /// Plain text is crawl input: decoded like civ-clean decodes it (GB18030, invalid UTF-8…).
+    private func decodePlain(_ bytes: [UInt8]) -> String {
+        let (text, encoding) = TextDecoder.decodeLine(bytes, preferred: plainEncoding, counters: &decoding)
+        plainEncoding = encoding
+        return text
+    }
+
+    /// In plain-text mode, the next line decoded, or nil at the end.
+    public func nextPlainText() throws -> String? {
+        try nextPlainLine().map { decodePlain($0.bytes) }
     }
 
     /// Looks at the first line to decide between records and plain text.
@@ -78,7 +95,7 @@ public final class RecordReader {
                 break
             }
             bytes += line.bytes.count + 1
-            lines.append(TextDecoder.lossyString(line.bytes))
+            lines.append(decodePlain(line.bytes))
         }
         guard let offset = firstOffset else { return nil }
         var record = Record(lines: lines)
@@ -92,8 +109,17 @@ public final class RecordReader {
     }
 
     private func nextRecord() throws -> Record? {
-        // Skip to a start line; anything else between records is kept as text of its own record.
-        guard var line = try readLine() else { return nil }
+        // Skip to a start line; blank lines between records are nothing, anything else is kept
+        // as text of a record of its own.
+        var first: InputLine?
+        while let l = try readLine() {
+            if !l.bytes.isEmpty && l.bytes != [0x0D] { first = l; break }
+        }
+        guard var line = first else { return nil }
+        // Records are written with LF. A stream that went through CRLF conversion (its start line
+        // ends in CR) reads the same: CR is dropped from each of its lines.
+        let crlf = line.bytes.last == 0x0D
+        if crlf { line.bytes.removeLast() }
         var record = Record()
         if !RecordFormat.isStartLine(line.bytes) {
             problems.append(.textOutsideRecord(offset: line.offset))
@@ -101,13 +127,15 @@ public final class RecordReader {
             record[FieldKey.offset] = String(line.offset)
             record.lines.append(TextDecoder.lossyString(line.bytes))
             while let l = try readLine() {
-                if RecordFormat.isStartLine(l.bytes) { pending = l; break }
+                if RecordFormat.isStartLine(l.bytes) || RecordFormat.isStartLine(l.bytes.dropLast()) { pending = l; break }
                 record.lines.append(TextDecoder.lossyString(l.bytes))
             }
             return record
         }
         let startOffset = line.offset
         var inFields = true
+        var textBytes = 0
+        var skipped = 0
         while true {
             guard let next = try readLine() else {
                 problems.append(.truncatedRecord(offset: startOffset))
@@ -115,8 +143,12 @@ public final class RecordReader {
                 return record
             }
             line = next
+            if crlf, line.bytes.last == 0x0D { line.bytes.removeLast() }
             let b = line.bytes
-            if b == RecordFormat.endBytes { return record }
+            if b == RecordFormat.endBytes {
+                if skipped > 0 { problems.append(.recordTooLarge(offset: startOffset, skippedBytes: skipped)) }
+                return record
+            }
             if RecordFormat.isStartLine(b) {
                 // A new record began before this one ended.
                 problems.append(.truncatedRecord(offset: startOffset))
@@ -125,17 +157,25 @@ public final class RecordReader {
                 return record
             }
             if inFields, b.first == UInt8(ascii: "%") {
-                if let space = b.firstIndex(of: 0x20) {
-                    let key = TextDecoder.lossyString(Array(b[1..<space]))
-                    if Record.isValidKey(key) {
-                        record.add(key, RecordFormat.unescapeValue(TextDecoder.lossyString(Array(b[(space + 1)...]))))
-                        continue
-                    }
+                // `%key value`; `%key` alone (its space trimmed by an editor) is an empty value.
+                let space = b.firstIndex(of: 0x20) ?? b.endIndex
+                let key = TextDecoder.lossyString(Array(b[1..<space]))
+                if Record.isValidKey(key) {
+                    let value = space < b.endIndex ? Array(b[(space + 1)...]) : []
+                    record.add(key, RecordFormat.unescapeValue(TextDecoder.lossyString(value)))
+                    continue
                 }
                 problems.append(.badFieldLine(offset: line.offset))
                 continue
             }
             inFields = false
+            // Bounded memory: text past the limit is skipped and reported, not buffered.
+            textBytes += b.count + 1
+            if textBytes > maxDocumentBytes {
+                if skipped == 0 { record["truncated"] = "yes" }
+                skipped += b.count + 1
+                continue
+            }
             if b.first == UInt8(ascii: "\\") {
                 record.lines.append(TextDecoder.lossyString(Array(b.dropFirst())))
             } else if b.first == UInt8(ascii: "%") {

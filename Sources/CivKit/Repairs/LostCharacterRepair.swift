@@ -49,15 +49,23 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 reading = String(String.UnicodeScalarView(s[(end + 2) ..< end2]))
                 last = end2
             }
+            // A lone `?letters)` without a tone mark is more likely prose (`好了吗?ok)`) than a
+            // fragment: the mangled fragments of real crawls carry tone marks (`?qū)`).
+            if reading == nil, !s[(i + 1) ..< end].contains(where: { PinyinAnnotationRemoval.toneMarked[$0] != nil }) {
+                out.append(s[i])
+                i += 1
+                continue
+            }
             if !changed { out.reserveCapacity(s.count); changed = true }
             // Context: the Han characters next to the fragment; repaired ones count on the left.
+            // (Copied out, so that no slice of `out` is alive when it grows: that would copy it all.)
             var l = out.count
             while l > 0, out.count - l < Self.window, ScalarClass.isHan(out[l - 1]) { l -= 1 }
-            let left = out[l...]
+            let left = Array(out[l...])
             var r = last + 1
             while r < s.count, r - last <= Self.window, ScalarClass.isHan(s[r]) { r += 1 }
             let right = s[(last + 1) ..< r]
-            let (c, outcome) = choose(left: Array(left), right: Array(right), reading: reading)
+            let (c, outcome) = choose(left: left, right: Array(right), reading: reading)
             out.append(c)
             counters.add("\(name).\(outcome.rawValue)")
             i = last + 1

@@ -1,9 +1,9 @@
 /// Normalizes white space: no-break, full-width and other Unicode spaces become ASCII spaces,
 /// runs collapse to one, ends are trimmed, and a space next to full-width punctuation (which
-/// carries its own width) is dropped: `（记者王瑞云） 3月3日` → `（记者王瑞云）3月3日`; so is a
-/// space between two Han characters in prose (a line with `。` or `，`), where Chinese uses none
-/// (`引导市场 主体` → `引导市场主体`), while titles keep theirs (`时强调 对标创建标准`).
-/// Zero-width spaces and stray byte-order marks go.
+/// carries its own width) is dropped: `（记者王瑞云） 3月3日` → `（记者王瑞云）3月3日`.
+/// Zero-width spaces and stray byte-order marks go. A space between two Han characters stays,
+/// even in prose where it is usually a stray (`引导市场 主体`): it also separates names
+/// (`本报记者 王伟 李强 报道`), and those matter more to the facts than a stray space does.
 public struct WhitespaceNormalization: LineRepair {
     public let name = "whitespace"
 
@@ -14,7 +14,6 @@ public struct WhitespaceNormalization: LineRepair {
         var pendingSpace = false
         var changes = 0
         var lastKept: Unicode.Scalar? = nil
-        let isProse = line.containsBytes("。") || line.containsBytes("，")
         for s in line.unicodeScalars {
             if s == "\u{200B}" || s == "\u{FEFF}" { // zero-width space, byte-order mark: invisible, dropped
                 changes += 1
@@ -26,9 +25,7 @@ public struct WhitespaceNormalization: LineRepair {
                 continue
             }
             if pendingSpace {
-                let afterHan = lastKept.map(ScalarClass.isHan) == true
-                if ScalarClass.isCJKPunctuation(s) || lastKept.map(ScalarClass.isCJKPunctuation) == true
-                    || (isProse && afterHan && ScalarClass.isHan(s)) {
+                if ScalarClass.isCJKPunctuation(s) || lastKept.map(ScalarClass.isCJKPunctuation) == true {
                     changes += 1
                 } else {
                     out.append(" ")

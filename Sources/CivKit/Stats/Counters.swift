@@ -14,7 +14,9 @@ public struct Counters: Equatable, Sendable {
     public mutating func add(_ name: String, _ amount: Int = 1) {
         guard amount != 0 else { return }
         if counts[name] == nil { names.append(name) }
-        counts[name, default: 0] += amount
+        // Saturates instead of trapping: counts come from input too (`%repairs` of a record).
+        let (sum, overflow) = counts[name, default: 0].addingReportingOverflow(amount)
+        counts[name] = overflow ? (amount > 0 ? Int.max : Int.min) : sum
     }
 
     public mutating func merge(_ other: Counters) {
@@ -28,10 +30,10 @@ public struct Counters: Equatable, Sendable {
         names.map { "\($0)=\(counts[$0]!)" }.joined(separator: " ")
     }
 
-    /// Parses the `compact` form back; malformed items are skipped.
+    /// Parses the `compact` form back; malformed items and negative counts are skipped.
     public init(compact: String) {
         for item in compact.split(separator: " ") {
-            guard let eq = item.lastIndex(of: "="), let n = Int(item[item.index(after: eq)...]) else { continue }
+            guard let eq = item.lastIndex(of: "="), let n = Int(item[item.index(after: eq)...]), n >= 0 else { continue }
             add(String(item[..<eq]), n)
         }
     }
