@@ -13,8 +13,6 @@ public final class ByteOutput {
     private var buffer: [UInt8] = []
     private let capacity: Int
     private let ownsDescriptor: Bool
-    /// Everything written when `fd` is -1 (tests).
-    public private(set) var captured: [UInt8] = []
 
     public init(fileDescriptor: Int32, capacity: Int = 1 << 16, ownsDescriptor: Bool = false) {
         self.fd = fileDescriptor
@@ -22,9 +20,6 @@ public final class ByteOutput {
         self.ownsDescriptor = ownsDescriptor
         buffer.reserveCapacity(capacity)
     }
-
-    /// An output that only captures bytes in memory.
-    public static func memory() -> ByteOutput { ByteOutput(fileDescriptor: -1) }
 
     /// Opens (creates or truncates) a file for writing.
     public convenience init(path: String) throws {
@@ -56,11 +51,6 @@ public final class ByteOutput {
 
     public func flush() throws {
         if buffer.isEmpty { return }
-        if fd < 0 {
-            captured.append(contentsOf: buffer)
-            buffer.removeAll(keepingCapacity: true)
-            return
-        }
         var written = 0
         while written < buffer.count {
             let n = buffer.withUnsafeBufferPointer { p in

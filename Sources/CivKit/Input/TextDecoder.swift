@@ -134,11 +134,4 @@ public enum TextDecoder {
         }
         return position < bytes.count ? rawIndex[position] : raw.count
     }
-
-    /// True when a buffer looks like binary data rather than text: many NUL or control bytes.
-    public static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= 32 else { return bytes.contains(0) && bytes.filter { $0 == 0 }.count * 4 > bytes.count }
-        let controls = bytes.reduce(0) { $0 + (($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D) ? 1 : 0) }
-        return controls * 10 > bytes.count
-    }
 }
