@@ -97,6 +97,12 @@ var fieldKeyGen: Generator<String, some Sequence> { textGen("az09-.", length: 0.
         #expect(reader.problems.isEmpty)
     }
 
+    @Test func unknownVersionIsReadAndReported() throws {
+        let reader = RecordReader(input: ByteInput(bytes: Array("%civ 2\n%source a\ntext\n%end\n".utf8)))
+        #expect(try reader.next() == Record(fields: [.init("source", "a")], lines: ["text"]))
+        #expect(reader.problems == [.unknownVersion(offset: 0, version: "2")])
+    }
+
     @Test func oversizedRecordIsCutNotBuffered() throws {
         let text = (0..<100).map { "第\($0)行" }.joined(separator: "\n")
         let bytes = Array("%civ 1\n\(text)\n%end\n".utf8)

@@ -83,6 +83,8 @@ public final class FilterRun {
                 dataProblem("\(name): record at byte \(offset) has no %end line (truncated input?); passed on with %truncated yes", counter: "input.truncated-record")
             case let .textOutsideRecord(offset):
                 dataProblem("\(name): text outside any record at byte \(offset); passed on as a record of its own", counter: "input.text-outside-record")
+            case let .unknownVersion(offset, version):
+                dataProblem("\(name): record at byte \(offset) has format version \(version); this civ reads version \(RecordFormat.version)", counter: "input.unknown-version")
             case let .badFieldLine(offset):
                 dataProblem("\(name): malformed field line at byte \(offset)", counter: "input.bad-field-line")
             case let .lineTooLong(offset, discarded):

@@ -12,6 +12,8 @@ public final class RecordReader {
         case textOutsideRecord(offset: Int)
         /// A line starting with `%` inside the field block that is not `%KEY VALUE`.
         case badFieldLine(offset: Int)
+        /// A start line of a format version this reader does not know; read as version 1.
+        case unknownVersion(offset: Int, version: String)
         /// A line was longer than the reader's limit and was cut.
         case lineTooLong(offset: Int, discardedBytes: Int)
         /// A record's text exceeded `maxDocumentBytes`: the rest of it was skipped, not buffered.
@@ -133,6 +135,10 @@ public final class RecordReader {
             return record
         }
         let startOffset = line.offset
+        if line.bytes != Array(RecordFormat.startLine.utf8) {
+            let version = TextDecoder.lossyString(Array(line.bytes.dropFirst(RecordFormat.startPrefix.count)))
+            problems.append(.unknownVersion(offset: startOffset, version: version))
+        }
         var inFields = true
         var textBytes = 0
         var skipped = 0
