@@ -41,6 +41,9 @@ import Testing
         #expect(records.count == 2)
         #expect(records[1][FieldKey.offset] == String(seedA.count + 1))
         #expect(stage.counters["pages.glued-line-split"] == 0)
+        // A page's first line is counted in its own document's repairs, not the previous one's.
+        let (alone, _, _) = try Support.cleanRecords(seedB, wholeInput: true)
+        #expect(records[1][FieldKey.repairs] == alone[0][FieldKey.repairs])
     }
 
     @Test func aFileArgumentIsOneDocument() throws {

@@ -64,8 +64,11 @@ public final class CleanStage {
         var document = PendingDocument(source: input.name, offset: 0)
         document.isWholeInput = wholeInputIsOneDocument
         while let line = try input.nextLine() {
-            let (text, encoding) = TextDecoder.decodeLine(line.bytes, preferred: document.encoding, counters: &document.counters)
-            let cleaned = cleaner.clean(text, counters: &document.counters)
+            // Counted apart, then given to the document the line goes to (a page's first line
+            // is known to start a new document only once it is cleaned).
+            var lineCounters = Counters()
+            let (text, encoding) = TextDecoder.decodeLine(line.bytes, preferred: document.encoding, counters: &lineCounters)
+            let cleaned = cleaner.clean(text, counters: &lineCounters)
             if !wholeInputIsOneDocument {
                 if document.hasText, rules.startsPage(cleaned) {
                     try finish(document, emit: emit, reject: reject)
@@ -73,6 +76,8 @@ public final class CleanStage {
                 } else if let split = rules.gluedPageStart(in: cleaned) {
                     let rawSplit = line.offset + rawByteOffset(of: cleaned.unicodeScalars.distance(from: cleaned.startIndex, to: split),
                                                                cleanedFrom: text, raw: line.bytes, encoding: encoding)
+                    // The glued line's counts stay with the page it ends; they cannot be split.
+                    document.counters.merge(lineCounters)
                     append(String(cleaned[..<split]), rawBytes: rawSplit - line.offset, encoding: encoding, to: &document)
                     document.length = rawSplit - document.offset
                     counters.add("pages.glued-line-split")
@@ -83,6 +88,7 @@ public final class CleanStage {
                     continue
                 }
             }
+            document.counters.merge(lineCounters)
             if line.discardedBytes > 0 { document.tooLarge = true }
             append(cleaned, rawBytes: line.streamLength, encoding: encoding, to: &document)
             document.length = line.offset + line.streamLength - document.offset
