@@ -63,17 +63,21 @@ public final class CleanStage {
         }
         var document = PendingDocument(source: input.name, offset: 0)
         document.isWholeInput = wholeInputIsOneDocument
+        var spare: [UInt8] = []
         while let line = try input.nextLine() {
             // Counted apart, then given to the document the line goes to (a page's first line
             // is known to start a new document only once it is cleaned).
             var lineCounters = Counters()
-            let (text, encoding) = TextDecoder.decodeLine(line.bytes, preferred: document.encoding, counters: &lineCounters)
-            let cleaned = cleaner.clean(text, counters: &lineCounters)
+            var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: document.encoding, counters: &lineCounters)
+            cleaner.clean(&bytes, spare: &spare, counters: &lineCounters)
+            let cleaned = String(decoding: bytes, as: UTF8.self)
             if !wholeInputIsOneDocument {
                 if document.hasText, rules.startsPage(cleaned) {
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
                 } else if let split = rules.gluedPageStart(in: cleaned) {
+                    var scratch = Counters()
+                    let text = TextDecoder.decodeLine(line.bytes, preferred: document.encoding, counters: &scratch).0
                     let rawSplit = line.offset + rawByteOffset(of: cleaned.unicodeScalars.distance(from: cleaned.startIndex, to: split),
                                                                cleanedFrom: text, raw: line.bytes, encoding: encoding)
                     // The glued line's counts stay with the page it ends; they cannot be split.
@@ -203,10 +207,12 @@ public final class CleanStage {
             var documentCounters = Counters()
             var encoding = TextDecoder.Encoding.utf8
             var lines: [String] = []
+            var spare: [UInt8] = []
             for rawLine in warc.body.split(separator: 0x0A, omittingEmptySubsequences: false) {
-                let (text, lineEncoding) = TextDecoder.decodeLine(Array(rawLine), preferred: encoding, counters: &documentCounters)
+                var (bytes, lineEncoding) = TextDecoder.decodeLineToUTF8(Array(rawLine), preferred: encoding, counters: &documentCounters)
                 encoding = lineEncoding == .utf8 ? encoding : lineEncoding
-                lines.append(cleaner.clean(text, counters: &documentCounters))
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters)
+                lines.append(String(decoding: bytes, as: UTF8.self))
             }
             var record = Record(fields: [Record.Field(FieldKey.source, input.name)])
             record.add(FieldKey.offset, String(warc.offset))

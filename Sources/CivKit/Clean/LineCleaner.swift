@@ -1,15 +1,26 @@
-/// Runs the line repairs in their fixed order. The order matters:
-/// 1. pinyin annotations go first, so ICU's phrase rules see `甚麼`, not `甚(shén)麼`;
+/// Runs the line repairs over a line's UTF-8 bytes, in their fixed order:
+/// 0. invisible characters (zero-width spaces, byte-order marks) go first, so that no repair
+///    decides on a neighbour that a later one removes;
+/// 1. pinyin annotations, so ICU's phrase rules see `甚麼`, not `甚(shén)麼`;
 /// 2. Traditional→Simplified;
 /// 3. lost characters (`日?qǐng)?bào)` → `日报`), judged against simplified neighbours and while
 ///    their `?` and `)` are still ASCII; 4. spurious commas (`,、` → `、`); 5. punctuation back
-///    to full width; 6. white space. Steps 3–6 decide on each other's results (a removed comma
-///    changes a mark's neighbours, or completes a fragment), so they run as a group until
-///    nothing changes. Each only removes characters or widens ASCII marks, so the group
-///    settles, in one round on ordinary text, and cleaning a clean line changes nothing.
-public final class LineCleaner {
+///    to full width; 6. white space.
+///
+/// Each repair is one pass that first scans for work and copies nothing when it has none, so a
+/// clean line costs a few scans. Steps 3–6 are the settling group: each only removes
+/// characters or widens marks, and each decides on the result of the ones before it, so one
+/// round settles the line — with two exceptions: a comma removed later can complete a
+/// lost-character fragment (`?qǐng,)`), and a mark widened later can put a comma into Chinese
+/// context (`乡(,)` → `乡（，）`). Only then does the group run again (bounded), so
+/// cleaning a clean line changes nothing (the idempotence tests check this exhaustively on
+/// short strings and by property on long ones).
+public final class LineCleaner: Sendable {
+    public let invisible = WhitespaceNormalization()
+    /// Knows the commas that widened marks beside them make spurious (`乡(,)` → `乡（，）`).
+    let commas = SpuriousCommaRemoval()
     public let repairs: [any LineRepair]
-    /// Run after `repairs`, repeatedly, until the line stops changing.
+    /// Run after `repairs`, as a group, again only while a fragment may remain.
     public let settlingRepairs: [any LineRepair]
     /// A bound on the rounds, far above what any line needs (each round that changes something
     /// removes or widens at least one mark).
@@ -34,15 +45,30 @@ public final class LineCleaner {
         ])
     }
 
-    public func clean(_ line: String, counters: inout Counters) -> String {
-        var text = line
-        for repair in repairs { text = repair.repair(text, counters: &counters) }
-        for _ in 0..<Self.maxSettlingRounds {
-            let before = text
-            for repair in settlingRepairs { text = repair.repair(text, counters: &counters) }
-            if text == before { break }
+    /// Cleans `line` in place. `spare` is scratch space the caller keeps between lines, so that
+    /// a changed line costs no allocation.
+    public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters) {
+        if line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) { swap(&line, &spare) }
+        for repair in repairs { _ = Self.run(repair, &line, &spare, &counters) }
+        for _ in 0 ..< Self.maxSettlingRounds {
+            var changed = false
+            for repair in settlingRepairs where Self.run(repair, &line, &spare, &counters) { changed = true }
+            guard changed, line.withUnsafeBufferPointer({ LostCharacterRepair.mayHaveFragment($0) || commas.hasSpuriousComma($0) }) else { break }
         }
-        return text
+    }
+
+    /// Runs one repair; the repaired line, when there is one, becomes `line`.
+    @inline(__always)
+    static func run(_ repair: any LineRepair, _ line: inout [UInt8], _ spare: inout [UInt8], _ counters: inout Counters) -> Bool {
+        let changed = line.withUnsafeBufferPointer { repair.repair($0, into: &spare, counters: &counters) }
+        if changed { swap(&line, &spare) }
+        return changed
+    }
+
+    public func clean(_ line: String, counters: inout Counters) -> String {
+        var bytes = Array(line.utf8), spare: [UInt8] = []
+        clean(&bytes, spare: &spare, counters: &counters)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Cleans without counting (used to map split points back to raw offsets).

@@ -57,28 +57,52 @@ public enum TextDecoder {
     /// Decodes one line of crawl input, counting what it had to do in `counters`.
     /// `preferred` is the encoding earlier lines of the same document turned out to be in.
     public static func decodeLine(_ raw: [UInt8], preferred: Encoding = .utf8, counters: inout Counters) -> (String, Encoding) {
+        let (bytes, encoding) = decodeLineToUTF8(raw, preferred: preferred, counters: &counters)
+        return (String(decoding: bytes, as: UTF8.self), encoding)
+    }
+
+    /// The same, as valid UTF-8 bytes: what the byte-level line cleaner works on. A UTF-8 line
+    /// without control bytes (nearly every line) comes back as it is, uncopied.
+    public static func decodeLineToUTF8(_ raw: [UInt8], preferred: Encoding = .utf8, counters: inout Counters) -> ([UInt8], Encoding) {
         var bytes = raw
         if bytes.last == 0x0D { bytes.removeLast() }
-        let controls = bytes.reduce(0) { $0 + (($1 < 0x20 && $1 != 0x09) || $1 == 0x7F ? 1 : 0) }
+        let controls = bytes.withUnsafeBufferPointer(countControlBytes)
         if controls > 0 {
             counters.add("removed.control-byte", controls)
-            bytes.removeAll { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }
+            bytes.removeAll { isControlByte($0) }
         }
-        if bytes.allSatisfy({ $0 < 0x80 }) { return (String(decoding: bytes, as: UTF8.self), preferred) }
-        let (valid, errors) = utf8Census(bytes)
-        if errors == 0 { return (String(decoding: bytes, as: UTF8.self), .utf8) }
+        let (ascii, valid) = bytes.withUnsafeBufferPointer { p in (isASCII(p), UTF8Bytes.isValid(p)) }
+        if ascii { return (bytes, preferred) }
+        if valid { return (bytes, .utf8) }
+        let (validScalars, errors) = utf8Census(bytes)
         // A few bad sequences among many good ones is damaged UTF-8, not another encoding:
         // reading it as GB18030 (which accepts almost any byte pairs) would garble the whole line.
         let order: [Encoding] = preferred == .big5 || looksLikeBig5(bytes) ? [.big5, .gb18030] : [.gb18030, .big5]
-        for charset in order where errors * 4 >= valid {
+        for charset in order where errors * 4 >= validScalars {
             if let text = decode(bytes, charset: charset) {
                 counters.add("decoded.\(charset.rawValue.lowercased())-line")
-                return (text, charset)
+                return (Array(text.utf8), charset)
             }
         }
         let text = String(decoding: bytes, as: UTF8.self)
         counters.add("replaced.invalid-utf8", text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) })
-        return (text, .utf8)
+        return (Array(text.utf8), .utf8)
+    }
+
+    /// NUL and the other C0 controls but tab, and DEL: never text in a page.
+    @inline(__always)
+    static func isControlByte(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x09) || b == 0x7F }
+
+    static func countControlBytes(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in p where isControlByte(b) { n += 1 }
+        return n
+    }
+
+    static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for b in p { high |= b }
+        return high < 0x80
     }
 
     /// Big5 and GB18030 accept most of each other's byte pairs, so validity cannot tell them

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Restores characters a crawl mangled into `?` + pinyin-like fragment + `)`, usually followed by
 /// `?` + the character's real reading + `)`: `日?qǐng)?bào)报道` → `日报报道`, `实打?qū),` → `实打实,`.
@@ -30,8 +33,18 @@ public final class LostCharacterRepair: LineRepair, Sendable {
 
     enum Outcome: String { case pinyin, context, guess, unresolved }
 
-    public func repair(_ line: String, counters: inout Counters) -> String {
-        guard Self.mayHaveFragment(line.utf8) else { return line }
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
+        guard Self.mayHaveFragment(line) else { return false }
+        // Fragments are rare (a few lines in a damaged page): this works on scalars.
+        let text = String(decoding: line, as: UTF8.self)
+        let repaired = repairFragments(text, counters: &counters)
+        guard repaired != text else { return false }
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: repaired.utf8)
+        return true
+    }
+
+    func repairFragments(_ line: String, counters: inout Counters) -> String {
         let s = Array(line.unicodeScalars)
         var out: [Unicode.Scalar] = []
         var changed = false
@@ -148,11 +161,15 @@ public final class LostCharacterRepair: LineRepair, Sendable {
 
     /// Cheap byte test before any decoding: a `?` followed by the first byte of a pinyin letter
     /// (a–z, or the lead bytes C3–C7 and E1 of the tone-marked ones; Han starts at E3).
-    static func mayHaveFragment(_ utf8: String.UTF8View) -> Bool {
-        var afterQuestionMark = false
-        for b in utf8 {
-            if afterQuestionMark, (0x61 ... 0x7A).contains(b) || (0xC3 ... 0xC7).contains(b) || b == 0xE1 { return true }
-            afterQuestionMark = b == UInt8(ascii: "?")
+    static func mayHaveFragment(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        var from = 0
+        while from < p.count, let hit = memchr(base + from, 0x3F /* ? */, p.count - from) {
+            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard q + 1 < p.count else { return false }
+            let b = p[q + 1]
+            if (0x61 ... 0x7A).contains(b) || (0xC3 ... 0xC7).contains(b) || b == 0xE1 { return true }
+            from = q + 1
         }
         return false
     }

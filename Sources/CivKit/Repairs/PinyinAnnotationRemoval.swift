@@ -4,66 +4,90 @@
 /// mark it is always an annotation; without one (neutral tone: `麼(me)`) only after a character
 /// that Traditional-Simplified would change, so `条款(a)` or `(站)` stay as they are.
 /// Runs before conversion: an annotation inside `甚(shén)麼` would block ICU's phrase rules.
-public final class PinyinAnnotationRemoval: LineRepair {
+public struct PinyinAnnotationRemoval: LineRepair {
     public let name = "pinyin-annotation"
-    private let syllables: Set<String>
-    private let isTraditional: (Unicode.Scalar) -> Bool
+    /// The toneless syllables, packed as `PinyinAnnotationRemoval.pack` does.
+    private let syllables: Set<UInt64>
+    private let isTraditional: @Sendable (Unicode.Scalar) -> Bool
     static let maxLetters = 7
 
-    public init(isTraditional: @escaping (Unicode.Scalar) -> Bool) {
-        syllables = Set(DataFile.lines("pinyin-syllables.txt"))
+    public init(isTraditional: @escaping @Sendable (Unicode.Scalar) -> Bool) {
+        syllables = Set(DataFile.lines("pinyin-syllables.txt").compactMap { line in
+            var key: UInt64 = 0
+            for s in line.unicodeScalars {
+                guard let (base, _) = Self.letter(s.value) else { return nil }
+                key = key << 8 | UInt64(base)
+            }
+            return key
+        })
         self.isTraditional = isTraditional
     }
 
-    public func repair(_ line: String, counters: inout Counters) -> String {
-        guard line.utf8.contains(UInt8(ascii: "(")) else { return line }
-        let scalars = Array(line.unicodeScalars)
-        var out = String.UnicodeScalarView()
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
+        guard let base = line.baseAddress else { return false }
         var removed = 0
-        var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
-            if s == "(", i > 0, ScalarClass.isHan(scalars[i - 1]),
-               let close = annotationEnd(scalars, open: i, after: scalars[i - 1]) {
-                removed += 1
-                i = close + 1
-                continue
-            }
-            out.append(s)
-            i += 1
+        var copiedUpTo = 0
+        var from = 0
+        while from < line.count, let hit = memchr(base + from, 0x28 /* ( */, line.count - from) {
+            let open = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            from = open + 1
+            guard open > 0 else { continue }
+            let (han, _) = UTF8Bytes.scalar(line, endingAt: open)
+            guard ScalarClass.isHan(han), let close = annotationEnd(line, open: open, after: han) else { continue }
+            if removed == 0 { beginOutput(&output, with: line, upTo: open) }
+            else { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo ..< open])) }
+            removed += 1
+            copiedUpTo = close + 1
+            from = close + 1
         }
-        guard removed > 0 else { return line }
-        counters.add(name, removed)
-        return String(out)
+        guard removed > 0 else { return false }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo...]))
+        counters.add(.pinyinAnnotation, removed)
+        return true
     }
 
     /// Index of the `)` closing a pinyin annotation that opens at `open`, or nil.
-    func annotationEnd(_ scalars: [Unicode.Scalar], open: Int, after han: Unicode.Scalar) -> Int? {
-        var toneless = String.UnicodeScalarView()
+    func annotationEnd(_ p: UnsafeBufferPointer<UInt8>, open: Int, after han: UInt32) -> Int? {
+        var key: UInt64 = 0
+        var letters = 0
         var toned = false
         var j = open + 1
-        while j < scalars.count, j - open <= Self.maxLetters + 1 {
-            let c = scalars[j]
-            if c == ")" {
-                guard !toneless.isEmpty, syllables.contains(String(toneless)) else { return nil }
-                return toned || isTraditional(han) ? j : nil
+        while j < p.count {
+            if p[j] == 0x29 /* ) */ {
+                guard letters > 0, syllables.contains(key) else { return nil }
+                return toned || isTraditional(Unicode.Scalar(han)!) ? j : nil
             }
-            guard let (base, hasTone) = Self.letter(c) else { return nil }
-            toneless.append(base)
+            guard letters < Self.maxLetters else { return nil }
+            let (v, length) = UTF8Bytes.scalar(p, at: j)
+            guard let (base, hasTone) = Self.letter(v) else { return nil }
+            key = key << 8 | UInt64(base)
             toned = toned || hasTone
-            j += 1
+            letters += 1
+            j += length
         }
         return nil
     }
 
-    /// A pinyin letter: its toneless form and whether it carried a tone mark.
-    static func letter(_ c: Unicode.Scalar) -> (Unicode.Scalar, Bool)? {
-        if c.value >= 0x61 && c.value <= 0x7A { return (c, false) }
-        if c == "ü" { return (c, false) }
-        if let base = toneMarked[c] { return (base, true) }
-        return nil
+    /// A pinyin letter: its toneless form as one byte (`ü` as `v`, which pinyin never uses
+    /// otherwise) and whether it carried a tone mark.
+    @inline(__always)
+    static func letter(_ v: UInt32) -> (UInt8, Bool)? {
+        if v >= 0x61 && v <= 0x7A { return (UInt8(v), false) }
+        switch v {
+        case 0xFC: return (0x76, false) // ü
+        case 0x101, 0xE1, 0x1CE, 0xE0: return (0x61, true) // a
+        case 0x113, 0xE9, 0x11B, 0xE8: return (0x65, true) // e
+        case 0x12B, 0xED, 0x1D0, 0xEC: return (0x69, true) // i
+        case 0x14D, 0xF3, 0x1D2, 0xF2: return (0x6F, true) // o
+        case 0x16B, 0xFA, 0x1D4, 0xF9: return (0x75, true) // u
+        case 0x1D6, 0x1D8, 0x1DA, 0x1DC: return (0x76, true) // ü
+        case 0x1E3F: return (0x6D, true) // m
+        case 0x144, 0x148, 0x1F9: return (0x6E, true) // n
+        default: return nil
+        }
     }
 
+    /// Tone-marked letters and their toneless base (the lost-character repair tells fragments by them).
     static let toneMarked: [Unicode.Scalar: Unicode.Scalar] = {
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         let groups: [(Unicode.Scalar, String)] = [
@@ -74,3 +98,7 @@ public final class PinyinAnnotationRemoval: LineRepair {
         return table
     }()
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

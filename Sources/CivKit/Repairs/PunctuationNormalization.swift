@@ -7,61 +7,81 @@ public struct PunctuationNormalization: LineRepair {
 
     public init() {}
 
-    static let fullWidth: [Unicode.Scalar: Unicode.Scalar] = [
-        ",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
-    ]
-
-    static let widened = Set(fullWidth.values)
-
-    public func repair(_ line: String, counters: inout Counters) -> String {
-        guard line.utf8.contains(where: { $0 == 0x2C || $0 == 0x3A || $0 == 0x3B || $0 == 0x3F || $0 == 0x21 || $0 == 0x28 || $0 == 0x29 }) else {
-            return line
+    /// The full-width form of an ASCII mark this repair widens, or 0.
+    @inline(__always)
+    static func fullWidth(_ b: UInt8) -> UInt32 {
+        switch b {
+        case 0x2C: return 0xFF0C // ，
+        case 0x3A: return 0xFF1A // ：
+        case 0x3B: return 0xFF1B // ；
+        case 0x3F: return 0xFF1F // ？
+        case 0x21: return 0xFF01 // ！
+        case 0x28: return 0xFF08 // （
+        case 0x29: return 0xFF09 // ）
+        default: return 0
         }
-        var scalars = Array(line.unicodeScalars)
+    }
+
+    /// The marks this repair may produce.
+    @inline(__always)
+    static func isWidened(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, 0xFF08, 0xFF09: return true
+        default: return false
+        }
+    }
+
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         var changed = 0
-        var openStack: [Bool] = [] // for each open `(`: was it made full-width?
-        for i in scalars.indices {
-            let s = scalars[i]
-            guard let wide = Self.fullWidth[s] else { continue }
-            let left = Self.neighbour(scalars, from: i, step: -1)
-            let right = Self.neighbour(scalars, from: i, step: 1)
+        var copiedUpTo = 0
+        // For each open `(`: was it made full-width? A bit stack; deeper nesting than 64 is
+        // not prose, and its extra levels count as not widened.
+        var openStack: UInt64 = 0
+        var depth = 0
+        for i in 0 ..< line.count {
+            let b = line[i]
+            let wide = Self.fullWidth(b)
+            guard wide != 0 else { continue }
+            // The left neighbour as already repaired (a widened mark is CJK punctuation).
+            var left = UTF8Bytes.previousNonSpace(UnsafeBufferPointer(rebasing: line[copiedUpTo ..< i]), before: i - copiedUpTo)
+            if left == nil, changed > 0 {
+                left = output.withUnsafeBufferPointer { UTF8Bytes.previousNonSpace($0, before: $0.count) }
+            }
+            let right = UTF8Bytes.nextNonSpace(line, from: i + 1)?.value
             let chineseLeft = left.map(ScalarClass.isChineseContext) ?? false
             // A mark on the right that this repair itself may widen does not count: the decision
             // must not depend on whether it was widened already (cleaning stays idempotent).
-            let chineseRight = right.map { ScalarClass.isChineseContext($0) && !Self.widened.contains($0) } ?? false
+            let chineseRight = right.map { ScalarClass.isChineseContext($0) && !Self.isWidened($0) } ?? false
             let convert: Bool
-            switch s {
-            case "(":
+            switch b {
+            case 0x28: // (
                 convert = chineseLeft || chineseRight
-                openStack.append(convert)
-            case ")":
-                convert = openStack.popLast() ?? chineseLeft
-            case ",", ":":
-                // Between two digits it is a number or a time: 1,000 and 10:34.
+                if depth < 64 { openStack = openStack << 1 | (convert ? 1 : 0) }
+                depth += 1
+            case 0x29: // )
+                if depth > 0 {
+                    convert = depth <= 64 && openStack & 1 == 1
+                    if depth <= 64 { openStack >>= 1 }
+                    depth -= 1
+                } else {
+                    convert = chineseLeft
+                }
+            case 0x2C, 0x3A: // , :  Between two digits it is a number or a time: 1,000 and 10:34.
                 let digits = (left.map(ScalarClass.isASCIIDigit) ?? false) && (right.map(ScalarClass.isASCIIDigit) ?? false)
-                convert = !digits && (chineseLeft || (s == "," && chineseRight))
+                convert = !digits && (chineseLeft || (b == 0x2C && chineseRight))
             default:
                 convert = chineseLeft
             }
-            if convert {
-                scalars[i] = wide
-                changed += 1
-            }
+            guard convert else { continue }
+            if changed == 0 { beginOutput(&output, with: line, upTo: i) }
+            else { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo ..< i])) }
+            UTF8Bytes.append(wide, to: &output)
+            copiedUpTo = i + 1
+            changed += 1
         }
-        guard changed > 0 else { return line }
-        counters.add(name, changed)
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        return String(out)
-    }
-
-    /// The nearest scalar that is not a space, left (step -1) or right (step 1) of `i`.
-    static func neighbour(_ scalars: [Unicode.Scalar], from i: Int, step: Int) -> Unicode.Scalar? {
-        var j = i + step
-        while j >= 0 && j < scalars.count {
-            if !ScalarClass.isSpace(scalars[j]) { return scalars[j] }
-            j += step
-        }
-        return nil
+        guard changed > 0 else { return false }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo...]))
+        counters.add(.punctuation, changed)
+        return true
     }
 }

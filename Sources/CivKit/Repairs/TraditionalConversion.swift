@@ -1,6 +1,6 @@
-/// Converts a line to Simplified Chinese (ICU `Traditional-Simplified`) and counts the
-/// characters that changed.
-public final class TraditionalConversion: LineRepair {
+/// Converts a line to Simplified Chinese (ICU `Traditional-Simplified`, through the table-driven
+/// `TraditionalToSimplified`) and counts the characters that changed.
+public struct TraditionalConversion: LineRepair {
     public let name = "traditional"
     public let converter: TraditionalToSimplified
 
@@ -8,13 +8,16 @@ public final class TraditionalConversion: LineRepair {
         self.converter = converter
     }
 
-    public func repair(_ line: String, counters: inout Counters) -> String {
-        let converted = converter.convert(line)
-        if converted == line { return line }
-        // Phrase rules can change a phrase's length; count changed positions where lengths agree.
-        let a = Array(line.unicodeScalars), b = Array(converted.unicodeScalars)
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
+        // TEMPORARY: string round trip until the byte-level table converter lands.
+        let text = String(decoding: line, as: UTF8.self)
+        let converted = converter.convert(text)
+        if converted == text { return false }
+        let a = Array(text.unicodeScalars), b = Array(converted.unicodeScalars)
         let changed = a.count == b.count ? zip(a, b).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) } : max(1, abs(a.count - b.count))
-        counters.add(name, changed)
-        return converted
+        counters.add(.traditional, changed)
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: converted.utf8)
+        return true
     }
 }

@@ -9,35 +9,86 @@ public struct WhitespaceNormalization: LineRepair {
 
     public init() {}
 
-    public func repair(_ line: String, counters: inout Counters) -> String {
-        var out = String.UnicodeScalarView()
+    @inline(__always)
+    static func isInvisible(_ v: UInt32) -> Bool { v == 0x200B || v == 0xFEFF }
+
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
+        let n = line.count
+        // Until the first change the output is the input: `line[..<same]`.
+        var writing = false
+        var same = 0
         var pendingSpace = false
         var changes = 0
-        var lastKept: Unicode.Scalar? = nil
-        for s in line.unicodeScalars {
-            if s == "\u{200B}" || s == "\u{FEFF}" { // zero-width space, byte-order mark: invisible, dropped
-                changes += 1
-                continue
-            }
-            if ScalarClass.isSpace(s) {
-                if s != " " || pendingSpace || lastKept == nil { changes += 1 }
-                if lastKept != nil { pendingSpace = true }
-                continue
-            }
-            if pendingSpace {
-                if ScalarClass.isCJKPunctuation(s) || lastKept.map(ScalarClass.isCJKPunctuation) == true {
-                    changes += 1
-                } else {
-                    out.append(" ")
+        var hasKept = false
+        var lastKeptIsCJKPunctuation = false
+        @inline(__always) func startWriting() {
+            if !writing { beginOutput(&output, with: line, upTo: same); writing = true }
+        }
+        var i = 0
+        while i < n {
+            let b = line[i]
+            let v: UInt32, length: Int
+            if b >= 0xE4 && b <= 0xE9 && i + 2 < n && line[i + 1] & 0xC0 == 0x80 && line[i + 2] & 0xC0 == 0x80 {
+                // U+4000–U+9FFF: Han, never a space or punctuation; the common case.
+                length = 3
+                if pendingSpace {
+                    if lastKeptIsCJKPunctuation { changes += 1; startWriting() } else if writing { output.append(0x20) }
+                    pendingSpace = false
                 }
+                if writing { output.append(b); output.append(line[i + 1]); output.append(line[i + 2]) }
+                else { same = i + 3 }
+                hasKept = true
+                lastKeptIsCJKPunctuation = false
+                i += length
+                continue
+            }
+            (v, length) = b < 0x80 ? (UInt32(b), 1) : UTF8Bytes.scalar(line, at: i)
+            if Self.isInvisible(v) {
+                changes += 1
+                startWriting()
+                i += length
+                continue
+            }
+            if ScalarClass.isSpace(v) {
+                if v != 0x20 || pendingSpace || !hasKept { changes += 1; startWriting() }
+                if hasKept { pendingSpace = true }
+                i += length
+                continue
+            }
+            let isCJKPunctuation = ScalarClass.isCJKPunctuation(v)
+            if pendingSpace {
+                if isCJKPunctuation || lastKeptIsCJKPunctuation { changes += 1; startWriting() }
+                else if writing { output.append(0x20) }
                 pendingSpace = false
             }
-            out.append(s)
-            lastKept = s
+            if writing { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[i ..< i + length])) }
+            else { same = i + length }
+            hasKept = true
+            lastKeptIsCJKPunctuation = isCJKPunctuation
+            i += length
         }
-        if pendingSpace { changes += 1 }
-        guard changes > 0 else { return line }
-        counters.add(name, changes)
-        return String(out)
+        if pendingSpace { changes += 1; startWriting() }
+        guard changes > 0 else { return false }
+        counters.add(.whitespace, changes)
+        return true
+    }
+
+    /// Removes zero-width spaces and byte-order marks, counted as white space. The line
+    /// cleaner does this first, so that no other repair sees an invisible neighbour that only
+    /// this repair would remove later (cleaning stays idempotent).
+    public func removeInvisible(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
+        // U+200B is E2 80 8B, U+FEFF is EF BB BF.
+        guard UTF8Bytes.contains(line, [0xE2, 0x80, 0x8B]) || UTF8Bytes.contains(line, [0xEF, 0xBB, 0xBF]) else { return false }
+        output.removeAll(keepingCapacity: true)
+        var removed = 0
+        var i = 0
+        while i < line.count {
+            let (v, length) = UTF8Bytes.scalar(line, at: i)
+            if Self.isInvisible(v) && length == 3 { removed += 1 }
+            else { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[i ..< i + length])) }
+            i += length
+        }
+        counters.add(.whitespace, removed)
+        return removed > 0
     }
 }

@@ -3,31 +3,75 @@
 /// Every repair and every filter counts under a stable name (`pinyin-annotation`,
 /// `dropped.breadcrumb`, `reject.binary`, …) so that `--stats` and the per-document `repairs`
 /// field account for everything a stage did.
-public struct Counters: Equatable, Sendable {
-    public private(set) var names: [String] = []
+///
+/// The line repairs count on every line of the input, so their names are `FastCounter`s: fixed
+/// slots, no string hashing (which profiling showed costing as much as a repair itself).
+public struct Counters: Sendable {
+    /// One counted name, in first-seen order.
+    private enum Entry: Sendable, Equatable {
+        case fast(FastCounter)
+        case named(String)
+    }
+
+    private var order: [Entry] = []
     private var counts: [String: Int] = [:]
+    private var fast = InlineArray<8, Int>(repeating: 0)
 
     public init() {}
 
-    public subscript(name: String) -> Int { counts[name] ?? 0 }
+    /// The counted names, in first-seen order.
+    public var names: [String] {
+        order.map { entry in
+            switch entry {
+            case let .fast(slot): return slot.name
+            case let .named(name): return name
+            }
+        }
+    }
+
+    public subscript(name: String) -> Int {
+        if let slot = FastCounter(name: name) { return fast[slot.rawValue] }
+        return counts[name] ?? 0
+    }
+
+    public subscript(slot: FastCounter) -> Int { fast[slot.rawValue] }
 
     public mutating func add(_ name: String, _ amount: Int = 1) {
         guard amount != 0 else { return }
-        if counts[name] == nil { names.append(name) }
-        // Saturates instead of trapping: counts come from input too (`%repairs` of a record).
-        let (sum, overflow) = counts[name, default: 0].addingReportingOverflow(amount)
-        counts[name] = overflow ? (amount > 0 ? Int.max : Int.min) : sum
+        if let slot = FastCounter(name: name) { return add(slot, amount) }
+        if counts[name] == nil { order.append(.named(name)) }
+        counts[name] = Self.saturatingSum(counts[name, default: 0], amount)
+    }
+
+    @inline(__always)
+    public mutating func add(_ slot: FastCounter, _ amount: Int = 1) {
+        guard amount != 0 else { return }
+        let old = fast[slot.rawValue]
+        if old == 0 { order.append(.fast(slot)) }
+        fast[slot.rawValue] = Self.saturatingSum(old, amount)
+    }
+
+    /// Saturates instead of trapping: counts come from input too (`%repairs` of a record).
+    @inline(__always)
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int.max : Int.min) : sum
     }
 
     public mutating func merge(_ other: Counters) {
-        for name in other.names { add(name, other[name]) }
+        for entry in other.order {
+            switch entry {
+            case let .fast(slot): add(slot, other.fast[slot.rawValue])
+            case let .named(name): add(name, other.counts[name]!)
+            }
+        }
     }
 
-    public var isEmpty: Bool { names.isEmpty }
+    public var isEmpty: Bool { order.isEmpty }
 
     /// `name=count name=count`, the form of the `repairs` field.
     public var compact: String {
-        names.map { "\($0)=\(counts[$0]!)" }.joined(separator: " ")
+        names.map { "\($0)=\(self[$0])" }.joined(separator: " ")
     }
 
     /// Parses the `compact` form back; malformed items and negative counts are skipped.
@@ -40,6 +84,38 @@ public struct Counters: Equatable, Sendable {
 
     /// One `name<TAB>count` line each, for `--stats` on standard error.
     public func report(prefix: String) -> String {
-        names.map { "\(prefix)\t\($0)\t\(counts[$0]!)\n" }.joined()
+        names.map { "\(prefix)\t\($0)\t\(self[$0])\n" }.joined()
+    }
+}
+
+extension Counters: Equatable {
+    public static func == (a: Counters, b: Counters) -> Bool {
+        a.names == b.names && a.names.allSatisfy { a[$0] == b[$0] }
+    }
+}
+
+/// The counters bumped on every line: the line repairs' names.
+public enum FastCounter: Int, Sendable, CaseIterable {
+    case pinyinAnnotation, traditional, spuriousComma, punctuation, whitespace
+
+    public var name: String {
+        switch self {
+        case .pinyinAnnotation: return "pinyin-annotation"
+        case .traditional: return "traditional"
+        case .spuriousComma: return "spurious-comma"
+        case .punctuation: return "punctuation"
+        case .whitespace: return "whitespace"
+        }
+    }
+
+    public init?(name: String) {
+        switch name {
+        case "pinyin-annotation": self = .pinyinAnnotation
+        case "traditional": self = .traditional
+        case "spurious-comma": self = .spuriousComma
+        case "punctuation": self = .punctuation
+        case "whitespace": self = .whitespace
+        default: return nil
+        }
     }
 }

@@ -1,0 +1,147 @@
+/// Scalar-level reading of UTF-8 bytes in a buffer, for the byte-level line repairs.
+///
+/// The repairs see decoded lines (valid UTF-8), but they are public units and must not trap on
+/// any bytes: a byte that does not start a well-formed sequence reads as one scalar U+FFFD.
+public enum UTF8Bytes {
+    /// The scalar starting at `i` and its length in bytes.
+    @inlinable
+    public static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        let n = p.count
+        if b0 >= 0xE0 && b0 < 0xF0 {
+            if i + 2 < n {
+                let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                    let v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                    if v >= 0x800 && (v < 0xD800 || v > 0xDFFF) { return (v, 3) }
+                }
+            }
+            return (0xFFFD, 1)
+        }
+        if b0 >= 0xC2 && b0 < 0xE0 {
+            if i + 1 < n, p[i + 1] & 0xC0 == 0x80 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+            return (0xFFFD, 1)
+        }
+        if b0 >= 0xF0 && b0 < 0xF5, i + 3 < n {
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+            if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && b3 & 0xC0 == 0x80 {
+                let v = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+                if v >= 0x10000 && v <= 0x10FFFF { return (v, 4) }
+            }
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// The scalar ending just before `end` and its start index.
+    @inlinable
+    public static func scalar(_ p: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> (value: UInt32, start: Int) {
+        var s = end - 1
+        // Back over at most three continuation bytes to a lead byte.
+        while s > 0, end - s < 4, p[s] & 0xC0 == 0x80 { s -= 1 }
+        let (v, length) = scalar(p, at: s)
+        if s + length == end { return (v, s) }
+        return (0xFFFD, end - 1)
+    }
+
+    /// Length of the white-space scalar (`ScalarClass.isSpace`) at `i`, or 0.
+    @inlinable
+    public static func spaceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = p[i]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b < 0xC2 { return 0 }
+        let (v, length) = scalar(p, at: i)
+        return ScalarClass.isSpace(v) ? length : 0
+    }
+
+    /// The nearest scalar that is not a space before `end`, or nil.
+    @inlinable
+    public static func previousNonSpace(_ p: UnsafeBufferPointer<UInt8>, before end: Int) -> UInt32? {
+        var e = end
+        while e > 0 {
+            let (v, s) = scalar(p, endingAt: e)
+            if !ScalarClass.isSpace(v) { return v }
+            e = s
+        }
+        return nil
+    }
+
+    /// The nearest scalar that is not a space at or after `start`, with its index, or nil.
+    @inlinable
+    public static func nextNonSpace(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: UInt32, index: Int)? {
+        var i = start
+        while i < p.count {
+            let (v, length) = scalar(p, at: i)
+            if !ScalarClass.isSpace(v) { return (v, i) }
+            i += length
+        }
+        return nil
+    }
+
+    /// True when the byte occurs in the buffer (memchr).
+    @inlinable
+    public static func contains(_ p: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+        guard let base = p.baseAddress, p.count > 0 else { return false }
+        return memchr(base, Int32(byte), p.count) != nil
+    }
+
+    /// True when `needle` occurs in the buffer.
+    public static func contains(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= p.count, let base = p.baseAddress else { return false }
+        var i = 0
+        let last = p.count - needle.count
+        while i <= last {
+            guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var j = 1
+            while j < needle.count && p[at + j] == needle[j] { j += 1 }
+            if j == needle.count { return true }
+            i = at + 1
+        }
+        return false
+    }
+
+    /// Appends the UTF-8 encoding of a scalar value.
+    @inlinable
+    public static func append(_ v: UInt32, to out: inout [UInt8]) {
+        switch v {
+        case 0 ..< 0x80: out.append(UInt8(v))
+        case 0x80 ..< 0x800:
+            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+        case 0x800 ..< 0x10000:
+            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
+
+    /// True when the bytes are well-formed UTF-8 (ASCII runs checked eight bytes at a time).
+    public static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        let n = p.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let (v, length) = scalar(p, at: i)
+            // `scalar` reads a malformed byte as U+FFFD of length 1; a real U+FFFD is 3 bytes.
+            if v == 0xFFFD && length == 1 { return false }
+            i += length
+        }
+        return true
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
