@@ -229,3 +229,39 @@ import Testing
         #expect(stage.problems.count == 1)
     }
 }
+
+@Suite struct RulePrefilterTests {
+    @Test func readsRequiredPrefixesOffAnchoredPatterns() {
+        func strings(_ p: [[UInt8]]?) -> [String]? { p?.map { String(decoding: $0, as: UTF8.self) } }
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^(上一篇|下一篇)\\s*[：:]")) == ["上一篇", "下一篇"])
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^(上一期\\s*下一期|查看全文)$")) == ["上一期", "查看全文"])
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^现在升级\\s*稍后再说$")) == ["现在升级"])
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^转载请注明?")) == ["转载请注"])
+        #expect(RulePrefilter.requiredPrefixes(of: "^\\d+\\s*人参与互动$")?.count == 10)
+        #expect(RulePrefilter.requiredPrefixes(of: "^\\d*\\s*人参与互动$") == nil)
+        // Optional groups, classes, nested groups and unanchored patterns give no prefilter.
+        for pattern in ["^(来源|作者)?：", "^[（(]?注", "^((回首页|返回)\\s*)+$", "查看内容$", "^\\|?\\s*(来源)", "^(\\s*a|b)"] {
+            #expect(RulePrefilter.requiredPrefixes(of: pattern) == nil, "\(pattern)")
+        }
+    }
+
+    /// The prefilter never rules out a line its rule's regex matches.
+    @Test func neverRulesOutAMatchingLine() throws {
+        let boilerplate = ["上一篇：市委召开会议", "阅读 123", "浏览次数：45次", "0 人参与互动", "鲜花 握手 雷人 路过 鸡蛋",
+                           "现在升级 稍后再说", "版权所有：张掖日报社", "Copyright 2020 新闻网", "© 2021", "转载请注明出处",
+                           "相关分类", "相关阅读：", "来源：张掖日报", "编辑：王某", "| 编辑：| 马越 |", "2019-7-22 10:34| 发布者：admin",
+                           "您当前的位置 : 中国张掖网", "萍乡城事网—萍乡最具影响力门户网站", "2024年3月3日 10:00", "2024-03-12 16:27:37 信息来源：市融媒体中心",
+                           "点击查看全文", "返回顶部", "本篇文章304字，读完约1分钟", "暂无评论，快来发表你的评论吧",
+                           "监督举报电话：12318", "更多精彩资讯请关注张掖发布", "您当前使用的浏览器版本过低", "（注：本文版权所有，未经授权，严禁转载！）"]
+        let seeds = try Support.seedNames.flatMap { String(decoding: try Support.seedBytes($0), as: UTF8.self).split(separator: "\n").map(String.init) }
+        var matched = 0
+        for rule in BoilerplateRules.standard.rules where !rule.spansTwoLines {
+            for line in boilerplate + seeds + seeds.map({ Support.cleaner.clean($0) }) {
+                guard line.utf8.count <= BoilerplateRules.maxLineBytes, (try? rule.regex.firstMatch(in: line)) != nil else { continue }
+                matched += 1
+                #expect(rule.mayMatch(line), "rule \(rule.kind) /\(rule.pattern)/ ruled out \(line)")
+            }
+        }
+        #expect(matched >= 30)
+    }
+}

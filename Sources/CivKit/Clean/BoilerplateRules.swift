@@ -4,7 +4,9 @@ public final class BoilerplateRules: @unchecked Sendable {
     public enum Scope: String, Sendable { case first, head, tail, any }
     public enum Boundary: String, Sendable { case startsPage = "starts-page", endsPage = "ends-page", none = "-" }
 
-    public struct Rule: @unchecked Sendable {
+    /// A class, not a struct: the rules are tried on every line, and copying a struct that
+    /// holds a compiled regex costs reference counting each time.
+    public final class Rule: @unchecked Sendable {
         public let kind: String
         public let action: Action
         public let scope: Scope
@@ -14,17 +16,42 @@ public final class BoilerplateRules: @unchecked Sendable {
         let regex: Regex<AnyRegexOutput>
         /// Matched against a line and the next one joined by `\n`.
         public let spansTwoLines: Bool
+        private let keywordBytes: [UInt8]
+        /// What the line must start with, read off the pattern (`RulePrefilter`); nil: anything.
+        let prefixes: [[UInt8]]?
+
+        init(kind: String, action: Action, scope: Scope, boundary: Boundary, keyword: String?, pattern: String,
+             regex: Regex<AnyRegexOutput>, spansTwoLines: Bool) {
+            self.kind = kind
+            self.action = action
+            self.scope = scope
+            self.boundary = boundary
+            self.keyword = keyword
+            self.pattern = pattern
+            self.regex = regex
+            self.spansTwoLines = spansTwoLines
+            keywordBytes = Array((keyword ?? "").utf8)
+            prefixes = RulePrefilter.requiredPrefixes(of: pattern)
+        }
+
+        /// Byte checks that rule a line out before the regex runs (most lines, most rules).
+        func mayMatch(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { p in
+                guard p.count <= BoilerplateRules.maxLineBytes else { return false }
+                if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+                return UTF8Bytes.contains(p, keywordBytes)
+            }
+        }
 
         func matches(_ text: String) -> Bool {
-            guard text.utf8.count <= BoilerplateRules.maxLineBytes else { return false }
-            if let k = keyword, !text.containsBytes(k) { return false }
+            guard mayMatch(text) else { return false }
             return (try? regex.firstMatch(in: text)) != nil
         }
 
         /// Where a match ends in `text`, if it matches.
         func matchEnd(in text: String) -> String.Index? {
-            guard text.utf8.count <= BoilerplateRules.maxLineBytes else { return nil }
-            if let k = keyword, !text.containsBytes(k) { return nil }
+            guard mayMatch(text) else { return nil }
             return (try? regex.firstMatch(in: text))?.range.upperBound
         }
     }
@@ -37,9 +64,11 @@ public final class BoilerplateRules: @unchecked Sendable {
     public static let maxLineBytes = 1024
 
     public let rules: [Rule]
+    private let pageStartRules: [Rule]
+    private let pageEndRules: [Rule]
 
     public init(tsv lines: [String]) throws {
-        rules = try lines.map { line in
+        let rules: [Rule] = try lines.map { line in
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard cols.count == 6, let scope = Scope(rawValue: cols[2]), let boundary = Boundary(rawValue: cols[3]) else {
                 throw CivError.icu("boilerplate.tsv: malformed rule line: \(line)")
@@ -50,6 +79,9 @@ public final class BoilerplateRules: @unchecked Sendable {
                         keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5], regex: try Regex(pattern),
                         spansTwoLines: pattern.containsBytes("\n"))
         }
+        self.rules = rules
+        pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }
+        pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
     }
 
     public static let standard: BoilerplateRules = {
@@ -68,7 +100,7 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// True when `line` begins a new page (a breadcrumb or a site banner).
     public func startsPage(_ line: String) -> Bool {
-        rules.contains { $0.boundary == .startsPage && !$0.spansTwoLines && $0.matches(line) }
+        pageStartRules.contains { $0.matches(line) }
     }
 
     /// In a line where one page's last line and the next page's first line were glued together
@@ -76,7 +108,7 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// end-of-page marker (`相关分类`, a copyright note), provided that what follows starts a page
     /// or the marker closes with a bracket or final punctuation (then it cannot go on).
     public func gluedPageStart(in line: String) -> String.Index? {
-        for rule in rules where rule.boundary == .endsPage && !rule.spansTwoLines {
+        for rule in pageEndRules {
             guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
             let rest = String(line[end...])
             let last = line[line.index(before: end)]
