@@ -51,7 +51,7 @@ struct CivClean: ParsableCommand {
         do {
             let writer = RecordWriter(output: run.output)
             let rejectWriter = try rejects.map { RecordWriter(output: try ByteOutput(path: $0)) }
-            for input in try run.inputs(options.files, maxLineBytes: maxDocumentBytes) {
+            for input in try run.inputs(options.files, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) {
                 try stage.process(input, wholeInputIsOneDocument: input.name != "-", emit: writer.write) { record in
                     try rejectWriter?.write(record)
                 }

@@ -9,7 +9,7 @@
 public final class CleanStage {
     /// The largest document any filter holds in memory: news pages are well under 1 MiB, and a
     /// record in memory takes several times its bytes (lines, fields, JSON).
-    public static let defaultMaxDocumentBytes = 16 << 20
+    public static let defaultMaxDocumentBytes = Limits.maxDocumentBytes
 
     public struct Options: Sendable {
         /// A document larger than this is rejected (`too-large`) instead of buffered.

@@ -53,7 +53,7 @@ public final class FilterRun {
         handleRecord: (Record) throws -> Void
     ) -> CivExitCode {
         do {
-            for input in try inputs(paths, maxLineBytes: maxDocumentBytes) {
+            for input in try inputs(paths, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) {
                 let reader = RecordReader(input: input, maxDocumentBytes: maxDocumentBytes)
                 if let lineHandler = handlePlainLine, try reader.detectPlainText() {
                     while let text = try reader.nextPlainText() { try lineHandler(text) }
