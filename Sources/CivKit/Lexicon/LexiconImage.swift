@@ -1,0 +1,268 @@
+/// The lexicon in binary form, queried in place: `lexicon.bin` mapped from disk, or an image built
+/// in memory for a caller's own words. No hash tables are built at load time.
+///
+/// Words are grouped by length, so each group is a table of fixed-width records sorted by scalar
+/// value (binary search for a word or a prefix), with the group's order read backwards beside it
+/// (for a suffix). Characters are stored as codes, their rank in the sorted alphabet: 2 bytes for
+/// the bundled lexicon, and code order is scalar order.
+///
+/// Layout, little-endian, sections 8-byte aligned:
+///
+///     "CIVLEX\0\0", then UInt64 fields: version (1), file size, word count, total frequency,
+///       group count (= longest word), code width (2 or 4), frequency width (4: UInt32, 8: Int64),
+///       alphabet count, alphabet offset, character frequencies offset
+///     per group (words of length 1, 2, …): UInt64 count, words, frequencies, backward offsets
+///     alphabet: UInt32 scalar values, ascending; character frequencies: Int64 per letter
+///     group words: count × length codes; frequencies: count × width; backward: count × UInt32
+struct LexiconImage: @unchecked Sendable {
+    static let magic: [UInt8] = Array("CIVLEX\0\0".utf8)
+    static let version: UInt64 = 1
+
+    struct Group {
+        let count: Int, words: Int, frequencies: Int, backward: Int
+    }
+
+    /// Where the bytes came from, for error messages.
+    let name: String
+    private let storage: ImageBytes
+    private let bytes: UnsafeRawBufferPointer
+    let wordCount: Int
+    let totalFrequency: Int
+    let maxWordLength: Int
+    private let codeWidth: Int
+    private let frequencyWidth: Int
+    private let alphabetCount: Int
+    private let alphabet: Int
+    private let characterFrequencies: Int
+    /// `groups[n - 1]`: the words of `n` characters.
+    private let groups: [Group]
+
+    /// Checks the header and that every section lies inside the bytes; reads after that stay inside
+    /// (the two kinds of stored index are checked where used).
+    init(_ storage: ImageBytes, name: String) throws(ImageError) {
+        self.name = name
+        self.storage = storage
+        bytes = storage.buffer
+        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 8)
+        wordCount = try header.field(max: UInt64(bytes.count))
+        totalFrequency = try header.signedField()
+        maxWordLength = try header.field(max: 4096)
+        codeWidth = try header.field()
+        frequencyWidth = try header.field()
+        alphabetCount = try header.field(max: 0x110000)
+        guard codeWidth == 4 || (codeWidth == 2 && alphabetCount <= 0x10000), frequencyWidth == 4 || frequencyWidth == 8 else {
+            throw ImageError("unknown code or frequency width")
+        }
+        alphabet = try header.section(header.field(max: UInt64(bytes.count)), count: alphabetCount, width: 4)
+        characterFrequencies = try header.section(header.field(max: UInt64(bytes.count)), count: alphabetCount, width: 8)
+        var groups: [Group] = []
+        var total = 0
+        for length in 1 ... max(maxWordLength, 1) where length <= maxWordLength {
+            let count = try header.field(max: UInt64(bytes.count))
+            let words = try header.section(header.field(max: UInt64(bytes.count)), count: count, width: length * codeWidth)
+            let frequencies = try header.section(header.field(max: UInt64(bytes.count)), count: count, width: frequencyWidth)
+            let backward = try header.section(header.field(max: UInt64(bytes.count)), count: count, width: 4)
+            groups.append(Group(count: count, words: words, frequencies: frequencies, backward: backward))
+            total += count
+        }
+        guard total == wordCount else { throw ImageError("its groups hold \(total) words, its header says \(wordCount)") }
+        var previous: UInt32?
+        for i in 0 ..< alphabetCount {
+            let value = bytes.u32(alphabet + 4 * i)
+            guard Unicode.Scalar(value) != nil, previous.map({ $0 < value }) ?? true else {
+                throw ImageError("its alphabet is not ascending Unicode scalars")
+            }
+            previous = value
+        }
+        self.groups = groups
+    }
+
+    // MARK: Queries
+
+    /// The character's code, nil when no word contains it.
+    func code(of c: Unicode.Scalar) -> UInt32? {
+        var lo = 0, hi = alphabetCount
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if bytes.u32(alphabet + 4 * mid) < c.value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < alphabetCount && bytes.u32(alphabet + 4 * lo) == c.value ? UInt32(lo) : nil
+    }
+
+    func scalar(_ code: UInt32) -> Unicode.Scalar {
+        guard Int(code) < alphabetCount else { corrupt("a word has a character code outside the alphabet") }
+        return Unicode.Scalar(bytes.u32(alphabet + 4 * Int(code)))!  // checked on load
+    }
+
+    func characterFrequency(code: UInt32) -> Int { Int(bytes.i64(characterFrequencies + 8 * Int(code))) }
+
+    /// The frequency of the word spelled by `codes`, 0 when absent.
+    func frequency(codes: UnsafeBufferPointer<UInt32>) -> Int {
+        let length = codes.count
+        guard length >= 1, length <= maxWordLength else { return 0 }
+        let group = groups[length - 1]
+        var lo = 0, hi = group.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            var order = 0
+            for k in 0 ..< length {
+                let c = code(group, length, word: mid, at: k)
+                if c != codes[k] { order = c < codes[k] ? -1 : 1; break }
+            }
+            if order == 0 { return frequency(group, word: mid) }
+            if order < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return 0
+    }
+
+    /// The words of `length` characters that begin with `key` and go on with any character and then
+    /// `rest`, read backwards when `reversed`: (that character's code, the word's frequency), in
+    /// the order of the groups' words (forwards or backwards).
+    func fillers(length: Int, key: [UInt32], rest: [UInt32], reversed: Bool) -> [(code: UInt32, frequency: Int)] {
+        guard length >= 1, length <= maxWordLength, key.count + 1 + rest.count == length else { return [] }
+        let group = groups[length - 1]
+        func word(_ p: Int) -> Int {
+            guard reversed else { return p }
+            let w = Int(bytes.u32(group.backward + 4 * p))
+            guard w < group.count else { corrupt("a backward index is out of range") }
+            return w
+        }
+        func at(_ w: Int, _ k: Int) -> UInt32 { code(group, length, word: w, at: reversed ? length - 1 - k : k) }
+        var lo = 0, hi = group.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1, w = word(mid)
+            var less = false
+            for k in 0 ..< key.count where at(w, k) != key[k] {
+                less = at(w, k) < key[k]
+                break
+            }
+            if less { lo = mid + 1 } else { hi = mid }
+        }
+        var found: [(code: UInt32, frequency: Int)] = []
+        scan: for p in lo ..< group.count {
+            let w = word(p)
+            for k in 0 ..< key.count where at(w, k) != key[k] { break scan }
+            for k in 0 ..< rest.count where at(w, key.count + 1 + k) != rest[k] { continue scan }
+            found.append((at(w, key.count), frequency(group, word: w)))
+        }
+        return found
+    }
+
+    @inline(__always)
+    private func code(_ group: Group, _ length: Int, word w: Int, at k: Int) -> UInt32 {
+        let offset = group.words + (w * length + k) * codeWidth
+        return codeWidth == 2 ? UInt32(bytes.u16(offset)) : bytes.u32(offset)
+    }
+
+    @inline(__always)
+    private func frequency(_ group: Group, word w: Int) -> Int {
+        frequencyWidth == 4 ? Int(bytes.u32(group.frequencies + 4 * w)) : Int(bytes.i64(group.frequencies + 8 * w))
+    }
+
+    private func corrupt(_ reason: String) -> Never {
+        fatalError("civ: data file \(name) is corrupt (\(reason)); regenerate it with scripts/generate-lexicon --binary")
+    }
+
+    // MARK: Building
+
+    /// Parses `word<TAB>frequency` lines; a line without a frequency counts as frequency 1.
+    static func entries(lines: [String]) -> [(String, Int)] {
+        lines.map { line -> (String, Int) in
+            guard let tab = line.utf8.firstIndex(of: 9) else { return (line, 1) }
+            return (String(line[..<tab]), Int(line[line.utf8.index(after: tab)...]) ?? 1)
+        }
+    }
+
+    /// The image of these words; a repeated word keeps its highest frequency. The same entries
+    /// give the same bytes.
+    static func build(entries: some Sequence<(String, Int)>) -> [UInt8] {
+        // Per length: the words' scalars back to back, and their frequencies.
+        var scalarsByLength: [[UInt32]] = []
+        var frequenciesByLength: [[Int]] = []
+        for (word, frequency) in entries where !word.isEmpty {
+            let length = word.unicodeScalars.count
+            while scalarsByLength.count < length { scalarsByLength.append([]); frequenciesByLength.append([]) }
+            scalarsByLength[length - 1].append(contentsOf: word.unicodeScalars.lazy.map(\.value))
+            frequenciesByLength[length - 1].append(frequency)
+        }
+        // Sorted and without repeats, per length.
+        var words: [[UInt32]] = [], frequencies: [[Int]] = []
+        var letters = Set<UInt32>()
+        for (n, flat) in scalarsByLength.enumerated() {
+            let length = n + 1
+            func less(_ a: Int, _ b: Int) -> Bool {
+                for k in 0 ..< length where flat[a * length + k] != flat[b * length + k] {
+                    return flat[a * length + k] < flat[b * length + k]
+                }
+                return false
+            }
+            let order = (0 ..< frequenciesByLength[n].count).sorted(by: less)
+            var unique: [UInt32] = [], uniqueFrequencies: [Int] = []
+            var previous: Int?
+            for i in order {
+                if let p = previous, !less(p, i) {
+                    uniqueFrequencies[uniqueFrequencies.count - 1] = max(uniqueFrequencies.last!, frequenciesByLength[n][i])
+                    continue
+                }
+                unique.append(contentsOf: flat[i * length ..< (i + 1) * length])
+                uniqueFrequencies.append(frequenciesByLength[n][i])
+                previous = i
+            }
+            letters.formUnion(unique)
+            words.append(unique)
+            frequencies.append(uniqueFrequencies)
+        }
+        let alphabet = letters.sorted()
+        var codes: [UInt32: UInt32] = [:]
+        for (i, c) in alphabet.enumerated() { codes[c] = UInt32(i) }
+        var characterFrequencies = [Int](repeating: 0, count: alphabet.count)
+        for (n, flat) in words.enumerated() {
+            for (i, c) in flat.enumerated() { characterFrequencies[Int(codes[c]!)] += frequencies[n][i / (n + 1)] }
+        }
+        let codeWidth = alphabet.count <= 0x10000 ? 2 : 4
+        let frequencyWidth = frequencies.joined().allSatisfy { $0 >= 0 && $0 <= Int(UInt32.max) } ? 4 : 8
+
+        var out = ImageWriter()
+        out.append(magic)
+        out.append(version)
+        let fileSize = out.reserve()
+        out.append(UInt64(frequencies.reduce(0) { $0 + $1.count }))
+        out.append(Int64(frequencies.joined().reduce(0, +)))
+        out.append(UInt64(words.count))
+        out.append(UInt64(codeWidth))
+        out.append(UInt64(frequencyWidth))
+        out.append(UInt64(alphabet.count))
+        let alphabetField = out.reserve(), characterFrequenciesField = out.reserve()
+        var groupFields: [(words: Int, frequencies: Int, backward: Int)] = []
+        for n in words.indices {
+            out.append(UInt64(frequencies[n].count))
+            groupFields.append((out.reserve(), out.reserve(), out.reserve()))
+        }
+        out.set(alphabetField, to: out.align())
+        for c in alphabet { out.append(c) }
+        out.set(characterFrequenciesField, to: out.align())
+        for f in characterFrequencies { out.append(Int64(f)) }
+        for (n, flat) in words.enumerated() {
+            let length = n + 1, count = frequencies[n].count
+            out.set(groupFields[n].words, to: out.align())
+            for c in flat {
+                if codeWidth == 2 { out.append(UInt16(codes[c]!)) } else { out.append(codes[c]!) }
+            }
+            out.set(groupFields[n].frequencies, to: out.align())
+            for f in frequencies[n] {
+                if frequencyWidth == 4 { out.append(UInt32(f)) } else { out.append(Int64(f)) }
+            }
+            // Words are unique, so reading backwards orders them totally too.
+            let backward = (0 ..< count).sorted { a, b in
+                for k in stride(from: length - 1, through: 0, by: -1) where flat[a * length + k] != flat[b * length + k] {
+                    return flat[a * length + k] < flat[b * length + k]
+                }
+                return false
+            }
+            out.set(groupFields[n].backward, to: out.align())
+            for w in backward { out.append(UInt32(w)) }
+        }
+        out.set(fileSize, to: out.align())
+        return out.bytes
+    }
+}
