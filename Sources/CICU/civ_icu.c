@@ -1,5 +1,6 @@
 #include "civ_icu.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/ucnv.h>
@@ -37,6 +38,20 @@ civ_transliterator *civ_transliterator_open(const char *id, char *error, int32_t
     return (civ_transliterator *)t;
 }
 
+civ_transliterator *civ_transliterator_open_rules(const uint16_t *rules, int32_t length, char *error, int32_t errorCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parseError;
+    static const UChar id[] = { 'c', 'i', 'v', '-', 'r', 'u', 'l', 'e', 's', 0 };
+    UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, (const UChar *)rules, length, &parseError, &status);
+    if (U_FAILURE(status)) {
+        if (error != NULL && errorCapacity > 0) {
+            snprintf(error, (size_t)errorCapacity, "%s (line %d, offset %d)", u_errorName(status), (int)parseError.line, (int)parseError.offset);
+        }
+        return NULL;
+    }
+    return (civ_transliterator *)t;
+}
+
 void civ_transliterator_close(civ_transliterator *t) {
     if (t) utrans_close((UTransliterator *)t);
 }
@@ -48,6 +63,17 @@ int32_t civ_transliterator_transliterate(civ_transliterator *t, uint16_t *text, 
     utrans_transUChars((UTransliterator *)t, (UChar *)text, &textLength, capacity, 0, &limit, &status);
     *length = textLength;
     return (int32_t)status;
+}
+
+int32_t civ_transliterator_rules(civ_transliterator *t, int32_t escapeUnprintable, uint16_t *out, int32_t capacity, char *error, int32_t errorCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = utrans_toRules((const UTransliterator *)t, (UBool)(escapeUnprintable != 0), (UChar *)out, capacity, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return length;
+    if (U_FAILURE(status)) {
+        copy_error(status, error, errorCapacity);
+        return -1;
+    }
+    return length;
 }
 
 civ_break_iterator *civ_break_open(int32_t kind, const char *locale, char *error, int32_t errorCapacity) {

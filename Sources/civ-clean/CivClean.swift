@@ -30,6 +30,9 @@ struct CivClean: ParsableCommand {
     @Option(help: ArgumentHelp("Write rejected documents to this file, as records with a %reject field.", valueName: "file"))
     var rejects: String?
 
+    @Flag(help: "Only convert each input line from Traditional to Simplified Chinese, as ICU's Traditional-Simplified transliterator would, byte for byte; no documents, records or other repairs.")
+    var convertOnly = false
+
     @Option(help: "Largest document kept, in bytes; larger ones are rejected as too-large.")
     var maxDocumentBytes = CleanStage.defaultMaxDocumentBytes
 
@@ -39,6 +42,20 @@ struct CivClean: ParsableCommand {
 
     func run() throws {
         let run = FilterRun(tool: "civ-clean")
+        if convertOnly {
+            let code: CivExitCode
+            do {
+                let converter = try TraditionalToSimplified()
+                for input in try run.inputs(options.files, maxLineBytes: maxDocumentBytes) {
+                    try ConvertOnly.run(input, to: run.output, converter: converter, counters: &run.counters)
+                }
+                try run.output.flush()
+                code = .success
+            } catch let error as CivError {
+                code = run.fail(error)
+            }
+            return try run.exit(code, options: options)
+        }
         var stageOptions = CleanStage.Options()
         stageOptions.maxDocumentBytes = maxDocumentBytes
         let stage: CleanStage

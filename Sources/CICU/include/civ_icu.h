@@ -21,12 +21,23 @@ void civ_icu_version(char *out, int32_t capacity);
 /// Opens a transliterator by ID (e.g. "Traditional-Simplified"), forward direction.
 /// Returns NULL on failure and writes ICU's error name into `error` (may be NULL).
 civ_transliterator *civ_transliterator_open(const char *id, char *error, int32_t errorCapacity);
+/// Opens a transliterator from rules (`utrans_openU` with UTRANS_FORWARD and the rules text),
+/// for tests that compare other rule sets with ICU. Returns NULL on failure and writes ICU's error
+/// name, with the offending rule's line and offset, into `error` (may be NULL).
+civ_transliterator *civ_transliterator_open_rules(const uint16_t *rules, int32_t length, char *error, int32_t errorCapacity);
 void civ_transliterator_close(civ_transliterator *t);
 
 /// Transliterates `text[0..<*length]` in place. `capacity` is the buffer size in UTF-16 units.
 /// On return *length is the new length. Returns 0 on success, otherwise an ICU error code
 /// (U_BUFFER_OVERFLOW_ERROR = 15 when capacity is too small; *length then holds the needed length).
 int32_t civ_transliterator_transliterate(civ_transliterator *t, uint16_t *text, int32_t *length, int32_t capacity);
+
+/// The transliterator's rules as ICU writes them (`utrans_toRules`): one `KEY > VALUE;` line per
+/// rule for a rule-based transliterator. With `escapeUnprintable` non-zero, characters outside
+/// printable ASCII are written as \uXXXX / \UXXXXXXXX escapes. Writes at most `capacity` UTF-16
+/// units into `out` (which may be NULL when `capacity` is 0, to measure) and returns the full
+/// length; returns -1 on any other ICU error (its name then in `error`, which may be NULL).
+int32_t civ_transliterator_rules(civ_transliterator *t, int32_t escapeUnprintable, uint16_t *out, int32_t capacity, char *error, int32_t errorCapacity);
 
 /// Break iterator kinds.
 enum { CIV_BREAK_CHARACTER = 0, CIV_BREAK_WORD = 1, CIV_BREAK_LINE = 2, CIV_BREAK_SENTENCE = 3 };

@@ -19,6 +19,17 @@ public final class ICUTransliterator: @unchecked Sendable {
         self.id = id
     }
 
+    /// A transliterator from rules of one's own (`utrans_openU` with rules), e.g. `a > b; cd > e;`.
+    public init(rules: String) throws {
+        var error = [CChar](repeating: 0, count: 128)
+        let units = Array(rules.utf16)
+        guard let h = civ_transliterator_open_rules(units, Int32(units.count), &error, Int32(error.count)) else {
+            throw CivError.icu("cannot compile transliterator rules: \(String(nulTerminated: error))")
+        }
+        handle = h
+        id = "civ-rules"
+    }
+
     deinit { civ_transliterator_close(handle) }
 
     /// Transliterates `text` with ICU's C API (`utrans_transUChars`).
@@ -47,6 +58,20 @@ public final class ICUTransliterator: @unchecked Sendable {
             if status > 0 { return text }
             return String(decoding: buffer[0..<Int(len)], as: UTF16.self)
         }
+    }
+
+    /// The transliterator's rules as ICU writes them (`utrans_toRules`); with `escapeUnprintable`,
+    /// every character outside printable ASCII as a `\\uXXXX` or `\\UXXXXXXXX` escape.
+    public func rules(escapeUnprintable: Bool = false) throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        var error = [CChar](repeating: 0, count: 64)
+        let needed = civ_transliterator_rules(handle, escapeUnprintable ? 1 : 0, nil, 0, &error, Int32(error.count))
+        if needed < 0 { throw CivError.icu("cannot read the rules of \(id): \(String(nulTerminated: error))") }
+        var units = [UInt16](repeating: 0, count: Int(needed) + 1)
+        let length = civ_transliterator_rules(handle, escapeUnprintable ? 1 : 0, &units, Int32(units.count), &error, Int32(error.count))
+        if length < 0 || length > needed { throw CivError.icu("cannot read the rules of \(id): \(String(nulTerminated: error))") }
+        return String(decoding: units[0..<Int(length)], as: UTF16.self)
     }
 
     /// The ICU library's version, e.g. "72.1".

@@ -1,37 +1,524 @@
 import Foundation
 
-/// Traditional to Simplified Chinese with ICU's `Traditional-Simplified` transliterator.
+/// Traditional to Simplified Chinese, byte for byte as ICU's `Traditional-Simplified`
+/// transliterator (`utrans_transUChars`), on UTF-8 bytes and without ICU.
 ///
-/// The conversion goes through ICU's C API, so its output is ICU's own, phrase rules (甚麼, 瞭解)
-/// included. A later fast path (per-code-point table plus ICU's phrase rules) must match it byte
-/// for byte; `changes(_:)` is the per-code-point half of that knowledge.
+/// The rules are ICU's own, read from `Resources/traditional-simplified.tsv` (generated from the
+/// installed ICU by `scripts/generate-t2s-table`; a test fails when ICU's rules differ). ICU's
+/// rule-based transliterator scans left to right: at each position it applies the first rule, in
+/// rule order, whose key matches there, writes its value and goes on after the key; where no
+/// rule matches it copies one code point. All rules that can match at a position begin with the
+/// code point there, so the rules are grouped by first code point, in rule order:
+///
+/// - `bmp` holds one `UInt32` per BMP code point (supplementary ones in a sorted side table):
+///   0 when nothing applies (no rule, or a rule that keeps its key: copying is the same);
+///   else, without `groupFlag`, a replacement for the code point alone: offset of its value
+///   in `pool` (bits 0–23) and its length in bytes (bits 24–30);
+///   else, with `groupFlag`, the index of a `Group`: the phrase rules beginning with the code
+///   point, in rule order (the first whose remaining key bytes follow wins), then the code
+///   point's own rule (or copying) when none matches.
+///
+/// Counting: `convert(utf8:into:)` returns what `TraditionalConversion` has always counted for a
+/// line: 0 when the output equals the input; else, when they hold as many scalars, the number of
+/// positions whose scalar differs; else max(1, difference in scalar count). When every rule keeps
+/// the scalar count of its key (true of ICU's table) that is the sum of a per-rule count, kept in
+/// the table; otherwise the line is compared after conversion.
 public final class TraditionalToSimplified: @unchecked Sendable {
-    private let transliterator: ICUTransliterator
-    private let cacheLock = NSLock()
-    private var singleCache: [UInt32: Bool] = [:]
+    public static let tableName = "traditional-simplified.tsv"
 
-    public init() throws {
-        transliterator = try ICUTransliterator(id: "Traditional-Simplified")
+    private static let groupFlag: UInt32 = 1 << 31
+    private static let offsetMask: UInt32 = 0x00FF_FFFF
+    private static let maxInlineLength = 0x7F
+    /// Slack after the pool and after the worst-case output: short copies move whole words.
+    private static let padding = 16
+
+    private struct Phrase {
+        /// The first (up to) four bytes of `rest`, little-endian, and which of them count: a quick
+        /// test before comparing the rest.
+        var head: UInt32
+        var headMask: UInt32
+        /// The key's bytes after its first code point, in `pool`.
+        var rest: Int32
+        var restLength: Int32
+        /// The value in `pool`; 0 when the value equals the key (the bytes are kept as they are).
+        var value: Int32
+        var valueLength: Int32
+        var changes: Int32
     }
 
+    private struct Group {
+        var start: Int32
+        var count: Int32
+        /// The code point's own replacement in `pool`, 0 to copy it.
+        var fallback: Int32
+        var fallbackLength: Int32
+        var fallbackChanges: Int32
+    }
+
+    /// One step of the scan: the bytes up to `end` become `pool[value..<value+valueLength]`, or
+    /// stay as they are when `value` is 0.
+    private struct Step {
+        var end: Int
+        var value: Int
+        var valueLength: Int
+        var changes: Int
+    }
+
+    private let bmp: UnsafeMutablePointer<UInt32>
+    private let supplementaryKeys: UnsafeMutablePointer<UInt32>
+    private let supplementaryEntries: UnsafeMutablePointer<UInt32>
+    private let supplementaryCount: Int
+    private let pool: UnsafeMutablePointer<UInt8>
+    private let phrases: UnsafeMutablePointer<Phrase>
+    private let groups: UnsafeMutablePointer<Group>
+    /// True when some rule has an ASCII key (not in ICU's table): ASCII is then looked up too.
+    private let asciiKeys: Bool
+    /// Longest key in bytes, at least 4: how far a match can reach from where it starts.
+    public let maxKeyBytes: Int
+    /// Most output bytes per input byte.
+    private let maxExpansion: Int
+    /// True when every rule's value has as many scalars as its key, so that counts add up.
+    public let lengthPreserving: Bool
+    /// Rules read from the table.
+    public let ruleCount: Int
+
+    /// Loads ICU's rules from the resource `traditional-simplified.tsv`.
+    public convenience init() throws {
+        guard let text = DataFile.contents(Self.tableName) else {
+            throw CivError.icu("data file \(Self.tableName) is missing from the CivKit resources (scripts/generate-t2s-table makes it)")
+        }
+        var t = text
+        let rules = try t.withUTF8 { try Self.parseTable($0) }
+        try self.init(byteRules: rules)
+    }
+
+    /// A converter for the given rules, in rule order (tests use it with rules of their own).
+    public convenience init(rules: [TransliterationRule]) throws {
+        try self.init(byteRules: rules.map { (Array($0.key.utf8)[...], Array($0.value.utf8)[...]) })
+    }
+
+    /// The rules of `traditional-simplified.tsv` as text, in order (tests compare them with ICU's).
+    public static func tableRules() throws -> [TransliterationRule] {
+        guard let text = DataFile.contents(tableName) else { throw CivError.icu("data file \(tableName) is missing") }
+        var t = text
+        return try t.withUTF8 { try parseTable($0) }.map {
+            TransliterationRule(key: String(decoding: $0.key, as: UTF8.self), value: String(decoding: $0.value, as: UTF8.self))
+        }
+    }
+
+    /// `KEY<TAB>VALUE` lines; `#` lines are comments, blank lines are skipped, a final `\r` is dropped.
+    static func parseTable(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] {
+        let all = Array(bytes)
+        var rules: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
+        rules.reserveCapacity(4096)
+        var lineStart = 0, lineNumber = 0
+        while lineStart < all.count {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < all.count, all[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = lineEnd + 1
+            if lineEnd > lineStart, all[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            defer { lineStart = next }
+            if lineEnd == lineStart || all[lineStart] == 0x23 /* # */ { continue }
+            var tab = lineStart
+            while tab < lineEnd, all[tab] != 0x09 { tab += 1 }
+            guard tab < lineEnd, tab > lineStart else {
+                throw CivError.icu("\(tableName) line \(lineNumber): expected KEY<TAB>VALUE (rerun scripts/generate-t2s-table)")
+            }
+            rules.append((all[lineStart..<tab], all[(tab + 1)..<lineEnd]))
+        }
+        return rules
+    }
+
+    private init(byteRules rules: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)]) throws {
+        func scalars(_ bytes: ArraySlice<UInt8>) throws -> [Unicode.Scalar] {
+            var out: [Unicode.Scalar] = []
+            var decoder = UTF8()
+            var it = bytes.makeIterator()
+            loop: while true {
+                switch decoder.decode(&it) {
+                case let .scalarValue(s): out.append(s)
+                case .emptyInput: break loop
+                case .error: throw CivError.icu("\(Self.tableName): a rule is not valid UTF-8 (rerun scripts/generate-t2s-table)")
+                }
+            }
+            return out
+        }
+
+        var pool: [UInt8] = [0]  // offset 0 means "copy"
+        func store(_ bytes: ArraySlice<UInt8>) -> Int32 {
+            let offset = pool.count
+            pool.append(contentsOf: bytes)
+            return Int32(offset)
+        }
+
+        // Group the rules by first code point, in rule order; a single-code-point rule ends its
+        // group (it always matches, so nothing after it with the same start can).
+        struct Pending {
+            var phrases: [Phrase] = []
+            var single: (value: Int32, length: Int32, changes: Int32)? = nil
+        }
+        var pending: [UInt32: Pending] = [:]
+        var order: [UInt32] = []
+        var lengthPreserving = true, asciiKeys = false
+        var maxKeyBytes = 4, maxExpansion = 1
+        for rule in rules {
+            let key = try scalars(rule.key), value = try scalars(rule.value)
+            guard let first = key.first else { throw CivError.icu("\(Self.tableName): empty key") }
+            if first.isASCII { asciiKeys = true }
+            maxKeyBytes = max(maxKeyBytes, rule.key.count)
+            maxExpansion = max(maxExpansion, (rule.value.count + rule.key.count - 1) / rule.key.count)
+            let same = rule.key.elementsEqual(rule.value)
+            let changes: Int32
+            if key.count == value.count {
+                changes = Int32(zip(key, value).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) })
+            } else {
+                lengthPreserving = false
+                changes = 1
+            }
+            var group = pending[first.value] ?? { order.append(first.value); return Pending() }()
+            if group.single != nil { continue }  // unreachable behind the code point's own rule
+            if key.count == 1 {
+                group.single = same ? (0, 0, 0) : (store(rule.value), Int32(rule.value.count), changes)
+            } else {
+                let firstLength = UTF8.width(first)
+                let rest = rule.key[(rule.key.startIndex + firstLength)...]
+                var head: UInt32 = 0, headMask: UInt32 = 0
+                for (k, byte) in rest.prefix(4).enumerated() {
+                    head |= UInt32(byte) << (8 * k)
+                    headMask |= 0xFF << (8 * k)
+                }
+                group.phrases.append(Phrase(
+                    head: head, headMask: headMask,
+                    rest: store(rest), restLength: Int32(rest.count),
+                    value: same ? 0 : store(rule.value), valueLength: same ? 0 : Int32(rule.value.count),
+                    changes: changes))
+            }
+            pending[first.value] = group
+        }
+
+        var entries: [UInt32: UInt32] = [:]
+        var allPhrases: [Phrase] = []
+        var allGroups: [Group] = []
+        for cp in order {
+            let group = pending[cp]!
+            let single = group.single ?? (0, 0, 0)
+            if group.phrases.isEmpty {
+                if single.value == 0 { continue }
+                if Int(single.length) <= Self.maxInlineLength, UInt32(single.value) <= Self.offsetMask {
+                    entries[cp] = UInt32(single.value) | UInt32(single.length) << 24
+                    continue
+                }
+            }
+            entries[cp] = Self.groupFlag | UInt32(allGroups.count)
+            allGroups.append(Group(start: Int32(allPhrases.count), count: Int32(group.phrases.count),
+                                   fallback: single.value, fallbackLength: single.length, fallbackChanges: single.changes))
+            allPhrases.append(contentsOf: group.phrases)
+        }
+
+        bmp = .allocate(capacity: 0x10000)
+        bmp.initialize(repeating: 0, count: 0x10000)
+        let supplementary = entries.filter { $0.key >= 0x10000 }.sorted { $0.key < $1.key }
+        for (cp, entry) in entries where cp < 0x10000 { bmp[Int(cp)] = entry }
+        supplementaryCount = supplementary.count
+        supplementaryKeys = .allocate(capacity: max(1, supplementary.count))
+        supplementaryEntries = .allocate(capacity: max(1, supplementary.count))
+        for (i, item) in supplementary.enumerated() {
+            supplementaryKeys[i] = item.key
+            supplementaryEntries[i] = item.value
+        }
+        pool.append(contentsOf: repeatElement(0, count: Self.padding))  // values are copied in whole words
+        self.pool = .allocate(capacity: pool.count)
+        self.pool.initialize(from: pool, count: pool.count)
+        phrases = .allocate(capacity: max(1, allPhrases.count))
+        phrases.initialize(from: allPhrases, count: allPhrases.count)
+        groups = .allocate(capacity: max(1, allGroups.count))
+        groups.initialize(from: allGroups, count: allGroups.count)
+        self.asciiKeys = asciiKeys
+        self.maxKeyBytes = maxKeyBytes
+        self.maxExpansion = maxExpansion
+        self.lengthPreserving = lengthPreserving
+        ruleCount = rules.count
+    }
+
+    deinit {
+        bmp.deallocate()
+        supplementaryKeys.deallocate()
+        supplementaryEntries.deallocate()
+        pool.deallocate()
+        phrases.deallocate()
+        groups.deallocate()
+    }
+
+    // MARK: - Lookup
+
+    @inline(__always)
+    private func entry(_ cp: UInt32) -> UInt32 {
+        if cp < 0x10000 { return bmp[Int(cp)] }
+        var low = 0, high = supplementaryCount
+        while low < high {
+            let mid = (low + high) >> 1
+            let key = supplementaryKeys[mid]
+            if key == cp { return supplementaryEntries[mid] }
+            if key < cp { low = mid + 1 } else { high = mid }
+        }
+        return 0
+    }
+
+    /// The code point starting at `i` and its length in bytes; an invalid or cut sequence is one
+    /// byte long, with a code point no rule has.
+    @inline(__always)
+    private static func decode(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 {
+            guard b0 >= 0xC2, i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return (.max, 1) }
+            return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2)
+        }
+        if b0 < 0xF0 {
+            guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return (.max, 1) }
+            let cp = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+            return cp < 0x800 || (cp >= 0xD800 && cp < 0xE000) ? (.max, 1) : (cp, 3)
+        }
+        guard b0 < 0xF5, i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return (.max, 1) }
+        let cp = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+        return cp < 0x10000 || cp > 0x10FFFF ? (.max, 1) : (cp, 4)
+    }
+
+    /// The rule applied at `i` (code point `length` bytes long, table entry `e`, not 0).
+    @inline(__always)
+    private func apply(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int, _ length: Int, _ e: UInt32) -> Step {
+        let after = i + length
+        if e & Self.groupFlag == 0 {
+            return Step(end: after, value: Int(e & Self.offsetMask), valueLength: Int(e >> 24), changes: 1)
+        }
+        let g = groups[Int(e & ~Self.groupFlag)]
+        var k = Int(g.start)
+        let stop = k + Int(g.count)
+        if k == stop { return Step(end: after, value: Int(g.fallback), valueLength: Int(g.fallbackLength), changes: Int(g.fallbackChanges)) }
+        // The (up to) four bytes after the code point, for the phrases' quick test.
+        var next: UInt32
+        if after + 4 <= n {
+            next = UInt32(littleEndian: UnsafeRawPointer(p + after).loadUnaligned(as: UInt32.self))
+        } else {
+            next = 0
+            var j = after, shift: UInt32 = 0
+            while j < n { next |= UInt32(p[j]) << shift; shift += 8; j += 1 }
+        }
+        let available = n - after
+        while k < stop {
+            let phrase = phrases[k]
+            k += 1
+            let restLength = Int(phrase.restLength)
+            guard next & phrase.headMask == phrase.head, restLength <= available else { continue }
+            if restLength > 4 {
+                let rest = pool + Int(phrase.rest)
+                var j = 4
+                while j < restLength, p[after + j] == rest[j] { j += 1 }
+                if j < restLength { continue }
+            }
+            return Step(end: after + restLength, value: Int(phrase.value), valueLength: Int(phrase.valueLength), changes: Int(phrase.changes))
+        }
+        return Step(end: after, value: Int(g.fallback), valueLength: Int(g.fallbackLength), changes: Int(g.fallbackChanges))
+    }
+
+    // MARK: - Bytes
+
+    /// Where in `input` the first rule that changes something applies (nil: conversion leaves
+    /// the bytes as they are). Scanning from there gives what scanning from the start would.
+    public func firstChange(utf8 input: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let p = input.baseAddress else { return nil }
+        let n = input.count
+        var i = 0
+        while i < n {
+            if !asciiKeys, p[i] < 0x80 { i += 1; continue }
+            let (cp, length) = Self.decode(p, n, i)
+            let e = entry(cp)
+            if e == 0 { i += length; continue }
+            let step = apply(p, n, i, length, e)
+            if step.value != 0 { return i }
+            i = step.end
+        }
+        return nil
+    }
+
+    /// True when converting `input` would change it.
+    public func needsConversion(utf8 input: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstChange(utf8: input) != nil
+    }
+
+    /// Appends the conversion of `input` (one line, or any run of text: no key spans a line
+    /// break) to `output` and returns the change count (see the type's comment). Never traps on
+    /// invalid UTF-8: invalid bytes are copied one at a time.
+    @discardableResult
+    public func convert(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int {
+        guard let p = input.baseAddress, input.count > 0 else { return 0 }
+        guard let start = firstChange(utf8: input) else {
+            output.append(contentsOf: input)
+            return 0
+        }
+        let outputStart = output.count
+        let changes = run(p, input.count, from: start, final: true, into: &output).changes
+        if lengthPreserving { return changes }
+        return output.withUnsafeBufferPointer { out in
+            Self.countChanges(input, UnsafeBufferPointer(rebasing: out[outputStart...]))
+        }
+    }
+
+    /// Converts a piece of a longer text, for streaming: appends the conversion of `input` up to
+    /// the returned `consumed` offset. Unless `final`, it stops before a position where a key
+    /// could reach past the end of `input`; the caller keeps `input[consumed...]` and calls again
+    /// with more bytes after it. `changes` is the sum of the applied rules' counts (what
+    /// `convert(utf8:into:)` returns for the whole text when `lengthPreserving`).
+    public func convertPiece(utf8 input: UnsafeBufferPointer<UInt8>, final: Bool, into output: inout [UInt8]) -> (consumed: Int, changes: Int) {
+        guard let p = input.baseAddress, input.count > 0 else { return (0, 0) }
+        return run(p, input.count, from: 0, final: final, into: &output)
+    }
+
+    /// Appends the conversion of `p[0..<n]` to `output`, scanning from `start` (the bytes before
+    /// it are copied): room for the worst case is made first (the input itself, whose prefix is
+    /// already right, then zeros when values can be longer than keys), written through a pointer,
+    /// and the unused end dropped.
+    private func run(_ p: UnsafePointer<UInt8>, _ n: Int, from start: Int, final: Bool, into output: inout [UInt8]) -> (consumed: Int, changes: Int) {
+        let base = output.count
+        let bound = n * maxExpansion + Self.padding
+        if output.capacity < base + bound { output.reserveCapacity(max(base + bound, output.capacity * 2)) }
+        output.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+        output.append(contentsOf: repeatElement(0, count: bound - n))
+        let result = output.withUnsafeMutableBufferPointer { buffer in
+            run(p, n, from: start, final: final, out: buffer.baseAddress! + base)
+        }
+        output.removeLast(bound - result.written)
+        return (result.consumed, result.changes)
+    }
+
+    /// Copies `count` bytes; up to 16 as two words, reading past `count` (within `readable`)
+    /// and writing past it (into the output's padding, overwritten later or dropped).
+    @inline(__always)
+    private static func copy(_ from: UnsafePointer<UInt8>, readable: Int, _ to: UnsafeMutablePointer<UInt8>, _ count: Int) {
+        if count <= 16 && readable >= 16 {
+            let source = UnsafeRawPointer(from), target = UnsafeMutableRawPointer(to)
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        } else {
+            to.update(from: from, count: count)
+        }
+    }
+
+    /// The scan: writes to `out` (room for `n * maxExpansion + padding` bytes, holding a copy of
+    /// the input up to `start`), returns the bytes consumed and written and the change count.
+    /// Every code point is written, copied or replaced, without branching on which for the
+    /// common case (a three-byte code point that starts no phrase): traditional and simplified
+    /// characters alternate unpredictably in real text.
+    private func run(_ p: UnsafePointer<UInt8>, _ n: Int, from start: Int, final: Bool, out: UnsafeMutablePointer<UInt8>) -> (consumed: Int, written: Int, changes: Int) {
+        let limit = final ? n : n - maxKeyBytes
+        let bmp = self.bmp, pool = self.pool, asciiKeys = self.asciiKeys
+        var i = start, written = start, changes = 0
+        while i < limit {
+            let b0 = p[i]
+            if b0 < 0x80, !asciiKeys {
+                out[written] = b0
+                written &+= 1
+                i &+= 1
+                continue
+            }
+            if b0 & 0xF0 == 0xE0, i &+ 4 <= n {
+                // Three bytes (U+0800...U+FFFF, all of CJK), four readable.
+                let b1 = p[i &+ 1], b2 = p[i &+ 2]
+                let cp = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, cp >= 0x800 {
+                    let e = bmp[Int(cp)]
+                    let length = e == 0 ? 3 : Int(e >> 24)
+                    if e & Self.groupFlag == 0 {
+                        if length <= 4 {
+                            let source = e == 0 ? UnsafeRawPointer(p + i) : UnsafeRawPointer(pool + Int(e & Self.offsetMask))
+                            UnsafeMutableRawPointer(out + written).storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+                            written &+= length
+                            changes &+= e == 0 ? 0 : 1
+                            i &+= 3
+                            continue
+                        }
+                    } else {
+                        // Phrases begin with this code point.
+                        let step = apply(p, n, i, 3, e)
+                        if step.value != 0 {
+                            Self.copy(pool + step.value, readable: Self.padding, out + written, step.valueLength)
+                            written &+= step.valueLength
+                            changes &+= step.changes
+                        } else {
+                            Self.copy(p + i, readable: n &- i, out + written, step.end &- i)
+                            written &+= step.end &- i
+                        }
+                        i = step.end
+                        continue
+                    }
+                }
+            }
+            let (cp, length) = Self.decode(p, n, i)
+            let e = entry(cp)
+            if e == 0 {
+                Self.copy(p + i, readable: n &- i, out + written, length)
+                written &+= length
+                i &+= length
+                continue
+            }
+            let step = apply(p, n, i, length, e)
+            if step.value != 0 {
+                Self.copy(pool + step.value, readable: Self.padding, out + written, step.valueLength)
+                written &+= step.valueLength
+                changes &+= step.changes
+            } else {
+                Self.copy(p + i, readable: n &- i, out + written, step.end &- i)
+                written &+= step.end &- i
+            }
+            i = step.end
+        }
+        return (i, written, changes)
+    }
+
+    /// The change count of a line and its conversion, as `TraditionalConversion` has always
+    /// counted it (see the type's comment); bytes that are not UTF-8 count one scalar each.
+    public static func countChanges(_ original: UnsafeBufferPointer<UInt8>, _ converted: UnsafeBufferPointer<UInt8>) -> Int {
+        if original.elementsEqual(converted) { return 0 }
+        func scalars(_ b: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+            guard let p = b.baseAddress else { return [] }
+            var out: [UInt32] = []
+            out.reserveCapacity(b.count / 2)
+            var i = 0
+            while i < b.count {
+                let (cp, length) = decode(p, b.count, i)
+                out.append(cp == .max ? 0x8000_0000 | UInt32(p[i]) : cp)
+                i += length
+            }
+            return out
+        }
+        let a = scalars(original), b = scalars(converted)
+        if a.count == b.count { return zip(a, b).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) } }
+        return max(1, abs(a.count - b.count))
+    }
+
+    // MARK: - Strings
+
     public func convert(_ text: String) -> String {
-        // ASCII-only text has nothing to convert; skip the ICU round trip.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return transliterator.transliterate(text)
+        convertCounting(text).text
+    }
+
+    /// The converted text and its change count.
+    public func convertCounting(_ text: String) -> (text: String, changes: Int) {
+        var t = text
+        return t.withUTF8 { input in
+            guard firstChange(utf8: input) != nil else { return (text, 0) }
+            var out: [UInt8] = []
+            let changes = convert(utf8: input, into: &out)
+            return (String(decoding: out, as: UTF8.self), changes)
+        }
     }
 
     /// True when ICU converts this scalar on its own to something else (it is traditional).
     public func changes(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x2E80 { return false }
-        cacheLock.lock()
-        let known = singleCache[scalar.value]
-        cacheLock.unlock()
-        if let known { return known }
-        let s = String(Character(scalar))
-        let result = transliterator.transliterate(s) != s
-        cacheLock.lock()
-        singleCache[scalar.value] = result
-        cacheLock.unlock()
-        return result
+        let e = entry(scalar.value)
+        if e == 0 { return false }
+        if e & Self.groupFlag == 0 { return true }
+        return groups[Int(e & ~Self.groupFlag)].fallback != 0
     }
 }

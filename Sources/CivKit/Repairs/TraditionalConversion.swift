@@ -1,5 +1,6 @@
 /// Converts a line to Simplified Chinese (ICU `Traditional-Simplified`, through the table-driven
-/// `TraditionalToSimplified`) and counts the characters that changed.
+/// `TraditionalToSimplified`, byte for byte what ICU's C API gives) and counts the characters
+/// that changed.
 public struct TraditionalConversion: LineRepair {
     public let name = "traditional"
     public let converter: TraditionalToSimplified
@@ -9,15 +10,10 @@ public struct TraditionalConversion: LineRepair {
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
-        // TEMPORARY: string round trip until the byte-level table converter lands.
-        let text = String(decoding: line, as: UTF8.self)
-        let converted = converter.convert(text)
-        if converted == text { return false }
-        let a = Array(text.unicodeScalars), b = Array(converted.unicodeScalars)
-        let changed = a.count == b.count ? zip(a, b).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) } : max(1, abs(a.count - b.count))
-        counters.add(.traditional, changed)
+        // A simplified line costs one scan and no copy.
+        guard converter.firstChange(utf8: line) != nil else { return false }
         output.removeAll(keepingCapacity: true)
-        output.append(contentsOf: converted.utf8)
+        counters.add(.traditional, converter.convert(utf8: line, into: &output))
         return true
     }
 }

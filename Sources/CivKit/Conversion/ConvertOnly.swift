@@ -1,0 +1,98 @@
+import Foundation
+
+/// `civ-clean --convert-only`: each input line converted from Traditional to Simplified Chinese
+/// as ICU's `Traditional-Simplified` would, and nothing else: no documents, records, decoding or
+/// other repairs. Lines keep their bytes otherwise, and their final newline or its absence.
+///
+/// No rule holds a line feed, so converting a run of whole lines at once gives what converting
+/// each would; counts add up line by line when the rules keep lengths (ICU's do), else each line
+/// is converted and counted on its own (but a line converted in pieces counts the sum of its
+/// rules' counts). Memory stays bounded whatever the line lengths: a line
+/// longer than `pieceBytes` is converted in pieces, each cut where no rule can reach across (see
+/// `TraditionalToSimplified.convertPiece`), so its output is the same as converting it whole.
+/// Bytes that are not UTF-8 are copied as they are (ICU's C loop writes U+FFFD for them).
+public enum ConvertOnly {
+    /// Lines up to this long are converted whole; longer ones in pieces.
+    public static let pieceBytes = 1 << 20
+
+    /// Converts `input` to `output`, adding to `counters`: `lines`, and `traditional` with the sum
+    /// of the per-line change counts that the `traditional` repair records.
+    public static func run(_ input: ByteInput, to output: ByteOutput, converter: TraditionalToSimplified, counters: inout Counters) throws {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(ByteInput.chunkSize * 2)
+        var converted: [UInt8] = []
+        converted.reserveCapacity(ByteInput.chunkSize * 2)
+        var start = 0              // first unconverted byte of `buffer`
+        var inPiecedLine = false   // part of the current line was converted already
+        var lines = 0, changes = 0
+        var atEnd = false
+
+        while true {
+            // The complete lines in the buffer.
+            converted.removeAll(keepingCapacity: true)
+            start = buffer.withUnsafeBufferPointer { all -> Int in
+                guard let base = all.baseAddress, let last = all[start...].lastIndex(of: 0x0A) else { return start }
+                let end = last + 1
+                let complete = UnsafeBufferPointer(rebasing: all[start..<end])
+                var newlines = 0
+                for byte in complete { newlines &+= byte == 0x0A ? 1 : 0 }
+                lines += newlines
+                if converter.lengthPreserving {
+                    changes += converter.convertPiece(utf8: complete, final: true, into: &converted).changes
+                } else {
+                    var s = start
+                    while s < end {
+                        let nl = UnsafePointer<UInt8>(memchr(base + s, 0x0A, end - s)!.assumingMemoryBound(to: UInt8.self)) - base
+                        let line = UnsafeBufferPointer(rebasing: all[s..<nl])
+                        changes += inPiecedLine ? converter.convertPiece(utf8: line, final: true, into: &converted).changes
+                            : converter.convert(utf8: line, into: &converted)
+                        inPiecedLine = false
+                        converted.append(0x0A)
+                        s = nl + 1
+                    }
+                }
+                inPiecedLine = false
+                return end
+            }
+            if !converted.isEmpty { try output.write(converted) }
+
+            if atEnd {
+                // The last line, without a newline.
+                if start < buffer.count || inPiecedLine { lines += 1 }
+                if start < buffer.count {
+                    converted.removeAll(keepingCapacity: true)
+                    buffer.withUnsafeBufferPointer { all in
+                        let line = UnsafeBufferPointer(rebasing: all[start...])
+                        changes += inPiecedLine ? converter.convertPiece(utf8: line, final: true, into: &converted).changes
+                            : converter.convert(utf8: line, into: &converted)
+                    }
+                    try output.write(converted)
+                }
+                break
+            }
+
+            // A line too long to hold: convert what can be converted of it now.
+            if buffer.count - start >= pieceBytes {
+                converted.removeAll(keepingCapacity: true)
+                let consumed: Int = buffer.withUnsafeBufferPointer { all in
+                    let result = converter.convertPiece(utf8: UnsafeBufferPointer(rebasing: all[start...]), final: false, into: &converted)
+                    changes += result.changes
+                    return result.consumed
+                }
+                try output.write(converted)
+                start += consumed
+                inPiecedLine = true
+            }
+
+            // Keep the unconverted tail, read more.
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            let more = try input.nextBytes(ByteInput.chunkSize)
+            if more.isEmpty { atEnd = true } else { buffer.append(contentsOf: more) }
+        }
+        counters.add("lines", lines)
+        counters.add("traditional", changes)
+    }
+}
