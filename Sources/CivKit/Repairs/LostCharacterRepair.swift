@@ -120,20 +120,36 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                       prior: (Unicode.Scalar) -> Double) -> (Unicode.Scalar, Bool) {
         var text = left + ["?"] + right
         let k = left.count, n = text.count
-        // Log-probabilities of the spans [j, i) (row j, column i); those away from k are the same for
-        // every candidate, so they are looked up once.
+        // Log-probabilities of the spans [j, i) (row j, column i). Those away from k are the same for
+        // every candidate, so they are looked up once; for those covering k, one lexicon search per
+        // span finds every character that completes a word there (`fillers`), whatever the number
+        // of candidates.
         var spans = Array(repeating: -Double.infinity, count: (n + 1) * (n + 1))
         let logTotal = log(Double(max(lexicon.totalFrequency, 1)))
-        func fill(_ j: Int, _ i: Int) {
-            let f = lexicon.frequency(of: text[j ..< i])
-            // A lone character costs as much as a word seen once (more if the lexicon lists it).
-            spans[j * (n + 1) + i] = i - j == 1 || f > 0 ? log(Double(max(f, 1))) - logTotal : -.infinity
+        // A lone character costs as much as a word seen once (more if the lexicon lists it).
+        func logProbability(_ f: Int, single: Bool) -> Double { single || f > 0 ? log(Double(max(f, 1))) - logTotal : -.infinity }
+        for j in 0 ..< n {
+            for i in (j + 1) ... min(n, j + Self.maxSegment) where !(j ... i - 1).contains(k) {
+                spans[j * (n + 1) + i] = logProbability(lexicon.frequency(of: text[j ..< i]), single: i - j == 1)
+            }
         }
-        for j in 0 ..< n { for i in (j + 1) ... min(n, j + Self.maxSegment) where !(j ... i - 1).contains(k) { fill(j, i) } }
+        var covering: [(j: Int, i: Int, words: [(character: Unicode.Scalar, frequency: Int)])] = []
+        for j in max(0, k + 1 - Self.maxSegment) ... k {
+            for i in (k + 1) ... min(n, j + Self.maxSegment) where i - j > 1 {
+                let words = lexicon.fillers(prefix: text[j ..< k], suffix: text[(k + 1) ..< i])
+                if !words.isEmpty { covering.append((j, i, words)) }
+            }
+        }
         var winner: (c: Unicode.Scalar, key: (Double, Double), inWord: Bool)?
         for c in candidates {
             text[k] = c
-            for j in max(0, k + 1 - Self.maxSegment) ... k { for i in (k + 1) ... min(n, j + Self.maxSegment) { fill(j, i) } }
+            for (j, i, _) in covering { spans[j * (n + 1) + i] = -.infinity }
+            for (j, i, words) in covering {
+                if let word = words.first(where: { $0.character == c }) {
+                    spans[j * (n + 1) + i] = logProbability(word.frequency, single: false)
+                }
+            }
+            spans[k * (n + 1) + k + 1] = logProbability(lexicon.frequency(of: CollectionOfOne(c)), single: true)
             let (score, inWord) = segmentation(spans, count: n, covering: k)
             let key = (score, prior(c))
             if let w = winner, key < w.key || (key == w.key && c.value > w.c.value) { continue }
