@@ -239,8 +239,11 @@ import Testing
         #expect(strings(RulePrefilter.requiredPrefixes(of: "^转载请注明?")) == ["转载请注"])
         #expect(RulePrefilter.requiredPrefixes(of: "^\\d+\\s*人参与互动$")?.count == 10)
         #expect(RulePrefilter.requiredPrefixes(of: "^\\d*\\s*人参与互动$") == nil)
-        // Optional groups, classes, nested groups and unanchored patterns give no prefilter.
-        for pattern in ["^(来源|作者)?：", "^[（(]?注", "^((回首页|返回)\\s*)+$", "查看内容$", "^\\|?\\s*(来源)", "^(\\s*a|b)"] {
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^(Copyright\\b|©|版权所有\\s*([：:©(（]|$))")) == ["Copyright", "©", "版权所有"])
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^(a[|)]b|c)")) == ["a", "c"])
+        #expect(RulePrefilter.requiredPrefixes(of: "^\\d{4}-\\d{1,2}")?.count == 10)
+        // Optional groups and digits, classes, groups of groups and unanchored patterns give no prefilter.
+        for pattern in ["^(来源|作者)?：", "^[（(]?注", "^((回首页|返回)\\s*)+$", "查看内容$", "^\\|?\\s*(来源)", "^(\\s*a|b)", "^\\d{0,2}年", "^(a|b"] {
             #expect(RulePrefilter.requiredPrefixes(of: pattern) == nil, "\(pattern)")
         }
     }

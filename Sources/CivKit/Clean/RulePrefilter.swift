@@ -2,36 +2,62 @@
 /// only on the few lines that do. Swift's Regex costs microseconds a call even when it fails at
 /// the first character, and the rules are tried on every line.
 ///
-/// Understood: `^` then a literal, `^\d`, or `^(alt|alt|…)` whose alternatives each begin with a
-/// literal. Anything else gives nil (no prefilter), which is always safe.
+/// Understood: `^` then a literal; `^\d` (not made optional by `?`, `*` or `{0`); `^(alt|alt|…)`
+/// whose alternatives each begin with a literal (nested groups and classes inside them are
+/// skipped over). Anything else gives nil (no prefilter), which is always safe.
 enum RulePrefilter {
     static let metacharacters = Set("\\.[](){}*+?|^$".unicodeScalars)
+    static let optionalMarks = Set("?*{".unicodeScalars)
 
     static func requiredPrefixes(of pattern: String) -> [[UInt8]]? {
         let s = Array(pattern.unicodeScalars)
         guard s.first == "^", s.count > 1 else { return nil }
         if s[1] == "\\", s.count > 2, s[2] == "d" {
-            // `\d*`, `\d?` and `\d{0,…}` may match nothing.
-            if s.count > 3, "?*{".unicodeScalars.contains(s[3]) { return nil }
+            if s.count > 3, s[3] == "?" || s[3] == "*" { return nil }
+            // `\d{0,…}` may match nothing; `\d{4}` may not.
+            if s.count > 4, s[3] == "{", s[4] == "0" { return nil }
             return (0x30 ... 0x39).map { [UInt8($0)] }
         }
         if s[1] == "(" {
-            // The group's alternatives, up to its `)`; nested groups or classes: give up.
-            var alternatives: [[Unicode.Scalar]] = [[]]
-            var i = 2
-            while i < s.count, s[i] != ")" {
-                if s[i] == "(" || s[i] == "[" { return nil }
-                if s[i] == "|" { alternatives.append([]) } else { alternatives[alternatives.count - 1].append(s[i]) }
-                if s[i] == "\\" && i + 1 < s.count { alternatives[alternatives.count - 1].append(s[i + 1]); i += 1 }
-                i += 1
-            }
+            guard let (alternatives, close) = topLevelAlternatives(s, open: 1) else { return nil }
             // An optional or repeated group may match nothing.
-            guard i < s.count, !(i + 1 < s.count && "?*{".unicodeScalars.contains(s[i + 1])) else { return nil }
+            if close + 1 < s.count, optionalMarks.contains(s[close + 1]) { return nil }
             let prefixes = alternatives.map { literalPrefix($0[...]) }
             return prefixes.contains(where: \.isEmpty) ? nil : prefixes
         }
         let prefix = literalPrefix(s[1...])
         return prefix.isEmpty ? nil : [prefix]
+    }
+
+    /// The alternatives of the group opening at `open`, split at its own `|` only (not those of
+    /// nested groups or inside classes), and the index of its `)`; nil when it never closes.
+    static func topLevelAlternatives(_ s: [Unicode.Scalar], open: Int) -> ([[Unicode.Scalar]], Int)? {
+        var alternatives: [[Unicode.Scalar]] = [[]]
+        var depth = 0
+        var i = open + 1
+        while i < s.count {
+            let c = s[i]
+            if c == "\\" && i + 1 < s.count {
+                alternatives[alternatives.count - 1] += [c, s[i + 1]]
+                i += 2
+                continue
+            }
+            if c == "[" {
+                // A class: copied whole (its `|` and `)` are literals).
+                var j = i + 1
+                while j < s.count, s[j] != "]" { j += s[j] == "\\" ? 2 : 1 }
+                guard j < s.count else { return nil }
+                alternatives[alternatives.count - 1] += s[i ... j]
+                i = j + 1
+                continue
+            }
+            if c == ")" && depth == 0 { return (alternatives, i) }
+            if c == "(" { depth += 1 }
+            if c == ")" { depth -= 1 }
+            if c == "|" && depth == 0 { alternatives.append([]) } else { alternatives[alternatives.count - 1].append(c) }
+            i += 1
+        }
+        return nil
     }
 
     /// The literal characters a pattern piece starts with, as UTF-8; a character made optional
@@ -43,7 +69,7 @@ enum RulePrefilter {
             literal.append(piece[i])
             i += 1
         }
-        if i < piece.endIndex, "?*{".unicodeScalars.contains(piece[i]), !literal.isEmpty { literal.removeLast() }
+        if i < piece.endIndex, optionalMarks.contains(piece[i]), !literal.isEmpty { literal.removeLast() }
         return Array(String(literal).utf8)
     }
 
