@@ -8,6 +8,9 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
+#include <unicode/uregex.h>
+#include <unicode/utext.h>
+#include <stdlib.h>
 
 static void copy_error(UErrorCode status, char *error, int32_t capacity) {
     if (error == NULL || capacity <= 0) return;
@@ -136,4 +139,52 @@ int32_t civ_convert_from_utf16(const char *charset, const uint16_t *text, int32_
     if (status == U_BUFFER_OVERFLOW_ERROR && (out == NULL || capacity == 0)) return written;
     if (U_FAILURE(status)) return -1;
     return written;
+}
+
+struct civ_regex {
+    URegularExpression *regex;
+    UText text;
+};
+
+civ_regex *civ_regex_open(const char *pattern, int32_t length, char *error, int32_t errorCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parseError;
+    UText patternText = UTEXT_INITIALIZER;
+    utext_openUTF8(&patternText, pattern, length, &status);
+    URegularExpression *regex = uregex_openUText(&patternText, 0, &parseError, &status);
+    utext_close(&patternText);
+    if (U_FAILURE(status)) {
+        copy_error(status, error, errorCapacity);
+        return NULL;
+    }
+    civ_regex *r = (civ_regex *)calloc(1, sizeof(civ_regex));
+    if (r == NULL) {
+        uregex_close(regex);
+        copy_error(U_MEMORY_ALLOCATION_ERROR, error, errorCapacity);
+        return NULL;
+    }
+    r->regex = regex;
+    UText initial = UTEXT_INITIALIZER;
+    r->text = initial;
+    return r;
+}
+
+void civ_regex_close(civ_regex *r) {
+    if (r == NULL) return;
+    uregex_close(r->regex);
+    utext_close(&r->text);
+    free(r);
+}
+
+int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    // Reopening into the same UText reuses it: no allocation per match.
+    utext_openUTF8(&r->text, text, length, &status);
+    uregex_setUText(r->regex, &r->text, &status);
+    if (U_FAILURE(status)) return -2;
+    UBool found = uregex_find64(r->regex, 0, &status);
+    if (U_FAILURE(status)) return -2;
+    if (!found) return -1;
+    int64_t end = uregex_end64(r->regex, 0, &status);
+    return U_FAILURE(status) ? -2 : end;
 }

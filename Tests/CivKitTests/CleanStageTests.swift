@@ -260,7 +260,7 @@ import Testing
         var matched = 0
         for rule in BoilerplateRules.standard.rules where !rule.spansTwoLines {
             for line in boilerplate + seeds + seeds.map({ Support.cleaner.clean($0) }) {
-                guard line.utf8.count <= BoilerplateRules.maxLineBytes, (try? rule.regex.firstMatch(in: line)) != nil else { continue }
+                guard line.utf8.count <= BoilerplateRules.maxLineBytes, rule.regex.matches(line) else { continue }
                 matched += 1
                 #expect(rule.mayMatch(line), "rule \(rule.kind) /\(rule.pattern)/ ruled out \(line)")
             }

@@ -63,6 +63,20 @@ int32_t civ_convert_to_utf16(const char *charset, const char *bytes, int32_t len
 /// `capacity` 0, only measures), or -1 on failure.
 int32_t civ_convert_from_utf16(const char *charset, const uint16_t *text, int32_t length, char *out, int32_t capacity);
 
+
+/// A compiled ICU regular expression (uregex), matched against UTF-8 text through a UText, so
+/// no conversion to UTF-16. Not thread-safe: callers serialize use of one handle.
+typedef struct civ_regex civ_regex;
+
+/// Compiles a pattern given as UTF-8. Returns NULL on failure and writes ICU's error name into
+/// `error` (may be NULL).
+civ_regex *civ_regex_open(const char *pattern, int32_t length, char *error, int32_t errorCapacity);
+void civ_regex_close(civ_regex *r);
+
+/// Searches UTF-8 `text` for the pattern's first match; returns the byte offset where it ends,
+/// or -1 when there is none, or -2 on an ICU error.
+int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,7 +13,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         public let boundary: Boundary
         public let keyword: String?
         public let pattern: String
-        let regex: Regex<AnyRegexOutput>
+        let regex: ICURegex
         /// Matched against a line and the next one joined by `\n`.
         public let spansTwoLines: Bool
         private let keywordBytes: [UInt8]
@@ -21,7 +21,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         let prefixes: [[UInt8]]?
 
         init(kind: String, action: Action, scope: Scope, boundary: Boundary, keyword: String?, pattern: String,
-             regex: Regex<AnyRegexOutput>, spansTwoLines: Bool) {
+             regex: ICURegex, spansTwoLines: Bool) {
             self.kind = kind
             self.action = action
             self.scope = scope
@@ -46,13 +46,13 @@ public final class BoilerplateRules: @unchecked Sendable {
 
         func matches(_ text: String) -> Bool {
             guard mayMatch(text) else { return false }
-            return (try? regex.firstMatch(in: text)) != nil
+            return regex.matches(text)
         }
 
         /// Where a match ends in `text`, if it matches.
         func matchEnd(in text: String) -> String.Index? {
-            guard mayMatch(text) else { return nil }
-            return (try? regex.firstMatch(in: text))?.range.upperBound
+            guard mayMatch(text), let end = regex.firstMatchEnd(in: text) else { return nil }
+            return text.utf8.index(text.utf8.startIndex, offsetBy: end)
         }
     }
 
@@ -76,7 +76,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             let action: Action = cols[1] == "drop" ? .drop : .moveToField(String(cols[1].dropFirst("field:".count)))
             let pattern = cols[5].replacingOccurrences(of: "\\n", with: "\n")
             return Rule(kind: cols[0], action: action, scope: scope, boundary: boundary,
-                        keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5], regex: try Regex(pattern),
+                        keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5], regex: try ICURegex(pattern),
                         spansTwoLines: pattern.containsBytes("\n"))
         }
         self.rules = rules
