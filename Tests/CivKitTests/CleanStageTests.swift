@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PropertyBased
 @testable import CivKit
 
 @Suite struct PageSplittingTests {
@@ -266,5 +267,20 @@ import Testing
             }
         }
         #expect(matched >= 30)
+    }
+}
+
+@Suite struct DecodingCensusTests {
+    /// The word-at-a-time census agrees with a byte-by-byte count on every mix of ASCII,
+    /// controls, DEL, tab and UTF-8, at every alignment.
+    @Test func censusAgreesWithBytewiseCount() async {
+        let pieces: [[UInt8]] = [[0x41], [0x20], [0x09], [0x00], [0x1F], [0x7F], [0x7E], Array("中".utf8), [0xE4, 0xB8], [0xFF], Array("é".utf8)]
+        await propertyCheck(input: Gen.int(in: 0 ... pieces.count - 1).array(of: 0 ... 40)) { picks in
+            let bytes = picks.flatMap { pieces[$0] }
+            let (controls, ascii, valid) = bytes.withUnsafeBufferPointer(TextDecoder.census)
+            #expect(controls == bytes.filter(TextDecoder.isControlByte).count)
+            #expect(ascii == bytes.allSatisfy { $0 < 0x80 })
+            #expect(valid == (String(validating: bytes, as: UTF8.self) != nil))
+        }
     }
 }

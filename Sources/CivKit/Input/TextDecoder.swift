@@ -66,12 +66,12 @@ public enum TextDecoder {
     public static func decodeLineToUTF8(_ raw: [UInt8], preferred: Encoding = .utf8, counters: inout Counters) -> ([UInt8], Encoding) {
         var bytes = raw
         if bytes.last == 0x0D { bytes.removeLast() }
-        let controls = bytes.withUnsafeBufferPointer(countControlBytes)
+        var (controls, ascii, valid) = bytes.withUnsafeBufferPointer(census)
         if controls > 0 {
             counters.add("removed.control-byte", controls)
             bytes.removeAll { isControlByte($0) }
+            (_, ascii, valid) = bytes.withUnsafeBufferPointer(census)
         }
-        let (ascii, valid) = bytes.withUnsafeBufferPointer { p in (isASCII(p), UTF8Bytes.isValid(p)) }
         if ascii { return (bytes, preferred) }
         if valid { return (bytes, .utf8) }
         let (validScalars, errors) = utf8Census(bytes)
@@ -93,16 +93,39 @@ public enum TextDecoder {
     @inline(__always)
     static func isControlByte(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x09) || b == 0x7F }
 
-    static func countControlBytes(_ p: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for b in p where isControlByte(b) { n += 1 }
-        return n
-    }
-
-    static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        var high: UInt8 = 0
-        for b in p { high |= b }
-        return high < 0x80
+    /// In one pass: how many control bytes, whether all bytes are ASCII, whether the bytes are
+    /// valid UTF-8. Runs of ASCII without controls go eight bytes at a time.
+    static func census(_ p: UnsafeBufferPointer<UInt8>) -> (controls: Int, ascii: Bool, valid: Bool) {
+        guard let base = p.baseAddress else { return (0, true, true) }
+        let n = p.count
+        var controls = 0, ascii = true, valid = true
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // No byte with the high bit, none below 0x20 (adding 0x60 to each byte sets the
+                // high bit of bytes from 0x20 up, with no carry between bytes for ASCII), no DEL.
+                let highBits: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+                let atLeastSpace = (word &+ 0x6060_6060_6060_6060) & highBits == highBits
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F // a zero byte where word has DEL
+                let hasDEL = (del &- ones) & ~del & highBits != 0
+                if word & highBits == 0 && atLeastSpace && !hasDEL {
+                    i += 8
+                    continue
+                }
+            }
+            let b = p[i]
+            if b < 0x80 {
+                if isControlByte(b) { controls += 1 }
+                i += 1
+                continue
+            }
+            ascii = false
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if v == 0xFFFD && length == 1 { valid = false }
+            i += length
+        }
+        return (controls, ascii, valid)
     }
 
     /// Big5 and GB18030 accept most of each other's byte pairs, so validity cannot tell them
