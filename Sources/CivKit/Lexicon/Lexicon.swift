@@ -73,6 +73,31 @@ public final class Lexicon: Sendable {
         return image.fillers(length: length, key: key, rest: rest, reversed: reversed).map { (image.scalar($0.code), $0.frequency) }
     }
 
+    // MARK: Coded queries, for callers that ask many questions about the same few characters
+    // (the lost-character repair): map each character once, then ask with codes.
+
+    /// The lexicon's code for a character, nil when no word contains it.
+    func code(of c: Unicode.Scalar) -> UInt32? { image.code(of: c) }
+
+    /// The frequency of the word spelled by `codes`, 0 when absent.
+    func frequency(codes: UnsafeBufferPointer<UInt32>) -> Int { image.frequency(codes: codes) }
+
+    /// The character a code stands for.
+    func scalar(code: UInt32) -> Unicode.Scalar { image.scalar(code) }
+
+    /// Whether any word is a single character (the bundled lexicon has none; a caller's may).
+    var hasSingleCharacterWords: Bool { image.hasSingleCharacterWords }
+
+    /// `fillers(prefix:suffix:)` with the pattern's characters given as codes; the filling
+    /// characters come back as codes.
+    func fillers(prefixCodes prefix: ArraySlice<UInt32>, suffixCodes suffix: ArraySlice<UInt32>) -> [(code: UInt32, frequency: Int)] {
+        let length = prefix.count + 1 + suffix.count
+        guard length >= 2, length <= maxWordLength else { return [] }
+        let reversed = suffix.count > prefix.count
+        return image.fillers(length: length, key: reversed ? Array(suffix.reversed()) : Array(prefix),
+                             rest: reversed ? Array(prefix.reversed()) : Array(suffix), reversed: reversed)
+    }
+
     private func codes(_ scalars: [Unicode.Scalar]) -> [UInt32]? {
         var out: [UInt32] = []
         out.reserveCapacity(scalars.count)

@@ -89,6 +89,8 @@ struct LexiconImage: @unchecked Sendable {
         return lo < alphabetCount && bytes.u32(alphabet + 4 * lo) == c.value ? UInt32(lo) : nil
     }
 
+    var hasSingleCharacterWords: Bool { !groups.isEmpty && groups[0].count > 0 }
+
     func scalar(_ code: UInt32) -> Unicode.Scalar {
         guard Int(code) < alphabetCount else { corrupt("a word has a character code outside the alphabet") }
         return Unicode.Scalar(bytes.u32(alphabet + 4 * Int(code)))!  // checked on load

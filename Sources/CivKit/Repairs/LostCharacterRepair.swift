@@ -116,63 +116,114 @@ public final class LostCharacterRepair: LineRepair, Sendable {
 
     /// The candidate giving the context its most probable segmentation, then the highest prior, then
     /// the lowest code point; and whether it is part of a word there (else no word fits any candidate).
+    ///
+    /// A unigram model over the words of the lexicon, by dynamic programming over the context.
+    /// Only the spans covering the fragment depend on the candidate, so the rest is looked up once,
+    /// and the spans covering it with one lexicon search each (`fillers`: every character that
+    /// completes a word there), whatever the number of candidates. Characters are mapped to the
+    /// lexicon's codes once. The forward pass up to the fragment is shared by all candidates.
     private func best(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
                       prior: (Unicode.Scalar) -> Double) -> (Unicode.Scalar, Bool) {
-        var text = left + ["?"] + right
-        let k = left.count, n = text.count
-        // Log-probabilities of the spans [j, i) (row j, column i). Those away from k are the same for
-        // every candidate, so they are looked up once; for those covering k, one lexicon search per
-        // span finds every character that completes a word there (`fillers`), whatever the number
-        // of candidates.
-        var spans = Array(repeating: -Double.infinity, count: (n + 1) * (n + 1))
+        let k = left.count, n = left.count + 1 + right.count
+        let maxSegment = Self.maxSegment
+        // Codes of the context, nil where a character is in no word (a span holding it is no word).
+        let codes: [UInt32?] = left.map(lexicon.code(of:)) + [nil] + right.map(lexicon.code(of:))
         let logTotal = log(Double(max(lexicon.totalFrequency, 1)))
         // A lone character costs as much as a word seen once (more if the lexicon lists it).
         func logProbability(_ f: Int, single: Bool) -> Double { single || f > 0 ? log(Double(max(f, 1))) - logTotal : -.infinity }
-        for j in 0 ..< n {
-            for i in (j + 1) ... min(n, j + Self.maxSegment) where !(j ... i - 1).contains(k) {
-                spans[j * (n + 1) + i] = logProbability(lexicon.frequency(of: text[j ..< i]), single: i - j == 1)
+        func frequency(_ j: Int, _ i: Int) -> Int {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: i - j) { buffer in
+                for p in j ..< i {
+                    guard let c = codes[p] else { return 0 }
+                    buffer[p - j] = c
+                }
+                return lexicon.frequency(codes: UnsafeBufferPointer(buffer))
             }
         }
-        var covering: [(j: Int, i: Int, words: [(character: Unicode.Scalar, frequency: Int)])] = []
-        for j in max(0, k + 1 - Self.maxSegment) ... k {
-            for i in (k + 1) ... min(n, j + Self.maxSegment) where i - j > 1 {
-                let words = lexicon.fillers(prefix: text[j ..< k], suffix: text[(k + 1) ..< i])
+        // Log-probabilities of the spans [j, i) (row j, column i) that do not cover k.
+        var spans = Array(repeating: -Double.infinity, count: (n + 1) * (n + 1))
+        for j in 0 ..< n {
+            for i in (j + 1) ... min(n, j + maxSegment) where !(j ... i - 1).contains(k) {
+                spans[j * (n + 1) + i] = logProbability(frequency(j, i), single: i - j == 1)
+            }
+        }
+        // The words over k: per span, the characters completing one, and its frequency.
+        var covering: [(j: Int, i: Int, words: [(code: UInt32, frequency: Int)])] = []
+        for j in max(0, k + 1 - maxSegment) ... k {
+            guard (j ..< k).allSatisfy({ codes[$0] != nil }) else { continue }
+            for i in (k + 1) ... min(n, j + maxSegment) where i - j > 1 {
+                guard codes[i - 1] != nil || i - 1 == k else { break }
+                let prefix = ArraySlice((j ..< k).map { codes[$0]! })
+                let suffix = ArraySlice(((k + 1) ..< i).map { codes[$0]! })
+                let words = lexicon.fillers(prefixCodes: prefix, suffixCodes: suffix)
                 if !words.isEmpty { covering.append((j, i, words)) }
             }
         }
-        var winner: (c: Unicode.Scalar, key: (Double, Double), inWord: Bool)?
-        for c in candidates {
-            text[k] = c
-            for (j, i, _) in covering { spans[j * (n + 1) + i] = -.infinity }
-            for (j, i, words) in covering {
-                if let word = words.first(where: { $0.character == c }) {
-                    spans[j * (n + 1) + i] = logProbability(word.frequency, single: false)
-                }
-            }
-            spans[k * (n + 1) + k + 1] = logProbability(lexicon.frequency(of: CollectionOfOne(c)), single: true)
-            let (score, inWord) = segmentation(spans, count: n, covering: k)
-            let key = (score, prior(c))
-            if let w = winner, key < w.key || (key == w.key && c.value > w.c.value) { continue }
-            winner = (c, key, inWord)
-        }
-        return (winner!.c, winner!.inWord)
-    }
-
-    /// Log-probability of the best split of `n` characters into the `spans` (unigram model), and
-    /// whether position `k` lies inside a word of that split. Compared across candidates, it weighs
-    /// a candidate's words against those its neighbours would otherwise form (指挥部常务, not 指挥部长务).
-    private func segmentation(_ spans: [Double], count n: Int, covering k: Int) -> (Double, Bool) {
+        // The forward pass up to k is the same for every candidate.
         var best = [0.0] + Array(repeating: -Double.infinity, count: n)
         var from = Array(repeating: 0, count: n + 1)
-        for i in 1 ... n {
-            for j in max(0, i - Self.maxSegment) ..< i {
-                let v = best[j] + spans[j * (n + 1) + i]
-                if v > best[i] { best[i] = v; from[i] = j }
+        if k > 0 {
+            for i in 1 ... k {
+                for j in max(0, i - maxSegment) ..< i {
+                    let v = best[j] + spans[j * (n + 1) + i]
+                    if v > best[i] { best[i] = v; from[i] = j }
+                }
             }
         }
-        var i = n
-        while from[i] > k { i = from[i] }
-        return (best[n], i - from[i] > 1)
+        func evaluateSingle(_ code: UInt32) -> Int {
+            withUnsafePointer(to: code) { lexicon.frequency(codes: UnsafeBufferPointer(start: $0, count: 1)) }
+        }
+        /// The best score of the context with `code` at k, and whether k is then inside a word.
+        func evaluate(_ code: UInt32?) -> (score: Double, inWord: Bool) {
+            for (j, i, _) in covering { spans[j * (n + 1) + i] = -.infinity }
+            if let code {
+                for (j, i, words) in covering {
+                    if let word = words.first(where: { $0.code == code }) {
+                        spans[j * (n + 1) + i] = logProbability(word.frequency, single: false)
+                    }
+                }
+            }
+            let singleFrequency = code == nil || !lexicon.hasSingleCharacterWords ? 0 : evaluateSingle(code!)
+            spans[k * (n + 1) + k + 1] = logProbability(singleFrequency, single: true)
+            for i in (k + 1) ... n {
+                best[i] = -.infinity
+                for j in max(0, i - maxSegment) ..< i {
+                    let v = best[j] + spans[j * (n + 1) + i]
+                    if v > best[i] { best[i] = v; from[i] = j }
+                }
+            }
+            var i = n
+            while from[i] > k { i = from[i] }
+            return (best[n], i - from[i] > 1)
+        }
+        var winner: (c: Unicode.Scalar, key: (Double, Double), inWord: Bool)?
+        func consider(_ c: Unicode.Scalar, _ score: Double, _ inWord: Bool) {
+            let key = (score, prior(c))
+            if let w = winner, key < w.key || (key == w.key && c.value > w.c.value) { return }
+            winner = (c, key, inWord)
+        }
+        // A candidate that completes no word over k (and is no word alone) scores what the context
+        // scores without k in a word, the same for all of them: it is computed once, and their
+        // priors are needed only when no candidate that forms a word scores higher.
+        var completing = Set<UInt32>()
+        for (_, _, words) in covering { for word in words { completing.insert(lexicon.scalar(code: word.code).value) } }
+        var plain: [Unicode.Scalar] = []
+        for c in candidates {
+            let code = completing.contains(c.value) || lexicon.hasSingleCharacterWords ? lexicon.code(of: c) : nil
+            if code == nil || (!completing.contains(c.value) && evaluateSingle(code!) == 0) {
+                plain.append(c)
+                continue
+            }
+            let (score, inWord) = evaluate(code)
+            consider(c, score, inWord)
+        }
+        if !plain.isEmpty {
+            let (score, inWord) = evaluate(nil)
+            if winner == nil || winner!.key.0 <= score {
+                for c in plain { consider(c, score, inWord) }
+            }
+        }
+        return (winner!.c, winner!.inWord)
     }
 
     /// Cheap byte test before any decoding: a `?` followed by the first byte of a pinyin letter
