@@ -121,6 +121,11 @@ public enum TextDecoder {
                 continue
             }
             ascii = false
+            // Three-byte characters (all of CJK) whose lead byte allows any continuation bytes.
+            if (0xE1 ... 0xEC).contains(b) || b == 0xEE || b == 0xEF, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
             let (v, length) = UTF8Bytes.scalar(p, at: i)
             if v == 0xFFFD && length == 1 { valid = false }
             i += length

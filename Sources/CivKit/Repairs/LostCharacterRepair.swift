@@ -36,16 +36,23 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         guard Self.mayHaveFragment(line) else { return false }
         // Fragments are rare (a few lines in a damaged page): this works on scalars.
-        let text = String(decoding: line, as: UTF8.self)
-        let repaired = repairFragments(text, counters: &counters)
-        guard repaired != text else { return false }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(line.count)
+        var i = 0
+        while i < line.count {
+            let (v, length) = UTF8Bytes.scalar(line, at: i)
+            scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            i += length
+        }
+        guard let repaired = repairFragments(scalars, counters: &counters) else { return false }
         output.removeAll(keepingCapacity: true)
-        output.append(contentsOf: repaired.utf8)
+        output.reserveCapacity(line.count)
+        for c in repaired { UTF8Bytes.append(c.value, to: &output) }
         return true
     }
 
-    func repairFragments(_ line: String, counters: inout Counters) -> String {
-        let s = Array(line.unicodeScalars)
+    /// The line with its fragments repaired, or nil when it has none.
+    func repairFragments(_ s: [Unicode.Scalar], counters: inout Counters) -> [Unicode.Scalar]? {
         var out: [Unicode.Scalar] = []
         var changed = false
         var i = 0
@@ -83,7 +90,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             counters.add("\(name).\(outcome.rawValue)")
             i = last + 1
         }
-        return changed ? String(String.UnicodeScalarView(out)) : line
+        return changed ? out : nil
     }
 
     /// Picks the character for one fragment (pair) between `left` and `right` context.
