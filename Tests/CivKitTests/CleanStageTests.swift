@@ -267,6 +267,14 @@ import PropertyBased
             }
         }
         #expect(matched >= 30)
+        // Two-line rules: checked on the pair before it is joined.
+        for rule in BoilerplateRules.standard.rules where rule.spansTwoLines {
+            for (a, b) in [("0", "人参与互动"), ("12", "人参与互动"), ("相关分类", "x")] where rule.regex.matches(a + "\n" + b) {
+                matched += 1
+                #expect(rule.mayMatch(a, then: b), "rule \(rule.kind) ruled out \(a) / \(b)")
+            }
+        }
+        #expect(matched >= 32)
     }
 }
 

@@ -25,13 +25,15 @@ public struct BoilerplateRemoval: DocumentRepair {
         var i = 0
         lineLoop: while i < lines.count {
             for rule in rules.rules where BoilerplateRules.inScope(rule, index: i, count: lines.count) {
-                var taken = [lines[i]]
+                // Nothing is built for a rule that does not match: this runs for every line.
+                let taken: [String]
                 if rule.spansTwoLines {
-                    guard i + 1 < lines.count, rule.matches(lines[i] + "\n" + lines[i + 1]) else { continue }
-                    taken.append(lines[i + 1])
+                    guard i + 1 < lines.count, rule.mayMatch(lines[i], then: lines[i + 1]),
+                          rule.matches(lines[i] + "\n" + lines[i + 1]) else { continue }
+                    taken = [lines[i], lines[i + 1]]
                 } else {
                     guard rule.matches(lines[i]) else { continue }
-                    if rule.kind == "breadcrumb" { taken = breadcrumb(lines, from: i) }
+                    taken = rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
                 }
                 switch rule.action {
                 case .drop:

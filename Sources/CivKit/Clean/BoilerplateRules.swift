@@ -44,6 +44,17 @@ public final class BoilerplateRules: @unchecked Sendable {
             }
         }
 
+        /// The same checks for a line and the next one, before they are joined by `\n`: the prefix
+        /// on the first, the keyword in either.
+        func mayMatch(_ first: String, then second: String) -> Bool {
+            guard first.utf8.count + 1 + second.utf8.count <= BoilerplateRules.maxLineBytes else { return false }
+            var first = first, second = second
+            return first.withUTF8 { p in
+                if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+                return UTF8Bytes.contains(p, keywordBytes) || second.withUTF8 { UTF8Bytes.contains($0, keywordBytes) }
+            }
+        }
+
         func matches(_ text: String) -> Bool {
             guard mayMatch(text) else { return false }
             return regex.matches(text)
