@@ -35,6 +35,15 @@ var crawlTextGen: Generator<String, some Sequence> { textGen("鄉乡網(xiāng)w
         }
     }
 
+    @Test func packedSyllableSetAgreesWithSet() async {
+        let keyGen = Gen.int(in: 0 ... 5000).map { UInt64($0) }
+        await propertyCheck(input: keyGen.array(of: 0 ... 600), keyGen.array(of: 0 ... 50)) { keys, probes in
+            let packed = PackedSyllableSet(keys)
+            let set = Set(keys.filter { $0 != 0 })
+            for key in keys + probes + [0] { #expect(packed.contains(key) == set.contains(key)) }
+        }
+    }
+
     @Test func neverRemovesHanCharacters() async {
         await propertyCheck(input: crawlTextGen) { line in
             let han = { (s: String) in s.unicodeScalars.filter(ScalarClass.isHan) }

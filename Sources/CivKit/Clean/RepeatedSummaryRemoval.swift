@@ -14,7 +14,8 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
         let limit = min(document.lines.count, BoilerplateRules.zoneLines)
         for i in 0..<limit {
             let line = document.lines[i]
-            guard let label = Self.labels.first(where: { line.hasPrefix($0) }) else { continue }
+            // Compared as bytes: String.hasPrefix compares characters, far slower, on every head line.
+            guard let label = Self.labels.first(where: { line.utf8.starts(with: $0.utf8) }) else { continue }
             var content = Substring(line.dropFirst(label.count))
             while let last = content.last, last == "." || last == "…" || last == " " { content = content.dropLast() }
             let probe = String(content.prefix(Self.probeLength))

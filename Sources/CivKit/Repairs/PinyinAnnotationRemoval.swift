@@ -6,13 +6,13 @@
 /// Runs before conversion: an annotation inside `甚(shén)麼` would block ICU's phrase rules.
 public struct PinyinAnnotationRemoval: LineRepair {
     public let name = "pinyin-annotation"
-    /// The toneless syllables, packed as `PinyinAnnotationRemoval.pack` does.
-    private let syllables: Set<UInt64>
+    /// The toneless syllables, one byte a letter (`letter`).
+    private let syllables: PackedSyllableSet
     private let isTraditional: @Sendable (Unicode.Scalar) -> Bool
     static let maxLetters = 7
 
     public init(isTraditional: @escaping @Sendable (Unicode.Scalar) -> Bool) {
-        syllables = Set(DataFile.lines("pinyin-syllables.txt").compactMap { line in
+        syllables = PackedSyllableSet(DataFile.lines("pinyin-syllables.txt").compactMap { line in
             var key: UInt64 = 0
             for s in line.unicodeScalars {
                 guard let (base, _) = Self.letter(s.value) else { return nil }
@@ -97,6 +97,39 @@ public struct PinyinAnnotationRemoval: LineRepair {
         for (base, marked) in groups { for m in marked.unicodeScalars { table[m] = base } }
         return table
     }()
+}
+
+/// A set of up to 8-letter syllables packed into `UInt64`s (never 0): open addressing with a
+/// multiplicative hash. Every annotation is looked up in it, and `Set<UInt64>` hashes with
+/// SipHash, several times slower for a few hundred fixed keys.
+struct PackedSyllableSet: Sendable {
+    private let slots: [UInt64]
+    private let shift: UInt64
+
+    init(_ keys: [UInt64]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < keys.count * 4 { bits += 1 }
+        var slots = [UInt64](repeating: 0, count: 1 << bits)
+        shift = 64 - bits
+        for key in keys where key != 0 {
+            var i = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[i] != 0 && slots[i] != key { i = (i + 1) & (slots.count - 1) }
+            slots[i] = key
+        }
+        self.slots = slots
+    }
+
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool {
+        guard key != 0 else { return false }
+        var i = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let slot = slots[i]
+            if slot == key { return true }
+            if slot == 0 { return false }
+            i = (i + 1) & (slots.count - 1)
+        }
+    }
 }
 
 #if canImport(Glibc)
