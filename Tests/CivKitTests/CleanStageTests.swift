@@ -249,6 +249,14 @@ import PropertyBased
         }
     }
 
+    @Test func firstByteSetHoldsExactlyThePrefixesFirstBytes() {
+        let prefixes: [[UInt8]] = [[0x00], [0x3F], [0x40, 1], [0x7F], [0x80], [0xBF, 2], [0xC0], [0xE4, 0xB8], [0xFF]]
+        let set = BoilerplateRules.FirstByteSet(prefixes: prefixes)
+        for b in 0 ... 255 { #expect(set.contains(UInt8(b)) == prefixes.contains { $0.first == UInt8(b) }, "\(b)") }
+        let all = BoilerplateRules.FirstByteSet(prefixes: nil)
+        #expect((0 ... 255).allSatisfy { all.contains(UInt8($0)) })
+    }
+
     /// The prefilter never rules out a line its rule's regex matches.
     @Test func neverRulesOutAMatchingLine() throws {
         let boilerplate = ["上一篇：市委召开会议", "阅读 123", "浏览次数：45次", "0 人参与互动", "鲜花 握手 雷人 路过 鸡蛋",

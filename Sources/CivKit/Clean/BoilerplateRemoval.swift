@@ -24,7 +24,10 @@ public struct BoilerplateRemoval: DocumentRepair {
         var kept: [String] = []
         var i = 0
         lineLoop: while i < lines.count {
-            for rule in rules.rules where BoilerplateRules.inScope(rule, index: i, count: lines.count) {
+            let firstByte = lines[i].utf8.first ?? 0
+            for r in rules.rules.indices where BoilerplateRules.inScope(rules.scopes[r], index: i, count: lines.count)
+                && rules.firstBytes[r].contains(firstByte) {
+                let rule = rules.rules[r]
                 // Nothing is built for a rule that does not match: this runs for every line.
                 let taken: [String]
                 if rule.spansTwoLines {

@@ -77,6 +77,41 @@ public final class BoilerplateRules: @unchecked Sendable {
     public let rules: [Rule]
     private let pageStartRules: [Rule]
     private let pageEndRules: [Rule]
+    /// Per rule, kept beside the rules as plain values, so that the loop over every line and
+    /// rule rules most of them out without touching (and reference counting) the rule objects.
+    let scopes: [Scope]
+    let firstBytes: [FirstByteSet]
+
+    /// The bytes a line may start with to be matched by a rule (all, without a prefilter).
+    struct FirstByteSet: Sendable {
+        private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        init(prefixes: [[UInt8]]?) {
+            guard let prefixes else { words = (~0, ~0, ~0, ~0); return }
+            for prefix in prefixes { if let b = prefix.first { insert(b) } }
+        }
+
+        private mutating func insert(_ b: UInt8) {
+            let bit = UInt64(1) << (b & 63)
+            switch b >> 6 {
+            case 0: words.0 |= bit
+            case 1: words.1 |= bit
+            case 2: words.2 |= bit
+            default: words.3 |= bit
+            }
+        }
+
+        @inline(__always)
+        func contains(_ b: UInt8) -> Bool {
+            let bit = UInt64(1) << (b & 63)
+            switch b >> 6 {
+            case 0: return words.0 & bit != 0
+            case 1: return words.1 & bit != 0
+            case 2: return words.2 & bit != 0
+            default: return words.3 & bit != 0
+            }
+        }
+    }
 
     public init(tsv lines: [String]) throws {
         let rules: [Rule] = try lines.map { line in
@@ -93,6 +128,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         self.rules = rules
         pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }
         pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
+        scopes = rules.map(\.scope)
+        firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
     }
 
     public static let standard: BoilerplateRules = {
@@ -101,7 +138,12 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// Whether `rule` applies to line `index` of a document of `count` lines.
     static func inScope(_ rule: Rule, index: Int, count: Int) -> Bool {
-        switch rule.scope {
+        inScope(rule.scope, index: index, count: count)
+    }
+
+    @inline(__always)
+    static func inScope(_ scope: Scope, index: Int, count: Int) -> Bool {
+        switch scope {
         case .first: return index == 0
         case .head: return index < zoneLines
         case .tail: return index >= count - zoneLines
