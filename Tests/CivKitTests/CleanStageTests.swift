@@ -300,3 +300,30 @@ import PropertyBased
         }
     }
 }
+
+@Suite struct UTF8BytesTests {
+    /// Byte search, scalar reading and the backward step agree with plain Swift on any bytes.
+    @Test func searchAndScalarsAgreeWithTheStandardLibrary() async {
+        let pieces: [[UInt8]] = [[0x41], [0x20], Array("中".utf8), Array("，".utf8), Array("“".utf8), [0xE2, 0x80, 0x8B], [0xEF, 0xBB, 0xBF], [0xE2], [0x80], [0xFF], Array("🙂".utf8)]
+        let gen = Gen.int(in: 0 ... pieces.count - 1).array(of: 0 ... 30)
+        await propertyCheck(input: gen, Gen.int(in: 0 ... pieces.count - 1).array(of: 1 ... 3)) { picks, needlePicks in
+            let bytes = picks.flatMap { pieces[$0] }, needle = needlePicks.flatMap { pieces[$0] }
+            let naive = bytes.count >= needle.count && (0 ... bytes.count - needle.count).contains { Array(bytes[$0 ..< $0 + needle.count]) == needle }
+            bytes.withUnsafeBufferPointer { p in
+                #expect(UTF8Bytes.contains(p, needle) == naive)
+                // Reading forward scalar by scalar gives what the standard library's repairing decoder gives.
+                var scalars: [UInt32] = [], ends: [Int] = []
+                var i = 0
+                while i < p.count { let (v, n) = UTF8Bytes.scalar(p, at: i); scalars.append(v); i += n; ends.append(i) }
+                let decoded = String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
+                if decoded.contains(0xFFFD) {
+                    #expect(scalars.contains(0xFFFD))
+                } else {
+                    #expect(scalars == decoded)
+                    // And backwards, from each scalar's end.
+                    #expect(ends.map { UTF8Bytes.scalar(p, endingAt: $0).value } == decoded)
+                }
+            }
+        }
+    }
+}

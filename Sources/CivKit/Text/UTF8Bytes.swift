@@ -85,21 +85,12 @@ public enum UTF8Bytes {
         return memchr(base, Int32(byte), p.count) != nil
     }
 
-    /// True when `needle` occurs in the buffer.
+    /// True when `needle` occurs in the buffer (glibc's memmem: the needles here start with
+    /// bytes that Chinese text is full of, which a memchr-and-compare loop stops at over and over).
     public static func contains(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
+        guard !needle.isEmpty else { return true }
         guard needle.count <= p.count, let base = p.baseAddress else { return false }
-        var i = 0
-        let last = p.count - needle.count
-        while i <= last {
-            guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            var j = 1
-            while j < needle.count && p[at + j] == needle[j] { j += 1 }
-            if j == needle.count { return true }
-            i = at + 1
-        }
-        return false
+        return needle.withUnsafeBufferPointer { n in civ_memmem(base, p.count, n.baseAddress!, n.count) != nil }
     }
 
     /// Appends the UTF-8 encoding of a scalar value.
@@ -138,6 +129,7 @@ public enum UTF8Bytes {
     }
 }
 
+import CICU
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
