@@ -1,4 +1,3 @@
-#define _GNU_SOURCE
 #include "civ_icu.h"
 
 #include <stdio.h>
@@ -188,8 +187,4 @@ int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length
     if (!found) return -1;
     int64_t end = uregex_end64(r->regex, 0, &status);
     return U_FAILURE(status) ? -2 : end;
-}
-
-const void *civ_memmem(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength) {
-    return memmem(haystack, haystackLength, needle, needleLength);
 }

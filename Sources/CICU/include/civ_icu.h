@@ -5,7 +5,6 @@
 #ifndef CIV_ICU_H
 #define CIV_ICU_H
 
-#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -77,9 +76,6 @@ void civ_regex_close(civ_regex *r);
 /// Searches UTF-8 `text` for the pattern's first match; returns the byte offset where it ends,
 /// or -1 when there is none, or -2 on an ICU error.
 int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length);
-
-/// glibc's memmem, which Swift's Glibc module does not export (it needs _GNU_SOURCE).
-const void *civ_memmem(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength);
 
 #ifdef __cplusplus
 }

@@ -16,7 +16,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         let regex: ICURegex
         /// Matched against a line and the next one joined by `\n`.
         public let spansTwoLines: Bool
-        private let keywordBytes: [UInt8]
+        /// The literals a line must all contain (the keyword column, split at spaces).
+        private let keywordBytes: [[UInt8]]
         /// What the line must start with, read off the pattern (`RulePrefilter`); nil: anything.
         let prefixes: [[UInt8]]?
 
@@ -30,7 +31,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             self.pattern = pattern
             self.regex = regex
             self.spansTwoLines = spansTwoLines
-            keywordBytes = Array((keyword ?? "").utf8)
+            keywordBytes = (keyword ?? "").split(separator: " ").map { Array($0.utf8) }
             prefixes = RulePrefilter.requiredPrefixes(of: pattern)
         }
 
@@ -40,7 +41,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             return text.withUTF8 { p in
                 guard p.count <= BoilerplateRules.maxLineBytes else { return false }
                 if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
-                return UTF8Bytes.contains(p, keywordBytes)
+                return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) }
             }
         }
 
@@ -51,7 +52,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             var first = first, second = second
             return first.withUTF8 { p in
                 if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
-                return UTF8Bytes.contains(p, keywordBytes) || second.withUTF8 { UTF8Bytes.contains($0, keywordBytes) }
+                return keywordBytes.allSatisfy { k in UTF8Bytes.contains(p, k) || second.withUTF8 { UTF8Bytes.contains($0, k) } }
             }
         }
 

@@ -118,19 +118,34 @@ public final class CleanStage {
     /// Cuts are only tried before Han characters, never inside an annotation like `(xiāng)`, so
     /// the cleaned length grows with the cut and a binary search finds it.
     func rawByteOffset(of target: Int, cleanedFrom text: String, raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
-        let scalars = Array(text.unicodeScalars)
-        let cuts = scalars.indices.filter { ScalarClass.isHan(scalars[$0]) } + [scalars.count]
-        func cleanedLength(_ cut: Int) -> Int {
-            var prefix = String.UnicodeScalarView()
-            prefix.append(contentsOf: scalars[0..<cut])
-            return cleaner.clean(String(prefix)).unicodeScalars.count
+        let utf8 = Array(text.utf8)
+        // The cuts: before each Han character, and at the end (scalar index, byte offset).
+        var cuts: [(scalar: Int, byte: Int)] = []
+        utf8.withUnsafeBufferPointer { p in
+            var scalar = 0, i = 0
+            while i < p.count {
+                let (v, length) = UTF8Bytes.scalar(p, at: i)
+                if ScalarClass.isHan(v) { cuts.append((scalar, i)) }
+                scalar += 1
+                i += length
+            }
+            cuts.append((scalar, p.count))
         }
-        var low = 0, high = cuts.count - 1
+        var prefix: [UInt8] = [], spare: [UInt8] = [], scratch = Counters()
+        func cleanedLength(_ cut: Int) -> Int {
+            prefix.removeAll(keepingCapacity: true)
+            prefix.append(contentsOf: utf8[0 ..< cuts[cut].byte])
+            cleaner.clean(&prefix, spare: &spare, counters: &scratch)
+            return prefix.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        }
+        // Cleaning never lengthens text (it removes characters, widens marks, or puts one
+        // character for a fragment), so no cut before `target` scalars reaches it.
+        var low = cuts.firstIndex { $0.scalar >= target } ?? cuts.count - 1, high = cuts.count - 1
         while low < high {
             let mid = (low + high) / 2
-            if cleanedLength(cuts[mid]) >= target { high = mid } else { low = mid + 1 }
+            if cleanedLength(mid) >= target { high = mid } else { low = mid + 1 }
         }
-        return TextDecoder.rawLength(ofFirst: cuts[low], scalarsOf: raw, encoding: encoding)
+        return TextDecoder.rawLength(ofFirst: cuts[low].scalar, scalarsOf: raw, encoding: encoding)
     }
 
     /// Runs the document repairs and emits or rejects the document.

@@ -5,6 +5,7 @@
 public struct RepeatedSummaryRemoval: DocumentRepair {
     public let name = "summary"
     static let labels = ["摘要：", "摘要:", "内容摘要：", "导读："]
+    static let labelBytes = labels.map { Array($0.utf8) }
     /// Characters of the summary that must be found in the body to call it a repeat.
     static let probeLength = 24
 
@@ -15,7 +16,9 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
         for i in 0..<limit {
             let line = document.lines[i]
             // Compared as bytes: String.hasPrefix compares characters, far slower, on every head line.
-            guard let label = Self.labels.first(where: { line.utf8.starts(with: $0.utf8) }) else { continue }
+            var bytes = line
+            guard let l = bytes.withUTF8({ p in Self.labelBytes.firstIndex { RulePrefilter.hasPrefix(p, $0) } }) else { continue }
+            let label = Self.labels[l]
             var content = Substring(line.dropFirst(label.count))
             while let last = content.last, last == "." || last == "…" || last == " " { content = content.dropLast() }
             let probe = String(content.prefix(Self.probeLength))

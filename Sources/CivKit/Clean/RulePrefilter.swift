@@ -12,22 +12,35 @@ enum RulePrefilter {
     static func requiredPrefixes(of pattern: String) -> [[UInt8]]? {
         let s = Array(pattern.unicodeScalars)
         guard s.first == "^", s.count > 1 else { return nil }
-        if s[1] == "\\", s.count > 2, s[2] == "d" {
-            if s.count > 3, s[3] == "?" || s[3] == "*" { return nil }
+        return prefixes(of: s[1...])
+    }
+
+    /// What a match of `piece` (a pattern without its `^`) must start with, or nil.
+    static func prefixes(of piece: ArraySlice<Unicode.Scalar>) -> [[UInt8]]? {
+        let s = Array(piece)
+        guard let first = s.first else { return nil }
+        if first == "\\", s.count > 1, s[1] == "d" {
+            if s.count > 2, s[2] == "?" || s[2] == "*" { return nil }
             // `\d{0,…}` may match nothing; `\d{4}` may not.
-            if s.count > 4, s[3] == "{", s[4] == "0" { return nil }
+            if s.count > 3, s[2] == "{", s[3] == "0" { return nil }
             return (0x30 ... 0x39).map { [UInt8($0)] }
         }
-        if s[1] == "(" {
-            guard let (alternatives, close) = topLevelAlternatives(s, open: 1) else { return nil }
-            // An optional or repeated group may match nothing.
+        if first == "(" {
+            guard let (alternatives, close) = topLevelAlternatives(s, open: 0) else { return nil }
+            // An optional or repeated-from-zero group may match nothing.
             if close + 1 < s.count, optionalMarks.contains(s[close + 1]) { return nil }
-            let prefixes = alternatives.map { literalPrefix($0[...]) }
-            return prefixes.contains(where: \.isEmpty) ? nil : prefixes
+            var all: [[UInt8]] = []
+            for alternative in alternatives {
+                // An alternative that is a group in turn (`((a|b)\s*)+`) is read the same way.
+                guard let prefixes = alternative.first == "(" ? prefixes(of: alternative[...]) : nonEmpty(literalPrefix(alternative[...])) else { return nil }
+                all += prefixes
+            }
+            return all
         }
-        let prefix = literalPrefix(s[1...])
-        return prefix.isEmpty ? nil : [prefix]
+        return nonEmpty(literalPrefix(piece))
     }
+
+    private static func nonEmpty(_ prefix: [UInt8]) -> [[UInt8]]? { prefix.isEmpty ? nil : [prefix] }
 
     /// The alternatives of the group opening at `open`, split at its own `|` only (not those of
     /// nested groups or inside classes), and the index of its `)`; nil when it never closes.

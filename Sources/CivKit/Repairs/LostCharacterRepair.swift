@@ -151,7 +151,9 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         var spans = Array(repeating: -Double.infinity, count: (n + 1) * (n + 1))
         for j in 0 ..< n {
             for i in (j + 1) ... min(n, j + maxSegment) where !(j ... i - 1).contains(k) {
-                spans[j * (n + 1) + i] = logProbability(frequency(j, i), single: i - j == 1)
+                // A lexicon without one-character words (the bundled one) needs no look-up for them.
+                let single = i - j == 1
+                spans[j * (n + 1) + i] = logProbability(single && !lexicon.hasSingleCharacterWords ? 0 : frequency(j, i), single: single)
             }
         }
         // The words over k: per span, the characters completing one, and its frequency.

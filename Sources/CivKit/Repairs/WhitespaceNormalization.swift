@@ -76,9 +76,19 @@ public struct WhitespaceNormalization: LineRepair {
     /// Removes zero-width spaces and byte-order marks, counted as white space. The line
     /// cleaner does this first, so that no other repair sees an invisible neighbour that only
     /// this repair would remove later (cleaning stays idempotent).
+    /// U+200B is E2 80 8B, U+FEFF is EF BB BF; one loop over the line looks for both.
+    static func hasInvisible(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 3 else { return false }
+        for i in 0 ..< p.count - 2 {
+            let b = p[i]
+            if b == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x8B { return true }
+            if b == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF { return true }
+        }
+        return false
+    }
+
     public func removeInvisible(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
-        // U+200B is E2 80 8B, U+FEFF is EF BB BF.
-        guard UTF8Bytes.contains(line, [0xE2, 0x80, 0x8B]) || UTF8Bytes.contains(line, [0xEF, 0xBB, 0xBF]) else { return false }
+        guard Self.hasInvisible(line) else { return false }
         output.removeAll(keepingCapacity: true)
         var removed = 0
         var i = 0
