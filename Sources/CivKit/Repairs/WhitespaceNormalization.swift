@@ -76,16 +76,13 @@ public struct WhitespaceNormalization: LineRepair {
     /// Removes zero-width spaces and byte-order marks, counted as white space. The line
     /// cleaner does this first, so that no other repair sees an invisible neighbour that only
     /// this repair would remove later (cleaning stays idempotent).
-    /// U+200B is E2 80 8B, U+FEFF is EF BB BF; one loop over the line looks for both.
+    /// U+200B is E2 80 8B, U+FEFF is EF BB BF.
     static func hasInvisible(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard p.count >= 3 else { return false }
-        for i in 0 ..< p.count - 2 {
-            let b = p[i]
-            if b == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x8B { return true }
-            if b == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF { return true }
-        }
-        return false
+        UTF8Bytes.contains(p, zeroWidthSpace) || UTF8Bytes.contains(p, byteOrderMark)
     }
+
+    static let zeroWidthSpace: [UInt8] = [0xE2, 0x80, 0x8B]
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public func removeInvisible(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         guard Self.hasInvisible(line) else { return false }
