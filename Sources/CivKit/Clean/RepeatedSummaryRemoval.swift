@@ -24,7 +24,9 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
             let probe = String(content.prefix(Self.probeLength))
             let rest = document.lines.enumerated().lazy.filter { $0.offset != i }.map(\.element)
             document.lines.remove(at: i)
-            if !probe.isEmpty, rest.contains(where: { $0.contains(probe) }) {
+            // Searched as bytes: Foundation's String.contains is many times slower.
+            let probeBytes = Array(probe.utf8)
+            if !probe.isEmpty, rest.contains(where: { var line = $0; return line.withUTF8 { UTF8Bytes.contains($0, probeBytes) } }) {
                 counters.add("dropped.summary")
             } else {
                 document.add(FieldKey.summary, String(content))

@@ -29,17 +29,19 @@ public struct WhitespaceNormalization: LineRepair {
             let b = line[i]
             let v: UInt32, length: Int
             if b >= 0xE4 && b <= 0xE9 && i + 2 < n && line[i + 1] & 0xC0 == 0x80 && line[i + 2] & 0xC0 == 0x80 {
-                // U+4000–U+9FFF: Han, never a space or punctuation; the common case.
-                length = 3
+                // U+4000–U+9FFF: Han, never a space or punctuation; the common case. The whole run
+                // of them is taken at once.
+                var end = i + 3
+                while end + 2 < n, (0xE4 ... 0xE9).contains(line[end]), line[end + 1] & 0xC0 == 0x80, line[end + 2] & 0xC0 == 0x80 { end += 3 }
                 if pendingSpace {
                     if lastKeptIsCJKPunctuation { changes += 1; startWriting() } else if writing { output.append(0x20) }
                     pendingSpace = false
                 }
-                if writing { output.append(b); output.append(line[i + 1]); output.append(line[i + 2]) }
-                else { same = i + 3 }
+                if writing { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[i ..< end])) }
+                else { same = end }
                 hasKept = true
                 lastKeptIsCJKPunctuation = false
-                i += length
+                i = end
                 continue
             }
             (v, length) = b < 0x80 ? (UInt32(b), 1) : UTF8Bytes.scalar(line, at: i)
