@@ -90,12 +90,15 @@ public final class Lexicon: Sendable {
 
     /// `fillers(prefix:suffix:)` with the pattern's characters given as codes; the filling
     /// characters come back as codes.
-    func fillers(prefixCodes prefix: ArraySlice<UInt32>, suffixCodes suffix: ArraySlice<UInt32>) -> [(code: UInt32, frequency: Int)] {
+    /// With `among`, only the filling characters it accepts (a caller with few candidates: a
+    /// character's two-character words alone can be hundreds).
+    func fillers(prefixCodes prefix: ArraySlice<UInt32>, suffixCodes suffix: ArraySlice<UInt32>,
+                 among accepted: ((UInt32) -> Bool)? = nil) -> [(code: UInt32, frequency: Int)] {
         let length = prefix.count + 1 + suffix.count
         guard length >= 2, length <= maxWordLength else { return [] }
         let reversed = suffix.count > prefix.count
         return image.fillers(length: length, key: reversed ? Array(suffix.reversed()) : Array(prefix),
-                             rest: reversed ? Array(prefix.reversed()) : Array(suffix), reversed: reversed)
+                             rest: reversed ? Array(prefix.reversed()) : Array(suffix), reversed: reversed, among: accepted)
     }
 
     private func codes(_ scalars: [Unicode.Scalar]) -> [UInt32]? {

@@ -156,7 +156,9 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 spans[j * (n + 1) + i] = logProbability(single && !lexicon.hasSingleCharacterWords ? 0 : frequency(j, i), single: single)
             }
         }
-        // The words over k: per span, the characters completing one, and its frequency.
+        // The candidates' codes, as a bit set: only words they complete are of interest.
+        let candidateCodes = CodeSet(candidates.compactMap(lexicon.code(of:)))
+        // The words over k: per span, the candidates completing one, and its frequency.
         var covering: [(j: Int, i: Int, words: [(code: UInt32, frequency: Int)])] = []
         for j in max(0, k + 1 - maxSegment) ... k {
             guard (j ..< k).allSatisfy({ codes[$0] != nil }) else { continue }
@@ -164,7 +166,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 guard codes[i - 1] != nil || i - 1 == k else { break }
                 let prefix = ArraySlice((j ..< k).map { codes[$0]! })
                 let suffix = ArraySlice(((k + 1) ..< i).map { codes[$0]! })
-                let words = lexicon.fillers(prefixCodes: prefix, suffixCodes: suffix)
+                let words = lexicon.fillers(prefixCodes: prefix, suffixCodes: suffix) { candidateCodes.contains($0) }
                 if !words.isEmpty { covering.append((j, i, words)) }
             }
         }
@@ -233,6 +235,22 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             }
         }
         return (winner!.c, winner!.inWord)
+    }
+
+    /// A set of small integers (lexicon codes) as bits.
+    struct CodeSet {
+        private var words: [UInt64]
+
+        init(_ codes: [UInt32]) {
+            words = Array(repeating: 0, count: Int((codes.max() ?? 0) >> 6) + 1)
+            for c in codes { words[Int(c >> 6)] |= 1 << (c & 63) }
+        }
+
+        @inline(__always)
+        func contains(_ c: UInt32) -> Bool {
+            let w = Int(c >> 6)
+            return w < words.count && words[w] & (1 << (c & 63)) != 0
+        }
     }
 
     /// Cheap byte test before any decoding: a `?` followed by the first byte of a pinyin letter
