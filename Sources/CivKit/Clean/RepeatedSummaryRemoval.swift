@@ -18,10 +18,13 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
             // Compared as bytes: String.hasPrefix compares characters, far slower, on every head line.
             var bytes = line
             guard let l = bytes.withUTF8({ p in Self.labelBytes.firstIndex { RulePrefilter.hasPrefix(p, $0) } }) else { continue }
-            let label = Self.labels[l]
-            var content = Substring(line.dropFirst(label.count))
-            while let last = content.last, last == "." || last == "…" || last == " " { content = content.dropLast() }
-            let probe = String(content.prefix(Self.probeLength))
+            // On scalars: Character-wise prefix and suffix steps cost grapheme breaking each time.
+            let scalars = Array(line.unicodeScalars)
+            var end = scalars.count
+            let start = min(end, Self.labels[l].unicodeScalars.count)
+            while end > start, scalars[end - 1] == "." || scalars[end - 1] == "…" || scalars[end - 1] == " " { end -= 1 }
+            let content = String(String.UnicodeScalarView(scalars[start ..< end]))
+            let probe = String(String.UnicodeScalarView(scalars[start ..< min(end, start + Self.probeLength)]))
             let rest = document.lines.enumerated().lazy.filter { $0.offset != i }.map(\.element)
             document.lines.remove(at: i)
             // Searched as bytes: Foundation's String.contains is many times slower.

@@ -184,14 +184,19 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         func evaluateSingle(_ code: UInt32) -> Int {
             withUnsafePointer(to: code) { lexicon.frequency(codes: UnsafeBufferPointer(start: $0, count: 1)) }
         }
+        // The same words by completing character: (covering span, frequency) for each.
+        var wordsByCode: [UInt32: [(span: Int, frequency: Int)]] = [:]
+        for (s, (_, _, words)) in covering.enumerated() {
+            for word in words where !(wordsByCode[word.code]?.contains { $0.span == s } ?? false) {
+                wordsByCode[word.code, default: []].append((s, word.frequency))
+            }
+        }
         /// The best score of the context with `code` at k, and whether k is then inside a word.
         func evaluate(_ code: UInt32?) -> (score: Double, inWord: Bool) {
             for (j, i, _) in covering { spans[j * (n + 1) + i] = -.infinity }
-            if let code {
-                for (j, i, words) in covering {
-                    if let word = words.first(where: { $0.code == code }) {
-                        spans[j * (n + 1) + i] = logProbability(word.frequency, single: false)
-                    }
+            if let code, let words = wordsByCode[code] {
+                for (s, frequency) in words {
+                    spans[covering[s].j * (n + 1) + covering[s].i] = logProbability(frequency, single: false)
                 }
             }
             let singleFrequency = code == nil || !lexicon.hasSingleCharacterWords ? 0 : evaluateSingle(code!)
@@ -216,12 +221,11 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // A candidate that completes no word over k (and is no word alone) scores what the context
         // scores without k in a word, the same for all of them: it is computed once, and their
         // priors are needed only when no candidate that forms a word scores higher.
-        var completing = Set<UInt32>()
-        for (_, _, words) in covering { for word in words { completing.insert(lexicon.scalar(code: word.code).value) } }
         var plain: [Unicode.Scalar] = []
         for c in candidates {
-            let code = completing.contains(c.value) || lexicon.hasSingleCharacterWords ? lexicon.code(of: c) : nil
-            if code == nil || (!completing.contains(c.value) && evaluateSingle(code!) == 0) {
+            let code = lexicon.code(of: c)
+            let completes = code.map { wordsByCode[$0] != nil } ?? false
+            if code == nil || (!completes && (!lexicon.hasSingleCharacterWords || evaluateSingle(code!) == 0)) {
                 plain.append(c)
                 continue
             }
