@@ -172,45 +172,51 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         }
         // The forward pass up to k is the same for every candidate.
         var best = [0.0] + Array(repeating: -Double.infinity, count: n)
-        var from = Array(repeating: 0, count: n + 1)
         if k > 0 {
             for i in 1 ... k {
                 for j in max(0, i - maxSegment) ..< i {
                     let v = best[j] + spans[j * (n + 1) + i]
-                    if v > best[i] { best[i] = v; from[i] = j }
+                    if v > best[i] { best[i] = v }
                 }
             }
         }
         func evaluateSingle(_ code: UInt32) -> Int {
             withUnsafePointer(to: code) { lexicon.frequency(codes: UnsafeBufferPointer(start: $0, count: 1)) }
         }
-        // The same words by completing character: (covering span, frequency) for each.
-        var wordsByCode: [UInt32: [(span: Int, frequency: Int)]] = [:]
-        for (s, (_, _, words)) in covering.enumerated() {
-            for word in words where !(wordsByCode[word.code]?.contains { $0.span == s } ?? false) {
-                wordsByCode[word.code, default: []].append((s, word.frequency))
+        // Exactly one span of a segmentation covers k, so a candidate's best segmentation is the
+        // best over the spans covering k that it makes a word (or leaves alone) of: the best
+        // split left of the span (`best`, forward) plus the span plus the best split right of it
+        // (`right`, backward). Both are the same for every candidate.
+        var right = Array(repeating: -Double.infinity, count: n + 1)
+        right[n] = 0
+        if k + 1 < n {
+            for i in stride(from: n - 1, through: k + 1, by: -1) {
+                for i2 in (i + 1) ... min(n, i + maxSegment) {
+                    let v = spans[i * (n + 1) + i2] + right[i2]
+                    if v > right[i] { right[i] = v }
+                }
             }
+        }
+        // Per completing character, its best word over k: (code, score), sorted by code.
+        var scored: [(code: UInt32, score: Double)] = []
+        for (j, i, words) in covering {
+            for word in words { scored.append((word.code, best[j] + logProbability(word.frequency, single: false) + right[i])) }
+        }
+        scored.sort { $0.code < $1.code || ($0.code == $1.code && $0.score > $1.score) }
+        func bestWord(_ code: UInt32) -> Double? {
+            var lo = 0, hi = scored.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if scored[mid].code < code { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < scored.count && scored[lo].code == code ? scored[lo].score : nil
         }
         /// The best score of the context with `code` at k, and whether k is then inside a word.
         func evaluate(_ code: UInt32?) -> (score: Double, inWord: Bool) {
-            for (j, i, _) in covering { spans[j * (n + 1) + i] = -.infinity }
-            if let code, let words = wordsByCode[code] {
-                for (s, frequency) in words {
-                    spans[covering[s].j * (n + 1) + covering[s].i] = logProbability(frequency, single: false)
-                }
-            }
             let singleFrequency = code == nil || !lexicon.hasSingleCharacterWords ? 0 : evaluateSingle(code!)
-            spans[k * (n + 1) + k + 1] = logProbability(singleFrequency, single: true)
-            for i in (k + 1) ... n {
-                best[i] = -.infinity
-                for j in max(0, i - maxSegment) ..< i {
-                    let v = best[j] + spans[j * (n + 1) + i]
-                    if v > best[i] { best[i] = v; from[i] = j }
-                }
-            }
-            var i = n
-            while from[i] > k { i = from[i] }
-            return (best[n], i - from[i] > 1)
+            let alone = best[k] + logProbability(singleFrequency, single: true) + right[k + 1]
+            if let code, let word = bestWord(code), word > alone { return (word, true) }
+            return (alone, false)
         }
         var winner: (c: Unicode.Scalar, key: (Double, Double), inWord: Bool)?
         func consider(_ c: Unicode.Scalar, _ score: Double, _ inWord: Bool) {
@@ -224,7 +230,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         var plain: [Unicode.Scalar] = []
         for c in candidates {
             let code = lexicon.code(of: c)
-            let completes = code.map { wordsByCode[$0] != nil } ?? false
+            let completes = code.map { bestWord($0) != nil } ?? false
             if code == nil || (!completes && (!lexicon.hasSingleCharacterWords || evaluateSingle(code!) == 0)) {
                 plain.append(c)
                 continue
