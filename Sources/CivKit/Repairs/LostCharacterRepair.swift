@@ -110,15 +110,20 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 return (c, inWord ? .pinyin : .guess)
             }
         }
-        // No usable reading: only the words the context completes can tell.
-        var candidates: [Unicode.Scalar] = []
+        // No usable reading: only the words the context completes can tell. (On codes: a
+        // character's two-character words alone can be hundreds.)
+        let leftCodes = left.map(lexicon.code(of:)), rightCodes = right.map(lexicon.code(of:))
+        var found: [UInt32] = []
         for a in 0 ... min(left.count, Self.window - 1) {
             for b in 0 ... min(right.count, Self.window - 1 - a) where a + b > 0 {
-                candidates += lexicon.fillers(prefix: left.suffix(a), suffix: right.prefix(b)).map(\.character)
+                let prefix = leftCodes.suffix(a), suffix = rightCodes.prefix(b)
+                guard !prefix.contains(nil), !suffix.contains(nil) else { continue }
+                found += lexicon.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! })).map(\.code)
             }
         }
-        guard !candidates.isEmpty else { return ("\u{FFFD}", .unresolved) }
-        return (best(Array(Set(candidates)), left: left, right: right) { Double(self.lexicon.characterFrequency($0)) }.0, .context)
+        guard !found.isEmpty else { return ("\u{FFFD}", .unresolved) }
+        let codes = Array(Set(found))
+        return (best(codes.map(lexicon.scalar(code:)), codes: codes, left: left, right: right) { Double(self.lexicon.characterFrequency($0)) }.0, .context)
     }
 
     /// The candidate giving the context its most probable segmentation, then the highest prior, then
@@ -129,8 +134,10 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// and the spans covering it with one lexicon search each (`fillers`: every character that
     /// completes a word there), whatever the number of candidates. Characters are mapped to the
     /// lexicon's codes once. The forward pass up to the fragment is shared by all candidates.
-    private func best(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
+    private func best(_ candidates: [Unicode.Scalar], codes known: [UInt32]? = nil, left: [Unicode.Scalar], right: [Unicode.Scalar],
                       prior: (Unicode.Scalar) -> Double) -> (Unicode.Scalar, Bool) {
+        // The candidates' lexicon codes (nil: in no word), looked up once.
+        let candidateCodeList: [UInt32?] = known ?? candidates.map(lexicon.code(of:))
         let k = left.count, n = left.count + 1 + right.count
         let maxSegment = Self.maxSegment
         // Codes of the context, nil where a character is in no word (a span holding it is no word).
@@ -157,7 +164,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             }
         }
         // The candidates' codes, as a bit set: only words they complete are of interest.
-        let candidateCodes = CodeSet(candidates.compactMap(lexicon.code(of:)))
+        let candidateCodes = CodeSet(candidateCodeList.compactMap { $0 })
         // The words over k: per span, the candidates completing one, and its frequency.
         var covering: [(j: Int, i: Int, words: [(code: UInt32, frequency: Int)])] = []
         for j in max(0, k + 1 - maxSegment) ... k {
@@ -220,6 +227,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         }
         var winner: (c: Unicode.Scalar, key: (Double, Double), inWord: Bool)?
         func consider(_ c: Unicode.Scalar, _ score: Double, _ inWord: Bool) {
+            // The prior only decides between equal scores: not computed for a loser.
+            if let w = winner, score < w.key.0 { return }
             let key = (score, prior(c))
             if let w = winner, key < w.key || (key == w.key && c.value > w.c.value) { return }
             winner = (c, key, inWord)
@@ -228,8 +237,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // scores without k in a word, the same for all of them: it is computed once, and their
         // priors are needed only when no candidate that forms a word scores higher.
         var plain: [Unicode.Scalar] = []
-        for c in candidates {
-            let code = lexicon.code(of: c)
+        for (c, code) in zip(candidates, candidateCodeList) {
             let completes = code.map { bestWord($0) != nil } ?? false
             if code == nil || (!completes && (!lexicon.hasSingleCharacterWords || evaluateSingle(code!) == 0)) {
                 plain.append(c)
