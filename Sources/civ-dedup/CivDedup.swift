@@ -33,10 +33,10 @@ struct CivDedup: ParsableCommand {
     var mark = false
 
     @Option(help: "Near duplicate at this Jaccard estimate or above (0-1).")
-    var threshold = 0.5
+    var threshold = 0.45
 
     @Option(help: "Near duplicate when the smaller document's containment in the larger reaches this (0-1; above 1 turns it off).")
-    var containment = 0.7
+    var containment = 0.65
 
     @Option(help: "Characters a shingle (1-16).")
     var shingleSize = 4

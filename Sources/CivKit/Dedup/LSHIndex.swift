@@ -37,6 +37,7 @@ public final class LSHIndex {
     /// Documents examined by the last `nearest` call (for counters).
     public private(set) var lastCandidates = 0
     private var seen: [UInt32] = []
+    private var mine: [UInt8] = []
 
     public var count: Int { shingleCounts.count }
     public var isFull: Bool { count >= maxDocuments }
@@ -139,7 +140,7 @@ public final class LSHIndex {
         precondition(signature.values.count == hashes)
         var best: (doc: Int, jaccard: Double, containment: Double)? = nil
         seen.removeAll(keepingCapacity: true)
-        var mine = [UInt8](repeating: 0, count: hashes)
+        if mine.count != hashes { mine = [UInt8](repeating: 0, count: hashes) }
         for i in 0 ..< hashes { mine[i] = UInt8(truncatingIfNeeded: signature.values[i]) }
         let chance = 1.0 / 256
         mine.withUnsafeBufferPointer { m in
