@@ -36,7 +36,7 @@ struct CivDedup: ParsableCommand {
     var threshold = 0.45
 
     @Option(help: "Near duplicate when the smaller document's containment in the larger reaches this (0-1; above 1 turns it off).")
-    var containment = 0.65
+    var containment = 0.7
 
     @Option(help: "Characters a shingle (1-16).")
     var shingleSize = 4

@@ -19,7 +19,7 @@ public final class DedupStage {
         public var threshold = 0.45
         /// …or when the smaller document's containment in the larger reaches this (truncated
         /// reposts), the smaller holding at least `containmentMinRatio` of the larger's shingles.
-        public var containment = 0.65
+        public var containment = 0.7
         public var containmentMinRatio = 0.3
         /// Keep duplicates, with fields saying what they duplicate.
         public var mark = false
