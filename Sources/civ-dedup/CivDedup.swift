@@ -36,7 +36,7 @@ struct CivDedup: ParsableCommand {
     var threshold = 0.45
 
     @Option(help: "Near duplicate when the smaller document's containment in the larger reaches this (0-1; above 1 turns it off).")
-    var containment = 0.7
+    var containment = 0.65
 
     @Option(help: "Characters a shingle (1-16).")
     var shingleSize = 4
@@ -49,6 +49,9 @@ struct CivDedup: ParsableCommand {
 
     @Option(help: "LSH bands (rows a band: hashes / bands).")
     var bands = 40
+
+    @Option(help: "Leave out of the shingles the prose lines already seen in this many kept documents (a shared site footer); 0: off.")
+    var commonLines = 2
 
     @Option(help: "Memory for the index, MiB; past it, documents are compared but no longer indexed.")
     var maxMemory = 1024
@@ -63,6 +66,7 @@ struct CivDedup: ParsableCommand {
         guard bands >= 1, hashes >= bands, hashes % bands == 0, hashes <= 1024 else {
             throw ValidationError("--hashes must be a multiple of --bands, at most 1024")
         }
+        guard commonLines >= 0 && commonLines <= 255 else { throw ValidationError("--common-lines must be between 0 and 255") }
         guard maxMemory >= 1 else { throw ValidationError("--max-memory must be at least 1 (MiB)") }
     }
 
@@ -74,6 +78,7 @@ struct CivDedup: ParsableCommand {
         o.containment = containment
         o.shingleSize = shingleSize
         o.proseLinesOnly = !allLines
+        o.commonLines = commonLines
         o.hashes = hashes
         o.bands = bands
         o.mark = mark

@@ -235,3 +235,42 @@ enum DedupText {
         #expect(r.text.contains("status=141"))
     }
 }
+
+@Suite struct DedupLineCountTests {
+    @Test func linesOfTwoKeptDocumentsAreCommonEachDocumentCountedOnce() {
+        var counts = LineCounts(commonAt: 2)
+        var doc: [UInt64] = [11, 0, 22, 11]
+        counts.add(document: &doc)
+        #expect(!counts.isCommon(11) && !counts.isCommon(22) && !counts.isCommon(33))
+        var other: [UInt64] = [11, 33]
+        counts.add(document: &other)
+        #expect(counts.isCommon(11) && !counts.isCommon(22) && !counts.isCommon(33))
+        #expect(!LineCounts(commonAt: 0).isCommon(11))
+    }
+
+    @Test func commonLinesAreLeftOutOfTheShinglesUnlessAllProseIsCommon() {
+        let hasher = MinHasher()
+        let body = DedupText.article(seed: 21, paragraphs: 3), footer = DedupText.article(seed: 22, paragraphs: 2)
+        var sig = MinHasher.Signature(values: [], shingles: 0, contentHash: 0)
+        var hashes: [UInt64] = []
+        hasher.signature(of: footer, into: &sig, lineHashes: &hashes, isCommon: { _ in false })
+        let footerHashes = Set(hashes)
+        hasher.signature(of: body + footer, into: &sig, lineHashes: &hashes, isCommon: footerHashes.contains)
+        #expect(sig.values == hasher.signature(of: body).values)
+        hasher.signature(of: footer, into: &sig, lineHashes: &hashes, isCommon: footerHashes.contains)
+        #expect(sig.values == hasher.signature(of: footer).values)
+    }
+
+    @Test func articlesSharingALongFooterAreKept() throws {
+        let footer = DedupText.article(seed: 30, paragraphs: 4)
+        let records = (0 ..< 6).map { DedupText.record(DedupText.article(seed: UInt64(31 + $0), paragraphs: 2) + footer, offset: $0) }
+        func kept(_ commonLines: Int) -> Int {
+            var o = DedupStage.Options(); o.commonLines = commonLines
+            let stage = DedupStage(options: o)
+            var counters = Counters()
+            return records.filter { r in var r = r; return try! stage.process(&r, counters: &counters) }.count
+        }
+        #expect(kept(0) < 6)          // the footer is most of each page
+        #expect(kept(2) >= 5)         // only the second page can still be taken for the first's copy
+    }
+}

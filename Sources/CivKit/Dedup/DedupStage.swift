@@ -12,6 +12,9 @@ public final class DedupStage {
         public var shingleSize = 4
         /// Shingle prose lines only (see `Shingler`).
         public var proseLinesOnly = true
+        /// Leave out of the shingles the prose lines already seen in this many kept documents
+        /// (a shared footer; see `LineCounts`); 0 turns it off.
+        public var commonLines = 2
         /// MinHash functions; a multiple of `bands`.
         public var hashes = 120
         public var bands = 40
@@ -19,7 +22,7 @@ public final class DedupStage {
         public var threshold = 0.45
         /// …or when the smaller document's containment in the larger reaches this (truncated
         /// reposts), the smaller holding at least `containmentMinRatio` of the larger's shingles.
-        public var containment = 0.7
+        public var containment = 0.65
         public var containmentMinRatio = 0.3
         /// Keep duplicates, with fields saying what they duplicate.
         public var mark = false
@@ -40,6 +43,8 @@ public final class DedupStage {
     public let hasher: MinHasher
     public let index: LSHIndex
     private var signature = MinHasher.Signature(values: [], shingles: 0, contentHash: 0)
+    private var lineCounts: LineCounts?
+    private var lineHashes: [UInt64] = []
     private var warnedFull = false
     /// Documents seen, in order (the number of the next one).
     public private(set) var documentsSeen = 0
@@ -51,6 +56,7 @@ public final class DedupStage {
         self.options = options
         hasher = MinHasher(count: options.hashes, shingler: Shingler(size: options.shingleSize, proseLinesOnly: options.proseLinesOnly), seed: options.seed)
         index = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: options.maxDocuments)
+        if options.commonLines > 0 && options.proseLinesOnly { lineCounts = LineCounts(commonAt: options.commonLines) }
     }
 
     /// The field names civ-dedup writes with `--mark`.
@@ -69,10 +75,15 @@ public final class DedupStage {
     /// the record is to be written.
     public func process(_ record: inout Record, counters: inout Counters) throws -> Bool {
         documentsSeen += 1
-        hasher.signature(of: record.lines, into: &signature)
+        if let counts = lineCounts {
+            hasher.signature(of: record.lines, into: &signature, lineHashes: &lineHashes, isCommon: counts.isCommon)
+        } else {
+            hasher.signature(of: record.lines, into: &signature)
+        }
         let decision = decide(signature, counters: &counters)
         switch decision {
         case .keep:
+            lineCounts?.add(document: &lineHashes)
             if signature.shingles > 0 {
                 let source = record[FieldKey.source] ?? "-"
                 let offset = record[FieldKey.offset].flatMap { Int64($0) } ?? -Int64(documentsSeen)
@@ -126,7 +137,7 @@ public final class DedupStage {
     /// One line of a `--signatures` file: `OFFSET<TAB>SOURCE<TAB>SHINGLES<TAB>CONTENT-HASH<TAB>
     /// DECISION<TAB>V0,V1,…` (values in hexadecimal), with a header line naming the parameters.
     public func signatureHeader() -> String {
-        "#civ-dedup-signatures 1 shingle=\(options.shingleSize) prose-lines-only=\(options.proseLinesOnly) hashes=\(options.hashes) bands=\(options.bands) seed=\(options.seed)\n"
+        "#civ-dedup-signatures 1 shingle=\(options.shingleSize) prose-lines-only=\(options.proseLinesOnly) common-lines=\(options.commonLines) hashes=\(options.hashes) bands=\(options.bands) seed=\(options.seed)\n"
     }
 
     public static func signatureLine(_ record: Record, _ signature: MinHasher.Signature, _ decision: Decision) -> String {

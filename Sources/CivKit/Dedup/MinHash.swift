@@ -37,6 +37,12 @@ public struct MinHasher: Sendable {
     /// The signature of `lines`, written into `into` (reused across documents: no allocation
     /// once it has grown).
     public func signature(of lines: [String], into signature: inout Signature) {
+        var hashes: [UInt64] = []
+        self.signature(of: lines, into: &signature, lineHashes: &hashes, isCommon: { _ in false })
+    }
+
+    /// As above, with the prose lines' hashes set and common lines left out (see `Shingler`).
+    public func signature(of lines: [String], into signature: inout Signature, lineHashes: inout [UInt64], isCommon: (UInt64) -> Bool) {
         if signature.values.count != count {
             signature.values = [UInt32](repeating: .max, count: count)
         } else {
@@ -48,7 +54,7 @@ public struct MinHasher: Sendable {
         signature.values.withUnsafeMutableBufferPointer { mins in
             coefficients.withUnsafeBufferPointer { c in
                 let n = count
-                let kept = shingler.forEachShingle(of: lines, contentHash: &content) { x in
+                let kept = shingler.forEachShingle(of: lines, contentHash: &content, lineHashes: &lineHashes, isCommon: isCommon) { x in
                     shingles += 1
                     var i = 0
                     while i < n {

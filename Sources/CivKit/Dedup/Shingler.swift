@@ -74,24 +74,53 @@ public struct Shingler: Sendable {
     /// punctuation), which decides exact duplicates.
     @discardableResult
     public func forEachShingle(of lines: [String], contentHash: inout UInt64, _ body: (UInt64) -> Void) -> Int {
-        // Ring of the last `size` scalars, in a fixed-size tuple-free buffer on the stack.
+        var hashes: [UInt64] = []
+        return forEachShingle(of: lines, contentHash: &contentHash, lineHashes: &hashes, isCommon: { _ in false }, body)
+    }
+
+    /// The hash of a line's kept scalars (never 0).
+    @inline(__always)
+    static func lineHash(_ p: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        var h = DedupHash.mix(seed ^ 0x6C69_6E65)
+        var i = 0
+        while i < p.count {
+            let s = UTF8Bytes.scalar(p, at: i)
+            i += s.length
+            if !isSkipped(s.value) { h = DedupHash.combine(h, UInt64(s.value)) }
+        }
+        return h == 0 ? 1 : h
+    }
+
+    /// As above; also sets `lineHashes[i]` to the hash of line `i` when it is a prose line (0
+    /// otherwise), and leaves out of the shingles the prose lines `isCommon` names (lines that
+    /// other, unrelated documents share: a site's footer), unless every prose line is common.
+    @discardableResult
+    public func forEachShingle(of lines: [String], contentHash: inout UInt64, lineHashes: inout [UInt64],
+                               isCommon: (UInt64) -> Bool, _ body: (UInt64) -> Void) -> Int {
+        // Ring of the last `size` scalars, in a fixed-size buffer on the stack.
         var ring = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
                     UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         var kept = 0
         var content = DedupHash.mix(seed)
         let k = size
-        var anyProse = false
+        // 0: shingle every line; 1: prose lines; 2: prose lines that are not common.
+        var mode = 0
+        lineHashes.removeAll(keepingCapacity: true)
         if proseLinesOnly {
-            for var line in lines where line.withUTF8({ Self.isProseLine($0) }) {
-                anyProse = true
-                break
+            for var line in lines {
+                let h: UInt64 = line.withUTF8 { Self.isProseLine($0) ? Self.lineHash($0, seed: seed) : 0 }
+                lineHashes.append(h)
+                if h != 0 {
+                    mode = max(mode, 1)
+                    if !isCommon(h) { mode = 2 }
+                }
             }
         }
         withUnsafeMutableBytes(of: &ring) { raw in
             let r = raw.bindMemory(to: UInt64.self)
-            for var line in lines {
+            for (index, var line) in lines.enumerated() {
+                let shingled = mode == 0 || (lineHashes[index] != 0 && (mode == 1 || !isCommon(lineHashes[index])))
                 line.withUTF8 { p in
-                    let shingled = !anyProse || Self.isProseLine(p)
                     var i = 0
                     let n = p.count
                     while i < n {
