@@ -18,9 +18,10 @@ struct CivDedup: ParsableCommand {
         %duplicate-jaccard and %duplicate-containment.
 
         Memory: each kept document costs about \(LSHIndex.bytesPerDocument(hashes: 120, bands: 40)) \
-        bytes with the default parameters; past --max-memory, later documents are still \
-        compared with the indexed ones but no longer indexed (counted as index.full, said on \
-        stderr); --signatures lets a second pass cluster across shards.
+        bytes with the default parameters; the index holds two generations of half of what \
+        --max-memory allows each, and when the newer is full the older is forgotten (counted \
+        as index.forgotten, said once on stderr): later documents are compared with the most \
+        recent kept ones. --signatures lets a second pass cluster across shards.
 
         \(FilterHelp.exitCodes)
         """,
@@ -53,7 +54,7 @@ struct CivDedup: ParsableCommand {
     @Option(help: "Leave out of the shingles the prose lines already seen in this many kept documents (a shared site footer); 0: off.")
     var commonLines = 2
 
-    @Option(help: "Memory for the index, MiB; past it, documents are compared but no longer indexed.")
+    @Option(help: "Memory for the index, MiB; past it, the oldest half of the kept documents is forgotten.")
     var maxMemory = 1024
 
     @Option(help: "Write every document's signature to FILE (one line each, tab-separated) for a cross-shard pass.")
@@ -105,9 +106,9 @@ struct CivDedup: ParsableCommand {
                 try writer.write(record)
                 run.counters.add("documents.out")
             }
-            if !warnedFull && stage.index.isFull {
+            if !warnedFull && stage.forgotten > 0 {
                 warnedFull = true
-                StandardError.write("civ-dedup: index full at \(stage.index.count) documents (--max-memory \(maxMemory) MiB); later documents are compared but not indexed\n")
+                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the oldest kept documents are being forgotten\n")
             }
         }
         var final = code

@@ -4,8 +4,10 @@
 ///
 /// A document is decided as soon as it arrives, against the documents kept before it, so the
 /// filter streams. A duplicate names the first copy (a kept document, never itself or a later
-/// one); kept documents are indexed until the index holds `maxDocuments`, after which they are
-/// still compared but no longer indexed (counted as `index.full`).
+/// one). Kept documents are indexed in two generations of at most `maxDocuments / 2` each: when
+/// the newer one is full, the older is forgotten (counted as `index.forgotten`) and the newer
+/// becomes the older, so memory stays bounded and the most recent documents are always there
+/// to compare with (reposts come close together in a crawl).
 public final class DedupStage {
     public struct Options: Sendable, Equatable {
         /// Characters a shingle.
@@ -33,19 +35,31 @@ public final class DedupStage {
         public init() {}
     }
 
+    /// Where a kept document came from: its `%source` and `%offset`.
+    public struct Origin: Equatable, Sendable {
+        public var source: String
+        public var offset: Int64
+    }
+
     public enum Decision: Equatable {
         case keep
-        case exact(of: Int)
-        case near(of: Int, jaccard: Double, containment: Double)
+        case exact(of: Origin)
+        case near(of: Origin, jaccard: Double, containment: Double)
     }
 
     public let options: Options
     public let hasher: MinHasher
-    public let index: LSHIndex
+    /// The older generation (nil until the first is full) and the newer one.
+    private var older: LSHIndex?
+    private var newer: LSHIndex
+    private let generationSize: Int
+    /// Kept documents forgotten so far (the older generation dropped).
+    public private(set) var forgotten = 0
+    /// Documents the index holds now.
+    public var indexed: Int { (older?.count ?? 0) + newer.count }
     private var signature = MinHasher.Signature(values: [], shingles: 0, contentHash: 0)
     private var lineCounts: LineCounts?
     private var lineHashes: [UInt64] = []
-    private var warnedFull = false
     /// Documents seen, in order (the number of the next one).
     public private(set) var documentsSeen = 0
 
@@ -55,7 +69,8 @@ public final class DedupStage {
     public init(options: Options = Options()) {
         self.options = options
         hasher = MinHasher(count: options.hashes, shingler: Shingler(size: options.shingleSize, proseLinesOnly: options.proseLinesOnly), seed: options.seed)
-        index = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: options.maxDocuments)
+        generationSize = options.maxDocuments == .max ? .max : max(1, options.maxDocuments / 2)
+        newer = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: generationSize)
         if options.commonLines > 0 && options.proseLinesOnly { lineCounts = LineCounts(commonAt: options.commonLines) }
     }
 
@@ -87,20 +102,23 @@ public final class DedupStage {
             if signature.shingles > 0 {
                 let source = record[FieldKey.source] ?? "-"
                 let offset = record[FieldKey.offset].flatMap { Int64($0) } ?? -Int64(documentsSeen)
-                if index.insert(signature, source: source, offset: offset) {
-                    counters.add("index.documents")
-                } else {
-                    counters.add("index.full")
+                if newer.isFull {
+                    forgotten += older?.count ?? 0
+                    counters.add("index.forgotten", older?.count ?? 0)
+                    older = newer
+                    newer = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: generationSize, presized: true)
                 }
+                newer.insert(signature, source: source, offset: offset)
+                counters.add("index.documents")
             } else {
                 counters.add("kept.empty-text")
             }
-        case let .exact(doc):
+        case let .exact(origin):
             counters.add(options.mark ? "marked.duplicate-exact" : "dropped.duplicate-exact")
-            if options.mark { annotate(&record, doc: doc, kind: "exact", jaccard: 1, containment: 1) }
-        case let .near(doc, j, c):
+            if options.mark { annotate(&record, origin, kind: "exact", jaccard: 1, containment: 1) }
+        case let .near(origin, j, c):
             counters.add(options.mark ? "marked.duplicate-near" : "dropped.duplicate-near")
-            if options.mark { annotate(&record, doc: doc, kind: "near", jaccard: j, containment: c) }
+            if options.mark { annotate(&record, origin, kind: "near", jaccard: j, containment: c) }
         }
         try signatureSink?(record, signature, decision)
         return decision == .keep || options.mark
@@ -109,20 +127,34 @@ public final class DedupStage {
     /// The decision for a signature against the kept documents (nothing recorded).
     public func decide(_ signature: MinHasher.Signature, counters: inout Counters) -> Decision {
         guard signature.shingles > 0 else { return .keep }
-        if let doc = index.exactMatch(signature.contentHash) { return .exact(of: doc) }
-        let o = options
-        let found = index.nearest(signature) { j, c, a, b in
-            if j >= o.threshold { return true }
-            let ratio = Double(min(a, b)) / Double(max(a, b, 1))
-            return c >= o.containment && ratio >= o.containmentMinRatio
+        let generations = [older, newer].compactMap { $0 }   // older first: the first copy
+        for index in generations {
+            if let doc = index.exactMatch(signature.contentHash) { return .exact(of: origin(index, doc)) }
         }
-        counters.add("candidates.checked", index.lastCandidates)
-        if let f = found { return .near(of: f.doc, jaccard: f.jaccard, containment: f.containment) }
-        return .keep
+        let o = options
+        var best: Decision = .keep
+        var bestJaccard = -1.0
+        for index in generations {
+            let found = index.nearest(signature) { j, c, a, b in
+                if j >= o.threshold { return true }
+                let ratio = Double(min(a, b)) / Double(max(a, b, 1))
+                return c >= o.containment && ratio >= o.containmentMinRatio
+            }
+            counters.add("candidates.checked", index.lastCandidates)
+            if let f = found, f.jaccard > bestJaccard {
+                bestJaccard = f.jaccard
+                best = .near(of: origin(index, f.doc), jaccard: f.jaccard, containment: f.containment)
+            }
+        }
+        return best
     }
 
-    private func annotate(_ record: inout Record, doc: Int, kind: String, jaccard: Double, containment: Double) {
-        let origin = index.origin(doc)
+    private func origin(_ index: LSHIndex, _ doc: Int) -> Origin {
+        let o = index.origin(doc)
+        return Origin(source: o.source, offset: o.offset)
+    }
+
+    private func annotate(_ record: inout Record, _ origin: Origin, kind: String, jaccard: Double, containment: Double) {
         record[Field.duplicateOf] = "\(origin.offset) \(origin.source)"
         record[Field.duplicateKind] = kind
         record[Field.jaccard] = Self.format(jaccard)

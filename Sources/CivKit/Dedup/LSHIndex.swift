@@ -42,17 +42,28 @@ public final class LSHIndex {
     public var count: Int { shingleCounts.count }
     public var isFull: Bool { count >= maxDocuments }
 
-    public init(hashes: Int = 120, bands: Int = 40, maxDocuments: Int = .max) {
+    /// With `presized`, the arrays and tables are made at once for `maxDocuments` (no growth, so
+    /// no copies and no slack past the budget): for the generations after the first.
+    public init(hashes: Int = 120, bands: Int = 40, maxDocuments: Int = .max, presized: Bool = false) {
         precondition(bands >= 1 && hashes >= bands && hashes % bands == 0, "hashes must be a multiple of bands")
         self.hashes = hashes
         self.bands = bands
         self.rows = hashes / bands
         self.maxDocuments = maxDocuments
-        bandTable = [UInt32](repeating: 0, count: 1024)
-        bandMask = 1023
-        exactKeys = [UInt64](repeating: 0, count: 256)
-        exactDocs = [UInt32](repeating: 0, count: 256)
-        exactMask = 255
+        var bandSize = 1024, exactSize = 256
+        if presized && maxDocuments < Int(Int32.max) / max(bands, 8) {
+            while maxDocuments * bands * 10 > bandSize * 7 { bandSize *= 2 }
+            while maxDocuments * 10 > exactSize * 7 { exactSize *= 2 }
+            compact.reserveCapacity(maxDocuments * hashes)
+            shingleCounts.reserveCapacity(maxDocuments)
+            sourceNumbers.reserveCapacity(maxDocuments)
+            offsets.reserveCapacity(maxDocuments)
+        }
+        bandTable = [UInt32](repeating: 0, count: bandSize)
+        bandMask = bandSize - 1
+        exactKeys = [UInt64](repeating: 0, count: exactSize)
+        exactDocs = [UInt32](repeating: 0, count: exactSize)
+        exactMask = exactSize - 1
     }
 
     /// Bytes a document costs in the index, on average, tables at their mean fill (about 52%):
