@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "civ-segment", targets: ["civ-segment"]),
         .executable(name: "civ-extract", targets: ["civ-extract"]),
         .executable(name: "civ-jsonl", targets: ["civ-jsonl"]),
+        .executable(name: "civ-dedup", targets: ["civ-dedup"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,12 +27,13 @@ let package = Package(
             dependencies: ["CICU"],
             resources: [.copy("Resources")]
         ),
-        // What the four executables share: common options, help text, ending a run.
+        // What the executables share: common options, help text, ending a run.
         .target(name: "CivCommandLine", dependencies: ["CivKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "civ-clean", dependencies: ["CivCommandLine"]),
         .executableTarget(name: "civ-segment", dependencies: ["CivCommandLine"]),
         .executableTarget(name: "civ-extract", dependencies: ["CivCommandLine"]),
         .executableTarget(name: "civ-jsonl", dependencies: ["CivCommandLine"]),
+        .executableTarget(name: "civ-dedup", dependencies: ["CivCommandLine"]),
         .testTarget(
             name: "CivKitTests",
             dependencies: ["CivKit", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -1,0 +1,190 @@
+/// civ-dedup's stage: for each record in stream order, decides whether it duplicates an earlier
+/// kept record — exactly (same text up to white space and punctuation, by content hash) or
+/// nearly (MinHash over character shingles, candidates from LSH banding) — and says what to do.
+///
+/// A document is decided as soon as it arrives, against the documents kept before it, so the
+/// filter streams. A duplicate names the first copy (a kept document, never itself or a later
+/// one). Kept documents are indexed in two generations of at most `maxDocuments / 2` each: when
+/// the newer one is full, the older is forgotten (counted as `index.forgotten`) and the newer
+/// becomes the older, so memory stays bounded and the most recent documents are always there
+/// to compare with (reposts come close together in a crawl).
+public final class DedupStage {
+    public struct Options: Sendable, Equatable {
+        /// Characters a shingle.
+        public var shingleSize = 4
+        /// Shingle prose lines only (see `Shingler`).
+        public var proseLinesOnly = true
+        /// Leave out of the shingles the prose lines already seen in this many kept documents
+        /// (a shared footer; see `LineCounts`); 0 turns it off.
+        public var commonLines = 2
+        /// MinHash functions; a multiple of `bands`.
+        public var hashes = 120
+        public var bands = 40
+        /// Near duplicate when the Jaccard estimate reaches this…
+        public var threshold = 0.45
+        /// …or when the smaller document's containment in the larger reaches this (truncated
+        /// reposts), the smaller holding at least `containmentMinRatio` of the larger's shingles.
+        public var containment = 0.65
+        public var containmentMinRatio = 0.3
+        /// Keep duplicates, with fields saying what they duplicate.
+        public var mark = false
+        /// Most documents indexed (see `LSHIndex.bytesPerDocument`).
+        public var maxDocuments = Int.max
+        public var seed: UInt64 = 0x6D69_6E68_6173_6821
+
+        public init() {}
+    }
+
+    /// Where a kept document came from: its `%source` and `%offset`.
+    public struct Origin: Equatable, Sendable {
+        public var source: String
+        public var offset: Int64
+    }
+
+    public enum Decision: Equatable {
+        case keep
+        case exact(of: Origin)
+        case near(of: Origin, jaccard: Double, containment: Double)
+    }
+
+    public let options: Options
+    public let hasher: MinHasher
+    /// The older generation (nil until the first is full) and the newer one.
+    private var older: LSHIndex?
+    private var newer: LSHIndex
+    private let generationSize: Int
+    /// Kept documents forgotten so far (the older generation dropped).
+    public private(set) var forgotten = 0
+    /// Documents the index holds now.
+    public var indexed: Int { (older?.count ?? 0) + newer.count }
+    private var signature = MinHasher.Signature(values: [], shingles: 0, contentHash: 0)
+    private var lineCounts: LineCounts?
+    private var lineHashes: [UInt64] = []
+    /// Documents seen, in order (the number of the next one).
+    public private(set) var documentsSeen = 0
+
+    /// Where each document's signature goes with `--signatures`, written as it is decided.
+    public var signatureSink: ((_ record: Record, _ signature: MinHasher.Signature, _ decision: Decision) throws -> Void)?
+
+    public init(options: Options = Options()) {
+        self.options = options
+        hasher = MinHasher(count: options.hashes, shingler: Shingler(size: options.shingleSize, proseLinesOnly: options.proseLinesOnly), seed: options.seed)
+        generationSize = options.maxDocuments == .max ? .max : max(1, options.maxDocuments / 2)
+        newer = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: generationSize)
+        if options.commonLines > 0 && options.proseLinesOnly { lineCounts = LineCounts(commonAt: options.commonLines) }
+    }
+
+    /// The field names civ-dedup writes with `--mark`.
+    public enum Field {
+        /// `OFFSET SOURCE` of the first copy (offset first: a source name may hold spaces).
+        public static let duplicateOf = "duplicate-of"
+        /// `exact` or `near`.
+        public static let duplicateKind = "duplicate-kind"
+        /// Jaccard estimate of the two shingle sets (1 for exact duplicates).
+        public static let jaccard = "duplicate-jaccard"
+        /// Containment estimate of the smaller document in the larger.
+        public static let containment = "duplicate-containment"
+    }
+
+    /// Decides on one record; with `mark`, the record gets the duplicate fields. Returns true when
+    /// the record is to be written.
+    public func process(_ record: inout Record, counters: inout Counters) throws -> Bool {
+        documentsSeen += 1
+        if let counts = lineCounts {
+            hasher.signature(of: record.lines, into: &signature, lineHashes: &lineHashes, isCommon: counts.isCommon)
+        } else {
+            hasher.signature(of: record.lines, into: &signature)
+        }
+        let decision = decide(signature, counters: &counters)
+        switch decision {
+        case .keep:
+            lineCounts?.add(document: &lineHashes)
+            if signature.shingles > 0 {
+                let source = record[FieldKey.source] ?? "-"
+                let offset = record[FieldKey.offset].flatMap { Int64($0) } ?? -Int64(documentsSeen)
+                if newer.isFull {
+                    forgotten += older?.count ?? 0
+                    counters.add("index.forgotten", older?.count ?? 0)
+                    older = newer
+                    newer = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: generationSize, presized: true)
+                }
+                newer.insert(signature, source: source, offset: offset)
+                counters.add("index.documents")
+            } else {
+                counters.add("kept.empty-text")
+            }
+        case let .exact(origin):
+            counters.add(options.mark ? "marked.duplicate-exact" : "dropped.duplicate-exact")
+            if options.mark { annotate(&record, origin, kind: "exact", jaccard: 1, containment: 1) }
+        case let .near(origin, j, c):
+            counters.add(options.mark ? "marked.duplicate-near" : "dropped.duplicate-near")
+            if options.mark { annotate(&record, origin, kind: "near", jaccard: j, containment: c) }
+        }
+        try signatureSink?(record, signature, decision)
+        return decision == .keep || options.mark
+    }
+
+    /// The decision for a signature against the kept documents (nothing recorded).
+    public func decide(_ signature: MinHasher.Signature, counters: inout Counters) -> Decision {
+        guard signature.shingles > 0 else { return .keep }
+        let generations = [older, newer].compactMap { $0 }   // older first: the first copy
+        for index in generations {
+            if let doc = index.exactMatch(signature.contentHash) { return .exact(of: origin(index, doc)) }
+        }
+        let o = options
+        var best: Decision = .keep
+        var bestJaccard = -1.0
+        for index in generations {
+            let found = index.nearest(signature) { j, c, a, b in
+                if j >= o.threshold { return true }
+                let ratio = Double(min(a, b)) / Double(max(a, b, 1))
+                return c >= o.containment && ratio >= o.containmentMinRatio
+            }
+            counters.add("candidates.checked", index.lastCandidates)
+            if let f = found, f.jaccard > bestJaccard {
+                bestJaccard = f.jaccard
+                best = .near(of: origin(index, f.doc), jaccard: f.jaccard, containment: f.containment)
+            }
+        }
+        return best
+    }
+
+    private func origin(_ index: LSHIndex, _ doc: Int) -> Origin {
+        let o = index.origin(doc)
+        return Origin(source: o.source, offset: o.offset)
+    }
+
+    private func annotate(_ record: inout Record, _ origin: Origin, kind: String, jaccard: Double, containment: Double) {
+        record[Field.duplicateOf] = "\(origin.offset) \(origin.source)"
+        record[Field.duplicateKind] = kind
+        record[Field.jaccard] = Self.format(jaccard)
+        record[Field.containment] = Self.format(containment)
+    }
+
+    static func format(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        return hundredths >= 100 ? "1.00" : "0.\(hundredths < 10 ? "0" : "")\(hundredths)"
+    }
+
+    /// One line of a `--signatures` file: `OFFSET<TAB>SOURCE<TAB>SHINGLES<TAB>CONTENT-HASH<TAB>
+    /// DECISION<TAB>V0,V1,…` (values in hexadecimal), with a header line naming the parameters.
+    public func signatureHeader() -> String {
+        "#civ-dedup-signatures 1 shingle=\(options.shingleSize) prose-lines-only=\(options.proseLinesOnly) common-lines=\(options.commonLines) hashes=\(options.hashes) bands=\(options.bands) seed=\(options.seed)\n"
+    }
+
+    public static func signatureLine(_ record: Record, _ signature: MinHasher.Signature, _ decision: Decision) -> String {
+        var line = record[FieldKey.offset] ?? "-"
+        line += "\t" + (record[FieldKey.source] ?? "-")
+        line += "\t\(signature.shingles)\t" + String(signature.contentHash, radix: 16)
+        switch decision {
+        case .keep: line += "\tkeep\t"
+        case .exact: line += "\texact\t"
+        case .near: line += "\tnear\t"
+        }
+        for (i, v) in signature.values.enumerated() {
+            if i > 0 { line += "," }
+            line += String(v, radix: 16)
+        }
+        return line + "\n"
+    }
+}

@@ -1,0 +1,236 @@
+/// The documents civ-dedup has kept so far, indexed for near-duplicate search by LSH banding.
+///
+/// Per document it holds (see `bytesPerDocument`): the signature cut to 8 bits a position
+/// (`hashes` bytes; b-bit MinHash, the Jaccard estimate corrected for chance agreement), its
+/// shingle count (4 bytes), where it came from (a source-name number and an offset, 12 bytes),
+/// one entry per band in a shared open-addressing table of document numbers (4 bytes each, the
+/// table kept between 35% and 70% full) and one entry in the exact-duplicate table (content hash
+/// and document number, 12 bytes, the same fill).
+///
+/// A band's key is its rows' 8-bit values, so the tables can be rebuilt from the stored
+/// signatures when they grow; two documents share a band's bucket when all its rows agree
+/// (true agreement, plus chance agreement of 8-bit values, which the estimate then rejects).
+public final class LSHIndex {
+    public let hashes: Int
+    public let bands: Int
+    public let rows: Int
+    /// Most documents the index holds; past it, `insert` refuses (documented policy: later
+    /// documents are still compared with the indexed ones, but are not indexed themselves).
+    public let maxDocuments: Int
+
+    private var compact: [UInt8] = []
+    private var shingleCounts: [UInt32] = []
+    private var sourceNumbers: [UInt32] = []
+    private var offsets: [Int64] = []
+    private var sourceNames: [String] = []
+    private var sourceNumberOf: [String: UInt32] = [:]
+
+    private var bandTable: [UInt32]
+    private var bandMask: Int
+    private var bandEntries = 0
+
+    private var exactKeys: [UInt64]
+    private var exactDocs: [UInt32]
+    private var exactMask: Int
+    private var exactEntries = 0
+
+    /// Documents examined by the last `nearest` call (for counters).
+    public private(set) var lastCandidates = 0
+    private var seen: [UInt32] = []
+    private var mine: [UInt8] = []
+
+    public var count: Int { shingleCounts.count }
+    public var isFull: Bool { count >= maxDocuments }
+
+    /// With `presized`, the arrays and tables are made at once for `maxDocuments` (no growth, so
+    /// no copies and no slack past the budget): for the generations after the first.
+    public init(hashes: Int = 120, bands: Int = 40, maxDocuments: Int = .max, presized: Bool = false) {
+        precondition(bands >= 1 && hashes >= bands && hashes % bands == 0, "hashes must be a multiple of bands")
+        self.hashes = hashes
+        self.bands = bands
+        self.rows = hashes / bands
+        self.maxDocuments = maxDocuments
+        var bandSize = 1024, exactSize = 256
+        if presized && maxDocuments < Int(Int32.max) / max(bands, 8) {
+            while maxDocuments * bands * 10 > bandSize * 7 { bandSize *= 2 }
+            while maxDocuments * 10 > exactSize * 7 { exactSize *= 2 }
+            compact.reserveCapacity(maxDocuments * hashes)
+            shingleCounts.reserveCapacity(maxDocuments)
+            sourceNumbers.reserveCapacity(maxDocuments)
+            offsets.reserveCapacity(maxDocuments)
+        }
+        bandTable = [UInt32](repeating: 0, count: bandSize)
+        bandMask = bandSize - 1
+        exactKeys = [UInt64](repeating: 0, count: exactSize)
+        exactDocs = [UInt32](repeating: 0, count: exactSize)
+        exactMask = exactSize - 1
+    }
+
+    /// Bytes a document costs in the index, on average, tables at their mean fill (about 52%):
+    /// the figure `--max-memory` divides by.
+    public static func bytesPerDocument(hashes: Int, bands: Int) -> Int {
+        let fixed = hashes + 4 + 4 + 8
+        let tables = Double(bands * 4 + 12) / 0.52
+        return fixed + Int(tables.rounded(.up))
+    }
+
+    /// Bytes the index holds now (arrays' sizes; source names not counted).
+    public var memoryBytes: Int {
+        compact.capacity + shingleCounts.capacity * 4 + sourceNumbers.capacity * 4 + offsets.capacity * 8
+            + bandTable.count * 4 + exactKeys.count * 12
+    }
+
+    // MARK: Exact duplicates
+
+    /// The document whose text has this content hash, if one is indexed.
+    public func exactMatch(_ hash: UInt64) -> Int? {
+        let key = hash == 0 ? 1 : hash
+        var i = Int(truncatingIfNeeded: DedupHash.mix(key)) & exactMask
+        while exactKeys[i] != 0 {
+            if exactKeys[i] == key { return Int(exactDocs[i]) }
+            i = (i + 1) & exactMask
+        }
+        return nil
+    }
+
+    private func insertExact(_ hash: UInt64, doc: Int) {
+        if (exactEntries + 1) * 10 > (exactMask + 1) * 7 { growExact() }
+        let key = hash == 0 ? 1 : hash
+        var i = Int(truncatingIfNeeded: DedupHash.mix(key)) & exactMask
+        while exactKeys[i] != 0 {
+            if exactKeys[i] == key { return }
+            i = (i + 1) & exactMask
+        }
+        exactKeys[i] = key
+        exactDocs[i] = UInt32(doc)
+        exactEntries += 1
+    }
+
+    private func growExact() {
+        let oldKeys = exactKeys, oldDocs = exactDocs
+        let size = (exactMask + 1) * 2
+        exactKeys = [UInt64](repeating: 0, count: size)
+        exactDocs = [UInt32](repeating: 0, count: size)
+        exactMask = size - 1
+        for j in 0 ..< oldKeys.count where oldKeys[j] != 0 {
+            var i = Int(truncatingIfNeeded: DedupHash.mix(oldKeys[j])) & exactMask
+            while exactKeys[i] != 0 { i = (i + 1) & exactMask }
+            exactKeys[i] = oldKeys[j]
+            exactDocs[i] = oldDocs[j]
+        }
+    }
+
+    // MARK: Near duplicates
+
+    @inline(__always)
+    private func bandSlot(_ band: Int, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var h = DedupHash.mix(UInt64(band) &+ 0x6261_6E64)
+        var i = start
+        let end = start + rows
+        // Eight rows a word.
+        while i < end {
+            var w: UInt64 = 0
+            var s: UInt64 = 0
+            while i < end && s < 64 {
+                w |= UInt64(bytes[i]) << s
+                s += 8
+                i += 1
+            }
+            h = DedupHash.combine(h, w)
+        }
+        return Int(truncatingIfNeeded: h) & bandMask
+    }
+
+    /// The indexed document most similar to `signature` among those sharing a band with it, with
+    /// its Jaccard estimate (corrected for chance agreement of 8-bit values) and the containment
+    /// estimate of the smaller document in the larger; `accept` decides which qualify, and the
+    /// best qualifying one (highest Jaccard) is returned.
+    public func nearest(_ signature: MinHasher.Signature, accept: (_ jaccard: Double, _ containment: Double, _ shinglesA: Int, _ shinglesB: Int) -> Bool)
+        -> (doc: Int, jaccard: Double, containment: Double)?
+    {
+        precondition(signature.values.count == hashes)
+        var best: (doc: Int, jaccard: Double, containment: Double)? = nil
+        seen.removeAll(keepingCapacity: true)
+        if mine.count != hashes { mine = [UInt8](repeating: 0, count: hashes) }
+        for i in 0 ..< hashes { mine[i] = UInt8(truncatingIfNeeded: signature.values[i]) }
+        let chance = 1.0 / 256
+        mine.withUnsafeBufferPointer { m in
+            compact.withUnsafeBufferPointer { c in
+                for band in 0 ..< bands {
+                    let start = band * rows
+                    var slot = bandSlot(band, m, from: start)
+                    while bandTable[slot] != 0 {
+                        let doc = Int(bandTable[slot] - 1)
+                        slot = (slot + 1) & bandMask
+                        let base = doc * hashes
+                        var same = true
+                        for r in start ..< start + rows where c[base + r] != m[r] { same = false; break }
+                        if !same || seen.contains(UInt32(doc)) { continue }
+                        seen.append(UInt32(doc))
+                        var equal = 0
+                        for r in 0 ..< hashes where c[base + r] == m[r] { equal += 1 }
+                        let raw = Double(equal) / Double(hashes)
+                        let j = max(0, (raw - chance) / (1 - chance))
+                        let other = Int(shingleCounts[doc])
+                        let containment = MinHasher.containment(jaccard: j, signature.shingles, other)
+                        if accept(j, containment, signature.shingles, other), best == nil || j > best!.jaccard {
+                            best = (doc, j, containment)
+                        }
+                    }
+                }
+            }
+        }
+        lastCandidates = seen.count
+        return best
+    }
+
+    /// Adds a kept document; false (and nothing added) when the index is full.
+    @discardableResult
+    public func insert(_ signature: MinHasher.Signature, source: String, offset: Int64) -> Bool {
+        guard !isFull else { return false }
+        precondition(signature.values.count == hashes)
+        let doc = count
+        for v in signature.values { compact.append(UInt8(truncatingIfNeeded: v)) }
+        shingleCounts.append(UInt32(clamping: signature.shingles))
+        if let n = sourceNumberOf[source] {
+            sourceNumbers.append(n)
+        } else {
+            let n = UInt32(sourceNames.count)
+            sourceNames.append(source)
+            sourceNumberOf[source] = n
+            sourceNumbers.append(n)
+        }
+        offsets.append(offset)
+        insertExact(signature.contentHash, doc: doc)
+        if (bandEntries + bands) * 10 > (bandMask + 1) * 7 { growBands() }
+        addBands(of: doc)
+        return true
+    }
+
+    private func addBands(of doc: Int) {
+        compact.withUnsafeBufferPointer { c in
+            let sig = UnsafeBufferPointer(rebasing: c[doc * hashes ..< (doc + 1) * hashes])
+            for band in 0 ..< bands {
+                var slot = bandSlot(band, sig, from: band * rows)
+                while bandTable[slot] != 0 { slot = (slot + 1) & bandMask }
+                bandTable[slot] = UInt32(doc + 1)
+            }
+        }
+        bandEntries += bands
+    }
+
+    /// Doubles the band table and re-adds every document but the one being inserted (the last).
+    private func growBands() {
+        var size = (bandMask + 1) * 2
+        while (bandEntries + bands) * 10 > size * 7 { size *= 2 }
+        bandTable = [UInt32](repeating: 0, count: size)
+        bandMask = size - 1
+        bandEntries = 0
+        for doc in 0 ..< count - 1 { addBands(of: doc) }
+    }
+
+    /// Where an indexed document came from.
+    public func origin(_ doc: Int) -> (source: String, offset: Int64) {
+        (sourceNames[Int(sourceNumbers[doc])], offsets[doc])
+    }
+}

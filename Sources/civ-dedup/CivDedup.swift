@@ -1,0 +1,121 @@
+import ArgumentParser
+import CivCommandLine
+import CivKit
+
+@main
+struct CivDedup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "civ-dedup",
+        abstract: "Drop documents that duplicate an earlier one: exactly, or nearly (reposted articles).",
+        discussion: """
+        Reads civ records (from civ-clean) and writes each record that duplicates no earlier \
+        kept one, as soon as it is read. Exact duplicates: the same text up to white space and \
+        punctuation (a 64-bit content hash). Near duplicates: MinHash over character shingles \
+        of the text, candidates from LSH banding, then a duplicate when the Jaccard estimate \
+        reaches --threshold or the smaller document's containment in the larger reaches \
+        --containment (a truncated repost). Duplicates are dropped and counted; with --mark \
+        they are kept with %duplicate-of (OFFSET SOURCE of the first copy), %duplicate-kind, \
+        %duplicate-jaccard and %duplicate-containment.
+
+        Memory: each kept document costs about \(LSHIndex.bytesPerDocument(hashes: 120, bands: 40)) \
+        bytes with the default parameters; the index holds two generations of half of what \
+        --max-memory allows each, and when the newer is full the older is forgotten (counted \
+        as index.forgotten, said once on stderr): later documents are compared with the most \
+        recent kept ones. --signatures lets a second pass cluster across shards.
+
+        \(FilterHelp.exitCodes)
+        """,
+        version: CivVersion.string
+    )
+
+    @OptionGroup var options: FilterOptions
+
+    @Flag(help: "Keep duplicates, marked with %duplicate-of, %duplicate-kind, %duplicate-jaccard, %duplicate-containment.")
+    var mark = false
+
+    @Option(help: "Near duplicate at this Jaccard estimate or above (0-1).")
+    var threshold = 0.45
+
+    @Option(help: "Near duplicate when the smaller document's containment in the larger reaches this (0-1; above 1 turns it off).")
+    var containment = 0.65
+
+    @Option(help: "Characters a shingle (1-16).")
+    var shingleSize = 4
+
+    @Flag(help: "Shingle every line (default: prose lines only: with a sentence end 。！？； or at least 40 characters; all lines of a document without one).")
+    var allLines = false
+
+    @Option(help: "MinHash functions (a multiple of --bands).")
+    var hashes = 120
+
+    @Option(help: "LSH bands (rows a band: hashes / bands).")
+    var bands = 40
+
+    @Option(help: "Leave out of the shingles the prose lines already seen in this many kept documents (a shared site footer); 0: off.")
+    var commonLines = 2
+
+    @Option(help: "Memory for the index, MiB; past it, the oldest half of the kept documents is forgotten.")
+    var maxMemory = 1024
+
+    @Option(help: "Write every document's signature to FILE (one line each, tab-separated) for a cross-shard pass.")
+    var signatures: String?
+
+    func validate() throws {
+        guard (0 ... 1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+        guard containment >= 0 else { throw ValidationError("--containment must not be negative") }
+        guard (1 ... 16).contains(shingleSize) else { throw ValidationError("--shingle-size must be between 1 and 16") }
+        guard bands >= 1, hashes >= bands, hashes % bands == 0, hashes <= 1024 else {
+            throw ValidationError("--hashes must be a multiple of --bands, at most 1024")
+        }
+        guard commonLines >= 0 && commonLines <= 255 else { throw ValidationError("--common-lines must be between 0 and 255") }
+        guard maxMemory >= 1 else { throw ValidationError("--max-memory must be at least 1 (MiB)") }
+    }
+
+    func run() throws {
+        let run = FilterRun(tool: "civ-dedup")
+        let writer = RecordWriter(output: run.output)
+        var o = DedupStage.Options()
+        o.threshold = threshold
+        o.containment = containment
+        o.shingleSize = shingleSize
+        o.proseLinesOnly = !allLines
+        o.commonLines = commonLines
+        o.hashes = hashes
+        o.bands = bands
+        o.mark = mark
+        o.maxDocuments = maxMemory * (1 << 20) / LSHIndex.bytesPerDocument(hashes: hashes, bands: bands)
+        let stage = DedupStage(options: o)
+        var signatureOutput: ByteOutput?
+        if let path = signatures {
+            do {
+                let out = try ByteOutput(path: path)
+                try out.write(stage.signatureHeader())
+                signatureOutput = out
+                stage.signatureSink = { record, signature, decision in
+                    try out.write(DedupStage.signatureLine(record, signature, decision))
+                }
+            } catch let error as CivError {
+                StandardError.write("civ-dedup: \(error)\n")
+                throw ExitCode(error.exitCode.rawValue)
+            }
+        }
+        var warnedFull = false
+        let code = run.run(paths: options.files) { record in
+            var record = record
+            if try stage.process(&record, counters: &run.counters) {
+                try writer.write(record)
+                run.counters.add("documents.out")
+            }
+            if !warnedFull && stage.forgotten > 0 {
+                warnedFull = true
+                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the oldest kept documents are being forgotten\n")
+            }
+        }
+        var final = code
+        do { try signatureOutput?.flush() } catch {
+            StandardError.write("civ-dedup: cannot write \(signatures ?? ""): \(error)\n")
+            if final == .success { final = .ioError }
+        }
+        try run.exit(final, options: options)
+    }
+}
