@@ -139,8 +139,10 @@ public final class CleanStage {
             return prefix.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         }
         // Cleaning never lengthens text (it removes characters, widens marks, or puts one
-        // character for a fragment), so no cut before `target` scalars reaches it.
+        // character for a fragment; ICU's conversion rules keep lengths), so no cut before
+        // `target` scalars reaches it. Checked on the cut before, in case a rule ever lengthens.
         var low = cuts.firstIndex { $0.scalar >= target } ?? cuts.count - 1, high = cuts.count - 1
+        if low > 0, cleanedLength(low - 1) >= target { low = 0 }
         while low < high {
             let mid = (low + high) / 2
             if cleanedLength(mid) >= target { high = mid } else { low = mid + 1 }
