@@ -6,7 +6,7 @@ import CivKit
 struct CivSegment: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civ-segment",
-        abstract: "Break the text of civ records (or plain text) into words with ICU's BreakIterator.",
+        abstract: "Break the text of civ records (or plain text) into words: ICU's BreakIterator, then rules and a lexicon (PKU convention).",
         discussion: """
         Reads civ records and writes the same records with each text line replaced by its tokens, \
         separated by single spaces, and the field `%segmented yes` added; every other field is \

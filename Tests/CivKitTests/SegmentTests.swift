@@ -1,0 +1,97 @@
+import PropertyBased
+import Testing
+@testable import CivKit
+
+/// The rules on ICU's tokens, each given the tokens by hand (so that a change in ICU's dictionary
+/// does not change what is tested), then the whole segmenter on ICU.
+@Suite struct SegmentRuleTests {
+    let rules = SegmentRules(lexicon: .shared, domain: SegmentRules.domainLexicon, user: nil)
+
+    func run(_ pieces: [String]) -> [String] {
+        rules.apply(pieces.map { SegmentRules.Token(Array($0.unicodeScalars)) }).map { String(String.UnicodeScalarView($0.scalars)) }
+    }
+
+    @Test func repeatedDashesAndEllipsesAreOneToken() {
+        #expect(run(["贺词", "—", "—", "新年"]) == ["贺词", "——", "新年"])
+        #expect(run(["等", "…", "…"]) == ["等", "……"])
+        #expect(run(["—", "…"]) == ["—", "…"])
+    }
+
+    @Test func digitsJoinTheirUnits() {
+        #expect(run(["1998", "年", "12", "月", "31", "日"]) == ["1998年", "12月", "31日"])
+        #expect(run(["增长", "１７", "％"]) == ["增长", "１７％"])
+        #expect(run(["3.5", "亿"]) == ["3.5亿"])
+        #expect(run(["10", "年", "来"]) == ["10", "年", "来"])  // a duration, not a year
+        #expect(run(["下降", "－", "5", "％"]) == ["下降", "－5％"])
+        #expect(run(["1", "－", "5", "月"]) == ["1", "－", "5月"])  // a range: the dash is no sign
+        #expect(run(["5", "个"]) == ["5", "个"])
+    }
+
+    @Test func chineseNumeralsJoin() {
+        #expect(run(["二", "○", "○", "一年"]) == ["二○○一年"])
+        #expect(run(["二", "○", "○", "○", "年"]) == ["二○○○年"])
+        #expect(run(["三十", "一日"]) == ["三十一日"])
+        #expect(run(["第", "一个"]) == ["第一", "个"])
+        #expect(run(["第", "三", "十"]) == ["第三十"])
+        #expect(run(["一", "年"]) == ["一", "年"])
+    }
+
+    @Test func numbersAndMeasureWordsSplit() {
+        #expect(run(["一次", "会议"]) == ["一", "次", "会议"])
+        #expect(run(["两个", "代表"]) == ["两", "个", "代表"])
+        #expect(run(["一个", "代表"]) == ["一个", "代表"])
+        #expect(run(["百年"]) == ["百年"])
+        // The re-segmentation does not make them either.
+        #expect(run(["两", "个"]) == ["两", "个"])
+    }
+
+    @Test func functionCharactersComeOffWordsTheLexiconLacks() {
+        #expect(run(["新的", "一", "年"]) == ["新", "的", "一", "年"])
+        #expect(run(["不是"]) == ["不是"])  // a word of the lexicon
+    }
+
+    @Test func singleCharactersAreResegmentedWithTheLexicon() {
+        #expect(run(["计算", "机"]) == ["计算机"])
+        #expect(run(["委员", "会", "主任"]) == ["委员会", "主任"])
+        #expect(run(["新", "世纪"]) == ["新", "世纪"])  // the token after a run stays
+        #expect(run(["克", "林", "顿", "说"]) == ["克林顿", "说"])
+    }
+
+    @Test func compoundsOfTwoWordsJoin() {
+        #expect(run(["社会", "主义"]) == ["社会主义"])
+        #expect(run(["会议", "主任"]) == ["会议", "主任"])
+    }
+
+    @Test func namesAreSurnameAndGivenName() {
+        #expect(run(["宣传部长", "聂", "晓", "葵", "深入"]) == ["宣传部长", "聂", "晓葵", "深入"])
+        #expect(run(["江", "泽", "民", "同志"]) == ["江", "泽民", "同志"])
+        #expect(run(["王", "说", "的"]) == ["王", "说", "的"])
+    }
+
+    @Test func domainLexiconWordsAreFound() {
+        #expect(SegmentRules.domainLexicon.contains("新时代文明实践中心"))
+        #expect(run(["背街", "小", "巷"]) == ["背街小巷"])
+    }
+}
+
+@Suite struct WordSegmenterTests {
+    let segmenter = try! WordSegmenter()
+
+    @Test func segmentsASentenceOfTheSeeds() {
+        #expect(segmenter.segment("市委常委、宣传部长聂晓葵深入安源区督导文明创建")
+            .split(separator: " ").contains { $0 == "晓葵" })
+        #expect(segmenter.tokens("1998年12月31日，增长１７％") == ["1998年", "12月", "31日", "，", "增长", "１７％"])
+    }
+
+    static let alphabet: [Character] = Array("市委常委宣传部长聂晓葵新世纪的一二三○年月日第个次计算机社会主义19９.．%％—…，。、 \tabcA")
+
+    /// Whatever the rules do, tokens are the text without its white space, in order, none empty
+    /// and none holding white space.
+    @Test func tokensConcatenateToTheText() async {
+        await propertyCheck(count: 400, input: Gen<Character?>.element(of: Self.alphabet).map { $0! }.string(of: 0 ... 30)) { line in
+            let tokens = segmenter.tokens(line)
+            #expect(tokens.joined() == String(line.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(Character.init)))
+            #expect(tokens.allSatisfy { !$0.isEmpty && !$0.unicodeScalars.contains(where: ScalarClass.isSpace) })
+        }
+    }
+}
