@@ -7,8 +7,17 @@ import Testing
 @Suite struct SegmentRuleTests {
     let rules = SegmentRules(lexicon: .shared, domain: SegmentRules.domainLexicon, user: nil)
 
+    /// The rules on tokens given as strings (ICU's tokens, as it might give them).
     func run(_ pieces: [String]) -> [String] {
-        rules.apply(pieces.map { SegmentRules.Token(Array($0.unicodeScalars)) }).map { String(String.UnicodeScalarView($0.scalars)) }
+        var tokens: [SegmentRules.Token] = []
+        var start = 0
+        for p in pieces {
+            tokens.append(SegmentRules.Token(start: start, end: start + p.unicodeScalars.count))
+            start += p.unicodeScalars.count
+        }
+        var line = SegmentRules.Line(text: Array(pieces.joined().unicodeScalars), tokens: tokens)
+        rules.apply(&line)
+        return line.tokens.map { String(String.UnicodeScalarView(line.text[$0.start..<$0.end])) }
     }
 
     @Test func repeatedDashesAndEllipsesAreOneToken() {
@@ -81,6 +90,12 @@ import Testing
         #expect(segmenter.segment("市委常委、宣传部长聂晓葵深入安源区督导文明创建")
             .split(separator: " ").contains { $0 == "晓葵" })
         #expect(segmenter.tokens("1998年12月31日，增长１７％") == ["1998年", "12月", "31日", "，", "增长", "１７％"])
+    }
+
+    @Test func rulesDoNotJoinAcrossWhiteSpace() {
+        #expect(segmenter.tokens("1998 年") == ["1998", "年"])
+        #expect(segmenter.tokens("年 一") == ["年", "一"])
+        #expect(segmenter.tokens("— —") == ["—", "—"])
     }
 
     static let alphabet: [Character] = Array("市委常委宣传部长聂晓葵新世纪的一二三○年月日第个次计算机社会主义19９.．%％—…，。、 \tabcA")

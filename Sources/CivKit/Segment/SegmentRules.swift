@@ -22,15 +22,28 @@ import Foundation
 ///
 /// Tokens made by rules 0–2b are not re-segmented by rule 3.
 struct SegmentRules: Sendable {
-    struct Token {
-        var scalars: [Unicode.Scalar]
+    /// A token: the scalars `start..<end` of the line. Rules only move boundaries, so every token
+    /// is a range of the line's scalars.
+    struct Token: Equatable {
+        var start: Int
+        var end: Int
+        /// Made by a rule that the re-segmentation must not undo.
         var fixed = false
-        init(_ scalars: [Unicode.Scalar], fixed: Bool = false) {
-            self.scalars = scalars
-            self.fixed = fixed
-        }
-        var isSingleHan: Bool { scalars.count == 1 && ScalarClass.isHan(scalars[0]) }
-        var isHan: Bool { !scalars.isEmpty && scalars.allSatisfy(ScalarClass.isHan) }
+        var count: Int { end - start }
+    }
+
+    /// The line's scalars and its tokens, as the rules pass them on.
+    struct Line {
+        let text: [Unicode.Scalar]
+        var tokens: [Token]
+
+        func isSingleHan(_ t: Token) -> Bool { t.count == 1 && ScalarClass.isHan(text[t.start]) }
+        func isHan(_ t: Token) -> Bool { t.count > 0 && (t.start..<t.end).allSatisfy { ScalarClass.isHan(text[$0]) } }
+        func first(_ t: Token) -> Unicode.Scalar { text[t.start] }
+        func last(_ t: Token) -> Unicode.Scalar { text[t.end - 1] }
+        func scalars(_ t: Token) -> ArraySlice<Unicode.Scalar> { text[t.start..<t.end] }
+        func all(_ t: Token, _ test: (Unicode.Scalar) -> Bool) -> Bool { (t.start..<t.end).allSatisfy { test(text[$0]) } }
+        func `is`(_ t: Token, _ s: Unicode.Scalar) -> Bool { t.count == 1 && text[t.start] == s }
     }
 
     /// The domain lexicon shipped with civ (`segment-lexicon.tsv`).
@@ -58,15 +71,28 @@ struct SegmentRules: Sendable {
         maxLength = min(8, max(lexicon.maxWordLength, domain.maxWordLength, user?.maxWordLength ?? 0))
     }
 
-    func apply(_ input: [Token]) -> [Token] {
-        var tokens = joinRepeatedMarks(input)
-        tokens = joinNumbers(tokens)
-        tokens = joinChineseNumerals(tokens)
-        tokens = splitLooseTokens(tokens)
-        tokens = resegment(tokens)
-        tokens = joinCompounds(tokens)
-        tokens = joinGivenNames(tokens)
-        return tokens
+    func apply(_ line: inout Line) {
+        line.tokens = joinRepeatedMarks(line)
+        line.tokens = joinNumbers(line)
+        line.tokens = joinChineseNumerals(line)
+        line.tokens = splitLooseTokens(line)
+        line.tokens = resegment(line)
+        line.tokens = joinCompounds(line)
+        line.tokens = joinGivenNames(line)
+    }
+
+    /// The frequency of a word in the lexicons (the highest), 0 when it is in none.
+    func frequency(_ word: ArraySlice<Unicode.Scalar>) -> Int {
+        var f = lexicon.frequency(of: word)
+        if word.count <= domain.maxWordLength {
+            let d = domain.frequency(of: word)
+            if d > f { f = d }
+        }
+        if let user, word.count <= user.maxWordLength {
+            let u = user.frequency(of: word)
+            if u > f { f = u }
+        }
+        return f
     }
 
     // MARK: Rule 0: dashes and ellipses
@@ -74,13 +100,13 @@ struct SegmentRules: Sendable {
     /// Marks written doubled or more (`——`, `……`), one token, as they are one mark.
     static let repeatedMarks: Set<Unicode.Scalar> = ["—", "…", "－", "-", "·", "."]
 
-    func joinRepeatedMarks(_ tokens: [Token]) -> [Token] {
+    func joinRepeatedMarks(_ line: Line) -> [Token] {
         var out: [Token] = []
-        out.reserveCapacity(tokens.count)
-        for t in tokens {
-            if t.scalars.count == 1, Self.repeatedMarks.contains(t.scalars[0]), let last = out.last,
-               last.scalars.allSatisfy({ $0 == t.scalars[0] }) {
-                out[out.count - 1].scalars.append(t.scalars[0])
+        out.reserveCapacity(line.tokens.count)
+        for t in line.tokens {
+            if t.count == 1, Self.repeatedMarks.contains(line.first(t)), let last = out.last,
+               line.all(last, { $0 == line.first(t) }) {
+                out[out.count - 1].end = t.end
                 out[out.count - 1].fixed = true
             } else {
                 out.append(t)
@@ -89,63 +115,6 @@ struct SegmentRules: Sendable {
         return out
     }
 
-    // MARK: Rule 2b: ICU's words that PKU splits
-
-    /// Measure words that PKU writes apart from the number before them (`一 次`, `两 个`).
-    /// Numbers that stay apart from a measure word after them (`百年`, `每年` are words).
-    static let smallNumbers: Set<Unicode.Scalar> = Set("一二三四五六七八九两几多".unicodeScalars)
-    static let measureWords: Set<Unicode.Scalar> = Set("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周".unicodeScalars)
-    /// Characters that are words of their own far more often than parts of a word ICU found
-    /// but the lexicons lack (`新的`, `的是`, `年来`, `图为`).
-    static let looseCharacters: Set<Unicode.Scalar> = Set("的了是在有都也就不来为之此要更".unicodeScalars)
-
-    func splitLooseTokens(_ tokens: [Token]) -> [Token] {
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
-        for t in tokens {
-            let c = t.scalars
-            if !t.fixed, c.count == 2, ScalarClass.isHan(c[0]), ScalarClass.isHan(c[1]) {
-                // A number and its measure word; `一个` is one word in PKU's convention.
-                let counted = Self.smallNumbers.contains(c[0]) && Self.measureWords.contains(c[1]) && !(c[0] == "一" && c[1] == "个")
-                let loose = (Self.looseCharacters.contains(c[0]) || Self.looseCharacters.contains(c[1])) && frequency(c[...]) == 0
-                if counted || loose {
-                    out.append(Token([c[0]], fixed: counted))
-                    out.append(Token([c[1]], fixed: counted))
-                    continue
-                }
-            }
-            out.append(t)
-        }
-        return out
-    }
-
-    // MARK: Rule 3b: compounds of two words
-
-    /// Two two-character words that make a four-character word of the lexicons (`社会 主义`,
-    /// `国民 经济`), one token.
-    func joinCompounds(_ tokens: [Token]) -> [Token] {
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
-        var i = 0
-        while i < tokens.count {
-            if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed,
-               tokens[i].scalars.count == 2, tokens[i + 1].scalars.count == 2, tokens[i].isHan, tokens[i + 1].isHan {
-                let joined = tokens[i].scalars + tokens[i + 1].scalars
-                if frequency(joined[...]) >= Self.compoundFrequency {
-                    out.append(Token(joined))
-                    i += 2
-                    continue
-                }
-            }
-            out.append(tokens[i])
-            i += 1
-        }
-        return out
-    }
-
-    /// Rarer compounds are left in their parts.
-    static let compoundFrequency = 100
-
     // MARK: Rule 1: digits and their units
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
@@ -153,32 +122,37 @@ struct SegmentRules: Sendable {
     }
 
     /// Digits, possibly with decimal points inside (`3.5`, `９．８`).
-    static func isNumber(_ s: [Unicode.Scalar]) -> Bool {
-        guard let first = s.first, let last = s.last, isDigit(first), isDigit(last) else { return false }
-        return s.allSatisfy { isDigit($0) || $0 == "." || $0 == "．" }
+    static func isNumber(_ line: Line, _ t: Token) -> Bool {
+        guard t.count > 0, isDigit(line.first(t)), isDigit(line.last(t)) else { return false }
+        return line.all(t) { isDigit($0) || $0 == "." || $0 == "．" }
     }
 
-    static let digitUnits: Set<String> = ["年", "月", "日", "时", "分", "秒", "％", "%", "万", "亿", "万亿", "月份", "年代", "点"]
+    static let digitUnits: Set<Unicode.Scalar> = Set("年月日时分秒％%万亿点".unicodeScalars)
+    static let digitUnitPairs: Set<[Unicode.Scalar]> = [Array("万亿".unicodeScalars), Array("月份".unicodeScalars), Array("年代".unicodeScalars)]
     static let minusSigns: Set<Unicode.Scalar> = ["－", "-"]
 
-    func joinNumbers(_ tokens: [Token]) -> [Token] {
+    func joinNumbers(_ line: Line) -> [Token] {
+        let tokens = line.tokens
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
             var t = tokens[i]
-            if Self.isNumber(t.scalars) {
-                // A minus sign before the number, when nothing joins the sign to a word before it.
-                if let prev = out.last, prev.scalars.count == 1, Self.minusSigns.contains(prev.scalars[0]),
-                   out.count < 2 || !out[out.count - 2].scalars.last.map({ Self.isDigit($0) || $0.properties.isAlphabetic && !ScalarClass.isHan($0) })! {
-                    t.scalars = prev.scalars + t.scalars
+            if Self.isNumber(line, t) {
+                // A minus sign before the number, when no digit or letter comes before the sign.
+                if let prev = out.last, prev.count == 1, Self.minusSigns.contains(line.first(prev)),
+                   out.count < 2 || !{ c in Self.isDigit(c) || c.properties.isAlphabetic && !ScalarClass.isHan(c) }(line.last(out[out.count - 2])) {
+                    t.start = prev.start
                     out.removeLast()
                 }
                 // 年 only after a year (`1998年`; `10 年` is a duration).
-                if i + 1 < tokens.count, Self.digitUnits.contains(String(String.UnicodeScalarView(tokens[i + 1].scalars))),
-                   tokens[i + 1].scalars != ["年"] || t.scalars.count == 4 {
-                    t.scalars += tokens[i + 1].scalars
-                    i += 1
+                if i + 1 < tokens.count {
+                    let u = tokens[i + 1]
+                    let unit = (u.count == 1 && Self.digitUnits.contains(line.first(u))) || (u.count == 2 && Self.digitUnitPairs.contains(Array(line.scalars(u))))
+                    if unit, !line.is(u, "年") || line.scalars(tokens[i]).count == 4 {
+                        t.end = u.end
+                        i += 1
+                    }
                 }
                 t.fixed = true
             }
@@ -193,72 +167,95 @@ struct SegmentRules: Sendable {
     static let numerals: Set<Unicode.Scalar> = Set("零○〇一二三四五六七八九十百千万亿两".unicodeScalars)
     static let digitNumerals: Set<Unicode.Scalar> = Set("零○〇一二三四五六七八九".unicodeScalars)
 
-    static func isNumeral(_ s: [Unicode.Scalar]) -> Bool { !s.isEmpty && s.allSatisfy(numerals.contains) }
+    static func isNumeral(_ line: Line, _ t: Token) -> Bool { t.count > 0 && line.all(t, numerals.contains) }
 
-    func joinChineseNumerals(_ tokens: [Token]) -> [Token] {
+    func joinChineseNumerals(_ line: Line) -> [Token] {
+        let tokens = line.tokens
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
             // 第 and the number after it (`第 一` → `第一`; `第 一个` → `第一 个`).
-            if tokens[i].scalars == ["第"], i + 1 < tokens.count, !tokens[i + 1].fixed,
-               let first = tokens[i + 1].scalars.first, Self.numerals.contains(first) {
-                var numeral = tokens[i + 1].scalars.prefix { Self.numerals.contains($0) }
-                let rest = tokens[i + 1].scalars.dropFirst(numeral.count)
+            if line.is(tokens[i], "第"), i + 1 < tokens.count, !tokens[i + 1].fixed, Self.numerals.contains(line.first(tokens[i + 1])) {
+                let next = tokens[i + 1]
+                var numeralEnd = next.start
+                while numeralEnd < next.end, Self.numerals.contains(line.text[numeralEnd]) { numeralEnd += 1 }
                 var j = i + 2
-                if rest.isEmpty {
-                    while j < tokens.count, !tokens[j].fixed, Self.isNumeral(tokens[j].scalars) {
-                        numeral += tokens[j].scalars
+                if numeralEnd == next.end {
+                    while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) {
+                        numeralEnd = tokens[j].end
                         j += 1
                     }
                 }
-                out.append(Token(["第"] + numeral, fixed: true))
-                if !rest.isEmpty { out.append(Token(Array(rest), fixed: true)) }
+                out.append(Token(start: tokens[i].start, end: numeralEnd, fixed: true))
+                if numeralEnd < next.end { out.append(Token(start: numeralEnd, end: next.end, fixed: true)) }
                 i = j
                 continue
             }
-            guard !tokens[i].fixed, Self.isNumeral(tokens[i].scalars) else {
+            guard !tokens[i].fixed, Self.isNumeral(line, tokens[i]) else {
                 out.append(tokens[i])
                 i += 1
                 continue
             }
             var j = i + 1
-            var run = tokens[i].scalars
-            while j < tokens.count, !tokens[j].fixed, Self.isNumeral(tokens[j].scalars) {
-                run += tokens[j].scalars
+            var run = tokens[i]
+            while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) {
+                run.end = tokens[j].end
                 j += 1
             }
-            // A last token of numeral + 年/月/日 (ICU's `一年` in `二 ○ ○ 一年`) joins a run of two or more characters.
-            if run.count >= 2, j < tokens.count, !tokens[j].fixed, tokens[j].scalars.count == 2,
-               Self.isNumeral([tokens[j].scalars[0]]), "年月日".unicodeScalars.contains(tokens[j].scalars[1]) {
-                run += tokens[j].scalars
+            // A last token of numeral + 年/月/日 (ICU's `一年` in `二 ○ ○ 一年`) joins a run of two
+            // or more characters.
+            if run.count >= 2, j < tokens.count, !tokens[j].fixed, tokens[j].count == 2,
+               Self.numerals.contains(line.first(tokens[j])), "年月日".unicodeScalars.contains(line.last(tokens[j])) {
+                run.end = tokens[j].end
                 j += 1
-            } else if j < tokens.count, tokens[j].scalars.count == 1, let unit = tokens[j].scalars.first {
-                let digitByDigit = run.count >= 2 && run.allSatisfy(Self.digitNumerals.contains)
+            } else if j < tokens.count, tokens[j].count == 1 {
+                let unit = line.first(tokens[j])
+                let digitByDigit = run.count >= 2 && line.all(run, Self.digitNumerals.contains)
                 if (unit == "年" && digitByDigit) || ((unit == "月" || unit == "日") && run.count >= 2 && j > i + 1) {
-                    run += [unit]
+                    run.end = tokens[j].end
                     j += 1
                 }
             }
-            out.append(Token(run, fixed: j > i + 1))
+            run.fixed = j > i + 1
+            out.append(run)
             i = j
         }
         return out
     }
 
-    // MARK: Rule 3: re-segmentation of single characters
+    // MARK: Rule 2b: ICU's words that PKU splits
 
-    /// The frequency of a word in the lexicons (the highest), 0 when it is in none.
-    func frequency(_ word: ArraySlice<Unicode.Scalar>) -> Int {
-        var f = lexicon.frequency(of: word)
-        let d = domain.frequency(of: word)
-        if d > f { f = d }
-        if let user {
-            let u = user.frequency(of: word)
-            if u > f { f = u }
+    /// Numbers that PKU writes apart from a measure word after them (`百年`, `每年` are words).
+    static let smallNumbers: Set<Unicode.Scalar> = Set("一二三四五六七八九两几多".unicodeScalars)
+    /// Measure words that PKU writes apart from the number before them (`一 次`, `两 个`).
+    static let measureWords: Set<Unicode.Scalar> = Set("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周".unicodeScalars)
+    /// Characters that are words of their own far more often than parts of a word ICU found
+    /// but the lexicons lack (`新的`, `的是`, `年来`, `图为`).
+    static let looseCharacters: Set<Unicode.Scalar> = Set("的了是在有都也就不来为之此要更".unicodeScalars)
+
+    func splitLooseTokens(_ line: Line) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(line.tokens.count + line.tokens.count / 4)
+        for t in line.tokens {
+            if !t.fixed, t.count == 2 {
+                let a = line.first(t), b = line.last(t)
+                if ScalarClass.isHan(a), ScalarClass.isHan(b) {
+                    // A number and its measure word; `一个` is one word in PKU's convention.
+                    let counted = Self.smallNumbers.contains(a) && Self.measureWords.contains(b) && !(a == "一" && b == "个")
+                    if counted || (Self.looseCharacters.contains(a) || Self.looseCharacters.contains(b)) && frequency(line.scalars(t)) == 0 {
+                        out.append(Token(start: t.start, end: t.start + 1, fixed: counted))
+                        out.append(Token(start: t.start + 1, end: t.end, fixed: counted))
+                        continue
+                    }
+                }
+            }
+            out.append(t)
         }
-        return f
+        return out
     }
+
+    // MARK: Rule 3: re-segmentation of single characters
 
     /// The frequency a single character is scored with (the lexicon lists words of 2+ characters
     /// only), and the one a word ICU found but the lexicons lack is scored with.
@@ -268,60 +265,82 @@ struct SegmentRules: Sendable {
     /// (`委员 会`); the token after it does not (`新 世纪` stays, the PKU convention).
     static let neighbourLength = 2
 
-    func resegment(_ tokens: [Token]) -> [Token] {
+    func resegment(_ line: Line) -> [Token] {
+        let tokens = line.tokens
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
-            // A run of 2+ single Han characters that no rule made.
-            guard tokens[i].isSingleHan, !tokens[i].fixed else {
+            // A run of single Han characters that no rule made.
+            guard line.isSingleHan(tokens[i]), !tokens[i].fixed else {
                 out.append(tokens[i])
                 i += 1
                 continue
             }
             var j = i + 1
-            while j < tokens.count, tokens[j].isSingleHan, !tokens[j].fixed { j += 1 }
-            // One single character: a window with its neighbours still, for suffixes (`委员 会`).
+            while j < tokens.count, line.isSingleHan(tokens[j]), !tokens[j].fixed { j += 1 }
+            // With the short word before it (`委员 会`), when no rule changed that word.
             var start = i
-            let end = j
-            if start > 0, !tokens[start - 1].fixed, tokens[start - 1].isHan, tokens[start - 1].scalars.count <= Self.neighbourLength,
-               out.last.map({ $0.scalars == tokens[start - 1].scalars }) ?? false {
+            if start > 0, !tokens[start - 1].fixed, tokens[start - 1].count <= Self.neighbourLength,
+               line.isHan(tokens[start - 1]), out.last == tokens[start - 1] {
                 start -= 1
                 out.removeLast()
             }
-            if end - start < 2 {
+            if j - start < 2 {
                 out.append(tokens[i])
                 i += 1
                 continue
             }
-            out.append(contentsOf: bestPath(Array(tokens[start..<end])))
-            i = end
+            bestPath(line, tokens[start..<j], into: &out)
+            i = j
         }
         return out
     }
 
+    static let countPrefixes: Set<Unicode.Scalar> = numerals.union("几多半余每数".unicodeScalars)
+
     /// The most probable segmentation of the window's characters into words of the lexicons,
-    /// ICU's own tokens and single characters.
-    func bestPath(_ window: [Token]) -> [Token] {
-        let chars = window.flatMap(\.scalars)
-        let n = chars.count
-        var icuEnds = Set<Int>()  // (start << 16 | end) of ICU's tokens
-        var ends = [Int](repeating: 0, count: n + 1)
-        var p = 0
-        for t in window {
-            icuEnds.insert(p << 16 | (p + t.scalars.count))
-            for k in p..<(p + t.scalars.count) {
-                ends[k] = p + t.scalars.count
+    /// ICU's own tokens and single characters, appended to `out`.
+    func bestPath(_ line: Line, _ window: ArraySlice<Token>, into out: inout [Token]) {
+        let base = window.first!.start
+        let n = window.last!.end - base
+        let chars = line.text[base..<(base + n)]
+        @inline(__always) func char(_ k: Int) -> Unicode.Scalar { chars[base + k] }
+        var icuEnd = [Int](repeating: 0, count: n)  // the end of ICU's token starting at k, or 0
+        for t in window { icuEnd[t.start - base] = t.end - base }
+        // The main lexicon's code of each character, looked up once; lastUncoded[k]: the last
+        // position <= k whose character is in no word (-1: none).
+        var codes = [UInt32](repeating: 0, count: n)
+        var lastUncoded = [Int](repeating: -1, count: n)
+        var domainCoded = [Bool](repeating: false, count: n)
+        for k in 0..<n {
+            if let c = lexicon.code(of: char(k)) {
+                codes[k] = c
+                lastUncoded[k] = k > 0 ? lastUncoded[k - 1] : -1
+            } else {
+                lastUncoded[k] = k
             }
-            p += t.scalars.count
+            domainCoded[k] = domain.code(of: char(k)) != nil
+        }
+        func frequency(_ s: Int, _ e: Int) -> Int {
+            var f = lastUncoded[e - 1] < s ? codes.withUnsafeBufferPointer { lexicon.frequency(codes: UnsafeBufferPointer(rebasing: $0[s..<e])) } : 0
+            if e - s <= domain.maxWordLength, domainCoded[s], domainCoded[e - 1] {
+                let d = domain.frequency(of: chars[(base + s)..<(base + e)])
+                if d > f { f = d }
+            }
+            if let user, e - s <= user.maxWordLength {
+                let u = user.frequency(of: chars[(base + s)..<(base + e)])
+                if u > f { f = u }
+            }
+            return f
         }
         /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
         /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart).
         func mayJoin(_ s: Int, _ e: Int) -> Bool {
             var k = s
-            if chars[k] == "第" { k += 1 }
+            if char(k) == "第" { k += 1 }
             var numerals = 0
-            while k < e - 1, Self.countPrefixes.contains(chars[k]) {
+            while k < e - 1, Self.countPrefixes.contains(char(k)) {
                 k += 1
                 numerals += 1
             }
@@ -335,8 +354,9 @@ struct SegmentRules: Sendable {
         for e in 1...n {
             for s in max(0, e - maxLength)..<e {
                 guard best[s] > -.infinity else { continue }
+                let isICU = icuEnd[s] == e
                 var score: Double
-                let f = e - s >= 2 && (icuEnds.contains(s << 16 | e) || mayJoin(s, e)) ? frequency(chars[s..<e]) : 0
+                let f = e - s >= 2 && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
                 if f > 0 {
                     score = log(Double(f)) - logTotal
                 } else if e - s == 1 {
@@ -344,7 +364,7 @@ struct SegmentRules: Sendable {
                 } else {
                     score = -.infinity
                 }
-                if icuEnds.contains(s << 16 | e) && e - s >= 2 { score = max(score, logICU) }
+                if isICU && e - s >= 2 { score = max(score, logICU) }
                 if best[s] + score > best[e] {
                     best[e] = best[s] + score
                     back[e] = s
@@ -357,19 +377,42 @@ struct SegmentRules: Sendable {
             cuts.append(e)
             e = back[e]
         }
-        var out: [Token] = []
         var s = 0
         for e in cuts.reversed() {
             // A three-character name the lexicon knows whole but ICU did not (`江泽民`) is
             // surname + given name, the PKU convention.
-            if e - s == 3, surnames.contains(chars[s]),
-               (s..<e).allSatisfy({ ends[$0] == $0 + 1 }) {
-                out.append(Token([chars[s]]))
-                out.append(Token(Array(chars[(s + 1)..<e])))
+            if e - s == 3, surnames.contains(char(s)), (s..<e).allSatisfy({ icuEnd[$0] == $0 + 1 }) {
+                out.append(Token(start: base + s, end: base + s + 1))
+                out.append(Token(start: base + s + 1, end: base + e))
             } else {
-                out.append(Token(Array(chars[s..<e])))
+                out.append(Token(start: base + s, end: base + e))
             }
             s = e
+        }
+    }
+
+    // MARK: Rule 3b: compounds of two words
+
+    /// Rarer compounds are left in their parts.
+    static let compoundFrequency = 100
+
+    /// Two two-character words that make a four-character word of the lexicons (`社会 主义`,
+    /// `国民 经济`), one token.
+    func joinCompounds(_ line: Line) -> [Token] {
+        let tokens = line.tokens
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, tokens[i].count == 2, tokens[i + 1].count == 2,
+               line.isHan(tokens[i]), line.isHan(tokens[i + 1]),
+               frequency(line.text[tokens[i].start..<tokens[i + 1].end]) >= Self.compoundFrequency {
+                out.append(Token(start: tokens[i].start, end: tokens[i + 1].end))
+                i += 2
+                continue
+            }
+            out.append(tokens[i])
+            i += 1
         }
         return out
     }
@@ -379,20 +422,19 @@ struct SegmentRules: Sendable {
     /// Characters that stand alone far more often than in a given name.
     static let functionCharacters: Set<Unicode.Scalar> = Set("的了是在和与及或等也都就还又把被对向从到为以于之其这那个们我你他她它说讲要将会能可不没有而但并且着过地得所此每各该某上下中内外前后里年月日时人".unicodeScalars)
 
-    static let countPrefixes: Set<Unicode.Scalar> = numerals.union("几多半余每数".unicodeScalars)
-
-    func joinGivenNames(_ tokens: [Token]) -> [Token] {
+    func joinGivenNames(_ line: Line) -> [Token] {
+        let tokens = line.tokens
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
             out.append(tokens[i])
-            if tokens[i].isSingleHan, surnames.contains(tokens[i].scalars[0]), i + 2 < tokens.count,
-               tokens[i + 1].isSingleHan, tokens[i + 2].isSingleHan,
-               !Self.functionCharacters.contains(tokens[i + 1].scalars[0]),
-               !Self.functionCharacters.contains(tokens[i + 2].scalars[0]),
-               !(i + 3 < tokens.count && tokens[i + 3].isSingleHan) {
-                out.append(Token(tokens[i + 1].scalars + tokens[i + 2].scalars))
+            if line.isSingleHan(tokens[i]), surnames.contains(line.first(tokens[i])), i + 2 < tokens.count,
+               line.isSingleHan(tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
+               !Self.functionCharacters.contains(line.first(tokens[i + 1])),
+               !Self.functionCharacters.contains(line.first(tokens[i + 2])),
+               !(i + 3 < tokens.count && line.isSingleHan(tokens[i + 3])) {
+                out.append(Token(start: tokens[i + 1].start, end: tokens[i + 2].end))
                 i += 3
                 continue
             }
