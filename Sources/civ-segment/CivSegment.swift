@@ -25,12 +25,15 @@ struct CivSegment: ParsableCommand {
     @Flag(help: "Put each sentence on a line of its own.")
     var sentences = false
 
+    @Option(help: ArgumentHelp("Your own words: one a line, optionally followed by white space and a frequency (default \(Lexicon.defaultUserFrequency)); a malformed line is reported with its number (exit 65).", valueName: "FILE"))
+    var lexicon: String?
+
 
     func run() throws {
         let run = FilterRun(tool: "civ-segment")
         let code: CivExitCode
         do {
-            let segmenter = try WordSegmenter()
+            let segmenter = try WordSegmenter(words: lexicon.map(Lexicon.userWords(path:)))
             let splitter = sentences ? try SentenceSplitter() : nil
             let writer = RecordWriter(output: run.output)
             func segmentLines(_ lines: [String]) -> [String] {

@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import CivKit
@@ -80,6 +81,8 @@ import Testing
     @Test func domainLexiconWordsAreFound() {
         #expect(SegmentRules.domainLexicon.contains("新时代文明实践中心"))
         #expect(run(["背街", "小", "巷"]) == ["背街小巷"])
+        #expect(run(["宣传", "部长", "说"]) == ["宣传部长", "说"])
+        #expect(run(["新", "时代", "文明", "实践", "中心"]) == ["新时代文明实践中心"])
     }
 }
 
@@ -108,5 +111,46 @@ import Testing
             #expect(tokens.joined() == String(line.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(Character.init)))
             #expect(tokens.allSatisfy { !$0.isEmpty && !$0.unicodeScalars.contains(where: ScalarClass.isSpace) })
         }
+    }
+}
+
+@Suite struct UserLexiconTests {
+    func load(_ text: String) throws(CivError) -> Lexicon {
+        try Lexicon.userWords(bytes: Data(text.utf8), name: "words.txt")
+    }
+
+    @Test func readsWordsWithAndWithoutFrequencies() throws {
+        let words = try load("# comment\n卢小亨\n\n背街小巷\t5000\r\n城管  30\n")
+        #expect(words.count == 3)
+        #expect(words.frequency(of: "卢小亨") == Lexicon.defaultUserFrequency)
+        #expect(words.frequency(of: "背街小巷") == 5000)
+        #expect(words.frequency(of: "城管") == 30)
+    }
+
+    @Test func reportsTheFileAndLineOfAMalformedLine() {
+        #expect(throws: CivError.malformedData("words.txt:2: the frequency is not a positive whole number: 背街小巷 x")) { try load("卢小亨\n背街小巷 x\n") }
+        #expect(throws: CivError.malformedData("words.txt:3: more than a word and a frequency: 背街 小巷 5")) { try load("a\n\n背街 小巷 5") }
+        #expect(throws: CivError.malformedData("words.txt:1: the frequency is not a positive whole number: 城管 0")) { try load("城管 0") }
+    }
+
+    @Test func userWordsJoinTokens() throws {
+        let segmenter = try WordSegmenter(words: try load("卢小亨\n安源区督导组\n"))
+        #expect(segmenter.tokens("市委书记卢小亨说") == ["市委书记", "卢小亨", "说"])
+        #expect(!(try WordSegmenter().tokens("市委书记卢小亨说")).contains("卢小亨"))
+    }
+
+    @Test func commandLineReportsAMalformedLexicon() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("civ-lexicon-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("good.txt"), bad = dir.appendingPathComponent("bad.txt")
+        try Data("卢小亨\n".utf8).write(to: good)
+        try Data("卢小亨\n背街小巷 -3\n".utf8).write(to: bad)
+        let ok = try Support.shell("civ-segment --lexicon \(good.path)", input: Data("市委书记卢小亨说\n".utf8))
+        #expect(ok.status == 0 && ok.text == "市委书记 卢小亨 说\n")
+        let r = try Support.shell("civ-segment --lexicon \(bad.path)", input: Data("市委书记\n".utf8))
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("\(bad.path):2:"))
+        #expect(try Support.shell("civ-segment --lexicon \(dir.path)/missing.txt", input: Data()).status == 66)
     }
 }

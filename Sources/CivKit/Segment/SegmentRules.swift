@@ -75,6 +75,7 @@ struct SegmentRules: Sendable {
         line.tokens = joinRepeatedMarks(line)
         line.tokens = joinNumbers(line)
         line.tokens = joinChineseNumerals(line)
+        line.tokens = joinListedWords(line)
         line.tokens = splitLooseTokens(line)
         line.tokens = resegment(line)
         line.tokens = joinCompounds(line)
@@ -220,6 +221,37 @@ struct SegmentRules: Sendable {
             run.fixed = j > i + 1
             out.append(run)
             i = j
+        }
+        return out
+    }
+
+    // MARK: Rule 2a: the domain's and the user's words
+
+    /// Consecutive tokens that spell a word of the domain lexicon or the user's, the longest
+    /// first, one token (`宣传 部长` → `宣传部长`); ICU's tokens are never cut for them.
+    func joinListedWords(_ line: Line) -> [Token] {
+        let tokens = line.tokens
+        let longest = max(domain.maxWordLength, user?.maxWordLength ?? 0)
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            var j = i + 1
+            var match = 0
+            let first = line.first(tokens[i])
+            let listed = domain.code(of: first) != nil || user?.code(of: first) != nil
+            while listed, j < tokens.count, !tokens[j].fixed, !tokens[j - 1].fixed, tokens[j].end - tokens[i].start <= longest {
+                let word = line.text[tokens[i].start..<tokens[j].end]
+                if domain.frequency(of: word) > 0 || (user?.frequency(of: word) ?? 0) > 0 { match = j }
+                j += 1
+            }
+            if match > 0 {
+                out.append(Token(start: tokens[i].start, end: tokens[match].end, fixed: true))
+                i = match + 1
+            } else {
+                out.append(tokens[i])
+                i += 1
+            }
         }
         return out
     }
