@@ -154,3 +154,17 @@ import Testing
         #expect(try Support.shell("civ-segment --lexicon \(dir.path)/missing.txt", input: Data()).status == 66)
     }
 }
+
+@Suite struct PairFilterTests {
+    /// No false negatives; and a sparse filter is not all ones.
+    @Test func holdsEveryInsertedPair() async {
+        await propertyCheck(count: 50, input: Gen.int(in: 0 ... 70000).array(of: 1 ... 400)) { values in
+            var filter = PairFilter()
+            let pairs = stride(from: 0, to: values.count - 1, by: 2).map { (UInt32(values[$0]), UInt32(values[$0 + 1])) }
+            for (a, b) in pairs { filter.insert(a, b) }
+            #expect(pairs.allSatisfy { filter.contains($0.0, $0.1) })
+            let misses = (0 ..< 1000).filter { !filter.contains(UInt32($0) + 100_000, 7) }.count
+            #expect(misses > 900)
+        }
+    }
+}

@@ -150,6 +150,20 @@ struct LexiconImage: @unchecked Sendable {
         return found
     }
 
+    /// Calls `body` with the codes of the first two characters of the words of `length`
+    /// characters (2 or more), once per distinct pair (the words are sorted).
+    func forEachWordStart(length: Int, _ body: (UInt32, UInt32) -> Void) {
+        guard length >= 2, length <= maxWordLength else { return }
+        let group = groups[length - 1]
+        var previous: (UInt32, UInt32)?
+        for w in 0 ..< group.count {
+            let pair = (code(group, length, word: w, at: 0), code(group, length, word: w, at: 1))
+            if let previous, previous == pair { continue }
+            previous = pair
+            body(pair.0, pair.1)
+        }
+    }
+
     @inline(__always)
     private func code(_ group: Group, _ length: Int, word w: Int, at k: Int) -> UInt32 {
         let offset = group.words + (w * length + k) * codeWidth

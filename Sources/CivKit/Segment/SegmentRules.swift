@@ -53,6 +53,11 @@ struct SegmentRules: Sendable {
     let domain: Lexicon
     let user: Lexicon?
     let surnames: Set<Unicode.Scalar>
+    /// Filters of the main lexicon's words by their first two characters' codes (hashed; a set
+    /// bit may be a collision, a clear bit is certain): `pairWords` the two-character words,
+    /// `pairStarts` the pairs that begin a longer word. They spare the DP most of its searches.
+    private let pairWords: PairFilter
+    private let pairStarts: PairFilter
     private let logTotal: Double
     private let maxLength: Int
 
@@ -67,6 +72,13 @@ struct SegmentRules: Sendable {
             }
         }
         surnames = names
+        var words = PairFilter(), starts = PairFilter()
+        lexicon.forEachWordStart(length: 2) { words.insert($0, $1) }
+        for length in 3...max(3, lexicon.maxWordLength) {
+            lexicon.forEachWordStart(length: length) { starts.insert($0, $1) }
+        }
+        pairWords = words
+        pairStarts = starts
         logTotal = log(Double(lexicon.totalFrequency))
         maxLength = min(8, max(lexicon.maxWordLength, domain.maxWordLength, user?.maxWordLength ?? 0))
     }
@@ -355,7 +367,10 @@ struct SegmentRules: Sendable {
             domainCoded[k] = domain.code(of: char(k)) != nil
         }
         func frequency(_ s: Int, _ e: Int) -> Int {
-            var f = lastUncoded[e - 1] < s ? codes.withUnsafeBufferPointer { lexicon.frequency(codes: UnsafeBufferPointer(rebasing: $0[s..<e])) } : 0
+            var f = 0
+            if lastUncoded[e - 1] < s, (e - s == 2 ? pairWords : pairStarts).contains(codes[s], codes[s + 1]) {
+                f = codes.withUnsafeBufferPointer { lexicon.frequency(codes: UnsafeBufferPointer(rebasing: $0[s..<e])) }
+            }
             if e - s <= domain.maxWordLength, domainCoded[s], domainCoded[e - 1] {
                 let d = domain.frequency(of: chars[(base + s)..<(base + e)])
                 if d > f { f = d }
@@ -473,5 +488,24 @@ struct SegmentRules: Sendable {
             i += 1
         }
         return out
+    }
+}
+
+/// A set of pairs of character codes as a hashed bit set (2^21 bits): no false negatives.
+struct PairFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1 << 15)
+
+    @inline(__always) private static func slot(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 32 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 43)
+    }
+
+    mutating func insert(_ a: UInt32, _ b: UInt32) {
+        let k = Self.slot(a, b)
+        bits[k >> 6] |= 1 << UInt64(k & 63)
+    }
+
+    func contains(_ a: UInt32, _ b: UInt32) -> Bool {
+        let k = Self.slot(a, b)
+        return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 }
