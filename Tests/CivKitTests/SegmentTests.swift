@@ -161,9 +161,9 @@ import Testing
         await propertyCheck(count: 50, input: Gen.int(in: 0 ... 70000).array(of: 1 ... 400)) { values in
             var filter = PairFilter()
             let pairs = stride(from: 0, to: values.count - 1, by: 2).map { (UInt32(values[$0]), UInt32(values[$0 + 1])) }
-            for (a, b) in pairs { filter.insert(a, b) }
-            #expect(pairs.allSatisfy { filter.contains($0.0, $0.1) })
-            let misses = (0 ..< 1000).filter { !filter.contains(UInt32($0) + 100_000, 7) }.count
+            for (a, b) in pairs { filter.insert(a, b, length: Int(a % 7) + 2) }
+            #expect(pairs.allSatisfy { filter.contains($0.0, $0.1, length: Int($0.0 % 7) + 2) })
+            let misses = (0 ..< 1000).filter { !filter.contains(UInt32($0) + 100_000, 7, length: 3) }.count
             #expect(misses > 900)
         }
     }

@@ -36,6 +36,10 @@ struct LexiconImage: @unchecked Sendable {
     private let characterFrequencies: Int
     /// `groups[n - 1]`: the words of `n` characters.
     private let groups: [Group]
+    /// The code + 1 of each character of the Basic Multilingual Plane, 0 for none: a character's
+    /// code without a search (the segmenter asks for one per character). Empty when the alphabet
+    /// has 65535 letters or more.
+    private let bmpCodes: [UInt16]
 
     /// Checks the header and that every section lies inside the bytes; reads after that stay inside
     /// (the two kinds of stored index are checked where used).
@@ -75,12 +79,25 @@ struct LexiconImage: @unchecked Sendable {
             previous = value
         }
         self.groups = groups
+        var table: [UInt16] = []
+        if alphabetCount < 0xFFFF {
+            table = [UInt16](repeating: 0, count: 0x10000)
+            for i in 0 ..< alphabetCount {
+                let value = bytes.u32(alphabet + 4 * i)
+                if value < 0x10000 { table[Int(value)] = UInt16(i + 1) }
+            }
+        }
+        bmpCodes = table
     }
 
     // MARK: Queries
 
     /// The character's code, nil when no word contains it.
     func code(of c: Unicode.Scalar) -> UInt32? {
+        if c.value < 0x10000, !bmpCodes.isEmpty {
+            let code = bmpCodes[Int(c.value)]
+            return code == 0 ? nil : UInt32(code - 1)
+        }
         var lo = 0, hi = alphabetCount
         while lo < hi {
             let mid = (lo + hi) >> 1

@@ -53,11 +53,10 @@ struct SegmentRules: Sendable {
     let domain: Lexicon
     let user: Lexicon?
     let surnames: Set<Unicode.Scalar>
-    /// Filters of the main lexicon's words by their first two characters' codes (hashed; a set
-    /// bit may be a collision, a clear bit is certain): `pairWords` the two-character words,
-    /// `pairStarts` the pairs that begin a longer word. They spare the DP most of its searches.
-    private let pairWords: PairFilter
-    private let pairStarts: PairFilter
+    /// A filter of the main lexicon's words by their length and first two characters' codes
+    /// (hashed; a set bit may be a collision, a clear bit is certain): it spares the DP most of
+    /// its searches.
+    private let wordStarts: PairFilter
     private let logTotal: Double
     private let maxLength: Int
 
@@ -72,13 +71,11 @@ struct SegmentRules: Sendable {
             }
         }
         surnames = names
-        var words = PairFilter(), starts = PairFilter()
-        lexicon.forEachWordStart(length: 2) { words.insert($0, $1) }
-        for length in 3...max(3, lexicon.maxWordLength) {
-            lexicon.forEachWordStart(length: length) { starts.insert($0, $1) }
+        var starts = PairFilter()
+        for length in 2...max(2, lexicon.maxWordLength) {
+            lexicon.forEachWordStart(length: length) { starts.insert($0, $1, length: length) }
         }
-        pairWords = words
-        pairStarts = starts
+        wordStarts = starts
         logTotal = log(Double(lexicon.totalFrequency))
         maxLength = min(8, max(lexicon.maxWordLength, domain.maxWordLength, user?.maxWordLength ?? 0))
     }
@@ -368,7 +365,7 @@ struct SegmentRules: Sendable {
         }
         func frequency(_ s: Int, _ e: Int) -> Int {
             var f = 0
-            if lastUncoded[e - 1] < s, (e - s == 2 ? pairWords : pairStarts).contains(codes[s], codes[s + 1]) {
+            if lastUncoded[e - 1] < s, wordStarts.contains(codes[s], codes[s + 1], length: e - s) {
                 f = codes.withUnsafeBufferPointer { lexicon.frequency(codes: UnsafeBufferPointer(rebasing: $0[s..<e])) }
             }
             if e - s <= domain.maxWordLength, domainCoded[s], domainCoded[e - 1] {
@@ -491,21 +488,23 @@ struct SegmentRules: Sendable {
     }
 }
 
-/// A set of pairs of character codes as a hashed bit set (2^21 bits): no false negatives.
+/// A set of (pair of character codes, word length) as a hashed bit set of 2^22 bits (512 KiB):
+/// no false negatives.
 struct PairFilter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1 << 15)
+    private var bits = [UInt64](repeating: 0, count: 1 << 16)
 
-    @inline(__always) private static func slot(_ a: UInt32, _ b: UInt32) -> Int {
-        Int(truncatingIfNeeded: ((UInt64(a) << 32 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 43)
+    @inline(__always) private static func slot(_ a: UInt32, _ b: UInt32, _ length: Int) -> Int {
+        let key = UInt64(a) << 40 | UInt64(b) << 16 | UInt64(truncatingIfNeeded: length & 0xFFFF)
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 42)
     }
 
-    mutating func insert(_ a: UInt32, _ b: UInt32) {
-        let k = Self.slot(a, b)
+    mutating func insert(_ a: UInt32, _ b: UInt32, length: Int) {
+        let k = Self.slot(a, b, length)
         bits[k >> 6] |= 1 << UInt64(k & 63)
     }
 
-    func contains(_ a: UInt32, _ b: UInt32) -> Bool {
-        let k = Self.slot(a, b)
+    func contains(_ a: UInt32, _ b: UInt32, length: Int) -> Bool {
+        let k = Self.slot(a, b, length)
         return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 }
