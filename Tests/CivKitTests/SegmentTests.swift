@@ -76,6 +76,8 @@ import Testing
         #expect(run(["宣传部长", "聂", "晓", "葵", "深入"]) == ["宣传部长", "聂", "晓葵", "深入"])
         #expect(run(["江", "泽", "民", "同志"]) == ["江", "泽民", "同志"])
         #expect(run(["王", "说", "的"]) == ["王", "说", "的"])
+        #expect(run(["卢", "小", "亨", "在", "调研"]) == ["卢", "小亨", "在", "调研"])  // a function character after
+        #expect(run(["卢", "小", "亨", "峰"]) == ["卢", "小", "亨", "峰"])  // four characters: no rule
     }
 
     @Test func domainLexiconWordsAreFound() {

@@ -477,7 +477,7 @@ struct SegmentRules: Sendable {
                line.isSingleHan(tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
                !Self.functionCharacters.contains(line.first(tokens[i + 1])),
                !Self.functionCharacters.contains(line.first(tokens[i + 2])),
-               !(i + 3 < tokens.count && line.isSingleHan(tokens[i + 3])) {
+               !(i + 3 < tokens.count && line.isSingleHan(tokens[i + 3]) && !Self.functionCharacters.contains(line.first(tokens[i + 3]))) {
                 out.append(Token(start: tokens[i + 1].start, end: tokens[i + 2].end))
                 i += 3
                 continue
