@@ -52,7 +52,7 @@ struct SegmentRules: Sendable {
     let lexicon: Lexicon
     let domain: Lexicon
     let user: Lexicon?
-    let surnames: Set<Unicode.Scalar>
+    let surnames: ScalarSet
     /// A filter of the main lexicon's words by their length and first two characters' codes
     /// (hashed; a set bit may be a collision, a clear bit is certain): it spares the DP most of
     /// its searches.
@@ -64,9 +64,9 @@ struct SegmentRules: Sendable {
         self.lexicon = lexicon
         self.domain = domain
         self.user = user
-        var names = Set<Unicode.Scalar>()
+        var names = ScalarSet("")
         for line in DataFile.lines("surnames.txt") {
-            for word in line.split(separator: " ") where word.unicodeScalars.count == 1 {
+            for word in line.split(separator: " ") where word.unicodeScalars.count == 1 && word.unicodeScalars.first!.value < 0x10000 {
                 names.insert(word.unicodeScalars.first!)
             }
         }
@@ -108,7 +108,7 @@ struct SegmentRules: Sendable {
     // MARK: Rule 0: dashes and ellipses
 
     /// Marks written doubled or more (`——`, `……`), one token, as they are one mark.
-    static let repeatedMarks: Set<Unicode.Scalar> = ["—", "…", "－", "-", "·", "."]
+    static let repeatedMarks = ScalarSet("—…－-·.")
 
     func joinRepeatedMarks(_ line: Line) -> [Token] {
         var out: [Token] = []
@@ -137,9 +137,9 @@ struct SegmentRules: Sendable {
         return line.all(t) { isDigit($0) || $0 == "." || $0 == "．" }
     }
 
-    static let digitUnits: Set<Unicode.Scalar> = Set("年月日时分秒％%万亿点".unicodeScalars)
+    static let digitUnits = ScalarSet("年月日时分秒％%万亿点")
     static let digitUnitPairs: Set<[Unicode.Scalar]> = [Array("万亿".unicodeScalars), Array("月份".unicodeScalars), Array("年代".unicodeScalars)]
-    static let minusSigns: Set<Unicode.Scalar> = ["－", "-"]
+    static let minusSigns = ScalarSet("－-")
 
     func joinNumbers(_ line: Line) -> [Token] {
         let tokens = line.tokens
@@ -174,10 +174,10 @@ struct SegmentRules: Sendable {
 
     // MARK: Rule 2: Chinese numerals
 
-    static let numerals: Set<Unicode.Scalar> = Set("零○〇一二三四五六七八九十百千万亿两".unicodeScalars)
-    static let digitNumerals: Set<Unicode.Scalar> = Set("零○〇一二三四五六七八九".unicodeScalars)
+    static let numerals = ScalarSet("零○〇一二三四五六七八九十百千万亿两")
+    static let digitNumerals = ScalarSet("零○〇一二三四五六七八九")
 
-    static func isNumeral(_ line: Line, _ t: Token) -> Bool { t.count > 0 && line.all(t, numerals.contains) }
+    static func isNumeral(_ line: Line, _ t: Token) -> Bool { t.count > 0 && line.all(t) { numerals.contains($0) } }
 
     func joinChineseNumerals(_ line: Line) -> [Token] {
         let tokens = line.tokens
@@ -221,7 +221,7 @@ struct SegmentRules: Sendable {
                 j += 1
             } else if j < tokens.count, tokens[j].count == 1 {
                 let unit = line.first(tokens[j])
-                let digitByDigit = run.count >= 2 && line.all(run, Self.digitNumerals.contains)
+                let digitByDigit = run.count >= 2 && line.all(run) { Self.digitNumerals.contains($0) }
                 if (unit == "年" && digitByDigit) || ((unit == "月" || unit == "日") && run.count >= 2 && j > i + 1) {
                     run.end = tokens[j].end
                     j += 1
@@ -268,12 +268,12 @@ struct SegmentRules: Sendable {
     // MARK: Rule 2b: ICU's words that PKU splits
 
     /// Numbers that PKU writes apart from a measure word after them (`百年`, `每年` are words).
-    static let smallNumbers: Set<Unicode.Scalar> = Set("一二三四五六七八九两几多".unicodeScalars)
+    static let smallNumbers = ScalarSet("一二三四五六七八九两几多")
     /// Measure words that PKU writes apart from the number before them (`一 次`, `两 个`).
-    static let measureWords: Set<Unicode.Scalar> = Set("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周".unicodeScalars)
+    static let measureWords = ScalarSet("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周")
     /// Characters that are words of their own far more often than parts of a word ICU found
     /// but the lexicons lack (`新的`, `的是`, `年来`, `图为`).
-    static let looseCharacters: Set<Unicode.Scalar> = Set("的了是在有都也就不来为之此要更".unicodeScalars)
+    static let looseCharacters = ScalarSet("的了是在有都也就不来为之此要更")
 
     func splitLooseTokens(_ line: Line) -> [Token] {
         var out: [Token] = []
@@ -338,7 +338,7 @@ struct SegmentRules: Sendable {
         return out
     }
 
-    static let countPrefixes: Set<Unicode.Scalar> = numerals.union("几多半余每数".unicodeScalars)
+    static let countPrefixes = ScalarSet("零○〇一二三四五六七八九十百千万亿两几多半余每数")
 
     /// The most probable segmentation of the window's characters into words of the lexicons,
     /// ICU's own tokens and single characters, appended to `out`.
@@ -464,7 +464,7 @@ struct SegmentRules: Sendable {
     // MARK: Rule 4: given names
 
     /// Characters that stand alone far more often than in a given name.
-    static let functionCharacters: Set<Unicode.Scalar> = Set("的了是在和与及或等也都就还又把被对向从到为以于之其这那个们我你他她它说讲要将会能可不没有而但并且着过地得所此每各该某上下中内外前后里年月日时人".unicodeScalars)
+    static let functionCharacters = ScalarSet("的了是在和与及或等也都就还又把被对向从到为以于之其这那个们我你他她它说讲要将会能可不没有而但并且着过地得所此每各该某上下中内外前后里年月日时人")
 
     func joinGivenNames(_ line: Line) -> [Token] {
         let tokens = line.tokens
@@ -506,5 +506,24 @@ struct PairFilter: Sendable {
     func contains(_ a: UInt32, _ b: UInt32, length: Int) -> Bool {
         let k = Self.slot(a, b, length)
         return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
+    }
+}
+
+/// A set of characters of the Basic Multilingual Plane as a bit set (8 KiB): membership without
+/// hashing. Characters outside the plane are never members.
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init(_ characters: String) {
+        for c in characters.unicodeScalars { insert(c) }
+    }
+
+    mutating func insert(_ c: Unicode.Scalar) {
+        precondition(c.value < 0x10000, "ScalarSet holds characters of the BMP only")
+        bits[Int(c.value >> 6)] |= 1 << UInt64(c.value & 63)
+    }
+
+    @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x10000 && bits[Int(c.value >> 6)] & (1 << UInt64(c.value & 63)) != 0
     }
 }
