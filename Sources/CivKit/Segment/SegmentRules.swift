@@ -93,8 +93,13 @@ struct SegmentRules: Sendable {
 
     /// The frequency of a word in the lexicons (the highest), 0 when it is in none.
     func frequency(_ word: ArraySlice<Unicode.Scalar>) -> Int {
-        var f = lexicon.frequency(of: word)
-        if word.count <= domain.maxWordLength {
+        guard !word.isEmpty else { return 0 }
+        var f = 0
+        if word.count >= 2, let a = lexicon.code(of: word[word.startIndex]), let b = lexicon.code(of: word[word.startIndex + 1]),
+           wordStarts.contains(a, b, length: word.count) {
+            f = lexicon.frequency(of: word)
+        }
+        if word.count <= domain.maxWordLength, domain.code(of: word[word.startIndex]) != nil {
             let d = domain.frequency(of: word)
             if d > f { f = d }
         }
@@ -347,28 +352,38 @@ struct SegmentRules: Sendable {
         let n = window.last!.end - base
         let chars = line.text[base..<(base + n)]
         @inline(__always) func char(_ k: Int) -> Unicode.Scalar { chars[base + k] }
-        var icuEnd = [Int](repeating: 0, count: n)  // the end of ICU's token starting at k, or 0
-        for t in window { icuEnd[t.start - base] = t.end - base }
-        // The main lexicon's code of each character, looked up once; lastUncoded[k]: the last
-        // position <= k whose character is in no word (-1: none).
-        var codes = [UInt32](repeating: 0, count: n)
-        var lastUncoded = [Int](repeating: -1, count: n)
-        var domainCoded = [Bool](repeating: false, count: n)
+        // One cell per position, in one allocation: the main lexicon's code of the character
+        // (looked up once), the last position <= k whose character is in no word (-1: none),
+        // whether the domain lexicon knows the character, the end of ICU's token starting there
+        // (0: none), and the DP's best score and back pointer for a cut before position k.
+        struct Cell {
+            var code: UInt32 = 0
+            var lastUncoded: Int32 = -1
+            var domainCoded = false
+            var icuEnd: Int32 = 0
+            var best = -Double.infinity
+            var back: Int32 = 0
+        }
+        var cells = [Cell](repeating: Cell(), count: n + 1)
+        for t in window { cells[t.start - base].icuEnd = Int32(t.end - base) }
         for k in 0..<n {
             if let c = lexicon.code(of: char(k)) {
-                codes[k] = c
-                lastUncoded[k] = k > 0 ? lastUncoded[k - 1] : -1
+                cells[k].code = c
+                cells[k].lastUncoded = k > 0 ? cells[k - 1].lastUncoded : -1
             } else {
-                lastUncoded[k] = k
+                cells[k].lastUncoded = Int32(k)
             }
-            domainCoded[k] = domain.code(of: char(k)) != nil
+            cells[k].domainCoded = domain.code(of: char(k)) != nil
         }
         func frequency(_ s: Int, _ e: Int) -> Int {
             var f = 0
-            if lastUncoded[e - 1] < s, wordStarts.contains(codes[s], codes[s + 1], length: e - s) {
-                f = codes.withUnsafeBufferPointer { lexicon.frequency(codes: UnsafeBufferPointer(rebasing: $0[s..<e])) }
+            if cells[e - 1].lastUncoded < s, wordStarts.contains(cells[s].code, cells[s + 1].code, length: e - s) {
+                f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: e - s) { codes in
+                    for k in s..<e { codes[k - s] = cells[k].code }
+                    return lexicon.frequency(codes: UnsafeBufferPointer(codes))
+                }
             }
-            if e - s <= domain.maxWordLength, domainCoded[s], domainCoded[e - 1] {
+            if e - s <= domain.maxWordLength, cells[s].domainCoded, cells[e - 1].domainCoded {
                 let d = domain.frequency(of: chars[(base + s)..<(base + e)])
                 if d > f { f = d }
             }
@@ -390,15 +405,14 @@ struct SegmentRules: Sendable {
             }
             return numerals == 0 || k != e - 1
         }
-        var best = [Double](repeating: -.infinity, count: n + 1)
-        var back = [Int](repeating: 0, count: n + 1)
-        best[0] = 0
+        cells[0].best = 0
         let logSingle = log(Self.singleFrequency) - logTotal
         let logICU = log(Self.icuFrequency) - logTotal
         for e in 1...n {
             for s in max(0, e - maxLength)..<e {
-                guard best[s] > -.infinity else { continue }
-                let isICU = icuEnd[s] == e
+                let before = cells[s].best
+                guard before > -.infinity else { continue }
+                let isICU = cells[s].icuEnd == e
                 var score: Double
                 let f = e - s >= 2 && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
                 if f > 0 {
@@ -409,30 +423,28 @@ struct SegmentRules: Sendable {
                     score = -.infinity
                 }
                 if isICU && e - s >= 2 { score = max(score, logICU) }
-                if best[s] + score > best[e] {
-                    best[e] = best[s] + score
-                    back[e] = s
+                if before + score > cells[e].best {
+                    cells[e].best = before + score
+                    cells[e].back = Int32(s)
                 }
             }
         }
-        var cuts: [Int] = []
+        // The tokens from the back pointers, last first, then put in order.
+        let first = out.count
         var e = n
         while e > 0 {
-            cuts.append(e)
-            e = back[e]
-        }
-        var s = 0
-        for e in cuts.reversed() {
+            let s = Int(cells[e].back)
             // A three-character name the lexicon knows whole but ICU did not (`江泽民`) is
             // surname + given name, the PKU convention.
-            if e - s == 3, surnames.contains(char(s)), (s..<e).allSatisfy({ icuEnd[$0] == $0 + 1 }) {
-                out.append(Token(start: base + s, end: base + s + 1))
+            if e - s == 3, surnames.contains(char(s)), (s..<e).allSatisfy({ cells[$0].icuEnd == $0 + 1 }) {
                 out.append(Token(start: base + s + 1, end: base + e))
+                out.append(Token(start: base + s, end: base + s + 1))
             } else {
                 out.append(Token(start: base + s, end: base + e))
             }
-            s = e
+            e = s
         }
+        out[first...].reverse()
     }
 
     // MARK: Rule 3b: compounds of two words
