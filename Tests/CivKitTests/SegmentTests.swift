@@ -67,6 +67,13 @@ import Testing
         #expect(run(["克", "林", "顿", "说"]) == ["克林顿", "说"])
     }
 
+    @Test func aVeryLongRunIsResegmentedInWindows() {
+        let run = Array(repeating: ["图", "书", "馆", "和"], count: 2500).flatMap { $0 }  // 10000 single tokens
+        let out = self.run(run)
+        #expect(out.joined() == run.joined())
+        #expect(out.filter { $0 == "图书馆" }.count >= 2490)  // a few may be cut by a window's edge
+    }
+
     @Test func compoundsOfTwoWordsJoin() {
         #expect(run(["社会", "主义"]) == ["社会主义"])
         #expect(run(["会议", "主任"]) == ["会议", "主任"])

@@ -25,10 +25,26 @@ struct SegmentRules: Sendable {
     /// A token: the scalars `start..<end` of the line. Rules only move boundaries, so every token
     /// is a range of the line's scalars.
     struct Token: Equatable {
-        var start: Int
-        var end: Int
+        // 32-bit offsets keep a token at 12 bytes: a line is at most 1 MiB (`Limits`).
+        private var first: Int32
+        private var past: Int32
         /// Made by a rule that the re-segmentation must not undo.
-        var fixed = false
+        var fixed: Bool
+
+        init(start: Int, end: Int, fixed: Bool = false) {
+            first = Int32(start)
+            past = Int32(end)
+            self.fixed = fixed
+        }
+
+        var start: Int {
+            get { Int(first) }
+            set { first = Int32(newValue) }
+        }
+        var end: Int {
+            get { Int(past) }
+            set { past = Int32(newValue) }
+        }
         var count: Int { end - start }
     }
 
@@ -310,6 +326,9 @@ struct SegmentRules: Sendable {
     /// The longest token before a run of single characters that joins the run's window
     /// (`委员 会`); the token after it does not (`新 世纪` stays, the PKU convention).
     static let neighbourLength = 2
+    /// The most tokens one DP window holds; a longer run of single characters (rare outside
+    /// damaged text) is cut into windows of this size.
+    static let longestWindow = 4096
 
     func resegment(_ line: Line) -> [Token] {
         let tokens = line.tokens
@@ -337,7 +356,12 @@ struct SegmentRules: Sendable {
                 i += 1
                 continue
             }
-            bestPath(line, tokens[start..<j], into: &out)
+            // A very long run in windows of a bounded size, so that memory stays bounded.
+            while start < j {
+                let end = j - start > Self.longestWindow + Self.longestWindow / 2 ? start + Self.longestWindow : j
+                bestPath(line, tokens[start..<end], into: &out)
+                start = end
+            }
             i = j
         }
         return out

@@ -47,7 +47,7 @@ public final class WordSegmenter {
         // ICU's boundaries are UTF-16 offsets: walk the scalars beside them.
         var k = 0, offset = 0, start = 0
         for boundary in breaker.boundaries(Array(line.utf16)).dropFirst() {
-            while offset < boundary, k < scalars.count {
+            while offset < Int(boundary), k < scalars.count {
                 offset += scalars[k].value > 0xFFFF ? 2 : 1
                 k += 1
             }
