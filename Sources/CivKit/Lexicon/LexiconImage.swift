@@ -40,6 +40,9 @@ struct LexiconImage: @unchecked Sendable {
     /// code without a search (the segmenter asks for one per character). Empty when the alphabet
     /// has 65535 letters or more.
     private let bmpCodes: [UInt16]
+    /// `firstIndex[n - 1][c]`: the first word of `n` characters whose first code is `c` or
+    /// more, so that a search looks only among the words sharing the first character.
+    private let firstIndex: [[Int32]]
 
     /// Checks the header and that every section lies inside the bytes; reads after that stay inside
     /// (the two kinds of stored index are checked where used).
@@ -79,6 +82,24 @@ struct LexiconImage: @unchecked Sendable {
             previous = value
         }
         self.groups = groups
+        // Per group, where the words of each first character begin (the words are sorted).
+        var firstIndex: [[Int32]] = []
+        for (g, group) in groups.enumerated() {
+            let length = g + 1
+            var index = [Int32](repeating: Int32(group.count), count: alphabetCount + 1)
+            var next = 0
+            for w in 0 ..< group.count {
+                let offset = group.words + w * length * codeWidth
+                let c = Int(codeWidth == 2 ? UInt32(bytes.u16(offset)) : bytes.u32(offset))
+                guard c < alphabetCount, c + 1 >= next else { throw ImageError("its words are not sorted codes of its alphabet") }
+                while next <= c {
+                    index[next] = Int32(w)
+                    next += 1
+                }
+            }
+            firstIndex.append(index)
+        }
+        self.firstIndex = firstIndex
         var table: [UInt16] = []
         if alphabetCount < 0xFFFF {
             table = [UInt16](repeating: 0, count: 0x10000)
@@ -120,11 +141,17 @@ struct LexiconImage: @unchecked Sendable {
         let length = codes.count
         guard length >= 1, length <= maxWordLength else { return 0 }
         let group = groups[length - 1]
-        var lo = 0, hi = group.count
+        let first = Int(codes[0])
+        guard first < alphabetCount else { return 0 }
+        var lo = 0, hi = 0
+        firstIndex[length - 1].withUnsafeBufferPointer { index in
+            lo = Int(index[first])
+            hi = Int(index[first + 1])
+        }
         while lo < hi {
             let mid = (lo + hi) >> 1
             var order = 0
-            for k in 0 ..< length {
+            for k in 1 ..< max(length, 1) {
                 let c = code(group, length, word: mid, at: k)
                 if c != codes[k] { order = c < codes[k] ? -1 : 1; break }
             }
