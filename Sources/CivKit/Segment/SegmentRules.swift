@@ -9,6 +9,8 @@ import Foundation
 ///    four digits (`10 年` is a duration);
 /// 2. Chinese numerals: numeral tokens joined (`二○○一年`, `三十一日`), 第 with its number
 ///    (`第一`, `第一 个`); 年 after a year written digit by digit, 月/日 after a run;
+/// 2a. consecutive tokens spelling a word of the domain lexicon or the user's, longest first
+///    (`宣传 部长` → `宣传部长`);
 /// 2b. ICU's two-character words that PKU splits: a small number and its measure word (`一 次`,
 ///    `两 个`; `一个` stays), and a function character stuck to a neighbour when the lexicons
 ///    lack the pair (`新 的`, `年 来`);
@@ -17,10 +19,13 @@ import Foundation
 ///    `委员 会` → `委员会`), never into a number with its measure word; a three-character name
 ///    found this way is surname + given name (`江 泽民`);
 /// 3b. two two-character words that make a common four-character word (`社会主义`);
-/// 4. given names: a surname followed by two single characters that are not function words
-///    makes surname + given name (`聂 晓葵`).
+/// 4. given names: a surname followed by two single characters that are not function words,
+///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`).
 ///
-/// Tokens made by rules 0–2b are not re-segmented by rule 3.
+/// White space stays a token through the rules, so that none joins across it. Tokens made by
+/// rules 0–2b are not re-segmented by rule 3. Known weakness: the three-character split of rule 3
+/// also cuts a common word ICU did not know whose first character is a surname (`计 算机` when
+/// ICU gives `计 算 机`); a list of the lexicon's person names would tell them apart.
 struct SegmentRules: Sendable {
     /// A token: the scalars `start..<end` of the line. Rules only move boundaries, so every token
     /// is a range of the line's scalars.
