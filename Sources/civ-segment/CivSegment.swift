@@ -6,7 +6,7 @@ import CivKit
 struct CivSegment: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civ-segment",
-        abstract: "Break the text of civ records (or plain text) into words with ICU's BreakIterator.",
+        abstract: "Break the text of civ records (or plain text) into words: ICU's BreakIterator, then rules and a lexicon (PKU convention).",
         discussion: """
         Reads civ records and writes the same records with each text line replaced by its tokens, \
         separated by single spaces, and the field `%segmented yes` added; every other field is \
@@ -25,12 +25,15 @@ struct CivSegment: ParsableCommand {
     @Flag(help: "Put each sentence on a line of its own.")
     var sentences = false
 
+    @Option(help: ArgumentHelp("Your own words: one a line, optionally followed by white space and a frequency (default \(Lexicon.defaultUserFrequency)); a malformed line is reported with its number (exit 65).", valueName: "FILE"))
+    var lexicon: String?
+
 
     func run() throws {
         let run = FilterRun(tool: "civ-segment")
         let code: CivExitCode
         do {
-            let segmenter = try WordSegmenter()
+            let segmenter = try WordSegmenter(words: lexicon.map(Lexicon.userWords(path:)))
             let splitter = sentences ? try SentenceSplitter() : nil
             let writer = RecordWriter(output: run.output)
             func segmentLines(_ lines: [String]) -> [String] {

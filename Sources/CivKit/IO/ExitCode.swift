@@ -23,6 +23,8 @@ public enum CivError: Error, CustomStringConvertible, Equatable {
     case readFailed(path: String, reason: String)
     case writeFailed(reason: String)
     case icu(String)
+    /// A data file given on the command line is malformed (`--lexicon`): where and why.
+    case malformedData(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum CivError: Error, CustomStringConvertible, Equatable {
         case let .readFailed(path, reason): return "cannot read \(path): \(reason)"
         case let .writeFailed(reason): return "cannot write standard output: \(reason)"
         case let .icu(message): return "ICU: \(message)"
+        case let .malformedData(message): return message
         }
     }
 
@@ -40,6 +43,7 @@ public enum CivError: Error, CustomStringConvertible, Equatable {
         case .cannotOpen: return .noInput
         case .readFailed, .writeFailed: return .ioError
         case .icu: return .ioError
+        case .malformedData: return .dataError
         }
     }
 }

@@ -82,6 +82,10 @@ public final class Lexicon: Sendable {
     /// The frequency of the word spelled by `codes`, 0 when absent.
     func frequency(codes: UnsafeBufferPointer<UInt32>) -> Int { image.frequency(codes: codes) }
 
+    /// The codes of the first two characters of the words of `length` characters (2 or more),
+    /// each distinct pair once.
+    func forEachWordStart(length: Int, _ body: (UInt32, UInt32) -> Void) { image.forEachWordStart(length: length, body) }
+
     /// The character a code stands for.
     func scalar(code: UInt32) -> Unicode.Scalar { image.scalar(code) }
 

@@ -43,6 +43,10 @@ struct LexiconImage: @unchecked Sendable {
     /// instead of probing the whole mapped file (memory latency was most of a query's cost).
     private let forwardStarts: [[Int32]]
     private let backwardStarts: [[Int32]]
+    /// The code + 1 of each character of the Basic Multilingual Plane, 0 for none: a character's
+    /// code without a search (the segmenter asks for one per character). Empty when the alphabet
+    /// has 65535 letters or more.
+    private let bmpCodes: [UInt16]
 
     /// Checks the header and that every section lies inside the bytes; reads after that stay inside
     /// (the two kinds of stored index are checked where used).
@@ -86,8 +90,11 @@ struct LexiconImage: @unchecked Sendable {
         for (g, group) in groups.enumerated() {
             let length = g + 1
             var first = [Int32](repeating: 0, count: alphabetCount + 1), last = first
+            var previous: UInt32 = 0
             for w in 0 ..< group.count {
                 let a = Self.code(bytes, group, length, codeWidth, word: w, at: 0)
+                guard a >= previous else { throw ImageError("its words are not sorted") }
+                previous = a
                 let b = Self.code(bytes, group, length, codeWidth, word: w, at: length - 1)
                 guard Int(a) < alphabetCount, Int(b) < alphabetCount else { throw ImageError("a word has a character code outside the alphabet") }
                 first[Int(a) + 1] += 1
@@ -102,12 +109,25 @@ struct LexiconImage: @unchecked Sendable {
         }
         self.forwardStarts = forwardStarts
         self.backwardStarts = backwardStarts
+        var table: [UInt16] = []
+        if alphabetCount < 0xFFFF {
+            table = [UInt16](repeating: 0, count: 0x10000)
+            for i in 0 ..< alphabetCount {
+                let value = bytes.u32(alphabet + 4 * i)
+                if value < 0x10000 { table[Int(value)] = UInt16(i + 1) }
+            }
+        }
+        bmpCodes = table
     }
 
     // MARK: Queries
 
     /// The character's code, nil when no word contains it.
     func code(of c: Unicode.Scalar) -> UInt32? {
+        if c.value < 0x10000, !bmpCodes.isEmpty {
+            let code = bmpCodes[Int(c.value)]
+            return code == 0 ? nil : UInt32(code - 1)
+        }
         var lo = 0, hi = alphabetCount
         while lo < hi {
             let mid = (lo + hi) >> 1
@@ -136,7 +156,7 @@ struct LexiconImage: @unchecked Sendable {
         while lo < hi {
             let mid = (lo + hi) >> 1
             var order = 0
-            for k in 0 ..< length {
+            for k in 1 ..< max(length, 1) {
                 let c = code(group, length, word: mid, at: k)
                 if c != codes[k] { order = c < codes[k] ? -1 : 1; break }
             }
@@ -187,6 +207,20 @@ struct LexiconImage: @unchecked Sendable {
             found.append((filler, frequency(group, word: w)))
         }
         return found
+    }
+
+    /// Calls `body` with the codes of the first two characters of the words of `length`
+    /// characters (2 or more), once per distinct pair (the words are sorted).
+    func forEachWordStart(length: Int, _ body: (UInt32, UInt32) -> Void) {
+        guard length >= 2, length <= maxWordLength else { return }
+        let group = groups[length - 1]
+        var previous: (UInt32, UInt32)?
+        for w in 0 ..< group.count {
+            let pair = (code(group, length, word: w, at: 0), code(group, length, word: w, at: 1))
+            if let previous, previous == pair { continue }
+            previous = pair
+            body(pair.0, pair.1)
+        }
     }
 
     @inline(__always)

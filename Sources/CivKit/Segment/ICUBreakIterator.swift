@@ -20,6 +20,24 @@ public final class ICUBreakIterator: @unchecked Sendable {
 
     deinit { civ_break_close(handle) }
 
+    /// ICU's boundaries in `text` (UTF-16 offsets, from 0 to `text.count`).
+    public func boundaries(_ text: [UInt16]) -> [Int32] {
+        if text.isEmpty { return [0] }
+        lock.lock()
+        defer { lock.unlock() }
+        var result: [Int32] = []
+        text.withUnsafeBufferPointer { p in
+            guard civ_break_set_text(handle, p.baseAddress, Int32(p.count)) <= 0 else { return }
+            result.append(civ_break_first(handle))
+            while true {
+                let end = civ_break_next(handle)
+                if end < 0 { break }
+                result.append(end)
+            }
+        }
+        return result
+    }
+
     /// Splits `string` at ICU's boundaries. Each piece comes with ICU's rule status
     /// (for words: 0–99 none/space/punctuation, 100+ number, 200+ letter, 400+ ideographic).
     public func pieces(_ string: String) -> [(text: String, status: Int32)] {

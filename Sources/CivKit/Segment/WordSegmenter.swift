@@ -1,22 +1,67 @@
-/// Word segmentation with ICU's dictionary-based word BreakIterator: a line becomes its tokens
-/// separated by single spaces. Punctuation marks are tokens; white space is not.
+import Foundation
+
+/// Word segmentation: ICU's dictionary-based word BreakIterator, then rules on its tokens (see
+/// `SegmentRules`): numbers joined with their units, Chinese numerals, the runs of single
+/// characters ICU leaves where its dictionary has no word re-segmented by word probability
+/// (the bundled lexicon, the domain lexicon, a caller's own words), and given names. A line
+/// becomes its tokens separated by single spaces. Punctuation marks are tokens; white space
+/// is not.
 public final class WordSegmenter {
     private let breaker: ICUBreakIterator
+    private let rules: SegmentRules
 
-    public init() throws {
+    /// `words`: a caller's own words (`--lexicon FILE`), added to the bundled lexicons.
+    public init(words: Lexicon? = nil) throws {
         breaker = try ICUBreakIterator(kind: .word)
+        rules = SegmentRules(lexicon: .shared, domain: SegmentRules.domainLexicon, user: words)
     }
 
-    /// The tokens of `line`, white space dropped.
+    /// The tokens of `line`, white space dropped. They concatenate to `line` without its white space.
     public func tokens(_ line: String) -> [String] {
-        breaker.pieces(line).compactMap { piece in
-            piece.text.unicodeScalars.allSatisfy(ScalarClass.isSpace) ? nil : piece.text
+        let segmented = segmentedLine(line)
+        return segmented.tokens.map { t in
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: segmented.text[t.start..<t.end])
+            return String(s)
         }
     }
 
     /// `line` as tokens separated by single spaces.
     public func segment(_ line: String) -> String {
-        tokens(line).joined(separator: " ")
+        let segmented = segmentedLine(line)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.utf8.count + segmented.tokens.count)
+        for (n, t) in segmented.tokens.enumerated() {
+            if n > 0 { bytes.append(0x20) }
+            for c in segmented.text[t.start..<t.end] {
+                UTF8.encode(c) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ICU's tokens of `line` (white space dropped), then the rules.
+    func segmentedLine(_ line: String) -> SegmentRules.Line {
+        let scalars = Array(line.unicodeScalars)
+        var tokens: [SegmentRules.Token] = []
+        // ICU's boundaries are UTF-16 offsets: walk the scalars beside them.
+        var k = 0, offset = 0, start = 0
+        for boundary in breaker.boundaries(Array(line.utf16)).dropFirst() {
+            while offset < Int(boundary), k < scalars.count {
+                offset += scalars[k].value > 0xFFFF ? 2 : 1
+                k += 1
+            }
+            // White space stays a token until the end, so that no rule joins across it.
+            if k > start {
+                let space = (start..<k).allSatisfy { ScalarClass.isSpace(scalars[$0]) }
+                tokens.append(SegmentRules.Token(start: start, end: k, fixed: space))
+            }
+            start = k
+        }
+        var segmented = SegmentRules.Line(text: scalars, tokens: tokens)
+        rules.apply(&segmented)
+        segmented.tokens.removeAll { t in (t.start..<t.end).allSatisfy { ScalarClass.isSpace(scalars[$0]) } }
+        return segmented
     }
 }
 

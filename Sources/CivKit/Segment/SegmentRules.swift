@@ -1,0 +1,570 @@
+import Foundation
+
+/// The rules civ-segment runs on ICU's word tokens, in order, towards the PKU convention (the
+/// People's Daily standard of SIGHAN 2005):
+///
+/// 0. a dash or ellipsis written doubled is one token (`——`, `……`);
+/// 1. numbers: digits (ASCII or full-width, with a decimal point, after a minus sign) joined with
+///    a unit after them: time, percent, 万/亿 (`1998年`, `12月`, `１７％`, `3.5亿`); 年 only after
+///    four digits (`10 年` is a duration);
+/// 2. Chinese numerals: numeral tokens joined (`二○○一年`, `三十一日`), 第 with its number
+///    (`第一`, `第一 个`); 年 after a year written digit by digit, 月/日 after a run;
+/// 2a. consecutive tokens spelling a word of the domain lexicon or the user's, longest first
+///    (`宣传 部长` → `宣传部长`);
+/// 2b. ICU's two-character words that PKU splits: a small number and its measure word (`一 次`,
+///    `两 个`; `一个` stays), and a function character stuck to a neighbour when the lexicons
+///    lack the pair (`新 的`, `年 来`);
+/// 3. runs of single Han characters (where ICU's dictionary knew no word), with the short token
+///    before them, re-segmented by unigram probability over the lexicons (`计算 机` → `计算机`,
+///    `委员 会` → `委员会`), never into a number with its measure word; a three-character name
+///    found this way is surname + given name (`江 泽民`);
+/// 3b. two two-character words that make a common four-character word (`社会主义`);
+/// 4. given names: a surname followed by two single characters that are not function words,
+///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`).
+///
+/// White space stays a token through the rules, so that none joins across it. Tokens made by
+/// rules 0–2b are not re-segmented by rule 3. Known weakness: the three-character split of rule 3
+/// also cuts a common word ICU did not know whose first character is a surname (`计 算机` when
+/// ICU gives `计 算 机`); a list of the lexicon's person names would tell them apart.
+struct SegmentRules: Sendable {
+    /// A token: the scalars `start..<end` of the line. Rules only move boundaries, so every token
+    /// is a range of the line's scalars.
+    struct Token: Equatable {
+        // 32-bit offsets keep a token at 12 bytes: a line is at most 1 MiB (`Limits`).
+        private var first: Int32
+        private var past: Int32
+        /// Made by a rule that the re-segmentation must not undo.
+        var fixed: Bool
+
+        init(start: Int, end: Int, fixed: Bool = false) {
+            first = Int32(start)
+            past = Int32(end)
+            self.fixed = fixed
+        }
+
+        var start: Int {
+            get { Int(first) }
+            set { first = Int32(newValue) }
+        }
+        var end: Int {
+            get { Int(past) }
+            set { past = Int32(newValue) }
+        }
+        var count: Int { end - start }
+    }
+
+    /// The line's scalars and its tokens, as the rules pass them on.
+    struct Line {
+        let text: [Unicode.Scalar]
+        var tokens: [Token]
+
+        func isSingleHan(_ t: Token) -> Bool { t.count == 1 && ScalarClass.isHan(text[t.start]) }
+        func isHan(_ t: Token) -> Bool { t.count > 0 && (t.start..<t.end).allSatisfy { ScalarClass.isHan(text[$0]) } }
+        func first(_ t: Token) -> Unicode.Scalar { text[t.start] }
+        func last(_ t: Token) -> Unicode.Scalar { text[t.end - 1] }
+        func scalars(_ t: Token) -> ArraySlice<Unicode.Scalar> { text[t.start..<t.end] }
+        func all(_ t: Token, _ test: (Unicode.Scalar) -> Bool) -> Bool { (t.start..<t.end).allSatisfy { test(text[$0]) } }
+        func `is`(_ t: Token, _ s: Unicode.Scalar) -> Bool { t.count == 1 && text[t.start] == s }
+    }
+
+    /// The domain lexicon shipped with civ (`segment-lexicon.tsv`).
+    static let domainLexicon = Lexicon(lines: DataFile.lines("segment-lexicon.tsv"))
+
+    let lexicon: Lexicon
+    let domain: Lexicon
+    let user: Lexicon?
+    let surnames: ScalarSet
+    /// A filter of the main lexicon's words by their length and first two characters' codes
+    /// (hashed; a set bit may be a collision, a clear bit is certain): it spares the DP most of
+    /// its searches.
+    private let wordStarts: PairFilter
+    private let logTotal: Double
+    private let maxLength: Int
+
+    init(lexicon: Lexicon, domain: Lexicon, user: Lexicon?) {
+        self.lexicon = lexicon
+        self.domain = domain
+        self.user = user
+        var names = ScalarSet("")
+        for line in DataFile.lines("surnames.txt") {
+            for word in line.split(separator: " ") where word.unicodeScalars.count == 1 && word.unicodeScalars.first!.value < 0x10000 {
+                names.insert(word.unicodeScalars.first!)
+            }
+        }
+        surnames = names
+        var starts = PairFilter()
+        for length in 2...max(2, lexicon.maxWordLength) {
+            lexicon.forEachWordStart(length: length) { starts.insert($0, $1, length: length) }
+        }
+        wordStarts = starts
+        logTotal = log(Double(lexicon.totalFrequency))
+        maxLength = min(8, max(lexicon.maxWordLength, domain.maxWordLength, user?.maxWordLength ?? 0))
+    }
+
+    func apply(_ line: inout Line) {
+        line.tokens = joinRepeatedMarks(line)
+        line.tokens = joinNumbers(line)
+        line.tokens = joinChineseNumerals(line)
+        line.tokens = joinListedWords(line)
+        line.tokens = splitLooseTokens(line)
+        line.tokens = resegment(line)
+        line.tokens = joinCompounds(line)
+        line.tokens = joinGivenNames(line)
+    }
+
+    /// The frequency of a word in the lexicons (the highest), 0 when it is in none.
+    func frequency(_ word: ArraySlice<Unicode.Scalar>) -> Int {
+        guard !word.isEmpty else { return 0 }
+        var f = 0
+        if word.count >= 2, let a = lexicon.code(of: word[word.startIndex]), let b = lexicon.code(of: word[word.startIndex + 1]),
+           wordStarts.contains(a, b, length: word.count) {
+            f = lexicon.frequency(of: word)
+        }
+        if word.count <= domain.maxWordLength, domain.code(of: word[word.startIndex]) != nil {
+            let d = domain.frequency(of: word)
+            if d > f { f = d }
+        }
+        if let user, word.count <= user.maxWordLength {
+            let u = user.frequency(of: word)
+            if u > f { f = u }
+        }
+        return f
+    }
+
+    // MARK: Rule 0: dashes and ellipses
+
+    /// Marks written doubled or more (`——`, `……`), one token, as they are one mark.
+    static let repeatedMarks = ScalarSet("—…－-·.")
+
+    func joinRepeatedMarks(_ line: Line) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(line.tokens.count)
+        for t in line.tokens {
+            if t.count == 1, Self.repeatedMarks.contains(line.first(t)), let last = out.last,
+               line.all(last, { $0 == line.first(t) }) {
+                out[out.count - 1].end = t.end
+                out[out.count - 1].fixed = true
+            } else {
+                out.append(t)
+            }
+        }
+        return out
+    }
+
+    // MARK: Rule 1: digits and their units
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        ScalarClass.isASCIIDigit(c) || (c.value >= 0xFF10 && c.value <= 0xFF19)
+    }
+
+    /// Digits, possibly with decimal points inside (`3.5`, `９．８`).
+    static func isNumber(_ line: Line, _ t: Token) -> Bool {
+        guard t.count > 0, isDigit(line.first(t)), isDigit(line.last(t)) else { return false }
+        return line.all(t) { isDigit($0) || $0 == "." || $0 == "．" }
+    }
+
+    static let digitUnits = ScalarSet("年月日时分秒％%万亿点")
+    static let digitUnitPairs: Set<[Unicode.Scalar]> = [Array("万亿".unicodeScalars), Array("月份".unicodeScalars), Array("年代".unicodeScalars)]
+    static let minusSigns = ScalarSet("－-")
+
+    func joinNumbers(_ line: Line) -> [Token] {
+        let tokens = line.tokens
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            var t = tokens[i]
+            if Self.isNumber(line, t) {
+                // A minus sign before the number, when no digit or letter comes before the sign.
+                if let prev = out.last, prev.count == 1, Self.minusSigns.contains(line.first(prev)),
+                   out.count < 2 || !{ c in Self.isDigit(c) || c.properties.isAlphabetic && !ScalarClass.isHan(c) }(line.last(out[out.count - 2])) {
+                    t.start = prev.start
+                    out.removeLast()
+                }
+                // 年 only after a year (`1998年`; `10 年` is a duration).
+                if i + 1 < tokens.count {
+                    let u = tokens[i + 1]
+                    let unit = (u.count == 1 && Self.digitUnits.contains(line.first(u))) || (u.count == 2 && Self.digitUnitPairs.contains(Array(line.scalars(u))))
+                    if unit, !line.is(u, "年") || line.scalars(tokens[i]).count == 4 {
+                        t.end = u.end
+                        i += 1
+                    }
+                }
+                t.fixed = true
+            }
+            out.append(t)
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: Rule 2: Chinese numerals
+
+    static let numerals = ScalarSet("零○〇一二三四五六七八九十百千万亿两")
+    static let digitNumerals = ScalarSet("零○〇一二三四五六七八九")
+
+    static func isNumeral(_ line: Line, _ t: Token) -> Bool { t.count > 0 && line.all(t) { numerals.contains($0) } }
+
+    func joinChineseNumerals(_ line: Line) -> [Token] {
+        let tokens = line.tokens
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            // 第 and the number after it (`第 一` → `第一`; `第 一个` → `第一 个`).
+            if line.is(tokens[i], "第"), i + 1 < tokens.count, !tokens[i + 1].fixed, Self.numerals.contains(line.first(tokens[i + 1])) {
+                let next = tokens[i + 1]
+                var numeralEnd = next.start
+                while numeralEnd < next.end, Self.numerals.contains(line.text[numeralEnd]) { numeralEnd += 1 }
+                var j = i + 2
+                if numeralEnd == next.end {
+                    while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) {
+                        numeralEnd = tokens[j].end
+                        j += 1
+                    }
+                }
+                out.append(Token(start: tokens[i].start, end: numeralEnd, fixed: true))
+                if numeralEnd < next.end { out.append(Token(start: numeralEnd, end: next.end, fixed: true)) }
+                i = j
+                continue
+            }
+            guard !tokens[i].fixed, Self.isNumeral(line, tokens[i]) else {
+                out.append(tokens[i])
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var run = tokens[i]
+            while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) {
+                run.end = tokens[j].end
+                j += 1
+            }
+            // A last token of numeral + 年/月/日 (ICU's `一年` in `二 ○ ○ 一年`) joins a run of two
+            // or more characters.
+            if run.count >= 2, j < tokens.count, !tokens[j].fixed, tokens[j].count == 2,
+               Self.numerals.contains(line.first(tokens[j])), "年月日".unicodeScalars.contains(line.last(tokens[j])) {
+                run.end = tokens[j].end
+                j += 1
+            } else if j < tokens.count, tokens[j].count == 1 {
+                let unit = line.first(tokens[j])
+                let digitByDigit = run.count >= 2 && line.all(run) { Self.digitNumerals.contains($0) }
+                if (unit == "年" && digitByDigit) || ((unit == "月" || unit == "日") && run.count >= 2 && j > i + 1) {
+                    run.end = tokens[j].end
+                    j += 1
+                }
+            }
+            run.fixed = j > i + 1
+            out.append(run)
+            i = j
+        }
+        return out
+    }
+
+    // MARK: Rule 2a: the domain's and the user's words
+
+    /// Consecutive tokens that spell a word of the domain lexicon or the user's, the longest
+    /// first, one token (`宣传 部长` → `宣传部长`); ICU's tokens are never cut for them.
+    func joinListedWords(_ line: Line) -> [Token] {
+        let tokens = line.tokens
+        let longest = max(domain.maxWordLength, user?.maxWordLength ?? 0)
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            var j = i + 1
+            var match = 0
+            let first = line.first(tokens[i])
+            let listed = domain.code(of: first) != nil || user?.code(of: first) != nil
+            while listed, j < tokens.count, !tokens[j].fixed, !tokens[j - 1].fixed, tokens[j].end - tokens[i].start <= longest {
+                let word = line.text[tokens[i].start..<tokens[j].end]
+                if domain.frequency(of: word) > 0 || (user?.frequency(of: word) ?? 0) > 0 { match = j }
+                j += 1
+            }
+            if match > 0 {
+                out.append(Token(start: tokens[i].start, end: tokens[match].end, fixed: true))
+                i = match + 1
+            } else {
+                out.append(tokens[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    // MARK: Rule 2b: ICU's words that PKU splits
+
+    /// Numbers that PKU writes apart from a measure word after them (`百年`, `每年` are words).
+    static let smallNumbers = ScalarSet("一二三四五六七八九两几多")
+    /// Measure words that PKU writes apart from the number before them (`一 次`, `两 个`).
+    static let measureWords = ScalarSet("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周")
+    /// Characters that are words of their own far more often than parts of a word ICU found
+    /// but the lexicons lack (`新的`, `的是`, `年来`, `图为`).
+    static let looseCharacters = ScalarSet("的了是在有都也就不来为之此要更")
+
+    func splitLooseTokens(_ line: Line) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(line.tokens.count + line.tokens.count / 4)
+        for t in line.tokens {
+            if !t.fixed, t.count == 2 {
+                let a = line.first(t), b = line.last(t)
+                if ScalarClass.isHan(a), ScalarClass.isHan(b) {
+                    // A number and its measure word; `一个` is one word in PKU's convention.
+                    let counted = Self.smallNumbers.contains(a) && Self.measureWords.contains(b) && !(a == "一" && b == "个")
+                    if counted || (Self.looseCharacters.contains(a) || Self.looseCharacters.contains(b)) && frequency(line.scalars(t)) == 0 {
+                        out.append(Token(start: t.start, end: t.start + 1, fixed: counted))
+                        out.append(Token(start: t.start + 1, end: t.end, fixed: counted))
+                        continue
+                    }
+                }
+            }
+            out.append(t)
+        }
+        return out
+    }
+
+    // MARK: Rule 3: re-segmentation of single characters
+
+    /// The frequency a single character is scored with (the lexicon lists words of 2+ characters
+    /// only), and the one a word ICU found but the lexicons lack is scored with.
+    static let singleFrequency = 100.0
+    static let icuFrequency = 200.0
+    /// The longest token before a run of single characters that joins the run's window
+    /// (`委员 会`); the token after it does not (`新 世纪` stays, the PKU convention).
+    static let neighbourLength = 2
+    /// The most tokens one DP window holds; a longer run of single characters (rare outside
+    /// damaged text) is cut into windows of this size.
+    static let longestWindow = 4096
+
+    func resegment(_ line: Line) -> [Token] {
+        let tokens = line.tokens
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            // A run of single Han characters that no rule made.
+            guard line.isSingleHan(tokens[i]), !tokens[i].fixed else {
+                out.append(tokens[i])
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < tokens.count, line.isSingleHan(tokens[j]), !tokens[j].fixed { j += 1 }
+            // With the short word before it (`委员 会`), when no rule changed that word.
+            var start = i
+            if start > 0, !tokens[start - 1].fixed, tokens[start - 1].count <= Self.neighbourLength,
+               line.isHan(tokens[start - 1]), out.last == tokens[start - 1] {
+                start -= 1
+                out.removeLast()
+            }
+            if j - start < 2 {
+                out.append(tokens[i])
+                i += 1
+                continue
+            }
+            // A very long run in windows of a bounded size, so that memory stays bounded.
+            while start < j {
+                let end = j - start > Self.longestWindow + Self.longestWindow / 2 ? start + Self.longestWindow : j
+                bestPath(line, tokens[start..<end], into: &out)
+                start = end
+            }
+            i = j
+        }
+        return out
+    }
+
+    static let countPrefixes = ScalarSet("零○〇一二三四五六七八九十百千万亿两几多半余每数")
+
+    /// The most probable segmentation of the window's characters into words of the lexicons,
+    /// ICU's own tokens and single characters, appended to `out`.
+    func bestPath(_ line: Line, _ window: ArraySlice<Token>, into out: inout [Token]) {
+        let base = window.first!.start
+        let n = window.last!.end - base
+        let chars = line.text[base..<(base + n)]
+        @inline(__always) func char(_ k: Int) -> Unicode.Scalar { chars[base + k] }
+        // One cell per position, in one allocation: the main lexicon's code of the character
+        // (looked up once), the last position <= k whose character is in no word (-1: none),
+        // whether the domain lexicon knows the character, the end of ICU's token starting there
+        // (0: none), and the DP's best score and back pointer for a cut before position k.
+        struct Cell {
+            var code: UInt32 = 0
+            var lastUncoded: Int32 = -1
+            var domainCoded = false
+            var icuEnd: Int32 = 0
+            var best = -Double.infinity
+            var back: Int32 = 0
+        }
+        var cells = [Cell](repeating: Cell(), count: n + 1)
+        for t in window { cells[t.start - base].icuEnd = Int32(t.end - base) }
+        for k in 0..<n {
+            if let c = lexicon.code(of: char(k)) {
+                cells[k].code = c
+                cells[k].lastUncoded = k > 0 ? cells[k - 1].lastUncoded : -1
+            } else {
+                cells[k].lastUncoded = Int32(k)
+            }
+            cells[k].domainCoded = domain.code(of: char(k)) != nil
+        }
+        func frequency(_ s: Int, _ e: Int) -> Int {
+            var f = 0
+            if cells[e - 1].lastUncoded < s, wordStarts.contains(cells[s].code, cells[s + 1].code, length: e - s) {
+                f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: e - s) { codes in
+                    for k in s..<e { codes[k - s] = cells[k].code }
+                    return lexicon.frequency(codes: UnsafeBufferPointer(codes))
+                }
+            }
+            if e - s <= domain.maxWordLength, cells[s].domainCoded, cells[e - 1].domainCoded {
+                let d = domain.frequency(of: chars[(base + s)..<(base + e)])
+                if d > f { f = d }
+            }
+            if let user, e - s <= user.maxWordLength {
+                let u = user.frequency(of: chars[(base + s)..<(base + e)])
+                if u > f { f = u }
+            }
+            return f
+        }
+        /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
+        /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart).
+        func mayJoin(_ s: Int, _ e: Int) -> Bool {
+            var k = s
+            if char(k) == "第" { k += 1 }
+            var numerals = 0
+            while k < e - 1, Self.countPrefixes.contains(char(k)) {
+                k += 1
+                numerals += 1
+            }
+            return numerals == 0 || k != e - 1
+        }
+        cells[0].best = 0
+        let logSingle = log(Self.singleFrequency) - logTotal
+        let logICU = log(Self.icuFrequency) - logTotal
+        for e in 1...n {
+            for s in max(0, e - maxLength)..<e {
+                let before = cells[s].best
+                guard before > -.infinity else { continue }
+                let isICU = cells[s].icuEnd == e
+                var score: Double
+                let f = e - s >= 2 && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
+                if f > 0 {
+                    score = log(Double(f)) - logTotal
+                } else if e - s == 1 {
+                    score = logSingle
+                } else {
+                    score = -.infinity
+                }
+                if isICU && e - s >= 2 { score = max(score, logICU) }
+                if before + score > cells[e].best {
+                    cells[e].best = before + score
+                    cells[e].back = Int32(s)
+                }
+            }
+        }
+        // The tokens from the back pointers, last first, then put in order.
+        let first = out.count
+        var e = n
+        while e > 0 {
+            let s = Int(cells[e].back)
+            // A three-character name the lexicon knows whole but ICU did not (`江泽民`) is
+            // surname + given name, the PKU convention.
+            if e - s == 3, surnames.contains(char(s)), (s..<e).allSatisfy({ cells[$0].icuEnd == $0 + 1 }) {
+                out.append(Token(start: base + s + 1, end: base + e))
+                out.append(Token(start: base + s, end: base + s + 1))
+            } else {
+                out.append(Token(start: base + s, end: base + e))
+            }
+            e = s
+        }
+        out[first...].reverse()
+    }
+
+    // MARK: Rule 3b: compounds of two words
+
+    /// Rarer compounds are left in their parts.
+    static let compoundFrequency = 100
+
+    /// Two two-character words that make a four-character word of the lexicons (`社会 主义`,
+    /// `国民 经济`), one token.
+    func joinCompounds(_ line: Line) -> [Token] {
+        let tokens = line.tokens
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, tokens[i].count == 2, tokens[i + 1].count == 2,
+               line.isHan(tokens[i]), line.isHan(tokens[i + 1]),
+               frequency(line.text[tokens[i].start..<tokens[i + 1].end]) >= Self.compoundFrequency {
+                out.append(Token(start: tokens[i].start, end: tokens[i + 1].end))
+                i += 2
+                continue
+            }
+            out.append(tokens[i])
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: Rule 4: given names
+
+    /// Characters that stand alone far more often than in a given name.
+    static let functionCharacters = ScalarSet("的了是在和与及或等也都就还又把被对向从到为以于之其这那个们我你他她它说讲要将会能可不没有而但并且着过地得所此每各该某上下中内外前后里年月日时人")
+
+    func joinGivenNames(_ line: Line) -> [Token] {
+        let tokens = line.tokens
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            out.append(tokens[i])
+            if line.isSingleHan(tokens[i]), surnames.contains(line.first(tokens[i])), i + 2 < tokens.count,
+               line.isSingleHan(tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
+               !Self.functionCharacters.contains(line.first(tokens[i + 1])),
+               !Self.functionCharacters.contains(line.first(tokens[i + 2])),
+               !(i + 3 < tokens.count && line.isSingleHan(tokens[i + 3]) && !Self.functionCharacters.contains(line.first(tokens[i + 3]))) {
+                out.append(Token(start: tokens[i + 1].start, end: tokens[i + 2].end))
+                i += 3
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+}
+
+/// A set of (pair of character codes, word length) as a hashed bit set of 2^22 bits (512 KiB):
+/// no false negatives.
+struct PairFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1 << 16)
+
+    @inline(__always) private static func slot(_ a: UInt32, _ b: UInt32, _ length: Int) -> Int {
+        let key = UInt64(a) << 40 | UInt64(b) << 16 | UInt64(truncatingIfNeeded: length & 0xFFFF)
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 42)
+    }
+
+    mutating func insert(_ a: UInt32, _ b: UInt32, length: Int) {
+        let k = Self.slot(a, b, length)
+        bits[k >> 6] |= 1 << UInt64(k & 63)
+    }
+
+    func contains(_ a: UInt32, _ b: UInt32, length: Int) -> Bool {
+        let k = Self.slot(a, b, length)
+        return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
+    }
+}
+
+/// A set of characters of the Basic Multilingual Plane as a bit set (8 KiB): membership without
+/// hashing. Characters outside the plane are never members.
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init(_ characters: String) {
+        for c in characters.unicodeScalars { insert(c) }
+    }
+
+    mutating func insert(_ c: Unicode.Scalar) {
+        precondition(c.value < 0x10000, "ScalarSet holds characters of the BMP only")
+        bits[Int(c.value >> 6)] |= 1 << UInt64(c.value & 63)
+    }
+
+    @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x10000 && bits[Int(c.value >> 6)] & (1 << UInt64(c.value & 63)) != 0
+    }
+}

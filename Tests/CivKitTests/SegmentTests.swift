@@ -1,0 +1,179 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import CivKit
+
+/// The rules on ICU's tokens, each given the tokens by hand (so that a change in ICU's dictionary
+/// does not change what is tested), then the whole segmenter on ICU.
+@Suite struct SegmentRuleTests {
+    let rules = SegmentRules(lexicon: .shared, domain: SegmentRules.domainLexicon, user: nil)
+
+    /// The rules on tokens given as strings (ICU's tokens, as it might give them).
+    func run(_ pieces: [String]) -> [String] {
+        var tokens: [SegmentRules.Token] = []
+        var start = 0
+        for p in pieces {
+            tokens.append(SegmentRules.Token(start: start, end: start + p.unicodeScalars.count))
+            start += p.unicodeScalars.count
+        }
+        var line = SegmentRules.Line(text: Array(pieces.joined().unicodeScalars), tokens: tokens)
+        rules.apply(&line)
+        return line.tokens.map { String(String.UnicodeScalarView(line.text[$0.start..<$0.end])) }
+    }
+
+    @Test func repeatedDashesAndEllipsesAreOneToken() {
+        #expect(run(["贺词", "—", "—", "新年"]) == ["贺词", "——", "新年"])
+        #expect(run(["等", "…", "…"]) == ["等", "……"])
+        #expect(run(["—", "…"]) == ["—", "…"])
+    }
+
+    @Test func digitsJoinTheirUnits() {
+        #expect(run(["1998", "年", "12", "月", "31", "日"]) == ["1998年", "12月", "31日"])
+        #expect(run(["增长", "１７", "％"]) == ["增长", "１７％"])
+        #expect(run(["3.5", "亿"]) == ["3.5亿"])
+        #expect(run(["10", "年", "来"]) == ["10", "年", "来"])  // a duration, not a year
+        #expect(run(["下降", "－", "5", "％"]) == ["下降", "－5％"])
+        #expect(run(["1", "－", "5", "月"]) == ["1", "－", "5月"])  // a range: the dash is no sign
+        #expect(run(["5", "个"]) == ["5", "个"])
+    }
+
+    @Test func chineseNumeralsJoin() {
+        #expect(run(["二", "○", "○", "一年"]) == ["二○○一年"])
+        #expect(run(["二", "○", "○", "○", "年"]) == ["二○○○年"])
+        #expect(run(["三十", "一日"]) == ["三十一日"])
+        #expect(run(["第", "一个"]) == ["第一", "个"])
+        #expect(run(["第", "三", "十"]) == ["第三十"])
+        #expect(run(["一", "年"]) == ["一", "年"])
+    }
+
+    @Test func numbersAndMeasureWordsSplit() {
+        #expect(run(["一次", "会议"]) == ["一", "次", "会议"])
+        #expect(run(["两个", "代表"]) == ["两", "个", "代表"])
+        #expect(run(["一个", "代表"]) == ["一个", "代表"])
+        #expect(run(["百年"]) == ["百年"])
+        // The re-segmentation does not make them either.
+        #expect(run(["两", "个"]) == ["两", "个"])
+    }
+
+    @Test func functionCharactersComeOffWordsTheLexiconLacks() {
+        #expect(run(["新的", "一", "年"]) == ["新", "的", "一", "年"])
+        #expect(run(["不是"]) == ["不是"])  // a word of the lexicon
+    }
+
+    @Test func singleCharactersAreResegmentedWithTheLexicon() {
+        #expect(run(["计算", "机"]) == ["计算机"])
+        #expect(run(["委员", "会", "主任"]) == ["委员会", "主任"])
+        #expect(run(["新", "世纪"]) == ["新", "世纪"])  // the token after a run stays
+        #expect(run(["克", "林", "顿", "说"]) == ["克林顿", "说"])
+    }
+
+    @Test func aVeryLongRunIsResegmentedInWindows() {
+        let run = Array(repeating: ["图", "书", "馆", "和"], count: 2500).flatMap { $0 }  // 10000 single tokens
+        let out = self.run(run)
+        #expect(out.joined() == run.joined())
+        #expect(out.filter { $0 == "图书馆" }.count >= 2490)  // a few may be cut by a window's edge
+    }
+
+    @Test func compoundsOfTwoWordsJoin() {
+        #expect(run(["社会", "主义"]) == ["社会主义"])
+        #expect(run(["会议", "主任"]) == ["会议", "主任"])
+    }
+
+    @Test func namesAreSurnameAndGivenName() {
+        #expect(run(["宣传部长", "聂", "晓", "葵", "深入"]) == ["宣传部长", "聂", "晓葵", "深入"])
+        #expect(run(["江", "泽", "民", "同志"]) == ["江", "泽民", "同志"])
+        #expect(run(["王", "说", "的"]) == ["王", "说", "的"])
+        #expect(run(["卢", "小", "亨", "在", "调研"]) == ["卢", "小亨", "在", "调研"])  // a function character after
+        #expect(run(["卢", "小", "亨", "峰"]) == ["卢", "小", "亨", "峰"])  // four characters: no rule
+    }
+
+    @Test func domainLexiconWordsAreFound() {
+        #expect(SegmentRules.domainLexicon.contains("新时代文明实践中心"))
+        #expect(run(["背街", "小", "巷"]) == ["背街小巷"])
+        #expect(run(["宣传", "部长", "说"]) == ["宣传部长", "说"])
+        #expect(run(["新", "时代", "文明", "实践", "中心"]) == ["新时代文明实践中心"])
+    }
+}
+
+@Suite struct WordSegmenterTests {
+    let segmenter = try! WordSegmenter()
+
+    @Test func segmentsASentenceOfTheSeeds() {
+        #expect(segmenter.segment("市委常委、宣传部长聂晓葵深入安源区督导文明创建")
+            .split(separator: " ").contains { $0 == "晓葵" })
+        #expect(segmenter.tokens("1998年12月31日，增长１７％") == ["1998年", "12月", "31日", "，", "增长", "１７％"])
+    }
+
+    @Test func rulesDoNotJoinAcrossWhiteSpace() {
+        #expect(segmenter.tokens("1998 年") == ["1998", "年"])
+        #expect(segmenter.tokens("年 一") == ["年", "一"])
+        #expect(segmenter.tokens("— —") == ["—", "—"])
+    }
+
+    static let alphabet: [Character] = Array("市委常委宣传部长聂晓葵新世纪的一二三○年月日第个次计算机社会主义19９.．%％—…，。、 \tabcA")
+
+    /// Whatever the rules do, tokens are the text without its white space, in order, none empty
+    /// and none holding white space.
+    @Test func tokensConcatenateToTheText() async {
+        await propertyCheck(count: 400, input: Gen<Character?>.element(of: Self.alphabet).map { $0! }.string(of: 0 ... 30)) { line in
+            let tokens = segmenter.tokens(line)
+            #expect(tokens.joined() == String(line.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(Character.init)))
+            #expect(tokens.allSatisfy { !$0.isEmpty && !$0.unicodeScalars.contains(where: ScalarClass.isSpace) })
+        }
+    }
+}
+
+@Suite struct UserLexiconTests {
+    func load(_ text: String) throws(CivError) -> Lexicon {
+        try Lexicon.userWords(bytes: Data(text.utf8), name: "words.txt")
+    }
+
+    @Test func readsWordsWithAndWithoutFrequencies() throws {
+        let words = try load("# comment\n卢小亨\n\n背街小巷\t5000\r\n城管  30\n")
+        #expect(words.count == 3)
+        #expect(words.frequency(of: "卢小亨") == Lexicon.defaultUserFrequency)
+        #expect(words.frequency(of: "背街小巷") == 5000)
+        #expect(words.frequency(of: "城管") == 30)
+    }
+
+    @Test func reportsTheFileAndLineOfAMalformedLine() {
+        #expect(throws: CivError.malformedData("words.txt:2: the frequency is not a positive whole number: 背街小巷 x")) { try load("卢小亨\n背街小巷 x\n") }
+        #expect(throws: CivError.malformedData("words.txt:3: more than a word and a frequency: 背街 小巷 5")) { try load("a\n\n背街 小巷 5") }
+        #expect(throws: CivError.malformedData("words.txt:1: the frequency is not a positive whole number: 城管 0")) { try load("城管 0") }
+    }
+
+    @Test func userWordsJoinTokens() throws {
+        let segmenter = try WordSegmenter(words: try load("卢小亨\n安源区督导组\n"))
+        #expect(segmenter.tokens("市委书记卢小亨说") == ["市委书记", "卢小亨", "说"])
+        #expect(!(try WordSegmenter().tokens("市委书记卢小亨说")).contains("卢小亨"))
+    }
+
+    @Test func commandLineReportsAMalformedLexicon() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("civ-lexicon-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("good.txt"), bad = dir.appendingPathComponent("bad.txt")
+        try Data("卢小亨\n".utf8).write(to: good)
+        try Data("卢小亨\n背街小巷 -3\n".utf8).write(to: bad)
+        let ok = try Support.shell("civ-segment --lexicon \(good.path)", input: Data("市委书记卢小亨说\n".utf8))
+        #expect(ok.status == 0 && ok.text == "市委书记 卢小亨 说\n")
+        let r = try Support.shell("civ-segment --lexicon \(bad.path)", input: Data("市委书记\n".utf8))
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("\(bad.path):2:"))
+        #expect(try Support.shell("civ-segment --lexicon \(dir.path)/missing.txt", input: Data()).status == 66)
+    }
+}
+
+@Suite struct PairFilterTests {
+    /// No false negatives; and a sparse filter is not all ones.
+    @Test func holdsEveryInsertedPair() async {
+        await propertyCheck(count: 50, input: Gen.int(in: 0 ... 70000).array(of: 1 ... 400)) { values in
+            var filter = PairFilter()
+            let pairs = stride(from: 0, to: values.count - 1, by: 2).map { (UInt32(values[$0]), UInt32(values[$0 + 1])) }
+            for (a, b) in pairs { filter.insert(a, b, length: Int(a % 7) + 2) }
+            #expect(pairs.allSatisfy { filter.contains($0.0, $0.1, length: Int($0.0 % 7) + 2) })
+            let misses = (0 ..< 1000).filter { !filter.contains(UInt32($0) + 100_000, 7, length: 3) }.count
+            #expect(misses > 900)
+        }
+    }
+}
