@@ -58,7 +58,17 @@ public struct PinyinAnnotationRemoval: LineRepair {
                 return toned || isTraditional(Unicode.Scalar(han)!) ? j : nil
             }
             guard letters < Self.maxLetters else { return nil }
-            let (v, length) = UTF8Bytes.scalar(p, at: j)
+            // Letters are ASCII or two-byte tone-marked vowels, read here without a call; ḿ
+            // (three bytes) and anything else goes through the general decoder.
+            let b = p[j]
+            let v: UInt32, length: Int
+            if b < 0x80 {
+                (v, length) = (UInt32(b), 1)
+            } else if b >= 0xC3 && b <= 0xC7 && j + 1 < p.count && p[j + 1] & 0xC0 == 0x80 {
+                (v, length) = (UInt32(b & 0x1F) << 6 | UInt32(p[j + 1] & 0x3F), 2)
+            } else {
+                (v, length) = UTF8Bytes.scalar(p, at: j)
+            }
             guard let (base, hasTone) = Self.letter(v) else { return nil }
             key = key << 8 | UInt64(base)
             toned = toned || hasTone
