@@ -120,6 +120,21 @@ import PropertyBased
         let copyright = "（注：本文版权所有，未经授权，严禁转载！）萍乡城事网—萍乡最具影响力门户网站"
         #expect(rules.gluedPageStart(in: copyright).map { String(copyright[$0...]) } == "萍乡城事网—萍乡最具影响力门户网站")
         #expect(rules.gluedPageStart(in: "相关阅读：市委书记调研") == nil)
+        // A copyright line running into the next page's breadcrumb further on.
+        let glued = "版权所有：某某新闻网 Copyright © 2015-2023 All Rights Reserved当前位置：首页 > 要闻 > 正文"
+        #expect(rules.gluedPageStart(in: glued).map { String(glued[$0...]) } == "当前位置：首页 > 要闻 > 正文")
+        // Not glued: a copyright line alone, or one that only mentions a position.
+        #expect(rules.gluedPageStart(in: "版权所有：张掖日报社") == nil)
+        #expect(rules.gluedPageStart(in: "版权所有：某某网 所在位置不详") == nil)
+    }
+
+    @Test func pagesGluedAfterACopyrightLineSplit() throws {
+        let a = "当前位置：首页 > 要闻 > 正文\n市委召开创建工作会议\n会议要求，全市上下要攻坚克难。\n版权所有：某某新闻网 Copyright © 2015-2023 All Rights Reserved"
+        let b = "当前位置：首页 > 要闻 > 正文\n区委书记调研背街小巷整治\n调研中，他强调要补齐短板。\n版权所有：某某新闻网"
+        let (records, _, _) = try Support.cleanRecords(Array((a + b).utf8))
+        #expect(records.count == 2)
+        #expect(records.first?.lines.contains("会议要求，全市上下要攻坚克难。") == true)
+        #expect(records.last?.lines.contains("调研中，他强调要补齐短板。") == true)
     }
 }
 

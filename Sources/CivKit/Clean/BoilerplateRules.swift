@@ -161,12 +161,44 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// (files without a final newline, then `cat`), where the next page begins: right after an
     /// end-of-page marker (`相关分类`, a copyright note), provided that what follows starts a page
     /// or the marker closes with a bracket or final punctuation (then it cannot go on).
+    ///
+    /// When neither holds, a page start further on in the line still splits it: a copyright line
+    /// whose site name and `All Rights Reserved` run straight into the next page's breadcrumb
+    /// (`版权所有：某某网 Copyright © 2023 All Rights Reserved当前位置：首页`). Only the starts
+    /// that have a fixed opening (the breadcrumb markers) are looked for there.
     public func gluedPageStart(in line: String) -> String.Index? {
         for rule in pageEndRules {
             guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
             let rest = String(line[end...])
             let last = line[line.index(before: end)]
             if startsPage(rest) || "）)！!。".contains(last) { return end }
+            if let start = laterPageStart(in: line, after: end) { return start }
+        }
+        return nil
+    }
+
+    /// The first place after `from` where a page-start rule with a fixed opening matches.
+    func laterPageStart(in line: String, after from: String.Index) -> String.Index? {
+        var text = line
+        let starts: [Int] = text.withUTF8 { p in
+            let base = line.utf8.distance(from: line.startIndex, to: from)
+            var found: [Int] = []
+            for rule in pageStartRules {
+                for prefix in rule.prefixes ?? [] {
+                    var i = base
+                    while i + prefix.count <= p.count {
+                        let rest = UnsafeBufferPointer(rebasing: p[i...])
+                        guard let hit = UTF8Bytes.firstIndex(of: prefix, in: rest) else { break }
+                        found.append(i + hit)
+                        i += hit + 1
+                    }
+                }
+            }
+            return found.sorted()
+        }
+        for start in starts {
+            let index = line.utf8.index(line.startIndex, offsetBy: start)
+            if startsPage(String(line[index...])) { return index }
         }
         return nil
     }

@@ -85,6 +85,19 @@ public enum UTF8Bytes {
         return memchr(base, Int32(byte), p.count) != nil
     }
 
+    /// Where `needle` first occurs in the buffer, or nil.
+    public static func firstIndex(of needle: [UInt8], in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty, needle.count <= p.count else { return needle.isEmpty ? 0 : nil }
+        for i in 0 ... p.count - needle.count {
+            if p[i] == needle[0] {
+                var j = 1
+                while j < needle.count && p[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+        }
+        return nil
+    }
+
     /// True when `needle` occurs in the buffer. memchr finds the needle's last byte (for Han a
     /// continuation byte, a 64th as common as a lead byte in Chinese text), then the rest is
     /// compared: glibc's memmem spends more on setting up than on searching a line (callgrind).
