@@ -128,6 +128,14 @@ import PropertyBased
         #expect(rules.gluedPageStart(in: "版权所有：某某网 所在位置不详") == nil)
     }
 
+    @Test func bannersOfSitesNotNamedNetworkStartPages() {
+        let rules = BoilerplateRules.standard
+        #expect(rules.startsPage("曲靖在线—曲靖最具影响力门户网站 门户 城事资讯 查看内容"))
+        #expect(rules.startsPage("萍乡城事网—萍乡最具影响力门户网站"))
+        // A dash in prose is no banner.
+        #expect(!rules.startsPage("会议指出——要以创建为抓手，推动工作。"))
+    }
+
     @Test func pagesGluedAfterACopyrightLineSplit() throws {
         let a = "当前位置：首页 > 要闻 > 正文\n市委召开创建工作会议\n会议要求，全市上下要攻坚克难。\n版权所有：某某新闻网 Copyright © 2015-2023 All Rights Reserved"
         let b = "当前位置：首页 > 要闻 > 正文\n区委书记调研背街小巷整治\n调研中，他强调要补齐短板。\n版权所有：某某新闻网"
