@@ -123,6 +123,8 @@ import PropertyBased
         // A copyright line running into the next page's breadcrumb further on.
         let glued = "版权所有：某某新闻网 Copyright © 2015-2023 All Rights Reserved当前位置：首页 > 要闻 > 正文"
         #expect(rules.gluedPageStart(in: glued).map { String(glued[$0...]) } == "当前位置：首页 > 要闻 > 正文")
+        let banner = "版权所有：某某新闻网 Copyright © 2015-2023 All Rights Reserved萍乡城事网—萍乡最具影响力门户网站"
+        #expect(rules.gluedPageStart(in: banner).map { String(banner[$0...]) } == "萍乡城事网—萍乡最具影响力门户网站")
         // Not glued: a copyright line alone, or one that only mentions a position.
         #expect(rules.gluedPageStart(in: "版权所有：张掖日报社") == nil)
         #expect(rules.gluedPageStart(in: "版权所有：某某网 所在位置不详") == nil)
