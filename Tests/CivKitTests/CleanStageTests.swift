@@ -130,6 +130,19 @@ import PropertyBased
         #expect(rules.gluedPageStart(in: "版权所有：某某网 所在位置不详") == nil)
     }
 
+    @Test func pagesAfterATooLongLineAreTheirOwnDocuments() throws {
+        var options = CleanStage.Options()
+        options.maxDocumentBytes = 1000
+        let page = "当前位置：首页 > 要闻 > 正文\n市委召开创建工作会议\n会议要求，全市上下要攻坚克难。\n"
+        let input = String(repeating: "长", count: 2000) + "\n" + page + page + page
+        let stage = try CleanStage(options: options)
+        var records: [Record] = [], rejects: [Record] = []
+        try stage.process(ByteInput(bytes: Array(input.utf8), maxLineBytes: 1000), wholeInputIsOneDocument: false,
+                          emit: { records.append($0) }, reject: { rejects.append($0) })
+        #expect(rejects.map { $0[FieldKey.reject] } == ["too-large"])
+        #expect(records.count == 3)
+    }
+
     @Test func bannersOfSitesNotNamedNetworkStartPages() {
         let rules = BoilerplateRules.standard
         #expect(rules.startsPage("曲靖在线—曲靖最具影响力门户网站 门户 城事资讯 查看内容"))

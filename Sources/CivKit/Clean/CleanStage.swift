@@ -72,7 +72,9 @@ public final class CleanStage {
             cleaner.clean(&bytes, spare: &spare, counters: &lineCounters)
             let cleaned = String(decoding: bytes, as: UTF8.self)
             if !wholeInputIsOneDocument {
-                if document.hasText, rules.startsPage(cleaned) {
+                // A document rejected as too large holds text too, just not in memory: the next
+                // page must still start a document of its own.
+                if document.hasText || document.tooLarge, rules.startsPage(cleaned) {
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
                 } else if let split = rules.gluedPageStart(in: cleaned) {
