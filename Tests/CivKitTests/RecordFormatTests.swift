@@ -97,6 +97,23 @@ var fieldKeyGen: Generator<String, some Sequence> { textGen("az09-.", length: 0.
         #expect(reader.problems.isEmpty)
     }
 
+    @Test func aByteOrderMarkOrBlankLinesBeforeTheFirstRecordKeepItARecordStream() throws {
+        for prefix in ["\u{FEFF}", "\n\n", "\r\n", "\u{FEFF}\n"] {
+            let bytes = Array((prefix + "%civ 1\n%source a\n一\n%end\n%civ 1\n二\n%end\n").utf8)
+            let reader = RecordReader(input: ByteInput(bytes: bytes))
+            var records: [Record] = []
+            while let r = try reader.next() { records.append(r) }
+            #expect(records.map(\.lines) == [["一"], ["二"]], "prefix \(prefix.unicodeScalars.map { $0.value })")
+            #expect(reader.problems.isEmpty)
+        }
+        // Plain text that starts with blank lines keeps them.
+        let plain = RecordReader(input: ByteInput(bytes: Array("\n\n第一行\n第二行\n".utf8)))
+        #expect(try plain.detectPlainText())
+        var lines: [String] = []
+        while let line = try plain.nextPlainText() { lines.append(line) }
+        #expect(lines == ["", "", "第一行", "第二行"])
+    }
+
     @Test func unknownVersionIsReadAndReported() throws {
         let reader = RecordReader(input: ByteInput(bytes: Array("%civ 2\n%source a\ntext\n%end\n".utf8)))
         #expect(try reader.next() == Record(fields: [.init("source", "a")], lines: ["text"]))

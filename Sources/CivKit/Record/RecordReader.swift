@@ -25,6 +25,11 @@ public final class RecordReader {
     /// Malformations met so far, in order; filters count them and set the exit code.
     public private(set) var problems: [Problem] = []
     private var pending: InputLine?
+    /// Blank lines looked past for the first record before the stream is taken for plain text
+    /// (they are held until then: bounded).
+    static let maxBlankLinesBeforeDeciding = 10_000
+    /// Lines read while deciding the stream's kind that plain text still needs (blank ones).
+    private var replay: [InputLine] = []
     private var decided = false
     public private(set) var isPlainText = false
     private var plainPart = 0
@@ -38,11 +43,14 @@ public final class RecordReader {
     }
 
     private func readLine() throws -> InputLine? {
+        if !replay.isEmpty { return replay.removeFirst() }
         if let p = pending {
             pending = nil
             return p
         }
-        guard let line = try input.nextLine() else { return nil }
+        guard var line = try input.nextLine() else { return nil }
+        // A byte-order mark an editor put before the stream's first line is not part of it.
+        if line.offset == 0, line.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { line.bytes.removeFirst(3) }
         if line.discardedBytes > 0 { problems.append(.lineTooLong(offset: line.offset, discardedBytes: line.discardedBytes)) }
         return line
     }
@@ -64,8 +72,22 @@ public final class RecordReader {
         guard !decided else { return }
         decided = true
         guard let first = try readLine() else { return }
-        isPlainText = !RecordFormat.isStartLine(first.bytes)
-        pending = first
+        // Blank lines before the first record (as between records) do not make records plain
+        // text: the first line with something on it decides.
+        var blank: [InputLine] = []
+        var line = first
+        while line.bytes.isEmpty || line.bytes == [0x0D], blank.count < Self.maxBlankLinesBeforeDeciding, let next = try readLine() {
+            blank.append(line)
+            line = next
+        }
+        isPlainText = !RecordFormat.isStartLine(line.bytes.last == 0x0D ? Array(line.bytes.dropLast()) : line.bytes)
+        if isPlainText, !blank.isEmpty {
+            // Plain text keeps its blank lines: read them again, in order.
+            replay = blank + [line]
+            pending = nil
+        } else {
+            pending = line
+        }
     }
 
     /// True when the stream is plain text rather than records (reads the first line to know).
