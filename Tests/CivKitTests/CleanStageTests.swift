@@ -130,6 +130,21 @@ import PropertyBased
         #expect(rules.gluedPageStart(in: "版权所有：某某网 所在位置不详") == nil)
     }
 
+    @Test func registrationWidgetAndFontSizeLinesAreDropped() throws {
+        let page = ["当前位置：首页 > 要闻 > 正文", "市委召开创建工作会议", "A- A+", "字号：大 中 小",
+                    "会议要求，全市上下要攻坚克难，补齐短板。", "分享到：微信 微博 QQ空间", "扫一扫 用手机打开本页",
+                    "会议强调，要把群众满意作为标准。", "京ICP备12345678号", "京公网安备 11010502030000号"].joined(separator: "\n")
+        let (records, _, stage) = try Support.cleanRecords(Array(page.utf8), wholeInput: true)
+        #expect(records.first?.lines == ["市委召开创建工作会议", "会议要求，全市上下要攻坚克难，补齐短板。", "会议强调，要把群众满意作为标准。"])
+        #expect(stage.counters["dropped.registration"] == 2)
+        #expect(stage.counters["dropped.widget"] == 2)
+        #expect(stage.counters["dropped.fontsize"] == 2)
+        // Prose that mentions these words stays.
+        let prose = ["市委召开会议", "他说，要把经验分享到基层，扫一扫二维码就能学习。", "大中小学校要做好准备。"].joined(separator: "\n")
+        let (kept, _, _) = try Support.cleanRecords(Array(prose.utf8), wholeInput: true)
+        #expect(kept.first?.lines.count == 3)
+    }
+
     @Test func pagesAfterATooLongLineAreTheirOwnDocuments() throws {
         var options = CleanStage.Options()
         options.maxDocumentBytes = 1000
