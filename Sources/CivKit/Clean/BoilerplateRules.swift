@@ -124,7 +124,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             let pattern = cols[5].replacingOccurrences(of: "\\n", with: "\n")
             return Rule(kind: cols[0], action: action, scope: scope, boundary: boundary,
                         keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5], regex: try ICURegex(pattern),
-                        spansTwoLines: pattern.containsBytes("\n"))
+                        spansTwoLines: pattern.utf8.contains(0x0A))
         }
         self.rules = rules
         pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }
