@@ -299,6 +299,8 @@ import PropertyBased
         // Optional groups and digits, classes, groups of groups and unanchored patterns give no prefilter.
         #expect(strings(RulePrefilter.requiredPrefixes(of: "^((回首页|返\\s*回)\\s*)+$")) == ["回首页", "返"])
         #expect(RulePrefilter.requiredPrefixes(of: "^((回首页|返回)\\s*)*$") == nil)
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^((A-|A\\+)\\s*){2,}$")) == ["A-", "A"])
+        #expect(RulePrefilter.requiredPrefixes(of: "^((A-|A\\+)\\s*){0,2}$") == nil)
         #expect(RulePrefilter.requiredPrefixes(of: "^((回首页|返回)?\\s*)+$") == nil)
         for pattern in ["^(来源|作者)?：", "^[（(]?注", "查看内容$", "^\\|?\\s*(来源)", "^(\\s*a|b)", "^\\d{0,2}年", "^(a|b"] {
             #expect(RulePrefilter.requiredPrefixes(of: pattern) == nil, "\(pattern)")

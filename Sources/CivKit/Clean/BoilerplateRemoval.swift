@@ -40,10 +40,10 @@ public struct BoilerplateRemoval: DocumentRepair {
                 }
                 switch rule.action {
                 case .drop:
-                    counters.add("dropped.\(rule.kind)", taken.count)
+                    counters.add(rule.counterName, taken.count)
                 case let .moveToField(field):
                     document.add(field, Self.joinLines(taken))
-                    counters.add("moved.\(rule.kind)", taken.count)
+                    counters.add(rule.counterName, taken.count)
                 }
                 i += taken.count
                 continue lineLoop

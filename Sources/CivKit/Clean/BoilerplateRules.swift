@@ -18,6 +18,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         public let spansTwoLines: Bool
         /// The literals a line must all contain (the keyword column, split at spaces).
         private let keywordBytes: [[UInt8]]
+        /// `dropped.KIND` or `moved.KIND`: built once, counted on every line taken.
+        let counterName: String
         /// What the line must start with, read off the pattern (`RulePrefilter`); nil: anything.
         let prefixes: [[UInt8]]?
 
@@ -32,6 +34,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             self.regex = regex
             self.spansTwoLines = spansTwoLines
             keywordBytes = (keyword ?? "").split(separator: " ").map { Array($0.utf8) }
+            counterName = (action == .drop ? "dropped." : "moved.") + kind
             prefixes = RulePrefilter.requiredPrefixes(of: pattern)
         }
 

@@ -27,8 +27,9 @@ enum RulePrefilter {
         }
         if first == "(" {
             guard let (alternatives, close) = topLevelAlternatives(s, open: 0) else { return nil }
-            // An optional or repeated-from-zero group may match nothing.
-            if close + 1 < s.count, optionalMarks.contains(s[close + 1]) { return nil }
+            // An optional or repeated-from-zero group may match nothing; `{2,}` may not.
+            if close + 1 < s.count, optionalMarks.contains(s[close + 1]),
+               !(s[close + 1] == "{" && close + 2 < s.count && ("1" ... "9").contains(s[close + 2])) { return nil }
             var all: [[UInt8]] = []
             for alternative in alternatives {
                 // An alternative that is a group in turn (`((a|b)\s*)+`) is read the same way.
