@@ -13,7 +13,7 @@ public struct ExtractionPipeline: Sendable {
 
     public static let standardExtractors: [any FieldExtractor] = [
         TitleExtractor(), PublicationTimeExtractor(), OriginExtractor(), SiteExtractor(),
-        ReporterExtractor(), PublisherExtractor(),
+        ReporterExtractor(), PublisherExtractor(), OfficialsExtractor(), EventDateExtractor(),
     ]
 
     public init(extractors: [any FieldExtractor] = ExtractionPipeline.standardExtractors) {

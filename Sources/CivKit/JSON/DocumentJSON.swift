@@ -2,14 +2,14 @@
 /// (`Resources/civ-document.schema.json`, printed by `civ-jsonl --schema`).
 ///
 /// Every key is always present, in this order: file, offset, length, url, title, published,
-/// origin, site, publisher, reporters, body, segmented, repairs, extra. Record fields the schema
+/// origin, site, publisher, reporters, officials, event_dates, body, segmented, repairs, extra. Record fields the schema
 /// has no key for go to `extra`, as do second values of single-valued fields and offsets or
 /// lengths that are not integers: nothing of the record is dropped but the first text line when
 /// it is the title.
 public enum DocumentJSON {
     public static let keys = [
         "file", "offset", "length", "url", "title", "published", "origin", "site", "publisher",
-        "reporters", "body", "segmented", "repairs", "extra",
+        "reporters", "officials", "event_dates", "body", "segmented", "repairs", "extra",
     ]
 
     /// Fields with a key of their own; the first value is used.
@@ -24,8 +24,13 @@ public enum DocumentJSON {
         var seen: Set<String> = []
         var repairs = Counters()
         var offset: Int?, length: Int?
+        var officials: [Official] = []
         for field in record.fields {
-            if field.key == FieldKey.reporter { continue }
+            if field.key == FieldKey.reporter || field.key == FieldKey.eventDate { continue }
+            if field.key == FieldKey.official, let person = Official(field: field.value) {
+                officials.append(person)
+                continue
+            }
             if field.key == FieldKey.repairs {
                 repairs.merge(Counters(compact: field.value))
                 continue
@@ -66,6 +71,29 @@ public enum DocumentJSON {
         json.key("reporters")
         json.beginArray()
         for reporter in record.values(FieldKey.reporter) { json.string(reporter) }
+        json.endArray()
+        json.key("officials")
+        json.beginArray()
+        for person in officials {
+            json.beginObject()
+            json.key("name"); json.string(person.name)
+            json.key("posts")
+            json.beginArray()
+            for post in person.posts {
+                json.beginObject()
+                json.key("title"); json.string(post.title)
+                json.key("level"); json.string(post.level)
+                json.key("body"); json.string(post.body)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("role"); json.string(person.role)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("event_dates")
+        json.beginArray()
+        for date in record.values(FieldKey.eventDate) { json.string(date) }
         json.endArray()
         json.key("body"); json.string(body.joined(separator: "\n"))
         json.key("segmented"); json.bool(record[FieldKey.segmented] == "yes")

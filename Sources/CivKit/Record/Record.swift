@@ -96,6 +96,8 @@ public enum FieldKey {
     public static let site = "site"
     public static let reporter = "reporter"
     public static let publisher = "publisher"    // 发布者: the account that posted the page
+    public static let official = "official"      // once per person: NAME ROLE POST/LEVEL/BODY …
+    public static let eventDate = "event-date"   // once per date: YYYY-MM-DD, or --MM-DD
     /// On rejected documents only: why.
     public static let reject = "reject"
 }

@@ -1,0 +1,275 @@
+/// Field `official`, once per person: who held which posts and what they did.
+///
+/// `市委常委、宣传部长、市创建指挥部常务副总指挥聂晓葵深入安源区督导…` gives 聂晓葵 with three
+/// posts, role `lead`. A name (2–3 Han characters starting with a surname) is an official when a
+/// post title ends right before it (`区长康峰`) and a stop word, a role verb or punctuation
+/// follows it (a name cut by an ellipsis is none); the posts before it, separated by `、`, are
+/// its posts. A list after one title (`市领导王某、李某、张某`) gives each name that post. The
+/// role is the first role verb after the name in its sentence (`陪同` → accompany), else
+/// `other`. A person named twice keeps the first role found and every post. The words are in
+/// `officials.tsv`. Reads every text line.
+public struct OfficialsExtractor: FieldExtractor {
+    public let name = "official"
+    public init() {}
+
+    public func extract(from record: inout Record, counters: inout Counters) {
+        guard record[FieldKey.official] == nil else { return }
+        let segmented = record[FieldKey.segmented] == "yes"
+        var found: [Official] = []
+        for text in record.lines {
+            let line = FoldedLine(segmented ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " })) : text)
+            for person in Self.officials(in: line) {
+                if let i = found.firstIndex(where: { $0.name == person.name }) {
+                    found[i].merge(person)
+                } else {
+                    found.append(person)
+                }
+            }
+        }
+        for person in found { record.addExtracted(FieldKey.official, person.fieldValue, counters: &counters) }
+    }
+
+    /// The officials of one line, in text order (a name can come twice).
+    static func officials(in line: FoldedLine) -> [Official] {
+        let words = OfficialWords.standard
+        var people: [Official] = []
+        var consumed = 0   // nothing before this is read again as a post
+        var i = 0
+        while i < line.count {
+            guard line.isHan(at: i), i > consumed, let title = words.titleEnding(at: i, in: line, after: consumed),
+                  let nameEnd = name(at: i, in: line) else {
+                i += 1
+                continue
+            }
+            let posts = postsBefore(i, title: title, in: line, after: consumed)
+            var names = [line.value(i..<nameEnd)]
+            var end = nameEnd
+            // A list under one label: 市领导王某、李某、张某.
+            while end < line.count, line[end] == "、", let next = name(at: end + 1, in: line) {
+                names.append(line.value(end + 1..<next))
+                end = next
+            }
+            let role = role(after: end, in: line)
+            for n in names { people.append(Official(name: n, posts: resolve(posts), role: role)) }
+            consumed = end
+            i = end
+        }
+        return people
+    }
+
+    /// The end of a name that starts at `i`: 3 characters, else 2, each followed by a boundary.
+    static func name(at i: Int, in line: FoldedLine) -> Int? {
+        let words = OfficialWords.standard
+        guard line.isHan(at: i), words.stopWord(at: i, in: line) == nil,
+              ExtractLabels.standard.startsWithSurname(Array(line.folded[i..<min(i + 2, line.count)])) else { return nil }
+        for length in [3, 2] {
+            let end = i + length
+            guard end <= line.count, (i..<end).allSatisfy({ line.isHan(at: $0) }) else { continue }
+            if (i + 1..<end).contains(where: { words.stopWord(at: $0, in: line) != nil }) { continue }
+            if isBoundary(at: end, in: line) { return end }
+        }
+        return nil
+    }
+
+    /// What may follow a name: the end of the line, punctuation (not an ellipsis or a `?` of a
+    /// lost character), a space, or a stop word.
+    static func isBoundary(at i: Int, in line: FoldedLine) -> Bool {
+        guard i < line.count else { return true }
+        let c = line[i]
+        if line.isHan(at: i) { return OfficialWords.standard.stopWord(at: i, in: line) != nil }
+        if c == "." || c == "…" || c == "?" { return false }
+        return !ScalarClass.isASCIIDigit(c) && !(c.properties.isAlphabetic)
+    }
+
+    /// The posts before a name at `i`: the post ending with `title`, then each `、`-separated
+    /// one before it that ends with a title too; in text order.
+    static func postsBefore(_ i: Int, title: Int, in line: FoldedLine, after floor: Int) -> [String] {
+        let words = OfficialWords.standard
+        var posts: [String] = []
+        var end = i
+        var titleLength = title
+        while true {
+            var start = end - titleLength
+            while start > floor, line.isHan(at: start - 1), !words.postStop.contains(line[start - 1]), end - start < 20 {
+                start -= 1
+            }
+            posts.append(line.value(start..<end))
+            // Another post before it: `市委常委、宣传部长`.
+            guard start - 1 > floor, line[start - 1] == "、" else { break }
+            let previousEnd = start - 1
+            guard let t = words.titleEnding(at: previousEnd, in: line, after: floor) else { break }
+            (end, titleLength) = (previousEnd, t)
+        }
+        return posts.reversed()
+    }
+
+    /// The first role verb from `i` to the end of the sentence.
+    static func role(after i: Int, in line: FoldedLine) -> String {
+        let words = OfficialWords.standard
+        var j = i
+        while j < line.count {
+            let c = line[j]
+            if c == "。" || c == ";" || c == "!" || c == "?" { break }
+            if let r = words.role(at: j, in: line) { return r }
+            j += 1
+        }
+        return "other"
+    }
+
+    /// Each post with its level and body; a post that gives no level takes the one before it.
+    static func resolve(_ posts: [String]) -> [Official.Post] {
+        var out: [Official.Post] = []
+        for text in posts {
+            var post = OfficialWords.standard.post(text)
+            if post.level == nil { post.level = out.last?.level }
+            out.append(post)
+        }
+        return out
+    }
+}
+
+/// One person found by `OfficialsExtractor`, as the record field `official` holds it:
+/// `NAME ROLE POST/LEVEL/BODY …` (`-` for an unknown level or body), e.g.
+/// `康峰 accompany 区委副书记/区/党委 区长/区/政府`.
+public struct Official: Equatable, Sendable {
+    public struct Post: Equatable, Sendable {
+        public var title: String
+        public var level: String?
+        public var body: String?
+    }
+
+    public var name: String
+    public var posts: [Post]
+    public var role: String
+
+    var fieldValue: String {
+        ([name, role] + posts.map { "\($0.title)/\($0.level ?? "-")/\($0.body ?? "-")" }).joined(separator: " ")
+    }
+
+    /// Reads a field value; nil when it is not one.
+    public init?(field: String) {
+        let parts = field.split(separator: " ").map(String.init)
+        guard parts.count >= 3 else { return nil }
+        var posts: [Post] = []
+        for part in parts[2...] {
+            let p = part.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard p.count == 3, !p[0].isEmpty else { return nil }
+            posts.append(Post(title: p[0], level: p[1] == "-" ? nil : p[1], body: p[2] == "-" ? nil : p[2]))
+        }
+        self.init(name: parts[0], posts: posts, role: parts[1])
+    }
+
+    init(name: String, posts: [Post], role: String) {
+        (self.name, self.posts, self.role) = (name, posts, role)
+    }
+
+    mutating func merge(_ other: Official) {
+        if role == "other" { role = other.role }
+        for post in other.posts where !posts.contains(where: { $0.title == post.title }) { posts.append(post) }
+    }
+}
+
+/// The words of `officials.tsv` (the file describes each kind). Loaded once, on first use.
+struct OfficialWords: Sendable {
+    typealias Word = FoldedLine.Word
+    struct Title: Sendable { let word: Word; let level: String?; let body: String? }
+    struct Level: Sendable { let word: Word; let level: String; let body: String? }
+
+    let titles: [Title]
+    let modifiers: [Word]
+    let levels: [Level]
+    let notLevels: [Word]
+    let bodies: [(word: Word, body: String)]
+    let roles: [(word: Word, role: String)]
+    let stops: [Word]
+    let postStop: Set<Unicode.Scalar>
+    let firstOfStop: Set<Unicode.Scalar>
+    let lastOfTitle: Set<Unicode.Scalar>
+
+    static let standard = OfficialWords(table: DataFile.lines("officials.tsv"))
+
+    init(table: [String]) {
+        var rows: [String: [[String]]] = [:]
+        for line in table {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 2, !columns[1].isEmpty else { fatalError("civ: officials.tsv: bad line \(line)") }
+            rows[columns[0], default: []].append(Array(columns[1...]))
+        }
+        func column(_ row: [String], _ k: Int) -> String? { k < row.count && row[k] != "-" && !row[k].isEmpty ? row[k] : nil }
+        let longestFirst = { (a: Word, b: Word) in a.count > b.count }
+        titles = (rows["title"] ?? []).map { Title(word: FoldedLine.word($0[0]), level: column($0, 1), body: column($0, 2)) }
+            .sorted { longestFirst($0.word, $1.word) }
+        modifiers = (rows["modifier"] ?? []).map { FoldedLine.word($0[0]) }.sorted(by: longestFirst)
+        levels = (rows["level"] ?? []).compactMap { row in
+            column(row, 1).map { Level(word: FoldedLine.word(row[0]), level: $0, body: column(row, 2)) }
+        }.sorted { longestFirst($0.word, $1.word) }
+        notLevels = (rows["not-level"] ?? []).map { FoldedLine.word($0[0]) }
+        bodies = (rows["body"] ?? []).compactMap { row in column(row, 1).map { (FoldedLine.word(row[0]), $0) } }
+        roles = (rows["role"] ?? []).compactMap { row in column(row, 1).map { (FoldedLine.word(row[0]), $0) } }
+            .sorted { longestFirst($0.word, $1.word) }
+        stops = ((rows["stop"] ?? []).map { FoldedLine.word($0[0]) } + roles.map(\.word)).sorted(by: longestFirst)
+        postStop = Set((rows["post-stop"] ?? []).compactMap { FoldedLine.word($0[0]).first })
+        firstOfStop = Set(stops.compactMap(\.first))
+        lastOfTitle = Set(titles.compactMap(\.word.last))
+    }
+
+    /// The length of the longest title that ends right before `i` and starts after `floor`.
+    func titleEnding(at i: Int, in line: FoldedLine, after floor: Int) -> Int? {
+        guard i > 0, lastOfTitle.contains(line[i - 1]) else { return nil }
+        return titles.first { i - $0.word.count >= floor && line.matches($0.word, at: i - $0.word.count) }?.word.count
+    }
+
+    func stopWord(at i: Int, in line: FoldedLine) -> Word? {
+        guard i < line.count, firstOfStop.contains(line[i]) else { return nil }
+        return line.match(stops, at: i)
+    }
+
+    func role(at i: Int, in line: FoldedLine) -> String? {
+        roles.first { line.matches($0.word, at: i) }?.role
+    }
+
+    /// A post's title, level and body, read off its words (see `officials.tsv`).
+    func post(_ text: String) -> Official.Post {
+        let p = FoldedLine.word(text)
+        let original = Array(text.unicodeScalars)
+        func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(original[r])) }
+        guard let title = titles.first(where: { p.count >= $0.word.count && Array(p.suffix($0.word.count)) == $0.word }) else {
+            return Official.Post(title: text, level: nil, body: nil)
+        }
+        var before = p.count - title.word.count
+        var stripped = true
+        while stripped {
+            stripped = false
+            for m in modifiers where before >= m.count && Array(p[before - m.count..<before]) == m {
+                before -= m.count
+                stripped = true
+                break
+            }
+        }
+        var level = title.level
+        var levelBody: String?
+        var restStart = 0
+        search: for at in 0..<min(5, before) {
+            if notLevels.contains(where: { at + $0.count <= p.count && Array(p[at..<at + $0.count]) == $0 }) { continue }
+            for l in levels where at + l.word.count <= before && Array(p[at..<at + l.word.count]) == l.word {
+                (level, levelBody, restStart) = (l.level, l.body, at + l.word.count)
+                break search
+            }
+        }
+        let rest = restStart < before ? string(restStart..<before) : ""
+        var body: String?
+        if let named = bodies.first(where: { b in (0...max(0, before - b.word.count)).contains { at in at + b.word.count <= before && Array(p[at..<at + b.word.count]) == b.word } }) {
+            body = named.body
+        } else if !rest.isEmpty {
+            if let b = title.body, b.hasPrefix("+") {
+                let suffix = String(b.dropFirst())
+                body = rest.hasSuffix(suffix) ? rest : rest + suffix
+            } else {
+                body = rest
+            }
+        } else {
+            body = levelBody ?? title.body.flatMap { $0.hasPrefix("+") ? nil : $0 }
+        }
+        return Official.Post(title: text, level: level, body: body)
+    }
+}
