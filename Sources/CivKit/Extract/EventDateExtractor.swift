@@ -1,6 +1,6 @@
 /// Field `event-date`, once per date: the days the text says something happened, in text order.
 ///
-/// Reads every text line (not the byline lines at the top) for `M月D日` (or 号), `YYYY年M月D日`
+/// Reads every text line (not the byline lines at the top: short, no comma or full stop) for `M月D日` (or 号), `YYYY年M月D日`
 /// and `YYYY-M-D`; `10月27日、28日` and `10月27日至28日` are two dates. A date without a year
 /// takes the publication year (`published`), or the year before when it would fall more than six
 /// months after publication (a December event published in January); without a publication
@@ -16,7 +16,8 @@ public struct EventDateExtractor: FieldExtractor {
         var seen: Set<String> = []
         for (index, text) in record.lines.enumerated() {
             let line = FoldedLine(segmented ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " })) : text)
-            if index < ExtractScope.headLines, line.count <= 60, HeaderLine.isByline(line) { continue }
+            if index < ExtractScope.headLines, line.count <= 60, !line.folded.contains(","), !line.folded.contains("。"),
+               HeaderLine.isByline(line) { continue }
             for date in Self.dates(in: line, published: published) where seen.insert(date).inserted {
                 record.addExtracted(FieldKey.eventDate, date, counters: &counters)
             }

@@ -1,10 +1,10 @@
 /// Field `official`, once per person: who held which posts and what they did.
 ///
 /// `市委常委、宣传部长、市创建指挥部常务副总指挥聂晓葵深入安源区督导…` gives 聂晓葵 with three
-/// posts, role `lead`. A name (2–3 Han characters starting with a surname) is an official when a
-/// post title ends right before it (`区长康峰`) and a stop word, a role verb or punctuation
-/// follows it (a name cut by an ellipsis is none); the posts before it, separated by `、`, are
-/// its posts. A list after one title (`市领导王某、李某、张某`) gives each name that post. The
+/// posts, role `lead`. A name (2–3 Han characters starting with a surname, 3–4 with a compound
+/// surname) is an official when a post title ends right before it (`区长康峰`) and a stop word,
+/// a role verb or punctuation follows it (a name cut by an ellipsis is none); the posts before
+/// it, separated by `、`, are its posts. A list after one title (`市领导王某、李某、张某`) gives each name that post. The
 /// role is the first role verb after the name in its sentence (`陪同` → accompany), else
 /// `other`. A person named twice keeps the first role found and every post. The words are in
 /// `officials.tsv`. Reads every text line.
@@ -57,12 +57,21 @@ public struct OfficialsExtractor: FieldExtractor {
         return people
     }
 
-    /// The end of a name that starts at `i`: 3 characters, else 2, each followed by a boundary.
+    /// The end of a name that starts at `i`: 3 characters, else 2 (after a compound surname 4,
+    /// else 3), followed by a boundary.
     static func name(at i: Int, in line: FoldedLine) -> Int? {
         let words = OfficialWords.standard
-        guard line.isHan(at: i), words.stopWord(at: i, in: line) == nil,
-              ExtractLabels.standard.startsWithSurname(Array(line.folded[i..<min(i + 2, line.count)])) else { return nil }
-        for length in [3, 2] {
+        let labels = ExtractLabels.standard
+        guard line.isHan(at: i), words.stopWord(at: i, in: line) == nil else { return nil }
+        let lengths: [Int]
+        if labels.compoundSurnames.contains(where: { line.matches($0, at: i) }) {
+            lengths = [4, 3]   // 欧阳晓明, 司马光
+        } else if labels.singleSurnames.contains(line[i]) {
+            lengths = [3, 2]
+        } else {
+            return nil
+        }
+        for length in lengths {
             let end = i + length
             guard end <= line.count, (i..<end).allSatisfy({ line.isHan(at: $0) }) else { continue }
             if (i + 1..<end).contains(where: { words.stopWord(at: $0, in: line) != nil }) { continue }
@@ -137,6 +146,9 @@ public struct Official: Equatable, Sendable {
         public var level: String?
         public var body: String?
     }
+
+    /// The roles the schema allows.
+    public static let roles: Set<String> = ["lead", "accompany", "attend", "report", "other"]
 
     public var name: String
     public var posts: [Post]

@@ -25,9 +25,15 @@ public enum DocumentJSON {
         var repairs = Counters()
         var offset: Int?, length: Int?
         var officials: [Official] = []
+        var eventDates: [String] = []
         for field in record.fields {
-            if field.key == FieldKey.reporter || field.key == FieldKey.eventDate { continue }
-            if field.key == FieldKey.official, let person = Official(field: field.value) {
+            if field.key == FieldKey.reporter { continue }
+            // Officials and event dates that do not read as such stay in `extra`.
+            if field.key == FieldKey.eventDate, isEventDate(field.value) {
+                eventDates.append(field.value)
+                continue
+            }
+            if field.key == FieldKey.official, let person = Official(field: field.value), Official.roles.contains(person.role) {
                 officials.append(person)
                 continue
             }
@@ -93,7 +99,7 @@ public enum DocumentJSON {
         json.endArray()
         json.key("event_dates")
         json.beginArray()
-        for date in record.values(FieldKey.eventDate) { json.string(date) }
+        for date in eventDates { json.string(date) }
         json.endArray()
         json.key("body"); json.string(body.joined(separator: "\n"))
         json.key("segmented"); json.bool(record[FieldKey.segmented] == "yes")
@@ -118,6 +124,17 @@ public enum DocumentJSON {
         }
         json.endObject()
         json.endObject()
+    }
+
+    /// `YYYY-MM-DD` or `--MM-DD` (the schema's pattern).
+    static func isEventDate(_ s: String) -> Bool {
+        var b = Array(s.utf8)
+        if b.count == 7, b[0] == 0x2D, b[1] == 0x2D { b = Array("2000".utf8) + b[1...] }   // --MM-DD
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, digits.allSatisfy({ b[$0] >= 0x30 && b[$0] <= 0x39 }) else { return false }
+        let month = Int(b[5] - 0x30) * 10 + Int(b[6] - 0x30)
+        let day = Int(b[8] - 0x30) * 10 + Int(b[9] - 0x30)
+        return (1...12).contains(month) && (1...31).contains(day)
     }
 
     /// The object followed by a line feed.

@@ -1,0 +1,180 @@
+import Testing
+@testable import CivKit
+
+/// Runs the standard extractors over text lines of a record that came through civ-clean.
+private func extracted(_ lines: [String], published: String? = "2020-10-30T09:00:00+08:00", segmented: Bool = false) -> Record {
+    var fields = [Record.Field("repairs", "")]
+    if let published { fields.append(.init("published", published)) }
+    if segmented { fields.append(.init("segmented", "yes")) }
+    var record = Record(fields: fields, lines: lines)
+    var counters = Counters()
+    ExtractionPipeline().run(on: &record, counters: &counters)
+    return record
+}
+
+private func officials(_ lines: [String], segmented: Bool = false) -> [Official] {
+    extracted(lines, segmented: segmented).values(FieldKey.official).compactMap { Official(field: $0) }
+}
+
+/// `NAME ROLE POST/LEVEL/BODY …`, the record field, for short expectations.
+private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
+    extracted(lines, segmented: segmented).values(FieldKey.official)
+}
+
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+// The test pages are written for these tests in the forms campaign news takes; no page's text.
+@Suite struct OfficialsTests {
+    @Test func postsSplitWithLevelsAndBodies() {
+        #expect(summary([
+            "10月27日、28日，省委常委、市委书记张建国率队先后深入城东社区、人民公园、第一中学等地，检查全国文明城市创建工作。市委副书记、市长李明华，市委常委、秘书长王志刚陪同检查。",
+        ]) == [
+            "张建国 lead 省委常委/省/党委 市委书记/市/党委",
+            "李明华 accompany 市委副书记/市/党委 市长/市/政府",
+            "王志刚 accompany 市委常委/市/党委 秘书长/市/-",
+        ])
+    }
+
+    @Test func peopleCongressConferenceAndOffices() {
+        #expect(summary([
+            "12月28日下午，区人大常委会主任赵红梅带队调研农贸市场提升改造工作，区人大常委会副主任孙立新参加调研。",
+            "会上，县文明办主任周晓燕汇报了全县创建工作进展情况，县政协副主席吴刚出席会议。",
+            "镇党委书记黄丽主持召开专题会议，市住建局局长郑宏、市场监管局局长冯涛介绍了有关情况。",
+        ]) == [
+            "赵红梅 lead 区人大常委会主任/区/人大",
+            "孙立新 attend 区人大常委会副主任/区/人大",
+            "周晓燕 report 县文明办主任/县/文明办",
+            "吴刚 attend 县政协副主席/县/政协",
+            "黄丽 lead 镇党委书记/乡镇/党委",
+            "郑宏 report 市住建局局长/市/住建局",
+            "冯涛 report 市场监管局局长/-/市场监管局",
+        ])
+    }
+
+    @Test func listUnderOneLabel() {
+        #expect(summary(["区领导陈立、何文军、罗平及区委秘书长韩冰和区直有关部门负责同志参加。"]) == [
+            "陈立 attend 区领导/区/-", "何文军 attend 区领导/区/-", "罗平 attend 区领导/区/-", "韩冰 attend 区委秘书长/区/党委",
+        ])
+    }
+
+    @Test func roleOfTheVerbAfterTheName() {
+        #expect(summary(["在市委常委、常务副市长钱伟的陪同下，检查组来到南湖公园。"]) == ["钱伟 accompany 市委常委/市/党委 常务副市长/市/政府"])
+        #expect(summary(["街道党工委书记马丽说，将继续做好创建工作。"]) == ["马丽 other 街道党工委书记/街道/党工委"])
+    }
+
+    @Test func aPersonNamedTwiceKeepsEveryPostAndTheFirstRole() {
+        #expect(summary([
+            "市委常委、宣传部长许文杰调研创建工作",
+            "9月3日，市委常委、宣传部长、市文明委副主任许文杰深入老城区督导创建工作，区长邓平陪同。",
+            "许文杰强调，要补齐短板。",
+        ]) == [
+            "许文杰 lead 市委常委/市/党委 宣传部长/市/宣传部 市文明委副主任/市/文明委",
+            "邓平 accompany 区长/区/政府",
+        ])
+    }
+
+    @Test func namesCutByAnEllipsisAndPeopleWithoutPostsAreNone() {
+        #expect(summary(["摘要：9月3日上午，市委常委、宣传部长许文...", "市委书记张建…"]).isEmpty)
+        #expect(summary(["张建国强调，要统筹推进。许文杰一行来到城东社区。", "记者王瑞云报道。"]).isEmpty)
+        #expect(summary(["市委书记强调，要统筹推进。区长表示，将全力以赴。", "市有关部门领导随同督导。"]).isEmpty)
+    }
+
+    @Test func segmentedTextIsReadWithoutItsSpaces() {
+        #expect(summary(["市委 书记 张建国 深入 城东 社区 调研 。"], segmented: true) == ["张建国 lead 市委书记/市/党委"])
+    }
+
+    @Test func fieldRoundTrips() {
+        let person = Official(name: "康峰", posts: [.init(title: "区长", level: "区", body: "政府"), .init(title: "市领导", level: nil, body: nil)], role: "accompany")
+        #expect(Official(field: person.fieldValue) == person)
+        #expect(Official(field: "康峰") == nil)
+        #expect(Official(field: "康峰 lead 区长/区") == nil)
+    }
+
+    /// Property: any chain of posts from the tables before any name, then a role verb, gives that
+    /// person with those posts and the verb's role.
+    @Test func generatedChainsGiveTheirPerson() {
+        var rng = SplitMix(state: 14)
+        let levels = ["市委", "区委", "县委", "省委", "市", "区", "县", "镇", "甘州区委", "安源区"]
+        let titles = ["书记", "副书记", "常委", "部长", "局长", "主任", "副主任", "区长", "副市长", "秘书长", "主席"]
+        let bodies = ["", "", "宣传部", "住建局", "文明办", "人大常委会", "政协", "创建指挥部"]
+        let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "欧阳", "司马"]
+        let given = Array("晓建国明华丽红梅志刚伟涛峰斌安军平文")
+        let verbs: [(String, String)] = [("深入", "lead"), ("调研", "lead"), ("督导", "lead"), ("检查", "lead"), ("主持", "lead"),
+                                         ("陪同", "accompany"), ("参加", "attend"), ("出席", "attend"), ("汇报", "report")]
+        for _ in 0..<500 {
+            let posts = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+                levels.randomElement(using: &rng)! + bodies.randomElement(using: &rng)! + titles.randomElement(using: &rng)!
+            }
+            let name = surnames.randomElement(using: &rng)! + String((0..<Int.random(in: 1...2, using: &rng)).map { _ in given.randomElement(using: &rng)! })
+            let verb = verbs.randomElement(using: &rng)!
+            let lead = ["", "7月19日上午，", "会上，", "据悉，"].randomElement(using: &rng)!
+            let line = lead + posts.joined(separator: "、") + name + verb.0 + "了城东社区创建工作。"
+            let found = officials([line])
+            #expect(found.count == 1, "\(line)")
+            #expect(found.first?.name == name, "\(line)")
+            #expect(found.first?.posts.map(\.title) == posts, "\(line)")
+            #expect(found.first?.role == verb.1, "\(line)")
+            #expect(found.first?.posts.allSatisfy { $0.level != nil } == true, "\(line)")
+        }
+    }
+
+    /// Property: text without a post title names no official, whatever names it has.
+    @Test func noTitleNoOfficial() {
+        var rng = SplitMix(state: 7)
+        let pieces = ["张建国", "许文杰", "深入", "城东社区", "调研", "陪同", "，", "、", "强调", "创建工作", "。", "7月19日", "一行", "来到", "李明华"]
+        for _ in 0..<300 {
+            let line = (0..<12).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            #expect(officials([line]).isEmpty, "\(line)")
+        }
+    }
+}
+
+@Suite struct EventDateTests {
+    private func dates(_ lines: [String], published: String? = "2019-07-22T10:34:00+08:00") -> [String] {
+        extracted(lines, published: published).values(FieldKey.eventDate)
+    }
+
+    @Test func datesResolvedAgainstThePublicationDate() {
+        #expect(dates(["7月19日上午，市委常委聂晓葵深入安源区督导创建工作。"]) == ["2019-07-19"])
+        #expect(dates(["10月27日、28日，检查组分两组暗访。10月29日至31日整改。"], published: "2020-11-02") == [
+            "2020-10-27", "2020-10-28", "2020-10-29", "2020-10-31",
+        ])
+        #expect(dates(["12月28日下午，区人大常委会主任带队调研。"], published: "2021-01-05") == ["2020-12-28"])
+        #expect(dates(["2018年12月5日，全市召开动员大会；2019-3-1起施行。"]) == ["2018-12-05", "2019-03-01"])
+        #expect(dates(["3月3日，市委书记深入甘州区调研。"], published: nil) == ["--03-03"])
+        #expect(dates(["2月29日", "2月30日", "13月1日", "7月32日", "6月底前完成", "第3日", "7月19日再次督导"], published: "2019-07-22") == ["2019-07-19"])
+    }
+
+    @Test func bylineLinesAtTheTopAreNotEvents() {
+        #expect(dates(["2019-7-22 10:34 来源：安源区政府", "7月19日上午，督导创建工作。"]) == ["2019-07-19"])
+    }
+
+    /// Property: a month and day without a year resolve to a valid date within six months after
+    /// publication and less than a year and a half before it.
+    @Test func resolvedDatesStayNearPublication() {
+        var rng = SplitMix(state: 3)
+        for _ in 0..<500 {
+            let (py, pm, pd) = (Int.random(in: 2000...2030, using: &rng), Int.random(in: 1...12, using: &rng), Int.random(in: 1...28, using: &rng))
+            let (m, d) = (Int.random(in: 1...12, using: &rng), Int.random(in: 1...31, using: &rng))
+            let published = FoundDate(year: py, month: pm, day: pd).iso8601
+            let got = dates(["\(m)月\(d)日，召开创建工作推进会。"], published: published)
+            guard d <= FoundDate.daysIn(month: m, year: py) || d <= FoundDate.daysIn(month: m, year: py - 1) else { continue }
+            guard let s = got.first, let (y, gm, gd) = EventDateExtractor.publicationDate(s) else {
+                #expect(d > FoundDate.daysIn(month: m, year: m > pm + 6 ? py - 1 : py), "\(m)月\(d)日 \(published)")
+                continue
+            }
+            #expect(gm == m && gd == d)
+            let months = (y - py) * 12 + (gm - pm)
+            #expect((-18...6).contains(months), "\(s) \(published)")
+        }
+    }
+}
