@@ -178,3 +178,25 @@ private struct SplitMix: RandomNumberGenerator {
         }
     }
 }
+
+@Suite struct CampaignTests {
+    private func campaigns(_ lines: [String], title: String? = nil) -> [String] {
+        var fields = [Record.Field("repairs", "")]
+        if let title { fields.append(.init("title", title)) }
+        var record = Record(fields: fields, lines: lines)
+        var counters = Counters()
+        ExtractionPipeline().run(on: &record, counters: &counters)
+        return record.values(FieldKey.campaign)
+    }
+
+    @Test func campaignsOfTheTitleTheLeadOrNamedTwice() {
+        #expect(campaigns([
+            "区委书记王某督导创卫工作",
+            "3月5日，区委书记王某深入城东社区督导国家卫生城市复审迎检工作。",
+            "他强调，要把创卫与全国文明城区创建、国家森林城市建设结合起来，巩固全国文明城区创建成果。",
+        ], title: "区委书记王某督导创卫工作") == ["国家卫生城市", "全国文明城区"])
+        #expect(campaigns(["创城进行时", "各街道持续推进创文工作。"]) == ["全国文明城市"])
+        #expect(campaigns(["全市召开会议。", "会议部署了省级文明城市测评工作，也提到新时代文明实践。"]) == [])
+        #expect(campaigns(["全市召开会议。", "会议部署了省级文明城市测评工作。", "省级文明城市测评将于下月开始。"]) == ["省级文明城市"])
+    }
+}

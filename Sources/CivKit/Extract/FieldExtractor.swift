@@ -14,6 +14,7 @@ public struct ExtractionPipeline: Sendable {
     public static let standardExtractors: [any FieldExtractor] = [
         TitleExtractor(), PublicationTimeExtractor(), OriginExtractor(), SiteExtractor(),
         ReporterExtractor(), PublisherExtractor(), OfficialsExtractor(), EventDateExtractor(),
+        CampaignExtractor(),
     ]
 
     public init(extractors: [any FieldExtractor] = ExtractionPipeline.standardExtractors) {

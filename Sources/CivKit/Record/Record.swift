@@ -98,6 +98,7 @@ public enum FieldKey {
     public static let publisher = "publisher"    // 发布者: the account that posted the page
     public static let official = "official"      // once per person: NAME ROLE POST/LEVEL/BODY …
     public static let eventDate = "event-date"   // once per date: YYYY-MM-DD, or --MM-DD
+    public static let campaign = "campaign"      // once per campaign the article is about
     /// On rejected documents only: why.
     public static let reject = "reject"
 }
