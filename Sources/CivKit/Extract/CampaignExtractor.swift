@@ -4,20 +4,18 @@
 /// …; the longest word at a place wins). A campaign counts when the title or the first
 /// paragraph names it, or the text names it at least twice: a list of campaigns in passing
 /// (与彩虹城市、国家森林城市建设有机融合) is not what an article is about. In order of first mention.
-public struct CampaignExtractor: FieldExtractor {
+public struct CampaignExtractor: BodyExtractor {
     public let name = "campaign"
     public init() {}
 
-    public func extract(from record: inout Record, counters: inout Counters) {
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
         guard record[FieldKey.campaign] == nil else { return }
         let words = CampaignWords.standard
-        let segmented = record[FieldKey.segmented] == "yes"
         var order: [String] = []
         var mentions: [String: Int] = [:]
         var lead: Set<String> = []
         var prose = 0   // text lines read that are neither the title nor a byline
-        for (index, text) in record.lines.enumerated() {
-            let line = FoldedLine(segmented ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " })) : text)
+        for (index, line) in body.lines.enumerated() {
             let isTitle = index == 0 && record[FieldKey.title].map { FoldedLine($0).folded == line.folded } == true
             let isHeader = index < ExtractScope.headLines && !isTitle && line.count <= 60 && HeaderLine.isByline(line)
             if isHeader { continue }
@@ -43,7 +41,7 @@ public struct CampaignExtractor: FieldExtractor {
 /// The words of `campaigns.tsv`. Loaded once, on first use.
 struct CampaignWords: Sendable {
     let words: [(word: FoldedLine.Word, campaign: String)]
-    let firsts: Set<Unicode.Scalar>
+    let firsts: ScalarBits
 
     static let standard = CampaignWords(table: DataFile.lines("campaigns.tsv"))
 
@@ -53,7 +51,7 @@ struct CampaignWords: Sendable {
             guard columns.count == 2, !columns[0].isEmpty, !columns[1].isEmpty else { fatalError("civ: campaigns.tsv: bad line \(line)") }
             return (FoldedLine.word(String(columns[1])), String(columns[0]))
         }.sorted { $0.word.count > $1.word.count }
-        firsts = Set(words.compactMap(\.word.first))
+        firsts = ScalarBits(words.compactMap(\.word.first))
     }
 
     /// Each campaign the line names, once per mention, in text order.

@@ -5,17 +5,15 @@
 /// takes the publication year (`published`), or the year before when it would fall more than six
 /// months after publication (a December event published in January); without a publication
 /// date it is written `--MM-DD`. An impossible date (2月30日) is none.
-public struct EventDateExtractor: FieldExtractor {
+public struct EventDateExtractor: BodyExtractor {
     public let name = "event-date"
     public init() {}
 
-    public func extract(from record: inout Record, counters: inout Counters) {
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
         guard record[FieldKey.eventDate] == nil else { return }
         let published = record[FieldKey.published].flatMap(Self.publicationDate)
-        let segmented = record[FieldKey.segmented] == "yes"
         var seen: Set<String> = []
-        for (index, text) in record.lines.enumerated() {
-            let line = FoldedLine(segmented ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " })) : text)
+        for (index, line) in body.lines.enumerated() {
             if index < ExtractScope.headLines, line.count <= 60, !line.folded.contains(","), !line.folded.contains("。"),
                HeaderLine.isByline(line) { continue }
             for date in Self.dates(in: line, published: published) where seen.insert(date).inserted {

@@ -8,16 +8,14 @@
 /// role is the first role verb after the name in its sentence (`陪同` → accompany), else
 /// `other`. A person named twice keeps the first role found and every post. The words are in
 /// `officials.tsv`. Reads every text line.
-public struct OfficialsExtractor: FieldExtractor {
+public struct OfficialsExtractor: BodyExtractor {
     public let name = "official"
     public init() {}
 
-    public func extract(from record: inout Record, counters: inout Counters) {
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
         guard record[FieldKey.official] == nil else { return }
-        let segmented = record[FieldKey.segmented] == "yes"
         var found: [Official] = []
-        for text in record.lines {
-            let line = FoldedLine(segmented ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " })) : text)
+        for line in body.lines {
             for person in Self.officials(in: line) {
                 if let i = found.firstIndex(where: { $0.name == person.name }) {
                     found[i].merge(person)
@@ -194,9 +192,9 @@ struct OfficialWords: Sendable {
     let bodies: [(word: Word, body: String)]
     let roles: [(word: Word, role: String)]
     let stops: [Word]
-    let postStop: Set<Unicode.Scalar>
-    let firstOfStop: Set<Unicode.Scalar>
-    let lastOfTitle: Set<Unicode.Scalar>
+    let postStop: ScalarBits
+    let firstOfStop: ScalarBits
+    let lastOfTitle: ScalarBits
 
     static let standard = OfficialWords(table: DataFile.lines("officials.tsv"))
 
@@ -220,9 +218,9 @@ struct OfficialWords: Sendable {
         roles = (rows["role"] ?? []).compactMap { row in column(row, 1).map { (FoldedLine.word(row[0]), $0) } }
             .sorted { longestFirst($0.word, $1.word) }
         stops = ((rows["stop"] ?? []).map { FoldedLine.word($0[0]) } + roles.map(\.word)).sorted(by: longestFirst)
-        postStop = Set((rows["post-stop"] ?? []).compactMap { FoldedLine.word($0[0]).first })
-        firstOfStop = Set(stops.compactMap(\.first))
-        lastOfTitle = Set(titles.compactMap(\.word.last))
+        postStop = ScalarBits((rows["post-stop"] ?? []).compactMap { FoldedLine.word($0[0]).first })
+        firstOfStop = ScalarBits(stops.compactMap(\.first))
+        lastOfTitle = ScalarBits(titles.compactMap(\.word.last))
     }
 
     /// The length of the longest title that ends right before `i` and starts after `floor`.
@@ -237,7 +235,8 @@ struct OfficialWords: Sendable {
     }
 
     func role(at i: Int, in line: FoldedLine) -> String? {
-        roles.first { line.matches($0.word, at: i) }?.role
+        guard firstOfStop.contains(line[i]) else { return nil }
+        return roles.first { line.matches($0.word, at: i) }?.role
     }
 
     /// A post's title, level and body, read off its words (see `officials.tsv`).
