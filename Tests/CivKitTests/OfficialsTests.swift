@@ -88,6 +88,16 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(summary(["市委书记强调，要统筹推进。区长表示，将全力以赴。", "市有关部门领导随同督导。"]).isEmpty)
     }
 
+    @Test func nameBeforeItsTitle() {
+        #expect(summary(["卢小亨书记强调，要抓好创建。李强区长陪同调研。"]) == ["卢小亨 other 书记/-/党委", "李强 accompany 区长/区/政府"])
+        #expect(summary(["5月6日，区委书记王建国主持召开会议，王建国书记指出，要巩固成果。"]) == ["王建国 lead 区委书记/区/党委"])
+        #expect(summary(["区委书记强调，要巩固成果。", "市委常委、宣传部长、市文明办主任到会。"]).isEmpty)
+    }
+
+    @Test func wordsAfterATitleAreNoName() {
+        #expect(summary(["遇到小林校长那样的老师很难。", "副区长当场表态。"]).isEmpty)
+    }
+
     @Test func segmentedTextIsReadWithoutItsSpaces() {
         #expect(summary(["市委 书记 张建国 深入 城东 社区 调研 。"], segmented: true) == ["张建国 lead 市委书记/市/党委"])
     }

@@ -6,7 +6,8 @@
 /// a role verb or punctuation follows it (a name cut by an ellipsis is none); the posts before
 /// it, separated by `、`, are its posts. A list after one title (`市领导王某、李某、张某`) gives each name that post. The
 /// role is the first role verb after the name in its sentence (`陪同` → accompany), else
-/// `other`. A person named twice keeps the first role found and every post. The words are in
+/// `other`. A name before its title at the start of a clause (`宋某书记强调`) gives that post.
+/// A person named twice keeps the first role found and every post. The words are in
 /// `officials.tsv`. Reads every text line.
 public struct OfficialsExtractor: BodyExtractor {
     public let name = "official"
@@ -34,6 +35,14 @@ public struct OfficialsExtractor: BodyExtractor {
         var consumed = 0   // nothing before this is read again as a post
         var i = 0
         while i < line.count {
+            // A name before its title, at the start of a clause: 宋某书记强调.
+            if i >= consumed, !line.isHan(at: i - 1), i == 0 || line[i - 1] != "、", let (nameEnd, title) = nameBeforeTitle(at: i, in: line) {
+                let end = nameEnd + title
+                people.append(Official(name: line.value(i..<nameEnd), posts: resolve([line.value(nameEnd..<end)]), role: role(after: end, in: line)))
+                consumed = end
+                i = end
+                continue
+            }
             guard line.isHan(at: i), i > consumed, let title = words.titleEnding(at: i, in: line, after: consumed),
                   let nameEnd = name(at: i, in: line) else {
                 i += 1
@@ -74,6 +83,32 @@ public struct OfficialsExtractor: BodyExtractor {
             guard end <= line.count, (i..<end).allSatisfy({ line.isHan(at: $0) }) else { continue }
             if (i + 1..<end).contains(where: { words.stopWord(at: $0, in: line) != nil }) { continue }
             if isBoundary(at: end, in: line) { return end }
+        }
+        return nil
+    }
+
+    /// A name followed by a title and a boundary (`卢某书记强调`), neither after nor before a `、`
+    /// (`、宣传部长、` is a post): where the name ends and the title's length. The name holds no character of a level or body (区委书记 is no 区 name).
+    static func nameBeforeTitle(at i: Int, in line: FoldedLine) -> (Int, Int)? {
+        let words = OfficialWords.standard
+        let labels = ExtractLabels.standard
+        guard line.isHan(at: i), words.stopWord(at: i, in: line) == nil else { return nil }
+        let lengths: [Int]
+        if labels.compoundSurnames.contains(where: { line.matches($0, at: i) }) {
+            lengths = [4, 3]
+        } else if labels.singleSurnames.contains(line[i]) {
+            lengths = [3, 2]
+        } else {
+            return nil
+        }
+        for length in lengths {
+            let end = i + length
+            guard end < line.count, (i..<end).allSatisfy({ line.isHan(at: $0) && !words.notInName.contains(line[$0]) }),
+                  !(i + 1..<end).contains(where: { words.stopWord(at: $0, in: line) != nil }),
+                  let title = words.titles.first(where: { $0.afterName && line.matches($0.word, at: end) }),
+                  isBoundary(at: end + title.word.count, in: line),
+                  end + title.word.count == line.count || line[end + title.word.count] != "、" else { continue }
+            return (end, title.word.count)
         }
         return nil
     }
@@ -175,14 +210,15 @@ public struct Official: Equatable, Sendable {
 
     mutating func merge(_ other: Official) {
         if role == "other" { role = other.role }
-        for post in other.posts where !posts.contains(where: { $0.title == post.title }) { posts.append(post) }
+        // 书记 after 市委书记 (卢某书记) is no other post.
+        for post in other.posts where !posts.contains(where: { $0.title.hasSuffix(post.title) }) { posts.append(post) }
     }
 }
 
 /// The words of `officials.tsv` (the file describes each kind). Loaded once, on first use.
 struct OfficialWords: Sendable {
     typealias Word = FoldedLine.Word
-    struct Title: Sendable { let word: Word; let level: String?; let body: String? }
+    struct Title: Sendable { let word: Word; let level: String?; let body: String?; let afterName: Bool }
     struct Level: Sendable { let word: Word; let level: String; let body: String? }
 
     let titles: [Title]
@@ -193,6 +229,7 @@ struct OfficialWords: Sendable {
     let roles: [(word: Word, role: String)]
     let stops: [Word]
     let postStop: ScalarBits
+    let notInName: ScalarBits
     let firstOfStop: ScalarBits
     let lastOfTitle: ScalarBits
 
@@ -207,7 +244,7 @@ struct OfficialWords: Sendable {
         }
         func column(_ row: [String], _ k: Int) -> String? { k < row.count && row[k] != "-" && !row[k].isEmpty ? row[k] : nil }
         let longestFirst = { (a: Word, b: Word) in a.count > b.count }
-        titles = (rows["title"] ?? []).map { Title(word: FoldedLine.word($0[0]), level: column($0, 1), body: column($0, 2)) }
+        titles = (rows["title"] ?? []).map { Title(word: FoldedLine.word($0[0]), level: column($0, 1), body: column($0, 2), afterName: column($0, 3) != "no") }
             .sorted { longestFirst($0.word, $1.word) }
         modifiers = (rows["modifier"] ?? []).map { FoldedLine.word($0[0]) }.sorted(by: longestFirst)
         levels = (rows["level"] ?? []).compactMap { row in
@@ -219,6 +256,7 @@ struct OfficialWords: Sendable {
             .sorted { longestFirst($0.word, $1.word) }
         stops = ((rows["stop"] ?? []).map { FoldedLine.word($0[0]) } + roles.map(\.word)).sorted(by: longestFirst)
         postStop = ScalarBits((rows["post-stop"] ?? []).compactMap { FoldedLine.word($0[0]).first })
+        notInName = ScalarBits((rows["not-in-name"] ?? []).compactMap { FoldedLine.word($0[0]).first })
         firstOfStop = ScalarBits(stops.compactMap(\.first))
         lastOfTitle = ScalarBits(titles.compactMap(\.word.last))
     }
