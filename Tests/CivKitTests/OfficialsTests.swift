@@ -210,3 +210,26 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(campaigns(["全市召开会议。", "会议部署了省级文明城市测评工作。", "省级文明城市测评将于下月开始。"]) == ["省级文明城市"])
     }
 }
+
+@Suite struct PlacesVisitedTests {
+    private func places(_ lines: [String]) -> [String] {
+        var record = Record(fields: [.init("repairs", "")], lines: lines)
+        var counters = Counters()
+        ExtractionPipeline().run(on: &record, counters: &counters)
+        return record.values(FieldKey.placeVisited)
+    }
+
+    @Test func listsAfterVisitVerbsAndAtTheStartOfAClause() {
+        #expect(places(["检查组一行先后来到城东社区、人民公园及周边小区、第一中学等地，实地察看创建情况。"]) == [
+            "城东社区", "人民公园", "周边小区", "第一中学",
+        ])
+        #expect(places(["在老城区棚户区改造、滨江新区道路提升项目现场，王某详细了解工程进度。"]) == ["老城区棚户区改造", "滨江新区道路提升项目"])
+        #expect(places(["在南门农贸市场、光明路社区新时代文明实践站，王某强调，要补齐短板。"]) == ["南门农贸市场", "光明路社区新时代文明实践站"])
+        #expect(places(["督导组来到了红星小学。随后又来到红星小学，走进东方商场。"]) == ["红星小学", "东方商场"])
+    }
+
+    @Test func districtsMeetingsAndProseAreNoSites() {
+        #expect(places(["市委书记深入安源区督导创建工作。", "在随后召开的座谈会上，他指出问题。", "在社区，志愿者很多。"]).isEmpty)
+        #expect(places(["在我住过的酒店，服务很好。", "在市委、市政府的领导下，全市上下齐心协力。"]).isEmpty)
+    }
+}

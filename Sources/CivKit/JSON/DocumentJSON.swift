@@ -2,14 +2,14 @@
 /// (`Resources/civ-document.schema.json`, printed by `civ-jsonl --schema`).
 ///
 /// Every key is always present, in this order: file, offset, length, url, title, published,
-/// origin, site, publisher, reporters, officials, event_dates, campaigns, body, segmented, repairs, extra. Record fields the schema
+/// origin, site, publisher, reporters, officials, event_dates, places_visited, campaigns, body, segmented, repairs, extra. Record fields the schema
 /// has no key for go to `extra`, as do second values of single-valued fields and offsets or
 /// lengths that are not integers: nothing of the record is dropped but the first text line when
 /// it is the title.
 public enum DocumentJSON {
     public static let keys = [
         "file", "offset", "length", "url", "title", "published", "origin", "site", "publisher",
-        "reporters", "officials", "event_dates", "campaigns", "body", "segmented", "repairs", "extra",
+        "reporters", "officials", "event_dates", "places_visited", "campaigns", "body", "segmented", "repairs", "extra",
     ]
 
     /// Fields with a key of their own; the first value is used.
@@ -27,7 +27,7 @@ public enum DocumentJSON {
         var officials: [Official] = []
         var eventDates: [String] = []
         for field in record.fields {
-            if field.key == FieldKey.reporter || field.key == FieldKey.campaign { continue }
+            if field.key == FieldKey.reporter || field.key == FieldKey.campaign || field.key == FieldKey.placeVisited { continue }
             // Officials and event dates that do not read as such stay in `extra`.
             if field.key == FieldKey.eventDate, isEventDate(field.value) {
                 eventDates.append(field.value)
@@ -100,6 +100,10 @@ public enum DocumentJSON {
         json.key("event_dates")
         json.beginArray()
         for date in eventDates { json.string(date) }
+        json.endArray()
+        json.key("places_visited")
+        json.beginArray()
+        for place in record.values(FieldKey.placeVisited) { json.string(place) }
         json.endArray()
         json.key("campaigns")
         json.beginArray()

@@ -99,6 +99,7 @@ public enum FieldKey {
     public static let official = "official"      // once per person: NAME ROLE POST/LEVEL/BODY …
     public static let eventDate = "event-date"   // once per date: YYYY-MM-DD, or --MM-DD
     public static let campaign = "campaign"      // once per campaign the article is about
+    public static let placeVisited = "place-visited"  // once per site visited, as written
     /// On rejected documents only: why.
     public static let reject = "reject"
 }
