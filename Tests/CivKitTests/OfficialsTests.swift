@@ -233,3 +233,27 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(places(["在我住过的酒店，服务很好。", "在市委、市政府的领导下，全市上下齐心协力。"]).isEmpty)
     }
 }
+
+@Suite struct DirectiveTests {
+    private func directives(_ lines: [String]) -> [String] {
+        var record = Record(fields: [.init("repairs", "")], lines: lines)
+        var counters = Counters()
+        ExtractionPipeline().run(on: &record, counters: &counters)
+        return record.values(FieldKey.directive)
+    }
+
+    @Test func sentencesAfterTheVerbAndTheirContinuations() {
+        #expect(directives([
+            "王某强调，要坚持问题导向，做到“发现一处、整改一处”。要压实责任；必须按期完成整改。会议还研究了其他事项。",
+            "李某在讲话中指出：创建工作只有起点没有终点。",
+            "王某充分肯定了成绩，并要求各部门加强协作。",
+        ]) == [
+            "要坚持问题导向，做到“发现一处、整改一处”", "要压实责任", "必须按期完成整改",
+            "创建工作只有起点没有终点", "各部门加强协作",
+        ])
+    }
+
+    @Test func verbsInsideOtherPhrasesAreNone() {
+        #expect(directives(["督导组现场指出问题并提出具体整改要求。", "按照上级要求的标准推进。", "康某表示，将全力以赴。"]).isEmpty)
+    }
+}

@@ -2,14 +2,15 @@
 /// (`Resources/civ-document.schema.json`, printed by `civ-jsonl --schema`).
 ///
 /// Every key is always present, in this order: file, offset, length, url, title, published,
-/// origin, site, publisher, reporters, officials, event_dates, places_visited, campaigns, body, segmented, repairs, extra. Record fields the schema
+/// origin, site, publisher, reporters, officials, event_dates, places_visited, campaigns,
+/// directives, body, segmented, repairs, extra. Record fields the schema
 /// has no key for go to `extra`, as do second values of single-valued fields and offsets or
 /// lengths that are not integers: nothing of the record is dropped but the first text line when
 /// it is the title.
 public enum DocumentJSON {
     public static let keys = [
         "file", "offset", "length", "url", "title", "published", "origin", "site", "publisher",
-        "reporters", "officials", "event_dates", "places_visited", "campaigns", "body", "segmented", "repairs", "extra",
+        "reporters", "officials", "event_dates", "places_visited", "campaigns", "directives", "body", "segmented", "repairs", "extra",
     ]
 
     /// Fields with a key of their own; the first value is used.
@@ -27,7 +28,8 @@ public enum DocumentJSON {
         var officials: [Official] = []
         var eventDates: [String] = []
         for field in record.fields {
-            if field.key == FieldKey.reporter || field.key == FieldKey.campaign || field.key == FieldKey.placeVisited { continue }
+            if field.key == FieldKey.reporter || field.key == FieldKey.campaign || field.key == FieldKey.placeVisited
+                || field.key == FieldKey.directive { continue }
             // Officials and event dates that do not read as such stay in `extra`.
             if field.key == FieldKey.eventDate, isEventDate(field.value) {
                 eventDates.append(field.value)
@@ -108,6 +110,10 @@ public enum DocumentJSON {
         json.key("campaigns")
         json.beginArray()
         for campaign in record.values(FieldKey.campaign) { json.string(campaign) }
+        json.endArray()
+        json.key("directives")
+        json.beginArray()
+        for sentence in record.values(FieldKey.directive) { json.string(sentence) }
         json.endArray()
         json.key("body"); json.string(body.joined(separator: "\n"))
         json.key("segmented"); json.bool(record[FieldKey.segmented] == "yes")
