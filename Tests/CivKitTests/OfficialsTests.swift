@@ -94,6 +94,12 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(summary(["区委书记强调，要巩固成果。", "市委常委、宣传部长、市文明办主任到会。"]).isEmpty)
     }
 
+    @Test func twoAndThreeCharacterReadingsOfAName() {
+        #expect(summary(["区委书记陈志强调研创建工作，副区长李四陪同调研，区长李明在会上讲话。"]) == [
+            "陈志强 lead 区委书记/区/党委", "李四 accompany 副区长/区/政府", "李明 other 区长/区/政府",
+        ])
+    }
+
     @Test func wordsAfterATitleAreNoName() {
         #expect(summary(["遇到小林校长那样的老师很难。", "副区长当场表态。"]).isEmpty)
     }

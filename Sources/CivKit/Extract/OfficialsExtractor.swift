@@ -64,8 +64,8 @@ public struct OfficialsExtractor: BodyExtractor {
         return people
     }
 
-    /// The end of a name that starts at `i`: 3 characters, else 2 (after a compound surname 4,
-    /// else 3), followed by a boundary.
+    /// The end of a name that starts at `i`: 3 characters or 2 (after a compound surname 4 or
+    /// 3), followed by a boundary.
     static func name(at i: Int, in line: FoldedLine) -> Int? {
         let words = OfficialWords.standard
         let labels = ExtractLabels.standard
@@ -78,13 +78,23 @@ public struct OfficialsExtractor: BodyExtractor {
         } else {
             return nil
         }
+        // Each reading: its end and the strength of what follows it (the length of the stop word,
+        // more for punctuation). A reading holds no one-character stop word (李明在会上), nor a
+        // stop word anywhere but its last character.
+        var best: (end: Int, strength: Int)?
         for length in lengths {
             let end = i + length
             guard end <= line.count, (i..<end).allSatisfy({ line.isHan(at: $0) }) else { continue }
-            if (i + 1..<end).contains(where: { words.stopWord(at: $0, in: line) != nil }) { continue }
-            if isBoundary(at: end, in: line) { return end }
+            if (i + 1..<end).contains(where: { k in
+                words.stopWord(at: k, in: line).map { k < end - 1 || $0.count == 1 } ?? false
+            }) { continue }
+            guard isBoundary(at: end, in: line) else { continue }
+            let strength = line.isHan(at: end) ? words.stopWord(at: end, in: line)?.count ?? 0 : 100
+            // The longer reading wins unless the shorter one is followed more strongly:
+            // 陈志强|调研 over 陈志|强调, 李四|陪同 over 李四陪|同.
+            if best == nil || strength > best!.strength { best = (end, strength) }
         }
-        return nil
+        return best?.end
     }
 
     /// A name followed by a title and a boundary (`卢某书记强调`), neither after nor before a `、`
