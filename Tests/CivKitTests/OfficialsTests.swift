@@ -100,6 +100,12 @@ private struct SplitMix: RandomNumberGenerator {
         ])
     }
 
+    @Test func namesBeforeVerbsOfComingAndReporting() {
+        #expect(summary(["省委常委、宣传部部长龚立新来我市调研。", "会上，市纪委副书记、市监委副主任郭强通报了督查情况。"]) == [
+            "龚立新 lead 省委常委/省/党委 宣传部部长/省/宣传部", "郭强 report 市纪委副书记/市/纪委 市监委副主任/市/监委",
+        ])
+    }
+
     @Test func wordsAfterATitleAreNoName() {
         #expect(summary(["遇到小林校长那样的老师很难。", "副区长当场表态。"]).isEmpty)
     }
@@ -232,6 +238,11 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(places(["在老城区棚户区改造、滨江新区道路提升项目现场，王某详细了解工程进度。"]) == ["老城区棚户区改造", "滨江新区道路提升项目"])
         #expect(places(["在南门农贸市场、光明路社区新时代文明实践站，王某强调，要补齐短板。"]) == ["南门农贸市场", "光明路社区新时代文明实践站"])
         #expect(places(["督导组来到了红星小学。随后又来到红星小学，走进东方商场。"]) == ["红星小学", "东方商场"])
+    }
+
+    @Test func companiesAndVagueGroups() {
+        #expect(places(["副县长先后走访了华丰食品有限公司、县第二水厂，并深入县城重点企业走访。"]) == ["华丰食品有限公司", "县第二水厂"])
+        #expect(places(["志愿者走进辖区餐馆开展宣传。"]).isEmpty)
     }
 
     @Test func districtsMeetingsAndProseAreNoSites() {

@@ -67,7 +67,7 @@ public struct PlacesVisitedExtractor: BodyExtractor {
                 let clauseEnds = j == line.count || line[j] == "," || endWord == ["现", "场"]
                 keep = clauseEnds && (items.allSatisfy(isSite) || (endWord == ["现", "场"] && items.last.map(isSite) == true))
             }
-            if keep, items.allSatisfy({ r in (2...20).contains(r.count) && !r.contains { words.notInSite.contains(line[$0]) } }) {
+            if keep, items.allSatisfy({ r in (2...20).contains(r.count) && !words.holdsProse(r, in: line) }) {
                 out += items.map { line.value($0) }
             }
             i = max(j, i + 1)
@@ -79,8 +79,8 @@ public struct PlacesVisitedExtractor: BodyExtractor {
 /// The words of `places.tsv`. Loaded once, on first use.
 struct PlaceWords: Sendable {
     typealias Word = FoldedLine.Word
-    let visit, at, end, sites: [Word]
-    let firsts, notInSite: ScalarBits
+    let visit, at, end, sites, notInSite: [Word]
+    let firsts: ScalarBits
 
     static let standard = PlaceWords(table: DataFile.lines("places.tsv"))
 
@@ -92,9 +92,13 @@ struct PlaceWords: Sendable {
             kinds[String(columns[0]), default: []].append(FoldedLine.word(String(columns[1])))
         }
         func words(_ kind: String) -> [Word] { (kinds[kind] ?? []).sorted { $0.count > $1.count } }
-        (visit, at, end, sites) = (words("visit"), words("at"), words("end"), words("site"))
+        (visit, at, end, sites, notInSite) = (words("visit"), words("at"), words("end"), words("site"), words("not-in-site"))
         firsts = ScalarBits((visit + at).compactMap(\.first))
-        notInSite = ScalarBits((kinds["not-in-site"] ?? []).compactMap(\.first))
+    }
+
+    /// True when the item holds a word no site holds.
+    func holdsProse(_ r: Range<Int>, in line: FoldedLine) -> Bool {
+        r.contains { k in notInSite.contains { k + $0.count <= r.upperBound && line.matches($0, at: k) } }
     }
 
     /// True when the item ends with a site word and is longer than it.
