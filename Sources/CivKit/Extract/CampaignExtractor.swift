@@ -16,7 +16,10 @@ public struct CampaignExtractor: BodyExtractor {
         var lead: Set<String> = []
         var prose = 0   // text lines read that are neither the title nor a byline
         for (index, line) in body.lines.enumerated() {
-            let isTitle = index == 0 && record[FieldKey.title].map { FoldedLine($0).folded == line.folded } == true
+            // The title as civ-extract found it, after civ-segment too (市委 常委 、…).
+            let isTitle = index == 0 && record[FieldKey.title].map { title in
+                FoldedLine(title).folded.filter { $0 != " " } == line.folded.filter { $0 != " " }
+            } == true
             let isHeader = index < ExtractScope.headLines && !isTitle && line.count <= 60 && HeaderLine.isByline(line)
             if isHeader { continue }
             if !isTitle { prose += 1 }
