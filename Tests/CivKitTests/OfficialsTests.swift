@@ -274,3 +274,19 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(directives(["督导组现场指出问题并提出具体整改要求。", "按照上级要求的标准推进。", "康某表示，将全力以赴。"]).isEmpty)
     }
 }
+
+@Suite struct ReporterCreditTests {
+    private func reporters(_ lines: [String]) -> [String] {
+        var record = Record(fields: [.init("repairs", "")], lines: lines)
+        var counters = Counters()
+        ExtractionPipeline().run(on: &record, counters: &counters)
+        return record.values(FieldKey.reporter)
+    }
+
+    @Test func correspondentsMediaNamesAndLabelsAfterNames() {
+        #expect(reporters(["标题", "本网讯（记者 陈思远 通讯员 黄明）11月1日，县委书记带队督导。"]) == ["陈思远", "黄明"])
+        #expect(reporters(["标题", "正文。", "（江北日报记者 许静）"]) == ["许静"])
+        #expect(reporters(["标题", "作者：融媒体记者 邱晨  时间：2022年10月14日"]) == ["邱晨"])
+        #expect(reporters(["标题", "他在接受记者采访时说，创建工作成效明显。"]).isEmpty)
+    }
+}
