@@ -106,6 +106,11 @@ private struct SplitMix: RandomNumberGenerator {
         ])
     }
 
+    @Test func aSurnameThatIsAlsoAStopWord() {
+        #expect(summary(["县委常委、宣传部部长和丽娟出席会议并讲话。"]) == ["和丽娟 attend 县委常委/县/党委 宣传部部长/县/宣传部"])
+        #expect(summary(["办公室主任和部长陪同。"]).isEmpty)
+    }
+
     @Test func wordsAfterATitleAreNoName() {
         #expect(summary(["遇到小林校长那样的老师很难。", "副区长当场表态。"]).isEmpty)
     }

@@ -69,7 +69,14 @@ public struct OfficialsExtractor: BodyExtractor {
     static func name(at i: Int, in line: FoldedLine) -> Int? {
         let words = OfficialWords.standard
         let labels = ExtractLabels.standard
-        guard line.isHan(at: i), words.stopWord(at: i, in: line) == nil else { return nil }
+        guard line.isHan(at: i) else { return nil }
+        // A name does not start with a stop word (书记强调), but may with a one-character one that
+        // is a surname (宣传部部长和丽娟), when no title is in it (主任和部长陪同).
+        var startsWithStop = false
+        if let stop = words.stopWord(at: i, in: line) {
+            guard stop.count == 1, labels.singleSurnames.contains(line[i]) else { return nil }
+            startsWithStop = true
+        }
         let lengths: [Int]
         if labels.compoundSurnames.contains(where: { line.matches($0, at: i) }) {
             lengths = [4, 3]   // 欧阳晓明, 司马光
@@ -89,6 +96,7 @@ public struct OfficialsExtractor: BodyExtractor {
                 words.stopWord(at: k, in: line).map { k < end - 1 || $0.count == 1 } ?? false
             }) { continue }
             guard isBoundary(at: end, in: line) else { continue }
+            if startsWithStop, (i + 1...end).contains(where: { words.titleEnding(at: $0, in: line, after: i) != nil }) { continue }
             let strength = line.isHan(at: end) ? words.stopWord(at: end, in: line)?.count ?? 0 : 100
             // The longer reading wins unless the shorter one is followed more strongly:
             // 陈志强|调研 over 陈志|强调, 李四|陪同 over 李四陪|同.
