@@ -6,13 +6,19 @@ import CivKit
 struct CivExtract: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civ-extract",
-        abstract: "Find the title, publication time, origin, site, reporters and publisher of each document.",
+        abstract: "Find the title, publication time, origin, site, reporters, publisher, officials, event dates, places visited, campaigns and directives of each document.",
         discussion: """
         Reads civ records (from civ-clean or civ-segment) and writes the same records, text \
         unchanged, with the fields it found added: %title, %published (ISO 8601 at +08:00, or \
         a date alone), %origin (来源/来自), %site, %reporter (once per reporter), %publisher \
-        (发布者). A field an earlier stage set is kept. The byline, banner and breadcrumb fields \
-        civ-clean moved out of the text are read first, then the text's first and last lines.
+        (发布者), %official (once per person: NAME ROLE POST/LEVEL/BODY …, e.g. 康峰 accompany \
+        区委副书记/区/党委 区长/区/政府), %event-date (once per date something happened, resolved \
+        against the publication date: 2019-07-19, or --07-19 without a year), %place-visited \
+        (once per site visited, as written), %campaign (once per campaign the article is \
+        about: 全国文明城市), %directive (once per sentence after 强调，, 指出，, 要求：). A field \
+        an earlier stage set is kept. The byline, banner and breadcrumb fields civ-clean moved \
+        out of the text are read first, then the text's first and last lines; officials, event \
+        dates, places visited, campaigns and directives come from every text line.
 
         Plain text (input that does not start with `%civ 1`, such as a page saved as it was \
         crawled) is read as one document per input file and written as a record.

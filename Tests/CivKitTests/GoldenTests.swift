@@ -29,6 +29,16 @@ import Testing
         #expect(validated.status == 0, "\(validated.stderr)")
     }
 
+    /// Segmenting first changes none of the facts civ-extract finds in the text.
+    @Test func segmentedSeedsGiveTheSameFacts() throws {
+        let facts = "grep -E '^%(official|event-date|place-visited|campaign) '"
+        let r = try Support.shell(Self.pipeline + " | civ-segment | civ-extract | " + facts)
+        let golden = try Support.golden("seeds.extract").split(separator: "\n")
+            .filter { line in ["%official ", "%event-date ", "%place-visited ", "%campaign "].contains { line.hasPrefix($0) } }
+        #expect(r.text.split(separator: "\n") == golden)
+        #expect(golden.count == 30)
+    }
+
     @Test func eachSeedFileCleansToItsGoldenText() throws {
         for name in Support.seedNames {
             let r = try Support.shell("civ-clean testdata/seeds/\(name) | grep -v '^%'")

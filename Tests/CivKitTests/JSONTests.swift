@@ -133,6 +133,11 @@ private func topLevelKeys(_ line: [UInt8]) -> [String] {
         #expect(extra["breadcrumb"] as? String == "您当前的位置：中国张掖网 >> 问政 >> 卢小亨活动报道集")
         #expect(extra["byline"] as? [String] == ["来源：张掖市广播电视台 张掖日报", "2022年03月03日 23:55"])
         #expect(extra.count == 2)
+        let officials = try #require(object["officials"] as? [[String: Any]])
+        #expect(officials.count == 1 && officials[0]["name"] as? String == "卢小亨" && officials[0]["role"] as? String == "lead")
+        let post = try #require((officials[0]["posts"] as? [[String: Any]])?.first)
+        #expect(post["title"] as? String == "市委书记" && post["level"] as? String == "市" && post["body"] as? String == "党委")
+        #expect(object["event_dates"] as? [String] == ["2022-03-03"])
     }
 
     @Test func sameRecordSameBytes() {
@@ -152,6 +157,8 @@ private func topLevelKeys(_ line: [UInt8]) -> [String] {
         let odd = try documentObject(Record(fields: [
             .init("offset", "twelve"), .init("length", "-3"), .init("title", "一"), .init("title", "二"),
             .init("segmented", "yes"), .init("repairs", "a=1 b=2"), .init("repairs", "a=3"),
+            .init("official", "康峰"), .init("official", "康峰 chief 区长/区/政府"), .init("official", "袁子安 accompany 副区长/区/-"),
+            .init("event-date", "2019-13-01"), .init("event-date", "--07-19"), .init("event-date", "2019-07-19"),
         ], lines: ["一", "正文"]))
         #expect(odd["offset"] is NSNull && odd["length"] is NSNull)
         #expect(odd["title"] as? String == "一" && odd["body"] as? String == "正文")
@@ -159,6 +166,9 @@ private func topLevelKeys(_ line: [UInt8]) -> [String] {
         #expect(odd["repairs"] as? [String: Int] == ["a": 4, "b": 2])
         let extra = try #require(odd["extra"] as? [String: Any])
         #expect(extra["offset"] as? String == "twelve" && extra["length"] as? String == "-3" && extra["title"] as? String == "二")
+        #expect(extra["official"] as? [String] == ["康峰", "康峰 chief 区长/区/政府"] && extra["event-date"] as? String == "2019-13-01")
+        #expect(odd["event_dates"] as? [String] == ["--07-19", "2019-07-19"])
+        #expect((odd["officials"] as? [[String: Any]])?.map { $0["name"] as? String } == ["袁子安"])
     }
 
     // MARK: Schema
@@ -207,6 +217,8 @@ private func topLevelKeys(_ line: [UInt8]) -> [String] {
                             .init("published", "2022-03-03"), .init("segmented", "yes"), .init("warc-record-id", "<urn:uuid:1>"),
                             .init("reporter", "张三"), .init("reporter", "李四"), .init("part", "1"), .init("part", "2")],
                    lines: ["控制\u{1}字符\u{2028}", "\"引号\" \\ 反斜杠"]),
+            Record(fields: [.init("official", "康峰 accompany 区委副书记/区/党委 区长/-/-"), .init("official", "康峰 boss 区长/区/政府"),
+                            .init("event-date", "--07-19"), .init("event-date", "2019-02-31x")], lines: []),
         ]
         let result = try Self.validate(records.map(DocumentJSON.line))
         try Self.requireValidator(result)

@@ -5,6 +5,39 @@
 public protocol FieldExtractor: Sendable {
     var name: String { get }
     func extract(from record: inout Record, counters: inout Counters)
+    /// The same, for extractors that read the whole text: `body` is the record's text lines,
+    /// folded once for all of them.
+    func extract(from record: inout Record, body: BodyText, counters: inout Counters)
+    /// True when the extractor reads `body`.
+    var readsBody: Bool { get }
+}
+
+extension FieldExtractor {
+    public var readsBody: Bool { false }
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
+        extract(from: &record, counters: &counters)
+    }
+}
+
+/// A record's text lines as the body extractors read them: folded (`FoldedLine`), without the
+/// spaces civ-segment put between words.
+public struct BodyText: Sendable {
+    let lines: [FoldedLine]
+
+    init(_ record: Record) {
+        let segmented = record[FieldKey.segmented] == "yes"
+        lines = record.lines.map { FoldedLine(segmented ? String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != " " })) : $0) }
+    }
+}
+
+/// An extractor of facts in the whole text.
+protocol BodyExtractor: FieldExtractor {}
+
+extension BodyExtractor {
+    public var readsBody: Bool { true }
+    public func extract(from record: inout Record, counters: inout Counters) {
+        extract(from: &record, body: BodyText(record), counters: &counters)
+    }
 }
 
 /// The standard extractors, in the order civ-extract runs them.
@@ -13,7 +46,8 @@ public struct ExtractionPipeline: Sendable {
 
     public static let standardExtractors: [any FieldExtractor] = [
         TitleExtractor(), PublicationTimeExtractor(), OriginExtractor(), SiteExtractor(),
-        ReporterExtractor(), PublisherExtractor(),
+        ReporterExtractor(), PublisherExtractor(), OfficialsExtractor(), EventDateExtractor(),
+        PlacesVisitedExtractor(), CampaignExtractor(), DirectiveExtractor(),
     ]
 
     public init(extractors: [any FieldExtractor] = ExtractionPipeline.standardExtractors) {
@@ -21,7 +55,15 @@ public struct ExtractionPipeline: Sendable {
     }
 
     public func run(on record: inout Record, counters: inout Counters) {
-        for extractor in extractors { extractor.extract(from: &record, counters: &counters) }
+        var body: BodyText?
+        for extractor in extractors {
+            if extractor.readsBody {
+                if body == nil { body = BodyText(record) }
+                extractor.extract(from: &record, body: body!, counters: &counters)
+            } else {
+                extractor.extract(from: &record, counters: &counters)
+            }
+        }
     }
 
     /// Runs the extractors; on a record that did not come through civ-clean (no `repairs`

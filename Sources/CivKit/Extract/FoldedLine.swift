@@ -117,3 +117,18 @@ struct FoldedLine {
         return String(out)
     }
 }
+
+/// A set of scalars with a lookup that costs one bit test (the extractors test every character
+/// of the text against their first characters).
+struct ScalarBits: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 0x110000 / 64)
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for s in scalars { bits[Int(s.value) >> 6] |= 1 << (UInt64(s.value) & 63) }
+    }
+
+    func contains(_ s: Unicode.Scalar) -> Bool {
+        bits[Int(s.value) >> 6] & (1 << (UInt64(s.value) & 63)) != 0
+    }
+}
+

@@ -1,10 +1,11 @@
 /// Field `reporter`, once per reporter: `（记者王瑞云）`, `记者 张三 李四`, `记者：张三、李四`,
-/// `本报记者 张三`.
+/// `本报记者 张三`, `江北日报记者 许静`, and correspondents: `记者 张三 通讯员 李四` gives both.
 ///
 /// A name is 2–4 Han characters starting with a surname (so 记者了解到 gives none). Names end at
-/// punctuation, a space or a word such as 通讯员 or 报道; the label must not follow a Han
-/// character (接受记者采访 is no credit). Looks in the `byline` fields, then the first and the
-/// last text lines, and takes the first credit found.
+/// punctuation, a space, a label (时间：) or a word such as 通讯员 or 报道; the label must not
+/// follow a Han character (接受记者采访 is no credit) unless one that ends a media name
+/// (日报记者). Looks in the `byline` fields, then the first and the last text lines, and takes
+/// the first line with a credit.
 public struct ReporterExtractor: FieldExtractor {
     public let name = "reporter"
     static let separators: Set<Unicode.Scalar> = [" ", "、", ",", "/"]
@@ -22,20 +23,23 @@ public struct ReporterExtractor: FieldExtractor {
         }
     }
 
-    /// The names after the first reporter label in the line that has any.
+    /// Characters that end a media name right before a label: 江北日报记者 许静, 电视台记者.
+    static let mediaEnds: Set<Unicode.Scalar> = ["报", "台", "网", "社"]
+
+    /// The names after every reporter label of the line (记者 陈某 通讯员 黄某), in order, once each.
     static func reporters(in line: FoldedLine) -> [String] {
         let labels = ExtractLabels.standard
+        var all: [String] = []
         var i = 0
         while i < line.count {
-            if !line.isHan(at: i - 1), let label = line.match(labels.reporter, at: i) {
-                let found = names(in: line, from: i + label.count)
-                if !found.isEmpty { return found }
+            if !line.isHan(at: i - 1) || mediaEnds.contains(line[i - 1]), let label = line.match(labels.reporter, at: i) {
+                for name in names(in: line, from: i + label.count) where !all.contains(name) { all.append(name) }
                 i += label.count
             } else {
                 i += 1
             }
         }
-        return []
+        return all
     }
 
     static func names(in line: FoldedLine, from: Int) -> [String] {
@@ -54,7 +58,9 @@ public struct ReporterExtractor: FieldExtractor {
                 k += 1
             }
             let atEnd = stopped || k == line.count || terminators.contains(line[k])
-            guard (2...4).contains(k - j), labels.startsWithSurname(Array(line.folded[j..<k])),
+            // A word before a colon is the next label (记者 邱晨 时间：…), not a name.
+            let beforeColon = line.afterColon(from: k) != nil
+            guard (2...4).contains(k - j), labels.startsWithSurname(Array(line.folded[j..<k])), !beforeColon,
                   atEnd || separators.contains(line[k])
             else {
                 // After a comma a non-name means the comma was prose: 记者来到现场，看到…

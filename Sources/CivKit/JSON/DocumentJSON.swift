@@ -2,14 +2,15 @@
 /// (`Resources/civ-document.schema.json`, printed by `civ-jsonl --schema`).
 ///
 /// Every key is always present, in this order: file, offset, length, url, title, published,
-/// origin, site, publisher, reporters, body, segmented, repairs, extra. Record fields the schema
+/// origin, site, publisher, reporters, officials, event_dates, places_visited, campaigns,
+/// directives, body, segmented, repairs, extra. Record fields the schema
 /// has no key for go to `extra`, as do second values of single-valued fields and offsets or
 /// lengths that are not integers: nothing of the record is dropped but the first text line when
 /// it is the title.
 public enum DocumentJSON {
     public static let keys = [
         "file", "offset", "length", "url", "title", "published", "origin", "site", "publisher",
-        "reporters", "body", "segmented", "repairs", "extra",
+        "reporters", "officials", "event_dates", "places_visited", "campaigns", "directives", "body", "segmented", "repairs", "extra",
     ]
 
     /// Fields with a key of their own; the first value is used.
@@ -24,8 +25,20 @@ public enum DocumentJSON {
         var seen: Set<String> = []
         var repairs = Counters()
         var offset: Int?, length: Int?
+        var officials: [Official] = []
+        var eventDates: [String] = []
         for field in record.fields {
-            if field.key == FieldKey.reporter { continue }
+            if field.key == FieldKey.reporter || field.key == FieldKey.campaign || field.key == FieldKey.placeVisited
+                || field.key == FieldKey.directive { continue }
+            // Officials and event dates that do not read as such stay in `extra`.
+            if field.key == FieldKey.eventDate, isEventDate(field.value) {
+                eventDates.append(field.value)
+                continue
+            }
+            if field.key == FieldKey.official, let person = Official(field: field.value), Official.roles.contains(person.role) {
+                officials.append(person)
+                continue
+            }
             if field.key == FieldKey.repairs {
                 repairs.merge(Counters(compact: field.value))
                 continue
@@ -67,6 +80,41 @@ public enum DocumentJSON {
         json.beginArray()
         for reporter in record.values(FieldKey.reporter) { json.string(reporter) }
         json.endArray()
+        json.key("officials")
+        json.beginArray()
+        for person in officials {
+            json.beginObject()
+            json.key("name"); json.string(person.name)
+            json.key("posts")
+            json.beginArray()
+            for post in person.posts {
+                json.beginObject()
+                json.key("title"); json.string(post.title)
+                json.key("level"); json.string(post.level)
+                json.key("body"); json.string(post.body)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("role"); json.string(person.role)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("event_dates")
+        json.beginArray()
+        for date in eventDates { json.string(date) }
+        json.endArray()
+        json.key("places_visited")
+        json.beginArray()
+        for place in record.values(FieldKey.placeVisited) { json.string(place) }
+        json.endArray()
+        json.key("campaigns")
+        json.beginArray()
+        for campaign in record.values(FieldKey.campaign) { json.string(campaign) }
+        json.endArray()
+        json.key("directives")
+        json.beginArray()
+        for sentence in record.values(FieldKey.directive) { json.string(sentence) }
+        json.endArray()
         json.key("body"); json.string(body.joined(separator: "\n"))
         json.key("segmented"); json.bool(record[FieldKey.segmented] == "yes")
         json.key("repairs")
@@ -90,6 +138,17 @@ public enum DocumentJSON {
         }
         json.endObject()
         json.endObject()
+    }
+
+    /// `YYYY-MM-DD` or `--MM-DD` (the schema's pattern).
+    static func isEventDate(_ s: String) -> Bool {
+        var b = Array(s.utf8)
+        if b.count == 7, b[0] == 0x2D, b[1] == 0x2D { b = Array("2000".utf8) + b[1...] }   // --MM-DD
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, digits.allSatisfy({ b[$0] >= 0x30 && b[$0] <= 0x39 }) else { return false }
+        let month = Int(b[5] - 0x30) * 10 + Int(b[6] - 0x30)
+        let day = Int(b[8] - 0x30) * 10 + Int(b[9] - 0x30)
+        return (1...12).contains(month) && (1...31).contains(day)
     }
 
     /// The object followed by a line feed.

@@ -96,6 +96,11 @@ public enum FieldKey {
     public static let site = "site"
     public static let reporter = "reporter"
     public static let publisher = "publisher"    // 发布者: the account that posted the page
+    public static let official = "official"      // once per person: NAME ROLE POST/LEVEL/BODY …
+    public static let eventDate = "event-date"   // once per date: YYYY-MM-DD, or --MM-DD
+    public static let campaign = "campaign"      // once per campaign the article is about
+    public static let placeVisited = "place-visited"  // once per site visited, as written
+    public static let directive = "directive"    // once per sentence after 强调, 指出, 要求
     /// On rejected documents only: why.
     public static let reject = "reject"
 }

@@ -1,0 +1,108 @@
+/// Field `place-visited`, once per site: the concrete sites visited or inspected, in text order,
+/// as written.
+///
+/// `先后来到萍矿安源新村、东外社区文化服务中心、西门市场及周边小区、通济小学等地` gives the five
+/// sites; `在南关片区拆迁改造、东湖小区城市更新项目现场，` and `在A广场、B市场、C中心，卢某详细了解`
+/// give theirs. A list follows a visit verb (来到, 走进, 深入, 察看 …), or 在 at the start of a
+/// clause; it ends at the clause's end or an end word (等地, 现场, 督导 …) and splits at 、 and 及.
+/// After a visit verb the list counts when its last item ends with a site word (社区, 市场, 小学,
+/// 项目 …); after 在, when each item does, or the last one before 现场. An item is longer than its
+/// site word (在社区 names no site) and holds none of the words of prose (的, 了, 我 …), so 深入安源区督导 gives none: a district is no site. Words in
+/// `places.tsv`.
+public struct PlacesVisitedExtractor: BodyExtractor {
+    public let name = "place-visited"
+    public init() {}
+
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
+        guard record[FieldKey.placeVisited] == nil else { return }
+        var seen: Set<String> = []
+        for line in body.lines {
+            for place in Self.places(in: line) where seen.insert(place).inserted {
+                record.addExtracted(FieldKey.placeVisited, place, counters: &counters)
+            }
+        }
+    }
+
+    static func places(in line: FoldedLine) -> [String] {
+        let words = PlaceWords.standard
+        var out: [String] = []
+        var i = 0
+        while i < line.count {
+            guard words.firsts.contains(line[i]) else {
+                i += 1
+                continue
+            }
+            let visit = line.match(words.visit, at: i)
+            let atClauseStart = i == 0 || !line.isHan(at: i - 1)
+            let at = visit == nil && atClauseStart ? line.match(words.at, at: i) : nil
+            guard let trigger = visit ?? at else {
+                i += 1
+                continue
+            }
+            var items: [Range<Int>] = []
+            var start = i + trigger.count
+            if line.matches(["了"], at: start) { start += 1 }   // 来到了
+            var j = start
+            var endWord: FoldedLine.Word?
+            while j < line.count {
+                if let e = line.match(words.end, at: j) {
+                    endWord = e
+                    break
+                }
+                let c = line[j]
+                if c == "、" || c == "及" {
+                    items.append(start..<j)
+                    start = j + 1
+                } else if !line.isHan(at: j) {
+                    break
+                }
+                j += 1
+            }
+            items.append(start..<j)
+            let isSite = { (r: Range<Int>) in words.endsWithSite(r, in: line) }
+            let keep: Bool
+            if visit != nil {
+                keep = items.last.map(isSite) == true
+            } else {
+                let clauseEnds = j == line.count || line[j] == "," || endWord == ["现", "场"]
+                keep = clauseEnds && (items.allSatisfy(isSite) || (endWord == ["现", "场"] && items.last.map(isSite) == true))
+            }
+            if keep, items.allSatisfy({ r in (2...20).contains(r.count) && !words.holdsProse(r, in: line) }) {
+                out += items.map { line.value($0) }
+            }
+            i = max(j, i + 1)
+        }
+        return out
+    }
+}
+
+/// The words of `places.tsv`. Loaded once, on first use.
+struct PlaceWords: Sendable {
+    typealias Word = FoldedLine.Word
+    let visit, at, end, sites, notInSite: [Word]
+    let firsts: ScalarBits
+
+    static let standard = PlaceWords(table: DataFile.lines("places.tsv"))
+
+    init(table: [String]) {
+        var kinds: [String: [Word]] = [:]
+        for line in table {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count == 2, !columns[1].isEmpty else { fatalError("civ: places.tsv: bad line \(line)") }
+            kinds[String(columns[0]), default: []].append(FoldedLine.word(String(columns[1])))
+        }
+        func words(_ kind: String) -> [Word] { (kinds[kind] ?? []).sorted { $0.count > $1.count } }
+        (visit, at, end, sites, notInSite) = (words("visit"), words("at"), words("end"), words("site"), words("not-in-site"))
+        firsts = ScalarBits((visit + at).compactMap(\.first))
+    }
+
+    /// True when the item holds a word no site holds.
+    func holdsProse(_ r: Range<Int>, in line: FoldedLine) -> Bool {
+        r.contains { k in notInSite.contains { k + $0.count <= r.upperBound && line.matches($0, at: k) } }
+    }
+
+    /// True when the item ends with a site word and is longer than it.
+    func endsWithSite(_ r: Range<Int>, in line: FoldedLine) -> Bool {
+        sites.contains { $0.count < r.count && line.matches($0, at: r.upperBound - $0.count) }
+    }
+}
