@@ -3,7 +3,7 @@ import CivCommandLine
 import CivKit
 
 @main
-struct CivClean: ParsableCommand {
+struct CivClean: FilterCommand {
     static let configuration = CommandConfiguration(
         commandName: "civ-clean",
         abstract: "Split raw crawl text into documents and repair it into clean simplified Chinese records.",
@@ -18,6 +18,11 @@ struct CivClean: ParsableCommand {
 
         Rejected documents (binary, too-large, empty after cleaning) are counted, reported on \
         standard error, and written to --rejects when given.
+
+        Examples:
+          civ-clean crawl.warc.gz | civ-extract | civ-jsonl > docs.jsonl
+          cat pages/*.txt | civ-clean --rejects rejects.civ --stats=json > clean.civ
+          civ-clean --shard 2/4 crawl.txt.zst > part-2.civ
 
         \(FilterHelp.exitCodes)
         """,
@@ -43,10 +48,11 @@ struct CivClean: ParsableCommand {
     func run() throws {
         let run = FilterRun(tool: "civ-clean")
         if convertOnly {
+            run.configure(options, documents: { 0 })
             let code: CivExitCode
             do {
                 let converter = try TraditionalToSimplified()
-                for input in try run.inputs(options.files, maxLineBytes: maxDocumentBytes) {
+                try run.forEachInput(options.files, maxLineBytes: maxDocumentBytes) { input in
                     try ConvertOnly.run(input, to: run.output, converter: converter, counters: &run.counters)
                 }
                 try run.output.flush()
@@ -64,15 +70,30 @@ struct CivClean: ParsableCommand {
         } catch let error as CivError {
             return try run.exit(run.fail(error), options: options)
         }
+        run.configure(options, documents: { stage.counters["documents.in"] })
+        let shard = options.shard
         let code: CivExitCode
         do {
             let writer = RecordWriter(output: run.output)
             let rejectWriter = try rejects.map { RecordWriter(output: try ByteOutput(path: $0)) }
-            for input in try run.inputs(options.files, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) {
-                try stage.process(input, wholeInputIsOneDocument: input.name != "-", emit: writer.write) { record in
-                    try rejectWriter?.write(record)
+            var skipped = 0
+            // Every document is cleaned (where a page ends depends on its cleaned lines); with
+            // --shard, those of other shards are then dropped, rejects included.
+            func inShard(_ record: Record) -> Bool {
+                if let shard, !shard.contains(record) {
+                    skipped += 1
+                    return false
                 }
+                return true
             }
+            try run.forEachInput(options.files, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) { input in
+                try stage.process(input, wholeInputIsOneDocument: input.name != "-", emit: { record in
+                    if inShard(record) { try writer.write(record) }
+                }, reject: { record in
+                    if inShard(record) { try rejectWriter?.write(record) }
+                })
+            }
+            run.counters.add("shard.skipped", skipped)
             try writer.flush()
             try rejectWriter?.flush()
             run.counters.merge(stage.counters)
@@ -83,11 +104,11 @@ struct CivClean: ParsableCommand {
             run.counters.merge(stage.counters)
             code = run.fail(error)
         }
-        for skipped in run.counters.names where skipped.hasPrefix("warc.skipped.") {
+        for skipped in run.counters.names where skipped.hasPrefix("warc.skipped.") && !options.quiet {
             StandardError.write("civ-clean: skipped \(run.counters[skipped]) WARC \(skipped.dropFirst("warc.skipped.".count)) record(s): only conversion (WET) and text/plain resource records hold documents\n")
         }
         let rejected = run.counters.names.filter { $0.hasPrefix("rejected.") }
-        if !rejected.isEmpty {
+        if !rejected.isEmpty && !options.quiet {
             let detail = rejected.map { "\($0.dropFirst("rejected.".count)): \(run.counters[$0])" }.joined(separator: ", ")
             StandardError.write("civ-clean: rejected documents (\(detail))\(rejects == nil ? "; keep them with --rejects FILE" : " written to \(rejects!)")\n")
         }

@@ -18,6 +18,10 @@ public final class FilterRun {
     public var counters = Counters()
     public let output: ByteOutput
     private var exitCode: CivExitCode = .success
+    /// `--shard i/n`: records of other shards are skipped (counted as `shard.skipped`).
+    public var shard: Shard?
+    /// The progress line, when shown (standard error a terminal, no `--quiet`).
+    public var progress: Progress?
 
     public init(tool: String, output: ByteOutput = ByteOutput(fileDescriptor: 1)) {
         self.tool = tool
@@ -32,14 +36,40 @@ public final class FilterRun {
         if exitCode == .success { exitCode = .dataError }
     }
 
-    /// Opens each path (`-` is standard input; no paths means standard input).
+    /// Opens each path (`-` is standard input; no paths means standard input), all at once.
     public func inputs(_ paths: [String], maxLineBytes: Int) throws -> [ByteInput] {
+        var opened: [ByteInput] = []
+        try forEachInput(paths, maxLineBytes: maxLineBytes) { opened.append($0) }
+        return opened
+    }
+
+    /// Opens each path in turn (`-` is standard input; no paths means standard input) and hands
+    /// it to `body`: gzip and zstd input is decompressed (`Compression`), one decompressor at a
+    /// time. Every file is checked first, so a missing one stops the run before any output.
+    public func forEachInput(_ paths: [String], maxLineBytes: Int, _ body: (ByteInput) throws -> Void) throws {
         let names = paths.isEmpty ? ["-"] : paths
-        return try names.map { name in
-            let input = name == "-" ? ByteInput(fileDescriptor: 0, name: "-", maxLineBytes: maxLineBytes)
-                : try ByteInput(path: name, maxLineBytes: maxLineBytes)
+        for name in names where name != "-" && access(name, R_OK) != 0 {
+            throw CivError.cannotOpen(path: name, reason: String(cString: strerror(errno)))
+        }
+        if let progress, progress.totalBytes == nil {
+            var total = 0
+            for name in names {
+                var st = stat()
+                guard name != "-", stat(name, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { total = -1; break }
+                total += Int(st.st_size)
+            }
+            if total > 0 { progress.totalBytes = total }
+        }
+        for name in names {
+            let input = name == "-" ? try ByteInput.opening(fileDescriptor: 0, name: "-", maxLineBytes: maxLineBytes, ownsDescriptor: false)
+                : try ByteInput.opening(path: name, maxLineBytes: maxLineBytes)
             input.willRead = { [output] in try output.flush() }
-            return input
+            if let progress {
+                // Decompressed bytes are more than the file's: no time left can be told.
+                if input.compression != nil { progress.totalBytes = nil }
+                input.didRead = { progress.add(bytes: $0) }
+            }
+            try body(input)
         }
     }
 
@@ -53,13 +83,17 @@ public final class FilterRun {
         handleRecord: (Record) throws -> Void
     ) -> CivExitCode {
         do {
-            for input in try inputs(paths, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) {
+            try forEachInput(paths, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) { input in
                 let reader = RecordReader(input: input, maxDocumentBytes: maxDocumentBytes)
                 if let lineHandler = handlePlainLine, try reader.detectPlainText() {
                     while let text = try reader.nextPlainText() { try lineHandler(text) }
                 } else {
                     while let record = try reader.next() {
                         counters.add("documents.in")
+                        if let shard, !shard.contains(record) {
+                            counters.add("shard.skipped")
+                            continue
+                        }
                         try handleRecord(record)
                     }
                 }
@@ -108,5 +142,28 @@ public final class FilterRun {
     /// Writes the counters to standard error, one `tool<TAB>name<TAB>count` line each.
     public func printStats() {
         StandardError.write(counters.report(prefix: tool))
+    }
+
+    /// Writes the counters to standard error in `format`.
+    public func printStats(_ format: StatsFormat) {
+        StandardError.write(counters.report(format, tool: tool))
+    }
+
+    /// Shows the progress line when standard error is a terminal; `documents` is read at each
+    /// redraw (default: the records read).
+    public func showProgress(documents: (() -> Int)? = nil) {
+        guard Progress.standardErrorIsTerminal else { return }
+        let progress = Progress(tool: tool)
+        progress.documents = documents ?? { [unowned self] in self.counters["documents.in"] }
+        self.progress = progress
+    }
+
+    /// The end of a run's reporting: the progress line's last state, then the counters
+    /// (`--stats`) and, under Hadoop Streaming, the counter lines Hadoop reads.
+    public func finishReporting(stats: StatsFormat?, environment: [String: String]) {
+        progress?.finish()
+        progress = nil
+        if let stats { printStats(stats) }
+        if Counters.underHadoopStreaming(environment) { StandardError.write(counters.hadoopReport(tool: tool)) }
     }
 }

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import CivKit
+
+/// What a data engineer's toolbox needs: compressed input, shards, counters, progress, the
+/// layouts LLM data tools read, scale-out with GNU parallel.
+@Suite struct ToolboxTests {
+    // MARK: compressed input
+
+    @Test func compressionIsToldByMagicBytes() {
+        #expect(Compression.detect([0x1F, 0x8B, 0x08, 0x00]) == .gzip)
+        #expect(Compression.detect([0x28, 0xB5, 0x2F, 0xFD]) == .zstd)
+        #expect(Compression.detect([0x28, 0xB5, 0x2F]) == nil)
+        #expect(Compression.detect(Array("萍鄉".utf8)) == nil)
+        #expect(Compression.detect([]) == nil)
+    }
+
+    /// Plain bytes read through `opening` are the bytes, also when the first ones look like the
+    /// start of a magic number.
+    @Test func unknownDataPassesThroughUnchanged() throws {
+        for text in ["", "a", "(\n", "(\u{B5}x\nline two\n", "\u{1F}text\n", "萍鄉(xiāng)\n"] {
+            var fds: [Int32] = [0, 0]
+            #expect(pipe(&fds) == 0)
+            let bytes = Array(text.utf8)
+            _ = bytes.withUnsafeBufferPointer { write(fds[1], $0.baseAddress, $0.count) }
+            close(fds[1])
+            let input = try ByteInput.opening(fileDescriptor: fds[0], name: "-", maxLineBytes: 1 << 20, ownsDescriptor: true)
+            #expect(input.compression == nil)
+            #expect(try input.nextBytes(1000) == bytes, "\(text)")
+        }
+    }
+
+    @Test func gzipAndZstdFilesAndStdinGiveThePlainBodies() throws {
+        let r = try Support.shell("""
+            d=$(mktemp -d); cat testdata/seeds/*.txt > $d/p.txt; gzip -c $d/p.txt > $d/p.gz; zstd -qc $d/p.txt > $d/p.bin
+            body() { civ-clean "$@" | grep -v '^%'; }
+            body $d/p.txt | md5sum; body $d/p.gz | md5sum; body $d/p.bin | md5sum
+            body < $d/p.txt | md5sum; body < $d/p.gz | md5sum; cat $d/p.bin | body | md5sum
+            rm -r $d
+            """)
+        let sums = r.text.split(separator: "\n")
+        #expect(r.status == 0 && sums.count == 6, "\(r.stderr)")
+        #expect(Set(sums[0..<3]).count == 1 && Set(sums[3..<6]).count == 1, "\(r.text)")
+    }
+
+    @Test func corruptCompressedInputExits74() throws {
+        let r = try Support.shell("d=$(mktemp -d); cat testdata/seeds/*.txt | gzip -c | head -c 200 > $d/x.gz; civ-clean $d/x.gz > /dev/null; echo $?; rm -r $d")
+        #expect(r.text == "74\n")
+        #expect(r.stderr.contains("gzip -dc failed"))
+    }
+
+    // MARK: shards
+
+    @Test func shardParsing() {
+        #expect(Shard("2/3") == Shard(index: 2, count: 3))
+        #expect(Shard("0/3") == nil && Shard("4/3") == nil && Shard("1/0") == nil && Shard("x") == nil)
+        // Stable: the same on every machine and run (FNV-1a test vector).
+        #expect(Shard.hash("a") == 0xaf63_dc4c_8601_ec8c)
+    }
+
+    @Test func shardsTogetherAreTheSerialRunExactlyOnce() throws {
+        let r = try Support.shell("""
+            d=$(mktemp -d); for i in 1 2 3 4 5; do cat testdata/seeds/*.txt; done > $d/in.txt
+            split() { grep -v '^%' | sort; }
+            civ-clean < $d/in.txt | civ-jsonl | sort > $d/serial
+            for i in 1 2 3; do civ-clean --shard $i/3 < $d/in.txt | civ-jsonl; done | sort > $d/shards
+            for i in 1 2 3; do civ-clean --shard $i/3 < $d/in.txt | grep -c '^%end'; done
+            cmp $d/serial $d/shards && echo same
+            civ-clean < $d/in.txt | civ-jsonl --shard 2/2 | wc -l
+            rm -r $d
+            """)
+        let lines = r.text.split(separator: "\n")
+        #expect(lines.count == 5, "\(r.text) \(r.stderr)")
+        guard lines.count == 5 else { return }
+        #expect(lines[0..<3].compactMap { Int($0) }.reduce(0, +) == 10)
+        #expect(lines[0..<3].allSatisfy { $0 != "0" && $0 != "10" }, "every shard gets some: \(lines)")
+        #expect(lines[3] == "same")
+        #expect(Int(lines[4]).map { $0 > 0 && $0 < 10 } == true)
+    }
+
+    // MARK: counters
+
+    @Test func statsFormats() throws {
+        let tsv = try Support.shell("civ-clean --stats testdata/seeds/\(Support.seedNames[0]) > /dev/null")
+        #expect(tsv.stderr.contains("civ-clean\tdocuments.in\t1\n"))
+        let json = try Support.shell("civ-clean --stats=json testdata/seeds/\(Support.seedNames[0]) > /dev/null")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stderr.utf8)) as? [String: Any]
+        #expect(object?["tool"] as? String == "civ-clean")
+        #expect((object?["counters"] as? [String: Int])?["documents.in"] == 1)
+        let table = try Support.shell("civ-clean --stats=table < testdata/seeds/\(Support.seedNames[0]) > /dev/null")
+        #expect(table.stderr.contains("  documents.in "))
+        #expect(try Support.shell("civ-clean --stats=xml < /dev/null").status == 64)
+    }
+
+    @Test func hadoopStreamingCounters() throws {
+        for variable in ["mapreduce_task_id", "mapred_task_id"] {
+            let r = try Support.shell("\(variable)=attempt_1_m_000000_0 civ-clean testdata/seeds/\(Support.seedNames[0]) | \(variable)=x civ-jsonl > /dev/null")
+            #expect(r.stderr.contains("reporter:counter:civ,civ-clean.documents.in,1\n"), "\(r.stderr)")
+            #expect(r.stderr.contains("reporter:counter:civ,civ-jsonl.documents.out,1\n"))
+        }
+        #expect(try !Support.shell("civ-clean testdata/seeds/\(Support.seedNames[0]) > /dev/null").stderr.contains("reporter:"))
+    }
+
+    // MARK: progress
+
+    @Test func progressLineFormat() {
+        var written = ""
+        let p = Progress(tool: "civ-clean") { written += $0 }
+        p.totalBytes = 10_000_000
+        p.documents = { 7 }
+        p.add(bytes: 2_500_000)
+        #expect(p.line(elapsed: 1) == "civ-clean: 2.5 MB, 7 documents, 2.5 MB/s, ETA 0:03 (25%)")
+        p.finish()
+        #expect(written.hasSuffix("\n") && written.contains("MB/s") && !written.contains("ETA"))
+        #expect(Progress.clock(3725) == "1:02:05")
+    }
+
+    /// In a real terminal (`script` gives the filter a pty): a progress line; on a pipe, none;
+    /// with --quiet, none.
+    @Test func progressOnlyOnATerminal() throws {
+        let r = try Support.shell("""
+            command -v script > /dev/null || { echo skip; exit; }
+            d=$(mktemp -d); cat testdata/seeds/*.txt > $d/in.txt
+            script -qec "civ-clean $d/in.txt > /dev/null" /dev/null > $d/tty 2>&1
+            script -qec "civ-clean --quiet $d/in.txt > /dev/null" /dev/null > $d/quiet 2>&1
+            civ-clean $d/in.txt 2> $d/pipe > /dev/null
+            grep -c 'MB/s' $d/tty; grep -c 'MB/s' $d/quiet; grep -c 'MB/s' $d/pipe; rm -r $d
+            """)
+        if r.text == "skip\n" { return }
+        #expect(r.text == "1\n0\n0\n", "\(r.text) \(r.stderr)")
+    }
+
+    // MARK: layouts
+
+    @Test func datatroveAndDolmaLayouts() throws {
+        let r = try Support.shell("civ-clean testdata/seeds/*.txt | civ-extract > /tmp/civ-layout-$$; civ-jsonl --layout datatrove < /tmp/civ-layout-$$; civ-jsonl --layout dolma < /tmp/civ-layout-$$; rm /tmp/civ-layout-$$")
+        let objects = r.text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == 4)
+        guard objects.count == 4 else { return }
+        for o in objects[0..<2] { #expect(Set(o.keys) == ["text", "id", "metadata"]) }
+        for o in objects[2..<4] { #expect(Set(o.keys) == ["id", "text", "source", "added", "created", "metadata"]) }
+        #expect(objects[0]["id"] as? String == "testdata/seeds/\(Support.seedNames[0])#0")
+        let metadata = objects[0]["metadata"] as? [String: Any]
+        #expect(metadata?["title"] is String && metadata?["body"] == nil)
+        #expect((objects[0]["text"] as? String)?.hasPrefix(metadata?["title"] as? String ?? "?") == true)
+        #expect(objects[2]["source"] as? String == "civ")
+    }
+
+    // MARK: scale-out
+
+    @Test func civParallelEqualsASerialRun() throws {
+        let r = try Support.shell("""
+            d=$(mktemp -d); for i in 1 2 3; do cat testdata/seeds/*.txt; done > $d/in.txt
+            civ-clean < $d/in.txt | civ-jsonl | sort > $d/serial
+            scripts/civ-parallel -j 2 'civ-clean | civ-jsonl' < $d/in.txt | sort > $d/raw
+            civ-clean < $d/in.txt | scripts/civ-parallel -j 2 --block 20k 'civ-extract | civ-jsonl' | sort > $d/records
+            civ-clean < $d/in.txt | civ-extract | civ-jsonl | sort > $d/serial-records
+            civ-clean testdata/seeds/*.txt | civ-jsonl | sort > $d/serial-files
+            scripts/civ-parallel -j 2 'civ-clean | civ-jsonl' testdata/seeds/*.txt | sort > $d/files
+            cmp $d/serial $d/raw && cmp $d/records $d/serial-records && cmp $d/files $d/serial-files && wc -l < $d/raw
+            rm -r $d
+            """)
+        #expect(r.text == "6\n", "\(r.text) \(r.stderr)")
+    }
+}
