@@ -8,9 +8,10 @@ struct CivClean: FilterCommand {
         commandName: "civ-clean",
         abstract: "Split raw crawl text into documents and repair it into clean simplified Chinese records.",
         discussion: """
-        Reads files (one document each; WARC/WET files give one document per record) or, with no \
-        file, standard input, where concatenated pages are split at their breadcrumbs, banners and \
-        end-of-page markers, glued lines included. Each document is decoded (UTF-8, else GB18030 or \
+        Reads files (WARC/WET files give one document per record) or, with no file, standard \
+        input; concatenated pages are split at their breadcrumbs, banners and end-of-page markers, \
+        glued lines included (--whole-files: each file is one document). Each document is decoded \
+        (UTF-8, else GB18030 or \
         Big5), stripped of pinyin annotations, converted with ICU's Traditional-Simplified, freed of \
         lost-character fragments, stray commas, ASCII punctuation and odd white space, and of its \
         boilerplate; bylines, banner and breadcrumb move into fields. Output: civ records (see the \
@@ -37,6 +38,9 @@ struct CivClean: FilterCommand {
 
     @Flag(help: "Only convert each input line from Traditional to Simplified Chinese, as ICU's Traditional-Simplified transliterator would, byte for byte; no documents, records or other repairs.")
     var convertOnly = false
+
+    @Flag(help: "Read each file argument as one document, as the crawler saved one page a file; by default files are split into pages as standard input is.")
+    var wholeFiles = false
 
     @Option(help: "Largest document kept, in bytes; larger ones are rejected as too-large.")
     var maxDocumentBytes = CleanStage.defaultMaxDocumentBytes
@@ -87,11 +91,19 @@ struct CivClean: FilterCommand {
                 return true
             }
             try run.forEachInput(options.files, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) { input in
-                try stage.process(input, wholeInputIsOneDocument: input.name != "-", emit: { record in
+                let emit: CleanStage.Emit = { record in
                     if inShard(record) { try writer.write(record) }
-                }, reject: { record in
+                }
+                let reject: CleanStage.Emit = { record in
                     if inShard(record) { try rejectWriter?.write(record) }
-                })
+                }
+                let isFile = input.name != "-"
+                let before = stage.counters["documents.in"]
+                try stage.process(input, wholeInputIsOneDocument: isFile && wholeFiles, emit: emit, reject: reject)
+                // A file that held no page (empty, blank lines) is still accounted for: rejected as empty.
+                if isFile && stage.counters["documents.in"] == before {
+                    try stage.process(ByteInput(bytes: [], name: input.name), wholeInputIsOneDocument: true, emit: emit, reject: reject)
+                }
             }
             run.counters.add("shard.skipped", skipped)
             try writer.flush()

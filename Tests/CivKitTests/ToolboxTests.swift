@@ -43,6 +43,17 @@ import Testing
         #expect(Set(sums[0..<3]).count == 1 && Set(sums[3..<6]).count == 1, "\(r.text)")
     }
 
+    /// A file of concatenated pages is split as standard input is; --whole-files keeps it one.
+    @Test func filesAreSplitIntoPagesLikeStandardInput() throws {
+        let r = try Support.shell("""
+            d=$(mktemp -d); for i in 1 2 3; do cat testdata/seeds/*.txt; done | gzip > $d/pages.gz
+            civ-clean $d/pages.gz | grep -v '^%source' | md5sum; zcat $d/pages.gz | civ-clean | grep -v '^%source' | md5sum
+            civ-clean --whole-files $d/pages.gz | grep -c '^%end'; rm -r $d
+            """)
+        let lines = r.text.split(separator: "\n")
+        #expect(lines.count == 3 && lines[0] == lines[1] && lines[2] == "1", "\(r.text) \(r.stderr)")
+    }
+
     @Test func corruptCompressedInputExits74() throws {
         let r = try Support.shell("d=$(mktemp -d); cat testdata/seeds/*.txt | gzip -c | head -c 200 > $d/x.gz; civ-clean $d/x.gz > /dev/null; echo $?; rm -r $d")
         #expect(r.text == "74\n")
