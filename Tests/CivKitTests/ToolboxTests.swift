@@ -157,6 +157,28 @@ import Testing
         #expect(objects[2]["source"] as? String == "civ")
     }
 
+    /// datatrove's own JsonlReader reads the output back (datatrove installed in .build/civ-venv
+    /// by `scripts/ensure-deps --for-tests`, which scripts/test runs).
+    @Test func datatroveJsonlReaderReadsTheOutput() throws {
+        let python = Support.packageRoot.appendingPathComponent(".build/civ-venv/bin/python").path
+        let r = try Support.shell("""
+            "\(python)" -c 'import datatrove' 2>/dev/null || { echo "no datatrove: run scripts/ensure-deps --for-tests"; exit 1; }
+            d=$(mktemp -d); civ-clean testdata/seeds/*.txt | civ-extract | civ-jsonl --layout datatrove > $d/docs.jsonl
+            "\(python)" - $d <<'PY'
+            import sys
+            from datatrove.pipeline.readers import JsonlReader
+            for doc in JsonlReader(sys.argv[1], glob_pattern="*.jsonl")():
+                print(doc.id, doc.text.split("\\n")[0] == doc.metadata["title"], doc.metadata["published"])
+            PY
+            rm -r $d
+            """)
+        #expect(r.text == """
+            testdata/seeds/\(Support.seedNames[0])#0 True 2019-07-22T10:34:00+08:00
+            testdata/seeds/\(Support.seedNames[1])#0 True 2022-03-03T23:55:00+08:00
+
+            """, "\(r.text) \(r.stderr)")
+    }
+
     // MARK: scale-out
 
     @Test func civParallelEqualsASerialRun() throws {
