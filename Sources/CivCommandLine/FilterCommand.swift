@@ -75,3 +75,15 @@ extension FilterRun {
         if code != .success { throw ExitCode(code.rawValue) }
     }
 }
+
+extension FilterRun {
+    /// Checks the data tables the filter loads (`DataFileCheck`): each malformed line is reported
+    /// as `FILE:LINE: why: line`, and the run ends with exit 65 before reading input.
+    public func requireValidData(_ names: [String], options: FilterOptions) throws {
+        let problems = DataFileCheck.problems(names)
+        guard !problems.isEmpty else { return }
+        for problem in problems { StandardError.write("\(tool): \(problem)\n") }
+        counters.add("data.malformed-line", problems.count)
+        try exit(.dataError, options: options)
+    }
+}

@@ -66,6 +66,7 @@ struct CivClean: FilterCommand {
             }
             return try run.exit(code, options: options)
         }
+        try run.requireValidData(["boilerplate.tsv"], options: options)
         var stageOptions = CleanStage.Options()
         stageOptions.maxDocumentBytes = maxDocumentBytes
         let stage: CleanStage

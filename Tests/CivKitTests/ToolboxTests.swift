@@ -179,6 +179,30 @@ import Testing
             """, "\(r.text) \(r.stderr)")
     }
 
+    // MARK: data tables
+
+    @Test func bundledTablesAreWellFormed() {
+        #expect(DataFileCheck.problems(["boilerplate.tsv", "extract-labels.tsv"], environment: [:], bundled: true) == [])
+    }
+
+    /// A malformed line of a table under CIV_DATA_DIR: file and line number, exit 65, no crash.
+    @Test func malformedTableLinesAreReportedWithTheirNumber() throws {
+        let r = try Support.shell("""
+            d=$(mktemp -d); cp Sources/CivKit/Resources/boilerplate.tsv Sources/CivKit/Resources/extract-labels.tsv $d/
+            printf 'counter\tdrop\tany\t-\t-\t(unclosed\nbroken line\n' >> $d/boilerplate.tsv
+            printf 'origin\n' >> $d/extract-labels.tsv
+            n=$(wc -l < $d/boilerplate.tsv)
+            CIV_DATA_DIR=$d civ-clean testdata/seeds/\(Support.seedNames[0]) > /dev/null; echo "clean $?"
+            CIV_DATA_DIR=$d civ-extract testdata/seeds/\(Support.seedNames[0]) > /dev/null; echo "extract $?"; echo $n; rm -r $d
+            """)
+        let lines = r.text.split(separator: "\n")
+        #expect(lines.count == 3 && lines[0] == "clean 65" && lines[1] == "extract 65", "\(r.text) \(r.stderr)")
+        guard lines.count == 3, let n = Int(lines[2]) else { return }
+        #expect(r.stderr.contains("boilerplate.tsv:\(n - 1): bad scope, boundary or pattern"))
+        #expect(r.stderr.contains("boilerplate.tsv:\(n): expected 6 tab-separated columns"))
+        #expect(r.stderr.contains("extract-labels.tsv:") && r.stderr.contains("expected KIND<TAB>WORD: origin"))
+    }
+
     // MARK: scale-out
 
     @Test func civParallelEqualsASerialRun() throws {
