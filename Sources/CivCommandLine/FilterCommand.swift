@@ -26,6 +26,9 @@ public struct FilterOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress line and no summary messages on standard error; errors only.")
     public var quiet = false
 
+    @Flag(help: "Show the progress line also when reading a pipe (by default only the filter that reads files, or standard input from a file, shows it, so that a pipeline of civ filters draws one line).")
+    public var progress = false
+
     public init() {}
 
     /// The arguments as the parser expects them: a bare `--stats` (no `=FORMAT`) is `--stats=tsv`,
@@ -65,7 +68,7 @@ extension FilterRun {
     /// Applies the shared options before a run: the shard, the progress line.
     public func configure(_ options: FilterOptions, documents: (() -> Int)? = nil) {
         shard = options.shard
-        if !options.quiet { showProgress(documents: documents) }
+        if !options.quiet && (options.progress || !FilterRun.readsPipe(options.files)) { showProgress(documents: documents) }
     }
 
     /// Ends a filter's run: counters to standard error with `--stats` (and for Hadoop Streaming),

@@ -149,6 +149,14 @@ public final class FilterRun {
         StandardError.write(counters.report(format, tool: tool))
     }
 
+    /// Whether the inputs named (none: standard input) include standard input and it is a pipe:
+    /// then another filter is usually drawing the progress line already.
+    public static func readsPipe(_ paths: [String]) -> Bool {
+        guard paths.isEmpty || paths.contains("-") else { return false }
+        var st = stat()
+        return fstat(0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
+    }
+
     /// Shows the progress line when standard error is a terminal; `documents` is read at each
     /// redraw (default: the records read).
     public func showProgress(documents: (() -> Int)? = nil) {
