@@ -51,25 +51,31 @@ public final class FilterRun {
         for name in names where name != "-" && access(name, R_OK) != 0 {
             throw CivError.cannotOpen(path: name, reason: String(cString: strerror(errno)))
         }
-        if let progress, progress.totalBytes == nil {
-            var total = 0
-            for name in names {
-                var st = stat()
-                guard name != "-", stat(name, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { total = -1; break }
-                total += Int(st.st_size)
-            }
-            if total > 0 { progress.totalBytes = total }
-        }
+        // The time left is known when every input is a regular file: their sizes add up.
+        var sizes: [Int] = []
         for name in names {
+            var st = stat()
+            guard name != "-", stat(name, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { sizes = []; break }
+            sizes.append(Int(st.st_size))
+        }
+        if let progress, !sizes.isEmpty { progress.totalBytes = sizes.reduce(0, +) }
+        var doneBefore = 0
+        for (i, name) in names.enumerated() {
             let input = name == "-" ? try ByteInput.opening(fileDescriptor: 0, name: "-", maxLineBytes: maxLineBytes, ownsDescriptor: false)
                 : try ByteInput.opening(path: name, maxLineBytes: maxLineBytes)
             input.willRead = { [output] in try output.flush() }
             if let progress {
-                // Decompressed bytes are more than the file's: no time left can be told.
-                if input.compression != nil { progress.totalBytes = nil }
-                input.didRead = { progress.add(bytes: $0) }
+                var read = 0
+                input.didRead = { n in
+                    read += n
+                    progress.add(bytes: n)
+                }
+                // Compressed files: how far the decompressor has read into the file.
+                let before = doneBefore
+                progress.consumed = { [weak input] in before + (input?.sourcePosition?() ?? read) }
             }
             try body(input)
+            if i < sizes.count { doneBefore += sizes[i] }
         }
     }
 

@@ -52,6 +52,8 @@ public final class ByteInput {
     public var atEnd: (() throws -> Void)?
     /// The format the bytes were decompressed from, when they were (`ByteInput.opening`).
     public internal(set) var compression: Compression?
+    /// For a compressed file: how many of the file's bytes the decompressor has read.
+    public internal(set) var sourcePosition: (() -> Int)?
 
     public static let chunkSize = 1 << 16
 

@@ -58,17 +58,25 @@ extension ByteInput {
         // A file is rewound and given to the decompressor as its standard input; a pipe cannot
         // be, so a shell writes the bytes already read in front of the rest of it.
         let command: [String]
-        if lseek(fd, 0, SEEK_SET) == 0 {
+        let isFile = lseek(fd, 0, SEEK_SET) == 0
+        if isFile {
             command = format.command
         } else {
             let escaped = prefix.map { "\\" + String($0, radix: 8) }.joined()
             command = ["sh", "-c", "{ printf '\(escaped)'; exec cat; } | exec \(format.command.joined(separator: " "))"]
         }
         let child = try ChildProcess(command, label: format.command.joined(separator: " "), standardInput: fd, name: name)
-        if ownsDescriptor { close(fd) }
         let input = ByteInput(fileDescriptor: child.output, name: name, maxLineBytes: maxLineBytes, ownsDescriptor: true)
         input.compression = format
         input.atEnd = { try child.finish() }
+        if isFile {
+            // The decompressor's standard input shares this descriptor's file offset: how far
+            // into the compressed file it has read, for the progress line's time left.
+            child.keptInput = ownsDescriptor ? fd : -1
+            input.sourcePosition = { Int(lseek(fd, 0, SEEK_CUR)) }
+        } else if ownsDescriptor {
+            close(fd)
+        }
         return input
     }
 }
@@ -80,6 +88,8 @@ final class ChildProcess {
     let label: String
     let name: String
     private var reaped = false
+    /// The compressed file's descriptor, kept open to read its offset; closed with the process.
+    var keptInput: Int32 = -1
 
     init(_ command: [String], label: String, standardInput: Int32, name: String) throws {
         self.label = label
@@ -130,6 +140,7 @@ final class ChildProcess {
     }
 
     deinit {
+        if keptInput >= 0 { close(keptInput) }
         if !reaped {
             var status: Int32 = 0
             kill(pid, SIGTERM)

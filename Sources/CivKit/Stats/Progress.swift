@@ -16,6 +16,9 @@ public final class Progress {
     public var totalBytes: Int?
     /// Where documents are counted (read at each update).
     public var documents: () -> Int = { 0 }
+    /// Bytes of the input files consumed, when that is not the bytes read (compressed files);
+    /// the time left is reckoned on it against `totalBytes`.
+    public var consumed: (() -> Int)?
     public private(set) var bytes = 0
     private let start: Double
     private var lastDraw: Double
@@ -61,10 +64,11 @@ public final class Progress {
         let rate = elapsed > 0 ? mb / elapsed : 0
         var s = "\(tool): \(Progress.format(mb)) MB, \(documents()) documents, \(Progress.format(rate)) MB/s"
         if !final, let total = totalBytes, total > 0 {
-            if bytes < total, rate > 0 {
-                s += ", ETA \(Progress.clock((Double(total - bytes) / 1e6) / rate))"
+            let done = max(0, consumed?() ?? bytes)
+            if done > 0, done < total, elapsed > 0 {
+                s += ", ETA \(Progress.clock(elapsed * Double(total - done) / Double(done)))"
             }
-            s += " (\(min(100, bytes * 100 / total))%)"
+            s += " (\(min(100, done * 100 / total))%)"
         }
         return s
     }
