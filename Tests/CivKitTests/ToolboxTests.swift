@@ -54,6 +54,27 @@ import Testing
         #expect(lines.count == 3 && lines[0] == lines[1] && lines[2] == "1", "\(r.text) \(r.stderr)")
     }
 
+    /// A WET file compressed as Common Crawl ships it (one gzip member a record): one document
+    /// a conversion record, with its URL; the shards split it by WARC record id.
+    @Test func gzippedWETFile() throws {
+        func record(_ id: Int, _ body: String) -> String {
+            let length = body.utf8.count
+            return "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: http://a.cn/\(id).html\r\nWARC-Record-ID: <urn:uuid:\(id)>\r\nContent-Type: text/plain\r\nContent-Length: \(length)\r\n\r\n\(body)\r\n\r\n"
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("civ-wet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for id in 1...6 {
+            try record(id, "第\(id)篇文章。\n市委书记调研文明城市创建工作。").write(to: dir.appendingPathComponent("r\(id)"), atomically: true, encoding: .utf8)
+        }
+        let r = try Support.shell("""
+            cd \(dir.path) && for i in 1 2 3 4 5 6; do gzip -c r$i; done > crawl.warc.wet.gz
+            civ-clean crawl.warc.wet.gz | grep -c '^%url http://a.cn/'
+            for i in 1 2; do civ-clean --shard $i/2 crawl.warc.wet.gz | grep '^%url'; done | sort | uniq | wc -l
+            """)
+        #expect(r.text == "6\n6\n", "\(r.text) \(r.stderr)")
+    }
+
     @Test func corruptCompressedInputExits74() throws {
         let r = try Support.shell("d=$(mktemp -d); cat testdata/seeds/*.txt | gzip -c | head -c 200 > $d/x.gz; civ-clean $d/x.gz > /dev/null; echo $?; rm -r $d")
         #expect(r.text == "74\n")
@@ -181,6 +202,21 @@ import Testing
             testdata/seeds/\(Support.seedNames[1])#0 True 2022-03-03T23:55:00+08:00
 
             """, "\(r.text) \(r.stderr)")
+    }
+
+    // MARK: install
+
+    /// What scripts/install writes for each filter comes from the argument parser: completions
+    /// that know the shared flags, and --help with examples (the man page's text).
+    @Test func completionsAndHelpForEveryFilter() throws {
+        for tool in ["civ-clean", "civ-segment", "civ-extract", "civ-jsonl", "civ-dedup"] {
+            for shell in ["bash", "zsh", "fish"] {
+                let r = try Support.shell("\(tool) --generate-completion-script \(shell)")
+                #expect(r.status == 0 && r.text.contains("shard") && r.text.contains("stats"), "\(tool) \(shell)")
+            }
+            let help = try Support.shell("\(tool) --help")
+            #expect(help.text.contains("Examples:\n  ") && help.text.contains("| civ-"), "\(tool)")
+        }
     }
 
     // MARK: data tables
