@@ -117,6 +117,7 @@ struct CivClean: FilterCommand {
             run.counters.merge(stage.counters)
             code = run.fail(error)
         }
+        run.endProgress()
         for skipped in run.counters.names where skipped.hasPrefix("warc.skipped.") && !options.quiet {
             StandardError.write("civ-clean: skipped \(run.counters[skipped]) WARC \(skipped.dropFirst("warc.skipped.".count)) record(s): only conversion (WET) and text/plain resource records hold documents\n")
         }

@@ -166,6 +166,17 @@ import Testing
         #expect(r.text == "1\n0\n0\n1\n1\nciv-clean\n", "\(r.text) \(r.stderr)")
     }
 
+    /// Messages while the progress line is drawn start on a line of their own.
+    @Test func messagesDoNotRunIntoTheProgressLine() throws {
+        let r = try Support.shell("""
+            command -v script > /dev/null || { echo skip; exit; }
+            d=$(mktemp -d); printf '  \\n' > $d/blank.txt
+            script -qec "civ-clean $d/blank.txt testdata/seeds/\(Support.seedNames[0]) > /dev/null" /dev/null | tr -d '\\r' | grep -a 'rejected documents'; rm -r $d
+            """)
+        if r.text == "skip\n" { return }
+        #expect(r.text.hasPrefix("civ-clean: rejected documents (empty: 1)"), "\(r.text)")
+    }
+
     // MARK: layouts
 
     @Test func datatroveAndDolmaLayouts() throws {

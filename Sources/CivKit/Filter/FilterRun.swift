@@ -32,6 +32,7 @@ public final class FilterRun {
     /// Notes a data problem: processing goes on, the exit code becomes `dataError`.
     public func dataProblem(_ message: String, counter: String) {
         counters.add(counter)
+        progress?.clear()
         StandardError.write("\(tool): \(message)\n")
         if exitCode == .success { exitCode = .dataError }
     }
@@ -137,6 +138,7 @@ public final class FilterRun {
 
     /// Prints a fatal error and returns its exit code.
     public func fail(_ error: CivError) -> CivExitCode {
+        progress?.clear()
         if error == .outputClosed {
             StandardError.write("\(tool): output closed early; stopped after \(counters["documents.out"]) documents\n")
         } else {
@@ -172,11 +174,17 @@ public final class FilterRun {
         self.progress = progress
     }
 
+    /// Draws the progress line's last state, ending it with a line feed, and stops it: later
+    /// messages start on a line of their own.
+    public func endProgress() {
+        progress?.finish()
+        progress = nil
+    }
+
     /// The end of a run's reporting: the progress line's last state, then the counters
     /// (`--stats`) and, under Hadoop Streaming, the counter lines Hadoop reads.
     public func finishReporting(stats: StatsFormat?, environment: [String: String]) {
-        progress?.finish()
-        progress = nil
+        endProgress()
         if let stats { printStats(stats) }
         if Counters.underHadoopStreaming(environment) { StandardError.write(counters.hadoopReport(tool: tool)) }
     }

@@ -52,8 +52,15 @@ public final class Progress {
         }
     }
 
-    /// The last line, ending in a line feed.
+    /// Clears the line, so that a message starts on a clean one; the next update redraws it.
+    public func clear() {
+        if drawn { write("\r\u{1B}[K") }
+        drawn = false
+    }
+
+    /// The last line, ending in a line feed (none when nothing was read).
     public func finish() {
+        guard bytes > 0 || drawn else { return }  // nothing read (a file could not be opened)
         write("\r" + line(elapsed: Progress.now() - start, final: true) + "\u{1B}[K\n")
         drawn = false
     }
