@@ -39,6 +39,9 @@ struct CivClean: FilterCommand {
     @Flag(help: "Only convert each input line from Traditional to Simplified Chinese, as ICU's Traditional-Simplified transliterator would, byte for byte; no documents, records or other repairs.")
     var convertOnly = false
 
+    @Option(help: ArgumentHelp("Clean part k of n of one large plain file, cut where pages start: n jobs (--part 1/n … n/n) write the documents of a serial run, with the same offsets (what scripts/civ-parallel runs on a single file).", valueName: "k/n"))
+    var part: Shard?
+
     @Flag(help: "Read each file argument as one document, as the crawler saved one page a file; by default files are split into pages as standard input is.")
     var wholeFiles = false
 
@@ -46,6 +49,7 @@ struct CivClean: FilterCommand {
     var maxDocumentBytes = CleanStage.defaultMaxDocumentBytes
 
     func validate() throws {
+        if part != nil && options.files.count != 1 { throw ValidationError("--part needs exactly one file argument") }
         guard maxDocumentBytes > 0 else { throw ValidationError("--max-document-bytes must be positive") }
     }
 
@@ -91,18 +95,33 @@ struct CivClean: FilterCommand {
                 }
                 return true
             }
+            // --part: a byte range of the file, its documents' offsets counted from the file's start.
+            let range = try part.map { try InputPart.range(path: options.files[0], index: $0.index, count: $0.count) }
+            func placed(_ record: Record) -> Record {
+                guard let range, let offset = record[FieldKey.offset].flatMap({ Int($0) }) else { return record }
+                var record = record
+                record[FieldKey.offset] = String(offset + range.lowerBound)
+                return record
+            }
             try run.forEachInput(options.files, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) { input in
+                if let range {
+                    guard input.compression == nil, input.skip(to: range.lowerBound) else {
+                        throw CivError.readFailed(path: input.name, reason: "--part needs an uncompressed, seekable file")
+                    }
+                    input.remainingLimit = range.count
+                    if range.isEmpty { return }
+                }
                 let emit: CleanStage.Emit = { record in
-                    if inShard(record) { try writer.write(record) }
+                    if inShard(record) { try writer.write(placed(record)) }
                 }
                 let reject: CleanStage.Emit = { record in
-                    if inShard(record) { try rejectWriter?.write(record) }
+                    if inShard(record) { try rejectWriter?.write(placed(record)) }
                 }
                 let isFile = input.name != "-"
                 let before = stage.counters["documents.in"]
                 try stage.process(input, wholeInputIsOneDocument: isFile && wholeFiles, emit: emit, reject: reject)
                 // A file that held no page (empty, blank lines) is still accounted for: rejected as empty.
-                if isFile && stage.counters["documents.in"] == before {
+                if isFile && range == nil && stage.counters["documents.in"] == before {
                     try stage.process(ByteInput(bytes: [], name: input.name), wholeInputIsOneDocument: true, emit: emit, reject: reject)
                 }
             }

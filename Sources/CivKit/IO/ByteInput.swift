@@ -52,6 +52,8 @@ public final class ByteInput {
     public var atEnd: (() throws -> Void)?
     /// The format the bytes were decompressed from, when they were (`ByteInput.opening`).
     public internal(set) var compression: Compression?
+    /// Bytes still to be read from the descriptor before the input ends (nil: to its end).
+    public var remainingLimit: Int?
     /// For a compressed file: how many of the file's bytes the decompressor has read.
     public internal(set) var sourcePosition: (() -> Int)?
 
@@ -110,10 +112,15 @@ public final class ByteInput {
         if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
         try willRead?()
         while true {
+            if remainingLimit == 0 {
+                atEOF = true
+                return false
+            }
             let n = buffer.withUnsafeMutableBufferPointer { p in
-                read(fd, p.baseAddress! + end, p.count - end)
+                read(fd, p.baseAddress! + end, min(p.count - end, remainingLimit ?? Int.max))
             }
             if n > 0 {
+                remainingLimit = remainingLimit.map { $0 - n }
                 end += n
                 didRead?(n)
                 return true
@@ -129,6 +136,17 @@ public final class ByteInput {
             if errno == EINTR { continue }
             throw CivError.readFailed(path: name, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// Moves a seekable input to byte `position` of its file, which then counts as offset 0;
+    /// false when the descriptor cannot seek.
+    public func skip(to position: Int) -> Bool {
+        guard fd >= 0, lseek(fd, off_t(position), SEEK_SET) == off_t(position) else { return false }
+        start = 0
+        end = 0
+        atEOF = false
+        offset = 0
+        return true
     }
 
     /// The next line, or nil at end of input.
