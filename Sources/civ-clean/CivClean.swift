@@ -105,8 +105,8 @@ struct CivClean: FilterCommand {
             }
             try run.forEachInput(options.files, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) { input in
                 if let range {
-                    guard input.compression == nil, input.skip(to: range.lowerBound) else {
-                        throw CivError.readFailed(path: input.name, reason: "--part needs an uncompressed, seekable file")
+                    guard input.compression == nil, try !WARCReader.looksLikeWARC(input), input.skip(to: range.lowerBound) else {
+                        throw CivError.readFailed(path: input.name, reason: "--part needs a plain (not compressed, not WARC), seekable file")
                     }
                     input.remainingLimit = range.count
                     if range.isEmpty { return }

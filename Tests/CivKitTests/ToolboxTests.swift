@@ -71,8 +71,10 @@ import Testing
             cd \(dir.path) && for i in 1 2 3 4 5 6; do gzip -c r$i; done > crawl.warc.wet.gz
             civ-clean crawl.warc.wet.gz | grep -c '^%url http://a.cn/'
             for i in 1 2; do civ-clean --shard $i/2 crawl.warc.wet.gz | grep '^%url'; done | sort | uniq | wc -l
+            zcat crawl.warc.wet.gz > crawl.wet; civ-clean --part 1/2 crawl.wet > /dev/null; echo $?
+            cd \(Support.packageRoot.path) && scripts/civ-parallel -j 2 'civ-clean | civ-jsonl' \(dir.path)/crawl.wet | wc -l
             """)
-        #expect(r.text == "6\n6\n", "\(r.text) \(r.stderr)")
+        #expect(r.text == "6\n6\n74\n6\n", "\(r.text) \(r.stderr)")
     }
 
     @Test func corruptCompressedInputExits74() throws {
