@@ -37,13 +37,6 @@ public final class FilterRun {
         if exitCode == .success { exitCode = .dataError }
     }
 
-    /// Opens each path (`-` is standard input; no paths means standard input), all at once.
-    public func inputs(_ paths: [String], maxLineBytes: Int) throws -> [ByteInput] {
-        var opened: [ByteInput] = []
-        try forEachInput(paths, maxLineBytes: maxLineBytes) { opened.append($0) }
-        return opened
-    }
-
     /// Opens each path in turn (`-` is standard input; no paths means standard input) and hands
     /// it to `body`: gzip and zstd input is decompressed (`Compression`), one decompressor at a
     /// time. Every file is checked first, so a missing one stops the run before any output.
