@@ -1,15 +1,57 @@
 import ArgumentParser
 import CivKit
+import Foundation
+
+extension StatsFormat: ExpressibleByArgument {}
+
+extension Shard: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
 
 /// The options every civ filter takes.
 public struct FilterOptions: ParsableArguments {
-    @Argument(help: "Input files. Default: standard input.")
+    @Argument(help: "Input files; gzip and zstd files are decompressed (told by their first bytes, not their names). Default: standard input.")
     public var files: [String] = []
 
-    @Flag(help: "Print counts of everything done, changed, dropped or rejected to standard error (tool<TAB>name<TAB>count).")
-    public var stats = false
+    @Option(help: ArgumentHelp(
+        "Print counts of everything done, changed, dropped or rejected to standard error: plain --stats as tool<TAB>name<TAB>count lines, --stats=table as aligned columns, --stats=json as one JSON object.",
+        valueName: "tsv|table|json"))
+    public var stats: StatsFormat?
+
+    @Option(help: ArgumentHelp(
+        "Keep only the documents of shard i of n (1 ≤ i ≤ n), chosen by a stable hash of each document's identity: n jobs with --shard 1/n … n/n cover the input exactly once.",
+        valueName: "i/n"))
+    public var shard: Shard?
+
+    @Flag(name: [.short, .long], help: "No progress line and no summary messages on standard error; errors only.")
+    public var quiet = false
+
+    @Flag(help: "Show the progress line also when reading a pipe (by default only the filter that reads files, or standard input from a file, shows it, so that a pipeline of civ filters draws one line).")
+    public var progress = false
 
     public init() {}
+
+    /// The arguments as the parser expects them: a bare `--stats` (no `=FORMAT`) is `--stats=tsv`,
+    /// so that `--stats FILE` keeps FILE an input.
+    public static func normalized(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        var rest = false
+        for a in arguments {
+            if !rest && a == "--stats" { out.append("--stats=tsv"); continue }
+            if a == "--" { rest = true }
+            out.append(a)
+        }
+        return out
+    }
+}
+
+/// What the executables share: `main` reads the arguments through `FilterOptions.normalized`.
+public protocol FilterCommand: ParsableCommand {}
+
+extension FilterCommand {
+    public static func main() {
+        main(FilterOptions.normalized(Array(CommandLine.arguments.dropFirst())))
+    }
 }
 
 /// Help text shared by the filters.
@@ -17,15 +59,34 @@ public enum FilterHelp {
     public static let exitCodes = """
         Exit codes: 0 done, every document written or counted; 64 bad usage; 65 malformed input \
         (a truncated record, text outside records, a truncated WARC record), processed as far \
-        as possible; 66 a file cannot be opened; 74 read or write error; 141 standard output \
-        closed early (as in `| head`).
+        as possible; 66 a file cannot be opened; 74 read or write error (a corrupt compressed \
+        file included); 141 standard output closed early (as in `| head`).
         """
 }
 
 extension FilterRun {
-    /// Ends a filter's run: counters to standard error with `--stats`, then the exit code.
+    /// Applies the shared options before a run: the shard, the progress line.
+    public func configure(_ options: FilterOptions, documents: (() -> Int)? = nil) {
+        shard = options.shard
+        if !options.quiet && (options.progress || !FilterRun.readsPipe(options.files)) { showProgress(documents: documents) }
+    }
+
+    /// Ends a filter's run: counters to standard error with `--stats` (and for Hadoop Streaming),
+    /// then the exit code.
     public func exit(_ code: CivExitCode, options: FilterOptions) throws {
-        if options.stats { printStats() }
+        finishReporting(stats: options.stats, environment: ProcessInfo.processInfo.environment)
         if code != .success { throw ExitCode(code.rawValue) }
+    }
+}
+
+extension FilterRun {
+    /// Checks the data tables the filter loads (`DataFileCheck`): each malformed line is reported
+    /// as `FILE:LINE: why: line`, and the run ends with exit 65 before reading input.
+    public func requireValidData(_ names: [String], options: FilterOptions) throws {
+        let problems = DataFileCheck.problems(names)
+        guard !problems.isEmpty else { return }
+        for problem in problems { StandardError.write("\(tool): \(problem)\n") }
+        counters.add("data.malformed-line", problems.count)
+        try exit(.dataError, options: options)
     }
 }

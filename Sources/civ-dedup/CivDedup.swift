@@ -3,7 +3,7 @@ import CivCommandLine
 import CivKit
 
 @main
-struct CivDedup: ParsableCommand {
+struct CivDedup: FilterCommand {
     static let configuration = CommandConfiguration(
         commandName: "civ-dedup",
         abstract: "Drop documents that duplicate an earlier one: exactly, or nearly (reposted articles).",
@@ -22,6 +22,10 @@ struct CivDedup: ParsableCommand {
         --max-memory allows each, and when the newer is full the older is forgotten (counted \
         as index.forgotten, said once on stderr): later documents are compared with the most \
         recent kept ones. --signatures lets a second pass cluster across shards.
+
+        Examples:
+          cat *.txt | civ-clean | civ-dedup | civ-jsonl > unique.jsonl
+          civ-clean crawl.txt.gz | civ-dedup --mark --stats=table > marked.civ
 
         \(FilterHelp.exitCodes)
         """,
@@ -73,6 +77,7 @@ struct CivDedup: ParsableCommand {
 
     func run() throws {
         let run = FilterRun(tool: "civ-dedup")
+        run.configure(options)
         let writer = RecordWriter(output: run.output)
         var o = DedupStage.Options()
         o.threshold = threshold

@@ -3,7 +3,7 @@ import CivCommandLine
 import CivKit
 
 @main
-struct CivExtract: ParsableCommand {
+struct CivExtract: FilterCommand {
     static let configuration = CommandConfiguration(
         commandName: "civ-extract",
         abstract: "Find the title, publication time, origin, site, reporters, publisher, officials, event dates, places visited, campaigns and directives of each document.",
@@ -23,6 +23,10 @@ struct CivExtract: ParsableCommand {
         Plain text (input that does not start with `%civ 1`, such as a page saved as it was \
         crawled) is read as one document per input file and written as a record.
 
+        Examples:
+          civ-clean crawl.txt.gz | civ-extract | grep '^%published'
+          civ-extract < page.txt
+
         \(FilterHelp.exitCodes)
         """,
         version: CivVersion.string
@@ -33,6 +37,8 @@ struct CivExtract: ParsableCommand {
 
     func run() throws {
         let run = FilterRun(tool: "civ-extract")
+        run.configure(options)
+        try run.requireValidData(["boilerplate.tsv", "extract-labels.tsv"], options: options)
         let writer = RecordWriter(output: run.output)
         let pipeline = ExtractionPipeline()
         // Made on first use: only raw text (no civ-clean before) needs ICU and the tables.

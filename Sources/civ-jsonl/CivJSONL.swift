@@ -1,9 +1,12 @@
 import ArgumentParser
 import CivCommandLine
 import CivKit
+import Foundation
+
+extension DocumentJSON.Layout: ExpressibleByArgument {}
 
 @main
-struct CivJSONL: ParsableCommand {
+struct CivJSONL: FilterCommand {
     static let configuration = CommandConfiguration(
         commandName: "civ-jsonl",
         abstract: "Write each civ record as one JSON object on one line (JSON Lines).",
@@ -17,6 +20,11 @@ struct CivJSONL: ParsableCommand {
         Plain text (input that does not start with `%civ 1`) is read as one document per input \
         file.
 
+        Examples:
+          civ-clean crawl.txt.gz | civ-extract | civ-jsonl > docs.jsonl
+          civ-clean crawl.txt | civ-jsonl --layout datatrove > docs.jsonl
+          civ-jsonl --schema
+
         \(FilterHelp.exitCodes)
         """,
         version: CivVersion.string
@@ -24,7 +32,10 @@ struct CivJSONL: ParsableCommand {
 
     @OptionGroup var options: FilterOptions
 
-    @Flag(help: "Print the JSON Schema of the output objects and exit.")
+    @Option(help: ArgumentHelp("The objects' shape: civ (the schema below), datatrove ({text, id, metadata}, for datatrove's JsonlReader) or dolma ({id, text, source, added, created, metadata}); civ's fields go under metadata.", valueName: "civ|datatrove|dolma"))
+    var layout: DocumentJSON.Layout = .civ
+
+    @Flag(help: "Print the JSON Schema of the output objects (--layout civ) and exit.")
     var schema = false
 
 
@@ -34,10 +45,12 @@ struct CivJSONL: ParsableCommand {
             return
         }
         let run = FilterRun(tool: "civ-jsonl")
+        run.configure(options)
         var json = JSONWriter()
+        let added = ISO8601DateFormatter().string(from: Date())
         let code = run.run(paths: options.files) { record in
             json.reset()
-            DocumentJSON.write(record, into: &json)
+            DocumentJSON.write(record, layout: layout, added: added, into: &json)
             json.raw(0x0A)
             try run.output.write(json.bytes)
             run.counters.add("documents.out")

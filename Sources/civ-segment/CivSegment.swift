@@ -3,7 +3,7 @@ import CivCommandLine
 import CivKit
 
 @main
-struct CivSegment: ParsableCommand {
+struct CivSegment: FilterCommand {
     static let configuration = CommandConfiguration(
         commandName: "civ-segment",
         abstract: "Break the text of civ records (or plain text) into words: ICU's BreakIterator, then rules and a lexicon (PKU convention).",
@@ -14,6 +14,10 @@ struct CivSegment: ParsableCommand {
         line and written as plain text, as it arrives.
 
         With --sentences, each sentence (ICU sentence BreakIterator) goes on a line of its own.
+
+        Examples:
+          civ-clean page.txt | civ-segment > tokens.civ
+          civ-segment --sentences --lexicon words.txt < article.txt
 
         \(FilterHelp.exitCodes)
         """,
@@ -31,6 +35,7 @@ struct CivSegment: ParsableCommand {
 
     func run() throws {
         let run = FilterRun(tool: "civ-segment")
+        run.configure(options)
         let code: CivExitCode
         do {
             let segmenter = try WordSegmenter(words: lexicon.map(Lexicon.userWords(path:)))

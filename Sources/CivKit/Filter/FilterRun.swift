@@ -18,6 +18,10 @@ public final class FilterRun {
     public var counters = Counters()
     public let output: ByteOutput
     private var exitCode: CivExitCode = .success
+    /// `--shard i/n`: records of other shards are skipped (counted as `shard.skipped`).
+    public var shard: Shard?
+    /// The progress line, when shown (standard error a terminal, no `--quiet`).
+    public var progress: Progress?
 
     public init(tool: String, output: ByteOutput = ByteOutput(fileDescriptor: 1)) {
         self.tool = tool
@@ -28,18 +32,44 @@ public final class FilterRun {
     /// Notes a data problem: processing goes on, the exit code becomes `dataError`.
     public func dataProblem(_ message: String, counter: String) {
         counters.add(counter)
+        progress?.clear()
         StandardError.write("\(tool): \(message)\n")
         if exitCode == .success { exitCode = .dataError }
     }
 
-    /// Opens each path (`-` is standard input; no paths means standard input).
-    public func inputs(_ paths: [String], maxLineBytes: Int) throws -> [ByteInput] {
+    /// Opens each path in turn (`-` is standard input; no paths means standard input) and hands
+    /// it to `body`: gzip and zstd input is decompressed (`Compression`), one decompressor at a
+    /// time. Every file is checked first, so a missing one stops the run before any output.
+    public func forEachInput(_ paths: [String], maxLineBytes: Int, _ body: (ByteInput) throws -> Void) throws {
         let names = paths.isEmpty ? ["-"] : paths
-        return try names.map { name in
-            let input = name == "-" ? ByteInput(fileDescriptor: 0, name: "-", maxLineBytes: maxLineBytes)
-                : try ByteInput(path: name, maxLineBytes: maxLineBytes)
+        for name in names where name != "-" && access(name, R_OK) != 0 {
+            throw CivError.cannotOpen(path: name, reason: String(cString: strerror(errno)))
+        }
+        // The time left is known when every input is a regular file: their sizes add up.
+        var sizes: [Int] = []
+        for name in names {
+            var st = stat()
+            guard name != "-", stat(name, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { sizes = []; break }
+            sizes.append(Int(st.st_size))
+        }
+        if let progress, !sizes.isEmpty { progress.totalBytes = sizes.reduce(0, +) }
+        var doneBefore = 0
+        for (i, name) in names.enumerated() {
+            let input = name == "-" ? try ByteInput.opening(fileDescriptor: 0, name: "-", maxLineBytes: maxLineBytes, ownsDescriptor: false)
+                : try ByteInput.opening(path: name, maxLineBytes: maxLineBytes)
             input.willRead = { [output] in try output.flush() }
-            return input
+            if let progress {
+                var read = 0
+                input.didRead = { n in
+                    read += n
+                    progress.add(bytes: n)
+                }
+                // Compressed files: how far the decompressor has read into the file.
+                let before = doneBefore
+                progress.consumed = { [weak input] in before + (input?.sourcePosition?() ?? read) }
+            }
+            try body(input)
+            if i < sizes.count { doneBefore += sizes[i] }
         }
     }
 
@@ -53,13 +83,17 @@ public final class FilterRun {
         handleRecord: (Record) throws -> Void
     ) -> CivExitCode {
         do {
-            for input in try inputs(paths, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) {
+            try forEachInput(paths, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) { input in
                 let reader = RecordReader(input: input, maxDocumentBytes: maxDocumentBytes)
                 if let lineHandler = handlePlainLine, try reader.detectPlainText() {
                     while let text = try reader.nextPlainText() { try lineHandler(text) }
                 } else {
                     while let record = try reader.next() {
                         counters.add("documents.in")
+                        if let shard, !shard.contains(record) {
+                            counters.add("shard.skipped")
+                            continue
+                        }
                         try handleRecord(record)
                     }
                 }
@@ -97,6 +131,7 @@ public final class FilterRun {
 
     /// Prints a fatal error and returns its exit code.
     public func fail(_ error: CivError) -> CivExitCode {
+        progress?.clear()
         if error == .outputClosed {
             StandardError.write("\(tool): output closed early; stopped after \(counters["documents.out"]) documents\n")
         } else {
@@ -108,5 +143,42 @@ public final class FilterRun {
     /// Writes the counters to standard error, one `tool<TAB>name<TAB>count` line each.
     public func printStats() {
         StandardError.write(counters.report(prefix: tool))
+    }
+
+    /// Writes the counters to standard error in `format`.
+    public func printStats(_ format: StatsFormat) {
+        StandardError.write(counters.report(format, tool: tool))
+    }
+
+    /// Whether the inputs named (none: standard input) include standard input and it is a pipe:
+    /// then another filter is usually drawing the progress line already.
+    public static func readsPipe(_ paths: [String]) -> Bool {
+        guard paths.isEmpty || paths.contains("-") else { return false }
+        var st = stat()
+        return fstat(0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
+    }
+
+    /// Shows the progress line when standard error is a terminal; `documents` is read at each
+    /// redraw (default: the records read).
+    public func showProgress(documents: (() -> Int)? = nil) {
+        guard Progress.standardErrorIsTerminal else { return }
+        let progress = Progress(tool: tool)
+        progress.documents = documents ?? { [unowned self] in self.counters["documents.in"] }
+        self.progress = progress
+    }
+
+    /// Draws the progress line's last state, ending it with a line feed, and stops it: later
+    /// messages start on a line of their own.
+    public func endProgress() {
+        progress?.finish()
+        progress = nil
+    }
+
+    /// The end of a run's reporting: the progress line's last state, then the counters
+    /// (`--stats`) and, under Hadoop Streaming, the counter lines Hadoop reads.
+    public func finishReporting(stats: StatsFormat?, environment: [String: String]) {
+        endProgress()
+        if let stats { printStats(stats) }
+        if Counters.underHadoopStreaming(environment) { StandardError.write(counters.hadoopReport(tool: tool)) }
     }
 }

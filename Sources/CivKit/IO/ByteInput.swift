@@ -46,15 +46,28 @@ public final class ByteInput {
     /// Called before each blocking read, so that a filter can flush what it has written while it
     /// waits: output then appears as input arrives.
     public var willRead: (() throws -> Void)?
+    /// Called after each read with the number of bytes it gave (progress reports).
+    public var didRead: ((Int) -> Void)?
+    /// Called once at the end of the stream (a decompressor's exit status is checked there).
+    public var atEnd: (() throws -> Void)?
+    /// The format the bytes were decompressed from, when they were (`ByteInput.opening`).
+    public internal(set) var compression: Compression?
+    /// Bytes still to be read from the descriptor before the input ends (nil: to its end).
+    public var remainingLimit: Int?
+    /// For a compressed file: how many of the file's bytes the decompressor has read.
+    public internal(set) var sourcePosition: (() -> Int)?
 
     public static let chunkSize = 1 << 16
 
-    public init(fileDescriptor: Int32, name: String, maxLineBytes: Int = 16 << 20, ownsDescriptor: Bool = false) {
+    /// `prefix`: bytes already read from the descriptor, which come first.
+    public init(fileDescriptor: Int32, name: String, maxLineBytes: Int = 16 << 20, ownsDescriptor: Bool = false, prefix: [UInt8] = []) {
         self.fd = fileDescriptor
         self.name = name
         self.maxLineBytes = max(1, maxLineBytes)
         self.ownsDescriptor = ownsDescriptor
-        self.buffer = [UInt8](repeating: 0, count: ByteInput.chunkSize)
+        self.buffer = [UInt8](repeating: 0, count: max(ByteInput.chunkSize, prefix.count * 2))
+        buffer.replaceSubrange(0..<prefix.count, with: prefix)
+        end = prefix.count
     }
 
     /// Opens a file for reading.
@@ -62,6 +75,13 @@ public final class ByteInput {
         let fd = open(path, O_RDONLY)
         if fd < 0 { throw CivError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         self.init(fileDescriptor: fd, name: path, maxLineBytes: maxLineBytes, ownsDescriptor: true)
+    }
+
+    /// Opens a file, decompressing it when it is gzip or zstd (see `Compression`).
+    public static func opening(path: String, maxLineBytes: Int = 16 << 20) throws -> ByteInput {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw CivError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        return try opening(fileDescriptor: fd, name: path, maxLineBytes: maxLineBytes, ownsDescriptor: true)
     }
 
     /// Reads from an in-memory byte array (tests), through a pipe-free buffer.
@@ -92,20 +112,41 @@ public final class ByteInput {
         if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
         try willRead?()
         while true {
+            if remainingLimit == 0 {
+                atEOF = true
+                return false
+            }
             let n = buffer.withUnsafeMutableBufferPointer { p in
-                read(fd, p.baseAddress! + end, p.count - end)
+                read(fd, p.baseAddress! + end, min(p.count - end, remainingLimit ?? Int.max))
             }
             if n > 0 {
+                remainingLimit = remainingLimit.map { $0 - n }
                 end += n
+                didRead?(n)
                 return true
             }
             if n == 0 {
                 atEOF = true
+                if let atEnd {
+                    self.atEnd = nil
+                    try atEnd()
+                }
                 return false
             }
             if errno == EINTR { continue }
             throw CivError.readFailed(path: name, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// Moves a seekable input to byte `position` of its file, which then counts as offset 0;
+    /// false when the descriptor cannot seek.
+    public func skip(to position: Int) -> Bool {
+        guard fd >= 0, lseek(fd, off_t(position), SEEK_SET) == off_t(position) else { return false }
+        start = 0
+        end = 0
+        atEOF = false
+        offset = 0
+        return true
     }
 
     /// The next line, or nil at end of input.

@@ -19,8 +19,44 @@ public enum DocumentJSON {
         FieldKey.published, FieldKey.origin, FieldKey.site, FieldKey.publisher, FieldKey.segmented,
     ]
 
-    /// Appends the object (no line feed).
-    public static func write(_ record: Record, into json: inout JSONWriter) {
+    /// The shapes civ-jsonl writes (`--layout`).
+    public enum Layout: String, Sendable, CaseIterable {
+        /// civ's own schema (`civ-document.schema.json`).
+        case civ
+        /// datatrove's `Document`: `{text, id, metadata}`; what its `JsonlReader` reads.
+        case datatrove
+        /// Dolma's documents: `{id, text, source, added, created, metadata}`.
+        case dolma
+    }
+
+    /// Appends the object in `layout` (no line feed). For datatrove and Dolma, `text` is the
+    /// whole text (title line included), `id` is `DocumentIdentity.id`, and `metadata` is the
+    /// civ object without its `body`; Dolma's `source` is `civ`, `added` is `added` (the run's
+    /// time, ISO 8601) and `created` the document's `published` time, else `added`.
+    public static func write(_ record: Record, layout: Layout, added: String, into json: inout JSONWriter) {
+        switch layout {
+        case .civ:
+            write(record, into: &json)
+        case .datatrove:
+            json.beginObject()
+            json.key("text"); json.string(record.lines.joined(separator: "\n"))
+            json.key("id"); json.string(DocumentIdentity.id(record))
+            json.key("metadata"); write(record, into: &json, body: false)
+            json.endObject()
+        case .dolma:
+            json.beginObject()
+            json.key("id"); json.string(DocumentIdentity.id(record))
+            json.key("text"); json.string(record.lines.joined(separator: "\n"))
+            json.key("source"); json.string("civ")
+            json.key("added"); json.string(added)
+            json.key("created"); json.string(record[FieldKey.published] ?? added)
+            json.key("metadata"); write(record, into: &json, body: false)
+            json.endObject()
+        }
+    }
+
+    /// Appends the object (no line feed); without the `body` key when `body` is false.
+    public static func write(_ record: Record, into json: inout JSONWriter, body writeBody: Bool = true) {
         var extra: [(key: String, values: [String])] = []
         var seen: Set<String> = []
         var repairs = Counters()
@@ -115,7 +151,7 @@ public enum DocumentJSON {
         json.beginArray()
         for sentence in record.values(FieldKey.directive) { json.string(sentence) }
         json.endArray()
-        json.key("body"); json.string(body.joined(separator: "\n"))
+        if writeBody { json.key("body"); json.string(body.joined(separator: "\n")) }
         json.key("segmented"); json.bool(record[FieldKey.segmented] == "yes")
         json.key("repairs")
         json.beginObject()
