@@ -23,33 +23,44 @@ public struct BoilerplateRemoval: DocumentRepair {
         let lines = document.lines
         var kept: [String] = []
         var i = 0
-        lineLoop: while i < lines.count {
-            let firstByte = lines[i].utf8.first ?? 0
-            for r in rules.rules.indices where BoilerplateRules.inScope(rules.scopes[r], index: i, count: lines.count)
-                && rules.firstBytes[r].contains(firstByte) {
-                let rule = rules.rules[r]
-                // Nothing is built for a rule that does not match: this runs for every line.
-                let taken: [String]
-                if rule.spansTwoLines {
-                    guard i + 1 < lines.count, rule.mayMatch(lines[i], then: lines[i + 1]),
-                          rule.matches(lines[i] + "\n" + lines[i + 1]) else { continue }
-                    taken = [lines[i], lines[i + 1]]
-                } else {
-                    guard rule.matches(lines[i]) else { continue }
-                    taken = rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
-                }
-                switch rule.action {
-                case .drop:
-                    counters.add(rule.counterName, taken.count)
-                case let .moveToField(field):
-                    document.add(field, Self.joinLines(taken))
-                    counters.add(rule.counterName, taken.count)
-                }
-                i += taken.count
-                continue lineLoop
+        while i < lines.count {
+            // Longer lines are never taken for boilerplate (`BoilerplateRules.maxLineBytes`).
+            guard lines[i].utf8.count <= BoilerplateRules.maxLineBytes else {
+                kept.append(lines[i])
+                i += 1
+                continue
             }
-            kept.append(lines[i])
-            i += 1
+            // The first rule that takes the line, tried on its bytes: rules are ruled out by scope
+            // and first byte from plain arrays, then by their prefilter, before any regex runs.
+            var line = lines[i]
+            let firstByte = line.utf8.first ?? 0
+            let taking: Int? = line.withUTF8 { p in
+                for r in rules.rules.indices where BoilerplateRules.inScope(rules.scopes[r], index: i, count: lines.count)
+                    && rules.firstBytes[r].contains(firstByte) {
+                    let rule = rules.rules[r]
+                    if rule.spansTwoLines {
+                        if i + 1 < lines.count, rule.mayMatch(lines[i], then: lines[i + 1]), rule.matches(lines[i] + "\n" + lines[i + 1]) { return r }
+                    } else if rule.matches(p) {
+                        return r
+                    }
+                }
+                return nil
+            }
+            guard let r = taking else {
+                kept.append(lines[i])
+                i += 1
+                continue
+            }
+            let rule = rules.rules[r]
+            let taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
+            switch rule.action {
+            case .drop:
+                counters.add(rule.counterName, taken.count)
+            case let .moveToField(field):
+                document.add(field, Self.joinLines(taken))
+                counters.add(rule.counterName, taken.count)
+            }
+            i += taken.count
         }
         document.lines = kept
     }

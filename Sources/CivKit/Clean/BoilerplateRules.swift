@@ -41,11 +41,18 @@ public final class BoilerplateRules: @unchecked Sendable {
         /// Byte checks that rule a line out before the regex runs (most lines, most rules).
         func mayMatch(_ text: String) -> Bool {
             var text = text
-            return text.withUTF8 { p in
-                guard p.count <= BoilerplateRules.maxLineBytes else { return false }
-                if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
-                return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) }
-            }
+            return text.withUTF8(mayMatch)
+        }
+
+        func mayMatch(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard p.count <= BoilerplateRules.maxLineBytes else { return false }
+            if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+            return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) }
+        }
+
+        /// The rule on a line's UTF-8 bytes (a caller trying many rules on one line).
+        func matches(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            mayMatch(p) && regex.firstMatchEnd(in: p) != nil
         }
 
         /// The same checks for a line and the next one, before they are joined by `\n`: the prefix

@@ -39,8 +39,13 @@ public struct Counters: Sendable {
     public mutating func add(_ name: String, _ amount: Int = 1) {
         guard amount != 0 else { return }
         if let slot = FastCounter(name: name) { return add(slot, amount) }
-        if counts[name] == nil { order.append(.named(name)) }
-        counts[name] = Self.saturatingSum(counts[name, default: 0], amount)
+        // One hash of the name, not three.
+        if let index = counts.index(forKey: name) {
+            counts.values[index] = Self.saturatingSum(counts.values[index], amount)
+        } else {
+            order.append(.named(name))
+            counts[name] = amount
+        }
     }
 
     @inline(__always)
