@@ -21,17 +21,6 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
     extracted(lines, segmented: segmented).values(FieldKey.official)
 }
 
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 // The test pages are written for these tests in the forms campaign news takes; no page's text.
 @Suite struct OfficialsTests {
     @Test func postsSplitWithLevelsAndBodies() {

@@ -63,17 +63,6 @@ enum T2S {
     /// The same without the line feed, for tests that put one scalar on a line.
     static let lineScalars: [Unicode.Scalar] = allScalars.filter { $0 != "\n" }
 
-    /// A deterministic generator (SplitMix64), so that a failure can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
 
 @Suite struct TraditionalConversionTableTests {
@@ -210,7 +199,7 @@ enum T2S {
             }
         }
         #expect(lines.count > 500, "only \(lines.count) overlapping pairs")
-        var generator = T2S.SplitMix(state: 7)
+        var generator = SplitMix(state: 7)
         for _ in 0..<20000 {
             let a = phrases.randomElement(using: &generator)!, b = phrases.randomElement(using: &generator)!
             lines.append(T2S.string(a + b))
@@ -227,7 +216,7 @@ enum T2S {
         let letters = alphabet.sorted { $0.value < $1.value }
         // Phrase-heavy: half of the picks come from the phrase keys' characters.
         let phraseLetters = Array(Set(T2S.rules.filter { $0.key.unicodeScalars.count > 1 }.flatMap(\.key.unicodeScalars)))
-        var generator = T2S.SplitMix(state: 42)
+        var generator = SplitMix(state: 42)
         var lines: [String] = []
         for _ in 0..<100_000 {
             let length = Int.random(in: 1...12, using: &generator)
@@ -289,7 +278,7 @@ enum T2S {
         let fast = try TraditionalToSimplified(rules: try TransliterationRules.parse(rules))
         #expect(!fast.lengthPreserving)
         var lines = ["ab", "c", "abc", "f", "ff", "ghij", "abcc", "zzz", "gh", "k", "kab", "😀🙂", "L", "aLb", "cab", "abcfc", ""]
-        var generator = T2S.SplitMix(state: 3)
+        var generator = SplitMix(state: 3)
         let letters = Array("abcdfghijkLxz😀🙂中".unicodeScalars)
         for _ in 0..<20000 {
             lines.append(T2S.string((0..<Int.random(in: 0...8, using: &generator)).map { _ in letters.randomElement(using: &generator)! }))
@@ -307,7 +296,7 @@ enum T2S {
     }
 
     @Test func neverTrapsOnInvalidUTF8() {
-        var generator = T2S.SplitMix(state: 11)
+        var generator = SplitMix(state: 11)
         let samples: [[UInt8]] = [[0xFF], [0xE9], [0xE9, 0x96], [0xE9, 0x96, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
                                   [0xC0, 0x80], [0xE0, 0x80, 0x80], Array("甚".utf8) + [0xBA], Array("甚麼".utf8).dropLast()]
         var inputs = samples
@@ -325,7 +314,7 @@ enum T2S {
     @Test func piecesConvertAsTheWhole() {
         let text = Array(String(repeating: "於是我們瞭解了甚麼是鬼子薑。abc「臺灣」🙂", count: 50).utf8)
         let (whole, count) = T2S.fastBytes(T2S.fast, text)
-        var generator = T2S.SplitMix(state: 5)
+        var generator = SplitMix(state: 5)
         for _ in 0..<300 {
             var out: [UInt8] = [], pending: [UInt8] = [], rest = text[...], changes = 0
             while !rest.isEmpty {
