@@ -72,13 +72,8 @@ struct DirectiveWords: Sendable {
     static let standard = DirectiveWords(table: DataFile.lines("directives.tsv"))
 
     init(table: [String]) {
-        var kinds: [String: [Word]] = [:]
-        for line in table {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 2, !columns[1].isEmpty else { fatalError("civ: directives.tsv: bad line \(line)") }
-            kinds[String(columns[0]), default: []].append(FoldedLine.word(String(columns[1])))
-        }
-        func words(_ kind: String) -> [Word] { (kinds[kind] ?? []).sorted { $0.count > $1.count } }
+        let kinds = KindedWords(table, file: "directives.tsv")
+        func words(_ kind: String) -> [Word] { kinds[kind] }
         (verbs, leads, continuations) = (words("verb"), words("lead"), words("continuation"))
         firsts = ScalarBits(verbs.compactMap(\.first))
     }

@@ -14,16 +14,8 @@ struct ExtractLabels: Sendable {
         table: DataFile.lines("extract-labels.tsv"), surnames: DataFile.lines("surnames.txt"))
 
     init(table: [String], surnames: [String]) {
-        var kinds: [String: [Word]] = [:]
-        for line in table {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 2, !columns[1].isEmpty else { fatalError("civ: extract-labels.tsv: bad line \(line)") }
-            kinds[String(columns[0]), default: []].append(FoldedLine.word(String(columns[1])))
-        }
-        // Longest first, so that 本报记者 wins over 记者 and >> over >.
-        func words(_ kind: String) -> [Word] {
-            (kinds[kind] ?? []).sorted { $0.count > $1.count }
-        }
+        let kinds = KindedWords(table, file: "extract-labels.tsv")
+        func words(_ kind: String) -> [Word] { kinds[kind] }
         origin = words("origin")
         publisher = words("publisher")
         reporter = words("reporter")

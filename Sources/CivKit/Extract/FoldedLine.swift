@@ -132,3 +132,21 @@ struct ScalarBits: Sendable {
     }
 }
 
+
+/// A `kind<TAB>word` table (extract-labels.tsv, places.tsv, directives.tsv) as word lists by
+/// kind, folded, each longest first so that 本报记者 wins over 记者 and >> over >.
+struct KindedWords {
+    private let kinds: [String: [FoldedLine.Word]]
+
+    init(_ table: [String], file: String) {
+        var kinds: [String: [FoldedLine.Word]] = [:]
+        for line in table {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count == 2, !columns[1].isEmpty else { fatalError("civ: \(file): bad line \(line)") }
+            kinds[String(columns[0]), default: []].append(FoldedLine.word(String(columns[1])))
+        }
+        self.kinds = kinds.mapValues { $0.sorted { $0.count > $1.count } }
+    }
+
+    subscript(kind: String) -> [FoldedLine.Word] { kinds[kind] ?? [] }
+}

@@ -85,13 +85,8 @@ struct PlaceWords: Sendable {
     static let standard = PlaceWords(table: DataFile.lines("places.tsv"))
 
     init(table: [String]) {
-        var kinds: [String: [Word]] = [:]
-        for line in table {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 2, !columns[1].isEmpty else { fatalError("civ: places.tsv: bad line \(line)") }
-            kinds[String(columns[0]), default: []].append(FoldedLine.word(String(columns[1])))
-        }
-        func words(_ kind: String) -> [Word] { (kinds[kind] ?? []).sorted { $0.count > $1.count } }
+        let kinds = KindedWords(table, file: "places.tsv")
+        func words(_ kind: String) -> [Word] { kinds[kind] }
         (visit, at, end, sites, notInSite) = (words("visit"), words("at"), words("end"), words("site"), words("not-in-site"))
         firsts = ScalarBits((visit + at).compactMap(\.first))
     }
