@@ -44,16 +44,6 @@ public enum UTF8Bytes {
         return (0xFFFD, end - 1)
     }
 
-    /// Length of the white-space scalar (`ScalarClass.isSpace`) at `i`, or 0.
-    @inlinable
-    public static func spaceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
-        let b = p[i]
-        if b == 0x20 || b == 0x09 { return 1 }
-        if b < 0xC2 { return 0 }
-        let (v, length) = scalar(p, at: i)
-        return ScalarClass.isSpace(v) ? length : 0
-    }
-
     /// The nearest scalar that is not a space before `end`, or nil.
     @inlinable
     public static func previousNonSpace(_ p: UnsafeBufferPointer<UInt8>, before end: Int) -> UInt32? {
@@ -129,26 +119,6 @@ public enum UTF8Bytes {
             out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
             out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
         }
-    }
-
-    /// True when the bytes are well-formed UTF-8 (ASCII runs checked eight bytes at a time).
-    public static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return true }
-        let n = p.count
-        var i = 0
-        while i < n {
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-            }
-            let b = p[i]
-            if b < 0x80 { i += 1; continue }
-            let (v, length) = scalar(p, at: i)
-            // `scalar` reads a malformed byte as U+FFFD of length 1; a real U+FFFD is 3 bytes.
-            if v == 0xFFFD && length == 1 { return false }
-            i += length
-        }
-        return true
     }
 }
 
