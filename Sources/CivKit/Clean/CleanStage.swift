@@ -77,11 +77,8 @@ public final class CleanStage {
                 if document.hasText || document.tooLarge, rules.startsPage(cleaned) {
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
-                } else if let split = rules.gluedPageStart(in: cleaned) {
-                    var scratch = Counters()
-                    let text = TextDecoder.decodeLine(line.bytes, preferred: document.encoding, counters: &scratch).0
-                    let rawSplit = line.offset + rawByteOffset(of: cleaned.unicodeScalars.distance(from: cleaned.startIndex, to: split),
-                                                               cleanedFrom: text, raw: line.bytes, encoding: encoding)
+                } else if let (split, rawOffset) = gluedPageSplit(cleaned, of: line, preferred: document.encoding, encoding: encoding) {
+                    let rawSplit = line.offset + rawOffset
                     // The glued line's counts stay with the page it ends; they cannot be split.
                     document.counters.merge(lineCounters)
                     append(String(cleaned[..<split]), rawBytes: rawSplit - line.offset, encoding: encoding, to: &document)
@@ -114,13 +111,25 @@ public final class CleanStage {
         if !cleaned.isEmpty { document.hasText = true }
     }
 
+    /// Where the next page begins inside `cleaned`, the cleaned text of `line` (decoded as
+    /// `encoding`, with `preferred` the document's encoding so far), when two pages were glued
+    /// into it: the split in the cleaned text and its byte offset in the raw line.
+    public func gluedPageSplit(_ cleaned: String, of line: InputLine, preferred: TextDecoder.Encoding,
+                               encoding: TextDecoder.Encoding) -> (split: String.Index, rawOffset: Int)? {
+        guard let split = rules.gluedPageStart(in: cleaned) else { return nil }
+        // The line as decoded, before cleaning (the cleaner worked on it in place).
+        var scratch = Counters()
+        let decoded = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &scratch).0
+        let target = cleaned.unicodeScalars.distance(from: cleaned.startIndex, to: split)
+        return (split, rawByteOffset(of: target, cleanedFrom: decoded, raw: line.bytes, encoding: encoding))
+    }
+
     /// Byte offset in the raw line where the cleaned line's scalar `target` comes from: the first
     /// cut of the decoded `text` before a Han character whose cleaned prefix reaches `target`
     /// scalars, mapped back to raw bytes (encoding, removed control bytes and CR included).
     /// Cuts are only tried before Han characters, never inside an annotation like `(xiāng)`, so
     /// the cleaned length grows with the cut and a binary search finds it.
-    func rawByteOffset(of target: Int, cleanedFrom text: String, raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
-        let utf8 = Array(text.utf8)
+    func rawByteOffset(of target: Int, cleanedFrom utf8: [UInt8], raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
         // The cuts: before each Han character, and at the end (scalar index, byte offset).
         var cuts: [(scalar: Int, byte: Int)] = []
         utf8.withUnsafeBufferPointer { p in

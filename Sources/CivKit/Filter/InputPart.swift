@@ -48,10 +48,8 @@ public enum InputPart {
             if stage.rules.startsPage(cleaned) { return position }
             // A page glued to the end of the previous one (files without a final newline, then
             // cat): the cut is inside the line, where civ-clean splits it.
-            if let split = stage.rules.gluedPageStart(in: cleaned) {
-                let text = TextDecoder.decodeLine(line.bytes, preferred: .utf8, counters: &scratch).0
-                let scalars = cleaned.unicodeScalars.distance(from: cleaned.startIndex, to: split)
-                return position + stage.rawByteOffset(of: scalars, cleanedFrom: text, raw: line.bytes, encoding: encoding)
+            if let (_, rawOffset) = stage.gluedPageSplit(cleaned, of: line, preferred: .utf8, encoding: encoding) {
+                return position + rawOffset
             }
             position += line.streamLength
         }
