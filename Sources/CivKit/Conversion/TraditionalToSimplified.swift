@@ -352,11 +352,16 @@ public final class TraditionalToSimplified: @unchecked Sendable {
     /// invalid UTF-8: invalid bytes are copied one at a time.
     @discardableResult
     public func convert(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int {
-        guard let p = input.baseAddress, input.count > 0 else { return 0 }
-        guard let start = firstChange(utf8: input) else {
-            output.append(contentsOf: input)
-            return 0
-        }
+        if let changes = convertIfChanged(utf8: input, into: &output) { return changes }
+        output.append(contentsOf: input)
+        return 0
+    }
+
+    /// The same when conversion changes `input`; else nil, with `output` left as it was. One scan
+    /// finds the first change for both the test and the conversion (callers that skip unchanged
+    /// text would otherwise scan its prefix twice).
+    public func convertIfChanged(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int? {
+        guard let p = input.baseAddress, input.count > 0, let start = firstChange(utf8: input) else { return nil }
         let outputStart = output.count
         let changes = run(p, input.count, from: start, final: true, into: &output).changes
         if lengthPreserving { return changes }
@@ -507,9 +512,8 @@ public final class TraditionalToSimplified: @unchecked Sendable {
     public func convertCounting(_ text: String) -> (text: String, changes: Int) {
         var t = text
         return t.withUTF8 { input in
-            guard firstChange(utf8: input) != nil else { return (text, 0) }
             var out: [UInt8] = []
-            let changes = convert(utf8: input, into: &out)
+            guard let changes = convertIfChanged(utf8: input, into: &out) else { return (text, 0) }
             return (String(decoding: out, as: UTF8.self), changes)
         }
     }

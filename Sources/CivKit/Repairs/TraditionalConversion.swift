@@ -11,9 +11,9 @@ public struct TraditionalConversion: LineRepair {
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         // A simplified line costs one scan and no copy.
-        guard converter.firstChange(utf8: line) != nil else { return false }
         output.removeAll(keepingCapacity: true)
-        counters.add(.traditional, converter.convert(utf8: line, into: &output))
+        guard let changes = converter.convertIfChanged(utf8: line, into: &output) else { return false }
+        counters.add(.traditional, changes)
         return true
     }
 }
