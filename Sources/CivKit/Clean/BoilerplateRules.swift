@@ -71,11 +71,6 @@ public final class BoilerplateRules: @unchecked Sendable {
             return regex.matches(text)
         }
 
-        /// Where a match ends in `text`, if it matches.
-        func matchEnd(in text: String) -> String.Index? {
-            guard mayMatch(text), let end = regex.firstMatchEnd(in: text) else { return nil }
-            return text.utf8.index(text.utf8.startIndex, offsetBy: end)
-        }
     }
 
     /// Lines of the head and the tail zones.
@@ -88,6 +83,8 @@ public final class BoilerplateRules: @unchecked Sendable {
     public let rules: [Rule]
     private let pageStartRules: [Rule]
     private let pageEndRules: [Rule]
+    private let pageStartFirstBytes: [FirstByteSet]
+    private let pageEndFirstBytes: [FirstByteSet]
     /// Per rule, kept beside the rules as plain values, so that the loop over every line and
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
@@ -141,6 +138,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
         scopes = rules.map(\.scope)
         firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
+        pageStartFirstBytes = pageStartRules.map { FirstByteSet(prefixes: $0.prefixes) }
+        pageEndFirstBytes = pageEndRules.map { FirstByteSet(prefixes: $0.prefixes) }
     }
 
     public static let standard: BoilerplateRules = {
@@ -164,7 +163,18 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// True when `line` begins a new page (a breadcrumb or a site banner).
     public func startsPage(_ line: String) -> Bool {
-        pageStartRules.contains { $0.matches(line) }
+        var line = line
+        return line.withUTF8 { startsPage($0) }
+    }
+
+    /// The same on a line's UTF-8 bytes: civ-clean asks it of every line, before the line
+    /// becomes a String.
+    public func startsPage(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        for (rule, firstByte) in zip(pageStartRules, pageStartFirstBytes) where firstByte.contains(first) {
+            if rule.matches(line) { return true }
+        }
+        return false
     }
 
     /// In a line where one page's last line and the next page's first line were glued together
@@ -177,39 +187,43 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// (`版权所有：某某网 Copyright © 2023 All Rights Reserved当前位置：首页`). Only the starts
     /// that have a fixed opening (the breadcrumb markers) are looked for there.
     public func gluedPageStart(in line: String) -> String.Index? {
-        for rule in pageEndRules {
-            guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
-            let rest = String(line[end...])
-            let last = line[line.index(before: end)]
-            if startsPage(rest) || "）)！!。".contains(last) { return end }
+        var text = line
+        guard let offset = text.withUTF8({ gluedPageStart(in: $0) }) else { return nil }
+        return line.utf8.index(line.startIndex, offsetBy: offset)
+    }
+
+    /// The same on UTF-8 bytes: the byte offset where the next page begins.
+    public func gluedPageStart(in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = line.first else { return nil }
+        for (rule, firstByte) in zip(pageEndRules, pageEndFirstBytes) where firstByte.contains(first) {
+            guard rule.mayMatch(line), let end = rule.regex.firstMatchEnd(in: line), end > 0, end < line.count else { continue }
+            if startsPage(UnsafeBufferPointer(rebasing: line[end...])) || Self.closesMarker(line, before: end) { return end }
             if let start = laterPageStart(in: line, after: end) { return start }
         }
         return nil
     }
 
+    /// Whether the character before byte `end` is a closing bracket or final punctuation: `）)！!。`.
+    private static func closesMarker(_ line: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        var start = end - 1
+        while start > 0, line[start] & 0xC0 == 0x80 { start -= 1 }
+        let (v, _) = UTF8Bytes.scalar(line, at: start)
+        return v == 0xFF09 || v == 0x29 || v == 0xFF01 || v == 0x21 || v == 0x3002
+    }
+
     /// The first place after `from` where a page-start rule with a fixed opening matches.
-    func laterPageStart(in line: String, after from: String.Index) -> String.Index? {
-        var text = line
-        let starts: [Int] = text.withUTF8 { p in
-            let base = line.utf8.distance(from: line.startIndex, to: from)
-            var found: [Int] = []
-            for rule in pageStartRules {
-                for prefix in rule.prefixes ?? [] {
-                    var i = base
-                    while i + prefix.count <= p.count {
-                        let rest = UnsafeBufferPointer(rebasing: p[i...])
-                        guard let hit = UTF8Bytes.firstIndex(of: prefix, in: rest) else { break }
-                        found.append(i + hit)
-                        i += hit + 1
-                    }
+    func laterPageStart(in line: UnsafeBufferPointer<UInt8>, after from: Int) -> Int? {
+        var found: [Int] = []
+        for rule in pageStartRules {
+            for prefix in rule.prefixes ?? [] {
+                var i = from
+                while i + prefix.count <= line.count {
+                    guard let hit = UTF8Bytes.firstIndex(of: prefix, in: UnsafeBufferPointer(rebasing: line[i...])) else { break }
+                    found.append(i + hit)
+                    i += hit + 1
                 }
             }
-            return found.sorted()
         }
-        for start in starts {
-            let index = line.utf8.index(line.startIndex, offsetBy: start)
-            if startsPage(String(line[index...])) { return index }
-        }
-        return nil
+        return found.sorted().first { startsPage(UnsafeBufferPointer(rebasing: line[$0...])) }
     }
 }

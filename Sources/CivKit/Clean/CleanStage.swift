@@ -70,30 +70,29 @@ public final class CleanStage {
             var lineCounters = Counters()
             var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: document.encoding, counters: &lineCounters)
             cleaner.clean(&bytes, spare: &spare, counters: &lineCounters)
-            let cleaned = String(decoding: bytes, as: UTF8.self)
             if !wholeInputIsOneDocument {
                 // A document rejected as too large holds text too, just not in memory: the next
                 // page must still start a document of its own.
-                if document.hasText || document.tooLarge, rules.startsPage(cleaned) {
+                if document.hasText || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0) }) {
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
-                } else if let (split, rawOffset) = gluedPageSplit(cleaned, of: line, preferred: document.encoding, encoding: encoding) {
+                } else if let (split, rawOffset) = gluedPageSplit(bytes, of: line, preferred: document.encoding, encoding: encoding) {
                     let rawSplit = line.offset + rawOffset
                     // The glued line's counts stay with the page it ends; they cannot be split.
                     document.counters.merge(lineCounters)
-                    append(String(cleaned[..<split]), rawBytes: rawSplit - line.offset, encoding: encoding, to: &document)
+                    append(String(decoding: bytes[..<split], as: UTF8.self), rawBytes: rawSplit - line.offset, encoding: encoding, to: &document)
                     document.length = rawSplit - document.offset
                     counters.add("pages.glued-line-split")
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: rawSplit)
-                    append(String(cleaned[split...]), rawBytes: line.streamLength - (rawSplit - line.offset), encoding: encoding, to: &document)
+                    append(String(decoding: bytes[split...], as: UTF8.self), rawBytes: line.streamLength - (rawSplit - line.offset), encoding: encoding, to: &document)
                     document.length = line.offset + line.streamLength - document.offset
                     continue
                 }
             }
             document.counters.merge(lineCounters)
             if line.discardedBytes > 0 { document.tooLarge = true }
-            append(cleaned, rawBytes: line.streamLength, encoding: encoding, to: &document)
+            append(String(decoding: bytes, as: UTF8.self), rawBytes: line.streamLength, encoding: encoding, to: &document)
             document.length = line.offset + line.streamLength - document.offset
         }
         try finish(document, emit: emit, reject: reject)
@@ -111,16 +110,16 @@ public final class CleanStage {
         if !cleaned.isEmpty { document.hasText = true }
     }
 
-    /// Where the next page begins inside `cleaned`, the cleaned text of `line` (decoded as
+    /// Where the next page begins inside `cleaned`, the cleaned UTF-8 text of `line` (decoded as
     /// `encoding`, with `preferred` the document's encoding so far), when two pages were glued
-    /// into it: the split in the cleaned text and its byte offset in the raw line.
-    public func gluedPageSplit(_ cleaned: String, of line: InputLine, preferred: TextDecoder.Encoding,
-                               encoding: TextDecoder.Encoding) -> (split: String.Index, rawOffset: Int)? {
-        guard let split = rules.gluedPageStart(in: cleaned) else { return nil }
+    /// into it: the byte offset of the split in the cleaned text and in the raw line.
+    public func gluedPageSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
+                               encoding: TextDecoder.Encoding) -> (split: Int, rawOffset: Int)? {
+        guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedPageStart(in: $0) }) else { return nil }
         // The line as decoded, before cleaning (the cleaner worked on it in place).
         var scratch = Counters()
         let decoded = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &scratch).0
-        let target = cleaned.unicodeScalars.distance(from: cleaned.startIndex, to: split)
+        let target = cleaned[..<split].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         return (split, rawByteOffset(of: target, cleanedFrom: decoded, raw: line.bytes, encoding: encoding))
     }
 
@@ -153,7 +152,20 @@ public final class CleanStage {
         // character for a fragment; ICU's conversion rules keep lengths), so no cut before
         // `target` scalars reaches it. Checked on the cut before, in case a rule ever lengthens.
         var low = cuts.firstIndex { $0.scalar >= target } ?? cuts.count - 1, high = cuts.count - 1
-        if low > 0, cleanedLength(low - 1) >= target { low = 0 }
+        if low > 0, cleanedLength(low - 1) >= target {
+            low = 0
+        } else {
+            // The cut is usually at `low` or just after it (the removed annotations of the first
+            // page's last line): gallop from there, so that the prefixes cleaned stay short
+            // instead of starting at half the line.
+            var probe = low, step = 1
+            while probe < high {
+                if cleanedLength(probe) >= target { high = probe; break }
+                low = probe + 1
+                probe = min(high, probe + step)
+                step *= 2
+            }
+        }
         while low < high {
             let mid = (low + high) / 2
             if cleanedLength(mid) >= target { high = mid } else { low = mid + 1 }

@@ -44,11 +44,10 @@ public enum InputPart {
         while let line = try input.nextLine() {
             var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: .utf8, counters: &scratch)
             stage.cleaner.clean(&bytes, spare: &spare, counters: &scratch)
-            let cleaned = String(decoding: bytes, as: UTF8.self)
-            if stage.rules.startsPage(cleaned) { return position }
+            if bytes.withUnsafeBufferPointer({ stage.rules.startsPage($0) }) { return position }
             // A page glued to the end of the previous one (files without a final newline, then
             // cat): the cut is inside the line, where civ-clean splits it.
-            if let (_, rawOffset) = stage.gluedPageSplit(cleaned, of: line, preferred: .utf8, encoding: encoding) {
+            if let (_, rawOffset) = stage.gluedPageSplit(bytes, of: line, preferred: .utf8, encoding: encoding) {
                 return position + rawOffset
             }
             position += line.streamLength

@@ -38,7 +38,11 @@ public struct PunctuationNormalization: LineRepair {
         // not prose, and its extra levels count as not widened.
         var openStack: UInt64 = 0
         var depth = 0
-        for i in 0 ..< line.count {
+        var next = 0
+        while true {
+            let i = UTF8Bytes.nextASCII(line, from: next)
+            guard i < line.count else { break }
+            next = i + 1
             let b = line[i]
             let wide = Self.fullWidth(b)
             guard wide != 0 else { continue }

@@ -25,49 +25,52 @@ public struct WhitespaceNormalization: LineRepair {
             if !writing { beginOutput(&output, with: line, upTo: same); writing = true }
         }
         var i = 0
-        while i < n {
-            let b = line[i]
-            let v: UInt32, length: Int
-            if b >= 0xE4 && b <= 0xE9 && i + 2 < n && line[i + 1] & 0xC0 == 0x80 && line[i + 2] & 0xC0 == 0x80 {
-                // U+4000–U+9FFF: Han, never a space or punctuation; the common case. The whole run
-                // of them is taken at once.
-                var end = i + 3
-                while end + 2 < n, (0xE4 ... 0xE9).contains(line[end]), line[end + 1] & 0xC0 == 0x80, line[end + 2] & 0xC0 == 0x80 { end += 3 }
+        Self.mayStartSpace.withUnsafeBufferPointer { mayStartSpace in
+            while i < n {
+                // A run of characters none of which can be white space (most of a Chinese line):
+                // only its first character decides a pending space, and only its last what
+                // follows.
+                var end = i
+                while end < n, !mayStartSpace[Int(line[end])] { end += 1 }
+                if end > i {
+                    if pendingSpace {
+                        let first = UTF8Bytes.scalar(line, at: i).value
+                        if ScalarClass.isCJKPunctuation(first) || lastKeptIsCJKPunctuation { changes += 1; startWriting() }
+                        else if writing { output.append(0x20) }
+                        pendingSpace = false
+                    }
+                    if writing { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[i ..< end])) }
+                    else { same = end }
+                    hasKept = true
+                    lastKeptIsCJKPunctuation = ScalarClass.isCJKPunctuation(UTF8Bytes.scalar(line, endingAt: end).value)
+                    i = end
+                    continue
+                }
+                let (v, length) = UTF8Bytes.scalar(line, at: i)
+                if Self.isInvisible(v) {
+                    changes += 1
+                    startWriting()
+                    i += length
+                    continue
+                }
+                if ScalarClass.isSpace(v) {
+                    if v != 0x20 || pendingSpace || !hasKept { changes += 1; startWriting() }
+                    if hasKept { pendingSpace = true }
+                    i += length
+                    continue
+                }
+                let isCJKPunctuation = ScalarClass.isCJKPunctuation(v)
                 if pendingSpace {
-                    if lastKeptIsCJKPunctuation { changes += 1; startWriting() } else if writing { output.append(0x20) }
+                    if isCJKPunctuation || lastKeptIsCJKPunctuation { changes += 1; startWriting() }
+                    else if writing { output.append(0x20) }
                     pendingSpace = false
                 }
-                if writing { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[i ..< end])) }
-                else { same = end }
+                if writing { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[i ..< i + length])) }
+                else { same = i + length }
                 hasKept = true
-                lastKeptIsCJKPunctuation = false
-                i = end
-                continue
-            }
-            (v, length) = b < 0x80 ? (UInt32(b), 1) : UTF8Bytes.scalar(line, at: i)
-            if Self.isInvisible(v) {
-                changes += 1
-                startWriting()
+                lastKeptIsCJKPunctuation = isCJKPunctuation
                 i += length
-                continue
             }
-            if ScalarClass.isSpace(v) {
-                if v != 0x20 || pendingSpace || !hasKept { changes += 1; startWriting() }
-                if hasKept { pendingSpace = true }
-                i += length
-                continue
-            }
-            let isCJKPunctuation = ScalarClass.isCJKPunctuation(v)
-            if pendingSpace {
-                if isCJKPunctuation || lastKeptIsCJKPunctuation { changes += 1; startWriting() }
-                else if writing { output.append(0x20) }
-                pendingSpace = false
-            }
-            if writing { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[i ..< i + length])) }
-            else { same = i + length }
-            hasKept = true
-            lastKeptIsCJKPunctuation = isCJKPunctuation
-            i += length
         }
         if pendingSpace { changes += 1; startWriting() }
         guard changes > 0 else { return false }
@@ -82,6 +85,11 @@ public struct WhitespaceNormalization: LineRepair {
     static func hasInvisible(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         UTF8Bytes.contains(p, zeroWidthSpace) || UTF8Bytes.contains(p, byteOrderMark)
     }
+
+    /// The bytes that may begin white space or an invisible character: tab, space, and the lead
+    /// bytes of U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2), U+3000 (E3), U+FEFF (EF). Never a
+    /// continuation byte, so a scan for them cannot stop inside a character.
+    static let mayStartSpace: [Bool] = (0 ... 255).map { [0x09, 0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF].contains($0) }
 
     static let zeroWidthSpace: [UInt8] = [0xE2, 0x80, 0x8B]
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]

@@ -68,6 +68,21 @@ public enum UTF8Bytes {
         return nil
     }
 
+    /// The first index at or after `start` holding an ASCII byte, or `p.count`. Chinese text is
+    /// mostly multi-byte: eight bytes are tested at a time, and the repairs that act only on
+    /// ASCII marks skip the Han between them.
+    @inlinable
+    public static func nextASCII(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = p.baseAddress else { return p.count }
+        var i = start
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= p.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+            i += 8
+        }
+        while i < p.count, p[i] >= 0x80 { i += 1 }
+        return i
+    }
+
     /// True when the byte occurs in the buffer (memchr).
     @inlinable
     public static func contains(_ p: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
