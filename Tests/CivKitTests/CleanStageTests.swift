@@ -371,6 +371,12 @@ import PropertyBased
             let naive = bytes.count >= needle.count && (0 ... bytes.count - needle.count).contains { Array(bytes[$0 ..< $0 + needle.count]) == needle }
             bytes.withUnsafeBufferPointer { p in
                 #expect(UTF8Bytes.contains(p, needle) == naive)
+                // The word-at-a-time scans find what a byte loop finds, from every start.
+                for start in 0 ... p.count {
+                    #expect(UTF8Bytes.nextASCII(p, from: start) == (start ..< p.count).first { p[$0] < 0x80 } ?? p.count)
+                    let a = needle[0], b = needle[needle.count - 1]
+                    #expect(UTF8Bytes.firstIndex(of: a, or: b, in: p, from: start) == (start ..< p.count).first { p[$0] == a || p[$0] == b } ?? p.count)
+                }
                 // Reading forward scalar by scalar gives what the standard library's repairing decoder gives.
                 var scalars: [UInt32] = [], ends: [Int] = []
                 var i = 0

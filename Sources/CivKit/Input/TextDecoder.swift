@@ -101,7 +101,10 @@ public enum TextDecoder {
         var controls = 0, ascii = true, valid = true
         var i = 0
         while i < n {
-            if i + 8 <= n {
+            let b = base[i]
+            // Eight bytes at a time, tried only from an ASCII byte (Chinese text would pay for
+            // the test at every character).
+            if b < 0x80, i + 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 // No byte with the high bit, none below 0x20 (adding 0x60 to each byte sets the
                 // high bit of bytes from 0x20 up, with no carry between bytes for ASCII), no DEL.
@@ -114,7 +117,6 @@ public enum TextDecoder {
                     continue
                 }
             }
-            let b = p[i]
             if b < 0x80 {
                 if isControlByte(b) { controls += 1 }
                 i += 1
@@ -122,8 +124,18 @@ public enum TextDecoder {
             }
             ascii = false
             // Three-byte characters (all of CJK) whose lead byte allows any continuation bytes.
-            if (0xE1 ... 0xEC).contains(b) || b == 0xEE || b == 0xEF, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+            if (0xE1 ... 0xEC).contains(b) || b == 0xEE || b == 0xEF, i + 2 < n, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
                 i += 3
+                // The rest of a run of them, in a tight loop.
+                while i + 2 < n, (0xE1 ... 0xEC).contains(base[i]) || base[i] >= 0xEE && base[i] <= 0xEF,
+                      base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                }
+                continue
+            }
+            // Two-byte characters: the tone-marked letters of pinyin annotations.
+            if b >= 0xC2 && b < 0xE0, i + 1 < n, base[i + 1] & 0xC0 == 0x80 {
+                i += 2
                 continue
             }
             let (v, length) = UTF8Bytes.scalar(p, at: i)

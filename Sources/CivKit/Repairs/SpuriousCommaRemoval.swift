@@ -29,13 +29,13 @@ public struct SpuriousCommaRemoval: LineRepair {
     func nextComma(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Bool)? {
         var i = from
         let n = p.count
-        while i < n {
-            let b = p[i]
-            if b == 0x2C { return (i, false) }
-            if b == 0xEF && i + 2 < n && p[i + 1] == 0xBC && p[i + 2] == 0x8C { return (i, true) }
+        while true {
+            i = UTF8Bytes.firstIndex(of: 0x2C, or: 0xEF, in: p, from: i)
+            guard i < n else { return nil }
+            if p[i] == 0x2C { return (i, false) }
+            if i + 2 < n && p[i + 1] == 0xBC && p[i + 2] == 0x8C { return (i, true) }
             i += 1
         }
-        return nil
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {

@@ -83,6 +83,25 @@ public enum UTF8Bytes {
         return i
     }
 
+    /// The first index at or after `start` holding byte `a` or byte `b`, or `p.count`; eight
+    /// bytes at a time (a zero byte in `word ^ a…a` is a hit).
+    @inlinable
+    public static func firstIndex(of a: UInt8, or b: UInt8, in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = p.baseAddress else { return p.count }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        let aa = UInt64(a) &* ones, bb = UInt64(b) &* ones
+        let raw = UnsafeRawPointer(base)
+        var i = start
+        while i + 8 <= p.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let xa = word ^ aa, xb = word ^ bb
+            if ((xa &- ones) & ~xa | (xb &- ones) & ~xb) & highBits != 0 { break }
+            i += 8
+        }
+        while i < p.count, p[i] != a, p[i] != b { i += 1 }
+        return i
+    }
+
     /// True when the byte occurs in the buffer (memchr).
     @inlinable
     public static func contains(_ p: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
