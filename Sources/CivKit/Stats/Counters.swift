@@ -76,7 +76,17 @@ public struct Counters: Sendable {
 
     /// `name=count name=count`, the form of the `repairs` field.
     public var compact: String {
-        names.map { "\($0)=\(self[$0])" }.joined(separator: " ")
+        // Built in one string from the entries (written once per document: looking each name
+        // up again by string cost as much as a line repair).
+        var out = ""
+        for entry in order {
+            if !out.isEmpty { out += " " }
+            switch entry {
+            case let .fast(slot): out += slot.name; out += "="; out += String(fast[slot.rawValue])
+            case let .named(name): out += name; out += "="; out += String(counts[name]!)
+            }
+        }
+        return out
     }
 
     /// Parses the `compact` form back; malformed items and negative counts are skipped.
