@@ -9,7 +9,8 @@ struct CivClean: FilterCommand {
         abstract: "Split raw crawl text into documents and repair it into clean simplified Chinese records.",
         discussion: """
         Reads files (WARC/WET files give one document per record) or, with no file, standard \
-        input; concatenated pages are split at their breadcrumbs, banners and end-of-page markers, \
+        input; civ records are read as records, their text cleaned again and their fields kept \
+        (civ-clean | civ-clean writes what civ-clean writes); concatenated pages are split at their breadcrumbs, banners and end-of-page markers, \
         glued lines included (--whole-files: each file is one document). Each document is decoded \
         (UTF-8, else GB18030 or \
         Big5), stripped of pinyin annotations, converted with ICU's Traditional-Simplified, freed of \

@@ -393,3 +393,51 @@ import PropertyBased
         }
     }
 }
+
+/// civ-clean given civ records: their text is cleaned again, their fields kept.
+@Suite struct RecordsInTests {
+    let seeds = try! Array(Support.seedBytes(Support.seedNames[0])) + Array(Support.seedBytes(Support.seedNames[1]))
+
+    static func serialized(_ records: [Record]) -> [UInt8] { records.flatMap { RecordFormat.serialize($0) } }
+
+    @Test func cleaningCleanedRecordsGivesTheSameBytes() throws {
+        let once = Self.serialized(try Support.cleanRecords(seeds).records)
+        let (records, rejects, stage) = try Support.cleanRecords(once)
+        #expect(Self.serialized(records) == once)
+        #expect(rejects.isEmpty)
+        #expect(stage.counters["documents.from-records"] == 2)
+        #expect(stage.counters["documents.in"] == 2 && stage.counters["documents.out"] == 2)
+        // After a byte-order mark and blank lines too.
+        let marked = try Support.cleanRecords([0xEF, 0xBB, 0xBF, 0x0A, 0x0A] + once).records
+        #expect(Self.serialized(marked) == once)
+    }
+
+    @Test func aRecordNotYetCleanedIsCleanedWholeWithItsFieldsKept() throws {
+        let raw = Record(fields: [Record.Field(FieldKey.source, "page.txt"), Record.Field("url", "http://example.cn/1")],
+                         lines: ["當(dāng)前位置:首頁(yè) > 要聞", "市委書(shū)記調(diào)研,強調(diào)要抓好落實。", "相关阅读："])
+        let (records, _, _) = try Support.cleanRecords(RecordFormat.serialize(raw))
+        #expect(records.count == 1)
+        #expect(records.first?["url"] == "http://example.cn/1")
+        #expect(records.first?.lines == ["市委书记调研，强调要抓好落实。"])
+        #expect(records.first?[FieldKey.breadcrumb] != nil)
+        #expect(records.first?[FieldKey.repairs]?.hasPrefix("pinyin-annotation=5 ") == true)
+    }
+
+    @Test func changesToACleanedRecordAreAddedToItsRepairs() throws {
+        let cleaned = Record(fields: [Record.Field(FieldKey.source, "-"), Record.Field(FieldKey.repairs, "punctuation=2")],
+                             lines: ["市委书记调研,强调要抓好落实"])
+        let (records, _, _) = try Support.cleanRecords(RecordFormat.serialize(cleaned))
+        #expect(records.first?.lines == ["市委书记调研，强调要抓好落实"])
+        #expect(records.first?[FieldKey.repairs] == "punctuation=3")
+    }
+
+    @Test func aTruncatedRecordIsPassedOnAndReported() throws {
+        let once = Self.serialized(try Support.cleanRecords(seeds).records)
+        let cut = Array(once.dropLast(5))
+        let (records, _, stage) = try Support.cleanRecords(cut)
+        #expect(records.count == 2)
+        #expect(records.last?["truncated"] == "yes")
+        #expect(stage.counters["input.truncated-record"] == 1)
+        #expect(stage.problems.count == 1)
+    }
+}

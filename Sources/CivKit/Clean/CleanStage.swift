@@ -61,6 +61,10 @@ public final class CleanStage {
             try processWARC(input, emit: emit, reject: reject)
             return
         }
+        if try Self.looksLikeRecords(input) {
+            try processRecords(input, emit: emit, reject: reject)
+            return
+        }
         var document = PendingDocument(source: input.name, offset: 0)
         document.isWholeInput = wholeInputIsOneDocument
         var spare: [UInt8] = []
@@ -227,6 +231,54 @@ public final class CleanStage {
         copy.lines = record.lines.map { cleaner.clean($0) }.filter { !$0.isEmpty }
         for repair in documentRepairs { repair.repair(&copy, counters: &scratch) }
         return copy
+    }
+
+    /// True when the input is civ records (civ-clean's own output, or a stream of them re-split
+    /// by GNU parallel): its first line, after a byte-order mark or blank lines, is `%civ …`.
+    static func looksLikeRecords(_ input: ByteInput) throws -> Bool {
+        var head = try input.peek(64)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        guard let first = head.firstIndex(where: { $0 != 0x0A && $0 != 0x0D }) else { return false }
+        return head[first...].starts(with: RecordFormat.startPrefix)
+    }
+
+    /// Records in: each record's text is cleaned again, its fields kept. A record civ-clean wrote
+    /// (it has `%repairs`) only goes through the line repairs, which change nothing on cleaned
+    /// text, so `civ-clean | civ-clean` writes what `civ-clean` writes; what they do change is
+    /// added to its `%repairs`. Any other record is cleaned as a document, boilerplate included.
+    private func processRecords(_ input: ByteInput, emit: Emit, reject: Emit) throws {
+        let reader = RecordReader(input: input, maxDocumentBytes: options.maxDocumentBytes)
+        var spare: [UInt8] = []
+        while var record = try reader.next() {
+            counters.add("documents.from-records")
+            var documentCounters = Counters()
+            var lines: [String] = []
+            lines.reserveCapacity(record.lines.count)
+            for line in record.lines {
+                var (bytes, _) = TextDecoder.decodeLineToUTF8(Array(line.utf8), counters: &documentCounters)
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters)
+                lines.append(String(decoding: bytes, as: UTF8.self))
+            }
+            if let repairs = record[FieldKey.repairs] {
+                counters.add("documents.in")
+                if !documentCounters.isEmpty {
+                    var all = Counters(compact: repairs)
+                    all.merge(documentCounters)
+                    record[FieldKey.repairs] = all.compact
+                }
+                record.lines = lines.filter { !$0.isEmpty }
+                counters.merge(documentCounters)
+                counters.add("documents.out")
+                try emit(record)
+            } else {
+                try finish(&record, lines: &lines, counters: &documentCounters, encoding: .utf8, tooLarge: false,
+                           rawLength: lines.reduce(0) { $0 + $1.utf8.count + 1 }, emit: emit, reject: reject)
+            }
+        }
+        for problem in reader.problems {
+            problems.append(problem.message(in: input.name))
+            counters.add(problem.counter)
+        }
     }
 
     private func processWARC(_ input: ByteInput, emit: Emit, reject: Emit) throws {

@@ -111,22 +111,7 @@ public final class FilterRun {
 
     /// Turns reader problems into counts, messages and the exit code.
     public func report(_ problems: [RecordReader.Problem], in name: String) {
-        for problem in problems {
-            switch problem {
-            case let .truncatedRecord(offset):
-                dataProblem("\(name): record at byte \(offset) has no %end line (truncated input?); passed on with %truncated yes", counter: "input.truncated-record")
-            case let .textOutsideRecord(offset):
-                dataProblem("\(name): text outside any record at byte \(offset); passed on as a record of its own", counter: "input.text-outside-record")
-            case let .unknownVersion(offset, version):
-                dataProblem("\(name): record at byte \(offset) has format version \(version); this civ reads version \(RecordFormat.version)", counter: "input.unknown-version")
-            case let .badFieldLine(offset):
-                dataProblem("\(name): malformed field line at byte \(offset)", counter: "input.bad-field-line")
-            case let .lineTooLong(offset, discarded):
-                dataProblem("\(name): line at byte \(offset) too long; \(discarded) bytes of it skipped", counter: "input.line-too-long")
-            case let .recordTooLarge(offset, skipped):
-                dataProblem("\(name): record at byte \(offset) too large; \(skipped) bytes of its text skipped, passed on with %truncated yes", counter: "input.record-too-large")
-            }
-        }
+        for problem in problems { dataProblem(problem.message(in: name), counter: problem.counter) }
     }
 
     /// Prints a fatal error and returns its exit code.

@@ -18,6 +18,36 @@ public final class RecordReader {
         case lineTooLong(offset: Int, discardedBytes: Int)
         /// A record's text exceeded `maxDocumentBytes`: the rest of it was skipped, not buffered.
         case recordTooLarge(offset: Int, skippedBytes: Int)
+
+        /// What a filter says of it on standard error, for input `name`.
+        public func message(in name: String) -> String {
+            switch self {
+            case let .truncatedRecord(offset):
+                return "\(name): record at byte \(offset) has no %end line (truncated input?); passed on with %truncated yes"
+            case let .textOutsideRecord(offset):
+                return "\(name): text outside any record at byte \(offset); passed on as a record of its own"
+            case let .unknownVersion(offset, version):
+                return "\(name): record at byte \(offset) has format version \(version); this civ reads version \(RecordFormat.version)"
+            case let .badFieldLine(offset):
+                return "\(name): malformed field line at byte \(offset)"
+            case let .lineTooLong(offset, discarded):
+                return "\(name): line at byte \(offset) too long; \(discarded) bytes of it skipped"
+            case let .recordTooLarge(offset, skipped):
+                return "\(name): record at byte \(offset) too large; \(skipped) bytes of its text skipped, passed on with %truncated yes"
+            }
+        }
+
+        /// The counter it is counted under.
+        public var counter: String {
+            switch self {
+            case .truncatedRecord: return "input.truncated-record"
+            case .textOutsideRecord: return "input.text-outside-record"
+            case .unknownVersion: return "input.unknown-version"
+            case .badFieldLine: return "input.bad-field-line"
+            case .lineTooLong: return "input.line-too-long"
+            case .recordTooLarge: return "input.record-too-large"
+            }
+        }
     }
 
     public let input: ByteInput
