@@ -177,6 +177,31 @@ import PropertyBased
 }
 
 @Suite struct DecodingAndRejectionTests {
+    /// A seed saved as GB18030 (its traditional characters in GBK's extension, whose trail bytes
+    /// look like Big5's) comes out as the UTF-8 seed does, its two-character buttons included.
+    @Test func aGB18030PageIsReadAsGB18030Throughout() throws {
+        for name in Support.seedNames {
+            let utf8 = try Array(Support.seedBytes(name))
+            let gb18030 = try #require(TextDecoder.encode(String(decoding: utf8, as: UTF8.self), charset: .gb18030))
+            let expected = try Support.cleanRecords(utf8, name: name, wholeInput: true).records
+            let (records, _, stage) = try Support.cleanRecords(gb18030, name: name, wholeInput: true)
+            #expect(records.map(\.lines) == expected.map(\.lines))
+            #expect(records.first?[FieldKey.encoding] == "GB18030")
+            #expect(stage.counters["decoded.big5-line"] == 0)
+        }
+    }
+
+    /// Short lines are decided by the text each reading gives: `點贊` in GB18030 bytes is not `鰎豪`.
+    @Test func aShortLegacyLineReadsAsTheEncodingThatGivesWords() throws {
+        let line = try #require(TextDecoder.encode("點贊", charset: .gb18030))
+        var counters = Counters()
+        #expect(TextDecoder.decodeLine(line, counters: &counters).0 == "點贊")
+        #expect(TextDecoder.decodeLine(line, preferred: .big5, counters: &counters).0 == "點贊")
+        let big5 = try #require(TextDecoder.encode("報導說明", charset: .big5))
+        #expect(TextDecoder.decodeLine(big5, preferred: .gb18030, counters: &counters) == ("報導說明", .big5))
+        #expect(counters["decoded.other-encoding-than-document"] == 2)
+    }
+
     @Test func gb18030LinesAreDecoded() throws {
         let text = "市委书记调研创建工作。"
         let gbk: [UInt8] = [202, 208, 206, 175, 202, 233, 188, 199, 181, 247, 209, 208, 180, 180, 189, 168, 185, 164, 215, 247, 161, 163]

@@ -68,11 +68,16 @@ public final class CleanStage {
         var document = PendingDocument(source: input.name, offset: 0)
         document.isWholeInput = wholeInputIsOneDocument
         var spare: [UInt8] = []
+        // The legacy encoding of the stream's pages so far: a page's first lines are read as the
+        // pages before it were (a cat of one site's pages), until its own lines say otherwise.
+        var streamEncoding = TextDecoder.Encoding.utf8
         while let line = try input.nextLine() {
             // Counted apart, then given to the document the line goes to (a page's first line
             // is known to start a new document only once it is cleaned).
             var lineCounters = Counters()
-            var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: document.encoding, counters: &lineCounters)
+            let preferred = document.encoding != .utf8 ? document.encoding : streamEncoding
+            var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &lineCounters)
+            if encoding != .utf8 { streamEncoding = encoding }
             cleaner.clean(&bytes, spare: &spare, counters: &lineCounters)
             if !wholeInputIsOneDocument {
                 // A document rejected as too large holds text too, just not in memory: the next
@@ -80,7 +85,7 @@ public final class CleanStage {
                 if document.hasText || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0) }) {
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
-                } else if let (split, rawOffset) = gluedPageSplit(bytes, of: line, preferred: document.encoding, encoding: encoding) {
+                } else if let (split, rawOffset) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding) {
                     let rawSplit = line.offset + rawOffset
                     // The glued line's counts stay with the page it ends; they cannot be split.
                     document.counters.merge(lineCounters)

@@ -54,6 +54,18 @@ public enum TextDecoder {
         return String(decoding: out[0..<Int(n)], as: UTF16.self)
     }
 
+    /// Encodes text in a legacy charset through ICU (tests make GB18030 and Big5 pages with it),
+    /// or nil when ICU cannot.
+    static func encode(_ text: String, charset: Encoding) -> [UInt8]? {
+        let units = Array(text.utf16)
+        let needed = civ_convert_from_utf16(charset.rawValue, units, Int32(units.count), nil, 0)
+        guard needed >= 0 else { return nil }
+        var out = [CChar](repeating: 0, count: Int(needed) + 1)
+        let n = civ_convert_from_utf16(charset.rawValue, units, Int32(units.count), &out, Int32(out.count))
+        guard n >= 0 else { return nil }
+        return out[..<Int(n)].map { UInt8(bitPattern: $0) }
+    }
+
     /// Decodes one line of crawl input, counting what it had to do in `counters`.
     /// `preferred` is the encoding earlier lines of the same document turned out to be in.
     public static func decodeLine(_ raw: [UInt8], preferred: Encoding = .utf8, counters: inout Counters) -> (String, Encoding) {
@@ -77,10 +89,21 @@ public enum TextDecoder {
         let (validScalars, errors) = utf8Census(bytes)
         // A few bad sequences among many good ones is damaged UTF-8, not another encoding:
         // reading it as GB18030 (which accepts almost any byte pairs) would garble the whole line.
-        let order: [Encoding] = preferred == .big5 || looksLikeBig5(bytes) ? [.big5, .gb18030] : [.gb18030, .big5]
-        for charset in order where errors * 4 >= validScalars {
-            if let text = decode(bytes, charset: charset) {
+        if errors * 4 >= validScalars {
+            let gb18030 = decode(bytes, charset: .gb18030), big5 = decode(bytes, charset: .big5)
+            var chosen: (text: String, charset: Encoding)?
+            if let gb18030, let big5 {
+                let charset = LegacyEncodingChoice.choose(gb18030: gb18030, big5: big5, preferred: preferred, bytesLookBig5: looksLikeBig5(bytes))
+                chosen = (charset == .big5 ? big5 : gb18030, charset)
+            } else if let gb18030 {
+                chosen = (gb18030, .gb18030)
+            } else if let big5 {
+                chosen = (big5, .big5)
+            }
+            if let (text, charset) = chosen {
                 counters.add("decoded.\(charset.rawValue.lowercased())-line")
+                // A line in another legacy encoding than the document's lines so far.
+                if preferred != .utf8 && charset != preferred { counters.add("decoded.other-encoding-than-document") }
                 return (Array(text.utf8), charset)
             }
         }
