@@ -13,6 +13,21 @@ import Testing
         #expect(Compression.detect([0x28, 0xB5, 0x2F]) == nil)
         #expect(Compression.detect(Array("萍鄉".utf8)) == nil)
         #expect(Compression.detect([]) == nil)
+        #expect(Compression.detect([0xFF, 0xFE, 0x02, 0x5E]) == .utf16)
+        #expect(Compression.detect([0xFE, 0xFF, 0x5E, 0x02]) == .utf16)
+    }
+
+    /// UTF-16 text with a byte-order mark (little- or big-endian), as a file or on standard input,
+    /// gives what its UTF-8 form gives.
+    @Test func utf16WithAByteOrderMarkIsTranscoded() throws {
+        let r = try Support.shell("""
+            d=$(mktemp -d); cat testdata/seeds/*.txt > $d/p.txt
+            iconv -f UTF-8 -t UTF-16 $d/p.txt > $d/le.txt; { printf '\\376\\377'; iconv -f UTF-8 -t UTF-16BE $d/p.txt; } > $d/be.txt
+            body() { civ-clean "$@" | grep -v '^%source'; }
+            body $d/p.txt | md5sum; body $d/le.txt | md5sum; body < $d/be.txt | md5sum; rm -r $d
+            """)
+        let sums = r.text.split(separator: "\n")
+        #expect(r.status == 0 && sums.count == 3 && Set(sums).count == 1, "\(r.text) \(r.stderr)")
     }
 
     /// Plain bytes read through `opening` are the bytes, also when the first ones look like the

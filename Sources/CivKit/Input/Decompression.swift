@@ -9,8 +9,12 @@ import Darwin
 /// Compressed input, recognized by its magic bytes (never by the file's name) and read through
 /// the external decompressor, as ripgrep's `-z` does: `gzip -dc` or `zstd -dc` runs as a child
 /// process and civ reads its output. Anything else passes through unchanged.
+///
+/// UTF-16 text with a byte-order mark (what Windows editors save as "Unicode") goes the same way,
+/// through `iconv -f UTF-16 -t UTF-8` (glibc's, present on every Linux): it is not compressed,
+/// but like compressed text every byte of it must be transformed before a line can be read.
 public enum Compression: String, Sendable, CaseIterable {
-    case gzip, zstd
+    case gzip, zstd, utf16
 
     /// The most bytes `detect` needs to look at.
     public static let magicLength = 4
@@ -20,12 +24,13 @@ public enum Compression: String, Sendable, CaseIterable {
         let p = Array(prefix.prefix(magicLength))
         if p.count >= 2, p[0] == 0x1F, p[1] == 0x8B { return .gzip }
         if p.count >= 4, p[0] == 0x28, p[1] == 0xB5, p[2] == 0x2F, p[3] == 0xFD { return .zstd }
+        if p.count >= 2, (p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) { return .utf16 }
         return nil
     }
 
     /// Whether `prefix` could still grow into a magic number (keep reading) or already is one.
     static func mayBeMagic(_ prefix: [UInt8]) -> Bool {
-        let magics: [[UInt8]] = [[0x1F, 0x8B], [0x28, 0xB5, 0x2F, 0xFD]]
+        let magics: [[UInt8]] = [[0x1F, 0x8B], [0x28, 0xB5, 0x2F, 0xFD], [0xFF, 0xFE], [0xFE, 0xFF]]
         return magics.contains { m in prefix.count < m.count && Array(m.prefix(prefix.count)) == prefix }
     }
 
@@ -34,6 +39,8 @@ public enum Compression: String, Sendable, CaseIterable {
         switch self {
         case .gzip: return ["gzip", "-dc"]
         case .zstd: return ["zstd", "-dcq"]
+        // -c: a lone surrogate is dropped rather than ending the input there.
+        case .utf16: return ["iconv", "-c", "-f", "UTF-16", "-t", "UTF-8"]
         }
     }
 }
