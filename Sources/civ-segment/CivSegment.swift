@@ -2,6 +2,8 @@ import ArgumentParser
 import CivCommandLine
 import CivKit
 
+extension TokenFormat: ExpressibleByArgument {}
+
 @main
 struct CivSegment: FilterCommand {
     static let configuration = CommandConfiguration(
@@ -15,9 +17,16 @@ struct CivSegment: FilterCommand {
 
         With --sentences, each sentence (ICU sentence BreakIterator) goes on a line of its own.
 
+        --format tokens writes one token a line and an empty line after each line (or sentence); \
+        --format offsets writes each token after its byte offset in the document's text and a tab \
+        (the text of a record, or all of a plain-text input: its lines, each ended by a line feed, \
+        as UTF-8). Records then get `%segmented tokens` or `%segmented offsets`; civ-extract and \
+        civ-jsonl read the default format, lines.
+
         Examples:
           civ-clean page.txt | civ-segment > tokens.civ
           civ-segment --sentences --lexicon words.txt < article.txt
+          civ-segment --format offsets < article.txt
 
         \(FilterHelp.exitCodes)
         """,
@@ -28,6 +37,9 @@ struct CivSegment: FilterCommand {
 
     @Flag(help: "Put each sentence on a line of its own.")
     var sentences = false
+
+    @Option(help: "How tokens are written: lines (a line's tokens separated by spaces), tokens (one a line), offsets (one a line after its byte offset and a tab).")
+    var format: TokenFormat = .lines
 
     @Option(help: ArgumentHelp("Your own words: one a line, optionally followed by white space and a frequency (default \(Lexicon.defaultUserFrequency)); a malformed line is reported with its number (exit 65).", valueName: "FILE"))
     var lexicon: String?
@@ -41,20 +53,24 @@ struct CivSegment: FilterCommand {
             let segmenter = try WordSegmenter(words: lexicon.map(Lexicon.userWords(path:)))
             let splitter = sentences ? try SentenceSplitter() : nil
             let writer = RecordWriter(output: run.output)
-            func segmentLines(_ lines: [String]) -> [String] {
-                let units = splitter.map { s in lines.flatMap { s.sentences($0) } } ?? lines
-                return units.map(segmenter.segment)
-            }
+            // Plain text is one document: offsets count from the start of the input.
+            var plain = DocumentSegmenter(words: segmenter, sentences: splitter, format: format)
+            var lines: [String] = []
             code = run.run(paths: options.files, handlePlainLine: { text in
                 run.counters.add("lines.in")
-                for out in segmentLines([text]) {
+                lines.removeAll(keepingCapacity: true)
+                plain.segment(text, into: &lines)
+                for out in lines {
                     try run.output.write(out)
                     try run.output.write([0x0A])
                 }
             }, handleRecord: { record in
                 var record = record
-                record.lines = segmentLines(record.lines)
-                record[FieldKey.segmented] = "yes"
+                var document = DocumentSegmenter(words: segmenter, sentences: splitter, format: format)
+                lines.removeAll(keepingCapacity: true)
+                for line in record.lines { document.segment(line, into: &lines) }
+                record.lines = lines
+                record[FieldKey.segmented] = format.fieldValue
                 try writer.write(record)
                 run.counters.add("documents.out")
             })

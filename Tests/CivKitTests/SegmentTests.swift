@@ -31,6 +31,7 @@ import Testing
         #expect(run(["1998", "年", "12", "月", "31", "日"]) == ["1998年", "12月", "31日"])
         #expect(run(["增长", "１７", "％"]) == ["增长", "１７％"])
         #expect(run(["3.5", "亿"]) == ["3.5亿"])
+        #expect(run(["5月", "20", "号", "上午"]) == ["5月", "20号", "上午"])
         #expect(run(["10", "年", "来"]) == ["10", "年", "来"])  // a duration, not a year
         #expect(run(["下降", "－", "5", "％"]) == ["下降", "－5％"])
         #expect(run(["1", "－", "5", "月"]) == ["1", "－", "5月"])  // a range: the dash is no sign
@@ -175,5 +176,72 @@ import Testing
             let misses = (0 ..< 1000).filter { !filter.contains(UInt32($0) + 100_000, 7, length: 3) }.count
             #expect(misses > 900)
         }
+    }
+}
+
+@Suite struct TokenFormatTests {
+    let words = try! WordSegmenter()
+    let sentences = try! SentenceSplitter()
+
+    func run(_ lines: [String], _ format: TokenFormat, sentences split: Bool = false) -> [String] {
+        var document = DocumentSegmenter(words: words, sentences: split ? sentences : nil, format: format)
+        var out: [String] = []
+        for line in lines { document.segment(line, into: &out) }
+        return out
+    }
+
+    @Test func linesTokensAndOffsets() {
+        let text = ["1998年增长１７％。", "", " 宣传部长说"]
+        #expect(run(text, .lines) == ["1998年 增长 １７％ 。", "", "宣传部长 说"])
+        #expect(run(text, .tokens) == ["1998年", "增长", "１７％", "。", "", "", "宣传部长", "说", ""])
+        // 1998年: 7 bytes, 增长 6, １７％ 9, 。 3, line feed 1; the empty line 1; a space.
+        #expect(run(text, .offsets) == ["0\t1998年", "7\t增长", "13\t１７％", "22\t。", "", "", "28\t宣传部长", "40\t说", ""])
+    }
+
+    @Test func sentencesKeepTheirOffsetsInTheLine() {
+        let text = ["市委书记调研。　他强调，要抓落实。"]
+        #expect(run(text, .lines, sentences: true) == ["市委书记 调研 。", "他 强调 ， 要 抓 落实 。"])
+        let offsets = run(text, .offsets, sentences: true)
+        #expect(offsets.first == "0\t市委书记")
+        #expect(offsets.contains("24\t他"))  // after 。 and a full-width space
+        #expect(offsets.filter(\.isEmpty).count == 2)
+    }
+
+    static let alphabet: [Character] = Array("市委常委宣传部长聂晓葵新世纪的一二三○年月日第个次计算机19９.．%％—…，。！？、 \u{3000}\tabcA")
+
+    /// Each offset points at its token's bytes in the document's text (lines joined by line
+    /// feeds), with sentences or without, and the tokens are the text without its white space.
+    @Test func offsetsPointAtTheirTokens() async {
+        let line = Gen<Character?>.element(of: Self.alphabet).map { $0! }.string(of: 0 ... 20)
+        await propertyCheck(count: 200, input: line.array(of: 1 ... 4)) { lines in
+            let text = Array(lines.map { $0 + "\n" }.joined().utf8)
+            for split in [false, true] {
+                var tokens = ""
+                for entry in run(lines, .offsets, sentences: split) where !entry.isEmpty {
+                    let parts = entry.split(separator: "\t", maxSplits: 1)
+                    let offset = Int(parts[0])!, token = Array(parts[1].utf8)
+                    #expect(Array(text[offset..<min(text.count, offset + token.count)]) == token, "\(lines) \(entry)")
+                    tokens += parts[1]
+                }
+                #expect(tokens == String(lines.joined().unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(Character.init)))
+            }
+        }
+    }
+
+    @Test func recordsKeepTheirFieldsInEveryFormat() throws {
+        let input = Data("%civ 1\n%source a.txt\n%title 调研\n市委书记调研。\n%end\n%civ 1\n%source b.txt\n宣传部长说\n%end\n".utf8)
+        let offsets = try Support.shell("civ-segment --format offsets", input: input)
+        #expect(offsets.status == 0)
+        #expect(offsets.text == "%civ 1\n%source a.txt\n%title 调研\n%segmented offsets\n0\t市委书记\n12\t调研\n18\t。\n\n%end\n"
+            + "%civ 1\n%source b.txt\n%segmented offsets\n0\t宣传部长\n12\t说\n\n%end\n")
+        let tokens = try Support.shell("civ-segment --format tokens --sentences", input: input)
+        #expect(tokens.status == 0)
+        let reader = RecordReader(input: ByteInput(bytes: Array(tokens.stdout)))
+        var records: [Record] = []
+        while let r = try reader.next() { records.append(r) }
+        #expect(records.map { $0[FieldKey.segmented] } == ["tokens", "tokens"])
+        #expect(records.first?.lines == ["市委书记", "调研", "。", ""])
+        #expect(records.first?[FieldKey.title] == "调研")
+        #expect(try Support.shell("civ-segment --format words", input: input).status == 64)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// 0. a dash or ellipsis written doubled is one token (`——`, `……`);
 /// 1. numbers: digits (ASCII or full-width, with a decimal point, after a minus sign) joined with
-///    a unit after them: time, percent, 万/亿 (`1998年`, `12月`, `１７％`, `3.5亿`); 年 only after
+///    a unit after them: date, time, percent, 万/亿 (`1998年`, `12月`, `20号`, `１７％`, `3.5亿`); 年 only after
 ///    four digits (`10 年` is a duration);
 /// 2. Chinese numerals: numeral tokens joined (`二○○一年`, `三十一日`), 第 with its number
 ///    (`第一`, `第一 个`); 年 after a year written digit by digit, 月/日 after a run;
@@ -163,7 +163,7 @@ struct SegmentRules: Sendable {
         return line.all(t) { isDigit($0) || $0 == "." || $0 == "．" }
     }
 
-    static let digitUnits = ScalarSet("年月日时分秒％%万亿点")
+    static let digitUnits = ScalarSet("年月日号时分秒％%万亿点")
     static let digitUnitPairs: Set<[Unicode.Scalar]> = [Array("万亿".unicodeScalars), Array("月份".unicodeScalars), Array("年代".unicodeScalars)]
     static let minusSigns = ScalarSet("－-")
 

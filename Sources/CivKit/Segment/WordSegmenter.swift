@@ -28,16 +28,28 @@ public final class WordSegmenter {
 
     /// `line` as tokens separated by single spaces.
     public func segment(_ line: String) -> String {
-        let segmented = segmentedLine(line)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(line.utf8.count + segmented.tokens.count)
-        for (n, t) in segmented.tokens.enumerated() {
-            if n > 0 { bytes.append(0x20) }
-            for c in segmented.text[t.start..<t.end] {
-                UTF8.encode(c) { bytes.append($0) }
+        let ranges = tokenRanges(line)
+        var utf8 = line
+        return utf8.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + ranges.count)
+            for (n, r) in ranges.enumerated() {
+                if n > 0 { out.append(0x20) }
+                out.append(contentsOf: bytes[r])
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The tokens of `line` as ranges of its UTF-8 bytes, in order, white space left out.
+    public func tokenRanges(_ line: String) -> [Range<Int>] {
+        let segmented = segmentedLine(line)
+        // The byte offset of each scalar, and of the end.
+        var offsets = [Int](repeating: 0, count: segmented.text.count + 1)
+        for (k, c) in segmented.text.enumerated() {
+            offsets[k + 1] = offsets[k] + UTF8.width(c)
+        }
+        return segmented.tokens.map { offsets[$0.start]..<offsets[$0.end] }
     }
 
     /// ICU's tokens of `line` (white space dropped), then the rules.
@@ -76,9 +88,37 @@ public final class SentenceSplitter {
 
     /// The sentences of `line`, each trimmed of surrounding white space; empty ones dropped.
     public func sentences(_ line: String) -> [String] {
-        breaker.pieces(line).compactMap { piece in
-            let trimmed = piece.text.trimmingSpaces()
-            return trimmed.isEmpty ? nil : trimmed
+        let bytes = Array(line.utf8)
+        return sentenceRanges(line).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// The sentences of `line` as ranges of its UTF-8 bytes, each trimmed of surrounding white
+    /// space; empty ones dropped.
+    public func sentenceRanges(_ line: String) -> [Range<Int>] {
+        let scalars = Array(line.unicodeScalars)
+        var ranges: [Range<Int>] = []
+        // ICU's boundaries are UTF-16 offsets: walk the scalars beside them, counting bytes.
+        var k = 0, utf16 = 0, byte = 0
+        var start = 0, startByte = 0
+        for boundary in breaker.boundaries(Array(line.utf16)).dropFirst() {
+            while utf16 < Int(boundary), k < scalars.count {
+                utf16 += UTF16.width(scalars[k])
+                byte += UTF8.width(scalars[k])
+                k += 1
+            }
+            var first = start, firstByte = startByte, last = k, lastByte = byte
+            while first < last, ScalarClass.isSpace(scalars[first]) {
+                firstByte += UTF8.width(scalars[first])
+                first += 1
+            }
+            while last > first, ScalarClass.isSpace(scalars[last - 1]) {
+                last -= 1
+                lastByte -= UTF8.width(scalars[last])
+            }
+            if last > first { ranges.append(firstByte..<lastByte) }
+            start = k
+            startByte = byte
         }
+        return ranges
     }
 }
