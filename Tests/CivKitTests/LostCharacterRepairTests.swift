@@ -42,10 +42,18 @@ import Testing
         #expect(counters.compact == "lost-character.guess=1")
     }
 
-    @Test func nothingFitsGivesReplacementCharacter() {
+    @Test func nothingFitsRemovesTheFragment() {
         let (out, counters) = run("abc ?qū), 123")
-        #expect(out == "abc \u{FFFD}, 123")
+        #expect(out == "abc , 123")
         #expect(counters.compact == "lost-character.unresolved=1")
+    }
+
+    /// Glued to a Latin word, a fragment is still one when it carries a tone mark.
+    @Test func fragmentAfterALatinWord() {
+        let (out, counters) = run("外观继承了IBM?pāi)?de)风格")
+        #expect(!out.contains("?") && !out.contains(")"))
+        #expect(out.hasPrefix("外观继承了IBM") && out.hasSuffix("风格") && out.unicodeScalars.count == "外观继承了IBM风格".unicodeScalars.count + 1)
+        #expect(counters.names.count == 1 && counters.names[0].hasPrefix("lost-character."))
     }
 
     @Test func severalFragmentsInOneLine() {
@@ -74,7 +82,7 @@ import Testing
         let bare = LostCharacterRepair(lexicon: Lexicon(entries: [(String, Int)]()), pinyin: PinyinTable(lines: []))
         var counters = Counters()
         #expect(bare.repair("没有问号的一行", counters: &counters) == "没有问号的一行")
-        #expect(bare.repair("日?ab)?bào)", counters: &counters) == "日\u{FFFD}")
+        #expect(bare.repair("日?ab)?bào)", counters: &counters) == "日")
         #expect(counters.compact == "lost-character.unresolved=1")
     }
 

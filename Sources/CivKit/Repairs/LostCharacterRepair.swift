@@ -57,8 +57,10 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         var changed = false
         var i = 0
         while i < s.count {
-            // A fragment: `?` + letters + `)`, not glued to a preceding Latin word (`what?no)`).
-            guard s[i] == "?", i == 0 || !Self.isASCIILetter(s[i - 1]), let end = Self.fragmentEnd(s, at: i) else {
+            // A fragment: `?` + letters + `)`. Glued to a preceding Latin word (`what?no)`), only
+            // with a tone mark, which no English has (`IBM?pāi)?de)`).
+            guard s[i] == "?", let end = Self.fragmentEnd(s, at: i),
+                  i == 0 || !Self.isASCIILetter(s[i - 1]) || Self.hasToneMark(s[(i + 1) ..< end]) else {
                 out.append(s[i])
                 i += 1
                 continue
@@ -71,7 +73,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             }
             // A lone `?letters)` without a tone mark is more likely prose (`好了吗?ok)`) than a
             // fragment: the mangled fragments of real crawls carry tone marks (`?qū)`).
-            if reading == nil, !s[(i + 1) ..< end].contains(where: { PinyinAnnotationRemoval.toneMarked[$0] != nil }) {
+            if reading == nil, !Self.hasToneMark(s[(i + 1) ..< end]) {
                 out.append(s[i])
                 i += 1
                 continue
@@ -86,7 +88,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             while r < s.count, r - last <= Self.window, ScalarClass.isHan(s[r]) { r += 1 }
             let right = s[(last + 1) ..< r]
             let (c, outcome) = choose(left: left, right: Array(right), reading: reading)
-            out.append(c)
+            // Unresolved: the fragment goes, counted; no `?noise)` and no U+FFFD is left in the text.
+            if outcome != .unresolved { out.append(c) }
             counters.add("\(name).\(outcome.rawValue)")
             i = last + 1
         }
@@ -291,6 +294,10 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         var j = q + 1
         while j < s.count, j - q <= maxLetters, isPinyinLetter(s[j]) { j += 1 }
         return j > q + 1 && j < s.count && s[j] == ")" ? j : nil
+    }
+
+    static func hasToneMark(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
+        letters.contains { PinyinAnnotationRemoval.toneMarked[$0] != nil }
     }
 
     static func isPinyinLetter(_ c: Unicode.Scalar) -> Bool {
