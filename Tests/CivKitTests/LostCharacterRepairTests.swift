@@ -48,6 +48,22 @@ import Testing
         #expect(counters.compact == "lost-character.unresolved=1")
     }
 
+    /// Without a reading, several characters completing words is no recovery: the fragment goes.
+    @Test func ambiguousContextRemovesTheFragment() {
+        let (out, counters) = run("标准：?miè)准。")
+        #expect(out == "标准：准。")
+        #expect(counters.compact == "lost-character.ambiguous=1")
+    }
+
+    /// A character read this way only in a rarer reading pays for it: a rare word it forms (值机,
+    /// 机 also read wèi) no longer beats the reading's usual character (为).
+    @Test func aRareReadingPaysForItsWord() {
+        let repair = LostCharacterRepair(lexicon: Lexicon(entries: [("值机", 5), ("为了", 1000)]),
+                                         pinyin: PinyinTable(lines: ["为\twèi wéi", "机\tjī wèi"]))
+        var counters = Counters()
+        #expect(repair.repair("值?bǎn)?wèi)", counters: &counters) == "值为")
+    }
+
     /// Glued to a Latin word, a fragment is still one when it carries a tone mark.
     @Test func fragmentAfterALatinWord() {
         let (out, counters) = run("外观继承了IBM?pāi)?de)风格")

@@ -50,5 +50,5 @@ enum LegacyEncodingChoice {
     }
 
     /// Loaded only when a line needs the choice (legacy-encoded pages are rare).
-    nonisolated(unsafe) private static let converter: TraditionalToSimplified? = try? TraditionalToSimplified()
+    private static let converter: TraditionalToSimplified? = try? TraditionalToSimplified()
 }

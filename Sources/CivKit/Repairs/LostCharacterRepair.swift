@@ -21,6 +21,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     static let window = 4
     static let maxSegment = 6
     static let maxLetters = 7
+    /// Log-probability a candidate pays when the reading is not its main one.
+    static let secondaryReadingPenalty = log(1e-4)
 
     /// The tables default to the bundled ones, loaded only when a line has a fragment.
     public init(lexicon: Lexicon? = nil, pinyin: PinyinTable? = nil) {
@@ -31,7 +33,10 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     private var lexicon: Lexicon { lexiconOverride ?? .shared }
     private var pinyin: PinyinTable { pinyinOverride ?? .shared }
 
-    enum Outcome: String { case pinyin, context, guess, unresolved }
+    /// `pinyin`: the reading and a lexicon word agree; `context`: the only character completing a
+    /// word there; `guess`: the reading's most common character, no word fitting any; removed:
+    /// `unresolved` (nothing fits) and `ambiguous` (no reading, several characters fit).
+    enum Outcome: String { case pinyin, context, guess, unresolved, ambiguous }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         guard Self.mayHaveFragment(line) else { return false }
@@ -89,7 +94,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             let right = s[(last + 1) ..< r]
             let (c, outcome) = choose(left: left, right: Array(right), reading: reading)
             // Unresolved: the fragment goes, counted; no `?noise)` and no U+FFFD is left in the text.
-            if outcome != .unresolved { out.append(c) }
+            if outcome != .unresolved && outcome != .ambiguous { out.append(c) }
             counters.add("\(name).\(outcome.rawValue)")
             i = last + 1
         }
@@ -105,28 +110,41 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             if !toned { candidates = pinyin.characters(tonelessReading: reading) }
             if !candidates.isEmpty {
                 let key = toned ? reading : PinyinTable.toneless(reading)
-                let (c, inWord) = best(candidates, left: left, right: right) { c in
+                // A character read this way only in its rarer readings (机 read wèi) is that much
+                // less likely to be meant: its score pays for it (log 1e-4), so that a word it
+                // forms (值机) does not beat the character the reading usually spells (为).
+                func isMainReading(_ c: Unicode.Scalar) -> Bool {
+                    self.pinyin.readings(of: c).first.map { toned ? $0 : PinyinTable.toneless($0) } == key
+                }
+                let (c, inWord) = best(candidates, left: left, right: right, weight: { isMainReading($0) ? 0 : Self.secondaryReadingPenalty }) { c in
                     // Prior: how common c is in words, much less when this is not its main reading (说 read yuè).
-                    let main = self.pinyin.readings(of: c).first.map { toned ? $0 : PinyinTable.toneless($0) } == key
-                    return Double(self.lexicon.characterFrequency(c)) * (main ? 1 : 0.05)
+                    Double(self.lexicon.characterFrequency(c)) * (isMainReading(c) ? 1 : 0.05)
                 }
                 return (c, inWord ? .pinyin : .guess)
             }
         }
-        // No usable reading: only the words the context completes can tell. (On codes: a
-        // character's two-character words alone can be hundreds.)
+        // No usable reading: only the words the context completes can tell, the longest first
+        // (实打?: 实打实). Context alone recovers a character only when the longest words it
+        // completes leave one candidate; between several (客房?准: 标准 or 批准) a choice would be
+        // a guess put into the text as if it were read. (On codes: a character's two-character
+        // words alone can be hundreds.)
         let leftCodes = left.map(lexicon.code(of:)), rightCodes = right.map(lexicon.code(of:))
-        var found: [UInt32] = []
-        for a in 0 ... min(left.count, Self.window - 1) {
-            for b in 0 ... min(right.count, Self.window - 1 - a) where a + b > 0 {
+        var sawNone = true
+        for length in stride(from: Self.window, through: 2, by: -1) {
+            var found = Set<UInt32>()
+            for a in 0 ... min(left.count, length - 1) {
+                let b = length - 1 - a
+                guard b <= right.count else { continue }
                 let prefix = leftCodes.suffix(a), suffix = rightCodes.prefix(b)
                 guard !prefix.contains(nil), !suffix.contains(nil) else { continue }
-                found += lexicon.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! })).map(\.code)
+                found.formUnion(lexicon.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! })).map(\.code))
             }
+            guard !found.isEmpty else { continue }
+            sawNone = false
+            if found.count == 1, let code = found.first { return (lexicon.scalar(code: code), .context) }
+            break
         }
-        guard !found.isEmpty else { return ("\u{FFFD}", .unresolved) }
-        let codes = Array(Set(found))
-        return (best(codes.map(lexicon.scalar(code:)), codes: codes, left: left, right: right) { Double(self.lexicon.characterFrequency($0)) }.0, .context)
+        return ("\u{FFFD}", sawNone ? .unresolved : .ambiguous)
     }
 
     /// The candidate giving the context its most probable segmentation, then the highest prior, then
@@ -137,10 +155,11 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// and the spans covering it with one lexicon search each (`fillers`: every character that
     /// completes a word there), whatever the number of candidates. Characters are mapped to the
     /// lexicon's codes once. The forward pass up to the fragment is shared by all candidates.
-    private func best(_ candidates: [Unicode.Scalar], codes known: [UInt32]? = nil, left: [Unicode.Scalar], right: [Unicode.Scalar],
+    private func best(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
+                      weight: (Unicode.Scalar) -> Double = { _ in 0 },
                       prior: (Unicode.Scalar) -> Double) -> (Unicode.Scalar, Bool) {
         // The candidates' lexicon codes (nil: in no word), looked up once.
-        let candidateCodeList: [UInt32?] = known ?? candidates.map(lexicon.code(of:))
+        let candidateCodeList: [UInt32?] = candidates.map(lexicon.code(of:))
         let k = left.count, n = left.count + 1 + right.count
         let maxSegment = Self.maxSegment
         // Codes of the context, nil where a character is in no word (a span holding it is no word).
@@ -247,12 +266,12 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 continue
             }
             let (score, inWord) = evaluate(code)
-            consider(c, score, inWord)
+            consider(c, score + weight(c), inWord)
         }
         if !plain.isEmpty {
             let (score, inWord) = evaluate(nil)
             if winner == nil || winner!.key.0 <= score {
-                for c in plain { consider(c, score, inWord) }
+                for c in plain { consider(c, score + weight(c), inWord) }
             }
         }
         return (winner!.c, winner!.inWord)
