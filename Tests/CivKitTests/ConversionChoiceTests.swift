@@ -116,6 +116,9 @@ enum Choice {
         #expect(verdict("萍鄉") == .traditional)
         #expect(verdict("显著的俱乐部") == .simplified)
         #expect(verdict("ひらがな東京") == .japanese)
+        #expect(verdict("東京都の学校") == .japanese)
+        #expect(verdict("東京都カタカナ") == .japanese)
+        #expect(verdict("東京・國語") == .traditional)  // the katakana middle dot is no kana
         #expect(verdict("剋") == .traditional)
         #expect(verdict("剋们们") == .simplified)
         #expect(verdict("abc") == .simplified)

@@ -46,7 +46,6 @@ public struct ScriptDetection: Sendable {
     }
 
     public func verdict(_ line: UnsafeBufferPointer<UInt8>) -> Verdict {
-        var traditional = false
         var leaning = 0, simplified = 0
         var i = 0
         while i < line.count {
@@ -54,13 +53,33 @@ public struct ScriptDetection: Sendable {
             let (c, length) = UTF8Bytes.scalar(line, at: i)
             if c >= 0x3041 && c <= 0x30FF && c != 0x30FB { return .japanese }  // kana (not the middle dot)
             switch kind(c) {
-            case .traditional: traditional = true
+            case .traditional:
+                return Self.hasKana(line, from: i + length) ? .japanese : .traditional
             case .leaning: leaning += 1
             case .simplified: simplified += 1
             case .none: break
             }
             i += length
         }
-        return traditional || leaning > simplified ? .traditional : .simplified
+        return leaning > simplified ? .traditional : .simplified
+    }
+
+    /// Kana (U+3041–U+30FF but the middle dot U+30FB: E3 81 81 – E3 83 BF) in `line[from...]`,
+    /// read off the bytes: the rest of a traditional line costs a byte scan, not a decode.
+    static func hasKana(_ line: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        guard let base = line.baseAddress else { return false }
+        var i = from
+        let n = line.count
+        while i + 2 < n, let hit = memchr(base + i, 0xE3, n - 2 - i) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let b1 = line[i + 1], b2 = line[i + 2]
+            if (b1 == 0x81 && b2 >= 0x81) || b1 == 0x82 || (b1 == 0x83 && b2 != 0xBB) { return true }
+            i += 3
+        }
+        return false
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

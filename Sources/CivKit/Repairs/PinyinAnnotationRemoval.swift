@@ -37,7 +37,7 @@ public struct PinyinAnnotationRemoval: LineRepair {
             guard open > 0 else { continue }
             let (han, _) = UTF8Bytes.scalar(line, endingAt: open)
             guard ScalarClass.isHan(han), let close = annotationEnd(line, open: open, after: han) else { continue }
-            if let choices, choices.choice(for: han, line, from: open + 1, to: close) != nil { from = close + 1; continue }
+            if choices?.choice(for: han, line, from: open + 1, to: close) != nil { from = close + 1; continue }
             if removed == 0 { beginOutput(&output, with: line, upTo: open) }
             else { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo ..< open])) }
             removed += 1

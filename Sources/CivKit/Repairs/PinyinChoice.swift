@@ -11,6 +11,8 @@ public struct PinyinChoice: LineRepair {
     public static let tableName = "t2s-pinyin-choices.tsv"
     /// Character → (syllable's UTF-8 bytes, chosen character's UTF-8 bytes).
     private let choices: [UInt32: [(syllable: [UInt8], choice: [UInt8])]]
+    /// One bit per BMP code point that has choices: a cheap test before the dictionary.
+    private let chooses: [UInt64]
 
     public init() {
         var choices: [UInt32: [(syllable: [UInt8], choice: [UInt8])]] = [:]
@@ -20,10 +22,14 @@ public struct PinyinChoice: LineRepair {
             choices[c.value, default: []].append((Array(columns[1].utf8), Array(columns[2].utf8)))
         }
         self.choices = choices
+        var chooses = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for c in choices.keys where c < 0x10000 { chooses[Int(c >> 6)] |= 1 << UInt64(c & 63) }
+        self.chooses = chooses
     }
 
     /// The character chosen for `han` annotated with `line[from..<to]`, or nil.
     func choice(for han: UInt32, _ line: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [UInt8]? {
+        if han < 0x10000, chooses[Int(han >> 6)] & (1 << UInt64(han & 63)) == 0 { return nil }
         guard let options = choices[han] else { return nil }
         let syllable = UnsafeBufferPointer(rebasing: line[from..<to])
         return options.first { $0.syllable.elementsEqual(syllable) }?.choice

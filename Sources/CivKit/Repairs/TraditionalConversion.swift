@@ -20,12 +20,11 @@ public struct TraditionalConversion: LineRepair {
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         // A line conversion leaves alone costs one scan and no copy.
         guard let start = converter.firstChange(utf8: line) else { return false }
-        if let detection {
-            switch detection.verdict(line) {
-            case .traditional: counters.add("traditional.lines")
-            case .simplified: counters.add("traditional.left-simplified"); return false
-            case .japanese: counters.add("traditional.left-japanese"); return false
-            }
+        switch detection?.verdict(line) {
+        case .traditional: counters.add(.traditionalLines)
+        case .simplified: counters.add(.traditionalLeftSimplified); return false
+        case .japanese: counters.add(.traditionalLeftJapanese); return false
+        case nil: break
         }
         output.removeAll(keepingCapacity: true)
         counters.add(.traditional, converter.convert(utf8: line, from: start, into: &output))

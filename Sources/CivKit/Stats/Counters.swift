@@ -102,6 +102,7 @@ extension Counters: Equatable {
 /// The counters bumped on every line: the line repairs' names.
 public enum FastCounter: Int, Sendable, CaseIterable {
     case pinyinAnnotation, traditional, spuriousComma, punctuation, whitespace
+    case traditionalLines, traditionalLeftSimplified, traditionalLeftJapanese
 
     public var name: String {
         switch self {
@@ -110,6 +111,9 @@ public enum FastCounter: Int, Sendable, CaseIterable {
         case .spuriousComma: return "spurious-comma"
         case .punctuation: return "punctuation"
         case .whitespace: return "whitespace"
+        case .traditionalLines: return "traditional.lines"
+        case .traditionalLeftSimplified: return "traditional.left-simplified"
+        case .traditionalLeftJapanese: return "traditional.left-japanese"
         }
     }
 
@@ -120,6 +124,9 @@ public enum FastCounter: Int, Sendable, CaseIterable {
         case "spurious-comma": self = .spuriousComma
         case "punctuation": self = .punctuation
         case "whitespace": self = .whitespace
+        case "traditional.lines": self = .traditionalLines
+        case "traditional.left-simplified": self = .traditionalLeftSimplified
+        case "traditional.left-japanese": self = .traditionalLeftJapanese
         default: return nil
         }
     }
