@@ -180,3 +180,30 @@ enum Choice {
         #expect(Choice.cleaner.clean("乾(qián)卦") == "乾卦")
     }
 }
+
+@Suite struct ConvertOnlyDetectionTests {
+    /// `civ-clean --convert-only` without `--icu-exact`: each line as the `traditional` repair
+    /// converts it (simplified and Japanese lines kept), lines without a change copied in runs.
+    @Test func convertOnlyConvertsAsTheRepair() throws {
+        let repair = TraditionalConversion(converter: Choice.civ, detection: ScriptDetection())
+        let mixed = ["显著的俱乐部，摔跤", "萍鄉城事網", "没有要转换的字", "東京都の学校で国語の授業", "", "孩子们摔了一跤，他看著", "相剋", "abc"]
+        for input in [mixed.joined(separator: "\n"), mixed.joined(separator: "\n") + "\n", mixed.reversed().joined(separator: "\n"), "姊姊来了", "門"] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("civ-t2s-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            var counters = Counters()
+            do {
+                let output = try ByteOutput(path: path)
+                try ConvertOnly.run(ByteInput(bytes: Array(input.utf8)), to: output, converter: Choice.civ, detection: ScriptDetection(), counters: &counters)
+                try output.flush()
+            }
+            let got = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            var wantCounters = Counters()
+            let want = input.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { repair.repair(String($0), counters: &wantCounters) }.joined(separator: "\n")
+            #expect(got == want)
+            for name in ["traditional", "traditional.lines", "traditional.left-simplified", "traditional.left-japanese"] {
+                #expect(counters[name] == wantCounters[name], "\(name)")
+            }
+        }
+    }
+}

@@ -68,6 +68,19 @@ public enum ConvertOnly {
                 } else {
                     var s = start
                     while s < end {
+                        // Lines up to the next change are copied as they are, in one piece (no
+                        // rule holds a line feed, so the first change is inside a line).
+                        if detection != nil && !inPiecedLine {
+                            let rest = UnsafeBufferPointer(rebasing: all[s..<end])
+                            guard let change = converter.firstChange(utf8: rest) else {
+                                converted.append(contentsOf: rest)
+                                break
+                            }
+                            var lineStart = s + change
+                            while lineStart > s && all[lineStart - 1] != 0x0A { lineStart -= 1 }
+                            converted.append(contentsOf: UnsafeBufferPointer(rebasing: all[s..<lineStart]))
+                            s = lineStart
+                        }
                         let nl = UnsafePointer<UInt8>(memchr(base + s, 0x0A, end - s)!.assumingMemoryBound(to: UInt8.self)) - base
                         let line = UnsafeBufferPointer(rebasing: all[s..<nl])
                         changes += inPiecedLine ? converter.convertPiece(utf8: line, final: true, into: &converted).changes
