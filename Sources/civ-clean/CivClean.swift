@@ -13,7 +13,10 @@ struct CivClean: FilterCommand {
         (civ-clean | civ-clean writes what civ-clean writes); concatenated pages are split at their breadcrumbs, banners and end-of-page markers, \
         glued lines included (--whole-files: each file is one document). Each document is decoded \
         (UTF-8, else GB18030 or \
-        Big5), stripped of pinyin annotations, converted with ICU's Traditional-Simplified, freed of \
+        Big5), stripped of pinyin annotations (which choose the character where one traditional form maps \
+        to several), converted with ICU's Traditional-Simplified and exceptions from OpenCC's \
+        dictionaries (traditional lines only: simplified and Japanese lines are left alone; \
+        --icu-exact: ICU alone, every line), freed of \
         lost-character fragments, stray commas, ASCII punctuation and odd white space, and of its \
         boilerplate; bylines, banner and breadcrumb move into fields. Output: civ records (see the \
         README), one per document, as documents complete.
@@ -37,8 +40,11 @@ struct CivClean: FilterCommand {
     @Option(help: ArgumentHelp("Write rejected documents to this file, as records with a %reject field.", valueName: "file"))
     var rejects: String?
 
-    @Flag(help: "Only convert each input line from Traditional to Simplified Chinese, as ICU's Traditional-Simplified transliterator would, byte for byte; no documents, records or other repairs.")
+    @Flag(help: "Only convert each input line from Traditional to Simplified Chinese, as civ-clean's conversion does (with --icu-exact: every line, as ICU's Traditional-Simplified transliterator would, byte for byte); no documents, records or other repairs.")
     var convertOnly = false
+
+    @Flag(help: "Convert as ICU's Traditional-Simplified alone, byte for byte, on every line: without civ's conversion exceptions (from OpenCC's dictionaries), without leaving simplified and Japanese lines alone, without pinyin-chosen characters.")
+    var icuExact = false
 
     @Option(help: ArgumentHelp("Clean part k of n of one large plain file, cut where pages start: n jobs (--part 1/n … n/n) write the documents of a serial run, with the same offsets (what scripts/civ-parallel runs on a single file).", valueName: "k/n"))
     var part: Shard?
@@ -60,9 +66,9 @@ struct CivClean: FilterCommand {
             run.configure(options, documents: { 0 })
             let code: CivExitCode
             do {
-                let converter = try TraditionalToSimplified()
+                let converter = try TraditionalToSimplified(icuExact: icuExact)
                 try run.forEachInput(options.files, maxLineBytes: maxDocumentBytes) { input in
-                    try ConvertOnly.run(input, to: run.output, converter: converter, counters: &run.counters)
+                    try ConvertOnly.run(input, to: run.output, converter: converter, detection: icuExact ? nil : ScriptDetection(), counters: &run.counters)
                 }
                 try run.output.flush()
                 code = .success
@@ -74,6 +80,7 @@ struct CivClean: FilterCommand {
         try run.requireValidData(["boilerplate.tsv"], options: options)
         var stageOptions = CleanStage.Options()
         stageOptions.maxDocumentBytes = maxDocumentBytes
+        stageOptions.icuExact = icuExact
         let stage: CleanStage
         do {
             stage = try CleanStage(options: stageOptions)

@@ -14,6 +14,8 @@ public final class CleanStage {
     public struct Options: Sendable {
         /// A document larger than this is rejected (`too-large`) instead of buffered.
         public var maxDocumentBytes = CleanStage.defaultMaxDocumentBytes
+        /// ICU's Traditional-Simplified alone, on every line (`--icu-exact`).
+        public var icuExact = false
         public init() {}
     }
 
@@ -29,7 +31,7 @@ public final class CleanStage {
     public init(options: Options = Options(), rules: BoilerplateRules = .standard) throws {
         self.options = options
         self.rules = rules
-        cleaner = try LineCleaner.standard()
+        cleaner = try LineCleaner.standard(icuExact: options.icuExact)
         documentRepairs = [BoilerplateRemoval(rules: rules), RepeatedSummaryRemoval()]
     }
 

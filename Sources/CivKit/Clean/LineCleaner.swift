@@ -2,7 +2,8 @@
 /// 0. invisible characters (zero-width spaces, byte-order marks) go first, so that no repair
 ///    decides on a neighbour that a later one removes;
 /// 1. pinyin annotations, so ICU's phrase rules see `甚麼`, not `甚(shén)麼`;
-/// 2. Traditional→Simplified;
+/// 2. Traditional→Simplified (traditional lines only), then the simplified characters that
+///    pinyin annotations kept for it choose;
 /// 3. lost characters (`日?qǐng)?bào)` → `日报`), judged against simplified neighbours and while
 ///    their `?` and `)` are still ASCII; 4. spurious commas (`,、` → `、`); 5. punctuation back
 ///    to full width; 6. white space.
@@ -31,13 +32,25 @@ public final class LineCleaner: Sendable {
         self.settlingRepairs = settlingRepairs
     }
 
-    /// The standard civ-clean sequence.
-    public static func standard() throws -> LineCleaner {
-        let converter = try TraditionalToSimplified()
-        return LineCleaner(repairs: [
-            PinyinAnnotationRemoval(isTraditional: converter.changes),
-            TraditionalConversion(converter: converter),
-        ], settlingRepairs: [
+    /// The standard civ-clean sequence. `icuExact`: ICU's conversion alone, on every line, as
+    /// before the conversion exceptions, the simplified-text detection and the pinyin choices.
+    public static func standard(icuExact: Bool = false) throws -> LineCleaner {
+        let converter = try TraditionalToSimplified(icuExact: icuExact)
+        let conversion: [any LineRepair]
+        if icuExact {
+            conversion = [
+                PinyinAnnotationRemoval(isTraditional: converter.changes),
+                TraditionalConversion(converter: converter),
+            ]
+        } else {
+            let choices = PinyinChoice()
+            conversion = [
+                PinyinAnnotationRemoval(isTraditional: converter.changes, keepingChoicesOf: choices),
+                TraditionalConversion(converter: converter, detection: ScriptDetection()),
+                choices,
+            ]
+        }
+        return LineCleaner(repairs: conversion, settlingRepairs: [
             LostCharacterRepair(),
             SpuriousCommaRemoval(),
             PunctuationNormalization(),

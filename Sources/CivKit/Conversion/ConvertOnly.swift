@@ -17,7 +17,33 @@ public enum ConvertOnly {
 
     /// Converts `input` to `output`, adding to `counters`: `lines`, and `traditional` with the sum
     /// of the per-line change counts that the `traditional` repair records.
-    public static func run(_ input: ByteInput, to output: ByteOutput, converter: TraditionalToSimplified, counters: inout Counters) throws {
+    /// With `detection`, a line is converted only when it is traditional (as the `traditional`
+    /// repair decides, and counts: `traditional.lines`, `traditional.left-simplified`,
+    /// `traditional.left-japanese`); a line too long to hold is converted in pieces, undecided.
+    public static func run(_ input: ByteInput, to output: ByteOutput, converter: TraditionalToSimplified, detection: ScriptDetection? = nil, counters: inout Counters) throws {
+        var verdicts = (traditional: 0, simplified: 0, japanese: 0)
+        /// Converts one whole line, or copies it when it is left alone.
+        func convertLine(_ line: UnsafeBufferPointer<UInt8>, into converted: inout [UInt8]) -> Int {
+            guard let start = converter.firstChange(utf8: line) else {
+                converted.append(contentsOf: line)
+                return 0
+            }
+            if let detection {
+                switch detection.verdict(line) {
+                case .traditional: verdicts.traditional += 1
+                case .simplified: verdicts.simplified += 1; converted.append(contentsOf: line); return 0
+                case .japanese: verdicts.japanese += 1; converted.append(contentsOf: line); return 0
+                }
+            }
+            return converter.convert(utf8: line, from: start, into: &converted)
+        }
+        defer {
+            if detection != nil {
+                counters.add("traditional.lines", verdicts.traditional)
+                counters.add("traditional.left-simplified", verdicts.simplified)
+                counters.add("traditional.left-japanese", verdicts.japanese)
+            }
+        }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(ByteInput.chunkSize * 2)
         var converted: [UInt8] = []
@@ -37,15 +63,28 @@ public enum ConvertOnly {
                 var newlines = 0
                 for byte in complete { newlines &+= byte == 0x0A ? 1 : 0 }
                 lines += newlines
-                if converter.lengthPreserving {
+                if converter.lengthPreserving && detection == nil {
                     changes += converter.convertPiece(utf8: complete, final: true, into: &converted).changes
                 } else {
                     var s = start
                     while s < end {
+                        // Lines up to the next change are copied as they are, in one piece (no
+                        // rule holds a line feed, so the first change is inside a line).
+                        if detection != nil && !inPiecedLine {
+                            let rest = UnsafeBufferPointer(rebasing: all[s..<end])
+                            guard let change = converter.firstChange(utf8: rest) else {
+                                converted.append(contentsOf: rest)
+                                break
+                            }
+                            var lineStart = s + change
+                            while lineStart > s && all[lineStart - 1] != 0x0A { lineStart -= 1 }
+                            converted.append(contentsOf: UnsafeBufferPointer(rebasing: all[s..<lineStart]))
+                            s = lineStart
+                        }
                         let nl = UnsafePointer<UInt8>(memchr(base + s, 0x0A, end - s)!.assumingMemoryBound(to: UInt8.self)) - base
                         let line = UnsafeBufferPointer(rebasing: all[s..<nl])
                         changes += inPiecedLine ? converter.convertPiece(utf8: line, final: true, into: &converted).changes
-                            : converter.convert(utf8: line, into: &converted)
+                            : convertLine(line, into: &converted)
                         inPiecedLine = false
                         converted.append(0x0A)
                         s = nl + 1
@@ -64,7 +103,7 @@ public enum ConvertOnly {
                     buffer.withUnsafeBufferPointer { all in
                         let line = UnsafeBufferPointer(rebasing: all[start...])
                         changes += inPiecedLine ? converter.convertPiece(utf8: line, final: true, into: &converted).changes
-                            : converter.convert(utf8: line, into: &converted)
+                            : convertLine(line, into: &converted)
                     }
                     try output.write(converted)
                 }

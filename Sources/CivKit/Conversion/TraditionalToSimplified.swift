@@ -92,6 +92,57 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         try self.init(byteRules: rules)
     }
 
+    /// ICU's rules with civ's conversion exceptions on top (`t2s-exceptions.tsv`, from OpenCC's
+    /// dictionaries by `scripts/generate-t2s-exceptions`); `icuExact` leaves them out (ICU alone).
+    public convenience init(icuExact: Bool) throws {
+        if icuExact { try self.init(); return }
+        guard let text = DataFile.contents(Self.tableName), let exceptions = DataFile.contents(Self.exceptionsName) else {
+            throw CivError.icu("data file \(Self.tableName) or \(Self.exceptionsName) is missing from the CivKit resources")
+        }
+        var t = text, e = exceptions
+        let icu = try t.withUTF8 { try Self.parseTable($0) }
+        let extra = try e.withUTF8 { try Self.parseTable($0) }
+        try self.init(byteRules: Self.merging(icu: icu, exceptions: extra))
+    }
+
+    public static let exceptionsName = "t2s-exceptions.tsv"
+
+    /// The rules in the order the scan wants them: exception phrases first, longest first (they
+    /// win where they start), then ICU's rules, a character's own rule replaced by its exception
+    /// (added at the end when ICU has none): what `scripts/generate-t2s-exceptions` assumed.
+    static func merging(icu: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)], exceptions: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)]) -> [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] {
+        func isCharacter(_ key: ArraySlice<UInt8>) -> Bool {
+            guard let first = key.first else { return false }
+            let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
+            return key.count == width
+        }
+        var characters: [ArraySlice<UInt8>: ArraySlice<UInt8>] = [:]
+        var phrases: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
+        for rule in exceptions {
+            if isCharacter(rule.key) { characters[rule.key] = rule.value } else { phrases.append(rule) }
+        }
+        // Stable: keys of one length keep the file's order.
+        let byLength = phrases.enumerated().sorted { a, b in
+            let (la, lb) = (a.element.key.count, b.element.key.count)
+            return la != lb ? la > lb : a.offset < b.offset
+        }.map(\.element)
+        var merged = byLength
+        var replaced = Set<ArraySlice<UInt8>>()
+        for rule in icu {
+            if isCharacter(rule.key), let value = characters[rule.key], !replaced.contains(rule.key) {
+                merged.append((rule.key, value))
+                replaced.insert(rule.key)
+            } else {
+                merged.append(rule)
+            }
+        }
+        for rule in exceptions where isCharacter(rule.key) && !replaced.contains(rule.key) {
+            merged.append(rule)
+            replaced.insert(rule.key)
+        }
+        return merged
+    }
+
     /// A converter for the given rules, in rule order (tests use it with rules of their own).
     public convenience init(rules: [TransliterationRule]) throws {
         try self.init(byteRules: rules.map { (Array($0.key.utf8)[...], Array($0.value.utf8)[...]) })
@@ -361,7 +412,14 @@ public final class TraditionalToSimplified: @unchecked Sendable {
     /// finds the first change for both the test and the conversion (callers that skip unchanged
     /// text would otherwise scan its prefix twice).
     public func convertIfChanged(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int? {
-        guard let p = input.baseAddress, input.count > 0, let start = firstChange(utf8: input) else { return nil }
+        guard input.count > 0, let start = firstChange(utf8: input) else { return nil }
+        return convert(utf8: input, from: start, into: &output)
+    }
+
+    /// Appends the conversion of `input` whose first change is at `start` (`firstChange`) and
+    /// returns the change count.
+    public func convert(utf8 input: UnsafeBufferPointer<UInt8>, from start: Int, into output: inout [UInt8]) -> Int {
+        let p = input.baseAddress!
         let outputStart = output.count
         let changes = run(p, input.count, from: start, final: true, into: &output).changes
         if lengthPreserving { return changes }

@@ -9,9 +9,12 @@ public struct PinyinAnnotationRemoval: LineRepair {
     /// The toneless syllables, one byte a letter (`letter`).
     private let syllables: PackedSyllableSet
     private let isTraditional: @Sendable (Unicode.Scalar) -> Bool
+    /// Annotations that choose the simplified character are kept for it (read after conversion).
+    private let choices: PinyinChoice?
     static let maxLetters = 7
 
-    public init(isTraditional: @escaping @Sendable (Unicode.Scalar) -> Bool) {
+    public init(isTraditional: @escaping @Sendable (Unicode.Scalar) -> Bool, keepingChoicesOf choices: PinyinChoice? = nil) {
+        self.choices = choices
         syllables = PackedSyllableSet(DataFile.lines("pinyin-syllables.txt").compactMap { line in
             var key: UInt64 = 0
             for s in line.unicodeScalars {
@@ -34,6 +37,7 @@ public struct PinyinAnnotationRemoval: LineRepair {
             guard open > 0 else { continue }
             let (han, _) = UTF8Bytes.scalar(line, endingAt: open)
             guard ScalarClass.isHan(han), let close = annotationEnd(line, open: open, after: han) else { continue }
+            if choices?.choice(for: han, line, from: open + 1, to: close) != nil { from = close + 1; continue }
             if removed == 0 { beginOutput(&output, with: line, upTo: open) }
             else { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo ..< open])) }
             removed += 1

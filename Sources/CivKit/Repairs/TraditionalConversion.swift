@@ -1,19 +1,33 @@
-/// Converts a line to Simplified Chinese (ICU `Traditional-Simplified`, through the table-driven
-/// `TraditionalToSimplified`, byte for byte what ICU's C API gives) and counts the characters
-/// that changed.
+/// Converts a line to Simplified Chinese and counts the characters that changed: ICU's
+/// `Traditional-Simplified` through the table-driven `TraditionalToSimplified` (with civ's
+/// conversion exceptions unless `--icu-exact`).
+///
+/// With `detection`, only traditional lines are converted: a line that conversion would change
+/// but that holds no character only traditional text uses is simplified text and stays as it is
+/// (`traditional.left-simplified`), as does a line with kana (`traditional.left-japanese`);
+/// converted lines count as `traditional.lines`. Without it (`--icu-exact`), every line is
+/// converted, as ICU would.
 public struct TraditionalConversion: LineRepair {
     public let name = "traditional"
     public let converter: TraditionalToSimplified
+    public let detection: ScriptDetection?
 
-    public init(converter: TraditionalToSimplified) {
+    public init(converter: TraditionalToSimplified, detection: ScriptDetection? = nil) {
         self.converter = converter
+        self.detection = detection
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
-        // A simplified line costs one scan and no copy.
+        // A line conversion leaves alone costs one scan and no copy.
+        guard let start = converter.firstChange(utf8: line) else { return false }
+        switch detection?.verdict(line) {
+        case .traditional: counters.add(.traditionalLines)
+        case .simplified: counters.add(.traditionalLeftSimplified); return false
+        case .japanese: counters.add(.traditionalLeftJapanese); return false
+        case nil: break
+        }
         output.removeAll(keepingCapacity: true)
-        guard let changes = converter.convertIfChanged(utf8: line, into: &output) else { return false }
-        counters.add(.traditional, changes)
+        counters.add(.traditional, converter.convert(utf8: line, from: start, into: &output))
         return true
     }
 }

@@ -112,6 +112,7 @@ extension Counters: Equatable {
 /// The counters bumped on every line: the line repairs' names.
 public enum FastCounter: Int, Sendable, CaseIterable {
     case pinyinAnnotation, traditional, spuriousComma, punctuation, whitespace
+    case traditionalLines, traditionalLeftSimplified, traditionalLeftJapanese
 
     public var name: String {
         switch self {
@@ -120,6 +121,9 @@ public enum FastCounter: Int, Sendable, CaseIterable {
         case .spuriousComma: return "spurious-comma"
         case .punctuation: return "punctuation"
         case .whitespace: return "whitespace"
+        case .traditionalLines: return "traditional.lines"
+        case .traditionalLeftSimplified: return "traditional.left-simplified"
+        case .traditionalLeftJapanese: return "traditional.left-japanese"
         }
     }
 
@@ -130,6 +134,9 @@ public enum FastCounter: Int, Sendable, CaseIterable {
         case "spurious-comma": self = .spuriousComma
         case "punctuation": self = .punctuation
         case "whitespace": self = .whitespace
+        case "traditional.lines": self = .traditionalLines
+        case "traditional.left-simplified": self = .traditionalLeftSimplified
+        case "traditional.left-japanese": self = .traditionalLeftJapanese
         default: return nil
         }
     }
