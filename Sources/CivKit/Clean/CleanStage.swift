@@ -268,7 +268,8 @@ public final class CleanStage {
             }
             if let repairs = record[FieldKey.repairs] {
                 counters.add("documents.in")
-                if !documentCounters.isEmpty {
+                // Counts of lines only looked at (left simplified…) are no change to report.
+                if lines != record.lines {
                     var all = Counters(compact: repairs)
                     all.merge(documentCounters)
                     record[FieldKey.repairs] = all.compact
