@@ -37,11 +37,23 @@ struct CivDedup: FilterCommand {
     @Flag(help: "Keep duplicates, marked with %duplicate-of, %duplicate-kind, %duplicate-jaccard, %duplicate-containment.")
     var mark = false
 
-    @Option(help: "Near duplicate at this Jaccard estimate or above (0-1).")
-    var threshold = 0.45
+    @Option(help: "Near duplicate at this Jaccard estimate or above (0-1), coverage permitting.")
+    var threshold = DedupStage.Options().threshold
 
-    @Option(help: "Near duplicate when the smaller document's containment in the larger reaches this (0-1; above 1 turns it off).")
-    var containment = 0.65
+    @Option(help: "Near duplicate when the smaller document's containment in the larger reaches this (0-1; above 1 turns it off), coverage permitting.")
+    var containment = DedupStage.Options().containment
+
+    @Option(help: "Least coverage of a near duplicate: the share of the smaller document's sampled shingles in lines mostly shared with the other (0-1; 0 turns the test off).")
+    var coverage = DedupStage.Options().coverage
+
+    @Option(help: "A line is shared when this share of its sampled shingles is (0-1).")
+    var lineShare = DedupStage.Options().lineShare
+
+    @Option(help: "Shingles sampled a kept document (bottom-k; 1-255).")
+    var sketchSize = DedupStage.Options().sketchSize
+
+    @Option(help: "Anchors a kept document (its least sampled shingles, looked up by later documents; 0-sketch size).")
+    var anchors = DedupStage.Options().anchors
 
     @Option(help: "Characters a shingle (1-16).")
     var shingleSize = 4
@@ -66,6 +78,8 @@ struct CivDedup: FilterCommand {
 
     func validate() throws {
         guard (0 ... 1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+        guard (0 ... 1).contains(coverage), (0 ... 1).contains(lineShare) else { throw ValidationError("--coverage and --line-share must be between 0 and 1") }
+        guard (1 ... 255).contains(sketchSize), (0 ... sketchSize).contains(anchors) else { throw ValidationError("--sketch-size must be between 1 and 255, --anchors between 0 and it") }
         guard containment >= 0 else { throw ValidationError("--containment must not be negative") }
         guard (1 ... 16).contains(shingleSize) else { throw ValidationError("--shingle-size must be between 1 and 16") }
         guard bands >= 1, hashes >= bands, hashes % bands == 0, hashes <= 1024 else {
@@ -82,13 +96,17 @@ struct CivDedup: FilterCommand {
         var o = DedupStage.Options()
         o.threshold = threshold
         o.containment = containment
+        o.coverage = coverage
+        o.lineShare = lineShare
+        o.sketchSize = sketchSize
+        o.anchors = anchors
         o.shingleSize = shingleSize
         o.proseLinesOnly = !allLines
         o.commonLines = commonLines
         o.hashes = hashes
         o.bands = bands
         o.mark = mark
-        o.maxDocuments = maxMemory * (1 << 20) / LSHIndex.bytesPerDocument(hashes: hashes, bands: bands)
+        o.maxDocuments = maxMemory * (1 << 20) / LSHIndex.bytesPerDocument(hashes: hashes, bands: bands, sketchSize: sketchSize, anchors: anchors)
         let stage = DedupStage(options: o)
         var signatureOutput: ByteOutput?
         if let path = signatures {

@@ -24,6 +24,12 @@ enum DedupText {
         (0 ..< paragraphs).map { paragraph(seed: seed &* 1000 &+ UInt64($0)) }
     }
 
+    /// An article whose paragraphs are unrelated (those of `article` are one random sequence
+    /// shifted by a draw, so they share most of their shingles).
+    static func distinctArticle(seed: UInt64, paragraphs: Int = 6) -> [String] {
+        (0 ..< paragraphs).map { paragraph(seed: DedupHash.mix(seed &* 7919 &+ UInt64($0))) }
+    }
+
     static func record(_ lines: [String], offset: Int, source: String = "test") -> Record {
         Record(fields: [Record.Field("source", source), Record.Field("offset", String(offset))], lines: lines)
     }
@@ -204,7 +210,76 @@ enum DedupText {
     }
 
     @Test func memoryPerDocumentIsAsDocumented() {
-        #expect(LSHIndex.bytesPerDocument(hashes: 120, bands: 40) == 467)
+        #expect(LSHIndex.bytesPerDocument(hashes: 120, bands: 40, sketchSize: 64, anchors: 8) == 467 + 449)
+        #expect(SketchStore.bytesPerDocument(k: 64, anchors: 8) == 64 * 5 + 5 + 124)
+    }
+
+    /// The sketch entries of lines, normalized.
+    func sketch(_ lines: [String]) -> [UInt64] {
+        MinHasher(count: 8).signature(of: lines).sketch
+    }
+
+    func compare(_ a: [String], _ b: [String], k: Int = 64) -> ShingleSketch.Comparison {
+        let store = SketchStore(k: k)
+        store.append(sketch(b))
+        return store.compare(sketch(a), with: 0, lineShare: 0.2)
+    }
+
+    @Test func sketchEstimatesContainmentOfATruncatedCopy() {
+        let article = DedupText.distinctArticle(seed: 21, paragraphs: 8)
+        let half = Array(article.prefix(4))
+        // Either order: the stored document the full one or the truncated one.
+        for c in [compare(half, article), compare(article, half)] {
+            #expect(c.containment > 0.85, "\(c)")
+            #expect(c.jaccard > 0.3 && c.jaccard < 0.7)
+            #expect(c.coverage > 0.9)
+            #expect(c.sizeRatio > 0.35 && c.sizeRatio < 0.65)
+        }
+        let unrelated = compare(DedupText.distinctArticle(seed: 22, paragraphs: 8), article)
+        #expect(unrelated.containment < 0.1 && unrelated.coverage < 0.2)
+    }
+
+    @Test func sketchCoverageTellsATemplateSiblingFromARepost() {
+        // The same long opening paragraph, then another body: contained in part, by whole lines.
+        let opening = DedupText.paragraph(seed: DedupHash.mix(31), sentences: 12)
+        let a = [opening] + DedupText.distinctArticle(seed: 32, paragraphs: 3)
+        let b = [opening] + DedupText.distinctArticle(seed: 33, paragraphs: 3)
+        let sibling = compare(a, b)
+        #expect(sibling.containment > 0.3)
+        #expect(sibling.coverage < 0.7)
+        // Edits spread over every line leave each line mostly shared.
+        let edited = a.map { line in String(line.enumerated().map { i, ch in i % 12 == 5 ? "国" : ch }) }
+        let repost = compare(edited, a)
+        #expect(repost.containment > 0.3 && repost.coverage > 0.9)
+    }
+
+    @Test func storedSketchKeepsTheLeastEntries() {
+        let lines = DedupText.distinctArticle(seed: 41, paragraphs: 6)
+        let all = sketch(lines)
+        #expect(all.count > 64)
+        #expect(zip(all, all.dropFirst()).allSatisfy { $0 < $1 })
+        // Anchors: a document holding the article's least shingles meets it; another does not.
+        let store = SketchStore(k: 64, anchors: 8)
+        store.append(all)
+        var met: [Int] = []
+        store.forEachAnchorMatch(sketch(Array(lines.prefix(3)) + DedupText.distinctArticle(seed: 42, paragraphs: 3))) { met.append($0) }
+        store.forEachAnchorMatch(sketch(DedupText.distinctArticle(seed: 43))) { met.append($0 + 100) }
+        #expect(!met.isEmpty && met.allSatisfy { $0 == 0 })
+    }
+
+    @Test func templateSiblingsAreKeptAndTruncatedEditedCopiesFound() throws {
+        let opening = DedupText.paragraph(seed: DedupHash.mix(51), sentences: 10)
+        let first = [opening] + DedupText.distinctArticle(seed: 52, paragraphs: 3)
+        let sibling = [opening] + DedupText.distinctArticle(seed: 53, paragraphs: 3)
+        // A repost cut to half and edited every 15th character: Jaccard far under the threshold.
+        let article = DedupText.distinctArticle(seed: 54, paragraphs: 8)
+        let cut = Array(article.prefix(4)).map { line in String(line.enumerated().map { i, ch in i % 15 == 7 ? "国" : ch }) }
+        let (out, counters) = try run([DedupText.record(first, offset: 0), DedupText.record(sibling, offset: 1),
+                                       DedupText.record(article, offset: 2), DedupText.record(cut, offset: 3)], marking)
+        #expect(out[1][DedupStage.Field.duplicateOf] == nil)
+        #expect(out[3][DedupStage.Field.duplicateOf] == "2 test", "\(out[3].fields) \(compare(cut, article)) \(counters)")
+        #expect(Double(out[3][DedupStage.Field.jaccard]!)! < 0.4)
+        #expect(counters["marked.duplicate-near"] == 1)
     }
 }
 
@@ -266,13 +341,14 @@ enum DedupText {
     @Test func articlesSharingALongFooterAreKept() throws {
         let footer = DedupText.article(seed: 30, paragraphs: 4)
         let records = (0 ..< 6).map { DedupText.record(DedupText.article(seed: UInt64(31 + $0), paragraphs: 2) + footer, offset: $0) }
-        func kept(_ commonLines: Int) -> Int {
-            var o = DedupStage.Options(); o.commonLines = commonLines
+        func kept(_ commonLines: Int, coverage: Double = DedupStage.Options().coverage) -> Int {
+            var o = DedupStage.Options(); o.commonLines = commonLines; o.coverage = coverage
             let stage = DedupStage(options: o)
             var counters = Counters()
             return records.filter { r in var r = r; return try! stage.process(&r, counters: &counters) }.count
         }
-        #expect(kept(0) < 6)          // the footer is most of each page
+        #expect(kept(0, coverage: 0) < 6)   // the footer is most of each page
+        #expect(kept(0) == 6)               // but they share whole lines, not the others (coverage)
         #expect(kept(2) >= 5)         // only the second page can still be taken for the first's copy
     }
 }

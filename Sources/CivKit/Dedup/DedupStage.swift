@@ -20,12 +20,21 @@ public final class DedupStage {
         /// MinHash functions; a multiple of `bands`.
         public var hashes = 120
         public var bands = 40
-        /// Near duplicate when the Jaccard estimate reaches this…
-        public var threshold = 0.45
-        /// …or when the smaller document's containment in the larger reaches this (truncated
-        /// reposts), the smaller holding at least `containmentMinRatio` of the larger's shingles.
-        public var containment = 0.65
-        public var containmentMinRatio = 0.3
+        /// A candidate (sharing an LSH band or an anchor) is compared by shingle samples
+        /// (`ShingleSketch`): a near duplicate when its coverage reaches `coverage` and either its
+        /// Jaccard estimate reaches `threshold` or the smaller document's containment in the larger
+        /// reaches `containment` (truncated reposts), the smaller holding at least
+        /// `containmentMinRatio` of the larger's shingles.
+        public var threshold = 0.4
+        public var containment = 0.4
+        public var containmentMinRatio = 0.25
+        /// Coverage: the share of the smaller document's sampled shingles in lines of which at
+        /// least `lineShare` is shared (a template sibling shares whole lines, not the others).
+        public var coverage = 0.7
+        public var lineShare = 0.2
+        /// Sampled shingles kept a document, and how many of them are its anchors.
+        public var sketchSize = 64
+        public var anchors = 8
         /// Keep duplicates, with fields saying what they duplicate.
         public var mark = false
         /// Most documents indexed (see `LSHIndex.bytesPerDocument`).
@@ -70,7 +79,7 @@ public final class DedupStage {
         self.options = options
         hasher = MinHasher(count: options.hashes, shingler: Shingler(size: options.shingleSize, proseLinesOnly: options.proseLinesOnly), seed: options.seed)
         generationSize = options.maxDocuments == .max ? .max : max(1, options.maxDocuments / 2)
-        newer = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: generationSize)
+        newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize)
         if options.commonLines > 0 && options.proseLinesOnly { lineCounts = LineCounts(commonAt: options.commonLines) }
     }
 
@@ -106,7 +115,7 @@ public final class DedupStage {
                     forgotten += older?.count ?? 0
                     counters.add("index.forgotten", older?.count ?? 0)
                     older = newer
-                    newer = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: generationSize, presized: true)
+                    newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, presized: true)
                 }
                 newer.insert(signature, source: source, offset: offset)
                 counters.add("index.documents")
@@ -131,22 +140,27 @@ public final class DedupStage {
         for index in generations {
             if let doc = index.exactMatch(signature.contentHash) { return .exact(of: origin(index, doc)) }
         }
-        let o = options
         var best: Decision = .keep
-        var bestJaccard = -1.0
+        var bestScore = -1.0
         for index in generations {
-            let found = index.nearest(signature) { j, c, a, b in
-                if j >= o.threshold { return true }
-                let ratio = Double(min(a, b)) / Double(max(a, b, 1))
-                return c >= o.containment && ratio >= o.containmentMinRatio
-            }
+            let found = index.nearest(signature, lineShare: options.lineShare) { self.score($0) }
             counters.add("candidates.checked", index.lastCandidates)
-            if let f = found, f.jaccard > bestJaccard {
-                bestJaccard = f.jaccard
-                best = .near(of: origin(index, f.doc), jaccard: f.jaccard, containment: f.containment)
+            if let f = found, let s = score(f.comparison), s > bestScore {
+                bestScore = s
+                best = .near(of: origin(index, f.doc), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
             }
         }
         return best
+    }
+
+    /// A candidate's score when it is a near duplicate (its containment plus Jaccard: the
+    /// fullest copy wins), nil when it is not.
+    func score(_ c: ShingleSketch.Comparison) -> Double? {
+        guard c.coverage >= options.coverage else { return nil }
+        if c.jaccard >= options.threshold || (c.containment >= options.containment && c.sizeRatio >= options.containmentMinRatio) {
+            return c.containment + c.jaccard
+        }
+        return nil
     }
 
     private func origin(_ index: LSHIndex, _ doc: Int) -> Origin {
