@@ -70,8 +70,11 @@ struct CivDedup: FilterCommand {
     @Option(help: "Leave out of the shingles the prose lines already seen in this many kept documents (a shared site footer); 0: off.")
     var commonLines = 2
 
-    @Option(help: "Memory for the index, MiB; past it, the oldest half of the kept documents is forgotten.")
+    @Option(help: "Memory for the index, MiB; past it, the older half of the kept documents moves to a temporary file (in $TMPDIR), where later documents still find it.")
     var maxMemory = 1024
+
+    @Flag(help: "Past --max-memory, forget the older half of the kept documents instead of moving it to a temporary file.")
+    var noSpill = false
 
     @Option(help: "Write every document's signature to FILE (one line each, tab-separated) for a cross-shard pass.")
     var signatures: String?
@@ -106,6 +109,7 @@ struct CivDedup: FilterCommand {
         o.hashes = hashes
         o.bands = bands
         o.mark = mark
+        o.spill = !noSpill
         o.maxDocuments = maxMemory * (1 << 20) / LSHIndex.bytesPerDocument(hashes: hashes, bands: bands, sketchSize: sketchSize, anchors: anchors)
         let stage = DedupStage(options: o)
         var signatureOutput: ByteOutput?
@@ -122,16 +126,21 @@ struct CivDedup: FilterCommand {
                 throw ExitCode(error.exitCode.rawValue)
             }
         }
-        var warnedFull = false
+        var warnedFull = false, warnedSpill = false
         let code = run.run(paths: options.files) { record in
             var record = record
             if try stage.process(&record, counters: &run.counters) {
                 try writer.write(record)
                 run.counters.add("documents.out")
             }
+            if !warnedSpill && stage.spilledDocuments > 0 {
+                warnedSpill = true
+                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the older kept documents go to a temporary file\n")
+            }
             if !warnedFull && stage.forgotten > 0 {
                 warnedFull = true
-                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the oldest kept documents are being forgotten\n")
+                let why = stage.spillError.map { " (\($0))" } ?? ""
+                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the oldest kept documents are being forgotten\(why)\n")
             }
         }
         var final = code

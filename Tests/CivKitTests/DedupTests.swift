@@ -144,14 +144,51 @@ enum DedupText {
         #expect(abs(j - exact) < 0.1)   // standard error about 0.03 at 256 functions
     }
 
-    @Test func pastItsCapTheIndexForgetsTheOlderHalf() throws {
-        var o = DedupStage.Options(); o.maxDocuments = 4
+    @Test func pastItsCapTheIndexForgetsTheOlderHalfWithoutSpill() throws {
+        var o = DedupStage.Options(); o.maxDocuments = 4; o.spill = false
         let docs = (1 ... 5).map { DedupText.article(seed: UInt64($0)) }
         // Generations of two: [a b] [c d], then e forgets a and b: a is new again, d and e are not.
         let stream = [docs[0], docs[1], docs[2], docs[3], docs[4], docs[0], docs[4], docs[3]]
         let (out, counters) = try run(stream.enumerated().map { DedupText.record($1, offset: $0) }, o)
         #expect(out.map { $0["offset"]! } == ["0", "1", "2", "3", "4", "5"])
         #expect(counters["index.forgotten"] == 2 && counters["dropped.duplicate-exact"] == 2)
+    }
+
+    @Test func pastItsCapTheOlderHalfIsSpilledAndStillFound() throws {
+        var o = DedupStage.Options(); o.maxDocuments = 4; o.mark = true
+        let docs = (1 ... 12).map { DedupText.distinctArticle(seed: UInt64(700 + $0), paragraphs: 5) }
+        // Generations of two: by the twelfth document, four have gone to files (eight documents).
+        var stream = docs
+        stream.append(docs[0])                                       // exact, of a spilled one
+        stream.append(Array(docs[1].prefix(3)))                      // truncated, of a spilled one
+        stream.append(docs[2].map { String($0.dropFirst(2)) })       // edited, of a spilled one
+        let (out, counters) = try run(stream.enumerated().map { DedupText.record($1, offset: $0) }, o)
+        #expect(counters["index.spilled"] == 8 && counters["index.forgotten"] == 0)
+        #expect(out[12][DedupStage.Field.duplicateOf] == "0 test" && out[12][DedupStage.Field.duplicateKind] == "exact")
+        #expect(out[13][DedupStage.Field.duplicateOf] == "1 test" && out[13][DedupStage.Field.duplicateKind] == "near")
+        #expect(out[14][DedupStage.Field.duplicateOf] == "2 test")
+        #expect(out.prefix(12).allSatisfy { $0[DedupStage.Field.duplicateOf] == nil })
+        // The same stream without spill: the copies of forgotten documents are new.
+        o.spill = false
+        let forgetting = try run(stream.enumerated().map { DedupText.record($1, offset: $0) }, o)
+        #expect(forgetting.out.suffix(3).allSatisfy { $0[DedupStage.Field.duplicateOf] == nil })
+    }
+
+    @Test func spilledIndexFindsWhatTheIndexFound() throws {
+        let index = LSHIndex(hashes: 120, bands: 40)
+        let hasher = MinHasher(count: 120)
+        let docs = (0 ..< 300).map { DedupText.distinctArticle(seed: UInt64(900 + $0), paragraphs: 3) }
+        for (i, d) in docs.enumerated() { index.insert(hasher.signature(of: d), source: i % 2 == 0 ? "a" : "b b", offset: Int64(i)) }
+        let spilled = try SpilledIndex(index)
+        #expect(spilled.count == 300)
+        for i in [0, 1, 63, 64, 65, 150, 299] {
+            #expect(spilled.exactMatch(hasher.signature(of: docs[i]).contentHash) == i)
+            #expect(spilled.origin(i) == (i % 2 == 0 ? "a" : "b b", Int64(i)))
+            var candidates = 0
+            let near = spilled.nearest(hasher.signature(of: Array(docs[i].prefix(2))), lineShare: 0.2, candidates: &candidates) { $0.containment }
+            #expect(near?.doc == i && near!.comparison.containment > 0.8)
+        }
+        #expect(spilled.exactMatch(hasher.signature(of: ["不在其中的一行文字。"]).contentHash) == nil)
     }
 
     @Test func indexSurvivesGrowth() throws {

@@ -1,13 +1,15 @@
 /// civ-dedup's stage: for each record in stream order, decides whether it duplicates an earlier
 /// kept record — exactly (same text up to white space and punctuation, by content hash) or
-/// nearly (MinHash over character shingles, candidates from LSH banding) — and says what to do.
+/// nearly (candidates from LSH banding of MinHash signatures and from anchors, verified on
+/// shingle samples: `ShingleSketch`) — and says what to do.
 ///
 /// A document is decided as soon as it arrives, against the documents kept before it, so the
 /// filter streams. A duplicate names the first copy (a kept document, never itself or a later
-/// one). Kept documents are indexed in two generations of at most `maxDocuments / 2` each: when
-/// the newer one is full, the older is forgotten (counted as `index.forgotten`) and the newer
-/// becomes the older, so memory stays bounded and the most recent documents are always there
-/// to compare with (reposts come close together in a crawl).
+/// one). Kept documents are indexed in memory in two generations of at most `maxDocuments / 2`
+/// each: when the newer one is full, the older moves to a temporary file (`SpilledIndex`,
+/// counted as `index.spilled`; with `spill` off, or when the file cannot be written, it is
+/// forgotten instead, counted as `index.forgotten`) and the newer becomes the older. Spilled
+/// documents are still found, by content hash and by band.
 public final class DedupStage {
     public struct Options: Sendable, Equatable {
         /// Characters a shingle.
@@ -37,8 +39,11 @@ public final class DedupStage {
         public var anchors = 8
         /// Keep duplicates, with fields saying what they duplicate.
         public var mark = false
-        /// Most documents indexed (see `LSHIndex.bytesPerDocument`).
+        /// Most documents indexed in memory (see `LSHIndex.bytesPerDocument`).
         public var maxDocuments = Int.max
+        /// Past `maxDocuments`, move the older generation to a temporary file (`SpilledIndex`)
+        /// rather than forget it.
+        public var spill = true
         public var seed: UInt64 = 0x6D69_6E68_6173_6821
 
         public init() {}
@@ -64,6 +69,12 @@ public final class DedupStage {
     private let generationSize: Int
     /// Kept documents forgotten so far (the older generation dropped).
     public private(set) var forgotten = 0
+    /// Generations moved to temporary files, oldest first.
+    private var spilled: [SpilledIndex] = []
+    /// Kept documents moved to temporary files so far.
+    public private(set) var spilledDocuments = 0
+    /// Why the last spill failed (then the generation was forgotten), if one did.
+    public private(set) var spillError: CivError?
     /// Documents the index holds now.
     public var indexed: Int { (older?.count ?? 0) + newer.count }
     private var signature = MinHasher.Signature(values: [], shingles: 0, contentHash: 0)
@@ -112,8 +123,18 @@ public final class DedupStage {
                 let source = record[FieldKey.source] ?? "-"
                 let offset = record[FieldKey.offset].flatMap { Int64($0) } ?? -Int64(documentsSeen)
                 if newer.isFull {
-                    forgotten += older?.count ?? 0
-                    counters.add("index.forgotten", older?.count ?? 0)
+                    if let old = older {
+                        do {
+                            guard options.spill else { throw CivError.writeFailed(reason: "no spill") }
+                            spilled.append(try SpilledIndex(old))
+                            spilledDocuments += old.count
+                            counters.add("index.spilled", old.count)
+                        } catch {
+                            if options.spill { spillError = error as? CivError }
+                            forgotten += old.count
+                            counters.add("index.forgotten", old.count)
+                        }
+                    }
                     older = newer
                     newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, presized: true)
                 }
@@ -137,11 +158,23 @@ public final class DedupStage {
     public func decide(_ signature: MinHasher.Signature, counters: inout Counters) -> Decision {
         guard signature.shingles > 0 else { return .keep }
         let generations = [older, newer].compactMap { $0 }   // older first: the first copy
+        for run in spilled {
+            if let doc = run.exactMatch(signature.contentHash) { return .exact(of: origin(run, doc)) }
+        }
         for index in generations {
             if let doc = index.exactMatch(signature.contentHash) { return .exact(of: origin(index, doc)) }
         }
         var best: Decision = .keep
         var bestScore = -1.0
+        for run in spilled {
+            var candidates = 0
+            let found = run.nearest(signature, lineShare: options.lineShare, candidates: &candidates) { self.score($0) }
+            counters.add("candidates.checked-spilled", candidates)
+            if let f = found, let s = score(f.comparison), s > bestScore {
+                bestScore = s
+                best = .near(of: origin(run, f.doc), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
+            }
+        }
         for index in generations {
             let found = index.nearest(signature, lineShare: options.lineShare) { self.score($0) }
             counters.add("candidates.checked", index.lastCandidates)
@@ -161,6 +194,11 @@ public final class DedupStage {
             return c.containment + c.jaccard
         }
         return nil
+    }
+
+    private func origin(_ run: SpilledIndex, _ doc: Int) -> Origin {
+        let o = run.origin(doc)
+        return Origin(source: o.source, offset: o.offset)
     }
 
     private func origin(_ index: LSHIndex, _ doc: Int) -> Origin {

@@ -19,12 +19,12 @@ public final class LSHIndex {
     public let maxDocuments: Int
 
     private var compact: [UInt8] = []
-    private var shingleCounts: [UInt32] = []
-    private var sourceNumbers: [UInt32] = []
-    private var offsets: [Int64] = []
-    private var sourceNames: [String] = []
+    private(set) var shingleCounts: [UInt32] = []
+    private(set) var sourceNumbers: [UInt32] = []
+    private(set) var offsets: [Int64] = []
+    private(set) var sourceNames: [String] = []
     private var sourceNumberOf: [String: UInt32] = [:]
-    private let sketches: SketchStore
+    let sketches: SketchStore
 
     private var bandTable: [UInt32]
     private var bandMask: Int
@@ -124,8 +124,9 @@ public final class LSHIndex {
 
     // MARK: Near duplicates
 
+    /// A band's key: a hash of the band number and its rows' 8-bit values.
     @inline(__always)
-    private func bandSlot(_ band: Int, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func bandKey(_ band: Int, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, rows: Int) -> UInt64 {
         var h = DedupHash.mix(UInt64(band) &+ 0x6261_6E64)
         var i = start
         let end = start + rows
@@ -140,7 +141,27 @@ public final class LSHIndex {
             }
             h = DedupHash.combine(h, w)
         }
-        return Int(truncatingIfNeeded: h) & bandMask
+        return h
+    }
+
+    @inline(__always)
+    private func bandSlot(_ band: Int, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        Int(truncatingIfNeeded: Self.bandKey(band, bytes, from: start, rows: rows)) & bandMask
+    }
+
+    /// Document `doc`'s key in `band`.
+    func bandKey(_ band: Int, doc: Int) -> UInt64 {
+        compact.withUnsafeBufferPointer { c in
+            Self.bandKey(band, UnsafeBufferPointer(rebasing: c[doc * hashes ..< (doc + 1) * hashes]), from: band * rows, rows: rows)
+        }
+    }
+
+    /// A content hash as a spill key (apart from band keys).
+    static func contentKey(_ hash: UInt64) -> UInt64 { DedupHash.mix(hash ^ 0x6578_6163_7421) }
+
+    /// Each indexed document's content hash (as a spill key).
+    func forEachContentHash(_ body: (UInt64, Int) -> Void) {
+        for i in 0 ..< exactKeys.count where exactKeys[i] != 0 { body(Self.contentKey(exactKeys[i]), Int(exactDocs[i])) }
     }
 
     /// The indexed document that `signature` most likely repeats, among those sharing a band

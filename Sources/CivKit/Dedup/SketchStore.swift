@@ -14,10 +14,10 @@ public final class SketchStore {
     /// Shingles with a sampling hash below this are anchors (one in 8).
     public static let anchorCeiling: UInt32 = 1 << 29
 
-    private var hashes: [UInt32] = []
-    private var lines: [UInt8] = []
-    private var sizes: [UInt8] = []
-    private var distinct: [UInt32] = []
+    private(set) var hashes: [UInt32] = []
+    private(set) var lines: [UInt8] = []
+    private(set) var sizes: [UInt8] = []
+    private(set) var distinct: [UInt32] = []
 
     private var anchorKeys: [UInt32]
     private var anchorDocs: [UInt32]
