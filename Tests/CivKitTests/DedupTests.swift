@@ -168,6 +168,8 @@ enum DedupText {
         #expect(out[13][DedupStage.Field.duplicateOf] == "1 test" && out[13][DedupStage.Field.duplicateKind] == "near")
         #expect(out[14][DedupStage.Field.duplicateOf] == "2 test")
         #expect(out.prefix(12).allSatisfy { $0[DedupStage.Field.duplicateOf] == nil })
+        // Four spills of two, merged as a binary counter: one file of eight.
+        #expect(counters["index.spill-merges"] == 3)
         // The same stream without spill: the copies of forgotten documents are new.
         o.spill = false
         let forgetting = try run(stream.enumerated().map { DedupText.record($1, offset: $0) }, o)
@@ -189,6 +191,18 @@ enum DedupText {
             #expect(near?.doc == i && near!.comparison.containment > 0.8)
         }
         #expect(spilled.exactMatch(hasher.signature(of: ["不在其中的一行文字。"]).contentHash) == nil)
+        // Merged with a second file: the documents numbered on, origins and keys kept.
+        let other = LSHIndex(hashes: 120, bands: 40)
+        let more = (0 ..< 100).map { DedupText.distinctArticle(seed: UInt64(2000 + $0), paragraphs: 3) }
+        for (i, d) in more.enumerated() { other.insert(hasher.signature(of: d), source: i % 2 == 0 ? "c" : "a", offset: Int64(i)) }
+        let merged = try SpilledIndex(merging: [spilled, try SpilledIndex(other)])
+        #expect(merged.count == 400)
+        #expect(merged.exactMatch(hasher.signature(of: docs[7]).contentHash) == 7)
+        #expect(merged.exactMatch(hasher.signature(of: more[5]).contentHash) == 305)
+        #expect(merged.origin(305) == ("a", 5) && merged.origin(304) == ("c", 4) && merged.origin(7) == ("b b", 7))
+        var candidates = 0
+        let near = merged.nearest(hasher.signature(of: Array(more[50].prefix(2))), lineShare: 0.2, candidates: &candidates) { $0.containment }
+        #expect(near?.doc == 350)
     }
 
     @Test func indexSurvivesGrowth() throws {

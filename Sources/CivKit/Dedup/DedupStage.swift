@@ -129,6 +129,7 @@ public final class DedupStage {
                             spilled.append(try SpilledIndex(old))
                             spilledDocuments += old.count
                             counters.add("index.spilled", old.count)
+                            mergeSpilled(counters: &counters)
                         } catch {
                             if options.spill { spillError = error as? CivError }
                             forgotten += old.count
@@ -153,6 +154,21 @@ public final class DedupStage {
         try signatureSink?(record, signature, decision)
         return decision == .keep || options.mark
     }
+
+    /// Merges the newest spill files while the one before is no larger (a binary counter: at
+    /// most log2(spilled / generation) + 1 files, each document rewritten log2 times). A failed
+    /// merge leaves the files as they were.
+    private func mergeSpilled(counters: inout Counters) {
+        while spilled.count >= 2 && spilled[spilled.count - 2].count <= spilled[spilled.count - 1].count {
+            guard let merged = try? SpilledIndex(merging: Array(spilled.suffix(2))) else { return }
+            spilled.removeLast(2)
+            spilled.append(merged)
+            counters.add("index.spill-merges")
+        }
+    }
+
+    /// Spill files now (for tests).
+    public var spillFiles: Int { spilled.count }
 
     /// The decision for a signature against the kept documents (nothing recorded).
     public func decide(_ signature: MinHasher.Signature, counters: inout Counters) -> Decision {

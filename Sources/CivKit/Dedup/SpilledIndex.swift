@@ -43,43 +43,91 @@ public final class SpilledIndex {
     public static func diskBytesPerDocument(bands: Int, k: Int) -> Int { 21 + 5 * k + (bands + 1) * pairSize }
 
     /// Writes `index` out. Throws when no temporary file can be made or written.
-    public init(_ index: LSHIndex) throws {
+    public convenience init(_ index: LSHIndex) throws {
+        let s = index.sketches
+        let k = s.k
+        try self.init(count: index.count, k: k, bands: index.bands, rows: index.rows, sourceNames: index.sourceNames,
+            payloads: { out in
+                for doc in 0 ..< index.count {
+                    out.append(UInt64(bitPattern: index.offsets[doc]), 8)
+                    out.append(UInt64(index.sourceNumbers[doc]), 4)
+                    out.append(UInt64(index.shingleCounts[doc]), 4)
+                    out.append(UInt64(s.distinct[doc]), 4)
+                    out.append(UInt64(s.sizes[doc]), 1)
+                    for i in 0 ..< k { out.append(UInt64(s.hashes[doc * k + i]), 4) }
+                    for i in 0 ..< k { out.append(UInt64(s.lines[doc * k + i]), 1) }
+                }
+            },
+            pairs: { section, pairs in
+                if section < index.bands {
+                    for doc in 0 ..< index.count { pairs.append((index.bandKey(section, doc: doc), UInt32(doc))) }
+                } else {
+                    index.forEachContentHash { hash, doc in pairs.append((hash, UInt32(doc))) }
+                }
+            })
+    }
+
+    /// One file of several (spilled generations, oldest first), their documents numbered on in
+    /// that order: so that a document meets a few files, not one for each spill.
+    public convenience init(merging runs: [SpilledIndex]) throws {
+        precondition(!runs.isEmpty)
+        var names: [String] = [], numberOf: [String: UInt32] = [:]
+        let renumber: [[UInt32]] = runs.map { run in
+            run.sourceNames.map { name in
+                if let n = numberOf[name] { return n }
+                let n = UInt32(names.count)
+                names.append(name)
+                numberOf[name] = n
+                return n
+            }
+        }
+        let first = runs[0]
+        try self.init(count: runs.reduce(0) { $0 + $1.count }, k: first.k, bands: first.bands, rows: first.rows, sourceNames: names,
+            payloads: { out in
+                for (r, run) in runs.enumerated() {
+                    for doc in 0 ..< run.count where run.readPayload(doc) {
+                        run.record.withUnsafeBytes { raw in
+                            let number = renumber[r][Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))]
+                            out.append(raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), 8)
+                            out.append(UInt64(number), 4)
+                            for i in 12 ..< raw.count { out.append(UInt64(raw[i]), 1) }
+                        }
+                    }
+                }
+            },
+            pairs: { section, pairs in
+                var base = 0
+                for run in runs {
+                    run.forEachPair(section) { key, doc in pairs.append((key, UInt32(base + doc))) }
+                    base += run.count
+                }
+            })
+    }
+
+    private init(count: Int, k: Int, bands: Int, rows: Int, sourceNames: [String],
+                 payloads: (inout SpillWriter) -> Void, pairs gather: (Int, inout [(UInt64, UInt32)]) -> Void) throws {
         let dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         var template = Array((dir + "/civ-dedup-spill-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw CivError.writeFailed(reason: "cannot make a spill file in \(dir): \(String(cString: strerror(errno)))") }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.fd = fd
-        count = index.count
-        k = index.sketches.k
-        bands = index.bands
-        rows = index.rows
+        self.count = count
+        self.k = k
+        self.bands = bands
+        self.rows = rows
         payloadSize = 21 + 5 * k
-        sourceNames = index.sourceNames
+        self.sourceNames = sourceNames
         block = [UInt8](repeating: 0, count: Self.stride * Self.pairSize)
         record = [UInt8](repeating: 0, count: payloadSize)
         var out = SpillWriter(fd: fd)
-        // Payloads.
-        let s = index.sketches
-        for doc in 0 ..< count {
-            out.append(UInt64(bitPattern: index.offsets[doc]), 8)
-            out.append(UInt64(index.sourceNumbers[doc]), 4)
-            out.append(UInt64(index.shingleCounts[doc]), 4)
-            out.append(UInt64(s.distinct[doc]), 4)
-            out.append(UInt64(s.sizes[doc]), 1)
-            for i in 0 ..< k { out.append(UInt64(s.hashes[doc * k + i]), 4) }
-            for i in 0 ..< k { out.append(UInt64(s.lines[doc * k + i]), 1) }
-        }
-        // Sections: each band, then content hashes.
+        payloads(&out)
+        // Sections: each band, then content hashes, one at a time (the only transient memory).
         var pairs: [(UInt64, UInt32)] = []
         pairs.reserveCapacity(count)
         for section in 0 ... bands {
             pairs.removeAll(keepingCapacity: true)
-            if section < bands {
-                for doc in 0 ..< count { pairs.append((index.bandKey(section, doc: doc), UInt32(doc))) }
-            } else {
-                index.forEachContentHash { hash, doc in pairs.append((hash, UInt32(doc))) }
-            }
+            gather(section, &pairs)
             pairs.sort { $0.0 < $1.0 }
             sectionStart.append(out.written)
             var keys: [UInt64] = []
@@ -92,6 +140,23 @@ public final class SpilledIndex {
             sectionStart.append(out.written)   // end
         }
         try out.flush()
+    }
+
+    /// Each (key, document) pair of a section, in key order.
+    private func forEachPair(_ section: Int, _ body: (UInt64, Int) -> Void) {
+        var from = sectionStart[2 * section]
+        let end = sectionStart[2 * section + 1]
+        while from < end {
+            let n = min(Self.stride * Self.pairSize, end - from)
+            guard block.withUnsafeMutableBytes({ pread(fd, $0.baseAddress!, n, off_t(from)) }) == n else { return }
+            block.withUnsafeBytes { raw in
+                for i in 0 ..< n / Self.pairSize {
+                    body(raw.loadUnaligned(fromByteOffset: i * Self.pairSize, as: UInt64.self),
+                         Int(raw.loadUnaligned(fromByteOffset: i * Self.pairSize + 8, as: UInt32.self)))
+                }
+            }
+            from += n
+        }
     }
 
     deinit { close(fd) }
