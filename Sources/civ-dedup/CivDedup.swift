@@ -10,18 +10,24 @@ struct CivDedup: FilterCommand {
         discussion: """
         Reads civ records (from civ-clean) and writes each record that duplicates no earlier \
         kept one, as soon as it is read. Exact duplicates: the same text up to white space and \
-        punctuation (a 64-bit content hash). Near duplicates: MinHash over character shingles \
-        of the text, candidates from LSH banding, then a duplicate when the Jaccard estimate \
-        reaches --threshold or the smaller document's containment in the larger reaches \
-        --containment (a truncated repost). Duplicates are dropped and counted; with --mark \
-        they are kept with %duplicate-of (OFFSET SOURCE of the first copy), %duplicate-kind, \
+        punctuation (a 64-bit content hash). Near duplicates: candidates from LSH banding of \
+        MinHash signatures over character shingles and from anchors (each kept document's least \
+        shingles under a second hash), verified on bottom-k shingle samples: a duplicate when \
+        the coverage (the share of the smaller document's sampled shingles in lines mostly \
+        shared with the other) reaches --coverage and either the Jaccard estimate reaches \
+        --threshold or the smaller document's containment in the larger reaches --containment \
+        (a truncated repost). Duplicates are dropped and counted; with --mark they are kept \
+        with %duplicate-of (OFFSET SOURCE of the first copy), %duplicate-kind, \
         %duplicate-jaccard and %duplicate-containment.
 
         Memory: each kept document costs about \(LSHIndex.bytesPerDocument(hashes: 120, bands: 40)) \
-        bytes with the default parameters; the index holds two generations of half of what \
-        --max-memory allows each, and when the newer is full the older is forgotten (counted \
-        as index.forgotten, said once on stderr): later documents are compared with the most \
-        recent kept ones. --signatures lets a second pass cluster across shards.
+        bytes in memory with the default parameters. The index holds two generations of half \
+        of what --max-memory allows each; when the newer is full, the older is written to an \
+        unlinked temporary file in $TMPDIR (about \(SpilledIndex.diskBytesPerDocument(bands: 40, k: 64)) bytes \
+        a document on disk, 5 in memory; counted as index.spilled, said once on stderr), where \
+        later documents still find exact and banded near duplicates of it. With --no-spill, or \
+        when the file cannot be written, the older generation is forgotten instead (counted as \
+        index.forgotten). --signatures lets a second pass cluster across shards.
 
         Examples:
           cat *.txt | civ-clean | civ-dedup | civ-jsonl > unique.jsonl
