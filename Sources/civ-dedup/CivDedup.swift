@@ -55,6 +55,9 @@ struct CivDedup: FilterCommand {
     @Option(help: "A line is shared when this share of its sampled shingles is (0-1).")
     var lineShare = DedupStage.Options().lineShare
 
+    @Option(help: "Index a near duplicate too when it holds this many times the shingles of the copy it matched (a full article after a truncated repost; 0: never).")
+    var fullerCopy = DedupStage.Options().fullerCopy
+
     @Option(help: "Shingles sampled a kept document (bottom-k; 1-255).")
     var sketchSize = DedupStage.Options().sketchSize
 
@@ -89,6 +92,7 @@ struct CivDedup: FilterCommand {
         guard (0 ... 1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
         guard (0 ... 1).contains(coverage), (0 ... 1).contains(lineShare) else { throw ValidationError("--coverage and --line-share must be between 0 and 1") }
         guard (1 ... 255).contains(sketchSize), (0 ... sketchSize).contains(anchors) else { throw ValidationError("--sketch-size must be between 1 and 255, --anchors between 0 and it") }
+        guard fullerCopy >= 0 else { throw ValidationError("--fuller-copy must not be negative") }
         guard containment >= 0 else { throw ValidationError("--containment must not be negative") }
         guard (1 ... 16).contains(shingleSize) else { throw ValidationError("--shingle-size must be between 1 and 16") }
         guard bands >= 1, hashes >= bands, hashes % bands == 0, hashes <= 1024 else {
@@ -106,6 +110,7 @@ struct CivDedup: FilterCommand {
         o.threshold = threshold
         o.containment = containment
         o.coverage = coverage
+        o.fullerCopy = fullerCopy
         o.lineShare = lineShare
         o.sketchSize = sketchSize
         o.anchors = anchors

@@ -318,6 +318,20 @@ enum DedupText {
         #expect(!met.isEmpty && met.allSatisfy { $0 == 0 })
     }
 
+    @Test func aFullerCopyIsIndexedUnderTheFirstCopysName() throws {
+        let article = DedupText.distinctArticle(seed: 61, paragraphs: 8)
+        let head = Array(article.prefix(3)), tail = Array(article.suffix(4))
+        // The truncated repost comes first; the full article matches it; the tail matches only
+        // the full article, which is indexed for that under the first copy's name.
+        let stream = [head, article, tail].enumerated().map { DedupText.record($1, offset: $0) }
+        let (out, counters) = try run(stream, marking)
+        #expect(out[1][DedupStage.Field.duplicateOf] == "0 test")
+        #expect(out[2][DedupStage.Field.duplicateOf] == "0 test")
+        #expect(counters["index.fuller-copies"] == 1)
+        var never = marking; never.fullerCopy = 0
+        #expect(try run(stream, never).out[2][DedupStage.Field.duplicateOf] == nil)
+    }
+
     @Test func templateSiblingsAreKeptAndTruncatedEditedCopiesFound() throws {
         let opening = DedupText.paragraph(seed: DedupHash.mix(51), sentences: 10)
         let first = [opening] + DedupText.distinctArticle(seed: 52, paragraphs: 3)

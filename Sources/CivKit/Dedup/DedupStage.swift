@@ -34,6 +34,9 @@ public final class DedupStage {
         /// least `lineShare` is shared (a template sibling shares whole lines, not the others).
         public var coverage = 0.7
         public var lineShare = 0.2
+        /// A near duplicate holding at least this many times the shingles of the copy it matched
+        /// is indexed too (0: never).
+        public var fullerCopy = 1.25
         /// Sampled shingles kept a document, and how many of them are its anchors.
         public var sketchSize = 64
         public var anchors = 8
@@ -122,24 +125,7 @@ public final class DedupStage {
             if signature.shingles > 0 {
                 let source = record[FieldKey.source] ?? "-"
                 let offset = record[FieldKey.offset].flatMap { Int64($0) } ?? -Int64(documentsSeen)
-                if newer.isFull {
-                    if let old = older {
-                        do {
-                            guard options.spill else { throw CivError.writeFailed(reason: "no spill") }
-                            spilled.append(try SpilledIndex(old))
-                            spilledDocuments += old.count
-                            counters.add("index.spilled", old.count)
-                            mergeSpilled(counters: &counters)
-                        } catch {
-                            if options.spill { spillError = error as? CivError }
-                            forgotten += old.count
-                            counters.add("index.forgotten", old.count)
-                        }
-                    }
-                    older = newer
-                    newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, presized: true)
-                }
-                newer.insert(signature, source: source, offset: offset)
+                index(source: source, offset: offset, counters: &counters)
                 counters.add("index.documents")
             } else {
                 counters.add("kept.empty-text")
@@ -148,11 +134,48 @@ public final class DedupStage {
             counters.add(options.mark ? "marked.duplicate-exact" : "dropped.duplicate-exact")
             if options.mark { annotate(&record, origin, kind: "exact", jaccard: 1, containment: 1) }
         case let .near(origin, j, c):
+            // A copy much fuller than the one it matched (the full article after a truncated
+            // repost) is indexed too, under the first copy's name: later copies then meet the
+            // fuller text.
+            if lastNearFuller {
+                index(source: origin.source, offset: origin.offset, counters: &counters)
+                counters.add("index.fuller-copies")
+            }
             counters.add(options.mark ? "marked.duplicate-near" : "dropped.duplicate-near")
             if options.mark { annotate(&record, origin, kind: "near", jaccard: j, containment: c) }
         }
         try signatureSink?(record, signature, decision)
         return decision == .keep || options.mark
+    }
+
+    /// Adds the current signature to the newer generation, spilling the older when it is full.
+    private func index(source: String, offset: Int64, counters: inout Counters) {
+        if newer.isFull {
+            if let old = older {
+                do {
+                    guard options.spill else { throw CivError.writeFailed(reason: "no spill") }
+                    spilled.append(try SpilledIndex(old))
+                    spilledDocuments += old.count
+                    counters.add("index.spilled", old.count)
+                    mergeSpilled(counters: &counters)
+                } catch {
+                    if options.spill { spillError = error as? CivError }
+                    forgotten += old.count
+                    counters.add("index.forgotten", old.count)
+                }
+            }
+            older = newer
+            newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, presized: true)
+        }
+        newer.insert(signature, source: source, offset: offset)
+    }
+
+    /// Whether the last near duplicate decided is much fuller than the copy it matched.
+    private var lastNearFuller = false
+
+    /// The document at hand holds at least `fullerCopy` times the shingles of the one it matched.
+    private func isFuller(_ c: ShingleSketch.Comparison) -> Bool {
+        options.fullerCopy > 0 && c.storedIsSmaller && c.sizeRatio * options.fullerCopy <= 1
     }
 
     /// Merges the newest spill files while the one before is no larger (a binary counter: at
@@ -182,6 +205,7 @@ public final class DedupStage {
         }
         var best: Decision = .keep
         var bestScore = -1.0
+        lastNearFuller = false
         for run in spilled {
             var candidates = 0
             let found = run.nearest(signature, lineShare: options.lineShare, candidates: &candidates) { self.score($0) }
@@ -189,6 +213,7 @@ public final class DedupStage {
             if let f = found, let s = score(f.comparison), s > bestScore {
                 bestScore = s
                 best = .near(of: origin(run, f.doc), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
+                lastNearFuller = isFuller(f.comparison)
             }
         }
         for index in generations {
@@ -197,6 +222,7 @@ public final class DedupStage {
             if let f = found, let s = score(f.comparison), s > bestScore {
                 bestScore = s
                 best = .near(of: origin(index, f.doc), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
+                lastNearFuller = isFuller(f.comparison)
             }
         }
         return best

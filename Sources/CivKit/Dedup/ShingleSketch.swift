@@ -46,6 +46,8 @@ public enum ShingleSketch {
         public var sampled: Int
         /// The smaller document's distinct shingles over the larger's.
         public var sizeRatio: Double
+        /// True when the stored document is the smaller one.
+        public var storedIsSmaller: Bool
     }
 
     /// Compares the document at hand (`all`: every entry, normalized; `distinct`: its number of
@@ -94,6 +96,7 @@ public enum ShingleSketch {
             containment: smallerSample > 0 ? Double(shared) / Double(smallerSample) : 0,
             coverage: smallerSample > 0 ? Double(covered) / Double(smallerSample) : 0,
             sampled: smallerSample,
-            sizeRatio: Double(min(distinct, storedDistinct)) / Double(max(distinct, storedDistinct, 1)))
+            sizeRatio: Double(min(distinct, storedDistinct)) / Double(max(distinct, storedDistinct, 1)),
+            storedIsSmaller: !mineSmaller)
     }
 }
