@@ -10,18 +10,24 @@ struct CivDedup: FilterCommand {
         discussion: """
         Reads civ records (from civ-clean) and writes each record that duplicates no earlier \
         kept one, as soon as it is read. Exact duplicates: the same text up to white space and \
-        punctuation (a 64-bit content hash). Near duplicates: MinHash over character shingles \
-        of the text, candidates from LSH banding, then a duplicate when the Jaccard estimate \
-        reaches --threshold or the smaller document's containment in the larger reaches \
-        --containment (a truncated repost). Duplicates are dropped and counted; with --mark \
-        they are kept with %duplicate-of (OFFSET SOURCE of the first copy), %duplicate-kind, \
+        punctuation (a 64-bit content hash). Near duplicates: candidates from LSH banding of \
+        MinHash signatures over character shingles and from anchors (each kept document's least \
+        shingles under a second hash), verified on bottom-k shingle samples: a duplicate when \
+        the coverage (the share of the smaller document's sampled shingles in lines mostly \
+        shared with the other) reaches --coverage and either the Jaccard estimate reaches \
+        --threshold or the smaller document's containment in the larger reaches --containment \
+        (a truncated repost). Duplicates are dropped and counted; with --mark they are kept \
+        with %duplicate-of (OFFSET SOURCE of the first copy), %duplicate-kind, \
         %duplicate-jaccard and %duplicate-containment.
 
         Memory: each kept document costs about \(LSHIndex.bytesPerDocument(hashes: 120, bands: 40)) \
-        bytes with the default parameters; the index holds two generations of half of what \
-        --max-memory allows each, and when the newer is full the older is forgotten (counted \
-        as index.forgotten, said once on stderr): later documents are compared with the most \
-        recent kept ones. --signatures lets a second pass cluster across shards.
+        bytes in memory with the default parameters. The index holds two generations of half \
+        of what --max-memory allows each; when the newer is full, the older is written to an \
+        unlinked temporary file in $TMPDIR (about \(SpilledIndex.diskBytesPerDocument(bands: 40, k: 64)) bytes \
+        a document on disk, 5 in memory; counted as index.spilled, said once on stderr), where \
+        later documents still find exact and banded near duplicates of it. With --no-spill, or \
+        when the file cannot be written, the older generation is forgotten instead (counted as \
+        index.forgotten). --signatures lets a second pass cluster across shards.
 
         Examples:
           cat *.txt | civ-clean | civ-dedup | civ-jsonl > unique.jsonl
@@ -37,11 +43,26 @@ struct CivDedup: FilterCommand {
     @Flag(help: "Keep duplicates, marked with %duplicate-of, %duplicate-kind, %duplicate-jaccard, %duplicate-containment.")
     var mark = false
 
-    @Option(help: "Near duplicate at this Jaccard estimate or above (0-1).")
-    var threshold = 0.45
+    @Option(help: "Near duplicate at this Jaccard estimate or above (0-1), coverage permitting.")
+    var threshold = DedupStage.Options().threshold
 
-    @Option(help: "Near duplicate when the smaller document's containment in the larger reaches this (0-1; above 1 turns it off).")
-    var containment = 0.65
+    @Option(help: "Near duplicate when the smaller document's containment in the larger reaches this (0-1; above 1 turns it off), coverage permitting.")
+    var containment = DedupStage.Options().containment
+
+    @Option(help: "Least coverage of a near duplicate: the share of the smaller document's sampled shingles in lines mostly shared with the other (0-1; 0 turns the test off).")
+    var coverage = DedupStage.Options().coverage
+
+    @Option(help: "A line is shared when this share of its sampled shingles is (0-1).")
+    var lineShare = DedupStage.Options().lineShare
+
+    @Option(help: "Index a near duplicate too when it holds this many times the shingles of the copy it matched (a full article after a truncated repost; 0: never).")
+    var fullerCopy = DedupStage.Options().fullerCopy
+
+    @Option(help: "Shingles sampled a kept document (bottom-k; 1-255).")
+    var sketchSize = DedupStage.Options().sketchSize
+
+    @Option(help: "Anchors a kept document (its least sampled shingles, looked up by later documents; 0-sketch size).")
+    var anchors = DedupStage.Options().anchors
 
     @Option(help: "Characters a shingle (1-16).")
     var shingleSize = 4
@@ -58,14 +79,20 @@ struct CivDedup: FilterCommand {
     @Option(help: "Leave out of the shingles the prose lines already seen in this many kept documents (a shared site footer); 0: off.")
     var commonLines = 2
 
-    @Option(help: "Memory for the index, MiB; past it, the oldest half of the kept documents is forgotten.")
+    @Option(help: "Memory for the index, MiB; past it, the older half of the kept documents moves to a temporary file (in $TMPDIR), where later documents still find it.")
     var maxMemory = 1024
+
+    @Flag(help: "Past --max-memory, forget the older half of the kept documents instead of moving it to a temporary file.")
+    var noSpill = false
 
     @Option(help: "Write every document's signature to FILE (one line each, tab-separated) for a cross-shard pass.")
     var signatures: String?
 
     func validate() throws {
         guard (0 ... 1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+        guard (0 ... 1).contains(coverage), (0 ... 1).contains(lineShare) else { throw ValidationError("--coverage and --line-share must be between 0 and 1") }
+        guard (1 ... 255).contains(sketchSize), (0 ... sketchSize).contains(anchors) else { throw ValidationError("--sketch-size must be between 1 and 255, --anchors between 0 and it") }
+        guard fullerCopy >= 0 else { throw ValidationError("--fuller-copy must not be negative") }
         guard containment >= 0 else { throw ValidationError("--containment must not be negative") }
         guard (1 ... 16).contains(shingleSize) else { throw ValidationError("--shingle-size must be between 1 and 16") }
         guard bands >= 1, hashes >= bands, hashes % bands == 0, hashes <= 1024 else {
@@ -82,13 +109,19 @@ struct CivDedup: FilterCommand {
         var o = DedupStage.Options()
         o.threshold = threshold
         o.containment = containment
+        o.coverage = coverage
+        o.fullerCopy = fullerCopy
+        o.lineShare = lineShare
+        o.sketchSize = sketchSize
+        o.anchors = anchors
         o.shingleSize = shingleSize
         o.proseLinesOnly = !allLines
         o.commonLines = commonLines
         o.hashes = hashes
         o.bands = bands
         o.mark = mark
-        o.maxDocuments = maxMemory * (1 << 20) / LSHIndex.bytesPerDocument(hashes: hashes, bands: bands)
+        o.spill = !noSpill
+        o.maxDocuments = maxMemory * (1 << 20) / LSHIndex.bytesPerDocument(hashes: hashes, bands: bands, sketchSize: sketchSize, anchors: anchors)
         let stage = DedupStage(options: o)
         var signatureOutput: ByteOutput?
         if let path = signatures {
@@ -104,16 +137,21 @@ struct CivDedup: FilterCommand {
                 throw ExitCode(error.exitCode.rawValue)
             }
         }
-        var warnedFull = false
+        var warnedFull = false, warnedSpill = false
         let code = run.run(paths: options.files) { record in
             var record = record
             if try stage.process(&record, counters: &run.counters) {
                 try writer.write(record)
                 run.counters.add("documents.out")
             }
+            if !warnedSpill && stage.spilledDocuments > 0 {
+                warnedSpill = true
+                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the older kept documents go to a temporary file\n")
+            }
             if !warnedFull && stage.forgotten > 0 {
                 warnedFull = true
-                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the oldest kept documents are being forgotten\n")
+                let why = stage.spillError.map { " (\($0))" } ?? ""
+                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the oldest kept documents are being forgotten\(why)\n")
             }
         }
         var final = code

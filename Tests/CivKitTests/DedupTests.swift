@@ -24,6 +24,12 @@ enum DedupText {
         (0 ..< paragraphs).map { paragraph(seed: seed &* 1000 &+ UInt64($0)) }
     }
 
+    /// An article whose paragraphs are unrelated (those of `article` are one random sequence
+    /// shifted by a draw, so they share most of their shingles).
+    static func distinctArticle(seed: UInt64, paragraphs: Int = 6) -> [String] {
+        (0 ..< paragraphs).map { paragraph(seed: DedupHash.mix(seed &* 7919 &+ UInt64($0))) }
+    }
+
     static func record(_ lines: [String], offset: Int, source: String = "test") -> Record {
         Record(fields: [Record.Field("source", source), Record.Field("offset", String(offset))], lines: lines)
     }
@@ -138,14 +144,65 @@ enum DedupText {
         #expect(abs(j - exact) < 0.1)   // standard error about 0.03 at 256 functions
     }
 
-    @Test func pastItsCapTheIndexForgetsTheOlderHalf() throws {
-        var o = DedupStage.Options(); o.maxDocuments = 4
+    @Test func pastItsCapTheIndexForgetsTheOlderHalfWithoutSpill() throws {
+        var o = DedupStage.Options(); o.maxDocuments = 4; o.spill = false
         let docs = (1 ... 5).map { DedupText.article(seed: UInt64($0)) }
         // Generations of two: [a b] [c d], then e forgets a and b: a is new again, d and e are not.
         let stream = [docs[0], docs[1], docs[2], docs[3], docs[4], docs[0], docs[4], docs[3]]
         let (out, counters) = try run(stream.enumerated().map { DedupText.record($1, offset: $0) }, o)
         #expect(out.map { $0["offset"]! } == ["0", "1", "2", "3", "4", "5"])
         #expect(counters["index.forgotten"] == 2 && counters["dropped.duplicate-exact"] == 2)
+    }
+
+    @Test func pastItsCapTheOlderHalfIsSpilledAndStillFound() throws {
+        var o = DedupStage.Options(); o.maxDocuments = 4; o.mark = true
+        let docs = (1 ... 12).map { DedupText.distinctArticle(seed: UInt64(700 + $0), paragraphs: 5) }
+        // Generations of two: by the twelfth document, four have gone to files (eight documents).
+        var stream = docs
+        stream.append(docs[0])                                       // exact, of a spilled one
+        stream.append(Array(docs[1].prefix(3)))                      // truncated, of a spilled one
+        stream.append(docs[2].map { String($0.dropFirst(2)) })       // edited, of a spilled one
+        let (out, counters) = try run(stream.enumerated().map { DedupText.record($1, offset: $0) }, o)
+        #expect(counters["index.spilled"] == 8 && counters["index.forgotten"] == 0)
+        #expect(out[12][DedupStage.Field.duplicateOf] == "0 test" && out[12][DedupStage.Field.duplicateKind] == "exact")
+        #expect(out[13][DedupStage.Field.duplicateOf] == "1 test" && out[13][DedupStage.Field.duplicateKind] == "near")
+        #expect(out[14][DedupStage.Field.duplicateOf] == "2 test")
+        #expect(out.prefix(12).allSatisfy { $0[DedupStage.Field.duplicateOf] == nil })
+        // Four spills of two, merged as a binary counter: one file of eight.
+        #expect(counters["index.spill-merges"] == 3)
+        // The same stream without spill: the copies of forgotten documents are new.
+        o.spill = false
+        let forgetting = try run(stream.enumerated().map { DedupText.record($1, offset: $0) }, o)
+        #expect(forgetting.out.suffix(3).allSatisfy { $0[DedupStage.Field.duplicateOf] == nil })
+    }
+
+    @Test func spilledIndexFindsWhatTheIndexFound() throws {
+        let index = LSHIndex(hashes: 120, bands: 40)
+        let hasher = MinHasher(count: 120)
+        let docs = (0 ..< 300).map { DedupText.distinctArticle(seed: UInt64(900 + $0), paragraphs: 3) }
+        for (i, d) in docs.enumerated() { index.insert(hasher.signature(of: d), source: i % 2 == 0 ? "a" : "b b", offset: Int64(i)) }
+        let spilled = try SpilledIndex(index)
+        #expect(spilled.count == 300)
+        for i in [0, 1, 63, 64, 65, 150, 299] {
+            #expect(spilled.exactMatch(hasher.signature(of: docs[i]).contentHash) == i)
+            #expect(spilled.origin(i) == (i % 2 == 0 ? "a" : "b b", Int64(i)))
+            var candidates = 0
+            let near = spilled.nearest(hasher.signature(of: Array(docs[i].prefix(2))), lineShare: 0.2, candidates: &candidates) { $0.containment }
+            #expect(near?.doc == i && near!.comparison.containment > 0.8)
+        }
+        #expect(spilled.exactMatch(hasher.signature(of: ["不在其中的一行文字。"]).contentHash) == nil)
+        // Merged with a second file: the documents numbered on, origins and keys kept.
+        let other = LSHIndex(hashes: 120, bands: 40)
+        let more = (0 ..< 100).map { DedupText.distinctArticle(seed: UInt64(2000 + $0), paragraphs: 3) }
+        for (i, d) in more.enumerated() { other.insert(hasher.signature(of: d), source: i % 2 == 0 ? "c" : "a", offset: Int64(i)) }
+        let merged = try SpilledIndex(merging: [spilled, try SpilledIndex(other)])
+        #expect(merged.count == 400)
+        #expect(merged.exactMatch(hasher.signature(of: docs[7]).contentHash) == 7)
+        #expect(merged.exactMatch(hasher.signature(of: more[5]).contentHash) == 305)
+        #expect(merged.origin(305) == ("a", 5) && merged.origin(304) == ("c", 4) && merged.origin(7) == ("b b", 7))
+        var candidates = 0
+        let near = merged.nearest(hasher.signature(of: Array(more[50].prefix(2))), lineShare: 0.2, candidates: &candidates) { $0.containment }
+        #expect(near?.doc == 350)
     }
 
     @Test func indexSurvivesGrowth() throws {
@@ -204,7 +261,90 @@ enum DedupText {
     }
 
     @Test func memoryPerDocumentIsAsDocumented() {
-        #expect(LSHIndex.bytesPerDocument(hashes: 120, bands: 40) == 467)
+        #expect(LSHIndex.bytesPerDocument(hashes: 120, bands: 40, sketchSize: 64, anchors: 8) == 467 + 449)
+        #expect(SketchStore.bytesPerDocument(k: 64, anchors: 8) == 64 * 5 + 5 + 124)
+    }
+
+    /// The sketch entries of lines, normalized.
+    func sketch(_ lines: [String]) -> [UInt64] {
+        MinHasher(count: 8).signature(of: lines).sketch
+    }
+
+    func compare(_ a: [String], _ b: [String], k: Int = 64) -> ShingleSketch.Comparison {
+        let store = SketchStore(k: k)
+        store.append(sketch(b))
+        return store.compare(sketch(a), with: 0, lineShare: 0.2)
+    }
+
+    @Test func sketchEstimatesContainmentOfATruncatedCopy() {
+        let article = DedupText.distinctArticle(seed: 21, paragraphs: 8)
+        let half = Array(article.prefix(4))
+        // Either order: the stored document the full one or the truncated one.
+        for c in [compare(half, article), compare(article, half)] {
+            #expect(c.containment > 0.85, "\(c)")
+            #expect(c.jaccard > 0.3 && c.jaccard < 0.7)
+            #expect(c.coverage > 0.9)
+            #expect(c.sizeRatio > 0.35 && c.sizeRatio < 0.65)
+        }
+        let unrelated = compare(DedupText.distinctArticle(seed: 22, paragraphs: 8), article)
+        #expect(unrelated.containment < 0.1 && unrelated.coverage < 0.2)
+    }
+
+    @Test func sketchCoverageTellsATemplateSiblingFromARepost() {
+        // The same long opening paragraph, then another body: contained in part, by whole lines.
+        let opening = DedupText.paragraph(seed: DedupHash.mix(31), sentences: 12)
+        let a = [opening] + DedupText.distinctArticle(seed: 32, paragraphs: 3)
+        let b = [opening] + DedupText.distinctArticle(seed: 33, paragraphs: 3)
+        let sibling = compare(a, b)
+        #expect(sibling.containment > 0.3)
+        #expect(sibling.coverage < 0.7)
+        // Edits spread over every line leave each line mostly shared.
+        let edited = a.map { line in String(line.enumerated().map { i, ch in i % 12 == 5 ? "国" : ch }) }
+        let repost = compare(edited, a)
+        #expect(repost.containment > 0.3 && repost.coverage > 0.9)
+    }
+
+    @Test func storedSketchKeepsTheLeastEntries() {
+        let lines = DedupText.distinctArticle(seed: 41, paragraphs: 6)
+        let all = sketch(lines)
+        #expect(all.count > 64)
+        #expect(zip(all, all.dropFirst()).allSatisfy { $0 < $1 })
+        // Anchors: a document holding the article's least shingles meets it; another does not.
+        let store = SketchStore(k: 64, anchors: 8)
+        store.append(all)
+        var met: [Int] = []
+        store.forEachAnchorMatch(sketch(Array(lines.prefix(3)) + DedupText.distinctArticle(seed: 42, paragraphs: 3))) { met.append($0) }
+        store.forEachAnchorMatch(sketch(DedupText.distinctArticle(seed: 43))) { met.append($0 + 100) }
+        #expect(!met.isEmpty && met.allSatisfy { $0 == 0 })
+    }
+
+    @Test func aFullerCopyIsIndexedUnderTheFirstCopysName() throws {
+        let article = DedupText.distinctArticle(seed: 61, paragraphs: 8)
+        let head = Array(article.prefix(3)), tail = Array(article.suffix(4))
+        // The truncated repost comes first; the full article matches it; the tail matches only
+        // the full article, which is indexed for that under the first copy's name.
+        let stream = [head, article, tail].enumerated().map { DedupText.record($1, offset: $0) }
+        let (out, counters) = try run(stream, marking)
+        #expect(out[1][DedupStage.Field.duplicateOf] == "0 test")
+        #expect(out[2][DedupStage.Field.duplicateOf] == "0 test")
+        #expect(counters["index.fuller-copies"] == 1)
+        var never = marking; never.fullerCopy = 0
+        #expect(try run(stream, never).out[2][DedupStage.Field.duplicateOf] == nil)
+    }
+
+    @Test func templateSiblingsAreKeptAndTruncatedEditedCopiesFound() throws {
+        let opening = DedupText.paragraph(seed: DedupHash.mix(51), sentences: 10)
+        let first = [opening] + DedupText.distinctArticle(seed: 52, paragraphs: 3)
+        let sibling = [opening] + DedupText.distinctArticle(seed: 53, paragraphs: 3)
+        // A repost cut to half and edited every 15th character: Jaccard far under the threshold.
+        let article = DedupText.distinctArticle(seed: 54, paragraphs: 8)
+        let cut = Array(article.prefix(4)).map { line in String(line.enumerated().map { i, ch in i % 15 == 7 ? "国" : ch }) }
+        let (out, counters) = try run([DedupText.record(first, offset: 0), DedupText.record(sibling, offset: 1),
+                                       DedupText.record(article, offset: 2), DedupText.record(cut, offset: 3)], marking)
+        #expect(out[1][DedupStage.Field.duplicateOf] == nil)
+        #expect(out[3][DedupStage.Field.duplicateOf] == "2 test", "\(out[3].fields) \(compare(cut, article)) \(counters)")
+        #expect(Double(out[3][DedupStage.Field.jaccard]!)! < 0.4)
+        #expect(counters["marked.duplicate-near"] == 1)
     }
 }
 
@@ -236,6 +376,36 @@ enum DedupText {
         let r = try Support.shell("for i in $(seq 100); do cat testdata/seeds/*.txt; done | civ-clean | civ-dedup --mark | head -c 1000 >/dev/null; echo \"status=${PIPESTATUS[2]}\"")
         #expect(r.text.contains("status=141"))
     }
+
+    @Test func civDedupSpillsPastMaxMemoryIntoTMPDIR() throws {
+        // 3000 distinct pages of generated prose, then the first 50 again: past --max-memory 1
+        // (1144 documents) the first ones are in a spill file and their copies still dropped.
+        let r = try Support.shell("""
+            d=$(mktemp -d)
+            python3 -c '
+            import random
+            rng = random.Random(5)
+            a = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
+            docs = ["\\n".join("".join(rng.choices(a, k=40)) + "。" for _ in range(4)) for _ in range(3000)]
+            for i, d in enumerate(docs + docs[:50]):
+                print(f"%civ 1\\n%source s\\n%offset {i}\\n{d}\\n%end")
+            ' > $d/in
+            TMPDIR=$d civ-dedup --max-memory 1 --stats < $d/in | grep -c '^%end'
+            TMPDIR=$d civ-dedup --max-memory 1 --no-spill < $d/in | grep -c '^%end'
+            ls $d; TMPDIR=$d/missing civ-dedup --max-memory 1 < $d/in | grep -c '^%end'
+            rm -r $d
+            """)
+        let lines = r.text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "3000")            // the 50 copies dropped
+        #expect(lines.dropFirst().first == "3050")  // forgotten: kept again
+        #expect(lines.dropFirst(2).first == "in")   // spill files are unlinked
+        #expect(lines.last == "3050")            // no spill file possible: forgotten, and said
+        #expect(r.stderr.contains("civ-dedup\tindex.spilled\t"))
+        #expect(r.stderr.contains("go to a temporary file"))
+        #expect(r.stderr.contains("cannot make a spill file"))
+        let help = try Support.shell("civ-dedup --help").text
+        #expect(help.contains("--no-spill") && help.contains("temporary file"))
+    }
 }
 
 @Suite struct DedupLineCountTests {
@@ -266,13 +436,14 @@ enum DedupText {
     @Test func articlesSharingALongFooterAreKept() throws {
         let footer = DedupText.article(seed: 30, paragraphs: 4)
         let records = (0 ..< 6).map { DedupText.record(DedupText.article(seed: UInt64(31 + $0), paragraphs: 2) + footer, offset: $0) }
-        func kept(_ commonLines: Int) -> Int {
-            var o = DedupStage.Options(); o.commonLines = commonLines
+        func kept(_ commonLines: Int, coverage: Double = DedupStage.Options().coverage) -> Int {
+            var o = DedupStage.Options(); o.commonLines = commonLines; o.coverage = coverage
             let stage = DedupStage(options: o)
             var counters = Counters()
             return records.filter { r in var r = r; return try! stage.process(&r, counters: &counters) }.count
         }
-        #expect(kept(0) < 6)          // the footer is most of each page
+        #expect(kept(0, coverage: 0) < 6)   // the footer is most of each page
+        #expect(kept(0) == 6)               // but they share whole lines, not the others (coverage)
         #expect(kept(2) >= 5)         // only the second page can still be taken for the first's copy
     }
 }

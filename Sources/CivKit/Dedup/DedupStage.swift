@@ -1,13 +1,15 @@
 /// civ-dedup's stage: for each record in stream order, decides whether it duplicates an earlier
 /// kept record — exactly (same text up to white space and punctuation, by content hash) or
-/// nearly (MinHash over character shingles, candidates from LSH banding) — and says what to do.
+/// nearly (candidates from LSH banding of MinHash signatures and from anchors, verified on
+/// shingle samples: `ShingleSketch`) — and says what to do.
 ///
 /// A document is decided as soon as it arrives, against the documents kept before it, so the
 /// filter streams. A duplicate names the first copy (a kept document, never itself or a later
-/// one). Kept documents are indexed in two generations of at most `maxDocuments / 2` each: when
-/// the newer one is full, the older is forgotten (counted as `index.forgotten`) and the newer
-/// becomes the older, so memory stays bounded and the most recent documents are always there
-/// to compare with (reposts come close together in a crawl).
+/// one). Kept documents are indexed in memory in two generations of at most `maxDocuments / 2`
+/// each: when the newer one is full, the older moves to a temporary file (`SpilledIndex`,
+/// counted as `index.spilled`; with `spill` off, or when the file cannot be written, it is
+/// forgotten instead, counted as `index.forgotten`) and the newer becomes the older. Spilled
+/// documents are still found, by content hash and by band.
 public final class DedupStage {
     public struct Options: Sendable, Equatable {
         /// Characters a shingle.
@@ -20,16 +22,31 @@ public final class DedupStage {
         /// MinHash functions; a multiple of `bands`.
         public var hashes = 120
         public var bands = 40
-        /// Near duplicate when the Jaccard estimate reaches this…
-        public var threshold = 0.45
-        /// …or when the smaller document's containment in the larger reaches this (truncated
-        /// reposts), the smaller holding at least `containmentMinRatio` of the larger's shingles.
-        public var containment = 0.65
-        public var containmentMinRatio = 0.3
+        /// A candidate (sharing an LSH band or an anchor) is compared by shingle samples
+        /// (`ShingleSketch`): a near duplicate when its coverage reaches `coverage` and either its
+        /// Jaccard estimate reaches `threshold` or the smaller document's containment in the larger
+        /// reaches `containment` (truncated reposts), the smaller holding at least
+        /// `containmentMinRatio` of the larger's shingles.
+        public var threshold = 0.4
+        public var containment = 0.4
+        public var containmentMinRatio = 0.25
+        /// Coverage: the share of the smaller document's sampled shingles in lines of which at
+        /// least `lineShare` is shared (a template sibling shares whole lines, not the others).
+        public var coverage = 0.7
+        public var lineShare = 0.2
+        /// A near duplicate holding at least this many times the shingles of the copy it matched
+        /// is indexed too (0: never).
+        public var fullerCopy = 1.25
+        /// Sampled shingles kept a document, and how many of them are its anchors.
+        public var sketchSize = 64
+        public var anchors = 8
         /// Keep duplicates, with fields saying what they duplicate.
         public var mark = false
-        /// Most documents indexed (see `LSHIndex.bytesPerDocument`).
+        /// Most documents indexed in memory (see `LSHIndex.bytesPerDocument`).
         public var maxDocuments = Int.max
+        /// Past `maxDocuments`, move the older generation to a temporary file (`SpilledIndex`)
+        /// rather than forget it.
+        public var spill = true
         public var seed: UInt64 = 0x6D69_6E68_6173_6821
 
         public init() {}
@@ -55,6 +72,12 @@ public final class DedupStage {
     private let generationSize: Int
     /// Kept documents forgotten so far (the older generation dropped).
     public private(set) var forgotten = 0
+    /// Generations moved to temporary files, oldest first.
+    private var spilled: [SpilledIndex] = []
+    /// Kept documents moved to temporary files so far.
+    public private(set) var spilledDocuments = 0
+    /// Why the last spill failed (then the generation was forgotten), if one did.
+    public private(set) var spillError: CivError?
     /// Documents the index holds now.
     public var indexed: Int { (older?.count ?? 0) + newer.count }
     private var signature = MinHasher.Signature(values: [], shingles: 0, contentHash: 0)
@@ -70,7 +93,7 @@ public final class DedupStage {
         self.options = options
         hasher = MinHasher(count: options.hashes, shingler: Shingler(size: options.shingleSize, proseLinesOnly: options.proseLinesOnly), seed: options.seed)
         generationSize = options.maxDocuments == .max ? .max : max(1, options.maxDocuments / 2)
-        newer = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: generationSize)
+        newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize)
         if options.commonLines > 0 && options.proseLinesOnly { lineCounts = LineCounts(commonAt: options.commonLines) }
     }
 
@@ -102,13 +125,7 @@ public final class DedupStage {
             if signature.shingles > 0 {
                 let source = record[FieldKey.source] ?? "-"
                 let offset = record[FieldKey.offset].flatMap { Int64($0) } ?? -Int64(documentsSeen)
-                if newer.isFull {
-                    forgotten += older?.count ?? 0
-                    counters.add("index.forgotten", older?.count ?? 0)
-                    older = newer
-                    newer = LSHIndex(hashes: options.hashes, bands: options.bands, maxDocuments: generationSize, presized: true)
-                }
-                newer.insert(signature, source: source, offset: offset)
+                index(source: source, offset: offset, counters: &counters)
                 counters.add("index.documents")
             } else {
                 counters.add("kept.empty-text")
@@ -117,6 +134,13 @@ public final class DedupStage {
             counters.add(options.mark ? "marked.duplicate-exact" : "dropped.duplicate-exact")
             if options.mark { annotate(&record, origin, kind: "exact", jaccard: 1, containment: 1) }
         case let .near(origin, j, c):
+            // A copy much fuller than the one it matched (the full article after a truncated
+            // repost) is indexed too, under the first copy's name: later copies then meet the
+            // fuller text.
+            if lastNearFuller {
+                index(source: origin.source, offset: origin.offset, counters: &counters)
+                counters.add("index.fuller-copies")
+            }
             counters.add(options.mark ? "marked.duplicate-near" : "dropped.duplicate-near")
             if options.mark { annotate(&record, origin, kind: "near", jaccard: j, containment: c) }
         }
@@ -124,29 +148,99 @@ public final class DedupStage {
         return decision == .keep || options.mark
     }
 
+    /// Adds the current signature to the newer generation, spilling the older when it is full.
+    private func index(source: String, offset: Int64, counters: inout Counters) {
+        if newer.isFull {
+            if let old = older {
+                do {
+                    guard options.spill else { throw CivError.writeFailed(reason: "no spill") }
+                    spilled.append(try SpilledIndex(old))
+                    spilledDocuments += old.count
+                    counters.add("index.spilled", old.count)
+                    mergeSpilled(counters: &counters)
+                } catch {
+                    if options.spill { spillError = error as? CivError }
+                    forgotten += old.count
+                    counters.add("index.forgotten", old.count)
+                }
+            }
+            older = newer
+            newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, presized: true)
+        }
+        newer.insert(signature, source: source, offset: offset)
+    }
+
+    /// Whether the last near duplicate decided is much fuller than the copy it matched.
+    private var lastNearFuller = false
+
+    /// The document at hand holds at least `fullerCopy` times the shingles of the one it matched.
+    private func isFuller(_ c: ShingleSketch.Comparison) -> Bool {
+        options.fullerCopy > 0 && c.storedIsSmaller && c.sizeRatio * options.fullerCopy <= 1
+    }
+
+    /// Merges the newest spill files while the one before is no larger (a binary counter: at
+    /// most log2(spilled / generation) + 1 files, each document rewritten log2 times). A failed
+    /// merge leaves the files as they were.
+    private func mergeSpilled(counters: inout Counters) {
+        while spilled.count >= 2 && spilled[spilled.count - 2].count <= spilled[spilled.count - 1].count {
+            guard let merged = try? SpilledIndex(merging: Array(spilled.suffix(2))) else { return }
+            spilled.removeLast(2)
+            spilled.append(merged)
+            counters.add("index.spill-merges")
+        }
+    }
+
+    /// Spill files now (for tests).
+    public var spillFiles: Int { spilled.count }
+
     /// The decision for a signature against the kept documents (nothing recorded).
     public func decide(_ signature: MinHasher.Signature, counters: inout Counters) -> Decision {
         guard signature.shingles > 0 else { return .keep }
         let generations = [older, newer].compactMap { $0 }   // older first: the first copy
+        for run in spilled {
+            if let doc = run.exactMatch(signature.contentHash) { return .exact(of: origin(run, doc)) }
+        }
         for index in generations {
             if let doc = index.exactMatch(signature.contentHash) { return .exact(of: origin(index, doc)) }
         }
-        let o = options
         var best: Decision = .keep
-        var bestJaccard = -1.0
-        for index in generations {
-            let found = index.nearest(signature) { j, c, a, b in
-                if j >= o.threshold { return true }
-                let ratio = Double(min(a, b)) / Double(max(a, b, 1))
-                return c >= o.containment && ratio >= o.containmentMinRatio
+        var bestScore = -1.0
+        lastNearFuller = false
+        for run in spilled {
+            var candidates = 0
+            let found = run.nearest(signature, lineShare: options.lineShare, candidates: &candidates) { self.score($0) }
+            counters.add("candidates.checked-spilled", candidates)
+            if let f = found, let s = score(f.comparison), s > bestScore {
+                bestScore = s
+                best = .near(of: origin(run, f.doc), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
+                lastNearFuller = isFuller(f.comparison)
             }
+        }
+        for index in generations {
+            let found = index.nearest(signature, lineShare: options.lineShare) { self.score($0) }
             counters.add("candidates.checked", index.lastCandidates)
-            if let f = found, f.jaccard > bestJaccard {
-                bestJaccard = f.jaccard
-                best = .near(of: origin(index, f.doc), jaccard: f.jaccard, containment: f.containment)
+            if let f = found, let s = score(f.comparison), s > bestScore {
+                bestScore = s
+                best = .near(of: origin(index, f.doc), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
+                lastNearFuller = isFuller(f.comparison)
             }
         }
         return best
+    }
+
+    /// A candidate's score when it is a near duplicate (its containment plus Jaccard: the
+    /// fullest copy wins), nil when it is not.
+    func score(_ c: ShingleSketch.Comparison) -> Double? {
+        guard c.coverage >= options.coverage else { return nil }
+        if c.jaccard >= options.threshold || (c.containment >= options.containment && c.sizeRatio >= options.containmentMinRatio) {
+            return c.containment + c.jaccard
+        }
+        return nil
+    }
+
+    private func origin(_ run: SpilledIndex, _ doc: Int) -> Origin {
+        let o = run.origin(doc)
+        return Origin(source: o.source, offset: o.offset)
     }
 
     private func origin(_ index: LSHIndex, _ doc: Int) -> Origin {

@@ -19,11 +19,12 @@ public final class LSHIndex {
     public let maxDocuments: Int
 
     private var compact: [UInt8] = []
-    private var shingleCounts: [UInt32] = []
-    private var sourceNumbers: [UInt32] = []
-    private var offsets: [Int64] = []
-    private var sourceNames: [String] = []
+    private(set) var shingleCounts: [UInt32] = []
+    private(set) var sourceNumbers: [UInt32] = []
+    private(set) var offsets: [Int64] = []
+    private(set) var sourceNames: [String] = []
     private var sourceNumberOf: [String: UInt32] = [:]
+    let sketches: SketchStore
 
     private var bandTable: [UInt32]
     private var bandMask: Int
@@ -44,12 +45,13 @@ public final class LSHIndex {
 
     /// With `presized`, the arrays and tables are made at once for `maxDocuments` (no growth, so
     /// no copies and no slack past the budget): for the generations after the first.
-    public init(hashes: Int = 120, bands: Int = 40, maxDocuments: Int = .max, presized: Bool = false) {
+    public init(hashes: Int = 120, bands: Int = 40, sketchSize: Int = 64, anchors: Int = 8, maxDocuments: Int = .max, presized: Bool = false) {
         precondition(bands >= 1 && hashes >= bands && hashes % bands == 0, "hashes must be a multiple of bands")
         self.hashes = hashes
         self.bands = bands
         self.rows = hashes / bands
         self.maxDocuments = maxDocuments
+        sketches = SketchStore(k: sketchSize, anchors: anchors, presizedFor: presized ? maxDocuments : nil)
         var bandSize = 1024, exactSize = 256
         if presized && maxDocuments < Int(Int32.max) / max(bands, 8) {
             while maxDocuments * bands * 10 > bandSize * 7 { bandSize *= 2 }
@@ -68,15 +70,15 @@ public final class LSHIndex {
 
     /// Bytes a document costs in the index, on average, tables at their mean fill (about 52%):
     /// the figure `--max-memory` divides by.
-    public static func bytesPerDocument(hashes: Int, bands: Int) -> Int {
+    public static func bytesPerDocument(hashes: Int, bands: Int, sketchSize: Int = 64, anchors: Int = 8) -> Int {
         let fixed = hashes + 4 + 4 + 8
         let tables = Double(bands * 4 + 12) / 0.52
-        return fixed + Int(tables.rounded(.up))
+        return fixed + Int(tables.rounded(.up)) + SketchStore.bytesPerDocument(k: sketchSize, anchors: anchors)
     }
 
     /// Bytes the index holds now (arrays' sizes; source names not counted).
     public var memoryBytes: Int {
-        compact.capacity + shingleCounts.capacity * 4 + sourceNumbers.capacity * 4 + offsets.capacity * 8
+        sketches.memoryBytes + compact.capacity + shingleCounts.capacity * 4 + sourceNumbers.capacity * 4 + offsets.capacity * 8
             + bandTable.count * 4 + exactKeys.count * 12
     }
 
@@ -122,8 +124,9 @@ public final class LSHIndex {
 
     // MARK: Near duplicates
 
+    /// A band's key: a hash of the band number and its rows' 8-bit values.
     @inline(__always)
-    private func bandSlot(_ band: Int, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func bandKey(_ band: Int, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, rows: Int) -> UInt64 {
         var h = DedupHash.mix(UInt64(band) &+ 0x6261_6E64)
         var i = start
         let end = start + rows
@@ -138,22 +141,41 @@ public final class LSHIndex {
             }
             h = DedupHash.combine(h, w)
         }
-        return Int(truncatingIfNeeded: h) & bandMask
+        return h
     }
 
-    /// The indexed document most similar to `signature` among those sharing a band with it, with
-    /// its Jaccard estimate (corrected for chance agreement of 8-bit values) and the containment
-    /// estimate of the smaller document in the larger; `accept` decides which qualify, and the
-    /// best qualifying one (highest Jaccard) is returned.
-    public func nearest(_ signature: MinHasher.Signature, accept: (_ jaccard: Double, _ containment: Double, _ shinglesA: Int, _ shinglesB: Int) -> Bool)
-        -> (doc: Int, jaccard: Double, containment: Double)?
+    @inline(__always)
+    private func bandSlot(_ band: Int, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        Int(truncatingIfNeeded: Self.bandKey(band, bytes, from: start, rows: rows)) & bandMask
+    }
+
+    /// Document `doc`'s key in `band`.
+    func bandKey(_ band: Int, doc: Int) -> UInt64 {
+        compact.withUnsafeBufferPointer { c in
+            Self.bandKey(band, UnsafeBufferPointer(rebasing: c[doc * hashes ..< (doc + 1) * hashes]), from: band * rows, rows: rows)
+        }
+    }
+
+    /// A content hash as a spill key (apart from band keys).
+    static func contentKey(_ hash: UInt64) -> UInt64 { DedupHash.mix(hash ^ 0x6578_6163_7421) }
+
+    /// Each indexed document's content hash (as a spill key).
+    func forEachContentHash(_ body: (UInt64, Int) -> Void) {
+        for i in 0 ..< exactKeys.count where exactKeys[i] != 0 { body(Self.contentKey(exactKeys[i]), Int(exactDocs[i])) }
+    }
+
+    /// The indexed document that `signature` most likely repeats, among those sharing a band
+    /// with it or holding one of their anchors in it (see `SketchStore`): each candidate is
+    /// compared by the two documents' shingle samples, and `score` gives a qualifying candidate's
+    /// score (nil: not a duplicate); the highest wins.
+    public func nearest(_ signature: MinHasher.Signature, lineShare: Double,
+                        score: (_ comparison: ShingleSketch.Comparison) -> Double?)
+        -> (doc: Int, comparison: ShingleSketch.Comparison)?
     {
         precondition(signature.values.count == hashes)
-        var best: (doc: Int, jaccard: Double, containment: Double)? = nil
         seen.removeAll(keepingCapacity: true)
         if mine.count != hashes { mine = [UInt8](repeating: 0, count: hashes) }
         for i in 0 ..< hashes { mine[i] = UInt8(truncatingIfNeeded: signature.values[i]) }
-        let chance = 1.0 / 256
         mine.withUnsafeBufferPointer { m in
             compact.withUnsafeBufferPointer { c in
                 for band in 0 ..< bands {
@@ -165,23 +187,22 @@ public final class LSHIndex {
                         let base = doc * hashes
                         var same = true
                         for r in start ..< start + rows where c[base + r] != m[r] { same = false; break }
-                        if !same || seen.contains(UInt32(doc)) { continue }
-                        seen.append(UInt32(doc))
-                        var equal = 0
-                        for r in 0 ..< hashes where c[base + r] == m[r] { equal += 1 }
-                        let raw = Double(equal) / Double(hashes)
-                        let j = max(0, (raw - chance) / (1 - chance))
-                        let other = Int(shingleCounts[doc])
-                        let containment = MinHasher.containment(jaccard: j, signature.shingles, other)
-                        if accept(j, containment, signature.shingles, other), best == nil || j > best!.jaccard {
-                            best = (doc, j, containment)
-                        }
+                        if same && !seen.contains(UInt32(doc)) { seen.append(UInt32(doc)) }
                     }
                 }
             }
         }
+        sketches.forEachAnchorMatch(signature.sketch) { doc in
+            if !seen.contains(UInt32(doc)) { seen.append(UInt32(doc)) }
+        }
+        var best: (doc: Int, comparison: ShingleSketch.Comparison, score: Double)? = nil
+        for d in seen {
+            let doc = Int(d)
+            let comparison = sketches.compare(signature.sketch, with: doc, lineShare: lineShare)
+            if let s = score(comparison), best == nil || s > best!.score { best = (doc, comparison, s) }
+        }
         lastCandidates = seen.count
-        return best
+        return best.map { ($0.doc, $0.comparison) }
     }
 
     /// Adds a kept document; false (and nothing added) when the index is full.
@@ -201,6 +222,7 @@ public final class LSHIndex {
             sourceNumbers.append(n)
         }
         offsets.append(offset)
+        sketches.append(signature.sketch)
         insertExact(signature.contentHash, doc: doc)
         if (bandEntries + bands) * 10 > (bandMask + 1) * 7 { growBands() }
         addBands(of: doc)

@@ -32,6 +32,9 @@ public struct MinHasher: Sendable {
         public var shingles: Int
         /// Hash of the text up to white space and punctuation: equal for exact duplicates.
         public var contentHash: UInt64
+        /// Every distinct shingle's `ShingleSketch` entry, sorted (a kept document stores the
+        /// least of them).
+        public var sketch: [UInt64] = []
     }
 
     /// The signature of `lines`, written into `into` (reused across documents: no allocation
@@ -50,12 +53,17 @@ public struct MinHasher: Sendable {
         }
         var content: UInt64 = 0
         var shingles = 0
+        // Moved out for the loop (no overlapping access to `signature`), its storage reused.
+        var sketch = signature.sketch
+        signature.sketch = []
+        sketch.removeAll(keepingCapacity: true)
         let k = shingler.size
         signature.values.withUnsafeMutableBufferPointer { mins in
             coefficients.withUnsafeBufferPointer { c in
                 let n = count
-                let kept = shingler.forEachShingle(of: lines, contentHash: &content, lineHashes: &lineHashes, isCommon: isCommon) { x in
+                let kept = shingler.forEachShingle(of: lines, contentHash: &content, lineHashes: &lineHashes, isCommon: isCommon) { x, line in
                     shingles += 1
+                    sketch.append(ShingleSketch.entry(x, line: line))
                     var i = 0
                     while i < n {
                         let v = UInt32(truncatingIfNeeded: (c[2 &* i] &* x &+ c[2 &* i &+ 1]) >> 32)
@@ -69,6 +77,8 @@ public struct MinHasher: Sendable {
         }
         signature.shingles = shingles
         signature.contentHash = content
+        ShingleSketch.normalize(&sketch)
+        signature.sketch = sketch
     }
 
     public func signature(of lines: [String]) -> Signature {

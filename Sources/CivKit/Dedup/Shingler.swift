@@ -75,7 +75,7 @@ public struct Shingler: Sendable {
     @discardableResult
     public func forEachShingle(of lines: [String], contentHash: inout UInt64, _ body: (UInt64) -> Void) -> Int {
         var hashes: [UInt64] = []
-        return forEachShingle(of: lines, contentHash: &contentHash, lineHashes: &hashes, isCommon: { _ in false }, body)
+        return forEachShingle(of: lines, contentHash: &contentHash, lineHashes: &hashes, isCommon: { _ in false }) { h, _ in body(h) }
     }
 
     /// The hash of a line's kept scalars (never 0).
@@ -91,12 +91,12 @@ public struct Shingler: Sendable {
         return h == 0 ? 1 : h
     }
 
-    /// As above; also sets `lineHashes[i]` to the hash of line `i` when it is a prose line (0
+    /// As above, `body` also given the index of the line the shingle ends in; also sets `lineHashes[i]` to the hash of line `i` when it is a prose line (0
     /// otherwise), and leaves out of the shingles the prose lines `isCommon` names (lines that
     /// other, unrelated documents share: a site's footer), unless every prose line is common.
     @discardableResult
     public func forEachShingle(of lines: [String], contentHash: inout UInt64, lineHashes: inout [UInt64],
-                               isCommon: (UInt64) -> Bool, _ body: (UInt64) -> Void) -> Int {
+                               isCommon: (UInt64) -> Bool, _ body: (_ shingle: UInt64, _ line: Int) -> Void) -> Int {
         // Ring of the last `size` scalars, in a fixed-size buffer on the stack.
         var ring = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
                     UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
@@ -144,7 +144,7 @@ public struct Shingler: Sendable {
                                 h = DedupHash.combine(h, r[j % k])
                                 j += 1
                             }
-                            body(h)
+                            body(h, index)
                         }
                     }
                 }
@@ -152,7 +152,7 @@ public struct Shingler: Sendable {
             if kept > 0 && kept < k {
                 var h = seed
                 for j in 0 ..< kept { h = DedupHash.combine(h, r[j]) }
-                body(h)
+                body(h, lines.count - 1)
             }
         }
         contentHash = content

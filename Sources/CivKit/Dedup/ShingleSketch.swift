@@ -1,0 +1,102 @@
+/// A bottom-k sample of a document's shingles, each with the prose line it ends in: what
+/// civ-dedup keeps of a document to verify a candidate pair more finely than MinHash can.
+///
+/// Every shingle gets one more 32-bit hash `g` (an entry packs `g << 32 | line`, so entries sort
+/// by `g`); a kept document stores its `k` distinct entries of least `g`. The document being
+/// decided has all its entries at hand, so against a stored sample the comparison is
+/// coordinated sampling: below the stored sample's largest `g` (all of it when the stored
+/// document has fewer than `k` shingles), both documents' shingles are fully known. From the
+/// shingles there:
+///
+/// - Jaccard: shared / (either);
+/// - containment of the smaller document in the larger: shared / the smaller's sampled shingles
+///   (a truncated repost is mostly contained in the full article, whatever their Jaccard);
+/// - coverage: the share of the smaller document's sampled shingles lying in lines of which at
+///   least `lineShare` is shared. Edits spread over a repost leave every line mostly shared;
+///   a template sibling or a shared footer shares whole lines and not the others (the
+///   finer test that tells them apart at the same containment).
+public enum ShingleSketch {
+    /// The sampling hash of a shingle (independent of the MinHash functions).
+    @inline(__always)
+    public static func entry(_ shingle: UInt64, line: Int) -> UInt64 {
+        let g = DedupHash.mix(shingle ^ 0x736B_6574_6368_2121) >> 32
+        return g << 32 | UInt64(min(line, 255))
+    }
+
+    @inline(__always) static func g(_ e: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: e >> 32) }
+    @inline(__always) static func line(_ e: UInt64) -> Int { Int(e & 0xFF) }
+
+    /// Sorts entries by `g` and keeps one entry per distinct `g` (its first line).
+    public static func normalize(_ entries: inout [UInt64]) {
+        entries.sort()
+        guard entries.count > 1 else { return }
+        var out = 1
+        for i in 1 ..< entries.count where g(entries[i]) != g(entries[out - 1]) {
+            entries[out] = entries[i]
+            out += 1
+        }
+        entries.removeLast(entries.count - out)
+    }
+
+    public struct Comparison: Equatable, Sendable {
+        public var jaccard: Double
+        public var containment: Double
+        public var coverage: Double
+        /// Shingles the estimates rest on (the smaller document's sample).
+        public var sampled: Int
+        /// The smaller document's distinct shingles over the larger's.
+        public var sizeRatio: Double
+        /// True when the stored document is the smaller one.
+        public var storedIsSmaller: Bool
+    }
+
+    /// Compares the document at hand (`all`: every entry, normalized; `distinct`: its number of
+    /// distinct shingles) with a stored sample (`stored`: the least `k` entries, sorted, of a
+    /// document of `storedDistinct` distinct shingles). `lineCounts` is scratch (256 × 2).
+    public static func compare(all: UnsafeBufferPointer<UInt64>, distinct: Int,
+                               stored: UnsafeBufferPointer<UInt64>, storedDistinct: Int, k: Int,
+                               lineShare: Double, scratch lineCounts: inout [Int32]) -> Comparison {
+        let ceiling: UInt32 = stored.count >= k ? g(stored[stored.count - 1]) : .max
+        if lineCounts.count != 512 { lineCounts = [Int32](repeating: 0, count: 512) }
+        for i in 0 ..< 512 { lineCounts[i] = 0 }
+        // The smaller document's sampled shingles are counted by line: [line] sampled, [256 + line] shared.
+        let mineSmaller = distinct <= storedDistinct
+        var i = 0, j = 0, shared = 0, mineBelow = 0
+        let n = all.count, m = stored.count
+        while i < n && g(all[i]) <= ceiling {
+            let a = g(all[i])
+            while j < m && g(stored[j]) < a {
+                if !mineSmaller { lineCounts[line(stored[j])] += 1 }
+                j += 1
+            }
+            let hit = j < m && g(stored[j]) == a
+            if hit {
+                shared += 1
+                if !mineSmaller { lineCounts[line(stored[j])] += 1; lineCounts[256 + line(stored[j])] += 1 }
+                j += 1
+            }
+            if mineSmaller {
+                lineCounts[line(all[i])] += 1
+                if hit { lineCounts[256 + line(all[i])] += 1 }
+            }
+            mineBelow += 1
+            i += 1
+        }
+        if !mineSmaller {
+            while j < m { lineCounts[line(stored[j])] += 1; j += 1 }
+        }
+        let union = mineBelow + m - shared
+        let smallerSample = mineSmaller ? mineBelow : m
+        var covered = 0
+        for l in 0 ..< 256 where lineCounts[l] > 0 {
+            if Double(lineCounts[256 + l]) >= lineShare * Double(lineCounts[l]) { covered += Int(lineCounts[l]) }
+        }
+        return Comparison(
+            jaccard: union > 0 ? Double(shared) / Double(union) : 0,
+            containment: smallerSample > 0 ? Double(shared) / Double(smallerSample) : 0,
+            coverage: smallerSample > 0 ? Double(covered) / Double(smallerSample) : 0,
+            sampled: smallerSample,
+            sizeRatio: Double(min(distinct, storedDistinct)) / Double(max(distinct, storedDistinct, 1)),
+            storedIsSmaller: !mineSmaller)
+    }
+}
