@@ -134,6 +134,9 @@ let seed2 = Record(
         ("时间: 2022-03-03 25:10", "2022-03-03"),
         ("２０２２－０３－０３　１０：３４", "2022-03-03T10:34:00+08:00"),
         ("来源：张掖日报 2022-03-03", "2022-03-03"),
+        ("发布时间：二〇一九年七月二十二日", "2019-07-22"),
+        ("二〇二〇年十二月三十一日 来源：萍乡日报", "2020-12-31"),
+        ("更新时间：2021-06-18 15:47:21", "2021-06-18T15:47:21+08:00"),
     ])
     func publicationTimeForms(byline: String, expected: String) {
         #expect(extract(["标题", "正文。"], fields: [("byline", byline)])[FieldKey.published] == expected)
@@ -141,7 +144,8 @@ let seed2 = Record(
         #expect(extract(["标题", byline, "正文。"])[FieldKey.published] == expected)
     }
 
-    @Test(arguments: ["2022-02-30 10:00", "2021-02-29", "2022-13-01", "2022年4月31日", "1850-01-01", "12022-03-03"])
+    @Test(arguments: ["2022-02-30 10:00", "2021-02-29", "2022-13-01", "2022年4月31日", "1850-01-01", "12022-03-03",
+                      "二〇二二年二月三十日", "二〇二二-03-03", "二〇二二〇年三月三日", "一九五〇〇年三月三日"])
     func impossibleDateIsRejected(byline: String) {
         #expect(extract(["标题", "正文。"], fields: [("byline", byline)])[FieldKey.published] == nil)
     }

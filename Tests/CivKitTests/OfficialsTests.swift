@@ -170,6 +170,29 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(dates(["2月29日", "2月30日", "13月1日", "7月32日", "6月底前完成", "第3日", "7月19日再次督导"], published: "2019-07-22") == ["2019-07-19"])
     }
 
+    @Test func datesInChineseNumerals() {
+        #expect(dates(["七月十九日上午，市委常委深入安源区督导创建工作。"]) == ["2019-07-19"])
+        #expect(dates(["十月二十七日、二十八日，检查组分两组暗访。十一月三十日至十二月一日复查。"], published: "2020-12-02") == [
+            "2020-10-27", "2020-10-28", "2020-11-30", "2020-12-01",
+        ])
+        #expect(dates(["二〇二一年十二月三十日，市创建办召开考评会。"], published: "2022-01-04") == ["2021-12-30"])
+        #expect(dates(["十二月二十日，区长带队检查。"], published: "2020-01-03") == ["2019-12-20"])
+        // Numerals that are no date: no 月, no 日, a day too large, inside a longer number.
+        #expect(dates(["一个月内完成三十项整改，二月三十日", "五一假期，第十二月", "十月份", "三十二月一日", "七月三十二日"]) == [])
+    }
+
+    /// Property: a month and day in Chinese numerals resolve as in digits.
+    @Test func chineseNumeralsReadAsDigits() {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        func chinese(_ n: Int) -> String { n < 10 ? digits[n] : (n >= 20 ? digits[n / 10] : "") + "十" + digits[n % 10] }
+        for m in 1...12 {
+            for d in 1...31 {
+                let line = "\(chinese(m))月\(chinese(d))日，召开推进会。"
+                #expect(dates([line], published: "2020-07-01") == dates(["\(m)月\(d)日，召开推进会。"], published: "2020-07-01"), "\(line)")
+            }
+        }
+    }
+
     @Test func bylineLinesAtTheTopAreNotEvents() {
         #expect(dates(["2019-7-22 10:34 来源：安源区政府", "7月19日上午，督导创建工作。"]) == ["2019-07-19"])
     }
