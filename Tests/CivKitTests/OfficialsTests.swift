@@ -257,6 +257,14 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(places(["督导组来到了红星小学。随后又来到红星小学，走进东方商场。"]) == ["红星小学", "东方商场"])
     }
 
+    @Test func mostItemsEndingWithASiteWordMakeTheList() {
+        #expect(places(["一行先后来到站前广场、中山路步行街、市第一人民医院发热门诊，看望一线人员。"]) == ["站前广场", "中山路步行街", "市第一人民医院发热门诊"])
+        #expect(places(["监督组先后来到会师镇东关社区、县人民医院、会宁一中，实地察看。"]) == ["会师镇东关社区", "县人民医院", "会宁一中"])
+        #expect(places(["与会人员先后观摩了开发区新能源产业园、城东小区，学习经验。"]) == ["开发区新能源产业园", "城东小区"])
+        // Half is not most: a list of words that name no site.
+        #expect(places(["我们来到人民广场、群众身边，听取意见。", "来到一线、基层、工地，看望职工。"]) == [])
+    }
+
     @Test func companiesAndVagueGroups() {
         #expect(places(["副县长先后走访了华丰食品有限公司、县第二水厂，并深入县城重点企业走访。"]) == ["华丰食品有限公司", "县第二水厂"])
         #expect(places(["志愿者走进辖区餐馆开展宣传。"]).isEmpty)
