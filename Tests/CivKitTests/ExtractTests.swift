@@ -211,6 +211,11 @@ let seed2 = Record(
         ("记者王瑞云通讯员李明报道", ["王瑞云"]),
         ("本报记者欧阳小明 摄", ["欧阳小明"]),
         ("来源：张掖日报 记者：诸葛亮 编辑：王五", ["诸葛亮"]),
+        ("记者 吴晓燕 刘洋 摄影 孙博", ["吴晓燕", "刘洋", "孙博"]),
+        ("本报讯（融媒体记者 苏婉 实习生 杨帆）10月26日，督导组来我市。", ["苏婉", "杨帆"]),
+        ("来源：甘州区文明办  作者：王婧  时间：2021-09-30 16:05", ["王婧"]),
+        ("（图为会议现场 赵峰 摄）", ["赵峰"]),
+        ("编辑：王琳  审核：刘强  作者：城管局", []),
     ])
     func reporterForms(line: String, expected: [String]) {
         #expect(extract(["标题", line, "正文。"]).values(FieldKey.reporter) == expected)
@@ -221,6 +226,7 @@ let seed2 = Record(
         "据了解，记者了解到，工作进展顺利。",
         "记者来到现场，看到了变化。",
         "记者从市委宣传部获悉，创建工作进展顺利。",
+        "他拿起相机拍摄，摄影爱好者 纷纷 摄 下美景。",
     ])
     func proseAboutReportersNamesNone(line: String) {
         #expect(extract(["标题", line]).values(FieldKey.reporter).isEmpty)
