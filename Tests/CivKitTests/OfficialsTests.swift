@@ -81,6 +81,13 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(summary(["卢小亨书记强调，要抓好创建。李强区长陪同调研。"]) == ["卢小亨 other 书记/-/党委", "李强 accompany 区长/区/政府"])
         #expect(summary(["5月6日，区委书记王建国主持召开会议，王建国书记指出，要巩固成果。"]) == ["王建国 lead 区委书记/区/党委"])
         #expect(summary(["区委书记强调，要巩固成果。", "市委常委、宣传部长、市文明办主任到会。"]).isEmpty)
+        // A rank before the title: 李华|副区长, not 李华副|区长.
+        #expect(summary(["李华副区长要求，要持续开展整治。"]) == ["李华 other 副区长/区/政府"])
+    }
+
+    @Test func nameBeforeAPrepositionAndPartyGroupPosts() {
+        #expect(summary(["会上听取了市卫健委主任严春生关于创卫工作情况的汇报。"]).map { $0.prefix(10) } == ["严春生 report"])
+        #expect(officials(["局党组成员、副局长孙浩参加。"]).first?.posts.map(\.title) == ["局党组成员", "副局长"])
     }
 
     @Test func twoAndThreeCharacterReadingsOfAName() {
