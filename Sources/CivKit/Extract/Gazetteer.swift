@@ -21,7 +21,14 @@ struct Gazetteer: Sendable {
     let divisions: [Division]
     /// Names by their first scalar, longest first.
     private let names: [Unicode.Scalar: [Name]]
-    let firsts: ScalarBits
+    /// The names' first two scalars, hashed into bits: most characters of a text start no name
+    /// (the test costs two loads, the dictionary a hash).
+    private var pairs = [UInt64](repeating: 0, count: Gazetteer.pairBits / 64)
+    private static let pairBits = 1 << 20
+
+    private static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        Int((a.value &* 0x9E37_79B1 ^ b.value) & UInt32(pairBits - 1))
+    }
 
     static let standard = Gazetteer(table: DataFile.lines("gazetteer.tsv"))
 
@@ -36,7 +43,7 @@ struct Gazetteer: Sendable {
         var rows: [(code: String, level: String, name: String, short: String, parent: String)] = []
         for line in table {
             let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard c.count == 5, c[0].count == 12, !c[2].isEmpty else { fatalError("civ: gazetteer.tsv: bad line \(line)") }
+            guard c.count == 5, c[0].count == 12, c[2].count >= 2, c[3].isEmpty || c[3].count >= 2 else { fatalError("civ: gazetteer.tsv: bad line \(line)") }
             rows.append((c[0], c[1], c[2], c[3], c[4]))
         }
         var index: [String: Int] = [:]
@@ -55,7 +62,12 @@ struct Gazetteer: Sendable {
         }
         self.divisions = divisions
         self.names = names.mapValues { $0.sorted { $0.word.count > $1.word.count } }
-        firsts = ScalarBits(names.keys)
+        for list in names.values {
+            for name in list {
+                let h = Self.pairHash(name.word[0], name.word[1])
+                pairs[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
     }
 
     /// The divisions' names the line mentions, in text order, each mention once (the longest
@@ -63,8 +75,9 @@ struct Gazetteer: Sendable {
     func mentions(in line: FoldedLine) -> [Name] {
         var out: [Name] = []
         var i = 0
-        while i < line.count {
-            guard firsts.contains(line[i]), let candidates = names[line[i]],
+        while i + 1 < line.count {
+            let h = Self.pairHash(line[i], line[i + 1])
+            guard pairs[h >> 6] & (1 << UInt64(h & 63)) != 0, let candidates = names[line[i]],
                   let name = candidates.first(where: { isMention($0, at: i, in: line) }) else {
                 i += 1
                 continue
