@@ -137,8 +137,11 @@ enum DateScanner {
 
     /// An ASCII digit, a Chinese digit or 十: where a number in a date can start.
     static func isNumeral(_ s: Unicode.Scalar) -> Bool {
-        ScalarClass.isASCIIDigit(s) || (s.value >= 0x3007 && (s == "十" || chineseDigit(s) != nil))
+        ScalarClass.isASCIIDigit(s) || (s.value >= 0x3007 && chineseNumerals.contains(s))
     }
+
+    /// Every scalar of the text is tested: one bit test, not a switch.
+    private static let chineseNumerals = ScalarBits("〇零一二三四五六七八九十".unicodeScalars)
 
     /// A number at `i`: `digits` ASCII digits (`number`), or Chinese numerals as dates write
     /// them: a year digit by digit (二〇一九), a month or day with 十 (七, 十, 十二, 二十七),
