@@ -24,6 +24,9 @@ public struct ReporterExtractor: FieldExtractor {
         }
     }
 
+    /// The labels' first characters: a bit test before the set and the label look-ups.
+    static let labelFirsts = ScalarBits(ExtractLabels.standard.reporter.compactMap(\.first))
+
     /// Characters that end a media name right before a label: 江北日报记者 许静, 电视台记者.
     static let mediaEnds: Set<Unicode.Scalar> = ["报", "台", "网", "社"]
 
@@ -36,7 +39,8 @@ public struct ReporterExtractor: FieldExtractor {
             if line[i] == "摄", let name = photographer(before: i, in: line) {
                 if !all.contains(name) { all.append(name) }
                 i += 1
-            } else if !line.isHan(at: i - 1) || mediaEnds.contains(line[i - 1]), let label = line.match(labels.reporter, at: i) {
+            } else if labelFirsts.contains(line[i]), !line.isHan(at: i - 1) || mediaEnds.contains(line[i - 1]),
+                      let label = line.match(labels.reporter, at: i) {
                 for name in names(in: line, from: i + label.count) where !all.contains(name) { all.append(name) }
                 i += label.count
             } else {
