@@ -41,6 +41,24 @@ import Testing
         #expect(places(["甘州区会议召开。"], fields: [.init("place", "x")]) == ["x"])
     }
 
+    /// The generated table: every county and prefecture under a province, a prefecture's parent
+    /// a province, a county's a prefecture or a province; the six-digit codes unique.
+    @Test func gazetteerHierarchy() {
+        let g = Gazetteer.standard
+        #expect(g.divisions.count > 3000)
+        #expect(Set(g.divisions.map(\.adcode)).count == g.divisions.count)
+        for (i, d) in g.divisions.enumerated() {
+            let chain = g.parents(of: i).map { g.divisions[$0] }
+            switch d.level {
+            case "province": #expect(chain.isEmpty, "\(d.name)")
+            case "prefecture": #expect(chain.map(\.level) == ["province"], "\(d.name)")
+            case "county": #expect(chain.map(\.level) == ["province", "prefecture"] || chain.map(\.level) == ["province"], "\(d.name)")
+            default: Issue.record("level \(d.level) of \(d.name)")
+            }
+            #expect(chain.allSatisfy { d.adcode.hasPrefix($0.adcode.prefix($0.level == "province" ? 2 : 4)) }, "\(d.name)")
+        }
+    }
+
     @Test func jsonCarriesTheChain() throws {
         let record = Record(fields: [.init("place", "甘州区/county/620702 甘肃省/province/620000 张掖市/prefecture/620700"),
                                      .init("place", "西湖区/county/-"), .init("place", "not a place")], lines: [])
