@@ -28,6 +28,9 @@ import Testing
     @Test func streetsAndWordsAreNoPlaces() {
         #expect(names(["一行来到张掖路步行街、酒泉路街道、中山大街。"]) == [])
         #expect(names(["活动当天全县共组织志愿服务队伍120余支，振兴县域经济。城区、郊区环境整治。"]) == [])
+        // Short forms that are ordinary words keep only their full names.
+        #expect(names(["与会来宾参观了朝阳社区，确保长治久安。", "来宾市、朝阳市代表发言。"]) == ["来宾市", "朝阳市"])
+        #expect(names(["新疆、内蒙古、博尔塔拉的代表参加。"]) == ["新疆维吾尔自治区", "内蒙古自治区", "博尔塔拉蒙古自治州"])
     }
 
     @Test func sharedNameTakesTheParentTheTextNames() {
