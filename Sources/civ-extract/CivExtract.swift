@@ -6,7 +6,7 @@ import CivKit
 struct CivExtract: FilterCommand {
     static let configuration = CommandConfiguration(
         commandName: "civ-extract",
-        abstract: "Find the title, publication time, origin, site, reporters, publisher, officials, event dates, places visited, campaigns and directives of each document.",
+        abstract: "Find the title, publication time, origin, site, reporters, publisher, officials, event dates, places visited, places, campaigns and directives of each document.",
         discussion: """
         Reads civ records (from civ-clean or civ-segment) and writes the same records, text \
         unchanged, with the fields it found added: %title, %published (ISO 8601 at +08:00, or \
@@ -14,7 +14,9 @@ struct CivExtract: FilterCommand {
         (发布者), %official (once per person: NAME ROLE POST/LEVEL/BODY …, e.g. 康峰 accompany \
         区委副书记/区/党委 区长/区/政府), %event-date (once per date something happened, resolved \
         against the publication date: 2019-07-19, or --07-19 without a year), %place-visited \
-        (once per site visited, as written), %campaign (once per campaign the article is \
+        (once per site visited, as written), %place (once per province, prefecture or county \
+        named: NAME/LEVEL/ADCODE and its parents, e.g. 甘州区/county/620702 \
+        甘肃省/province/620000 张掖市/prefecture/620700), %campaign (once per campaign the article is \
         about: 全国文明城市), %directive (once per sentence after 强调，, 指出，, 要求：). A field \
         an earlier stage set is kept. The byline, banner and breadcrumb fields civ-clean moved \
         out of the text are read first, then the text's first and last lines; officials, event \

@@ -134,6 +134,9 @@ let seed2 = Record(
         ("时间: 2022-03-03 25:10", "2022-03-03"),
         ("２０２２－０３－０３　１０：３４", "2022-03-03T10:34:00+08:00"),
         ("来源：张掖日报 2022-03-03", "2022-03-03"),
+        ("发布时间：二〇一九年七月二十二日", "2019-07-22"),
+        ("二〇二〇年十二月三十一日 来源：萍乡日报", "2020-12-31"),
+        ("更新时间：2021-06-18 15:47:21", "2021-06-18T15:47:21+08:00"),
     ])
     func publicationTimeForms(byline: String, expected: String) {
         #expect(extract(["标题", "正文。"], fields: [("byline", byline)])[FieldKey.published] == expected)
@@ -141,7 +144,8 @@ let seed2 = Record(
         #expect(extract(["标题", byline, "正文。"])[FieldKey.published] == expected)
     }
 
-    @Test(arguments: ["2022-02-30 10:00", "2021-02-29", "2022-13-01", "2022年4月31日", "1850-01-01", "12022-03-03"])
+    @Test(arguments: ["2022-02-30 10:00", "2021-02-29", "2022-13-01", "2022年4月31日", "1850-01-01", "12022-03-03",
+                      "二〇二二年二月三十日", "二〇二二-03-03", "二〇二二〇年三月三日", "一九五〇〇年三月三日"])
     func impossibleDateIsRejected(byline: String) {
         #expect(extract(["标题", "正文。"], fields: [("byline", byline)])[FieldKey.published] == nil)
     }
@@ -207,6 +211,11 @@ let seed2 = Record(
         ("记者王瑞云通讯员李明报道", ["王瑞云"]),
         ("本报记者欧阳小明 摄", ["欧阳小明"]),
         ("来源：张掖日报 记者：诸葛亮 编辑：王五", ["诸葛亮"]),
+        ("记者 吴晓燕 刘洋 摄影 孙博", ["吴晓燕", "刘洋", "孙博"]),
+        ("本报讯（融媒体记者 苏婉 实习生 杨帆）10月26日，督导组来我市。", ["苏婉", "杨帆"]),
+        ("来源：甘州区文明办  作者：王婧  时间：2021-09-30 16:05", ["王婧"]),
+        ("（图为会议现场 赵峰 摄）", ["赵峰"]),
+        ("编辑：王琳  审核：刘强  作者：城管局", []),
     ])
     func reporterForms(line: String, expected: [String]) {
         #expect(extract(["标题", line, "正文。"]).values(FieldKey.reporter) == expected)
@@ -217,6 +226,7 @@ let seed2 = Record(
         "据了解，记者了解到，工作进展顺利。",
         "记者来到现场，看到了变化。",
         "记者从市委宣传部获悉，创建工作进展顺利。",
+        "他拿起相机拍摄，摄影爱好者 纷纷 摄 下美景。",
     ])
     func proseAboutReportersNamesNone(line: String) {
         #expect(extract(["标题", line]).values(FieldKey.reporter).isEmpty)

@@ -218,7 +218,9 @@ private func topLevelKeys(_ line: [UInt8]) -> [String] {
                             .init("reporter", "张三"), .init("reporter", "李四"), .init("part", "1"), .init("part", "2")],
                    lines: ["控制\u{1}字符\u{2028}", "\"引号\" \\ 反斜杠"]),
             Record(fields: [.init("official", "康峰 accompany 区委副书记/区/党委 区长/-/-"), .init("official", "康峰 boss 区长/区/政府"),
-                            .init("event-date", "--07-19"), .init("event-date", "2019-02-31x")], lines: []),
+                            .init("event-date", "--07-19"), .init("event-date", "2019-02-31x"),
+                            .init("place", "甘州区/county/620702 甘肃省/province/620000 张掖市/prefecture/620700"),
+                            .init("place", "西湖区/county/-"), .init("place", "张掖/town/1")], lines: []),
         ]
         let result = try Self.validate(records.map(DocumentJSON.line))
         try Self.requireValidator(result)

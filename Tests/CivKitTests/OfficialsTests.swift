@@ -81,6 +81,13 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(summary(["卢小亨书记强调，要抓好创建。李强区长陪同调研。"]) == ["卢小亨 other 书记/-/党委", "李强 accompany 区长/区/政府"])
         #expect(summary(["5月6日，区委书记王建国主持召开会议，王建国书记指出，要巩固成果。"]) == ["王建国 lead 区委书记/区/党委"])
         #expect(summary(["区委书记强调，要巩固成果。", "市委常委、宣传部长、市文明办主任到会。"]).isEmpty)
+        // A rank before the title: 李华|副区长, not 李华副|区长.
+        #expect(summary(["李华副区长要求，要持续开展整治。"]) == ["李华 other 副区长/区/政府"])
+    }
+
+    @Test func nameBeforeAPrepositionAndPartyGroupPosts() {
+        #expect(summary(["会上听取了市卫健委主任严春生关于创卫工作情况的汇报。"]).map { $0.prefix(10) } == ["严春生 report"])
+        #expect(officials(["局党组成员、副局长孙浩参加。"]).first?.posts.map(\.title) == ["局党组成员", "副局长"])
     }
 
     @Test func twoAndThreeCharacterReadingsOfAName() {
@@ -170,6 +177,29 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(dates(["2月29日", "2月30日", "13月1日", "7月32日", "6月底前完成", "第3日", "7月19日再次督导"], published: "2019-07-22") == ["2019-07-19"])
     }
 
+    @Test func datesInChineseNumerals() {
+        #expect(dates(["七月十九日上午，市委常委深入安源区督导创建工作。"]) == ["2019-07-19"])
+        #expect(dates(["十月二十七日、二十八日，检查组分两组暗访。十一月三十日至十二月一日复查。"], published: "2020-12-02") == [
+            "2020-10-27", "2020-10-28", "2020-11-30", "2020-12-01",
+        ])
+        #expect(dates(["二〇二一年十二月三十日，市创建办召开考评会。"], published: "2022-01-04") == ["2021-12-30"])
+        #expect(dates(["十二月二十日，区长带队检查。"], published: "2020-01-03") == ["2019-12-20"])
+        // Numerals that are no date: no 月, no 日, a day too large, inside a longer number.
+        #expect(dates(["一个月内完成三十项整改，二月三十日", "五一假期，第十二月", "十月份", "三十二月一日", "七月三十二日"]) == [])
+    }
+
+    /// Property: a month and day in Chinese numerals resolve as in digits.
+    @Test func chineseNumeralsReadAsDigits() {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        func chinese(_ n: Int) -> String { n < 10 ? digits[n] : (n >= 20 ? digits[n / 10] : "") + "十" + digits[n % 10] }
+        for m in 1...12 {
+            for d in 1...31 {
+                let line = "\(chinese(m))月\(chinese(d))日，召开推进会。"
+                #expect(dates([line], published: "2020-07-01") == dates(["\(m)月\(d)日，召开推进会。"], published: "2020-07-01"), "\(line)")
+            }
+        }
+    }
+
     @Test func bylineLinesAtTheTopAreNotEvents() {
         #expect(dates(["2019-7-22 10:34 来源：安源区政府", "7月19日上午，督导创建工作。"]) == ["2019-07-19"])
     }
@@ -232,6 +262,14 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(places(["在老城区棚户区改造、滨江新区道路提升项目现场，王某详细了解工程进度。"]) == ["老城区棚户区改造", "滨江新区道路提升项目"])
         #expect(places(["在南门农贸市场、光明路社区新时代文明实践站，王某强调，要补齐短板。"]) == ["南门农贸市场", "光明路社区新时代文明实践站"])
         #expect(places(["督导组来到了红星小学。随后又来到红星小学，走进东方商场。"]) == ["红星小学", "东方商场"])
+    }
+
+    @Test func mostItemsEndingWithASiteWordMakeTheList() {
+        #expect(places(["一行先后来到站前广场、中山路步行街、市第一人民医院发热门诊，看望一线人员。"]) == ["站前广场", "中山路步行街", "市第一人民医院发热门诊"])
+        #expect(places(["监督组先后来到会师镇东关社区、县人民医院、会宁一中，实地察看。"]) == ["会师镇东关社区", "县人民医院", "会宁一中"])
+        #expect(places(["与会人员先后观摩了开发区新能源产业园、城东小区，学习经验。"]) == ["开发区新能源产业园", "城东小区"])
+        // Half is not most: a list of words that name no site.
+        #expect(places(["我们来到人民广场、群众身边，听取意见。", "来到一线、基层、工地，看望职工。"]) == [])
     }
 
     @Test func companiesAndVagueGroups() {

@@ -1,7 +1,7 @@
 /// Field `event-date`, once per date: the days the text says something happened, in text order.
 ///
 /// Reads every text line (not the byline lines at the top: short, no comma or full stop) for `M月D日` (or 号), `YYYY年M月D日`
-/// and `YYYY-M-D`; `10月27日、28日` and `10月27日至28日` are two dates. A date without a year
+/// and `YYYY-M-D`, the first two in Chinese numerals too (`七月十九日`, `二〇二一年十二月三十日`); `10月27日、28日` and `10月27日至28日` are two dates. A date without a year
 /// takes the publication year (`published`), or the year before when it would fall more than six
 /// months after publication (a December event published in January); without a publication
 /// date it is written `--MM-DD`. An impossible date (2月30日) is none.
@@ -34,7 +34,7 @@ public struct EventDateExtractor: BodyExtractor {
         var out: [String] = []
         var i = 0
         while i < line.count {
-            guard line.isDigit(at: i), !line.isDigit(at: i - 1) else {
+            guard DateScanner.isNumeral(line[i]), i == 0 || !DateScanner.isNumeral(line[i - 1]) else {
                 i += 1
                 continue
             }
@@ -43,7 +43,7 @@ public struct EventDateExtractor: BodyExtractor {
                 i = max(d.end, i + 1)
                 continue
             }
-            guard let (month, afterMonth) = DateScanner.number(at: i, in: line, digits: 1...2),
+            guard let (month, afterMonth) = DateScanner.numeral(at: i, in: line, digits: 1...2),
                   line.matches(["月"], at: afterMonth), (1...12).contains(month),
                   var (day, end) = dayMark(at: afterMonth + 1, in: line) else {
                 i += 1
@@ -63,7 +63,7 @@ public struct EventDateExtractor: BodyExtractor {
 
     /// `D日` or `D号` at `i`: the day and where the mark ends.
     static func dayMark(at i: Int, in line: FoldedLine) -> (Int, Int)? {
-        guard let (day, afterDay) = DateScanner.number(at: i, in: line, digits: 1...2), (1...31).contains(day),
+        guard let (day, afterDay) = DateScanner.numeral(at: i, in: line, digits: 1...2), (1...31).contains(day),
               line.matches(["日"], at: afterDay) || line.matches(["号"], at: afterDay) else { return nil }
         return (day, afterDay + 1)
     }

@@ -47,7 +47,7 @@ public struct ExtractionPipeline: Sendable {
     public static let standardExtractors: [any FieldExtractor] = [
         TitleExtractor(), PublicationTimeExtractor(), OriginExtractor(), SiteExtractor(),
         ReporterExtractor(), PublisherExtractor(), OfficialsExtractor(), EventDateExtractor(),
-        PlacesVisitedExtractor(), CampaignExtractor(), DirectiveExtractor(),
+        PlacesVisitedExtractor(), PlacesExtractor(), CampaignExtractor(), DirectiveExtractor(),
     ]
 
     public init(extractors: [any FieldExtractor] = ExtractionPipeline.standardExtractors) {

@@ -121,12 +121,14 @@ public struct OfficialsExtractor: BodyExtractor {
         }
         for length in lengths {
             let end = i + length
+            // The title may carry its rank (李华副区长).
+            let titleStart = end + (words.modifiers.first(where: { line.matches($0, at: end) })?.count ?? 0)
             guard end < line.count, (i..<end).allSatisfy({ line.isHan(at: $0) && !words.notInName.contains(line[$0]) }),
                   !(i + 1..<end).contains(where: { words.stopWord(at: $0, in: line) != nil }),
-                  let title = words.titles.first(where: { $0.afterName && line.matches($0.word, at: end) }),
-                  isBoundary(at: end + title.word.count, in: line),
-                  end + title.word.count == line.count || line[end + title.word.count] != "、" else { continue }
-            return (end, title.word.count)
+                  let title = words.titles.first(where: { $0.afterName && line.matches($0.word, at: titleStart) }),
+                  isBoundary(at: titleStart + title.word.count, in: line),
+                  titleStart + title.word.count == line.count || line[titleStart + title.word.count] != "、" else { continue }
+            return (end, titleStart + title.word.count - end)
         }
         return nil
     }

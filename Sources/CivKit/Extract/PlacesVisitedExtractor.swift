@@ -5,7 +5,7 @@
 /// sites; `在南关片区拆迁改造、东湖小区城市更新项目现场，` and `在A广场、B市场、C中心，卢某详细了解`
 /// give theirs. A list follows a visit verb (来到, 走进, 深入, 察看 …), or 在 at the start of a
 /// clause; it ends at the clause's end or an end word (等地, 现场, 督导 …) and splits at 、 and 及.
-/// After a visit verb the list counts when its last item ends with a site word (社区, 市场, 小学,
+/// After a visit verb the list counts when most of its items end with a site word (社区, 市场, 小学,
 /// 项目 …); after 在, when each item does, or the last one before 现场. An item is longer than its
 /// site word (在社区 names no site) and holds none of the words of prose (的, 了, 我 …), so 深入安源区督导 gives none: a district is no site. Words in
 /// `places.tsv`.
@@ -62,7 +62,8 @@ public struct PlacesVisitedExtractor: BodyExtractor {
             let isSite = { (r: Range<Int>) in words.endsWithSite(r, in: line) }
             let keep: Bool
             if visit != nil {
-                keep = items.last.map(isSite) == true
+                // Most items, the last or the others: 站前广场、中山路步行街、医院发热门诊.
+                keep = items.filter(isSite).count * 2 > items.count
             } else {
                 let clauseEnds = j == line.count || line[j] == "," || endWord == ["现", "场"]
                 keep = clauseEnds && (items.allSatisfy(isSite) || (endWord == ["现", "场"] && items.last.map(isSite) == true))

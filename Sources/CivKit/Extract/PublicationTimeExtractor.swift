@@ -1,7 +1,8 @@
 /// Field `published`: when the article was published, in ISO 8601 at China Standard Time.
 ///
 /// `2019-7-22 10:34` gives `2019-07-22T10:34:00+08:00`; a date without a time, `2022年3月3日`,
-/// gives `2022-03-03`. Forms: `Y-M-D`, `Y/M/D`, `Y.M.D`, `Y年M月D日` (or 号), each optionally
+/// gives `2022-03-03`. Forms: `Y-M-D`, `Y/M/D`, `Y.M.D`, `Y年M月D日` (or 号; also in Chinese
+/// numerals, `二〇一九年七月二十二日`), each optionally
 /// followed by `H:MM`, `H:MM:SS` or `H时MM分`. Looks in the `byline` fields first, then in the
 /// first text lines where a byline would have it (at the start of a line, after 发布时间：, or in
 /// a line with byline labels); an impossible date (2022-02-30) is no date.
@@ -52,7 +53,7 @@ enum DateScanner {
     static func first(in line: FoldedLine) -> FoundDate? {
         var i = 0
         while i < line.count {
-            if line.isDigit(at: i), let d = date(at: i, in: line) { return d }
+            if isNumeral(line[i]), let d = date(at: i, in: line) { return d }
             i += 1
         }
         return nil
@@ -72,15 +73,17 @@ enum DateScanner {
 
     /// A valid date that starts at `i` (not inside a longer number), with its time if one follows.
     static func date(at i: Int, in line: FoldedLine) -> FoundDate? {
-        guard !line.isDigit(at: i - 1), let (year, afterYear) = number(at: i, in: line, digits: 4...4),
+        guard i == 0 || !isNumeral(line[i - 1]), let (year, afterYear) = numeral(at: i, in: line, digits: 4...4),
               afterYear < line.count else { return nil }
         let separator = line[afterYear]
+        // Chinese numerals are written with 年月日 only.
+        guard line.isDigit(at: i) || separator == "年" else { return nil }
         var d = FoundDate(start: i, year: year)
         var j: Int
         if separator == "年" {
-            guard let (month, afterMonth) = number(at: afterYear + 1, in: line, digits: 1...2),
+            guard let (month, afterMonth) = numeral(at: afterYear + 1, in: line, digits: 1...2),
                   line.matches(["月"], at: afterMonth),
-                  let (day, afterDay) = number(at: afterMonth + 1, in: line, digits: 1...2) else { return nil }
+                  let (day, afterDay) = numeral(at: afterMonth + 1, in: line, digits: 1...2) else { return nil }
             (d.month, d.day) = (month, day)
             j = line.matches(["日"], at: afterDay) || line.matches(["号"], at: afterDay) ? afterDay + 1 : afterDay
         } else if separator == "-" || separator == "/" || separator == "." {
@@ -113,6 +116,65 @@ enum DateScanner {
         }
         (d.hour, d.minute, d.second, d.end) = (hour, minute, second, end)
         return d
+    }
+
+    /// The value of a Chinese digit (〇 and 零 are 0), or nil.
+    static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
+        switch s {
+        case "〇", "零": 0
+        case "一": 1
+        case "二": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
+
+    /// An ASCII digit, a Chinese digit or 十: where a number in a date can start.
+    static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isASCIIDigit(s) || (s.value >= 0x3007 && chineseNumerals.contains(s))
+    }
+
+    /// Every scalar of the text is tested: one bit test, not a switch.
+    private static let chineseNumerals = ScalarBits("〇零一二三四五六七八九十".unicodeScalars)
+
+    /// A number at `i`: `digits` ASCII digits (`number`), or Chinese numerals as dates write
+    /// them: a year digit by digit (二〇一九), a month or day with 十 (七, 十, 十二, 二十七),
+    /// not followed by another numeral.
+    static func numeral(at i: Int, in line: FoldedLine, digits: ClosedRange<Int>) -> (Int, Int)? {
+        guard i < line.count else { return nil }
+        if line.isDigit(at: i) { return number(at: i, in: line, digits: digits) }
+        var j = i
+        var value = 0
+        if digits.upperBound >= 4 {
+            while j < line.count, j - i < digits.upperBound, let d = chineseDigit(line[j]) {
+                value = value * 10 + d
+                j += 1
+            }
+            guard digits.contains(j - i) else { return nil }
+        } else {
+            // [tens]十[units], or a digit alone; 〇 and 零 start no month or day.
+            if let d = chineseDigit(line[j]), d > 0 {
+                value = d
+                j += 1
+            }
+            if j < line.count, line[j] == "十" {
+                value = (j > i ? value : 1) * 10
+                j += 1
+                if j < line.count, let d = chineseDigit(line[j]), d > 0 {
+                    value += d
+                    j += 1
+                }
+            }
+            guard j > i else { return nil }
+        }
+        guard j >= line.count || !isNumeral(line[j]) else { return nil }
+        return (value, j)
     }
 
     /// A decimal number of `digits` ASCII digits at `i`, not followed by another digit.

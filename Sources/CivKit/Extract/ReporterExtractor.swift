@@ -1,5 +1,6 @@
 /// Field `reporter`, once per reporter: `（记者王瑞云）`, `记者 张三 李四`, `记者：张三、李四`,
-/// `本报记者 张三`, `江北日报记者 许静`, and correspondents: `记者 张三 通讯员 李四` gives both.
+/// `本报记者 张三`, `江北日报记者 许静`, and correspondents: `记者 张三 通讯员 李四` gives both;
+/// interns, authors and photographers too (`实习生 杨帆`, `作者：王婧`, `摄影 孙博`, `（赵峰 摄）`).
 ///
 /// A name is 2–4 Han characters starting with a surname (so 记者了解到 gives none). Names end at
 /// punctuation, a space, a label (时间：) or a word such as 通讯员 or 报道; the label must not
@@ -23,6 +24,9 @@ public struct ReporterExtractor: FieldExtractor {
         }
     }
 
+    /// The labels' first characters: a bit test before the set and the label look-ups.
+    static let labelFirsts = ScalarBits(ExtractLabels.standard.reporter.compactMap(\.first))
+
     /// Characters that end a media name right before a label: 江北日报记者 许静, 电视台记者.
     static let mediaEnds: Set<Unicode.Scalar> = ["报", "台", "网", "社"]
 
@@ -32,7 +36,11 @@ public struct ReporterExtractor: FieldExtractor {
         var all: [String] = []
         var i = 0
         while i < line.count {
-            if !line.isHan(at: i - 1) || mediaEnds.contains(line[i - 1]), let label = line.match(labels.reporter, at: i) {
+            if line[i] == "摄", let name = photographer(before: i, in: line) {
+                if !all.contains(name) { all.append(name) }
+                i += 1
+            } else if labelFirsts.contains(line[i]), !line.isHan(at: i - 1) || mediaEnds.contains(line[i - 1]),
+                      let label = line.match(labels.reporter, at: i) {
                 for name in names(in: line, from: i + label.count) where !all.contains(name) { all.append(name) }
                 i += label.count
             } else {
@@ -40,6 +48,19 @@ public struct ReporterExtractor: FieldExtractor {
             }
         }
         return all
+    }
+
+    /// `NAME 摄` ending a credit (（图为会议现场 赵峰 摄）): the name before a spaced 摄 that ends
+    /// the line or a parenthesis.
+    static func photographer(before i: Int, in line: FoldedLine) -> String? {
+        guard line.isSpace(at: i - 1), i + 1 == line.count || terminators.contains(line[i + 1]) || line.isSpace(at: i + 1) else { return nil }
+        var k = i - 1
+        while k > 0 && line.isSpace(at: k - 1) { k -= 1 }
+        var j = k
+        while line.isHan(at: j - 1) { j -= 1 }
+        guard (2...4).contains(k - j), j == 0 || line[j - 1] == " " || line[j - 1] == "(",
+              ExtractLabels.standard.startsWithSurname(Array(line.folded[j..<k])) else { return nil }
+        return line.value(j..<k)
     }
 
     static func names(in line: FoldedLine, from: Int) -> [String] {

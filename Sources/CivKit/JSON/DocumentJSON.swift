@@ -2,7 +2,7 @@
 /// (`Resources/civ-document.schema.json`, printed by `civ-jsonl --schema`).
 ///
 /// Every key is always present, in this order: file, offset, length, url, title, published,
-/// origin, site, publisher, reporters, officials, event_dates, places_visited, campaigns,
+/// origin, site, publisher, reporters, officials, event_dates, places_visited, places, campaigns,
 /// directives, body, segmented, repairs, extra. Record fields the schema
 /// has no key for go to `extra`, as do second values of single-valued fields and offsets or
 /// lengths that are not integers: nothing of the record is dropped but the first text line when
@@ -10,7 +10,7 @@
 public enum DocumentJSON {
     public static let keys = [
         "file", "offset", "length", "url", "title", "published", "origin", "site", "publisher",
-        "reporters", "officials", "event_dates", "places_visited", "campaigns", "directives", "body", "segmented", "repairs", "extra",
+        "reporters", "officials", "event_dates", "places_visited", "places", "campaigns", "directives", "body", "segmented", "repairs", "extra",
     ]
 
     /// Fields with a key of their own; the first value is used.
@@ -63,6 +63,7 @@ public enum DocumentJSON {
         var offset: Int?, length: Int?
         var officials: [Official] = []
         var eventDates: [String] = []
+        var places: [[PlaceDivision]] = []
         for field in record.fields {
             if field.key == FieldKey.reporter || field.key == FieldKey.campaign || field.key == FieldKey.placeVisited
                 || field.key == FieldKey.directive { continue }
@@ -73,6 +74,10 @@ public enum DocumentJSON {
             }
             if field.key == FieldKey.official, let person = Official(field: field.value), Official.roles.contains(person.role) {
                 officials.append(person)
+                continue
+            }
+            if field.key == FieldKey.place, let chain = PlaceDivision.chain(field.value) {
+                places.append(chain)
                 continue
             }
             if field.key == FieldKey.repairs {
@@ -143,6 +148,22 @@ public enum DocumentJSON {
         json.beginArray()
         for place in record.values(FieldKey.placeVisited) { json.string(place) }
         json.endArray()
+        json.key("places")
+        json.beginArray()
+        for chain in places {
+            json.beginObject()
+            chain[0].writeMembers(into: &json)
+            json.key("parents")
+            json.beginArray()
+            for parent in chain.dropFirst() {
+                json.beginObject()
+                parent.writeMembers(into: &json)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
         json.key("campaigns")
         json.beginArray()
         for campaign in record.values(FieldKey.campaign) { json.string(campaign) }
@@ -202,5 +223,30 @@ public enum DocumentJSON {
         guard segmented else { return false }
         let unspaced = { (s: String) in String(String.UnicodeScalarView(s.unicodeScalars.filter { !ScalarClass.isSpace($0) })) }
         return unspaced(line) == unspaced(title)
+    }
+}
+
+/// One division of a `place` field (`NAME/LEVEL/ADCODE`, adcode `-` when unknown).
+struct PlaceDivision {
+    static let levels: Set<Substring> = ["province", "prefecture", "county"]
+    let name: Substring, level: Substring, adcode: Substring?
+
+    /// The division and its parents; nil when the value does not read as a `place` field.
+    static func chain(_ value: String) -> [PlaceDivision]? {
+        var chain: [PlaceDivision] = []
+        for token in value.split(separator: " ") {
+            let parts = token.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 3, !parts[0].isEmpty, levels.contains(parts[1]) else { return nil }
+            let code = parts[2]
+            guard code == "-" || (code.count == 6 && code.allSatisfy(\.isASCII) && code.allSatisfy(\.isNumber)) else { return nil }
+            chain.append(PlaceDivision(name: parts[0], level: parts[1], adcode: code == "-" ? nil : code))
+        }
+        return chain.isEmpty ? nil : chain
+    }
+
+    func writeMembers(into json: inout JSONWriter) {
+        json.key("name"); json.string(String(name))
+        json.key("level"); json.string(String(level))
+        json.key("adcode"); json.string(adcode.map(String.init))
     }
 }

@@ -100,6 +100,7 @@ public enum FieldKey {
     public static let eventDate = "event-date"   // once per date: YYYY-MM-DD, or --MM-DD
     public static let campaign = "campaign"      // once per campaign the article is about
     public static let placeVisited = "place-visited"  // once per site visited, as written
+    public static let place = "place"            // once per division: NAME/LEVEL/ADCODE, then its parents
     public static let directive = "directive"    // once per sentence after 强调, 指出, 要求
     /// On rejected documents only: why.
     public static let reject = "reject"
