@@ -19,7 +19,7 @@ public struct BoilerplateRemoval: DocumentRepair {
         [">>", ">", "»", "/", "→", "-", "＞", "＞＞"].contains(line)
     }
 
-    public func repair(_ document: inout Record, counters: inout Counters) {
+    public func repair(_ document: inout Record, counters: inout Counters, taken explained: inout [TakenLine]) {
         let lines = document.lines
         var kept: [String] = []
         var i = 0
@@ -53,6 +53,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             let rule = rules.rules[r]
             let taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
+            for j in i ..< i + taken.count { explained.append(TakenLine(index: j, counter: rule.counterName)) }
             switch rule.action {
             case .drop:
                 counters.add(rule.counterName, taken.count)

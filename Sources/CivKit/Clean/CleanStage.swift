@@ -23,6 +23,10 @@ public final class CleanStage {
     public let rules: BoilerplateRules
     /// Everything counted over all documents.
     public private(set) var counters = Counters()
+    /// `--explain`: given, for every text line of every document, one line saying what became
+    /// of it: `SOURCE<TAB>OFFSET<TAB>LINE<TAB>kept|dropped.KIND|moved.KIND<TAB>TEXT` (LINE counts the
+    /// document's non-empty cleaned lines from 1).
+    public var explain: ((String) -> Void)?
     /// Data problems met (truncated WARC records…), as messages; they make the exit code 65.
     public private(set) var problems: [String] = []
 
@@ -191,7 +195,11 @@ public final class CleanStage {
         } else if rawLength >= 16 && damaged * 10 > rawLength {
             reason = "binary"
         } else {
-            for repair in documentRepairs { repair.repair(&record, counters: &documentCounters) }
+            if let explain {
+                explainRepairs(&record, counters: &documentCounters, to: explain)
+            } else {
+                for repair in documentRepairs { repair.repair(&record, counters: &documentCounters) }
+            }
             if record.lines.isEmpty { reason = "empty" }
         }
         counters.merge(documentCounters)
@@ -205,6 +213,23 @@ public final class CleanStage {
             counters.add("documents.out")
             try emit(record)
         }
+    }
+
+    /// The document repairs, each line's fate written to `explain`.
+    private func explainRepairs(_ record: inout Record, counters: inout Counters, to explain: (String) -> Void) {
+        let lines = record.lines
+        var fates = Array(repeating: "kept", count: lines.count)
+        // Where each line still in the text stood at first.
+        var origin = Array(lines.indices)
+        for repair in documentRepairs {
+            var taken: [TakenLine] = []
+            repair.repair(&record, counters: &counters, taken: &taken)
+            for line in taken { fates[origin[line.index]] = line.counter }
+            let gone = Set(taken.map(\.index))
+            origin = origin.indices.filter { !gone.contains($0) }.map { origin[$0] }
+        }
+        let offset = record[FieldKey.offset] ?? "-", source = record[FieldKey.source] ?? "-"
+        for (i, line) in lines.enumerated() { explain("\(source)\t\(offset)\t\(i + 1)\t\(fates[i])\t\(line)\n") }
     }
 
     /// A cleaned copy of a record's text for a later stage that was given raw text
