@@ -4,9 +4,34 @@
 public struct BoilerplateRemoval: DocumentRepair {
     public let name = "boilerplate"
     public let rules: BoilerplateRules
+    public let spam: SpamLines
 
-    public init(rules: BoilerplateRules = .standard) {
+    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard) {
         self.rules = rules
+        self.spam = spam
+    }
+
+    /// The rules that need no pattern, tried on lines of the head and tail zones that no rule of
+    /// the table took: spam (`dropped.spam`), menus (`dropped.menu`), markup (`dropped.markup`).
+    func structuralKind(_ line: String, index: Int, count: Int) -> String? {
+        guard index < BoilerplateRules.zoneLines || index >= count - BoilerplateRules.zoneLines else { return nil }
+        if spam.isSpam(line) { return "dropped.spam" }
+        if LinkLines.isMenu(line) { return "dropped.menu" }
+        if LinkLines.isMarkup(line) { return "dropped.markup" }
+        return nil
+    }
+
+    /// Lines of a related-links list under its heading (`相关阅读：`): short, without sentence
+    /// punctuation, in the tail zone.
+    static func isLinkText(_ line: String) -> Bool {
+        let scalars = line.unicodeScalars
+        var n = 0
+        for c in scalars {
+            if "，。！？；：".unicodeScalars.contains(c) { return false }
+            n += 1
+            if n > 40 { return false }
+        }
+        return n >= 4
     }
 
     /// Joins lines taken together with a space, except after a full-width colon.
@@ -47,12 +72,20 @@ public struct BoilerplateRemoval: DocumentRepair {
                 return nil
             }
             guard let r = taking else {
-                kept.append(lines[i])
+                if let counter = structuralKind(lines[i], index: i, count: lines.count) {
+                    explained.append(TakenLine(index: i, counter: counter))
+                    counters.add(counter)
+                } else {
+                    kept.append(lines[i])
+                }
                 i += 1
                 continue
             }
             let rule = rules.rules[r]
-            let taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
+            var taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
+            if rule.kind == "related" && rule.scope == .tail {
+                while i + taken.count < lines.count, Self.isLinkText(lines[i + taken.count]) { taken.append(lines[i + taken.count]) }
+            }
             for j in i ..< i + taken.count { explained.append(TakenLine(index: j, counter: rule.counterName)) }
             switch rule.action {
             case .drop:

@@ -2,7 +2,7 @@
 public final class BoilerplateRules: @unchecked Sendable {
     public enum Action: Equatable, Sendable { case drop, moveToField(String) }
     public enum Scope: String, Sendable { case first, head, tail, any }
-    public enum Boundary: String, Sendable { case startsPage = "starts-page", endsPage = "ends-page", none = "-" }
+    public enum Boundary: String, Sendable { case startsPage = "starts-page", endsPage = "ends-page", closesPage = "closes-page", none = "-" }
 
     /// A class, not a struct: the rules are tried on every line, and copying a struct that
     /// holds a compiled regex costs reference counting each time.
@@ -52,7 +52,10 @@ public final class BoilerplateRules: @unchecked Sendable {
 
         /// The rule on a line's UTF-8 bytes (a caller trying many rules on one line).
         func matches(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-            mayMatch(p) && regex.firstMatchEnd(in: p) != nil
+            guard mayMatch(p), let end = regex.firstMatchEnd(in: p) else { return false }
+            // A page's last line (its pattern stops where the next page may begin) is taken
+            // only whole: text after the match is another page's, or not boilerplate.
+            return boundary != .closesPage || end == p.count
         }
 
         /// The same checks for a line and the next one, before they are joined by `\n`: the prefix
@@ -67,8 +70,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
 
         func matches(_ text: String) -> Bool {
-            guard mayMatch(text) else { return false }
-            return regex.matches(text)
+            var text = text
+            return text.withUTF8 { matches($0) }
         }
 
         /// Where a match ends in `text`, if it matches.
@@ -88,6 +91,7 @@ public final class BoilerplateRules: @unchecked Sendable {
     public let rules: [Rule]
     private let pageStartRules: [Rule]
     private let pageEndRules: [Rule]
+    private let pageCloseRules: [Rule]
     /// Per rule, kept beside the rules as plain values, so that the loop over every line and
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
@@ -139,6 +143,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         self.rules = rules
         pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }
         pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
+        pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
         scopes = rules.map(\.scope)
         firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
     }
@@ -184,7 +189,20 @@ public final class BoilerplateRules: @unchecked Sendable {
             if startsPage(rest) || "）)！!。".contains(last) { return end }
             if let start = laterPageStart(in: line, after: end) { return start }
         }
+        // A page's last line (a registration number, `All Rights Reserved`, `【关闭窗口】`) with
+        // more text right after it, no space between: the next page's first line.
+        for rule in pageCloseRules {
+            guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
+            if let next = line.unicodeScalars[end...].first, Self.mayBeginPage(next) { return end }
+        }
         return nil
+    }
+
+    /// Whether a page's first line may begin with `c`: not white space, not a digit, nor a mark
+    /// that goes on with what came before (`-1`, `）`, `，`).
+    static func mayBeginPage(_ c: Unicode.Scalar) -> Bool {
+        if c.properties.isWhitespace || ("0"..."9").contains(c) { return false }
+        return !"-–—)）]】，,。.、：:；;！!？?|/·".unicodeScalars.contains(c)
     }
 
     /// The first place after `from` where a page-start rule with a fixed opening matches.

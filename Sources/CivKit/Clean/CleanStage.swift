@@ -46,6 +46,9 @@ public final class CleanStage {
         var keptBytes = 0
         var tooLarge = false
         var hasText = false
+        /// A line with a sentence end seen: a page start (breadcrumb, banner) below the lines
+        /// above an article (site name, menus) begins no new document before the article's text.
+        var hasProse = false
         var encoding = TextDecoder.Encoding.utf8
         var counters = Counters()
         /// A whole file: a document even when empty (then rejected as `empty`, never uncounted).
@@ -78,7 +81,7 @@ public final class CleanStage {
             if !wholeInputIsOneDocument {
                 // A document rejected as too large holds text too, just not in memory: the next
                 // page must still start a document of its own.
-                if document.hasText || document.tooLarge, rules.startsPage(cleaned) {
+                if document.hasProse || document.tooLarge, rules.startsPage(cleaned) {
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
                 } else if let (split, rawOffset) = gluedPageSplit(cleaned, of: line, preferred: document.encoding, encoding: encoding) {
@@ -113,7 +116,16 @@ public final class CleanStage {
         }
         document.lines.append(cleaned)
         if !cleaned.isEmpty { document.hasText = true }
+        if !document.hasProse { document.hasProse = Self.isProse(cleaned) }
     }
+
+    /// A line with a sentence end (`。！？`), read on its bytes.
+    public static func isProse(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { p in sentenceEnds.contains { UTF8Bytes.contains(p, $0) } }
+    }
+
+    static let sentenceEnds = ["。", "！", "？"].map { Array($0.utf8) }
 
     /// Where the next page begins inside `cleaned`, the cleaned text of `line` (decoded as
     /// `encoding`, with `preferred` the document's encoding so far), when two pages were glued
@@ -131,7 +143,7 @@ public final class CleanStage {
     /// Byte offset in the raw line where the cleaned line's scalar `target` comes from: the first
     /// cut of the decoded `text` before a Han character whose cleaned prefix reaches `target`
     /// scalars, mapped back to raw bytes (encoding, removed control bytes and CR included).
-    /// Cuts are only tried before Han characters, never inside an annotation like `(xiāng)`, so
+    /// Cuts are only tried before Han characters (and `opensPage` marks), never inside an annotation like `(xiāng)`, so
     /// the cleaned length grows with the cut and a binary search finds it.
     func rawByteOffset(of target: Int, cleanedFrom utf8: [UInt8], raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
         // The cuts: before each Han character, and at the end (scalar index, byte offset).
@@ -140,7 +152,7 @@ public final class CleanStage {
             var scalar = 0, i = 0
             while i < p.count {
                 let (v, length) = UTF8Bytes.scalar(p, at: i)
-                if ScalarClass.isHan(v) { cuts.append((scalar, i)) }
+                if ScalarClass.isHan(v) || Self.opensPage(v) { cuts.append((scalar, i)) }
                 scalar += 1
                 i += length
             }
@@ -163,6 +175,12 @@ public final class CleanStage {
             if cleanedLength(mid) >= target { high = mid } else { low = mid + 1 }
         }
         return TextDecoder.rawLength(ofFirst: cuts[low].scalar, scalarsOf: raw, encoding: encoding)
+    }
+
+    /// Marks a page's first line may begin with besides Han characters (`<div>`, `【`, `“`, `《`),
+    /// none of which occurs inside a pinyin annotation.
+    static func opensPage(_ v: UInt32) -> Bool {
+        v == 0x3C || v == 0x3010 || v == 0x201C || v == 0x300A
     }
 
     /// Runs the document repairs and emits or rejects the document.
