@@ -18,7 +18,21 @@ public struct BoilerplateRemoval: DocumentRepair {
         if spam.isSpam(line) { return "dropped.spam" }
         if LinkLines.isMenu(line) { return "dropped.menu" }
         if LinkLines.isMarkup(line) { return "dropped.markup" }
+        // Markup around boilerplate (`<div class="share">分享到：</div>`): the rules read its text.
+        if let text = LinkLines.textOfMarkup(line), text != line, ruleTaking(text, index: index, count: count) != nil { return "dropped.markup" }
         return nil
+    }
+
+    /// The first rule of one line that takes `line` (line `index` of `count`).
+    func ruleTaking(_ line: String, index: Int, count: Int) -> Int? {
+        var line = line
+        let firstByte = line.utf8.first ?? 0
+        return line.withUTF8 { p in
+            rules.rules.indices.first { r in
+                BoilerplateRules.inScope(rules.scopes[r], index: index, count: count) && rules.firstBytes[r].contains(firstByte)
+                    && !rules.rules[r].spansTwoLines && rules.rules[r].matches(p)
+            }
+        }
     }
 
     /// Lines of a related-links list under its heading (`相关阅读：`): short, without sentence

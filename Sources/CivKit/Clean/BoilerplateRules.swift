@@ -186,7 +186,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
             let rest = String(line[end...])
             let last = line[line.index(before: end)]
-            if startsPage(rest) || "）)！!。".contains(last) { return end }
+            if startsPage(rest) || LinkLines.isMenu(rest) || "）)！!。".contains(last) { return end }
             if let start = laterPageStart(in: line, after: end) { return start }
         }
         // A page's last line (a registration number, `All Rights Reserved`, `【关闭窗口】`) with
@@ -195,8 +195,18 @@ public final class BoilerplateRules: @unchecked Sendable {
             guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
             if let next = line.unicodeScalars[end...].first, Self.mayBeginPage(next) { return end }
         }
+        // A breadcrumb inside the line, after whatever last line the page before ended with
+        // (`下一篇：某某工作会议召开您当前的位置：首页 >> 要闻`).
+        var bytes = line
+        if line.utf8.count <= Self.maxLineBytes, bytes.withUTF8({ UTF8Bytes.contains($0, Self.positionBytes) }), !line.isEmpty,
+           let start = laterPageStart(in: line, after: line.index(after: line.startIndex)), !startsPage(line) {
+            return start
+        }
         return nil
     }
+
+    /// `位置`, which every breadcrumb marker holds: the cheap test before looking for one inside a line.
+    static let positionBytes = Array("位置".utf8)
 
     /// Whether a page's first line may begin with `c`: not white space, not a digit, nor a mark
     /// that goes on with what came before (`-1`, `）`, `，`).

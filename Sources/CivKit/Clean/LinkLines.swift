@@ -40,5 +40,16 @@ public enum LinkLines {
         return text <= 12
     }
 
+    /// The text of a line that starts with a tag, its tags removed (`<footer>某某 版权所有</footer>`
+    /// → `某某 版权所有`), for the rules to read; nil for other lines.
+    public static func textOfMarkup(_ line: String) -> String? {
+        guard line.utf8.first == UInt8(ascii: "<"), line.utf8.count <= maxLineBytes else { return nil }
+        var text = "", inTag = false
+        for c in line.unicodeScalars {
+            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { text.unicodeScalars.append(c) }
+        }
+        return text
+    }
+
     static let punctuation: Set<Unicode.Scalar> = Set("，。！？；：、“”,.!?;:（）()".unicodeScalars)
 }
