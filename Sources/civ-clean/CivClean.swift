@@ -52,6 +52,9 @@ struct CivClean: FilterCommand {
     @Flag(help: "Read each file argument as one document, as the crawler saved one page a file; by default files are split into pages as standard input is.")
     var wholeFiles = false
 
+    @Flag(help: "Say on standard error what became of every text line: SOURCE<TAB>OFFSET<TAB>LINE<TAB>kept|dropped.KIND|moved.KIND<TAB>TEXT (OFFSET: the document's %offset; LINE: its n-th non-empty cleaned line).")
+    var explain = false
+
     @Option(help: "Largest document kept, in bytes; larger ones are rejected as too-large.")
     var maxDocumentBytes = CleanStage.defaultMaxDocumentBytes
 
@@ -87,6 +90,7 @@ struct CivClean: FilterCommand {
         } catch let error as CivError {
             return try run.exit(run.fail(error), options: options)
         }
+        if explain { stage.explain = { StandardError.write($0) } }
         run.configure(options, documents: { stage.counters["documents.in"] })
         let shard = options.shard
         let code: CivExitCode

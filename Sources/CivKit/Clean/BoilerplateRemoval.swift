@@ -4,9 +4,48 @@
 public struct BoilerplateRemoval: DocumentRepair {
     public let name = "boilerplate"
     public let rules: BoilerplateRules
+    public let spam: SpamLines
 
-    public init(rules: BoilerplateRules = .standard) {
+    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard) {
         self.rules = rules
+        self.spam = spam
+    }
+
+    /// The rules that need no pattern, tried on lines of the head and tail zones that no rule of
+    /// the table took: spam (`dropped.spam`), menus (`dropped.menu`), markup (`dropped.markup`).
+    func structuralKind(_ line: String, index: Int, count: Int) -> String? {
+        guard index < BoilerplateRules.zoneLines || index >= count - BoilerplateRules.zoneLines else { return nil }
+        if spam.isSpam(line) { return "dropped.spam" }
+        if LinkLines.isMenu(line) { return "dropped.menu" }
+        if LinkLines.isMarkup(line) { return "dropped.markup" }
+        // Markup around boilerplate (`<div class="share">分享到：</div>`): the rules read its text.
+        if let text = LinkLines.textOfMarkup(line), text != line, ruleTaking(text, index: index, count: count) != nil { return "dropped.markup" }
+        return nil
+    }
+
+    /// The first rule of one line that takes `line` (line `index` of `count`).
+    func ruleTaking(_ line: String, index: Int, count: Int) -> Int? {
+        var line = line
+        let firstByte = line.utf8.first ?? 0
+        return line.withUTF8 { p in
+            rules.rules.indices.first { r in
+                BoilerplateRules.inScope(rules.scopes[r], index: index, count: count) && rules.firstBytes[r].contains(firstByte)
+                    && !rules.rules[r].spansTwoLines && rules.rules[r].matches(p)
+            }
+        }
+    }
+
+    /// Lines of a related-links list under its heading (`相关阅读：`): short, without sentence
+    /// punctuation, in the tail zone.
+    static func isLinkText(_ line: String) -> Bool {
+        let scalars = line.unicodeScalars
+        var n = 0
+        for c in scalars {
+            if "，。！？；：".unicodeScalars.contains(c) { return false }
+            n += 1
+            if n > 40 { return false }
+        }
+        return n >= 4
     }
 
     /// Joins lines taken together with a space, except after a full-width colon.
@@ -19,7 +58,7 @@ public struct BoilerplateRemoval: DocumentRepair {
         [">>", ">", "»", "/", "→", "-", "＞", "＞＞"].contains(line)
     }
 
-    public func repair(_ document: inout Record, counters: inout Counters) {
+    public func repair(_ document: inout Record, counters: inout Counters, taken explained: inout [TakenLine]) {
         let lines = document.lines
         var kept: [String] = []
         var i = 0
@@ -47,12 +86,21 @@ public struct BoilerplateRemoval: DocumentRepair {
                 return nil
             }
             guard let r = taking else {
-                kept.append(lines[i])
+                if let counter = structuralKind(lines[i], index: i, count: lines.count) {
+                    explained.append(TakenLine(index: i, counter: counter))
+                    counters.add(counter)
+                } else {
+                    kept.append(lines[i])
+                }
                 i += 1
                 continue
             }
             let rule = rules.rules[r]
-            let taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
+            var taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
+            if rule.kind == "related" && rule.scope == .tail {
+                while i + taken.count < lines.count, Self.isLinkText(lines[i + taken.count]) { taken.append(lines[i + taken.count]) }
+            }
+            for j in i ..< i + taken.count { explained.append(TakenLine(index: j, counter: rule.counterName)) }
             switch rule.action {
             case .drop:
                 counters.add(rule.counterName, taken.count)

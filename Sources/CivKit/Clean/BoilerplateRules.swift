@@ -2,7 +2,7 @@
 public final class BoilerplateRules: @unchecked Sendable {
     public enum Action: Equatable, Sendable { case drop, moveToField(String) }
     public enum Scope: String, Sendable { case first, head, tail, any }
-    public enum Boundary: String, Sendable { case startsPage = "starts-page", endsPage = "ends-page", none = "-" }
+    public enum Boundary: String, Sendable { case startsPage = "starts-page", endsPage = "ends-page", closesPage = "closes-page", none = "-" }
 
     /// A class, not a struct: the rules are tried on every line, and copying a struct that
     /// holds a compiled regex costs reference counting each time.
@@ -52,7 +52,10 @@ public final class BoilerplateRules: @unchecked Sendable {
 
         /// The rule on a line's UTF-8 bytes (a caller trying many rules on one line).
         func matches(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-            mayMatch(p) && regex.firstMatchEnd(in: p) != nil
+            guard mayMatch(p), let end = regex.firstMatchEnd(in: p) else { return false }
+            // A page's last line (its pattern stops where the next page may begin) is taken
+            // only whole: text after the match is another page's, or not boilerplate.
+            return boundary != .closesPage || end == p.count
         }
 
         /// The same checks for a line and the next one, before they are joined by `\n`: the prefix
@@ -67,10 +70,15 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
 
         func matches(_ text: String) -> Bool {
-            guard mayMatch(text) else { return false }
-            return regex.matches(text)
+            var text = text
+            return text.withUTF8 { matches($0) }
         }
 
+        /// Where a match ends in `text`, if it matches.
+        func matchEnd(in text: String) -> String.Index? {
+            guard mayMatch(text), let end = regex.firstMatchEnd(in: text) else { return nil }
+            return text.utf8.index(text.utf8.startIndex, offsetBy: end)
+        }
     }
 
     /// Lines of the head and the tail zones.
@@ -83,8 +91,7 @@ public final class BoilerplateRules: @unchecked Sendable {
     public let rules: [Rule]
     private let pageStartRules: [Rule]
     private let pageEndRules: [Rule]
-    private let pageStartFirstBytes: [FirstByteSet]
-    private let pageEndFirstBytes: [FirstByteSet]
+    private let pageCloseRules: [Rule]
     /// Per rule, kept beside the rules as plain values, so that the loop over every line and
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
@@ -136,10 +143,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         self.rules = rules
         pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }
         pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
+        pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
         scopes = rules.map(\.scope)
         firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
-        pageStartFirstBytes = pageStartRules.map { FirstByteSet(prefixes: $0.prefixes) }
-        pageEndFirstBytes = pageEndRules.map { FirstByteSet(prefixes: $0.prefixes) }
     }
 
     public static let standard: BoilerplateRules = {
@@ -163,18 +169,19 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// True when `line` begins a new page (a breadcrumb or a site banner).
     public func startsPage(_ line: String) -> Bool {
-        var line = line
-        return line.withUTF8 { startsPage($0) }
+        pageStartRules.contains { $0.matches(line) }
     }
 
     /// The same on a line's UTF-8 bytes: civ-clean asks it of every line, before the line
     /// becomes a String.
     public func startsPage(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = line.first else { return false }
-        for (rule, firstByte) in zip(pageStartRules, pageStartFirstBytes) where firstByte.contains(first) {
-            if rule.matches(line) { return true }
-        }
-        return false
+        pageStartRules.contains { $0.matches(line) }
+    }
+
+    /// `gluedPageStart(in:)` on UTF-8 bytes: the byte offset where the next page begins.
+    public func gluedPageStart(in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        let text = String(decoding: line, as: UTF8.self)
+        return gluedPageStart(in: text).map { text.utf8.distance(from: text.startIndex, to: $0) }
     }
 
     /// In a line where one page's last line and the next page's first line were glued together
@@ -187,43 +194,67 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// (`版权所有：某某网 Copyright © 2023 All Rights Reserved当前位置：首页`). Only the starts
     /// that have a fixed opening (the breadcrumb markers) are looked for there.
     public func gluedPageStart(in line: String) -> String.Index? {
-        var text = line
-        guard let offset = text.withUTF8({ gluedPageStart(in: $0) }) else { return nil }
-        return line.utf8.index(line.startIndex, offsetBy: offset)
-    }
-
-    /// The same on UTF-8 bytes: the byte offset where the next page begins.
-    public func gluedPageStart(in line: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = line.first else { return nil }
-        for (rule, firstByte) in zip(pageEndRules, pageEndFirstBytes) where firstByte.contains(first) {
-            guard rule.mayMatch(line), let end = rule.regex.firstMatchEnd(in: line), end > 0, end < line.count else { continue }
-            if startsPage(UnsafeBufferPointer(rebasing: line[end...])) || Self.closesMarker(line, before: end) { return end }
+        for rule in pageEndRules {
+            guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
+            let rest = String(line[end...])
+            let last = line[line.index(before: end)]
+            if startsPage(rest) || LinkLines.isMenu(rest) || "）)！!。".contains(last) { return end }
             if let start = laterPageStart(in: line, after: end) { return start }
+        }
+        // A page's last line (a registration number, `All Rights Reserved`, `【关闭窗口】`) with
+        // more text right after it, no space between: the next page's first line.
+        // A page's last line has no full stop (prose lines do, and are most lines): one byte scan
+        // spares them the rules.
+        var text = line
+        let closable = !text.withUTF8 { UTF8Bytes.contains($0, Self.fullStopBytes) }
+        for rule in pageCloseRules where closable {
+            guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
+            if let next = line.unicodeScalars[end...].first, Self.mayBeginPage(next) { return end }
+        }
+        // A breadcrumb inside the line, after whatever last line the page before ended with
+        // (`下一篇：某某工作会议召开您当前的位置：首页 >> 要闻`).
+        var bytes = line
+        if line.utf8.count <= Self.maxLineBytes, bytes.withUTF8({ UTF8Bytes.contains($0, Self.positionBytes) }), !line.isEmpty,
+           let start = laterPageStart(in: line, after: line.index(after: line.startIndex)), !startsPage(line) {
+            return start
         }
         return nil
     }
 
-    /// Whether the character before byte `end` is a closing bracket or final punctuation: `）)！!。`.
-    private static func closesMarker(_ line: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
-        var start = end - 1
-        while start > 0, line[start] & 0xC0 == 0x80 { start -= 1 }
-        let (v, _) = UTF8Bytes.scalar(line, at: start)
-        return v == 0xFF09 || v == 0x29 || v == 0xFF01 || v == 0x21 || v == 0x3002
+    /// `位置`, which every breadcrumb marker holds: the cheap test before looking for one inside a line.
+    static let positionBytes = Array("位置".utf8)
+    static let fullStopBytes = Array("。".utf8)
+
+    /// Whether a page's first line may begin with `c`: not white space, not a digit, nor a mark
+    /// that goes on with what came before (`-1`, `）`, `，`).
+    static func mayBeginPage(_ c: Unicode.Scalar) -> Bool {
+        if c.properties.isWhitespace || ("0"..."9").contains(c) { return false }
+        return !"-–—)）]】，,。.、：:；;！!？?|/·".unicodeScalars.contains(c)
     }
 
     /// The first place after `from` where a page-start rule with a fixed opening matches.
-    func laterPageStart(in line: UnsafeBufferPointer<UInt8>, after from: Int) -> Int? {
-        var found: [Int] = []
-        for rule in pageStartRules {
-            for prefix in rule.prefixes ?? [] {
-                var i = from
-                while i + prefix.count <= line.count {
-                    guard let hit = UTF8Bytes.firstIndex(of: prefix, in: UnsafeBufferPointer(rebasing: line[i...])) else { break }
-                    found.append(i + hit)
-                    i += hit + 1
+    func laterPageStart(in line: String, after from: String.Index) -> String.Index? {
+        var text = line
+        let starts: [Int] = text.withUTF8 { p in
+            let base = line.utf8.distance(from: line.startIndex, to: from)
+            var found: [Int] = []
+            for rule in pageStartRules {
+                for prefix in rule.prefixes ?? [] {
+                    var i = base
+                    while i + prefix.count <= p.count {
+                        let rest = UnsafeBufferPointer(rebasing: p[i...])
+                        guard let hit = UTF8Bytes.firstIndex(of: prefix, in: rest) else { break }
+                        found.append(i + hit)
+                        i += hit + 1
+                    }
                 }
             }
+            return found.sorted()
         }
-        return found.sorted().first { startsPage(UnsafeBufferPointer(rebasing: line[$0...])) }
+        for start in starts {
+            let index = line.utf8.index(line.startIndex, offsetBy: start)
+            if startsPage(String(line[index...])) { return index }
+        }
+        return nil
     }
 }

@@ -25,6 +25,10 @@ public final class CleanStage {
     public let rules: BoilerplateRules
     /// Everything counted over all documents.
     public private(set) var counters = Counters()
+    /// `--explain`: given, for every text line of every document, one line saying what became
+    /// of it: `SOURCE<TAB>OFFSET<TAB>LINE<TAB>kept|dropped.KIND|moved.KIND<TAB>TEXT` (LINE counts the
+    /// document's non-empty cleaned lines from 1).
+    public var explain: ((String) -> Void)?
     /// Data problems met (truncated WARC records…), as messages; they make the exit code 65.
     public private(set) var problems: [String] = []
 
@@ -44,6 +48,9 @@ public final class CleanStage {
         var keptBytes = 0
         var tooLarge = false
         var hasText = false
+        /// A line with a sentence end seen: a page start (breadcrumb, banner) below the lines
+        /// above an article (site name, menus) begins no new document before the article's text.
+        var hasProse = false
         var encoding = TextDecoder.Encoding.utf8
         var counters = Counters()
         /// A whole file: a document even when empty (then rejected as `empty`, never uncounted).
@@ -84,7 +91,7 @@ public final class CleanStage {
             if !wholeInputIsOneDocument {
                 // A document rejected as too large holds text too, just not in memory: the next
                 // page must still start a document of its own.
-                if document.hasText || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0) }) {
+                if document.hasProse || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0) }) {
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
                 } else if let (split, rawOffset) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding) {
@@ -119,7 +126,21 @@ public final class CleanStage {
         }
         document.lines.append(cleaned)
         if !cleaned.isEmpty { document.hasText = true }
+        if !document.hasProse { document.hasProse = Self.isProse(cleaned) }
     }
+
+    /// A line with a sentence end (`。！？`).
+    public static func isProse(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { isProse($0) }
+    }
+
+    /// The same on a line's UTF-8 bytes.
+    public static func isProse(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        sentenceEnds.contains { UTF8Bytes.contains(p, $0) }
+    }
+
+    static let sentenceEnds = ["。", "！", "？"].map { Array($0.utf8) }
 
     /// Where the next page begins inside `cleaned`, the cleaned UTF-8 text of `line` (decoded as
     /// `encoding`, with `preferred` the document's encoding so far), when two pages were glued
@@ -137,7 +158,7 @@ public final class CleanStage {
     /// Byte offset in the raw line where the cleaned line's scalar `target` comes from: the first
     /// cut of the decoded `text` before a Han character whose cleaned prefix reaches `target`
     /// scalars, mapped back to raw bytes (encoding, removed control bytes and CR included).
-    /// Cuts are only tried before Han characters, never inside an annotation like `(xiāng)`, so
+    /// Cuts are only tried before Han characters (and `opensPage` marks), never inside an annotation like `(xiāng)`, so
     /// the cleaned length grows with the cut and a binary search finds it.
     func rawByteOffset(of target: Int, cleanedFrom utf8: [UInt8], raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
         // The cuts: before each Han character, and at the end (scalar index, byte offset).
@@ -146,7 +167,7 @@ public final class CleanStage {
             var scalar = 0, i = 0
             while i < p.count {
                 let (v, length) = UTF8Bytes.scalar(p, at: i)
-                if ScalarClass.isHan(v) { cuts.append((scalar, i)) }
+                if ScalarClass.isHan(v) || Self.opensPage(v) { cuts.append((scalar, i)) }
                 scalar += 1
                 i += length
             }
@@ -184,6 +205,12 @@ public final class CleanStage {
         return TextDecoder.rawLength(ofFirst: cuts[low].scalar, scalarsOf: raw, encoding: encoding)
     }
 
+    /// Marks a page's first line may begin with besides Han characters (`<div>`, `【`, `“`, `《`),
+    /// none of which occurs inside a pinyin annotation.
+    static func opensPage(_ v: UInt32) -> Bool {
+        v == 0x3C || v == 0x3010 || v == 0x201C || v == 0x300A
+    }
+
     /// Runs the document repairs and emits or rejects the document.
     private func finish(_ pending: PendingDocument, emit: Emit, reject: Emit) throws {
         var document = pending
@@ -214,7 +241,11 @@ public final class CleanStage {
         } else if rawLength >= 16 && damaged * 10 > rawLength {
             reason = "binary"
         } else {
-            for repair in documentRepairs { repair.repair(&record, counters: &documentCounters) }
+            if let explain {
+                explainRepairs(&record, counters: &documentCounters, to: explain)
+            } else {
+                for repair in documentRepairs { repair.repair(&record, counters: &documentCounters) }
+            }
             if record.lines.isEmpty { reason = "empty" }
         }
         counters.merge(documentCounters)
@@ -228,6 +259,23 @@ public final class CleanStage {
             counters.add("documents.out")
             try emit(record)
         }
+    }
+
+    /// The document repairs, each line's fate written to `explain`.
+    private func explainRepairs(_ record: inout Record, counters: inout Counters, to explain: (String) -> Void) {
+        let lines = record.lines
+        var fates = Array(repeating: "kept", count: lines.count)
+        // Where each line still in the text stood at first.
+        var origin = Array(lines.indices)
+        for repair in documentRepairs {
+            var taken: [TakenLine] = []
+            repair.repair(&record, counters: &counters, taken: &taken)
+            for line in taken { fates[origin[line.index]] = line.counter }
+            let gone = Set(taken.map(\.index))
+            origin = origin.indices.filter { !gone.contains($0) }.map { origin[$0] }
+        }
+        let offset = record[FieldKey.offset] ?? "-", source = record[FieldKey.source] ?? "-"
+        for (i, line) in lines.enumerated() { explain("\(source)\t\(offset)\t\(i + 1)\t\(fates[i])\t\(line)\n") }
     }
 
     /// A cleaned copy of a record's text for a later stage that was given raw text

@@ -11,7 +11,7 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
 
     public init() {}
 
-    public func repair(_ document: inout Record, counters: inout Counters) {
+    public func repair(_ document: inout Record, counters: inout Counters, taken: inout [TakenLine]) {
         let limit = min(document.lines.count, BoilerplateRules.zoneLines)
         for i in 0..<limit {
             let line = document.lines[i]
@@ -31,9 +31,11 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
             let probeBytes = Array(probe.utf8)
             if !probe.isEmpty, rest.contains(where: { var line = $0; return line.withUTF8 { UTF8Bytes.contains($0, probeBytes) } }) {
                 counters.add("dropped.summary")
+                taken.append(TakenLine(index: i, counter: "dropped.summary"))
             } else {
                 document.add(FieldKey.summary, String(content))
                 counters.add("moved.summary")
+                taken.append(TakenLine(index: i, counter: "moved.summary"))
             }
             return
         }

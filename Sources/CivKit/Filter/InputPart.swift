@@ -9,8 +9,11 @@ import Darwin
 /// `civ-clean --part k/n FILE`: part k of n of one large uncompressed file, cut where pages
 /// start, so that n jobs on the n parts clean the file in parallel and write the documents of a
 /// serial run (with the same offsets). The nominal cut `j × size / n` moves forward to the first
-/// line after it that begins a page (a breadcrumb or banner line once cleaned, as civ-clean
-/// splits standard input); every job finds the same cuts, reading only the lines up to them.
+/// line after it that begins a page (a breadcrumb or banner line once cleaned, after a line of
+/// prose, as civ-clean splits standard input; or a glued line's split); every job finds the same
+/// cuts, reading only the lines up to them. A page start counts only after prose read since the
+/// nominal cut: civ-clean starts a document there only when the document before has prose, and
+/// any split between that prose and the start would have been found first.
 public enum InputPart {
     /// The byte range of part `index` (1-based) of `count` of the file `path`.
     public static func range(path: String, index: Int, count: Int, rules: BoilerplateRules = .standard) throws -> Range<Int> {
@@ -41,15 +44,17 @@ public enum InputPart {
         var position = start + first.streamLength
         var spare: [UInt8] = []
         var scratch = Counters()
+        var seenProse = false
         while let line = try input.nextLine() {
             var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: .utf8, counters: &scratch)
             stage.cleaner.clean(&bytes, spare: &spare, counters: &scratch)
-            if bytes.withUnsafeBufferPointer({ stage.rules.startsPage($0) }) { return position }
+            if seenProse, bytes.withUnsafeBufferPointer({ stage.rules.startsPage($0) }) { return position }
             // A page glued to the end of the previous one (files without a final newline, then
             // cat): the cut is inside the line, where civ-clean splits it.
             if let (_, rawOffset) = stage.gluedPageSplit(bytes, of: line, preferred: .utf8, encoding: encoding) {
                 return position + rawOffset
             }
+            if !seenProse { seenProse = bytes.withUnsafeBufferPointer(CleanStage.isProse) }
             position += line.streamLength
         }
         return size

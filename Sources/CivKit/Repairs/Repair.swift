@@ -33,4 +33,24 @@ extension LineRepair {
 public protocol DocumentRepair {
     var name: String { get }
     func repair(_ document: inout Record, counters: inout Counters)
+    /// The same repair, also saying which lines it took out of the text (`civ-clean --explain`).
+    func repair(_ document: inout Record, counters: inout Counters, taken: inout [TakenLine])
+}
+
+/// A line a document repair took out of the text: its index among the lines the repair was
+/// given, and the counter it went to (`dropped.KIND`, `moved.KIND`).
+public struct TakenLine: Equatable, Sendable {
+    public let index: Int
+    public let counter: String
+    public init(index: Int, counter: String) {
+        self.index = index
+        self.counter = counter
+    }
+}
+
+extension DocumentRepair {
+    public func repair(_ document: inout Record, counters: inout Counters) {
+        var ignored: [TakenLine] = []
+        repair(&document, counters: &counters, taken: &ignored)
+    }
 }

@@ -1,0 +1,55 @@
+/// Lines made of short link texts, as site menus and footers lay them out: five or more items
+/// between spaces (`首页 政务公开 政务服务 互动交流 走进西平`), or three or more between bars
+/// (`网站地图 | 联系我们 | 隐私声明`). No item holds punctuation, none is long: a title with
+/// spaces (`对标创建标准 聚力攻坚克难 全面提升城市建设管理服务水平`) is no menu. And lines of
+/// markup left by a bad HTML-to-text step (`<br/>`, `<script>…</script>`), whose text without
+/// tags is a few characters at most.
+public enum LinkLines {
+    static let maxItemScalars = 8
+    static let maxLineBytes = 400
+
+    public static func isMenu(_ line: String) -> Bool {
+        guard line.utf8.count <= maxLineBytes else { return false }
+        var items: [Int] = [0]
+        var bars = 0
+        for c in line.unicodeScalars {
+            if c == " " || c == "|" || c == "｜" || c == "丨" {
+                if c != " " { bars += 1 }
+                if items[items.count - 1] > 0 { items.append(0) }
+                continue
+            }
+            if punctuation.contains(c) { return false }
+            items[items.count - 1] += 1
+            if items[items.count - 1] > maxItemScalars { return false }
+        }
+        let count = items.last == 0 ? items.count - 1 : items.count
+        return bars >= 2 ? count >= 3 : count >= 5
+    }
+
+    /// A line of markup: starts with a tag, and holds at most a few characters outside tags.
+    public static func isMarkup(_ line: String) -> Bool {
+        guard line.utf8.first == UInt8(ascii: "<"), line.utf8.count <= maxLineBytes else { return false }
+        if line.hasPrefix("<script") || line.hasPrefix("<style") { return true }
+        var inTag = false, text = 0
+        for c in line.unicodeScalars {
+            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag && c != " " {
+                if punctuation.contains(c) { return false }
+                text += 1
+            }
+        }
+        return text <= 12
+    }
+
+    /// The text of a line that starts with a tag, its tags removed (`<footer>某某 版权所有</footer>`
+    /// → `某某 版权所有`), for the rules to read; nil for other lines.
+    public static func textOfMarkup(_ line: String) -> String? {
+        guard line.utf8.first == UInt8(ascii: "<"), line.utf8.count <= maxLineBytes else { return nil }
+        var text = "", inTag = false
+        for c in line.unicodeScalars {
+            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { text.unicodeScalars.append(c) }
+        }
+        return text
+    }
+
+    static let punctuation: Set<Unicode.Scalar> = Set("，。！？；：、“”,.!?;:（）()".unicodeScalars)
+}
