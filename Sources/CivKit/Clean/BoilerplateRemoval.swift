@@ -28,9 +28,10 @@ public struct BoilerplateRemoval: DocumentRepair {
         var line = line
         let firstByte = line.utf8.first ?? 0
         return line.withUTF8 { p in
-            rules.rules.indices.first { r in
+            let signature = ScalarSignature(p)
+            return rules.rules.indices.first { r in
                 BoilerplateRules.inScope(rules.scopes[r], index: index, count: count) && rules.firstBytes[r].contains(firstByte)
-                    && !rules.rules[r].spansTwoLines && rules.rules[r].matches(p)
+                    && !rules.rules[r].spansTwoLines && rules.rules[r].matches(p, signature: signature)
             }
         }
     }
@@ -74,12 +75,13 @@ public struct BoilerplateRemoval: DocumentRepair {
             var line = lines[i]
             let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
+                let signature = ScalarSignature(p)
                 for r in rules.rules.indices where BoilerplateRules.inScope(rules.scopes[r], index: i, count: lines.count)
                     && rules.firstBytes[r].contains(firstByte) {
                     let rule = rules.rules[r]
                     if rule.spansTwoLines {
                         if i + 1 < lines.count, rule.mayMatch(lines[i], then: lines[i + 1]), rule.matches(lines[i] + "\n" + lines[i + 1]) { return r }
-                    } else if rule.matches(p) {
+                    } else if rule.matches(p, signature: signature) {
                         return r
                     }
                 }
