@@ -224,6 +224,10 @@ public final class CleanStage {
                 problems.append("\(input.name): WARC record at byte \(warc.offset) is truncated (input ended in its headers or before Content-Length bytes)")
                 counters.add("input.truncated-warc-record")
             }
+            if warc.overran {
+                problems.append("\(input.name): WARC record at byte \(warc.offset) has a Content-Length that runs into the next record; cut where that record starts")
+                counters.add("input.warc-length-overrun")
+            }
             let type = warc.type
             let contentType = (warc.header("Content-Type") ?? "").lowercased()
             guard type == "conversion" || (type == "resource" && contentType.hasPrefix("text/plain")) else {
@@ -236,7 +240,7 @@ public final class CleanStage {
             var encoding = TextDecoder.Encoding.utf8
             var lines: [String] = []
             var spare: [UInt8] = []
-            for rawLine in warc.body.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            LineEnds.forEachLine(in: warc.body) { rawLine in
                 var (bytes, lineEncoding) = TextDecoder.decodeLineToUTF8(Array(rawLine), preferred: encoding, counters: &documentCounters)
                 encoding = lineEncoding == .utf8 ? encoding : lineEncoding
                 cleaner.clean(&bytes, spare: &spare, counters: &documentCounters)
