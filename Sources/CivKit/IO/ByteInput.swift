@@ -54,6 +54,9 @@ public final class ByteInput {
     public internal(set) var compression: Compression?
     /// Bytes still to be read from the descriptor before the input ends (nil: to its end).
     public var remainingLimit: Int?
+    /// The most bytes each read may ask for, drawn before each read (tests: one byte at a time,
+    /// random chunks, to show that the output does not depend on how reads cut the stream).
+    public var readSizeLimit: (() -> Int)?
     /// For a compressed file: how many of the file's bytes the decompressor has read.
     public internal(set) var sourcePosition: (() -> Int)?
 
@@ -117,7 +120,7 @@ public final class ByteInput {
                 return false
             }
             let n = buffer.withUnsafeMutableBufferPointer { p in
-                read(fd, p.baseAddress! + end, min(p.count - end, remainingLimit ?? Int.max))
+                read(fd, p.baseAddress! + end, min(p.count - end, remainingLimit ?? Int.max, max(1, readSizeLimit?() ?? Int.max)))
             }
             if n > 0 {
                 remainingLimit = remainingLimit.map { $0 - n }

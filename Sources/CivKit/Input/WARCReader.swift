@@ -69,6 +69,7 @@ public final class WARCReader {
                 record.oversized = true
                 if let next = Self.nextRecordStart(in: record.body) {
                     try giveBack(from: next, of: &record)
+                    record.oversized = false
                     got = declared
                 }
                 // Skip the rest without keeping it, but not past the start of the next record.
