@@ -242,4 +242,28 @@ import Testing
         let all = (records + rejects).sorted { Int($0[FieldKey.offset]!)! < Int($1[FieldKey.offset]!)! }
         #expect(all.map { Int($0[FieldKey.offset]!)! + Int($0[FieldKey.length]!)! }.last == bytes.count)
     }
+
+    @Test func warcHeadersPastTheLimitAreSkippedAndCounted() throws {
+        let many = String(repeating: "X-Header: vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\r\n", count: (Limits.maxWARCHeaderBytes / 40) + 100)
+        let body = "第一篇。\n"
+        let first = Array("WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: \(body.utf8.count)\r\n\(many)\r\n\(body)\r\n\r\n".utf8)
+        let bytes = first + Self.warc("第二篇。\n")
+        let (records, _, stage) = try Support.cleanRecords(bytes)
+        #expect(records.map(\.lines) == [["第一篇。"], ["第二篇。"]])
+        #expect(stage.problems.contains { $0.contains("WARC record at byte 0 has more than \(Limits.maxWARCHeaderBytes) bytes of headers") })
+        #expect(stage.counters["input.warc-headers-too-large"] == 1)
+    }
+
+    /// File arguments after the first of a trailing run skip the argument parser: the order,
+    /// options before them, `-` and `--` still work.
+    @Test func fileArgumentsKeepTheirOrderAroundOptions() throws {
+        let r = try Support.shell("""
+            d=$(mktemp -d); for i in 1 2 3 4 5; do printf 'x\\n' > $d/$i.txt; done; printf 'x\\n' > $d/-w.txt
+            cd $d; civ-jsonl 1.txt --stats=json 2.txt - 3.txt 4.txt -- -w.txt 5.txt < 5.txt | grep -o '"file":"[^"]*"' | tr '\\n' ' '
+            civ-clean --rejects r.out 1.txt 2.txt 3.txt | grep -c '^%end$'; cd /; rm -r $d
+            """)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.text == "\"file\":\"1.txt\" \"file\":\"2.txt\" \"file\":\"-\" \"file\":\"3.txt\" \"file\":\"4.txt\" \"file\":\"-w.txt\" \"file\":\"5.txt\" 3\n")
+        #expect(r.stderr.contains("\"documents.in\":7"))
+    }
 }

@@ -224,6 +224,10 @@ public final class CleanStage {
                 problems.append("\(input.name): WARC record at byte \(warc.offset) is truncated (input ended in its headers or before Content-Length bytes)")
                 counters.add("input.truncated-warc-record")
             }
+            if warc.skippedHeaderBytes > 0 {
+                problems.append("\(input.name): WARC record at byte \(warc.offset) has more than \(Limits.maxWARCHeaderBytes) bytes of headers; \(warc.skippedHeaderBytes) bytes of them skipped")
+                counters.add("input.warc-headers-too-large")
+            }
             if warc.overran {
                 problems.append("\(input.name): WARC record at byte \(warc.offset) has a Content-Length that runs into the next record; cut where that record starts")
                 counters.add("input.warc-length-overrun")

@@ -8,4 +8,6 @@ public enum Limits {
     /// Largest input line read whole: a longer line is cut there and the rest skipped, counted
     /// (civ-clean rejects its document as `too-large`).
     public static let maxLineBytes = 1 << 20
+    /// Largest block of WARC headers kept for one record: headers past it are skipped, counted.
+    public static let maxWARCHeaderBytes = 1 << 20
 }

@@ -13,6 +13,8 @@ public struct WARCRecord: Sendable {
     /// Content-Length ran past the record, into the next one: the body was cut where the next
     /// record starts, and that record is read next.
     public var overran = false
+    /// Header bytes past `Limits.maxWARCHeaderBytes`, skipped.
+    public var skippedHeaderBytes = 0
 
     /// The value of a header, matched case-insensitively.
     public func header(_ name: String) -> String? {
@@ -51,16 +53,25 @@ public final class WARCReader {
         guard let start = versionLine else { return nil }
         var headers: [(String, String)] = []
         var ended = false
+        var headerBytes = 0, skippedHeaderBytes = 0
         while let line = try input.nextLine() {
             var bytes = line.bytes
             if bytes.last == 0x0D { bytes.removeLast() }
             if bytes.isEmpty { ended = true; break }
+            // Bounded memory: headers past the limit are skipped (Content-Length among them is
+            // then not known, and the body is read as lines between records).
+            headerBytes += line.streamLength
+            if headerBytes > Limits.maxWARCHeaderBytes {
+                skippedHeaderBytes += line.streamLength
+                continue
+            }
             let text = String(decoding: bytes, as: UTF8.self)
             if let colon = text.firstIndex(of: ":") {
                 headers.append((String(text[..<colon]), text[text.index(after: colon)...].trimmingSpaces()))
             }
         }
         var record = WARCRecord(headers: headers, body: [], offset: start.offset, length: 0, truncated: !ended, oversized: false)
+        record.skippedHeaderBytes = skippedHeaderBytes
         let declared = Int(record.header("Content-Length") ?? "") ?? 0
         if ended && declared > 0 {
             record.body = try input.nextBytes(min(declared, maxBodyBytes))
