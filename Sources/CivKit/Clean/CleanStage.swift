@@ -103,7 +103,7 @@ public final class CleanStage {
         if encoding != .utf8 { document.encoding = encoding }
         guard !document.tooLarge else { return }
         document.keptBytes += rawBytes
-        if document.keptBytes > options.maxDocumentBytes {
+        if document.keptBytes > options.maxDocumentBytes || document.lines.count >= Limits.maxLinesPerDocument {
             document.tooLarge = true
             return
         }
@@ -258,7 +258,7 @@ public final class CleanStage {
             if let date = warc.header("WARC-Date") { record.add("warc-date", date) }
             if warc.truncated { record.add("truncated", "yes") }
             try finish(&record, lines: &lines, counters: &documentCounters, encoding: encoding,
-                       tooLarge: warc.oversized, rawLength: warc.body.count, emit: emit, reject: reject)
+                       tooLarge: warc.oversized || lines.count > Limits.maxLinesPerDocument, rawLength: warc.body.count, emit: emit, reject: reject)
         }
         for offset in reader.skippedGarbage {
             problems.append("\(input.name): bytes at \(offset) between WARC records are not a record; skipped")

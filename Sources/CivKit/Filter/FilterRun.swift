@@ -123,8 +123,10 @@ public final class FilterRun {
                 dataProblem("\(name): malformed field line at byte \(offset)", counter: "input.bad-field-line")
             case let .lineTooLong(offset, discarded):
                 dataProblem("\(name): line at byte \(offset) too long; \(discarded) bytes of it skipped", counter: "input.line-too-long")
+            case let .tooManyFields(offset, skipped):
+                dataProblem("\(name): record at byte \(offset) has more than \(Limits.maxFieldsPerRecord) fields; \(skipped) skipped, passed on with %truncated yes", counter: "input.too-many-fields")
             case let .recordTooLarge(offset, skipped):
-                dataProblem("\(name): record at byte \(offset) too large; \(skipped) bytes of its text skipped, passed on with %truncated yes", counter: "input.record-too-large")
+                dataProblem("\(name): record at byte \(offset) too large (over its bytes or \(Limits.maxLinesPerDocument) lines); \(skipped) bytes of its text skipped, passed on with %truncated yes", counter: "input.record-too-large")
             }
         }
     }

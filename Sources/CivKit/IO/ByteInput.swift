@@ -54,6 +54,9 @@ public final class ByteInput {
     public internal(set) var compression: Compression?
     /// Bytes still to be read from the descriptor before the input ends (nil: to its end).
     public var remainingLimit: Int?
+    /// Whether a CR alone ends a line (`LineEnds`); record readers turn it off once they know
+    /// the stream holds civ records, whose text lines may hold a CR.
+    public var splitsAtLoneCR = true
     /// The most bytes each read may ask for, drawn before each read (tests: one byte at a time,
     /// random chunks, to show that the output does not depend on how reads cut the stream).
     public var readSizeLimit: (() -> Int)?
@@ -162,7 +165,7 @@ public final class ByteInput {
         while true {
             // One byte back: a CR last in the buffer was undecided until the next byte came.
             let from = max(start, scanFrom - 1)
-            if let term = buffer.withUnsafeBufferPointer({ LineEnds.find(in: $0, from: from, to: end, moreMayFollow: !atEOF) }) {
+            if let term = buffer.withUnsafeBufferPointer({ LineEnds.find(in: $0, from: from, to: end, moreMayFollow: !atEOF, loneCR: splitsAtLoneCR) }) {
                 let line: [UInt8]
                 if var k = kept {
                     let room = max(0, maxLineBytes - k.count)

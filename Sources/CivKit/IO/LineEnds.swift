@@ -15,12 +15,14 @@ public enum LineEnds {
     /// could still come after it). Two `memchr`s: the common line costs a scan for LF and one
     /// for CR over its own bytes.
     @inline(__always)
-    public static func find(in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, moreMayFollow: Bool) -> Int? {
+    /// `loneCR` false: only LF ends a line (civ records, whose text lines may hold a CR).
+    public static func find(in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, moreMayFollow: Bool, loneCR: Bool = true) -> Int? {
         guard from < to, let base = p.baseAddress else { return nil }
         var lf: Int? = nil
         if let hit = memchr(base + from, 0x0A, to - from) {
             lf = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
         }
+        guard loneCR else { return lf }
         // A CR right before the LF is CRLF: only CRs before it can end a line.
         let crEnd = lf.map { $0 - 1 } ?? to
         if crEnd > from, let hit = memchr(base + from, 0x0D, crEnd - from) {

@@ -16,8 +16,11 @@ public final class RecordReader {
         case unknownVersion(offset: Int, version: String)
         /// A line was longer than the reader's limit and was cut.
         case lineTooLong(offset: Int, discardedBytes: Int)
-        /// A record's text exceeded `maxDocumentBytes`: the rest of it was skipped, not buffered.
+        /// A record's text exceeded `maxDocumentBytes` or `Limits.maxLinesPerDocument` lines:
+        /// the rest of it was skipped, not buffered.
         case recordTooLarge(offset: Int, skippedBytes: Int)
+        /// A record had more than `Limits.maxFieldsPerRecord` fields: the rest were skipped.
+        case tooManyFields(offset: Int, skippedFields: Int)
     }
 
     public let input: ByteInput
@@ -81,6 +84,8 @@ public final class RecordReader {
             line = next
         }
         isPlainText = !RecordFormat.isStartLine(line.bytes.last == 0x0D ? Array(line.bytes.dropLast()) : line.bytes)
+        // Records are written with LF line ends; a CR inside a text line is text.
+        if !isPlainText { input.splitsAtLoneCR = false }
         if isPlainText, !blank.isEmpty {
             // Plain text keeps its blank lines: read them again, in order.
             replay = blank + [line]
@@ -114,7 +119,7 @@ public final class RecordReader {
         var firstOffset: Int?
         while let line = try readLine() {
             if firstOffset == nil { firstOffset = line.offset }
-            if bytes > 0 && bytes + line.bytes.count > maxDocumentBytes {
+            if bytes > 0 && (bytes + line.bytes.count > maxDocumentBytes || lines.count >= Limits.maxLinesPerDocument) {
                 pending = line
                 break
             }
@@ -164,6 +169,7 @@ public final class RecordReader {
         var inFields = true
         var textBytes = 0
         var skipped = 0
+        var skippedFields = 0
         while true {
             guard let next = try readLine() else {
                 problems.append(.truncatedRecord(offset: startOffset))
@@ -175,6 +181,7 @@ public final class RecordReader {
             let b = line.bytes
             if b == RecordFormat.endBytes {
                 if skipped > 0 { problems.append(.recordTooLarge(offset: startOffset, skippedBytes: skipped)) }
+                if skippedFields > 0 { problems.append(.tooManyFields(offset: startOffset, skippedFields: skippedFields)) }
                 return record
             }
             if RecordFormat.isStartLine(b) {
@@ -183,6 +190,11 @@ public final class RecordReader {
                 record["truncated"] = "yes"
                 pending = line
                 return record
+            }
+            if inFields, b.first == UInt8(ascii: "%"), record.fields.count >= Limits.maxFieldsPerRecord {
+                if skippedFields == 0 { record["truncated"] = "yes" }
+                skippedFields += 1
+                continue
             }
             if inFields, b.first == UInt8(ascii: "%") {
                 // `%key value`; `%key` alone (its space trimmed by an editor) is an empty value.
@@ -199,8 +211,8 @@ public final class RecordReader {
             inFields = false
             // Bounded memory: text past the limit is skipped and reported, not buffered.
             textBytes += b.count + 1
-            if textBytes > maxDocumentBytes {
-                if skipped == 0 { record["truncated"] = "yes" }
+            if textBytes > maxDocumentBytes || record.lines.count >= Limits.maxLinesPerDocument {
+                if skipped == 0 && skippedFields == 0 { record["truncated"] = "yes" }
                 skipped += b.count + 1
                 continue
             }
