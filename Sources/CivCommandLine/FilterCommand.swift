@@ -58,6 +58,8 @@ extension FilterOptions {
         }
         var start = head.endIndex
         while start > head.startIndex, !head[start - 1].hasPrefix("-") { start -= 1 }
+        // A few hundred cost nothing: those stay with the parser, and usage errors read as ever.
+        guard head.endIndex - (start + 1) + files.count >= 256 else { return (arguments, []) }
         guard start + 1 < head.endIndex else { return (Array(head), files) }
         return (Array(head[...start]), Array(head[(start + 1)...]) + files)
     }
@@ -74,8 +76,10 @@ extension FilterCommand {
         let (arguments, files) = FilterOptions.splittingTrailingFiles(FilterOptions.normalized(Array(CommandLine.arguments.dropFirst())))
         do {
             var command = try parseAsRoot(arguments)
-            if var filter = command as? Self {
+            if var filter = command as? Self, !files.isEmpty {
                 filter.options.files += files
+                // Checked again with every file (`--part` takes one).
+                try filter.validate()
                 command = filter
             }
             try command.run()
