@@ -120,7 +120,7 @@ public final class CleanStage {
         if encoding != .utf8 { document.encoding = encoding }
         guard !document.tooLarge else { return }
         document.keptBytes += rawBytes
-        if document.keptBytes > options.maxDocumentBytes {
+        if document.keptBytes > options.maxDocumentBytes || document.lines.count >= Limits.maxLinesPerDocument {
             document.tooLarge = true
             return
         }
@@ -344,6 +344,14 @@ public final class CleanStage {
                 problems.append("\(input.name): WARC record at byte \(warc.offset) is truncated (input ended in its headers or before Content-Length bytes)")
                 counters.add("input.truncated-warc-record")
             }
+            if warc.skippedHeaderBytes > 0 {
+                problems.append("\(input.name): WARC record at byte \(warc.offset) has more than \(Limits.maxWARCHeaderBytes) bytes of headers; \(warc.skippedHeaderBytes) bytes of them skipped")
+                counters.add("input.warc-headers-too-large")
+            }
+            if warc.overran {
+                problems.append("\(input.name): WARC record at byte \(warc.offset) has a Content-Length that runs into the next record; cut where that record starts")
+                counters.add("input.warc-length-overrun")
+            }
             let type = warc.type
             let contentType = (warc.header("Content-Type") ?? "").lowercased()
             guard type == "conversion" || (type == "resource" && contentType.hasPrefix("text/plain")) else {
@@ -356,7 +364,7 @@ public final class CleanStage {
             var encoding = TextDecoder.Encoding.utf8
             var lines: [String] = []
             var spare: [UInt8] = []
-            for rawLine in warc.body.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            LineEnds.forEachLine(in: warc.body) { rawLine in
                 var (bytes, lineEncoding) = TextDecoder.decodeLineToUTF8(Array(rawLine), preferred: encoding, counters: &documentCounters)
                 encoding = lineEncoding == .utf8 ? encoding : lineEncoding
                 cleaner.clean(&bytes, spare: &spare, counters: &documentCounters)
@@ -370,7 +378,7 @@ public final class CleanStage {
             if let date = warc.header("WARC-Date") { record.add("warc-date", date) }
             if warc.truncated { record.add("truncated", "yes") }
             try finish(&record, lines: &lines, counters: &documentCounters, encoding: encoding,
-                       tooLarge: warc.oversized, rawLength: warc.body.count, emit: emit, reject: reject)
+                       tooLarge: warc.oversized || lines.count > Limits.maxLinesPerDocument, rawLength: warc.body.count, emit: emit, reject: reject)
         }
         for offset in reader.skippedGarbage {
             problems.append("\(input.name): bytes at \(offset) between WARC records are not a record; skipped")

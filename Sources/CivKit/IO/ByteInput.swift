@@ -8,11 +8,11 @@ import Darwin
 
 /// One line of input as raw bytes, with where it started in its stream.
 public struct InputLine: Sendable, Equatable {
-    /// The line's bytes without the final `\n` (a `\r` before it is kept: decoding decides).
+    /// The line's bytes without its line end (`LineEnds`: the `\r` of CRLF is kept: decoding decides).
     public var bytes: [UInt8]
     /// Byte offset of the line's first byte in its stream.
     public var offset: Int
-    /// True when the line ended with `\n` (false for the last line of a file without one).
+    /// True when the line ended with a line end (false for the last line of a file without one).
     public var hasNewline: Bool
     /// Bytes of the line that were discarded because it exceeded the reader's `maxLineBytes`.
     public var discardedBytes: Int
@@ -54,6 +54,12 @@ public final class ByteInput {
     public internal(set) var compression: Compression?
     /// Bytes still to be read from the descriptor before the input ends (nil: to its end).
     public var remainingLimit: Int?
+    /// Whether a CR alone ends a line (`LineEnds`); record readers turn it off once they know
+    /// the stream holds civ records, whose text lines may hold a CR.
+    public var splitsAtLoneCR = true
+    /// The most bytes each read may ask for, drawn before each read (tests: one byte at a time,
+    /// random chunks, to show that the output does not depend on how reads cut the stream).
+    public var readSizeLimit: (() -> Int)?
     /// For a compressed file: how many of the file's bytes the decompressor has read.
     public internal(set) var sourcePosition: (() -> Int)?
 
@@ -117,7 +123,7 @@ public final class ByteInput {
                 return false
             }
             let n = buffer.withUnsafeMutableBufferPointer { p in
-                read(fd, p.baseAddress! + end, min(p.count - end, remainingLimit ?? Int.max))
+                read(fd, p.baseAddress! + end, min(p.count - end, remainingLimit ?? Int.max, max(1, readSizeLimit?() ?? Int.max)))
             }
             if n > 0 {
                 remainingLimit = remainingLimit.map { $0 - n }
@@ -149,52 +155,60 @@ public final class ByteInput {
         return true
     }
 
-    /// The next line, or nil at end of input.
+    /// The next line, or nil at end of input. Lines end at LF or at a CR alone (`LineEnds`);
+    /// where they end does not depend on how the reads cut the stream.
     public func nextLine() throws -> InputLine? {
         var scanFrom = start
         var discarded = 0
         var kept: [UInt8]? = nil
         let lineOffset = offset
         while true {
-            if let nl = buffer[scanFrom..<end].firstIndex(of: 0x0A) {
+            // One byte back: a CR last in the buffer was undecided until the next byte came.
+            let from = max(start, scanFrom - 1)
+            if let term = buffer.withUnsafeBufferPointer({ LineEnds.find(in: $0, from: from, to: end, moreMayFollow: !atEOF, loneCR: splitsAtLoneCR) }) {
                 let line: [UInt8]
                 if var k = kept {
                     let room = max(0, maxLineBytes - k.count)
-                    let take = min(room, nl - start)
+                    let take = min(room, term - start)
                     k.append(contentsOf: buffer[start..<start + take])
-                    discarded += (nl - start) - take
+                    discarded += (term - start) - take
                     line = k
                 } else {
-                    let take = min(nl - start, maxLineBytes)
+                    let take = min(term - start, maxLineBytes)
                     line = Array(buffer[start..<start + take])
-                    discarded = nl - start - take
+                    discarded = term - start - take
                 }
-                offset += nl + 1 - start
-                start = nl + 1
+                offset += term + 1 - start
+                start = term + 1
                 return InputLine(bytes: line, offset: lineOffset, hasNewline: true, discardedBytes: discarded)
             }
-            // No newline buffered: keep at most maxLineBytes, skip the rest.
-            let pending = end - start
-            if kept != nil || pending >= maxLineBytes {
-                var k = kept ?? []
-                let room = max(0, maxLineBytes - k.count)
-                let take = min(room, pending)
-                k.append(contentsOf: buffer[start..<start + take])
-                discarded += pending - take
-                kept = k
-                offset += pending
-                start = end
-            }
-            let before = end - start
-            if try !fill() {
+            if atEOF {
                 if kept == nil && end - start == 0 { return nil }
                 var line = kept ?? []
-                line.append(contentsOf: buffer[start..<end])
+                let take = min(max(0, maxLineBytes - line.count), end - start)
+                line.append(contentsOf: buffer[start..<start + take])
+                discarded += end - start - take
                 offset += end - start
                 start = end
                 if line.isEmpty && discarded == 0 && lineOffset == offset { return nil }
                 return InputLine(bytes: line, offset: lineOffset, hasNewline: false, discardedBytes: discarded)
             }
+            // No line end buffered: keep at most maxLineBytes, skip the rest (all but a last CR,
+            // which an LF may follow).
+            let pending = end - start
+            if kept != nil || pending >= maxLineBytes {
+                let movable = buffer[end - 1] == 0x0D ? pending - 1 : pending
+                var k = kept ?? []
+                let room = max(0, maxLineBytes - k.count)
+                let take = min(room, movable)
+                k.append(contentsOf: buffer[start..<start + take])
+                discarded += movable - take
+                kept = k
+                offset += movable
+                start += movable
+            }
+            let before = end - start
+            _ = try fill()
             scanFrom = start + before
         }
     }
@@ -211,6 +225,21 @@ public final class ByteInput {
             offset += take
         }
         return out
+    }
+
+    /// Puts `bytes`, the last ones read, back before the unread ones (a WARC record whose
+    /// Content-Length ran into the next record gives the next record back).
+    public func unread(_ bytes: ArraySlice<UInt8>) {
+        let count = bytes.count
+        if start >= count {
+            buffer.replaceSubrange(start - count..<start, with: bytes)
+            start -= count
+        } else {
+            buffer = Array(bytes) + buffer[start..<end] + [UInt8](repeating: 0, count: ByteInput.chunkSize)
+            end = end - start + count
+            start = 0
+        }
+        offset -= count
     }
 
     /// Looks at up to `count` bytes without consuming them.

@@ -10,6 +10,11 @@ public struct WARCRecord: Sendable {
     public var truncated: Bool
     /// The body exceeded the reader's limit; only that much was kept.
     public var oversized: Bool
+    /// Content-Length ran past the record, into the next one: the body was cut where the next
+    /// record starts, and that record is read next.
+    public var overran = false
+    /// Header bytes past `Limits.maxWARCHeaderBytes`, skipped.
+    public var skippedHeaderBytes = 0
 
     /// The value of a header, matched case-insensitively.
     public func header(_ name: String) -> String? {
@@ -48,30 +53,56 @@ public final class WARCReader {
         guard let start = versionLine else { return nil }
         var headers: [(String, String)] = []
         var ended = false
+        var headerBytes = 0, skippedHeaderBytes = 0
         while let line = try input.nextLine() {
             var bytes = line.bytes
             if bytes.last == 0x0D { bytes.removeLast() }
             if bytes.isEmpty { ended = true; break }
+            // Bounded memory: headers past the limit are skipped (Content-Length among them is
+            // then not known, and the body is read as lines between records).
+            headerBytes += line.streamLength
+            if headerBytes > Limits.maxWARCHeaderBytes {
+                skippedHeaderBytes += line.streamLength
+                continue
+            }
             let text = String(decoding: bytes, as: UTF8.self)
             if let colon = text.firstIndex(of: ":") {
                 headers.append((String(text[..<colon]), text[text.index(after: colon)...].trimmingSpaces()))
             }
         }
         var record = WARCRecord(headers: headers, body: [], offset: start.offset, length: 0, truncated: !ended, oversized: false)
+        record.skippedHeaderBytes = skippedHeaderBytes
         let declared = Int(record.header("Content-Length") ?? "") ?? 0
         if ended && declared > 0 {
             record.body = try input.nextBytes(min(declared, maxBodyBytes))
             var got = record.body.count
             if declared > maxBodyBytes && got == maxBodyBytes {
                 record.oversized = true
-                // Skip the rest without keeping it.
+                if let next = Self.nextRecordStart(in: record.body) {
+                    try giveBack(from: next, of: &record)
+                    record.oversized = false
+                    got = declared
+                }
+                // Skip the rest without keeping it, but not past the start of the next record.
+                var tail = Array(record.body.suffix(Self.recordStartPattern.count + 2))
                 while got < declared {
                     let chunk = try input.nextBytes(min(declared - got, ByteInput.chunkSize))
                     if chunk.isEmpty { break }
                     got += chunk.count
+                    // The last bytes before the chunk come too: the blank line may end there.
+                    let window = tail + chunk
+                    if let next = Self.nextRecordStart(in: window) {
+                        input.unread(window[next...])
+                        record.overran = true
+                        got = declared
+                        break
+                    }
+                    tail = Array(window.suffix(Self.recordStartPattern.count + 2))
                 }
+            } else if try got < declared || !endsHonestly() {
+                if let next = Self.nextRecordStart(in: record.body) { try giveBack(from: next, of: &record) }
             }
-            record.truncated = got < declared
+            record.truncated = got < declared && !record.overran
         }
         // The blank lines that close the record belong to it, so offsets and lengths tile the file.
         let separator = try input.peek(4)
@@ -79,6 +110,42 @@ public final class WARCReader {
         if newlines > 0 { _ = try input.nextBytes(newlines) }
         record.length = input.offset - start.offset
         return record
+    }
+}
+
+extension WARCReader {
+    /// A record start inside a body: a blank line, then a version line.
+    static let recordStartPattern: [UInt8] = Array("\nWARC/1.".utf8)
+
+    /// Where the next record's `WARC/1.` line starts in `bytes`, after a blank line (`\n\n` or
+    /// `\n\r\n` before it), or nil.
+    static func nextRecordStart(in bytes: [UInt8]) -> Int? {
+        var i = 1
+        let p = recordStartPattern
+        while i + p.count <= bytes.count {
+            if bytes[i] == 0x0A, bytes[i..<i + p.count].elementsEqual(p),
+               bytes[i - 1] == 0x0A || (bytes[i - 1] == 0x0D && i >= 2 && bytes[i - 2] == 0x0A) {
+                return i + 1
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// True when what follows the body is the end of input, or the blank lines that end a
+    /// record and the next record's version line.
+    func endsHonestly() throws -> Bool {
+        let after = try input.peek(9)
+        let newlines = after.prefix { $0 == 0x0D || $0 == 0x0A }.count
+        let rest = after.dropFirst(newlines)
+        return rest.isEmpty || rest.starts(with: Array("WARC/".utf8))
+    }
+
+    /// Cuts the body at `next`, the start of the next record, and gives that record back.
+    func giveBack(from next: Int, of record: inout WARCRecord) throws {
+        input.unread(record.body[next...])
+        record.body.removeSubrange(next...)
+        record.overran = true
     }
 }
 

@@ -58,6 +58,7 @@ public enum DocumentJSON {
     /// Appends the object (no line feed); without the `body` key when `body` is false.
     public static func write(_ record: Record, into json: inout JSONWriter, body writeBody: Bool = true) {
         var extra: [(key: String, values: [String])] = []
+        var extraIndex: [String: Int] = [:]
         var seen: Set<String> = []
         var repairs = Counters()
         var offset: Int?, length: Int?
@@ -94,9 +95,11 @@ public enum DocumentJSON {
                     continue
                 }
             }
-            if let i = extra.firstIndex(where: { $0.key == field.key }) {
+            // Looked up by hash: a record of hundreds of thousands of keys stays linear.
+            if let i = extraIndex[field.key] {
                 extra[i].values.append(field.value)
             } else {
+                extraIndex[field.key] = extra.count
                 extra.append((field.key, [field.value]))
             }
         }

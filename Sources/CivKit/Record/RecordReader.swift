@@ -16,8 +16,11 @@ public final class RecordReader {
         case unknownVersion(offset: Int, version: String)
         /// A line was longer than the reader's limit and was cut.
         case lineTooLong(offset: Int, discardedBytes: Int)
-        /// A record's text exceeded `maxDocumentBytes`: the rest of it was skipped, not buffered.
+        /// A record's text exceeded `maxDocumentBytes` or `Limits.maxLinesPerDocument` lines:
+        /// the rest of it was skipped, not buffered.
         case recordTooLarge(offset: Int, skippedBytes: Int)
+        /// A record had more than `Limits.maxFieldsPerRecord` fields: the rest were skipped.
+        case tooManyFields(offset: Int, skippedFields: Int)
 
         /// What a filter says of it on standard error, for input `name`.
         public func message(in name: String) -> String {
@@ -32,8 +35,10 @@ public final class RecordReader {
                 return "\(name): malformed field line at byte \(offset)"
             case let .lineTooLong(offset, discarded):
                 return "\(name): line at byte \(offset) too long; \(discarded) bytes of it skipped"
+            case let .tooManyFields(offset, skipped):
+                return "\(name): record at byte \(offset) has more than \(Limits.maxFieldsPerRecord) fields; \(skipped) skipped, passed on with %truncated yes"
             case let .recordTooLarge(offset, skipped):
-                return "\(name): record at byte \(offset) too large; \(skipped) bytes of its text skipped, passed on with %truncated yes"
+                return "\(name): record at byte \(offset) too large (over its bytes or \(Limits.maxLinesPerDocument) lines); \(skipped) bytes of its text skipped, passed on with %truncated yes"
             }
         }
 
@@ -45,6 +50,7 @@ public final class RecordReader {
             case .unknownVersion: return "input.unknown-version"
             case .badFieldLine: return "input.bad-field-line"
             case .lineTooLong: return "input.line-too-long"
+            case .tooManyFields: return "input.too-many-fields"
             case .recordTooLarge: return "input.record-too-large"
             }
         }
@@ -111,6 +117,8 @@ public final class RecordReader {
             line = next
         }
         isPlainText = !RecordFormat.isStartLine(line.bytes.last == 0x0D ? Array(line.bytes.dropLast()) : line.bytes)
+        // Records are written with LF line ends; a CR inside a text line is text.
+        if !isPlainText { input.splitsAtLoneCR = false }
         if isPlainText, !blank.isEmpty {
             // Plain text keeps its blank lines: read them again, in order.
             replay = blank + [line]
@@ -144,7 +152,7 @@ public final class RecordReader {
         var firstOffset: Int?
         while let line = try readLine() {
             if firstOffset == nil { firstOffset = line.offset }
-            if bytes > 0 && bytes + line.bytes.count > maxDocumentBytes {
+            if bytes > 0 && (bytes + line.bytes.count > maxDocumentBytes || lines.count >= Limits.maxLinesPerDocument) {
                 pending = line
                 break
             }
@@ -194,6 +202,7 @@ public final class RecordReader {
         var inFields = true
         var textBytes = 0
         var skipped = 0
+        var skippedFields = 0
         while true {
             guard let next = try readLine() else {
                 problems.append(.truncatedRecord(offset: startOffset))
@@ -205,6 +214,7 @@ public final class RecordReader {
             let b = line.bytes
             if b == RecordFormat.endBytes {
                 if skipped > 0 { problems.append(.recordTooLarge(offset: startOffset, skippedBytes: skipped)) }
+                if skippedFields > 0 { problems.append(.tooManyFields(offset: startOffset, skippedFields: skippedFields)) }
                 return record
             }
             if RecordFormat.isStartLine(b) {
@@ -213,6 +223,11 @@ public final class RecordReader {
                 record["truncated"] = "yes"
                 pending = line
                 return record
+            }
+            if inFields, b.first == UInt8(ascii: "%"), record.fields.count >= Limits.maxFieldsPerRecord {
+                if skippedFields == 0 { record["truncated"] = "yes" }
+                skippedFields += 1
+                continue
             }
             if inFields, b.first == UInt8(ascii: "%") {
                 // `%key value`; `%key` alone (its space trimmed by an editor) is an empty value.
@@ -229,8 +244,8 @@ public final class RecordReader {
             inFields = false
             // Bounded memory: text past the limit is skipped and reported, not buffered.
             textBytes += b.count + 1
-            if textBytes > maxDocumentBytes {
-                if skipped == 0 { record["truncated"] = "yes" }
+            if textBytes > maxDocumentBytes || record.lines.count >= Limits.maxLinesPerDocument {
+                if skipped == 0 && skippedFields == 0 { record["truncated"] = "yes" }
                 skipped += b.count + 1
                 continue
             }
