@@ -185,6 +185,12 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// `gluedPageStart(in:)` on UTF-8 bytes: the byte offset where the next page begins.
     public func gluedPageStart(in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        // The String version's own first tests, on the bytes: a line that passes none of them
+        // (most lines) needs no String.
+        let mayEnd = pageEndRules.contains { $0.mayMatch(line) }
+        let mayClose = !mayEnd && !UTF8Bytes.contains(line, Self.fullStopBytes) && pageCloseRules.contains { $0.mayMatch(line) }
+        let mayHoldBreadcrumb = line.count <= Self.maxLineBytes && UTF8Bytes.contains(line, Self.positionBytes)
+        guard mayEnd || mayClose || mayHoldBreadcrumb else { return nil }
         let text = String(decoding: line, as: UTF8.self)
         return gluedPageStart(in: text).map { text.utf8.distance(from: text.startIndex, to: $0) }
     }

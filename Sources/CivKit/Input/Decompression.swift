@@ -75,7 +75,13 @@ extension ByteInput {
         let child = try ChildProcess(command, label: format.command.joined(separator: " "), standardInput: fd, name: name)
         let input = ByteInput(fileDescriptor: child.output, name: name, maxLineBytes: maxLineBytes, ownsDescriptor: true)
         input.compression = format
-        input.atEnd = { try child.finish() }
+        if format == .utf16 {
+            // iconv -c drops a lone surrogate or a truncated last character, says so on standard
+            // error, and exits 1: the text it wrote is the input's, so reading goes on.
+            input.atEnd = { try child.finish(tolerating: 1) }
+        } else {
+            input.atEnd = { try child.finish() }
+        }
         if isFile {
             // The decompressor's standard input shares this descriptor's file offset: how far
             // into the compressed file it has read, for the progress line's time left.
@@ -133,14 +139,15 @@ final class ChildProcess {
     }
 
     /// Waits for the decompressor; a failure (corrupt or truncated data) is a read error.
-    func finish() throws {
+    /// Waits for the process; an exit status other than 0 (or `tolerated`) is a read error.
+    func finish(tolerating tolerated: Int32 = 0) throws {
         guard !reaped else { return }
         reaped = true
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = status & 0x7F == 0
         let code = (status >> 8) & 0xFF
-        if !exited || code != 0 {
+        if !exited || (code != 0 && code != tolerated) {
             let how = exited ? (code == 127 ? "not found (install it)" : "exit status \(code)") : "signal \(status & 0x7F)"
             throw CivError.readFailed(path: name, reason: "\(label) failed: \(how)")
         }
