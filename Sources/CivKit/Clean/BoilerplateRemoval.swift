@@ -28,7 +28,7 @@ public struct BoilerplateRemoval: DocumentRepair {
         var line = line
         let firstByte = line.utf8.first ?? 0
         return line.withUTF8 { p in
-            let signature = ScalarSignature(p)
+            let signature = BytePairSignature(p)
             return rules.rules.indices.first { r in
                 BoilerplateRules.inScope(rules.scopes[r], index: index, count: count) && rules.firstBytes[r].contains(firstByte)
                     && !rules.rules[r].spansTwoLines && rules.rules[r].matches(p, signature: signature)
@@ -75,7 +75,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             var line = lines[i]
             let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
-                let signature = ScalarSignature(p)
+                let signature = BytePairSignature(p)
                 for r in rules.rules.indices where BoilerplateRules.inScope(rules.scopes[r], index: i, count: lines.count)
                     && rules.firstBytes[r].contains(firstByte) {
                     let rule = rules.rules[r]

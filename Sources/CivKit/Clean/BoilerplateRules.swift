@@ -19,7 +19,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         /// The literals a line must all contain (the keyword column, split at spaces).
         private let keywordBytes: [[UInt8]]
         /// Their scalars: a line whose signature does not cover it holds not all of them.
-        let keywordSignature: ScalarSignature
+        let keywordSignature: BytePairSignature
         /// `dropped.KIND` or `moved.KIND`: built once, counted on every line taken.
         let counterName: String
         /// What the line must start with, read off the pattern (`RulePrefilter`); nil: anything.
@@ -35,8 +35,9 @@ public final class BoilerplateRules: @unchecked Sendable {
             self.pattern = pattern
             self.regex = regex
             self.spansTwoLines = spansTwoLines
-            keywordBytes = (keyword ?? "").split(separator: " ").map { Array($0.utf8) }
-            keywordSignature = ScalarSignature((keyword ?? "").split(separator: " ").joined())
+            let literals = (keyword ?? "").split(separator: " ").map { Array($0.utf8) }
+            keywordBytes = literals
+            keywordSignature = BytePairSignature(literals: literals)
             counterName = (action == .drop ? "dropped." : "moved.") + kind
             prefixes = RulePrefilter.requiredPrefixes(of: pattern)
         }
@@ -55,7 +56,7 @@ public final class BoilerplateRules: @unchecked Sendable {
 
         /// The rule on a line's UTF-8 bytes (a caller trying many rules on one line gives the
         /// line's `signature`, computed once).
-        func matches(_ p: UnsafeBufferPointer<UInt8>, signature: ScalarSignature? = nil) -> Bool {
+        func matches(_ p: UnsafeBufferPointer<UInt8>, signature: BytePairSignature? = nil) -> Bool {
             if let signature, !signature.covers(keywordSignature) { return false }
             guard mayMatch(p), let end = regex.firstMatchEnd(in: p) else { return false }
             // A page's last line (its pattern stops where the next page may begin) is taken
