@@ -30,6 +30,8 @@ import Testing
         #expect(!LinkLines.isMenu("对标创建标准 聚力攻坚克难 全面提升城市建设管理服务水平"))
         #expect(!LinkLines.isMenu("创文明城 做文明人 当文明市民"))
         #expect(!LinkLines.isMenu("会议 强调 要 抓好 落实，确保 实效"))
+        // A credit line lists names between spaces too: no menu.
+        #expect(!LinkLines.isMenu("记者 吴晓燕 刘洋 摄影 孙博"))
         let (record, counters) = clean(["首页 新闻 政务 民生 文化 旅游 专题 视频", "标题", "正文。"])
         #expect(record.lines == ["标题", "正文。"] && counters["dropped.menu"] == 1)
     }
