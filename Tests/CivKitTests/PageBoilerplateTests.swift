@@ -30,6 +30,10 @@ import Testing
         #expect(!LinkLines.isMenu("对标创建标准 聚力攻坚克难 全面提升城市建设管理服务水平"))
         #expect(!LinkLines.isMenu("创文明城 做文明人 当文明市民"))
         #expect(!LinkLines.isMenu("会议 强调 要 抓好 落实，确保 实效"))
+        // Prose that looks like a trail or a footer link: no page starts or ends there.
+        #expect(!BoilerplateRules.standard.startsPage("<文件名>: 是一个无效的符号链接"))
+        #expect(BoilerplateRules.standard.gluedPageStart(in: "退出xpdf远程服务器.(仅适用于-remote时)") == nil)
+        #expect(BoilerplateRules.standard.gluedPageStart(in: "登录 注册当前位置：首页 > 要闻") != nil)
         // A credit line lists names between spaces too: no menu.
         #expect(!LinkLines.isMenu("记者 吴晓燕 刘洋 摄影 孙博"))
         let (record, counters) = clean(["首页 新闻 政务 民生 文化 旅游 专题 视频", "标题", "正文。"])

@@ -30,10 +30,7 @@ public final class LSHIndex {
     private var bandMask: Int
     private var bandEntries = 0
 
-    private var exactKeys: [UInt64]
-    private var exactDocs: [UInt32]
-    private var exactMask: Int
-    private var exactEntries = 0
+    private var exactTable: DocumentTable<UInt64>
 
     /// Documents examined by the last `nearest` call (for counters).
     public private(set) var lastCandidates = 0
@@ -63,9 +60,7 @@ public final class LSHIndex {
         }
         bandTable = [UInt32](repeating: 0, count: bandSize)
         bandMask = bandSize - 1
-        exactKeys = [UInt64](repeating: 0, count: exactSize)
-        exactDocs = [UInt32](repeating: 0, count: exactSize)
-        exactMask = exactSize - 1
+        exactTable = DocumentTable(slots: exactSize)
     }
 
     /// Bytes a document costs in the index, on average, tables at their mean fill (about 52%):
@@ -79,48 +74,16 @@ public final class LSHIndex {
     /// Bytes the index holds now (arrays' sizes; source names not counted).
     public var memoryBytes: Int {
         sketches.memoryBytes + compact.capacity + shingleCounts.capacity * 4 + sourceNumbers.capacity * 4 + offsets.capacity * 8
-            + bandTable.count * 4 + exactKeys.count * 12
+            + bandTable.count * 4 + exactTable.bytes
     }
 
     // MARK: Exact duplicates
 
     /// The document whose text has this content hash, if one is indexed.
-    public func exactMatch(_ hash: UInt64) -> Int? {
-        let key = hash == 0 ? 1 : hash
-        var i = Int(truncatingIfNeeded: DedupHash.mix(key)) & exactMask
-        while exactKeys[i] != 0 {
-            if exactKeys[i] == key { return Int(exactDocs[i]) }
-            i = (i + 1) & exactMask
-        }
-        return nil
-    }
+    /// (Hash 0 is stored as 1, as the spill files store it.)
+    public func exactMatch(_ hash: UInt64) -> Int? { exactTable.first(hash == 0 ? 1 : hash) }
 
-    private func insertExact(_ hash: UInt64, doc: Int) {
-        if (exactEntries + 1) * 10 > (exactMask + 1) * 7 { growExact() }
-        let key = hash == 0 ? 1 : hash
-        var i = Int(truncatingIfNeeded: DedupHash.mix(key)) & exactMask
-        while exactKeys[i] != 0 {
-            if exactKeys[i] == key { return }
-            i = (i + 1) & exactMask
-        }
-        exactKeys[i] = key
-        exactDocs[i] = UInt32(doc)
-        exactEntries += 1
-    }
-
-    private func growExact() {
-        let oldKeys = exactKeys, oldDocs = exactDocs
-        let size = (exactMask + 1) * 2
-        exactKeys = [UInt64](repeating: 0, count: size)
-        exactDocs = [UInt32](repeating: 0, count: size)
-        exactMask = size - 1
-        for j in 0 ..< oldKeys.count where oldKeys[j] != 0 {
-            var i = Int(truncatingIfNeeded: DedupHash.mix(oldKeys[j])) & exactMask
-            while exactKeys[i] != 0 { i = (i + 1) & exactMask }
-            exactKeys[i] = oldKeys[j]
-            exactDocs[i] = oldDocs[j]
-        }
-    }
+    private func insertExact(_ hash: UInt64, doc: Int) { exactTable.insert(hash == 0 ? 1 : hash, doc: doc, unique: true) }
 
     // MARK: Near duplicates
 
@@ -161,7 +124,7 @@ public final class LSHIndex {
 
     /// Each indexed document's content hash (as a spill key).
     func forEachContentHash(_ body: (UInt64, Int) -> Void) {
-        for i in 0 ..< exactKeys.count where exactKeys[i] != 0 { body(Self.contentKey(exactKeys[i]), Int(exactDocs[i])) }
+        exactTable.forEachEntry { key, doc in body(Self.contentKey(key), doc) }
     }
 
     /// The indexed document that `signature` most likely repeats, among those sharing a band

@@ -19,10 +19,7 @@ public final class SketchStore {
     private(set) var sizes: [UInt8] = []
     private(set) var distinct: [UInt32] = []
 
-    private var anchorKeys: [UInt32]
-    private var anchorDocs: [UInt32]
-    private var anchorMask: Int
-    private var anchorEntries = 0
+    private var anchorTable: DocumentTable<UInt32>
 
     private var scratch: [UInt64] = []
     private var lineCounts: [Int32] = []
@@ -39,9 +36,7 @@ public final class SketchStore {
             sizes.reserveCapacity(n)
             distinct.reserveCapacity(n)
         }
-        anchorKeys = [UInt32](repeating: 0, count: size)
-        anchorDocs = [UInt32](repeating: 0, count: size)
-        anchorMask = size - 1
+        anchorTable = DocumentTable(slots: size)
     }
 
     public var count: Int { sizes.count }
@@ -52,7 +47,7 @@ public final class SketchStore {
     }
 
     public var memoryBytes: Int {
-        hashes.capacity * 4 + lines.capacity + sizes.capacity + distinct.capacity * 4 + anchorKeys.count * 8
+        hashes.capacity * 4 + lines.capacity + sizes.capacity + distinct.capacity * 4 + anchorTable.bytes
     }
 
     /// Stores the least `k` entries of a normalized sketch as document `count`.
@@ -67,32 +62,7 @@ public final class SketchStore {
         sizes.append(UInt8(n))
         distinct.append(UInt32(clamping: sketch.count))
         for i in 0 ..< min(anchors, n) where ShingleSketch.g(sketch[i]) < Self.anchorCeiling {
-            addAnchor(ShingleSketch.g(sketch[i]), doc: doc)
-        }
-    }
-
-    private func addAnchor(_ key: UInt32, doc: Int) {
-        if (anchorEntries + 1) * 10 > (anchorMask + 1) * 7 { growAnchors() }
-        var i = Int(truncatingIfNeeded: DedupHash.mix(UInt64(key))) & anchorMask
-        while anchorDocs[i] != 0 { i = (i + 1) & anchorMask }
-        anchorKeys[i] = key
-        anchorDocs[i] = UInt32(doc + 1)
-        anchorEntries += 1
-    }
-
-    private func growAnchors() {
-        let oldKeys = anchorKeys, oldDocs = anchorDocs
-        let size = (anchorMask + 1) * 2
-        anchorKeys = [UInt32](repeating: 0, count: size)
-        anchorDocs = [UInt32](repeating: 0, count: size)
-        anchorMask = size - 1
-        anchorEntries = 0
-        for j in 0 ..< oldKeys.count where oldDocs[j] != 0 {
-            var i = Int(truncatingIfNeeded: DedupHash.mix(UInt64(oldKeys[j]))) & anchorMask
-            while anchorDocs[i] != 0 { i = (i + 1) & anchorMask }
-            anchorKeys[i] = oldKeys[j]
-            anchorDocs[i] = oldDocs[j]
-            anchorEntries += 1
+            anchorTable.insert(ShingleSketch.g(sketch[i]), doc: doc, unique: false)
         }
     }
 
@@ -102,11 +72,7 @@ public final class SketchStore {
         for e in sketch {
             let key = ShingleSketch.g(e)
             if key >= Self.anchorCeiling { break }
-            var i = Int(truncatingIfNeeded: DedupHash.mix(UInt64(key))) & anchorMask
-            while anchorDocs[i] != 0 {
-                if anchorKeys[i] == key { body(Int(anchorDocs[i]) - 1) }
-                i = (i + 1) & anchorMask
-            }
+            anchorTable.forEach(key, body)
         }
     }
 
