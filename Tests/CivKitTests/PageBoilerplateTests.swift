@@ -38,6 +38,9 @@ import Testing
         #expect(!LinkLines.isMenu("记者 吴晓燕 刘洋 摄影 孙博"))
         let (record, counters) = clean(["首页 新闻 政务 民生 文化 旅游 专题 视频", "标题", "正文。"])
         #expect(record.lines == ["标题", "正文。"] && counters["dropped.menu"] == 1)
+        // Without prose there is no article for a menu to surround: a word list stays whole.
+        let (words, wordCounters) = clean(["虛偽 嘆息 潮濕 灶台 沙發 乾燥"])
+        #expect(words.lines == ["虛偽 嘆息 潮濕 灶台 沙發 乾燥"] && wordCounters.isEmpty)
     }
 
     @Test func markupLinesAreDroppedOrReadThroughTheirTags() {

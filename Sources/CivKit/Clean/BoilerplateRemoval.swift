@@ -62,6 +62,9 @@ public struct BoilerplateRemoval: DocumentRepair {
     public func repair(_ document: inout Record, counters: inout Counters, taken explained: inout [TakenLine]) {
         let lines = document.lines
         var kept: [String] = []
+        // Menus, spam and markup are judged as what surrounds an article: a document without a
+        // line of prose (a word list, a one-line page) has nothing around, and keeps its lines.
+        let hasProse = lines.contains(where: CleanStage.isProse)
         var i = 0
         while i < lines.count {
             // Longer lines are never taken for boilerplate (`BoilerplateRules.maxLineBytes`).
@@ -88,7 +91,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                 return nil
             }
             guard let r = taking else {
-                if let counter = structuralKind(lines[i], index: i, count: lines.count) {
+                if hasProse, let counter = structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
                 } else {
