@@ -121,9 +121,7 @@ public enum DocumentJSON {
         json.key("site"); json.string(record[FieldKey.site])
         json.key("publisher"); json.string(record[FieldKey.publisher])
         json.key("reporters")
-        json.beginArray()
-        for reporter in record.values(FieldKey.reporter) { json.string(reporter) }
-        json.endArray()
+        json.stringArray(record.values(FieldKey.reporter))
         json.key("officials")
         json.beginArray()
         for person in officials {
@@ -144,13 +142,9 @@ public enum DocumentJSON {
         }
         json.endArray()
         json.key("event_dates")
-        json.beginArray()
-        for date in eventDates { json.string(date) }
-        json.endArray()
+        json.stringArray(eventDates)
         json.key("places_visited")
-        json.beginArray()
-        for place in record.values(FieldKey.placeVisited) { json.string(place) }
-        json.endArray()
+        json.stringArray(record.values(FieldKey.placeVisited))
         json.key("places")
         json.beginArray()
         for chain in places {
@@ -168,13 +162,9 @@ public enum DocumentJSON {
         }
         json.endArray()
         json.key("campaigns")
-        json.beginArray()
-        for campaign in record.values(FieldKey.campaign) { json.string(campaign) }
-        json.endArray()
+        json.stringArray(record.values(FieldKey.campaign))
         json.key("directives")
-        json.beginArray()
-        for sentence in record.values(FieldKey.directive) { json.string(sentence) }
-        json.endArray()
+        json.stringArray(record.values(FieldKey.directive))
         if writeBody { json.key("body"); json.string(body.joined(separator: "\n")) }
         json.key("segmented"); json.bool(record[FieldKey.segmented] == "yes")
         json.key("repairs")
@@ -191,9 +181,7 @@ public enum DocumentJSON {
             if values.count == 1 {
                 json.string(values[0])
             } else {
-                json.beginArray()
-                for v in values { json.string(v) }
-                json.endArray()
+                json.stringArray(values)
             }
         }
         json.endObject()

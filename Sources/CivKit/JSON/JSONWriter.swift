@@ -56,6 +56,13 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// An array of strings.
+    public mutating func stringArray(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
     public mutating func key(_ name: String) {
         beginValue()
         appendQuoted(name)
