@@ -33,16 +33,22 @@ enum LegacyEncodingChoice {
     static func plausibility(_ text: String) -> Double? {
         let lexicon = Lexicon.shared
         let simplified = converter?.convert(text) ?? text
-        let han = simplified.unicodeScalars.filter { ScalarClass.isHan($0) }
-        guard !han.isEmpty else { return nil }
-        let codes = han.map { lexicon.code(of: $0) }
+        var codes: [UInt32?] = []
+        for c in simplified.unicodeScalars where ScalarClass.isHan(c) { codes.append(lexicon.code(of: c)) }
+        guard !codes.isEmpty else { return nil }
+        // Every legacy line valid in both charsets comes here: no array per candidate word.
         var covered = [Bool](repeating: false, count: codes.count)
-        for start in codes.indices {
-            for length in 2 ... 4 where start + length <= codes.count {
-                let word = codes[start ..< start + length]
-                guard !word.contains(nil) else { break }
-                let frequency = word.map { $0! }.withUnsafeBufferPointer { lexicon.frequency(codes: $0) }
-                if frequency > 0 { for i in start ..< start + length { covered[i] = true } }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 4) { word in
+            for start in codes.indices {
+                for length in 2 ... 4 where start + length <= codes.count {
+                    // A character in no word ends every longer word too.
+                    guard let first = codes[start], let last = codes[start + length - 1] else { break }
+                    word[0] = first
+                    word[length - 1] = last
+                    if lexicon.frequency(codes: UnsafeBufferPointer(rebasing: word[..<length])) > 0 {
+                        for i in start ..< start + length { covered[i] = true }
+                    }
+                }
             }
         }
         let known = codes.filter { $0 != nil }.count, inWords = covered.filter { $0 }.count
