@@ -175,7 +175,8 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// True when `line` begins a new page (a breadcrumb or a site banner).
     public func startsPage(_ line: String) -> Bool {
-        pageStartRules.contains { $0.matches(line) }
+        var line = line
+        return line.withUTF8 { startsPage($0) }
     }
 
     /// The same on a line's UTF-8 bytes: civ-clean asks it of every line, before the line
