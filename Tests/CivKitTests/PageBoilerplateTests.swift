@@ -99,6 +99,42 @@ import Testing
         #expect(stage.counters["pages.glued-line-split"] == 1)
     }
 
+    /// A glued first line with no marker: the head byline after it names the page's source, and
+    /// the page began at that name.
+    @Test func aHeadBylineNamesWhereAGluedPageBegan() throws {
+        func name(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { BylineNamedPageStart.sourceName(inByline: $0) }.map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(name("2022-11-02 10:05 来源:南溪新闻网") == "南溪")
+        #expect(name("2024年03月05日 10:22 来源：白沙区融媒体中心") == "白沙")
+        #expect(name("2020-9-8 17:30| 发布者: songyang| 评论: 0|来自: 松阳县融媒体中心") == "松阳")
+        // A tail byline has no date; a sentence quoting a source is no byline.
+        #expect(name("来源：南溪新闻网") == nil)
+        #expect(name("2022-11-02 10:05 来源:www.nxxw.cn") == nil)
+        func start(_ line: String, _ name: String) -> Int? {
+            var line = line
+            return line.withUTF8 { BylineNamedPageStart.pageStart(in: $0, name: Array(name.utf8)) }
+        }
+        let glued = "一图读懂创建全国文明城市测评体系南溪县:以“绣花功夫”提升城市颜值"
+        #expect(start(glued, "南溪") == "一图读懂创建全国文明城市测评体系".utf8.count)
+        // A sentence of the article is no page's first line.
+        #expect(start("南溪县将继续推进创文工作。", "南溪") == nil)
+
+        let first = "东江市召开创建工作会议\n会议要求，全市上下要攻坚克难。\n相关推荐：社区创建文明城市工作总结 | 创城工作汇报材料"
+        let second = "白沙新闻网 > 区县新闻 > 正文\n白沙区开展主题志愿服务活动\n2024年03月05日 10:22 来源：白沙区融媒体中心\n3月5日，白沙区组织志愿者1200余人开展活动。"
+        let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        #expect(records.last?.lines.first == "白沙区开展主题志愿服务活动")
+        #expect(stage.counters["pages.byline-named-split"] == 1)
+        // Not glued: a title and its byline after an article begin a page at the title.
+        let third = "南溪县:以绣花功夫提升城市颜值\n2022-11-02 10:05 来源:南溪新闻网\n今年以来，南溪县推进城市精细化管理。"
+        let (two, _, _) = try Support.cleanRecords(Array((first + "\n" + third).utf8))
+        #expect(two.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count + 1)])
+        // Every byte is in one document or the other.
+        #expect(two.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + 1 + third.utf8.count)
+    }
+
     @Test func explainSaysWhatBecameOfEachLine() throws {
         final class Lines: @unchecked Sendable { var all: [String] = [] }
         let said = Lines()
@@ -161,9 +197,7 @@ import Testing
         #expect(Double(boilerplateRemoved) >= 0.95 * Double(boilerplate), "\(boilerplateRemoved) of \(boilerplate) boilerplate lines removed")
     }
 
-    /// Boundaries found exactly, concatenated in name order. Issue 17 asks for 90%; the pages
-    /// that end in a list of links or a name run into the next page's first line with nothing
-    /// to tell where one ends (see the README), so this holds the level reached, against regressions.
+    /// Boundaries found exactly, concatenated in name order: issue 17 asks for 90%.
     @Test func concatenatedPagesSplitWhereTheyStart() throws {
         var stream: [UInt8] = []
         var starts: [String] = []
@@ -174,6 +208,6 @@ import Testing
         let (records, _, _) = try Support.cleanRecords(stream)
         let offsets = Set(records.compactMap { $0[FieldKey.offset] })
         let exact = starts.filter { offsets.contains($0) }.count
-        #expect(Double(exact) >= 0.84 * Double(starts.count), "\(exact) of \(starts.count) boundaries exact")
+        #expect(Double(exact) >= 0.90 * Double(starts.count), "\(exact) of \(starts.count) boundaries exact")
     }
 }
