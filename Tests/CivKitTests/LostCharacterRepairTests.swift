@@ -24,6 +24,22 @@ import Testing
         #expect(counters.compact == "lost-character.context=1")
     }
 
+    /// A character that forms no word with its neighbours is priced by how often it is a word
+    /// alone: 新 (新的), 到 (1到2) and 将 beat 心, 道 and 江, read the same.
+    @Test func aCharacterAloneIsPricedAsAWordAlone() {
+        #expect(run("增加了一个?ā)?xīn)的栏目").0 == "增加了一个新的栏目")
+        #expect(run("从1?māo)?dào)2公里").0 == "从1到2公里")
+        #expect(run("会议?hùn)?jiāng)在明天召开").0 == "会议将在明天召开")
+        #expect(SingleCharacterWords.shared.frequency("新") > SingleCharacterWords.shared.frequency("心"))
+        #expect(SingleCharacterWords.shared.frequency("龘") == 0)
+    }
+
+    /// A number right after the fragment counts as a numeral: 第 makes 第一 with it.
+    @Test func aNumberAfterTheFragmentIsANumeral() {
+        #expect(run("请参见?wěn)?dì)3章").0 == "请参见第3章")
+        #expect(run("请参见?wěn)?dì) 3章").0 == "请参见第 3章")
+    }
+
     @Test func seedLines() {
         #expect(run("来源:张掖市广播电视台 张掖日?qǐng)?bào)").0 == "来源:张掖市广播电视台 张掖日报")
         #expect(run("围绕“心连心,点对点,实打?qū),肩并肩”十二字方针").0 == "围绕“心连心,点对点,实打实,肩并肩”十二字方针")

@@ -91,8 +91,12 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             let left = Array(out[l...])
             var r = last + 1
             while r < s.count, r - last <= Self.window, ScalarClass.isHan(s[r]) { r += 1 }
-            let right = s[(last + 1) ..< r]
-            let (c, outcome) = choose(left: left, right: Array(right), reading: reading)
+            var right = Array(s[(last + 1) ..< r])
+            // A number right after stands for a numeral: 第 in `参见?dì) 3章` makes 第一, a word.
+            if right.isEmpty, let next = s[(last + 1)...].prefix(2).first(where: { $0 != " " }), ScalarClass.isASCIIDigit(next) {
+                right = ["一"]
+            }
+            let (c, outcome) = choose(left: left, right: right, reading: reading)
             // Unresolved: the fragment goes, counted; no `?noise)` and no U+FFFD is left in the text.
             if outcome != .unresolved && outcome != .ambiguous { out.append(c) }
             counters.add("\(name).\(outcome.rawValue)")
@@ -164,7 +168,11 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         let maxSegment = Self.maxSegment
         // Codes of the context, nil where a character is in no word (a span holding it is no word).
         let codes: [UInt32?] = left.map(lexicon.code(of:)) + [nil] + right.map(lexicon.code(of:))
-        let logTotal = log(Double(max(lexicon.totalFrequency, 1)))
+        let context = left + ["\u{FFFD}"] + right
+        // A character alone is priced by how often it is a word alone (新 in 新的), from its own
+        // table when the lexicon has no one-character words (the bundled one).
+        let singles: SingleCharacterWords? = lexicon.hasSingleCharacterWords ? nil : .shared
+        let logTotal = log(Double(max(lexicon.totalFrequency + (singles?.totalFrequency ?? 0), 1)))
         // A lone character costs as much as a word seen once (more if the lexicon lists it).
         func logProbability(_ f: Int, single: Bool) -> Double { single || f > 0 ? log(Double(max(f, 1))) - logTotal : -.infinity }
         func frequency(_ j: Int, _ i: Int) -> Int {
@@ -182,7 +190,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             for i in (j + 1) ... min(n, j + maxSegment) where !(j ... i - 1).contains(k) {
                 // A lexicon without one-character words (the bundled one) needs no look-up for them.
                 let single = i - j == 1
-                spans[j * (n + 1) + i] = logProbability(single && !lexicon.hasSingleCharacterWords ? 0 : frequency(j, i), single: single)
+                let f = !single ? frequency(j, i) : singles.map { $0.frequency(context[j]) } ?? frequency(j, i)
+                spans[j * (n + 1) + i] = logProbability(f, single: single)
             }
         }
         // The candidates' codes, as a bit set: only words they complete are of interest.
@@ -241,8 +250,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             return lo < scored.count && scored[lo].code == code ? scored[lo].score : nil
         }
         /// The best score of the context with `code` at k, and whether k is then inside a word.
-        func evaluate(_ code: UInt32?) -> (score: Double, inWord: Bool) {
-            let singleFrequency = code == nil || !lexicon.hasSingleCharacterWords ? 0 : evaluateSingle(code!)
+        func evaluate(_ c: Unicode.Scalar?, _ code: UInt32?) -> (score: Double, inWord: Bool) {
+            let singleFrequency = c.map { c in singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0) } ?? 0
             let alone = best[k] + logProbability(singleFrequency, single: true) + right[k + 1]
             if let code, let word = bestWord(code), word > alone { return (word, true) }
             return (alone, false)
@@ -261,15 +270,16 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         var plain: [Unicode.Scalar] = []
         for (c, code) in zip(candidates, candidateCodeList) {
             let completes = code.map { bestWord($0) != nil } ?? false
-            if code == nil || (!completes && (!lexicon.hasSingleCharacterWords || evaluateSingle(code!) == 0)) {
+            let aloneFrequency = singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0)
+            if !completes && aloneFrequency == 0 {
                 plain.append(c)
                 continue
             }
-            let (score, inWord) = evaluate(code)
+            let (score, inWord) = evaluate(c, code)
             consider(c, score + weight(c), inWord)
         }
         if !plain.isEmpty {
-            let (score, inWord) = evaluate(nil)
+            let (score, inWord) = evaluate(nil, nil)
             if winner == nil || winner!.key.0 <= score {
                 for c in plain { consider(c, score + weight(c), inWord) }
             }
