@@ -140,12 +140,16 @@ struct CivDedup: FilterCommand {
                 throw ExitCode(error.exitCode.rawValue)
             }
         }
-        var warnedFull = false, warnedSpill = false
+        var warnedFull = false, warnedSpill = false, warnedLog = false
         let code = run.run(paths: options.files) { record in
             var record = record
             if try stage.process(&record, counters: &run.counters) {
                 try writer.write(record)
                 run.counters.add("documents.out")
+            }
+            if !warnedLog, let error = stage.log.error {
+                warnedLog = true
+                StandardError.write("civ-dedup: \(Self.reason(error)); the kept documents' records stay in memory\n")
             }
             if !warnedSpill && stage.spilledDocuments > 0 {
                 warnedSpill = true
@@ -153,7 +157,7 @@ struct CivDedup: FilterCommand {
             }
             if !warnedFull && stage.forgotten > 0 {
                 warnedFull = true
-                let why = stage.spillError.map { " (\($0))" } ?? ""
+                let why = stage.spillError.map { " (\(Self.reason($0)))" } ?? ""
                 StandardError.write("civ-dedup: index full (--max-memory \(maxMemory.formatted) MiB, \(o.maxDocuments) documents); the oldest kept documents are being forgotten\(why)\n")
             }
         }
@@ -163,6 +167,14 @@ struct CivDedup: FilterCommand {
             if final == .success { final = .ioError }
         }
         try run.exit(final, options: options)
+    }
+}
+
+extension CivDedup {
+    /// A temporary file's error, without `CivError`'s "cannot write standard output".
+    static func reason(_ error: CivError) -> String {
+        if case let .writeFailed(reason) = error { return reason }
+        return "\(error)"
     }
 }
 
