@@ -267,6 +267,20 @@ enum DedupText {
         #expect(DocumentLog.recordSize(k: 64, bands: 8) == 37 + 8 * 8 + 64 * 5)
     }
 
+    @Test func theIndexHoldsOnlyKeysInMemoryWithinItsBound() {
+        let index = LSHIndex()
+        let hasher = MinHasher(count: 24)
+        var loads: [Double] = []
+        for i in 0 ..< 1500 {
+            index.insert(hasher.signature(of: [DedupText.paragraph(seed: UInt64(9000 + i), sentences: 2)]), source: "s", offset: Int64(i))
+            if i >= 200 { loads.append(index.keys.load) }
+        }
+        // Past the first table, 60% to 75% full: at most `bytesPerDocument` a document in memory.
+        #expect(loads.allSatisfy { $0 > 0.4 && $0 <= 0.75 })
+        #expect(index.memoryBytes <= 1500 * LSHIndex.bytesPerDocument(hashes: 24, bands: 8))
+        #expect(index.log.count == 1500 && index.keys.count <= 1500 * 17)
+    }
+
     /// The sketch entries of lines, normalized.
     func sketch(_ lines: [String]) -> [UInt64] {
         MinHasher(count: 8).signature(of: lines).sketch
