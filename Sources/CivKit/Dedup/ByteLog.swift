@@ -37,8 +37,6 @@ final class ByteLog {
     deinit { if fd >= 0 { close(fd) } }
 
     var count: Int { flushed + tail.count }
-    /// True when every byte is in the file (none held in memory past the buffer).
-    var inFile: Bool { writing }
 
     /// An unlinked temporary file, open for reading and writing.
     static func temporaryFile() throws -> Int32 {

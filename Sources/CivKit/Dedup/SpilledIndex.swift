@@ -23,12 +23,6 @@ public final class SpilledIndex {
     public let bands: Int
     private var search = CandidateSearch()
 
-    /// Bytes a spilled document costs on disk: its keys (the table at its fill) besides its
-    /// record in the log.
-    public static func diskBytesPerDocument(hashes: Int, bands: Int, anchors: Int) -> Int {
-        LSHIndex.bytesPerDocument(hashes: hashes, bands: bands, anchors: anchors)
-    }
-
     /// Writes `index`'s keys out. Throws when no temporary file can be made or written.
     public init(_ index: LSHIndex) throws {
         let fd = try ByteLog.temporaryFile()
