@@ -20,14 +20,17 @@ struct CivDedup: FilterCommand {
         with %duplicate-of (OFFSET SOURCE of the first copy), %duplicate-kind, \
         %duplicate-jaccard and %duplicate-containment.
 
-        Memory: each kept document costs about \(LSHIndex.bytesPerDocument(hashes: 120, bands: 40)) \
-        bytes in memory with the default parameters. The index holds two generations of half \
-        of what --max-memory allows each; when the newer is full, the older is written to an \
-        unlinked temporary file in $TMPDIR (about \(SpilledIndex.diskBytesPerDocument(bands: 40, k: 64)) bytes \
-        a document on disk, 5 in memory; counted as index.spilled, said once on stderr), where \
-        later documents still find exact and banded near duplicates of it. With --no-spill, or \
-        when the file cannot be written, the older generation is forgotten instead (counted as \
-        index.forgotten). --signatures lets a second pass cluster across shards.
+        Memory: what is kept of each indexed document (origin, band keys, shingle sample: \
+        \(DocumentLog.recordSize(k: 64, bands: 8)) bytes with the default parameters) goes to an unlinked \
+        temporary file in $TMPDIR; in memory stay its keys (content hash, bands, anchors), at \
+        most \(LSHIndex.bytesPerDocument(hashes: 24, bands: 8)) bytes a document. The keys are held in two \
+        generations of half of what --max-memory allows each; when the newer is full, the older \
+        one's keys are written to a temporary file too (counted as index.spilled, said once on \
+        stderr; nothing left in memory), where later documents still find exact and near \
+        duplicates of it. With --no-spill, or when the file cannot be written, the older \
+        generation is forgotten instead (counted as index.forgotten). When no temporary file can \
+        be made at all, the documents' records stay in memory. --signatures lets a second pass \
+        cluster across shards.
 
         Examples:
           cat *.txt | civ-clean | civ-dedup | civ-jsonl > unique.jsonl
@@ -71,16 +74,16 @@ struct CivDedup: FilterCommand {
     var allLines = false
 
     @Option(help: "MinHash functions (a multiple of --bands).")
-    var hashes = 120
+    var hashes = DedupStage.Options().hashes
 
     @Option(help: "LSH bands (rows a band: hashes / bands).")
-    var bands = 40
+    var bands = DedupStage.Options().bands
 
     @Option(help: "Leave out of the shingles the prose lines already seen in this many kept documents (a shared site footer); 0: off.")
     var commonLines = 2
 
-    @Option(help: "Memory for the index, MiB; past it, the older half of the kept documents moves to a temporary file (in $TMPDIR), where later documents still find it.")
-    var maxMemory = 1024
+    @Option(help: "Memory for the index, MiB (fractions allowed); past it, the older half of the kept documents' keys moves to a temporary file (in $TMPDIR), where later documents still find them.")
+    var maxMemory: Double = 1024
 
     @Flag(help: "Past --max-memory, forget the older half of the kept documents instead of moving it to a temporary file.")
     var noSpill = false
@@ -99,7 +102,7 @@ struct CivDedup: FilterCommand {
             throw ValidationError("--hashes must be a multiple of --bands, at most 1024")
         }
         guard commonLines >= 0 && commonLines <= 255 else { throw ValidationError("--common-lines must be between 0 and 255") }
-        guard maxMemory >= 1 else { throw ValidationError("--max-memory must be at least 1 (MiB)") }
+        guard maxMemory >= 0.01 else { throw ValidationError("--max-memory must be at least 0.01 (MiB)") }
     }
 
     func run() throws {
@@ -121,7 +124,7 @@ struct CivDedup: FilterCommand {
         o.bands = bands
         o.mark = mark
         o.spill = !noSpill
-        o.maxDocuments = maxMemory * (1 << 20) / LSHIndex.bytesPerDocument(hashes: hashes, bands: bands, sketchSize: sketchSize, anchors: anchors)
+        o.maxDocuments = Int(maxMemory * Double(1 << 20)) / LSHIndex.bytesPerDocument(hashes: hashes, bands: bands, sketchSize: sketchSize, anchors: anchors)
         let stage = DedupStage(options: o)
         var signatureOutput: ByteOutput?
         if let path = signatures {
@@ -137,21 +140,25 @@ struct CivDedup: FilterCommand {
                 throw ExitCode(error.exitCode.rawValue)
             }
         }
-        var warnedFull = false, warnedSpill = false
+        var warnedFull = false, warnedSpill = false, warnedLog = false
         let code = run.run(paths: options.files) { record in
             var record = record
             if try stage.process(&record, counters: &run.counters) {
                 try writer.write(record)
                 run.counters.add("documents.out")
             }
+            if !warnedLog, let error = stage.log.error {
+                warnedLog = true
+                StandardError.write("civ-dedup: \(Self.reason(error)); the kept documents' records stay in memory\n")
+            }
             if !warnedSpill && stage.spilledDocuments > 0 {
                 warnedSpill = true
-                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the older kept documents go to a temporary file\n")
+                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory.formatted) MiB, \(o.maxDocuments) documents); the older kept documents go to a temporary file\n")
             }
             if !warnedFull && stage.forgotten > 0 {
                 warnedFull = true
-                let why = stage.spillError.map { " (\($0))" } ?? ""
-                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory) MiB, \(o.maxDocuments) documents); the oldest kept documents are being forgotten\(why)\n")
+                let why = stage.spillError.map { " (\(Self.reason($0)))" } ?? ""
+                StandardError.write("civ-dedup: index full (--max-memory \(maxMemory.formatted) MiB, \(o.maxDocuments) documents); the oldest kept documents are being forgotten\(why)\n")
             }
         }
         var final = code
@@ -161,4 +168,17 @@ struct CivDedup: FilterCommand {
         }
         try run.exit(final, options: options)
     }
+}
+
+extension CivDedup {
+    /// A temporary file's error, without `CivError`'s "cannot write standard output".
+    static func reason(_ error: CivError) -> String {
+        if case let .writeFailed(reason) = error { return reason }
+        return "\(error)"
+    }
+}
+
+extension Double {
+    /// `1024` rather than `1024.0`.
+    fileprivate var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
 }

@@ -168,8 +168,8 @@ enum DedupText {
         #expect(out[13][DedupStage.Field.duplicateOf] == "1 test" && out[13][DedupStage.Field.duplicateKind] == "near")
         #expect(out[14][DedupStage.Field.duplicateOf] == "2 test")
         #expect(out.prefix(12).allSatisfy { $0[DedupStage.Field.duplicateOf] == nil })
-        // Four spills of two, merged as a binary counter: one file of eight.
-        #expect(counters["index.spill-merges"] == 3)
+        // Four spills of two: four files; nothing of them in memory.
+        #expect(counters["index.spill-merges"] == 0)
         // The same stream without spill: the copies of forgotten documents are new.
         o.spill = false
         let forgetting = try run(stream.enumerated().map { DedupText.record($1, offset: $0) }, o)
@@ -191,17 +191,18 @@ enum DedupText {
             #expect(near?.doc == i && near!.comparison.containment > 0.8)
         }
         #expect(spilled.exactMatch(hasher.signature(of: ["不在其中的一行文字。"]).contentHash) == nil)
-        // Merged with a second file: the documents numbered on, origins and keys kept.
-        let other = LSHIndex(hashes: 120, bands: 40)
+        // A second generation in the same log: its documents numbered on, the first's still found.
+        let other = LSHIndex(hashes: 120, bands: 40, log: index.log)
         let more = (0 ..< 100).map { DedupText.distinctArticle(seed: UInt64(2000 + $0), paragraphs: 3) }
         for (i, d) in more.enumerated() { other.insert(hasher.signature(of: d), source: i % 2 == 0 ? "c" : "a", offset: Int64(i)) }
-        let merged = try SpilledIndex(merging: [spilled, try SpilledIndex(other)])
-        #expect(merged.count == 400)
-        #expect(merged.exactMatch(hasher.signature(of: docs[7]).contentHash) == 7)
-        #expect(merged.exactMatch(hasher.signature(of: more[5]).contentHash) == 305)
-        #expect(merged.origin(305) == ("a", 5) && merged.origin(304) == ("c", 4) && merged.origin(7) == ("b b", 7))
+        let second = try SpilledIndex(other)
+        #expect(second.base == 300 && second.count == 100)
+        #expect(second.exactMatch(hasher.signature(of: more[5]).contentHash) == 305)
+        #expect(second.exactMatch(hasher.signature(of: docs[7]).contentHash) == nil)
+        #expect(spilled.exactMatch(hasher.signature(of: docs[7]).contentHash) == 7)
+        #expect(second.origin(305) == ("a", 5) && second.origin(304) == ("c", 4) && spilled.origin(7) == ("b b", 7))
         var candidates = 0
-        let near = merged.nearest(hasher.signature(of: Array(more[50].prefix(2))), lineShare: 0.2, candidates: &candidates) { $0.containment }
+        let near = second.nearest(hasher.signature(of: Array(more[50].prefix(2))), lineShare: 0.2, candidates: &candidates) { $0.containment }
         #expect(near?.doc == 350)
     }
 
@@ -261,8 +262,23 @@ enum DedupText {
     }
 
     @Test func memoryPerDocumentIsAsDocumented() {
-        #expect(LSHIndex.bytesPerDocument(hashes: 120, bands: 40, sketchSize: 64, anchors: 8) == 467 + 449)
-        #expect(SketchStore.bytesPerDocument(k: 64, anchors: 8) == 64 * 5 + 5 + 124)
+        // 17 keys of 4 bytes, the table at least 60% full; on disk, the record.
+        #expect(LSHIndex.bytesPerDocument(hashes: 24, bands: 8, sketchSize: 64, anchors: 8) == 114)
+        #expect(DocumentLog.recordSize(k: 64, bands: 8) == 37 + 8 * 8 + 64 * 5)
+    }
+
+    @Test func theIndexHoldsOnlyKeysInMemoryWithinItsBound() {
+        let index = LSHIndex()
+        let hasher = MinHasher(count: 24)
+        var loads: [Double] = []
+        for i in 0 ..< 1500 {
+            index.insert(hasher.signature(of: [DedupText.paragraph(seed: UInt64(9000 + i), sentences: 2)]), source: "s", offset: Int64(i))
+            if i >= 200 { loads.append(index.keys.load) }
+        }
+        // Past the first table, 60% to 75% full: at most `bytesPerDocument` a document in memory.
+        #expect(loads.allSatisfy { $0 > 0.4 && $0 <= 0.75 })
+        #expect(index.memoryBytes <= 1500 * LSHIndex.bytesPerDocument(hashes: 24, bands: 8))
+        #expect(index.log.count == 1500 && index.keys.count <= 1500 * 17)
     }
 
     /// The sketch entries of lines, normalized.
@@ -271,9 +287,14 @@ enum DedupText {
     }
 
     func compare(_ a: [String], _ b: [String], k: Int = 64) -> ShingleSketch.Comparison {
-        let store = SketchStore(k: k)
-        store.append(sketch(b))
-        return store.compare(sketch(a), with: 0, lineShare: 0.2)
+        let all = sketch(a), other = sketch(b)
+        let stored = Array(other.prefix(k))
+        var scratch: [Int32] = []
+        return all.withUnsafeBufferPointer { p in
+            stored.withUnsafeBufferPointer { q in
+                ShingleSketch.compare(all: p, distinct: all.count, stored: q, storedDistinct: other.count, k: k, lineShare: 0.2, scratch: &scratch)
+            }
+        }
     }
 
     @Test func sketchEstimatesContainmentOfATruncatedCopy() {
@@ -309,13 +330,17 @@ enum DedupText {
         let all = sketch(lines)
         #expect(all.count > 64)
         #expect(zip(all, all.dropFirst()).allSatisfy { $0 < $1 })
-        // Anchors: a document holding the article's least shingles meets it; another does not.
-        let store = SketchStore(k: 64, anchors: 8)
-        store.append(all)
-        var met: [Int] = []
-        store.forEachAnchorMatch(sketch(Array(lines.prefix(3)) + DedupText.distinctArticle(seed: 42, paragraphs: 3))) { met.append($0) }
-        store.forEachAnchorMatch(sketch(DedupText.distinctArticle(seed: 43))) { met.append($0 + 100) }
-        #expect(!met.isEmpty && met.allSatisfy { $0 == 0 })
+        // Stored, the least 64 are kept (sorted), and the least of those are anchors: a document
+        // holding the article's least shingles meets it (bands or not); another does not.
+        let index = LSHIndex(hashes: 24, bands: 8)
+        let hasher = MinHasher(count: 24)
+        index.insert(hasher.signature(of: lines), source: "s", offset: 0)
+        let sample = index.log.withRecord(0) { d in (0 ..< d.sampleSize).map { d.sampleEntry($0) } }
+        #expect(sample == Array(all.prefix(64)).map { $0 & 0xFFFF_FFFF_0000_00FF })
+        let part = hasher.signature(of: Array(lines.prefix(3)) + DedupText.distinctArticle(seed: 42, paragraphs: 3))
+        #expect(index.nearest(part, lineShare: 0.2) { _ in 1 }?.doc == 0)
+        #expect(index.nearest(hasher.signature(of: DedupText.distinctArticle(seed: 43)), lineShare: 0.2) { _ in 1 } == nil)
+        #expect(index.lastCandidates == 0)
     }
 
     @Test func aFullerCopyIsIndexedUnderTheFirstCopysName() throws {
@@ -378,8 +403,8 @@ enum DedupText {
     }
 
     @Test func civDedupSpillsPastMaxMemoryIntoTMPDIR() throws {
-        // 3000 distinct pages of generated prose, then the first 50 again: past --max-memory 1
-        // (1144 documents) the first ones are in a spill file and their copies still dropped.
+        // 3000 distinct pages of generated prose, then the first 50 again: past --max-memory 0.25
+        // (2299 documents, generations of 1149) the first ones are in a spill file and their copies still dropped.
         let r = try Support.shell("""
             d=$(mktemp -d)
             python3 -c '
@@ -390,9 +415,9 @@ enum DedupText {
             for i, d in enumerate(docs + docs[:50]):
                 print(f"%civ 1\\n%source s\\n%offset {i}\\n{d}\\n%end")
             ' > $d/in
-            TMPDIR=$d civ-dedup --max-memory 1 --stats < $d/in | grep -c '^%end'
-            TMPDIR=$d civ-dedup --max-memory 1 --no-spill < $d/in | grep -c '^%end'
-            ls $d; TMPDIR=$d/missing civ-dedup --max-memory 1 < $d/in | grep -c '^%end'
+            TMPDIR=$d civ-dedup --max-memory 0.25 --stats < $d/in | grep -c '^%end'
+            TMPDIR=$d civ-dedup --max-memory 0.25 --no-spill < $d/in | grep -c '^%end'
+            ls $d; TMPDIR=$d/missing civ-dedup --max-memory 0.25 < $d/in | grep -c '^%end'
             rm -r $d
             """)
         let lines = r.text.split(separator: "\n").map(String.init)

@@ -5,11 +5,12 @@
 ///
 /// A document is decided as soon as it arrives, against the documents kept before it, so the
 /// filter streams. A duplicate names the first copy (a kept document, never itself or a later
-/// one). Kept documents are indexed in memory in two generations of at most `maxDocuments / 2`
-/// each: when the newer one is full, the older moves to a temporary file (`SpilledIndex`,
-/// counted as `index.spilled`; with `spill` off, or when the file cannot be written, it is
-/// forgotten instead, counted as `index.forgotten`) and the newer becomes the older. Spilled
-/// documents are still found, by content hash and by band.
+/// one). What is kept of each indexed document (origin, band keys, shingle sample) goes to a
+/// temporary file (`DocumentLog`); in memory stay the keys, in two generations of at most
+/// `maxDocuments / 2` documents each (`LSHIndex`): when the newer one is full, the older one's
+/// keys move to a temporary file (`SpilledIndex`, counted as `index.spilled`; with `spill` off,
+/// or when the file cannot be written, they are forgotten instead, counted as
+/// `index.forgotten`) and the newer becomes the older. Spilled documents are still found.
 public final class DedupStage {
     public struct Options: Sendable, Equatable {
         /// Characters a shingle.
@@ -20,8 +21,8 @@ public final class DedupStage {
         /// (a shared footer; see `LineCounts`); 0 turns it off.
         public var commonLines = 2
         /// MinHash functions; a multiple of `bands`.
-        public var hashes = 120
-        public var bands = 40
+        public var hashes = 24
+        public var bands = 8
         /// A candidate (sharing an LSH band or an anchor) is compared by shingle samples
         /// (`ShingleSketch`): a near duplicate when its coverage reaches `coverage` and either its
         /// Jaccard estimate reaches `threshold` or the smaller document's containment in the larger
@@ -93,7 +94,8 @@ public final class DedupStage {
         self.options = options
         hasher = MinHasher(count: options.hashes, shingler: Shingler(size: options.shingleSize, proseLinesOnly: options.proseLinesOnly), seed: options.seed)
         generationSize = options.maxDocuments == .max ? .max : max(1, options.maxDocuments / 2)
-        newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize)
+        log = DocumentLog(k: options.sketchSize, bands: options.bands)
+        newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, log: log)
         if options.commonLines > 0 && options.proseLinesOnly { lineCounts = LineCounts(commonAt: options.commonLines) }
     }
 
@@ -157,7 +159,6 @@ public final class DedupStage {
                     spilled.append(try SpilledIndex(old))
                     spilledDocuments += old.count
                     counters.add("index.spilled", old.count)
-                    mergeSpilled(counters: &counters)
                 } catch {
                     if options.spill { spillError = error as? CivError }
                     forgotten += old.count
@@ -165,7 +166,7 @@ public final class DedupStage {
                 }
             }
             older = newer
-            newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, presized: true)
+            newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, presized: true, log: log)
         }
         newer.insert(signature, source: source, offset: offset)
     }
@@ -178,20 +179,10 @@ public final class DedupStage {
         options.fullerCopy > 0 && c.storedIsSmaller && c.sizeRatio * options.fullerCopy <= 1
     }
 
-    /// Merges the newest spill files while the one before is no larger (a binary counter: at
-    /// most log2(spilled / generation) + 1 files, each document rewritten log2 times). A failed
-    /// merge leaves the files as they were.
-    private func mergeSpilled(counters: inout Counters) {
-        while spilled.count >= 2 && spilled[spilled.count - 2].count <= spilled[spilled.count - 1].count {
-            guard let merged = try? SpilledIndex(merging: Array(spilled.suffix(2))) else { return }
-            spilled.removeLast(2)
-            spilled.append(merged)
-            counters.add("index.spill-merges")
-        }
-    }
-
     /// Spill files now (for tests).
     public var spillFiles: Int { spilled.count }
+    /// The log of indexed documents (shared by the generations).
+    public let log: DocumentLog
 
     /// The decision for a signature against the kept documents (nothing recorded).
     public func decide(_ signature: MinHasher.Signature, counters: inout Counters) -> Decision {

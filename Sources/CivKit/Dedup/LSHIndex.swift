@@ -1,221 +1,209 @@
-/// The documents civ-dedup has kept so far, indexed for near-duplicate search by LSH banding.
+/// One generation of the documents civ-dedup has kept, indexed for search: in memory only a
+/// `KeyTable` (4 bytes a key), the documents themselves (origin, band keys, shingle sample) in
+/// the shared `DocumentLog` (a temporary file), read back for the candidates a search finds.
 ///
-/// Per document it holds (see `bytesPerDocument`): the signature cut to 8 bits a position
-/// (`hashes` bytes; b-bit MinHash, the Jaccard estimate corrected for chance agreement), its
-/// shingle count (4 bytes), where it came from (a source-name number and an offset, 12 bytes),
-/// one entry per band in a shared open-addressing table of document numbers (4 bytes each, the
-/// table kept between 35% and 70% full) and one entry in the exact-duplicate table (content hash
-/// and document number, 12 bytes, the same fill).
-///
-/// A band's key is its rows' 8-bit values, so the tables can be rebuilt from the stored
-/// signatures when they grow; two documents share a band's bucket when all its rows agree
-/// (true agreement, plus chance agreement of 8-bit values, which the estimate then rejects).
+/// Keys a document (`keysPerDocument`): its content hash (exact duplicates), one per LSH band
+/// (a hash of the band's rows' full 32-bit MinHash values: pairs of high Jaccard) and its
+/// anchors (its `anchors` least sampled shingles under the `ShingleSketch` hash, below
+/// `anchorCeiling`): a document being decided looks up its own shingles below the ceiling (about
+/// one in eight) and meets every kept document one of whose anchors it holds, however low their
+/// Jaccard (truncated and rewritten reposts). The table is kept between 60% and 75% full
+/// (`bytesPerDocument`); it grows by rebuilding from the log.
 public final class LSHIndex {
     public let hashes: Int
     public let bands: Int
     public let rows: Int
-    /// Most documents the index holds; past it, `insert` refuses (documented policy: later
-    /// documents are still compared with the indexed ones, but are not indexed themselves).
+    public let anchors: Int
+    /// Most documents the index holds; past it, `insert` refuses.
     public let maxDocuments: Int
+    /// Where the documents are; this generation's are `base ..< base + count`.
+    public let log: DocumentLog
+    public let base: Int
+    public private(set) var count = 0
+    private(set) var keys: KeyTable
 
-    private var compact: [UInt8] = []
-    private(set) var shingleCounts: [UInt32] = []
-    private(set) var sourceNumbers: [UInt32] = []
-    private(set) var offsets: [Int64] = []
-    private(set) var sourceNames: [String] = []
-    private var sourceNumberOf: [String: UInt32] = [:]
-    let sketches: SketchStore
-
-    private var bandTable: [UInt32]
-    private var bandMask: Int
-    private var bandEntries = 0
-
-    private var exactTable: DocumentTable<UInt64>
+    /// Shingles with a sampling hash below this are anchors (one in 8).
+    public static let anchorCeiling: UInt32 = 1 << 29
+    static let maxLoad = 0.75
+    static let grownLoad = 0.6
 
     /// Documents examined by the last `nearest` call (for counters).
     public private(set) var lastCandidates = 0
-    private var seen: [UInt32] = []
-    private var mine: [UInt8] = []
+    private var search = CandidateSearch()
 
-    public var count: Int { shingleCounts.count }
     public var isFull: Bool { count >= maxDocuments }
 
-    /// With `presized`, the arrays and tables are made at once for `maxDocuments` (no growth, so
-    /// no copies and no slack past the budget): for the generations after the first.
-    public init(hashes: Int = 120, bands: Int = 40, sketchSize: Int = 64, anchors: Int = 8, maxDocuments: Int = .max, presized: Bool = false) {
+    /// With `presized`, the table is made at once for `maxDocuments` (no growth): for the
+    /// generations after the first. `log`: the log shared with the other generations (a new one
+    /// when nil).
+    public init(hashes: Int = 24, bands: Int = 8, sketchSize: Int = 64, anchors: Int = 8, maxDocuments: Int = .max,
+                presized: Bool = false, log: DocumentLog? = nil) {
         precondition(bands >= 1 && hashes >= bands && hashes % bands == 0, "hashes must be a multiple of bands")
         self.hashes = hashes
         self.bands = bands
         self.rows = hashes / bands
-        self.maxDocuments = maxDocuments
-        sketches = SketchStore(k: sketchSize, anchors: anchors, presizedFor: presized ? maxDocuments : nil)
-        var bandSize = 1024, exactSize = 256
-        if presized && maxDocuments < Int(Int32.max) / max(bands, 8) {
-            while maxDocuments * bands * 10 > bandSize * 7 { bandSize *= 2 }
-            while maxDocuments * 10 > exactSize * 7 { exactSize *= 2 }
-            compact.reserveCapacity(maxDocuments * hashes)
-            shingleCounts.reserveCapacity(maxDocuments)
-            sourceNumbers.reserveCapacity(maxDocuments)
-            offsets.reserveCapacity(maxDocuments)
-        }
-        bandTable = [UInt32](repeating: 0, count: bandSize)
-        bandMask = bandSize - 1
-        exactTable = DocumentTable(slots: exactSize)
+        self.anchors = anchors
+        self.maxDocuments = min(maxDocuments, KeyTable.maxDocuments)
+        self.log = log ?? DocumentLog(k: sketchSize, bands: bands)
+        precondition(self.log.bands == bands && self.log.k == sketchSize)
+        base = self.log.count
+        let perDocument = Self.keysPerDocument(bands: bands, anchors: anchors)
+        keys = KeyTable(slots: presized ? Int(Double(self.maxDocuments * perDocument) / Self.maxLoad) + 1 : 1024)
     }
 
-    /// Bytes a document costs in the index, on average, tables at their mean fill (about 52%):
-    /// the figure `--max-memory` divides by.
+    public static func keysPerDocument(bands: Int, anchors: Int) -> Int { 1 + bands + anchors }
+
+    /// Bytes a document costs in memory at most (the table at its least fill): the figure
+    /// `--max-memory` divides by. (The log's bytes a document, `DocumentLog.recordSize`, are on disk.)
     public static func bytesPerDocument(hashes: Int, bands: Int, sketchSize: Int = 64, anchors: Int = 8) -> Int {
-        let fixed = hashes + 4 + 4 + 8
-        let tables = Double(bands * 4 + 12) / 0.52
-        return fixed + Int(tables.rounded(.up)) + SketchStore.bytesPerDocument(k: sketchSize, anchors: anchors)
+        Int((Double(4 * keysPerDocument(bands: bands, anchors: anchors)) / grownLoad).rounded(.up))
     }
 
-    /// Bytes the index holds now (arrays' sizes; source names not counted).
-    public var memoryBytes: Int {
-        sketches.memoryBytes + compact.capacity + shingleCounts.capacity * 4 + sourceNumbers.capacity * 4 + offsets.capacity * 8
-            + bandTable.count * 4 + exactTable.bytes
-    }
+    /// Bytes the index holds in memory now.
+    public var memoryBytes: Int { keys.bytes }
 
-    // MARK: Exact duplicates
+    // MARK: Keys
 
-    /// The document whose text has this content hash, if one is indexed.
-    /// (Hash 0 is stored as 1, as the spill files store it.)
-    public func exactMatch(_ hash: UInt64) -> Int? { exactTable.first(hash == 0 ? 1 : hash) }
+    /// A content hash's key.
+    static func contentKey(_ hash: UInt64) -> UInt64 { DedupHash.mix(hash ^ 0x6578_6163_7421) }
 
-    private func insertExact(_ hash: UInt64, doc: Int) { exactTable.insert(hash == 0 ? 1 : hash, doc: doc, unique: true) }
-
-    // MARK: Near duplicates
-
-    /// A band's key: a hash of the band number and its rows' 8-bit values.
+    /// An anchor's key (a sampling hash).
     @inline(__always)
-    static func bandKey(_ band: Int, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, rows: Int) -> UInt64 {
+    static func anchorKey(_ g: UInt32) -> UInt64 { DedupHash.mix(UInt64(g) | 0x616E_6368 << 32) }
+
+    /// A band's key: a hash of the band number and its rows' values.
+    static func bandKey(_ band: Int, _ values: [UInt32], rows: Int) -> UInt64 {
         var h = DedupHash.mix(UInt64(band) &+ 0x6261_6E64)
-        var i = start
-        let end = start + rows
-        // Eight rows a word.
-        while i < end {
-            var w: UInt64 = 0
-            var s: UInt64 = 0
-            while i < end && s < 64 {
-                w |= UInt64(bytes[i]) << s
-                s += 8
-                i += 1
-            }
-            h = DedupHash.combine(h, w)
-        }
+        for r in band * rows ..< (band + 1) * rows { h = DedupHash.combine(h, UInt64(values[r])) }
         return h
     }
 
-    @inline(__always)
-    private func bandSlot(_ band: Int, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        Int(truncatingIfNeeded: Self.bandKey(band, bytes, from: start, rows: rows)) & bandMask
+    static func bandKeys(_ values: [UInt32], bands: Int) -> [UInt64] {
+        (0 ..< bands).map { bandKey($0, values, rows: values.count / bands) }
     }
 
-    /// Document `doc`'s key in `band`.
-    func bandKey(_ band: Int, doc: Int) -> UInt64 {
-        compact.withUnsafeBufferPointer { c in
-            Self.bandKey(band, UnsafeBufferPointer(rebasing: c[doc * hashes ..< (doc + 1) * hashes]), from: band * rows, rows: rows)
-        }
-    }
+    // MARK: Search
 
-    /// A content hash as a spill key (apart from band keys).
-    static func contentKey(_ hash: UInt64) -> UInt64 { DedupHash.mix(hash ^ 0x6578_6163_7421) }
-
-    /// Each indexed document's content hash (as a spill key).
-    func forEachContentHash(_ body: (UInt64, Int) -> Void) {
-        exactTable.forEachEntry { key, doc in body(Self.contentKey(key), doc) }
-    }
+    /// The document (numbered in the log) whose text has this content hash, if one is indexed.
+    public func exactMatch(_ hash: UInt64) -> Int? { search.exactMatch(keys, log: log, base: base, hash: hash) }
 
     /// The indexed document that `signature` most likely repeats, among those sharing a band
-    /// with it or holding one of their anchors in it (see `SketchStore`): each candidate is
-    /// compared by the two documents' shingle samples, and `score` gives a qualifying candidate's
-    /// score (nil: not a duplicate); the highest wins.
+    /// with it or holding one of their anchors in it: each candidate is compared by the two
+    /// documents' shingle samples, and `score` gives a qualifying candidate's score (nil: not a
+    /// duplicate); the highest wins.
     public func nearest(_ signature: MinHasher.Signature, lineShare: Double,
                         score: (_ comparison: ShingleSketch.Comparison) -> Double?)
         -> (doc: Int, comparison: ShingleSketch.Comparison)?
     {
         precondition(signature.values.count == hashes)
-        seen.removeAll(keepingCapacity: true)
-        if mine.count != hashes { mine = [UInt8](repeating: 0, count: hashes) }
-        for i in 0 ..< hashes { mine[i] = UInt8(truncatingIfNeeded: signature.values[i]) }
-        mine.withUnsafeBufferPointer { m in
-            compact.withUnsafeBufferPointer { c in
-                for band in 0 ..< bands {
-                    let start = band * rows
-                    var slot = bandSlot(band, m, from: start)
-                    while bandTable[slot] != 0 {
-                        let doc = Int(bandTable[slot] - 1)
-                        slot = (slot + 1) & bandMask
-                        let base = doc * hashes
-                        var same = true
-                        for r in start ..< start + rows where c[base + r] != m[r] { same = false; break }
-                        if same && !seen.contains(UInt32(doc)) { seen.append(UInt32(doc)) }
-                    }
-                }
-            }
-        }
-        sketches.forEachAnchorMatch(signature.sketch) { doc in
-            if !seen.contains(UInt32(doc)) { seen.append(UInt32(doc)) }
-        }
-        var best: (doc: Int, comparison: ShingleSketch.Comparison, score: Double)? = nil
-        for d in seen {
-            let doc = Int(d)
-            let comparison = sketches.compare(signature.sketch, with: doc, lineShare: lineShare)
-            if let s = score(comparison), best == nil || s > best!.score { best = (doc, comparison, s) }
-        }
-        lastCandidates = seen.count
-        return best.map { ($0.doc, $0.comparison) }
+        let found = search.nearest(keys, log: log, base: base, bandKeys: Self.bandKeys(signature.values, bands: bands),
+                                   sketch: signature.sketch, lineShare: lineShare, score: score)
+        lastCandidates = search.candidates
+        return found
     }
+
+    // MARK: Insertion
 
     /// Adds a kept document; false (and nothing added) when the index is full.
     @discardableResult
     public func insert(_ signature: MinHasher.Signature, source: String, offset: Int64) -> Bool {
         guard !isFull else { return false }
         precondition(signature.values.count == hashes)
-        let doc = count
-        for v in signature.values { compact.append(UInt8(truncatingIfNeeded: v)) }
-        shingleCounts.append(UInt32(clamping: signature.shingles))
-        if let n = sourceNumberOf[source] {
-            sourceNumbers.append(n)
+        let doc = log.append(contentHash: signature.contentHash, offset: offset, source: source, shingles: signature.shingles,
+                             bandKeys: Self.bandKeys(signature.values, bands: bands), sketch: signature.sketch)
+        precondition(doc == base + count, "only the newest generation takes documents")
+        count += 1
+        let needed = keys.count + Self.keysPerDocument(bands: bands, anchors: anchors)
+        if Double(needed) > Self.maxLoad * Double(keys.slots) {
+            rebuild(slots: Int(Double(needed) / Self.grownLoad) + 1)
         } else {
-            let n = UInt32(sourceNames.count)
-            sourceNames.append(source)
-            sourceNumberOf[source] = n
-            sourceNumbers.append(n)
+            _ = log.withRecord(doc) { addKeys(of: $0, local: count - 1) }
         }
-        offsets.append(offset)
-        sketches.append(signature.sketch)
-        insertExact(signature.contentHash, doc: doc)
-        if (bandEntries + bands) * 10 > (bandMask + 1) * 7 { growBands() }
-        addBands(of: doc)
         return true
     }
 
-    private func addBands(of doc: Int) {
-        compact.withUnsafeBufferPointer { c in
-            let sig = UnsafeBufferPointer(rebasing: c[doc * hashes ..< (doc + 1) * hashes])
-            for band in 0 ..< bands {
-                var slot = bandSlot(band, sig, from: band * rows)
-                while bandTable[slot] != 0 { slot = (slot + 1) & bandMask }
-                bandTable[slot] = UInt32(doc + 1)
-            }
+    private func addKeys(of d: DocumentLog.StoredDocument, local: Int) {
+        keys.insert(Self.contentKey(d.contentHash), doc: local)
+        for band in 0 ..< bands { keys.insert(d.bandKey(band), doc: local) }
+        for i in 0 ..< min(anchors, d.sampleSize) {
+            let g = ShingleSketch.g(d.sampleEntry(i))
+            if g >= Self.anchorCeiling { break }
+            keys.insert(Self.anchorKey(g), doc: local)
         }
-        bandEntries += bands
     }
 
-    /// Doubles the band table and re-adds every document but the one being inserted (the last).
-    private func growBands() {
-        var size = (bandMask + 1) * 2
-        while (bandEntries + bands) * 10 > size * 7 { size *= 2 }
-        bandTable = [UInt32](repeating: 0, count: size)
-        bandMask = size - 1
-        bandEntries = 0
-        for doc in 0 ..< count - 1 { addBands(of: doc) }
+    /// A larger table, the keys read again from the log (the old table freed first: no peak of both).
+    private func rebuild(slots: Int) {
+        keys = KeyTable(slots: 1)
+        keys = KeyTable(slots: slots)
+        log.forEachRecord(base ..< base + count) { doc, d in addKeys(of: d, local: doc - base) }
     }
 
     /// Where an indexed document came from.
-    public func origin(_ doc: Int) -> (source: String, offset: Int64) {
-        (sourceNames[Int(sourceNumbers[doc])], offsets[doc])
+    public func origin(_ doc: Int) -> (source: String, offset: Int64) { log.origin(doc) }
+}
+
+/// A table of keys to document numbers: in memory (`KeyTable`) or in a spill file.
+protocol KeyLookup {
+    /// Calls `body` with the documents stored under `key` (and, rarely, others: see `KeyTable`).
+    func forEach(_ key: UInt64, _ body: (Int) -> Void)
+}
+
+extension KeyTable: KeyLookup {}
+
+/// Search of one generation's keys, candidates verified on their records in the log; reused
+/// buffers.
+struct CandidateSearch {
+    private var seen: [Int] = []
+    private var scratch: [UInt64] = []
+    private var lineCounts: [Int32] = []
+    /// Documents compared by the last `nearest`.
+    private(set) var candidates = 0
+
+    /// The earliest document whose content hash is `hash`.
+    func exactMatch(_ keys: some KeyLookup, log: DocumentLog, base: Int, hash: UInt64) -> Int? {
+        var found: Int? = nil
+        keys.forEach(LSHIndex.contentKey(hash)) { local in
+            let doc = base + local
+            if (found == nil || doc < found!) && log.withRecord(doc, { $0.contentHash }) == hash { found = doc }
+        }
+        return found
+    }
+
+    mutating func nearest(_ keys: some KeyLookup, log: DocumentLog, base: Int, bandKeys: [UInt64], sketch: [UInt64], lineShare: Double,
+                          score: (ShingleSketch.Comparison) -> Double?) -> (doc: Int, comparison: ShingleSketch.Comparison)? {
+        seen.removeAll(keepingCapacity: true)
+        for key in bandKeys { keys.forEach(key) { seen.append($0) } }
+        for e in sketch {
+            let g = ShingleSketch.g(e)
+            if g >= LSHIndex.anchorCeiling { break }
+            keys.forEach(LSHIndex.anchorKey(g)) { seen.append($0) }
+        }
+        if seen.count > 1 {
+            seen.sort()
+            var out = 1
+            for i in 1 ..< seen.count where seen[i] != seen[out - 1] {
+                seen[out] = seen[i]
+                out += 1
+            }
+            seen.removeLast(seen.count - out)
+        }
+        candidates = seen.count
+        var best: (doc: Int, comparison: ShingleSketch.Comparison, score: Double)? = nil
+        for local in seen {
+            let doc = base + local
+            let comparison: ShingleSketch.Comparison? = log.withRecord(doc) { d in
+                scratch.removeAll(keepingCapacity: true)
+                for i in 0 ..< d.sampleSize { scratch.append(d.sampleEntry(i)) }
+                return sketch.withUnsafeBufferPointer { all in
+                    scratch.withUnsafeBufferPointer { stored in
+                        ShingleSketch.compare(all: all, distinct: sketch.count, stored: stored, storedDistinct: d.distinct,
+                                              k: log.k, lineShare: lineShare, scratch: &lineCounts)
+                    }
+                }
+            }
+            if let c = comparison, let s = score(c), best == nil || s > best!.score { best = (doc, c, s) }
+        }
+        return best.map { ($0.doc, $0.comparison) }
     }
 }
