@@ -31,14 +31,16 @@ public struct OfficialsExtractor: BodyExtractor {
     /// The officials of one line, in text order (a name can come twice).
     static func officials(in line: FoldedLine) -> [Official] {
         let words = OfficialWords.standard
-        var people: [Official] = []
+        // Each group of people with their posts, and where its posts start and its names end:
+        // the roles are read once every group's span is known.
+        var groups: [(people: [Official], span: Range<Int>)] = []
         var consumed = 0   // nothing before this is read again as a post
         var i = 0
         while i < line.count {
             // A name before its title, at the start of a clause: 宋某书记强调.
             if i >= consumed, !line.isHan(at: i - 1), i == 0 || line[i - 1] != "、", let (nameEnd, title) = nameBeforeTitle(at: i, in: line) {
                 let end = nameEnd + title
-                people.append(Official(name: line.value(i..<nameEnd), posts: resolve([line.value(nameEnd..<end)]), role: role(after: end, in: line)))
+                groups.append(([Official(name: line.value(i..<nameEnd), posts: resolve([line.value(nameEnd..<end)]), role: "other")], i..<end))
                 consumed = end
                 i = end
                 continue
@@ -48,7 +50,7 @@ public struct OfficialsExtractor: BodyExtractor {
                 i += 1
                 continue
             }
-            let posts = postsBefore(i, title: title, in: line, after: consumed)
+            let (posts, postStart) = postsBefore(i, title: title, in: line, after: consumed)
             var names = [line.value(i..<nameEnd)]
             var end = nameEnd
             // A list under one label: 市领导王某、李某、张某.
@@ -56,12 +58,15 @@ public struct OfficialsExtractor: BodyExtractor {
                 names.append(line.value(end + 1..<next))
                 end = next
             }
-            let role = role(after: end, in: line)
-            for n in names { people.append(Official(name: n, posts: resolve(posts), role: role)) }
+            groups.append((names.map { Official(name: $0, posts: resolve(posts), role: "other") }, postStart..<end))
             consumed = end
             i = end
         }
-        return people
+        let spans = groups.map(\.span)
+        return groups.flatMap { group in
+            let role = role(after: group.span.upperBound, in: line, skipping: spans)
+            return group.people.map { Official(name: $0.name, posts: $0.posts, role: role) }
+        }
     }
 
     /// The end of a name that starts at `i`: 3 characters or 2 (after a compound surname 4 or
@@ -144,16 +149,23 @@ public struct OfficialsExtractor: BodyExtractor {
     }
 
     /// The posts before a name at `i`: the post ending with `title`, then each `、`-separated
-    /// one before it that ends with a title too; in text order.
-    static func postsBefore(_ i: Int, title: Int, in line: FoldedLine, after floor: Int) -> [String] {
+    /// one before it that ends with a title too; in text order, and where the first starts.
+    static func postsBefore(_ i: Int, title: Int, in line: FoldedLine, after floor: Int) -> (posts: [String], start: Int) {
         let words = OfficialWords.standard
         var posts: [String] = []
         var end = i
         var titleLength = title
+        var start = i
         while true {
-            var start = end - titleLength
-            while start > floor, line.isHan(at: start - 1), !words.postStop.contains(line[start - 1]), end - start < 20 {
-                start -= 1
+            start = end - titleLength
+            while start > floor, line.isHan(at: start - 1), end - start < 20 {
+                if words.postStop.contains(line[start - 1]) {
+                    // 市新时代文明实践中心主任: 时 stops no post inside 新时代.
+                    guard let at = words.postWordStart(around: start - 1, in: line), at > floor else { break }
+                    start = at
+                } else {
+                    start -= 1
+                }
             }
             posts.append(line.value(start..<end))
             // Another post before it: `市委常委、宣传部长`.
@@ -162,14 +174,20 @@ public struct OfficialsExtractor: BodyExtractor {
             guard let t = words.titleEnding(at: previousEnd, in: line, after: floor) else { break }
             (end, titleLength) = (previousEnd, t)
         }
-        return posts.reversed()
+        return (posts.reversed(), start)
     }
 
-    /// The first role verb from `i` to the end of the sentence.
-    static func role(after i: Int, in line: FoldedLine) -> String {
+    /// The first role verb from `i` to the end of the sentence, outside the posts and names of
+    /// other people (`spans`): in `市委常委叶某督导工作。市创建督导组组长陈某等随行` 陈某 随行, though
+    /// 督导 comes first.
+    static func role(after i: Int, in line: FoldedLine, skipping spans: [Range<Int>] = []) -> String {
         let words = OfficialWords.standard
         var j = i
         while j < line.count {
+            if let span = spans.first(where: { $0.contains(j) }) {
+                j = span.upperBound
+                continue
+            }
             let c = line[j]
             if c == "。" || c == ";" || c == "!" || c == "?" { break }
             if let r = words.role(at: j, in: line) { return r }
@@ -249,6 +267,7 @@ struct OfficialWords: Sendable {
     let roles: [(word: Word, role: String)]
     let stops: [Word]
     let postStop: ScalarBits
+    let postWords: [Word]
     let notInName: ScalarBits
     let firstOfStop: ScalarBits
     let lastOfTitle: ScalarBits
@@ -276,9 +295,18 @@ struct OfficialWords: Sendable {
             .sorted { longestFirst($0.word, $1.word) }
         stops = ((rows["stop"] ?? []).map { FoldedLine.word($0[0]) } + roles.map(\.word)).sorted(by: longestFirst)
         postStop = ScalarBits((rows["post-stop"] ?? []).compactMap { FoldedLine.word($0[0]).first })
+        postWords = (rows["post-word"] ?? []).map { FoldedLine.word($0[0]) }
         notInName = ScalarBits((rows["not-in-name"] ?? []).compactMap { FoldedLine.word($0[0]).first })
         firstOfStop = ScalarBits(stops.compactMap(\.first))
         lastOfTitle = ScalarBits(titles.compactMap(\.word.last))
+    }
+
+    /// Where a post word holding position `i` starts (新时代 around its 时).
+    func postWordStart(around i: Int, in line: FoldedLine) -> Int? {
+        for w in postWords {
+            for at in max(0, i - w.count + 1)...i where line.matches(w, at: at) { return at }
+        }
+        return nil
     }
 
     /// The length of the longest title that ends right before `i` and starts after `floor`.
