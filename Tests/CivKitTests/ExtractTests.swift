@@ -195,10 +195,11 @@ let seed2 = Record(
     @Test func namesInParenthesesEndingThePageAreItsCredit() {
         #expect(extract(["标题", "陈某先后来到白云大道、青杠农贸市场。", "陈某要求，要巩固提升创建成效。（王长江）"]).values(FieldKey.reporter) == ["王长江"])
         #expect(extract(["标题", "正文。", "（王长江 李明）"]).values(FieldKey.reporter) == ["王长江", "李明"])
-        // Not after a sentence, not names, or not the last line: no credit.
+        #expect(extract(["标题", "正文。（台山政府网/许莺）", "审编：邝新"]).values(FieldKey.reporter) == ["许莺"])
+        // Not after a sentence, not names, or not among the last three lines: no credit.
         #expect(extract(["标题", "副市长（王长江）出席。"]).values(FieldKey.reporter).isEmpty)
         #expect(extract(["标题", "正文。（霞浦县委宣传部）"]).values(FieldKey.reporter).isEmpty)
-        #expect(extract(["标题", "正文。（王长江）", "下一段。"]).values(FieldKey.reporter).isEmpty)
+        #expect(extract(["标题", "正文。（王长江）", "下一段。", "再一段。", "又一段。"]).values(FieldKey.reporter).isEmpty)
     }
 
     @Test func originAtTheEndOfThePage() {
@@ -249,6 +250,7 @@ let seed2 = Record(
         ("与会人员参观文明实践站。张羽 摄", ["张羽"]),
         ("来源：区委宣传部 卢珊、王妍", ["卢珊", "王妍"]),
         ("来源：甘肃日报 张掖", []),
+        ("2016-12-09 13:14:45卢素平 来源：三明日报 责任编辑：肖晓敏", ["卢素平"]),
     ])
     func reporterForms(line: String, expected: [String]) {
         #expect(extract(["标题", line, "正文。"]).values(FieldKey.reporter) == expected)

@@ -79,6 +79,16 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         ])
     }
 
+    @Test func whoAsksWhoExplainsAndWhatIsSaid() {
+        #expect(summary(["受市委书记杜生、市政府代市长余胜委托，市委副书记黄建作了工作汇报。"]) == [
+            "杜生 other 市委书记/市/党委", "余胜 other 市政府代市长/市/政府", "黄建 report 市委副书记/市/党委",
+        ])
+        #expect(summary(["市创文办主任傅锐就迎检方案作具体说明。"]) == ["傅锐 report 市创文办主任/市/创文办"])
+        // A role verb in what a person said is not what they did.
+        #expect(summary(["市委副书记张严在会上强调，要发动群众参与创建。"]) == ["张严 other 市委副书记/市/党委"])
+        #expect(summary(["区长王某出席会议并强调，要参加志愿服务。"]) == ["王某 attend 区长/区/政府"])
+    }
+
     @Test func roleOfTheVerbAfterTheName() {
         #expect(summary(["在市委常委、常务副市长钱伟的陪同下，检查组来到南湖公园。"]) == ["钱伟 accompany 市委常委/市/党委 常务副市长/市/政府"])
         #expect(summary(["街道党工委书记马丽说，将继续做好创建工作。"]) == ["马丽 other 街道党工委书记/街道/党工委"])
@@ -315,7 +325,11 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(places(["区政协副主席到青杠街道白云社区巡查创建工作。", "许某带队赴绰墩山村督查。"]) == ["青杠街道白云社区", "绰墩山村"])
         #expect(places(["执法人员先后在滨河路、人民广场、五一路夜市开展集中整治。"]) == ["滨河路", "人民广场", "五一路夜市"])
         #expect(places(["视察组察看了新华市场、建业小区、和平公寓的基础设施建设。"]) == ["新华市场", "建业小区", "和平公寓"])
-        #expect(places(["两位领导到挂点田心社区检查，又到挂点社区检查。"]) == ["田心社区"])
+        #expect(places(["两位领导到挂点田心社区检查，又到挂点社区检查，到十里镇挂点社区督导。"]) == ["田心社区"])
+        #expect(places(["暗访组深入政务中心、集贸市场、客运站等地，又走访了宜都市东风社区、汽车客运站、老旧小区，发现问题。"]) == [
+            "宜都市东风社区", "汽车客运站",
+        ])
+        #expect(places(["刘某一行先后深入到幸福街道庆城村、新兴街道新华村，查看工作。"]) == ["幸福街道庆城村", "新兴街道新华村"])
         // A district entered, a word holding 到, a list a verb does not close: none.
         #expect(places(["区委书记到东城街道调研。", "得到群众认可。", "到城东社区，看到变化。"]).isEmpty)
     }

@@ -191,6 +191,7 @@ public struct OfficialsExtractor: BodyExtractor {
             let c = line[j]
             if c == "。" || c == ";" || c == "!" || c == "?" { break }
             if let r = words.role(at: j, in: line) { return r }
+            if words.isSpeech(at: j, in: line) { break }
             j += 1
         }
         return "other"
@@ -268,6 +269,7 @@ struct OfficialWords: Sendable {
     let stops: [Word]
     let postStop: ScalarBits
     let postWords: [Word]
+    let speech: [Word]
     let notInName: ScalarBits
     let firstOfStop: ScalarBits
     let lastOfTitle: ScalarBits
@@ -293,9 +295,10 @@ struct OfficialWords: Sendable {
         bodies = (rows["body"] ?? []).compactMap { row in column(row, 1).map { (FoldedLine.word(row[0]), $0) } }
         roles = (rows["role"] ?? []).compactMap { row in column(row, 1).map { (FoldedLine.word(row[0]), $0) } }
             .sorted { longestFirst($0.word, $1.word) }
-        stops = ((rows["stop"] ?? []).map { FoldedLine.word($0[0]) } + roles.map(\.word)).sorted(by: longestFirst)
+        stops = ((rows["stop"] ?? []).map { FoldedLine.word($0[0]) } + roles.map(\.word) + (rows["speech"] ?? []).map { FoldedLine.word($0[0]) }).sorted(by: longestFirst)
         postStop = ScalarBits((rows["post-stop"] ?? []).compactMap { FoldedLine.word($0[0]).first })
         postWords = (rows["post-word"] ?? []).map { FoldedLine.word($0[0]) }
+        speech = (rows["speech"] ?? []).map { FoldedLine.word($0[0]) }
         notInName = ScalarBits((rows["not-in-name"] ?? []).compactMap { FoldedLine.word($0[0]).first })
         firstOfStop = ScalarBits(stops.compactMap(\.first))
         lastOfTitle = ScalarBits(titles.compactMap(\.word.last))
@@ -318,6 +321,10 @@ struct OfficialWords: Sendable {
     func stopWord(at i: Int, in line: FoldedLine) -> Word? {
         guard i < line.count, firstOfStop.contains(line[i]) else { return nil }
         return line.match(stops, at: i)
+    }
+
+    func isSpeech(at i: Int, in line: FoldedLine) -> Bool {
+        firstOfStop.contains(line[i]) && speech.contains { line.matches($0, at: i) }
     }
 
     func role(at i: Int, in line: FoldedLine) -> String? {

@@ -63,6 +63,12 @@ public struct PlacesVisitedExtractor: BodyExtractor {
             }
             items.append(start..<j)
             items = items.map { r in line.match(words.prefixes, at: r.lowerBound).map { r.lowerBound + $0.count..<r.upperBound } ?? r }
+            // 深入政务中心、集贸市场、图书馆等地: kinds of site, not sites.
+            items.removeAll { r in words.generic.contains { $0.count == r.count && line.matches($0, at: r.lowerBound) } }
+            guard !items.isEmpty else {
+                i += 1
+                continue
+            }
             let isSite = { (r: Range<Int>) in words.endsWithSite(r, in: line) }
             let keep: Bool
             if visit != nil {
@@ -95,7 +101,7 @@ public struct PlacesVisitedExtractor: BodyExtractor {
 /// The words of `places.tsv`. Loaded once, on first use.
 struct PlaceWords: Sendable {
     typealias Word = FoldedLine.Word
-    let visit, at, to, end, sites, notInSite, prefixes: [Word]
+    let visit, at, to, end, sites, notInSite, prefixes, generic: [Word]
     let firsts: ScalarBits
 
     static let standard = PlaceWords(table: DataFile.lines("places.tsv"))
@@ -105,12 +111,16 @@ struct PlaceWords: Sendable {
         func words(_ kind: String) -> [Word] { kinds[kind] }
         (visit, at, to, end, sites, notInSite) = (words("visit"), words("at"), words("to"), words("end"), words("site"), words("not-in-site"))
         prefixes = words("prefix")
+        generic = words("generic")
         firsts = ScalarBits((visit + at + to).compactMap(\.first))
     }
 
-    /// True when the item holds a word no site holds.
+    /// True when the item holds a word no site holds, or a verb of visiting (组深入政务中心).
     func holdsProse(_ r: Range<Int>, in line: FoldedLine) -> Bool {
-        r.contains { k in notInSite.contains { k + $0.count <= r.upperBound && line.matches($0, at: k) } }
+        r.contains { k in
+            notInSite.contains { k + $0.count <= r.upperBound && line.matches($0, at: k) }
+                || visit.contains { $0.count >= 2 && k + $0.count <= r.upperBound && line.matches($0, at: k) }
+        }
     }
 
     /// True when a 和 at the end of `r` joins two sites: the item so far ends with a site word

@@ -4,7 +4,8 @@
 ///
 /// Also `□王思言` (an e-paper's byline), `（记者 吴 霞）` (a two-character name written with a
 /// space), `记者刘常忠孙卫通讯员魏飞报道` (names written together), `（王长江）` ending the page's
-/// last lines, `…现场。张羽 摄`, and `来源：区委宣传部 卢珊、王妍` (names after an office).
+/// last lines (`（台山政府网/许莺）`), `…现场。张羽 摄`, `来源：区委宣传部 卢珊、王妍` (names after an
+/// office) and `2016-12-09 13:14:45卢素平 来源：…` (a name glued to a byline's time).
 ///
 /// A name is 2–4 Han characters starting with a surname (so 记者了解到 gives none). Names end at
 /// punctuation, a space, a label (时间：) or a word such as 通讯员 or 报道; the label must not
@@ -23,9 +24,11 @@ public struct ReporterExtractor: FieldExtractor {
         var credited: [String] = []
         for line in record.bylineCandidates + record.tailCandidates {
             credited = Self.reporters(in: line)
+            if credited.isEmpty, let name = Self.nameAfterTime(in: line) { credited = [name] }
             if !credited.isEmpty { break }
         }
-        if credited.isEmpty, let last = record.lines.last {
+        // （王长江） closing the article, maybe above an editor's line.
+        for last in record.lines.suffix(3).reversed() where credited.isEmpty {
             credited = Self.closingCredit(in: FoldedLine(last, limit: ExtractScope.lineWindow, fromEnd: true))
         }
         for name in credited { record.addExtracted(FieldKey.reporter, name, counters: &counters) }
@@ -105,8 +108,19 @@ public struct ReporterExtractor: FieldExtractor {
         return (found.value..<k, names)
     }
 
-    /// `……开展整治。（王长江）`: names alone in parentheses ending the last line, after a
-    /// sentence or on their own.
+    /// `2016-12-09 13:14:45卢素平 来源：三明日报`: a name written right after a byline's time,
+    /// before another label.
+    static func nameAfterTime(in line: FoldedLine) -> String? {
+        guard let d = DateScanner.date(at: line.skipSpaces(from: 0), in: line), d.hour != nil else { return nil }
+        var k = d.end
+        while line.isHan(at: k) { k += 1 }
+        guard (2...3).contains(k - d.end), ExtractLabels.standard.startsWithSurname(Array(line.folded[d.end..<k])),
+              line.isSpace(at: k), line.labelWithColon(ExtractLabels.standard.anyLabel, from: k) != nil else { return nil }
+        return line.value(d.end..<k)
+    }
+
+    /// `……开展整治。（王长江）`: names alone in parentheses ending one of the last three lines,
+    /// after a sentence or on their own.
     static func closingCredit(in line: FoldedLine) -> [String] {
         var end = line.count
         while end > 0 && line.isSpace(at: end - 1) { end -= 1 }
@@ -114,6 +128,8 @@ public struct ReporterExtractor: FieldExtractor {
         var open = end - 1
         while open > 0 && line[open - 1] != "(" && line[open - 1] != ")" { open -= 1 }
         guard open > 0, line[open - 1] == "(", open - 1 == line.skipSpaces(from: 0) || line[open - 2] == "。" || line[open - 2] == "!" || line[open - 2] == "?" else { return [] }
+        // （台山政府网/许莺）: the outlet before a slash.
+        if let slash = (open..<end - 1).last(where: { line[$0] == "/" }) { open = slash + 1 }
         let found = names(in: line, from: open)
         let written = found.reduce(0) { $0 + $1.unicodeScalars.count }
         let inside = (open..<end - 1).filter { line.isHan(at: $0) }.count
