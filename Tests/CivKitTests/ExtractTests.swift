@@ -199,7 +199,16 @@ let seed2 = Record(
         // Not after a sentence, not names, or not among the last three lines: no credit.
         #expect(extract(["标题", "副市长（王长江）出席。"]).values(FieldKey.reporter).isEmpty)
         #expect(extract(["标题", "正文。（霞浦县委宣传部）"]).values(FieldKey.reporter).isEmpty)
+        #expect(extract(["标题", "正文。（区委宣传部）"]).values(FieldKey.reporter).isEmpty)
         #expect(extract(["标题", "正文。（王长江）", "下一段。", "再一段。", "又一段。"]).values(FieldKey.reporter).isEmpty)
+    }
+
+    @Test func everyCreditOfTheHeadLines() {
+        #expect(extract(["标题", "执法人员正在现场执法。记者 高绪亮 摄", "半岛都市报8月27日讯（见习记者 姜豪 ）8月27日晚，执法局组织夜查。"])
+            .values(FieldKey.reporter) == ["高绪亮", "姜豪"])
+        // A credit line of its own: the label may follow any medium's name.
+        #expect(extract(["标题", "正文。", "齐鲁晚报·齐鲁壹点记者 赵波", "[编辑：夜楼]"]).values(FieldKey.reporter) == ["赵波"])
+        #expect(extract(["标题", "他在会上对记者说，要坚持。"]).values(FieldKey.reporter).isEmpty)
     }
 
     @Test func originAtTheEndOfThePage() {

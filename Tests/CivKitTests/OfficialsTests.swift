@@ -89,6 +89,13 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(summary(["区长王某出席会议并强调，要参加志愿服务。"]) == ["王某 attend 区长/区/政府"])
     }
 
+    @Test func theAccompanyingPhraseBelongsToWhoIsInIt() {
+        #expect(summary(["二七区区委书记蔡宏在区领导闫凯的陪同下，带领有关部门负责人进行现场视察。"]) == [
+            "蔡宏 lead 二七区区委书记/区/党委", "闫凯 accompany 区领导/区/-",
+        ])
+        #expect(summary(["滨海街道党工委书记殷刚履行街长职责"]) == ["殷刚 other 滨海街道党工委书记/街道/党工委"])
+    }
+
     @Test func roleOfTheVerbAfterTheName() {
         #expect(summary(["在市委常委、常务副市长钱伟的陪同下，检查组来到南湖公园。"]) == ["钱伟 accompany 市委常委/市/党委 常务副市长/市/政府"])
         #expect(summary(["街道党工委书记马丽说，将继续做好创建工作。"]) == ["马丽 other 街道党工委书记/街道/党工委"])
@@ -220,6 +227,7 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(dates(["并于19日召开座谈会，共19日。"], published: "2021-09-25") == [])
         #expect(dates(["本报讯（记者 王某） 昨日，会议举行。", "比昨日更好。"], published: "2016-10-20T07:31:00+08:00") == ["2016-10-19"])
         #expect(dates(["昨天上午，检查组暗访。"], published: "2021-01-01") == ["2020-12-31"])
+        #expect(dates(["这一行动一直持续到昨日凌晨2时许。"], published: "2015-05-24") == ["2015-05-23"])
         #expect(dates(["昨日，检查组暗访。"], published: nil) == [])
     }
 
@@ -330,6 +338,10 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
             "宜都市东风社区", "汽车客运站",
         ])
         #expect(places(["刘某一行先后深入到幸福街道庆城村、新兴街道新华村，查看工作。"]) == ["幸福街道庆城村", "新兴街道新华村"])
+        #expect(places(["陈某一行先后来到鹤乡小区东侧、乐园小区东侧、锦祥美食街等特色街区施工现场。", "记者首先来到山东路与闽江路路口。"]) == [
+            "鹤乡小区东侧", "乐园小区东侧", "锦祥美食街", "山东路与闽江路路口",
+        ])
+        #expect(places(["一行来到第一中学周边，查看秩序。"]).isEmpty)
         // A district entered, a word holding 到, a list a verb does not close: none.
         #expect(places(["区委书记到东城街道调研。", "得到群众认可。", "到城东社区，看到变化。"]).isEmpty)
     }

@@ -6,7 +6,8 @@
 /// months after publication (a December event published in January); without a publication
 /// date it is written `--MM-DD`. An impossible date (2月30日) is none. A dispatch's dateline
 /// (`文明风9月20日讯`, `北京2月15日电`) is no event; `并于19日召开` after `9月13日至16日` is the
-/// 19th of that month; `昨日`/`昨天` opening a clause is the day before publication.
+/// 19th of that month; `昨日`/`昨天` opening a clause (or after 到, 至, 于) is the day before
+/// publication.
 public struct EventDateExtractor: BodyExtractor {
     public let name = "event-date"
     public init() {}
@@ -37,7 +38,8 @@ public struct EventDateExtractor: BodyExtractor {
         var last: (month: Int, day: Int)?   // the line's last month and day, for 于19日
         var i = 0
         while i < line.count {
-            if line[i] == "昨", let published, !line.isHan(at: i - 1), line.matches(["昨", "日"], at: i) || line.matches(["昨", "天"], at: i) {
+            if line[i] == "昨", let published, !line.isHan(at: i - 1) || "到至于".unicodeScalars.contains(line[i - 1]),
+               line.matches(["昨", "日"], at: i) || line.matches(["昨", "天"], at: i) {
                 out.append(dayBefore(published).iso8601)
                 i += 2
                 continue

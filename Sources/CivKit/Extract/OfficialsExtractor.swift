@@ -190,11 +190,26 @@ public struct OfficialsExtractor: BodyExtractor {
             }
             let c = line[j]
             if c == "。" || c == ";" || c == "!" || c == "?" { break }
+            // 蔡某在区领导闫某的陪同下，带领…: the 陪同 is 闫某's.
+            if c == "在", let after = Self.endOfAccompaniedBy(from: j, in: line) {
+                j = after
+                continue
+            }
             if let r = words.role(at: j, in: line) { return r }
             if words.isSpeech(at: j, in: line) { break }
             j += 1
         }
         return "other"
+    }
+
+    /// Where `在…的陪同下` that starts at `i` ends, within its clause.
+    static func endOfAccompaniedBy(from i: Int, in line: FoldedLine) -> Int? {
+        var k = i + 1
+        while k < line.count, line[k] != "," && line[k] != "。" && line[k] != ";" {
+            if line.matches(["的", "陪", "同", "下"], at: k) { return k + 4 }
+            k += 1
+        }
+        return nil
     }
 
     /// Each post with its level and body; a post that gives no level takes the one before it.
@@ -357,6 +372,11 @@ struct OfficialWords: Sendable {
             if notLevels.contains(where: { at + $0.count <= p.count && Array(p[at..<at + $0.count]) == $0 }) { continue }
             for l in levels where at + l.word.count <= before && Array(p[at..<at + l.word.count]) == l.word {
                 (level, levelBody, restStart) = (l.level, l.body, at + l.word.count)
+                // 二七区区委书记: the place's 区, then the post's 区委.
+                let next = restStart
+                if let l2 = levels.first(where: { $0.word.count > l.word.count && next + $0.word.count <= before && Array(p[next..<next + $0.word.count]) == $0.word }) {
+                    (level, levelBody, restStart) = (l2.level, l2.body, next + l2.word.count)
+                }
                 break search
             }
         }

@@ -101,7 +101,7 @@ public struct PlacesVisitedExtractor: BodyExtractor {
 /// The words of `places.tsv`. Loaded once, on first use.
 struct PlaceWords: Sendable {
     typealias Word = FoldedLine.Word
-    let visit, at, to, end, sites, notInSite, prefixes, generic: [Word]
+    let visit, at, to, end, sites, notInSite, prefixes, generic, directions: [Word]
     let firsts: ScalarBits
 
     static let standard = PlaceWords(table: DataFile.lines("places.tsv"))
@@ -112,6 +112,7 @@ struct PlaceWords: Sendable {
         (visit, at, to, end, sites, notInSite) = (words("visit"), words("at"), words("to"), words("end"), words("site"), words("not-in-site"))
         prefixes = words("prefix")
         generic = words("generic")
+        directions = words("direction")
         firsts = ScalarBits((visit + at + to).compactMap(\.first))
     }
 
@@ -134,8 +135,11 @@ struct PlaceWords: Sendable {
         return sites.contains { w in (r.upperBound + 3...k).contains { e in e - w.count >= r.upperBound + 3 && line.matches(w, at: e - w.count) } }
     }
 
-    /// True when the item ends with a site word and is longer than it.
+    /// True when the item ends with a site word and is longer than it, maybe before a
+    /// direction (鹤乡小区东侧).
     func endsWithSite(_ r: Range<Int>, in line: FoldedLine) -> Bool {
-        sites.contains { $0.count < r.count && line.matches($0, at: r.upperBound - $0.count) }
+        var end = r.upperBound
+        if let d = directions.first(where: { $0.count < r.count && line.matches($0, at: r.upperBound - $0.count) }) { end -= d.count }
+        return sites.contains { $0.count < end - r.lowerBound && line.matches($0, at: end - $0.count) }
     }
 }

@@ -21,12 +21,15 @@ public struct ReporterExtractor: FieldExtractor {
 
     public func extract(from record: inout Record, counters: inout Counters) {
         guard record[FieldKey.reporter] == nil else { return }
+        // Every credit of the byline and head lines (a photographer's caption and the reporter's
+        // byline), else those of the first tail line with one.
         var credited: [String] = []
-        for line in record.bylineCandidates + record.tailCandidates {
-            credited = Self.reporters(in: line)
-            if credited.isEmpty, let name = Self.nameAfterTime(in: line) { credited = [name] }
-            if !credited.isEmpty { break }
+        func add(_ names: [String]) { for n in names where !credited.contains(n) { credited.append(n) } }
+        for line in record.bylineCandidates {
+            add(Self.reporters(in: line))
+            if let name = Self.nameAfterTime(in: line) { add([name]) }
         }
+        for line in record.tailCandidates where credited.isEmpty { add(Self.reporters(in: line)) }
         // （王长江） closing the article, maybe above an editor's line.
         for last in record.lines.suffix(3).reversed() where credited.isEmpty {
             credited = Self.closingCredit(in: FoldedLine(last, limit: ExtractScope.lineWindow, fromEnd: true))
@@ -55,7 +58,8 @@ public struct ReporterExtractor: FieldExtractor {
                 if !all.contains(name) { all.append(name) }
                 i += 1
             } else if labelFirsts.contains(line[i]),
-                      !line.isHan(at: i - 1) || mediaEnds.contains(line[i - 1]) || endsWithName(all.last, at: i, in: line),
+                      !line.isHan(at: i - 1) || mediaEnds.contains(line[i - 1]) || endsWithName(all.last, at: i, in: line)
+                        || isCreditLine(line),
                       let label = line.match(labels.reporter, at: i) {
                 for name in names(in: line, from: i + label.count) where !all.contains(name) { all.append(name) }
                 i += label.count
@@ -77,6 +81,12 @@ public struct ReporterExtractor: FieldExtractor {
         guard (2...4).contains(k - j), j == 0 || line[j - 1] == " " || line[j - 1] == "(" || line[j - 1] == "。",
               ExtractLabels.standard.startsWithSurname(Array(line.folded[j..<k])) else { return nil }
         return line.value(j..<k)
+    }
+
+    /// A short line of its own, no sentence in it (`齐鲁晚报·齐鲁壹点记者 赵波`): a label there
+    /// follows a medium's name, whatever its last character.
+    static func isCreditLine(_ line: FoldedLine) -> Bool {
+        line.count <= 30 && !line.folded.contains(",") && !line.folded.contains("。")
     }
 
     /// True when `name` is written right before `i` (记者孙卫通讯员魏飞: the label after a name).
@@ -130,7 +140,9 @@ public struct ReporterExtractor: FieldExtractor {
         guard open > 0, line[open - 1] == "(", open - 1 == line.skipSpaces(from: 0) || line[open - 2] == "。" || line[open - 2] == "!" || line[open - 2] == "?" else { return [] }
         // （台山政府网/许莺）: the outlet before a slash.
         if let slash = (open..<end - 1).last(where: { line[$0] == "/" }) { open = slash + 1 }
-        let found = names(in: line, from: open)
+        // （区委宣传部）: an office, no names.
+        let notInName = OfficialWords.standard.notInName
+        let found = names(in: line, from: open).filter { !$0.unicodeScalars.contains(where: notInName.contains) }
         let written = found.reduce(0) { $0 + $1.unicodeScalars.count }
         let inside = (open..<end - 1).filter { line.isHan(at: $0) }.count
         return written == inside ? found : []
