@@ -342,6 +342,9 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
             "鹤乡小区东侧", "乐园小区东侧", "锦祥美食街", "山东路与闽江路路口",
         ])
         #expect(places(["一行来到第一中学周边，查看秩序。"]).isEmpty)
+        #expect(places(["镇长带队检查了镇区主街和集贸市场。", "委员们先后视察了城东街道文化广场、翠湖公园及周边道路。"]) == [
+            "镇区主街", "城东街道文化广场", "翠湖公园", "周边道路",
+        ])
         // A district entered, a word holding 到, a list a verb does not close: none.
         #expect(places(["区委书记到东城街道调研。", "得到群众认可。", "到城东社区，看到变化。"]).isEmpty)
     }

@@ -5,8 +5,8 @@
 /// sites; `在南关片区拆迁改造、东湖小区城市更新项目现场，` and `在A广场、B市场、C中心，卢某详细了解`
 /// give theirs. A list follows a visit verb (来到, 走进, 深入, 察看 …), or 在 at the start of a
 /// clause, or 到 before a verb of visiting (`到光明社区调研`); it ends at the clause's end or an end
-/// word (等地, 现场, 督导, 的 …) and splits at 、 and 及, and at 和 between two sites after a 、
-/// (`A、B和C`, not `和谐社区`). After a visit verb the list counts when most of its items end with
+/// word (等地, 现场, 督导, 的 …) and splits at 、 and 及, and at 和 between two sites (`A、B和C`,
+/// `主街和集贸市场`, not `南外街道和谐社区`). After a visit verb the list counts when most of its items end with
 /// a site word (社区, 市场, 小学, 项目 …); after 在, when each item does, or the last one before 现场;
 /// after 到, when each does and a verb ends the list. An item is longer than its
 /// site word (在社区 names no site) and holds none of the words of prose (的, 了, 我 …), so 深入安源区督导 gives none: a district is no site. Words in
@@ -53,7 +53,7 @@ public struct PlacesVisitedExtractor: BodyExtractor {
                     break
                 }
                 let c = line[j]
-                if c == "、" || c == "及" || (c == "和" && !items.isEmpty && words.splitsAtAnd(start..<j, in: line)) {
+                if c == "、" || c == "及" || (c == "和" && words.splitsAtAnd(start..<j, in: line)) {
                     items.append(start..<j)
                     start = j + 1
                 } else if !line.isHan(at: j) {

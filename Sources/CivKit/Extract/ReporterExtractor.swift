@@ -2,7 +2,7 @@
 /// `本报记者 张三`, `江北日报记者 许静`, and correspondents: `记者 张三 通讯员 李四` gives both;
 /// interns, authors and photographers too (`实习生 杨帆`, `作者：王婧`, `摄影 孙博`, `（赵峰 摄）`).
 ///
-/// Also `□王思言` (an e-paper's byline), `（记者 吴 霞）` (a two-character name written with a
+/// Also `□王思言` (an e-paper's byline), `福鼎新闻网讯（郑红）`, `（记者 吴 霞）` (a two-character name written with a
 /// space), `记者刘常忠孙卫通讯员魏飞报道` (names written together), `（王长江）` ending the page's
 /// last lines (`（台山政府网/许莺）`), `…现场。张羽 摄`, `来源：区委宣传部 卢珊、王妍` (names after an
 /// office) and `2016-12-09 13:14:45卢素平 来源：…` (a name glued to a byline's time).
@@ -50,7 +50,19 @@ public struct ReporterExtractor: FieldExtractor {
         if let credit = originCredit(in: line) { all = credit.names }
         var i = 0
         while i < line.count {
-            if line[i] == "□" || line[i] == "■", line.skipSpaces(from: 0) == i {
+            if line[i] == "讯", line.matches(["("], at: i + 1) || line.matches(["(", " "], at: i + 1) {
+                // 福鼎新闻网讯（郑红）7月5日: names alone after a dispatch's 讯.
+                let open = line.skipSpaces(from: i + 2)
+                var close = open
+                while line.isHan(at: close) || line.isSpace(at: close) || line[close] == "、" { close += 1 }
+                if close < line.count, line[close] == ")" {
+                    let found = names(in: line, from: open)
+                    if found.reduce(0, { $0 + $1.unicodeScalars.count }) == (open..<close).filter({ line.isHan(at: $0) }).count {
+                        for name in found where !all.contains(name) { all.append(name) }
+                    }
+                }
+                i += 1
+            } else if line[i] == "□" || line[i] == "■", line.skipSpaces(from: 0) == i {
                 // □王思言: an e-paper's byline opens with a box.
                 for name in names(in: line, from: i + 1) where !all.contains(name) { all.append(name) }
                 i += 1
