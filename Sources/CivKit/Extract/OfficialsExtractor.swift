@@ -347,19 +347,20 @@ struct OfficialWords: Sendable {
         return roles.first { line.matches($0.word, at: i) }?.role
     }
 
-    /// A post's title, level and body, read off its words (see `officials.tsv`).
+    /// A post's title, level and body, read off its words (see `officials.tsv`). Words are
+    /// compared on slices: an array per comparison made this a fifth of civ-extract.
     func post(_ text: String) -> Official.Post {
         let p = FoldedLine.word(text)
         let original = Array(text.unicodeScalars)
         func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(original[r])) }
-        guard let title = titles.first(where: { p.count >= $0.word.count && Array(p.suffix($0.word.count)) == $0.word }) else {
+        guard let title = titles.first(where: { p.count >= $0.word.count && p.suffix($0.word.count).elementsEqual($0.word) }) else {
             return Official.Post(title: text, level: nil, body: nil)
         }
         var before = p.count - title.word.count
         var stripped = true
         while stripped {
             stripped = false
-            for m in modifiers where before >= m.count && Array(p[before - m.count..<before]) == m {
+            for m in modifiers where before >= m.count && p[before - m.count..<before].elementsEqual(m) {
                 before -= m.count
                 stripped = true
                 break
@@ -369,12 +370,12 @@ struct OfficialWords: Sendable {
         var levelBody: String?
         var restStart = 0
         search: for at in 0..<min(5, before) {
-            if notLevels.contains(where: { at + $0.count <= p.count && Array(p[at..<at + $0.count]) == $0 }) { continue }
-            for l in levels where at + l.word.count <= before && Array(p[at..<at + l.word.count]) == l.word {
+            if notLevels.contains(where: { at + $0.count <= p.count && p[at..<at + $0.count].elementsEqual($0) }) { continue }
+            for l in levels where at + l.word.count <= before && p[at..<at + l.word.count].elementsEqual(l.word) {
                 (level, levelBody, restStart) = (l.level, l.body, at + l.word.count)
                 // 二七区区委书记: the place's 区, then the post's 区委.
                 let next = restStart
-                if let l2 = levels.first(where: { $0.word.count > l.word.count && next + $0.word.count <= before && Array(p[next..<next + $0.word.count]) == $0.word }) {
+                if let l2 = levels.first(where: { $0.word.count > l.word.count && next + $0.word.count <= before && p[next..<next + $0.word.count].elementsEqual($0.word) }) {
                     (level, levelBody, restStart) = (l2.level, l2.body, next + l2.word.count)
                 }
                 break search
@@ -382,7 +383,7 @@ struct OfficialWords: Sendable {
         }
         let rest = restStart < before ? string(restStart..<before) : ""
         var body: String?
-        if let named = bodies.first(where: { b in (0...max(0, before - b.word.count)).contains { at in at + b.word.count <= before && Array(p[at..<at + b.word.count]) == b.word } }) {
+        if let named = bodies.first(where: { b in (0...max(0, before - b.word.count)).contains { at in at + b.word.count <= before && p[at..<at + b.word.count].elementsEqual(b.word) } }) {
             body = named.body
         } else if !rest.isEmpty {
             if let b = title.body, b.hasPrefix("+") {

@@ -48,7 +48,7 @@ public struct PlacesVisitedExtractor: BodyExtractor {
             var j = start
             var endWord: FoldedLine.Word?
             while j < line.count {
-                if let e = line.match(words.end, at: j) {
+                if words.endFirsts.contains(line[j]), let e = line.match(words.end, at: j) {
                     endWord = e
                     break
                 }
@@ -103,6 +103,8 @@ struct PlaceWords: Sendable {
     typealias Word = FoldedLine.Word
     let visit, at, to, end, sites, notInSite, prefixes, generic, directions: [Word]
     let firsts: ScalarBits
+    /// The end words' first characters: a bit test before trying each end word at a character.
+    let endFirsts: ScalarBits
 
     static let standard = PlaceWords(table: DataFile.lines("places.tsv"))
 
@@ -114,6 +116,7 @@ struct PlaceWords: Sendable {
         generic = words("generic")
         directions = words("direction")
         firsts = ScalarBits((visit + at + to).compactMap(\.first))
+        endFirsts = ScalarBits(end.compactMap(\.first))
     }
 
     /// True when the item holds a word no site holds, or a verb of visiting (组深入政务中心).

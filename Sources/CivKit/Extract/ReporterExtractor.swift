@@ -114,7 +114,8 @@ public struct ReporterExtractor: FieldExtractor {
     /// `来源：区委宣传部 卢珊、王妍`: the office (the origin) and the names after it, each of
     /// two or three characters, up to the end of the line or a terminator.
     static func originCredit(in line: FoldedLine) -> (origin: Range<Int>, names: [String])? {
-        guard let found = line.labelWithColon(ExtractLabels.standard.origin) else { return nil }
+        // Most lines hold no colon: one scan for it before the label search at every character.
+        guard line.folded.contains(":"), let found = line.labelWithColon(ExtractLabels.standard.origin) else { return nil }
         var k = found.value
         while line.isHan(at: k) { k += 1 }
         guard k > found.value + 1, line.isSpace(at: k), officeEnds.contains(line[k - 1]) else { return nil }
