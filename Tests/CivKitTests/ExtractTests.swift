@@ -120,6 +120,12 @@ let seed2 = Record(
         #expect(record[FieldKey.title] == "市委书记调研创建工作")
     }
 
+    @Test func titleSkipsAnEPapersPageHeading() {
+        #expect(extract(["2023年03月08日", "第一版：要闻", "市委书记检查创建工作", "正文。"])[FieldKey.title] == "市委书记检查创建工作")
+        #expect(extract(["第A3版 综合新闻", "市委书记检查创建工作", "正文。"])[FieldKey.title] == "市委书记检查创建工作")
+        #expect(extract(["第一书记：扎根乡村", "正文。"])[FieldKey.title] == "第一书记：扎根乡村")
+    }
+
     // MARK: Publication time
 
     @Test(arguments: [
@@ -174,6 +180,37 @@ let seed2 = Record(
         #expect(extract(["标题", "正文。"], fields: [("byline", byline)])[FieldKey.origin] == expected)
     }
 
+    @Test(arguments: [
+        ("来源：区委宣传部 卢珊、王妍", "区委宣传部"),
+        ("来源:昆山市人民政府. 作者:消息", "昆山市人民政府"),
+    ])
+    func originBeforeNamesOrAFullStop(byline: String, expected: String) {
+        #expect(extract(["标题", "正文。"], fields: [("byline", byline)])[FieldKey.origin] == expected)
+    }
+
+    @Test func anEmptyOriginBeforeTheNextLabelIsNone() {
+        #expect(extract(["标题", "正文。"], fields: [("byline", "来源： 发布日期：2020-09-07 打印")])[FieldKey.origin] == nil)
+    }
+
+    @Test func namesInParenthesesEndingThePageAreItsCredit() {
+        #expect(extract(["标题", "陈某先后来到白云大道、青杠农贸市场。", "陈某要求，要巩固提升创建成效。（王长江）"]).values(FieldKey.reporter) == ["王长江"])
+        #expect(extract(["标题", "正文。", "（王长江 李明）"]).values(FieldKey.reporter) == ["王长江", "李明"])
+        #expect(extract(["标题", "正文。（台山政府网/许莺）", "审编：邝新"]).values(FieldKey.reporter) == ["许莺"])
+        // Not after a sentence, not names, or not among the last three lines: no credit.
+        #expect(extract(["标题", "副市长（王长江）出席。"]).values(FieldKey.reporter).isEmpty)
+        #expect(extract(["标题", "正文。（霞浦县委宣传部）"]).values(FieldKey.reporter).isEmpty)
+        #expect(extract(["标题", "正文。（区委宣传部）"]).values(FieldKey.reporter).isEmpty)
+        #expect(extract(["标题", "正文。（王长江）", "下一段。", "再一段。", "又一段。"]).values(FieldKey.reporter).isEmpty)
+    }
+
+    @Test func everyCreditOfTheHeadLines() {
+        #expect(extract(["标题", "执法人员正在现场执法。记者 高绪亮 摄", "半岛都市报8月27日讯（见习记者 姜豪 ）8月27日晚，执法局组织夜查。"])
+            .values(FieldKey.reporter) == ["高绪亮", "姜豪"])
+        // A credit line of its own: the label may follow any medium's name.
+        #expect(extract(["标题", "正文。", "齐鲁晚报·齐鲁壹点记者 赵波", "[编辑：夜楼]"]).values(FieldKey.reporter) == ["赵波"])
+        #expect(extract(["标题", "他在会上对记者说，要坚持。"]).values(FieldKey.reporter).isEmpty)
+    }
+
     @Test func originAtTheEndOfThePage() {
         #expect(extract(["标题", "正文。", "（来源：人民日报）"])[FieldKey.origin] == "人民日报")
     }
@@ -208,7 +245,7 @@ let seed2 = Record(
         ("记者：张三、李四", ["张三", "李四"]),
         ("本报记者 张三", ["张三"]),
         ("(记者 张三 通讯员 李四)", ["张三", "李四"]),
-        ("记者王瑞云通讯员李明报道", ["王瑞云"]),
+        ("记者王瑞云通讯员李明报道", ["王瑞云", "李明"]),
         ("本报记者欧阳小明 摄", ["欧阳小明"]),
         ("来源：张掖日报 记者：诸葛亮 编辑：王五", ["诸葛亮"]),
         ("记者 吴晓燕 刘洋 摄影 孙博", ["吴晓燕", "刘洋", "孙博"]),
@@ -216,6 +253,16 @@ let seed2 = Record(
         ("来源：甘州区文明办  作者：王婧  时间：2021-09-30 16:05", ["王婧"]),
         ("（图为会议现场 赵峰 摄）", ["赵峰"]),
         ("编辑：王琳  审核：刘强  作者：城管局", []),
+        ("□王思言", ["王思言"]),
+        ("来宾日报讯 （记者 吴 霞 莫家敦） 4月12日，督导组来我市。", ["吴霞", "莫家敦"]),
+        ("德州网讯（记者刘常忠孙卫通讯员魏飞报道）7月15日，召开会议。", ["刘常忠", "孙卫", "魏飞"]),
+        ("与会人员参观文明实践站。张羽 摄", ["张羽"]),
+        ("来源：区委宣传部 卢珊、王妍", ["卢珊", "王妍"]),
+        ("来源：甘肃日报 张掖", []),
+        ("2016-12-09 13:14:45卢素平 来源：三明日报 责任编辑：肖晓敏", ["卢素平"]),
+        ("随州日报讯（全媒记者滕锐）10月30日，调研组来我市。", ["滕锐"]),
+        ("福鼎新闻网讯（郑红）7月5日下午，部长到我乡查看。", ["郑红"]),
+        ("本网讯（市文明办）7月5日下午，部长到我乡查看。", []),
     ])
     func reporterForms(line: String, expected: [String]) {
         #expect(extract(["标题", line, "正文。"]).values(FieldKey.reporter) == expected)

@@ -55,6 +55,47 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         ])
     }
 
+    @Test func formerPostsRanksAndSurnames() {
+        #expect(summary(["市人大常委会原副主任、二级巡视员马建设，县委常委、统战部部长洪涛，副镇长赖贞陪同检查。"]) == [
+            "马建设 accompany 市人大常委会原副主任/市/人大 二级巡视员/市/-",
+            "洪涛 accompany 县委常委/县/党委 统战部部长/县/统战部",
+            "赖贞 accompany 副镇长/乡镇/政府",
+        ])
+        // 来我镇 is no name after 领导; 时 of 新时代 ends no post.
+        #expect(summary(["考核组万某、成某等领导来我镇检查，镇环保办主任王拓陪同。"]) == ["王拓 accompany 镇环保办主任/乡镇/环保办"])
+        #expect(summary(["市新时代文明实践中心主任杨树随行。"]) == ["杨树 accompany 市新时代文明实践中心主任/市/新时代文明实践中心"])
+    }
+
+    @Test func theRoleVerbIsReadOutsideOtherPeoplesPosts() {
+        #expect(summary(["市委常委叶帆到石岭镇督导工作。市创建督导三组组长陈香，区委常委、宣传部部长邬海等随行，镇长黄明陪同。"]) == [
+            "叶帆 lead 市委常委/市/党委",
+            "陈香 accompany 市创建督导三组组长/市/创建督导三组",
+            "邬海 accompany 区委常委/区/党委 宣传部部长/区/宣传部",
+            "黄明 accompany 镇长/乡镇/政府",
+        ])
+        #expect(summary(["市人大常委会副主任周明参加督导。副市长雷文一同督导。市政协副主席金祥应邀参加会议。镇党委书记夏华、镇长纪斌参与接待。"]) == [
+            "周明 attend 市人大常委会副主任/市/人大", "雷文 attend 副市长/市/政府", "金祥 attend 市政协副主席/市/政协",
+            "夏华 accompany 镇党委书记/乡镇/党委", "纪斌 accompany 镇长/乡镇/政府",
+        ])
+    }
+
+    @Test func whoAsksWhoExplainsAndWhatIsSaid() {
+        #expect(summary(["受市委书记杜生、市政府代市长余胜委托，市委副书记黄建作了工作汇报。"]) == [
+            "杜生 other 市委书记/市/党委", "余胜 other 市政府代市长/市/政府", "黄建 report 市委副书记/市/党委",
+        ])
+        #expect(summary(["市创文办主任傅锐就迎检方案作具体说明。"]) == ["傅锐 report 市创文办主任/市/创文办"])
+        // A role verb in what a person said is not what they did.
+        #expect(summary(["市委副书记张严在会上强调，要发动群众参与创建。"]) == ["张严 other 市委副书记/市/党委"])
+        #expect(summary(["区长王某出席会议并强调，要参加志愿服务。"]) == ["王某 attend 区长/区/政府"])
+    }
+
+    @Test func theAccompanyingPhraseBelongsToWhoIsInIt() {
+        #expect(summary(["二七区区委书记蔡宏在区领导闫凯的陪同下，带领有关部门负责人进行现场视察。"]) == [
+            "蔡宏 lead 二七区区委书记/区/党委", "闫凯 accompany 区领导/区/-",
+        ])
+        #expect(summary(["滨海街道党工委书记殷刚履行街长职责"]) == ["殷刚 other 滨海街道党工委书记/街道/党工委"])
+    }
+
     @Test func roleOfTheVerbAfterTheName() {
         #expect(summary(["在市委常委、常务副市长钱伟的陪同下，检查组来到南湖公园。"]) == ["钱伟 accompany 市委常委/市/党委 常务副市长/市/政府"])
         #expect(summary(["街道党工委书记马丽说，将继续做好创建工作。"]) == ["马丽 other 街道党工委书记/街道/党工委"])
@@ -177,6 +218,19 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(dates(["2月29日", "2月30日", "13月1日", "7月32日", "6月底前完成", "第3日", "7月19日再次督导"], published: "2019-07-22") == ["2019-07-19"])
     }
 
+    @Test func datelinesBareDaysAndYesterday() {
+        #expect(dates(["文明风9月20日讯 9月19日，召开推进会。", "新华社北京2月15日电 记者从会上获悉。"], published: "2022-09-20") == ["2022-09-19"])
+        #expect(dates(["9月13日至16日，调研组开展调研，并于19日召开座谈会。"], published: "2021-09-25") == [
+            "2021-09-13", "2021-09-16", "2021-09-19",
+        ])
+        // A bare day without a month before it, or not after 于, is none.
+        #expect(dates(["并于19日召开座谈会，共19日。"], published: "2021-09-25") == [])
+        #expect(dates(["本报讯（记者 王某） 昨日，会议举行。", "比昨日更好。"], published: "2016-10-20T07:31:00+08:00") == ["2016-10-19"])
+        #expect(dates(["昨天上午，检查组暗访。"], published: "2021-01-01") == ["2020-12-31"])
+        #expect(dates(["这一行动一直持续到昨日凌晨2时许。"], published: "2015-05-24") == ["2015-05-23"])
+        #expect(dates(["昨日，检查组暗访。"], published: nil) == [])
+    }
+
     @Test func datesInChineseNumerals() {
         #expect(dates(["七月十九日上午，市委常委深入安源区督导创建工作。"]) == ["2019-07-19"])
         #expect(dates(["十月二十七日、二十八日，检查组分两组暗访。十一月三十日至十二月一日复查。"], published: "2020-12-02") == [
@@ -270,6 +324,29 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(places(["与会人员先后观摩了开发区新能源产业园、城东小区，学习经验。"]) == ["开发区新能源产业园", "城东小区"])
         // Half is not most: a list of words that name no site.
         #expect(places(["我们来到人民广场、群众身边，听取意见。", "来到一线、基层、工地，看望职工。"]) == [])
+    }
+
+    @Test func visitsWithToAndAndAndInsideWords() {
+        #expect(places(["马某一行先后到城关镇石桥村、垃圾中转站、东门社区检查指导。"]) == ["城关镇石桥村", "垃圾中转站", "东门社区"])
+        #expect(places(["参观学习团先后参观了石碣农业公园、沙腰村、中心市场和垃圾压缩站。"]) == ["石碣农业公园", "沙腰村", "中心市场", "垃圾压缩站"])
+        #expect(places(["李某先后来到南外街道和谐社区、东门农贸市场，察看情况。"]) == ["南外街道和谐社区", "东门农贸市场"])
+        #expect(places(["区政协副主席到青杠街道白云社区巡查创建工作。", "许某带队赴绰墩山村督查。"]) == ["青杠街道白云社区", "绰墩山村"])
+        #expect(places(["执法人员先后在滨河路、人民广场、五一路夜市开展集中整治。"]) == ["滨河路", "人民广场", "五一路夜市"])
+        #expect(places(["视察组察看了新华市场、建业小区、和平公寓的基础设施建设。"]) == ["新华市场", "建业小区", "和平公寓"])
+        #expect(places(["两位领导到挂点田心社区检查，又到挂点社区检查，到十里镇挂点社区督导。"]) == ["田心社区"])
+        #expect(places(["暗访组深入政务中心、集贸市场、客运站等地，又走访了宜都市东风社区、汽车客运站、老旧小区，发现问题。"]) == [
+            "宜都市东风社区", "汽车客运站",
+        ])
+        #expect(places(["刘某一行先后深入到幸福街道庆城村、新兴街道新华村，查看工作。"]) == ["幸福街道庆城村", "新兴街道新华村"])
+        #expect(places(["陈某一行先后来到鹤乡小区东侧、乐园小区东侧、锦祥美食街等特色街区施工现场。", "记者首先来到山东路与闽江路路口。"]) == [
+            "鹤乡小区东侧", "乐园小区东侧", "锦祥美食街", "山东路与闽江路路口",
+        ])
+        #expect(places(["一行来到第一中学周边，查看秩序。"]).isEmpty)
+        #expect(places(["镇长带队检查了镇区主街和集贸市场。", "委员们先后视察了城东街道文化广场、翠湖公园及周边道路。"]) == [
+            "镇区主街", "城东街道文化广场", "翠湖公园", "周边道路",
+        ])
+        // A district entered, a word holding 到, a list a verb does not close: none.
+        #expect(places(["区委书记到东城街道调研。", "得到群众认可。", "到城东社区，看到变化。"]).isEmpty)
     }
 
     @Test func companiesAndVagueGroups() {

@@ -33,6 +33,14 @@ import Testing
         #expect(names(["新疆、内蒙古、博尔塔拉的代表参加。"]) == ["新疆维吾尔自治区", "内蒙古自治区", "博尔塔拉蒙古自治州"])
     }
 
+    @Test func mediaNamesAndTownsAreNoPlaces() {
+        #expect(names(["德州日报/德州网讯（记者 张某）7月15日，代表视察德城区。", "深圳新闻网讯 区融媒体中心报道。"]) == ["德城区"])
+        #expect(names(["大家观摩了长春镇秋竹村、张掖乡东村。"]) == [])
+        #expect(names(["汇川区融媒体中心记者 罗某", "汇川区召开推进会。"]) == ["汇川区"])
+        // Where a dispatch was filed is no place of the article.
+        #expect(names(["本报南京11月6日电（记者王某）日前，溧阳市委书记蒋某宣讲。", "新华社北京电 会议召开。"]) == ["溧阳市"])
+    }
+
     @Test func sharedNameTakesTheParentTheTextNames() {
         #expect(places(["杭州市西湖区开展创建活动。"]).last == "西湖区/county/330106 浙江省/province/330000 杭州市/prefecture/330100")
         #expect(places(["南昌市西湖区开展创建活动。"]).last == "西湖区/county/360103 江西省/province/360000 南昌市/prefecture/360100")

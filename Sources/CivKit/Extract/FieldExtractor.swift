@@ -111,7 +111,7 @@ enum ExtractScope {
 /// Values after a byline label: `来源：张掖市广播电视台 张掖日报`, `发布者：admin| 评论：0`.
 enum BylineValue {
     static let closing: Set<Unicode.Scalar> = ["|", ",", ";", "。", "、", "】", "]"]
-    static let trailing: Set<Unicode.Scalar> = [" ", "-", "—", "–", "_", "·", ",", "、", ";", ":"]
+    static let trailing: Set<Unicode.Scalar> = [" ", "-", "—", "–", "_", "·", ",", "、", ";", ":", "."]
 
     /// The first non-empty value after one of `labels` + colon. It ends at `|`, at a comma or
     /// full stop, at a closing parenthesis it did not open, at another `LABEL:`, at a date, and,
@@ -130,7 +130,8 @@ enum BylineValue {
                 case " " where stopAtSpace: break scan
                 case _ where closing.contains(c): break scan
                 default:
-                    if j > found.value, let w = line.match(all, at: j), line.afterColon(from: j + w.count) != nil { break scan }
+                    // 来源： 发布日期：… : a value that starts with the next label is empty.
+                    if let w = line.match(all, at: j), line.afterColon(from: j + w.count) != nil { break scan }
                     if line.isDigit(at: j), DateScanner.date(at: j, in: line) != nil { break scan }
                 }
                 j += 1
@@ -153,6 +154,16 @@ enum HeaderLine {
     }
 
     static func isHeader(_ line: FoldedLine) -> Bool {
-        isByline(line) || SiteExtractor.isBreadcrumb(line) || SiteExtractor.bannerSite(line, strict: true) != nil
+        isByline(line) || isPageHeading(line) || SiteExtractor.isBreadcrumb(line) || SiteExtractor.bannerSite(line, strict: true) != nil
+    }
+
+    /// An e-paper's page heading: `第一版：要闻`, `第01版`, `第A3版 综合`.
+    static func isPageHeading(_ line: FoldedLine) -> Bool {
+        var i = line.skipSpaces(from: 0)
+        guard line.matches(["第"], at: i) else { return false }
+        i += 1
+        let start = i
+        while i < line.count, i - start < 4, DateScanner.isNumeral(line[i]) || (line[i].isASCII && line[i].properties.isAlphabetic) { i += 1 }
+        return i > start && line.matches(["版"], at: i)
     }
 }

@@ -35,8 +35,14 @@ struct Gazetteer: Sendable {
     /// Two-character county names that are ordinary words (阳泉's 城区) are no mention.
     private static let commonWords: Set<String> = ["城区", "郊区", "矿区"]
     private static let wholeUnitWords: [FoldedLine.Word] = ["全县", "全区", "全市"].map(FoldedLine.word)
-    /// After a short form, what makes it part of a street's name (张掖路, 酒泉路街道, 中山大街).
-    private static let streetWords: [FoldedLine.Word] = ["大街", "大道", "路", "街", "巷", "道"].map(FoldedLine.word)
+    /// After a short form, what makes it part of a street's or a town's name (张掖路, 酒泉路街道,
+    /// 中山大街, 长春镇).
+    private static let streetWords: [FoldedLine.Word] = ["大街", "大道", "路", "街", "巷", "道", "镇", "乡", "村"].map(FoldedLine.word)
+    /// After any name, what makes it a medium's name, a credit rather than a place of the
+    /// article (德州日报/德州网讯（记者…）, 深圳新闻网讯, 汇川区融媒体中心记者).
+    /// Before a name, what makes it a dispatch's dateline.
+    private static let datelineWords: [FoldedLine.Word] = ["本报", "新华社", "中新社"].map(FoldedLine.word)
+    private static let mediaWords: [FoldedLine.Word] = ["日报", "晚报", "新闻网", "网讯", "电视台", "广播电视台", "融媒体", "客户端"].map(FoldedLine.word)
 
     init(table: [String]) {
         var divisions: [Division] = []
@@ -92,6 +98,9 @@ struct Gazetteer: Sendable {
         guard line.matches(name.word, at: i) else { return false }
         let end = i + name.word.count
         if name.isShort && line.match(Self.streetWords, at: end) != nil { return false }
+        if line.match(Self.mediaWords, at: end) != nil { return false }
+        // 本报南京11月6日电, 新华社北京电: where the dispatch was filed.
+        if Self.datelineWords.contains(where: { line.matches($0, at: i - $0.count) }) { return false }
         // A two-character name inside a word (振兴县域 is no 兴县); a name ending in 全县 after
         // a word (当天全县 is no 天全县).
         if name.word.count == 2 && line.isHan(at: i - 1) && !name.isShort { return false }

@@ -31,14 +31,16 @@ public struct OfficialsExtractor: BodyExtractor {
     /// The officials of one line, in text order (a name can come twice).
     static func officials(in line: FoldedLine) -> [Official] {
         let words = OfficialWords.standard
-        var people: [Official] = []
+        // Each group of people with their posts, and where its posts start and its names end:
+        // the roles are read once every group's span is known.
+        var groups: [(people: [Official], span: Range<Int>)] = []
         var consumed = 0   // nothing before this is read again as a post
         var i = 0
         while i < line.count {
             // A name before its title, at the start of a clause: 宋某书记强调.
             if i >= consumed, !line.isHan(at: i - 1), i == 0 || line[i - 1] != "、", let (nameEnd, title) = nameBeforeTitle(at: i, in: line) {
                 let end = nameEnd + title
-                people.append(Official(name: line.value(i..<nameEnd), posts: resolve([line.value(nameEnd..<end)]), role: role(after: end, in: line)))
+                groups.append(([Official(name: line.value(i..<nameEnd), posts: resolve([line.value(nameEnd..<end)]), role: "other")], i..<end))
                 consumed = end
                 i = end
                 continue
@@ -48,7 +50,7 @@ public struct OfficialsExtractor: BodyExtractor {
                 i += 1
                 continue
             }
-            let posts = postsBefore(i, title: title, in: line, after: consumed)
+            let (posts, postStart) = postsBefore(i, title: title, in: line, after: consumed)
             var names = [line.value(i..<nameEnd)]
             var end = nameEnd
             // A list under one label: 市领导王某、李某、张某.
@@ -56,12 +58,15 @@ public struct OfficialsExtractor: BodyExtractor {
                 names.append(line.value(end + 1..<next))
                 end = next
             }
-            let role = role(after: end, in: line)
-            for n in names { people.append(Official(name: n, posts: resolve(posts), role: role)) }
+            groups.append((names.map { Official(name: $0, posts: resolve(posts), role: "other") }, postStart..<end))
             consumed = end
             i = end
         }
-        return people
+        let spans = groups.map(\.span)
+        return groups.flatMap { group in
+            let role = role(after: group.span.upperBound, in: line, skipping: spans)
+            return group.people.map { Official(name: $0.name, posts: $0.posts, role: role) }
+        }
     }
 
     /// The end of a name that starts at `i`: 3 characters or 2 (after a compound surname 4 or
@@ -144,16 +149,23 @@ public struct OfficialsExtractor: BodyExtractor {
     }
 
     /// The posts before a name at `i`: the post ending with `title`, then each `、`-separated
-    /// one before it that ends with a title too; in text order.
-    static func postsBefore(_ i: Int, title: Int, in line: FoldedLine, after floor: Int) -> [String] {
+    /// one before it that ends with a title too; in text order, and where the first starts.
+    static func postsBefore(_ i: Int, title: Int, in line: FoldedLine, after floor: Int) -> (posts: [String], start: Int) {
         let words = OfficialWords.standard
         var posts: [String] = []
         var end = i
         var titleLength = title
+        var start = i
         while true {
-            var start = end - titleLength
-            while start > floor, line.isHan(at: start - 1), !words.postStop.contains(line[start - 1]), end - start < 20 {
-                start -= 1
+            start = end - titleLength
+            while start > floor, line.isHan(at: start - 1), end - start < 20 {
+                if words.postStop.contains(line[start - 1]) {
+                    // 市新时代文明实践中心主任: 时 stops no post inside 新时代.
+                    guard let at = words.postWordStart(around: start - 1, in: line), at > floor else { break }
+                    start = at
+                } else {
+                    start -= 1
+                }
             }
             posts.append(line.value(start..<end))
             // Another post before it: `市委常委、宣传部长`.
@@ -162,20 +174,42 @@ public struct OfficialsExtractor: BodyExtractor {
             guard let t = words.titleEnding(at: previousEnd, in: line, after: floor) else { break }
             (end, titleLength) = (previousEnd, t)
         }
-        return posts.reversed()
+        return (posts.reversed(), start)
     }
 
-    /// The first role verb from `i` to the end of the sentence.
-    static func role(after i: Int, in line: FoldedLine) -> String {
+    /// The first role verb from `i` to the end of the sentence, outside the posts and names of
+    /// other people (`spans`): in `市委常委叶某督导工作。市创建督导组组长陈某等随行` 陈某 随行, though
+    /// 督导 comes first.
+    static func role(after i: Int, in line: FoldedLine, skipping spans: [Range<Int>] = []) -> String {
         let words = OfficialWords.standard
         var j = i
         while j < line.count {
+            if let span = spans.first(where: { $0.contains(j) }) {
+                j = span.upperBound
+                continue
+            }
             let c = line[j]
             if c == "。" || c == ";" || c == "!" || c == "?" { break }
+            // 蔡某在区领导闫某的陪同下，带领…: the 陪同 is 闫某's.
+            if c == "在", let after = Self.endOfAccompaniedBy(from: j, in: line) {
+                j = after
+                continue
+            }
             if let r = words.role(at: j, in: line) { return r }
+            if words.isSpeech(at: j, in: line) { break }
             j += 1
         }
         return "other"
+    }
+
+    /// Where `在…的陪同下` that starts at `i` ends, within its clause.
+    static func endOfAccompaniedBy(from i: Int, in line: FoldedLine) -> Int? {
+        var k = i + 1
+        while k < line.count, line[k] != "," && line[k] != "。" && line[k] != ";" {
+            if line.matches(["的", "陪", "同", "下"], at: k) { return k + 4 }
+            k += 1
+        }
+        return nil
     }
 
     /// Each post with its level and body; a post that gives no level takes the one before it.
@@ -249,6 +283,8 @@ struct OfficialWords: Sendable {
     let roles: [(word: Word, role: String)]
     let stops: [Word]
     let postStop: ScalarBits
+    let postWords: [Word]
+    let speech: [Word]
     let notInName: ScalarBits
     let firstOfStop: ScalarBits
     let lastOfTitle: ScalarBits
@@ -274,11 +310,21 @@ struct OfficialWords: Sendable {
         bodies = (rows["body"] ?? []).compactMap { row in column(row, 1).map { (FoldedLine.word(row[0]), $0) } }
         roles = (rows["role"] ?? []).compactMap { row in column(row, 1).map { (FoldedLine.word(row[0]), $0) } }
             .sorted { longestFirst($0.word, $1.word) }
-        stops = ((rows["stop"] ?? []).map { FoldedLine.word($0[0]) } + roles.map(\.word)).sorted(by: longestFirst)
+        stops = ((rows["stop"] ?? []).map { FoldedLine.word($0[0]) } + roles.map(\.word) + (rows["speech"] ?? []).map { FoldedLine.word($0[0]) }).sorted(by: longestFirst)
         postStop = ScalarBits((rows["post-stop"] ?? []).compactMap { FoldedLine.word($0[0]).first })
+        postWords = (rows["post-word"] ?? []).map { FoldedLine.word($0[0]) }
+        speech = (rows["speech"] ?? []).map { FoldedLine.word($0[0]) }
         notInName = ScalarBits((rows["not-in-name"] ?? []).compactMap { FoldedLine.word($0[0]).first })
         firstOfStop = ScalarBits(stops.compactMap(\.first))
         lastOfTitle = ScalarBits(titles.compactMap(\.word.last))
+    }
+
+    /// Where a post word holding position `i` starts (新时代 around its 时).
+    func postWordStart(around i: Int, in line: FoldedLine) -> Int? {
+        for w in postWords {
+            for at in max(0, i - w.count + 1)...i where line.matches(w, at: at) { return at }
+        }
+        return nil
     }
 
     /// The length of the longest title that ends right before `i` and starts after `floor`.
@@ -292,24 +338,29 @@ struct OfficialWords: Sendable {
         return line.match(stops, at: i)
     }
 
+    func isSpeech(at i: Int, in line: FoldedLine) -> Bool {
+        firstOfStop.contains(line[i]) && speech.contains { line.matches($0, at: i) }
+    }
+
     func role(at i: Int, in line: FoldedLine) -> String? {
         guard firstOfStop.contains(line[i]) else { return nil }
         return roles.first { line.matches($0.word, at: i) }?.role
     }
 
-    /// A post's title, level and body, read off its words (see `officials.tsv`).
+    /// A post's title, level and body, read off its words (see `officials.tsv`). Words are
+    /// compared on slices: an array per comparison made this a fifth of civ-extract.
     func post(_ text: String) -> Official.Post {
         let p = FoldedLine.word(text)
         let original = Array(text.unicodeScalars)
         func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(original[r])) }
-        guard let title = titles.first(where: { p.count >= $0.word.count && Array(p.suffix($0.word.count)) == $0.word }) else {
+        guard let title = titles.first(where: { p.count >= $0.word.count && p.suffix($0.word.count).elementsEqual($0.word) }) else {
             return Official.Post(title: text, level: nil, body: nil)
         }
         var before = p.count - title.word.count
         var stripped = true
         while stripped {
             stripped = false
-            for m in modifiers where before >= m.count && Array(p[before - m.count..<before]) == m {
+            for m in modifiers where before >= m.count && p[before - m.count..<before].elementsEqual(m) {
                 before -= m.count
                 stripped = true
                 break
@@ -319,15 +370,20 @@ struct OfficialWords: Sendable {
         var levelBody: String?
         var restStart = 0
         search: for at in 0..<min(5, before) {
-            if notLevels.contains(where: { at + $0.count <= p.count && Array(p[at..<at + $0.count]) == $0 }) { continue }
-            for l in levels where at + l.word.count <= before && Array(p[at..<at + l.word.count]) == l.word {
+            if notLevels.contains(where: { at + $0.count <= p.count && p[at..<at + $0.count].elementsEqual($0) }) { continue }
+            for l in levels where at + l.word.count <= before && p[at..<at + l.word.count].elementsEqual(l.word) {
                 (level, levelBody, restStart) = (l.level, l.body, at + l.word.count)
+                // 二七区区委书记: the place's 区, then the post's 区委.
+                let next = restStart
+                if let l2 = levels.first(where: { $0.word.count > l.word.count && next + $0.word.count <= before && p[next..<next + $0.word.count].elementsEqual($0.word) }) {
+                    (level, levelBody, restStart) = (l2.level, l2.body, next + l2.word.count)
+                }
                 break search
             }
         }
         let rest = restStart < before ? string(restStart..<before) : ""
         var body: String?
-        if let named = bodies.first(where: { b in (0...max(0, before - b.word.count)).contains { at in at + b.word.count <= before && Array(p[at..<at + b.word.count]) == b.word } }) {
+        if let named = bodies.first(where: { b in (0...max(0, before - b.word.count)).contains { at in at + b.word.count <= before && p[at..<at + b.word.count].elementsEqual(b.word) } }) {
             body = named.body
         } else if !rest.isEmpty {
             if let b = title.body, b.hasPrefix("+") {
