@@ -78,10 +78,10 @@ struct SegmentRules: Sendable {
     let domain: Lexicon
     let user: Lexicon?
     let surnames: ScalarSet
-    /// A filter of the main lexicon's words by their length and first two characters' codes
-    /// (hashed; a set bit may be a collision, a clear bit is certain): it spares the DP most of
-    /// its searches.
-    private let wordStarts: PairFilter
+    /// The main lexicon's short words, hashed (nil: its codes do not pack); searched instead of
+    /// the lexicon for words of up to `WordTable.maxLength` characters.
+    private let shortWords: WordTable?
+    private let pairLengths: PairLengths
     /// The first two characters of the domain's and the user's words (an exact no: their
     /// searches are skipped for the spans that begin otherwise).
     private let domainStarts: WordStarts
@@ -103,11 +103,8 @@ struct SegmentRules: Sendable {
             }
         }
         surnames = names
-        var starts = PairFilter()
-        for length in 2...max(2, lexicon.maxWordLength) {
-            lexicon.forEachWordStart(length: length) { starts.insert($0, $1, length: length) }
-        }
-        wordStarts = starts
+        shortWords = WordTable(lexicon)
+        pairLengths = PairLengths(lexicon)
         domainStarts = WordStarts(domain)
         userStarts = user.map(WordStarts.init) ?? WordStarts()
         logTotal = log(Double(lexicon.totalFrequency))
@@ -156,10 +153,11 @@ struct SegmentRules: Sendable {
     /// doubled, a digit, a Chinese numeral or 第, the first character of a listed word.
     func mayChange(_ text: [Unicode.Scalar]) -> (marks: Bool, numbers: Bool, numerals: Bool, listedWords: Bool) {
         var marks = false, numbers = false, numerals = false, listed = false
+        let markSet = Self.repeatedMarks, numeralSet = Self.numerals
         for c in text {
-            if !marks, Self.repeatedMarks.contains(c) { marks = true }
+            if !marks, markSet.contains(c) { marks = true }
             if !numbers, Self.isDigit(c) { numbers = true }
-            if !numerals, Self.numerals.contains(c) || c == "第" { numerals = true }
+            if !numerals, numeralSet.contains(c) || c == "第" { numerals = true }
             if !listed, domainStarts.mayBegin(c) || userStarts.mayBegin(c) { listed = true }
             if marks && numbers && numerals && listed { break }
         }
@@ -170,8 +168,16 @@ struct SegmentRules: Sendable {
     func frequency(_ word: ArraySlice<Unicode.Scalar>) -> Int {
         guard !word.isEmpty else { return 0 }
         var f = 0
-        if word.count >= 2, let a = lexicon.code(of: word[word.startIndex]), let b = lexicon.code(of: word[word.startIndex + 1]),
-           wordStarts.contains(a, b, length: word.count) {
+        if word.count >= 2, word.count <= WordTable.maxLength, let shortWords {
+            var key: UInt64 = 0, k = 0
+            for c in word {
+                guard let code = lexicon.code(of: c) else { key = 0; break }
+                key |= UInt64(code + 1) << (16 * k)
+                k += 1
+            }
+            if key != 0 { f = shortWords.frequency(key) }
+        } else if word.count >= 2, let a = lexicon.code(of: word[word.startIndex]), let b = lexicon.code(of: word[word.startIndex + 1]),
+           word.count > PairLengths.longest || pairLengths.lengths(a, b) & 1 << word.count != 0 {
             f = lexicon.frequency(of: word)
         }
         if word.count <= domain.maxWordLength, word.count < 2 || domainStarts.mayStart(word[word.startIndex], word[word.startIndex + 1]) {
@@ -423,6 +429,8 @@ struct SegmentRules: Sendable {
     struct PathCell {
         var code: UInt32 = 0
         var lastUncoded: Int32 = -1
+        /// The lengths of the main lexicon's words beginning here (`PairLengths`).
+        var lengths: UInt32 = 0
         var icuEnd: Int32 = 0
         var best = -Double.infinity
         var back: Int32 = 0
@@ -447,10 +455,17 @@ struct SegmentRules: Sendable {
             } else {
                 cells[k].lastUncoded = Int32(k)
             }
+            if k > 0, cells[k].lastUncoded < k - 1 {
+                cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
+            }
         }
         func frequency(_ s: Int, _ e: Int) -> Int {
             var f = 0
-            if cells[e - 1].lastUncoded < s, wordStarts.contains(cells[s].code, cells[s + 1].code, length: e - s) {
+            if cells[e - 1].lastUncoded < s, cells[s].lengths & 1 << (e - s) == 0 {
+                // No word of this length begins with these two characters.
+            } else if cells[e - 1].lastUncoded < s, e - s <= WordTable.maxLength, let shortWords {
+                f = shortWords.frequency(WordTable.key(count: e - s) { cells[s + $0].code })
+            } else if cells[e - 1].lastUncoded < s {
                 f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: e - s) { codes in
                     for k in s..<e { codes[k - s] = cells[k].code }
                     return lexicon.frequency(codes: UnsafeBufferPointer(codes))
@@ -570,27 +585,6 @@ struct SegmentRules: Sendable {
             }
             i += 1
         }
-    }
-}
-
-/// A set of (pair of character codes, word length) as a hashed bit set of 2^22 bits (512 KiB):
-/// no false negatives.
-struct PairFilter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1 << 16)
-
-    @inline(__always) private static func slot(_ a: UInt32, _ b: UInt32, _ length: Int) -> Int {
-        let key = UInt64(a) << 40 | UInt64(b) << 16 | UInt64(truncatingIfNeeded: length & 0xFFFF)
-        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 42)
-    }
-
-    mutating func insert(_ a: UInt32, _ b: UInt32, length: Int) {
-        let k = Self.slot(a, b, length)
-        bits[k >> 6] |= 1 << UInt64(k & 63)
-    }
-
-    func contains(_ a: UInt32, _ b: UInt32, length: Int) -> Bool {
-        let k = Self.slot(a, b, length)
-        return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 }
 
