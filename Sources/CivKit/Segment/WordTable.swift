@@ -28,14 +28,18 @@ struct WordTable: Sendable {
         self.shift = shift
         var slots = [UInt64](repeating: 0, count: 2 * capacity)
         var filter = [UInt64](repeating: 0, count: 1 << 15)
-        for length in 2 ... Self.maxLength {
-            lexicon.forEachPackedWord(length: length) { key, frequency in
-                var i = Self.slot(key, shift)
-                while slots[2 * i] != 0 && slots[2 * i] != key { i = (i + 1) & (capacity - 1) }
-                slots[2 * i] = key
-                slots[2 * i + 1] = UInt64(max(0, frequency))
-                let (word, bits) = Self.filterBits(key)
-                filter[word] |= bits
+        slots.withUnsafeMutableBufferPointer { slots in
+            filter.withUnsafeMutableBufferPointer { filter in
+                for length in 2 ... Self.maxLength {
+                    lexicon.forEachPackedWord(length: length) { key, frequency in
+                        var i = Self.slot(key, shift)
+                        while slots[2 * i] != 0 && slots[2 * i] != key { i = (i + 1) & (capacity - 1) }
+                        slots[2 * i] = key
+                        slots[2 * i + 1] = UInt64(max(0, frequency))
+                        let (word, bits) = Self.filterBits(key)
+                        filter[word] |= bits
+                    }
+                }
             }
         }
         self.slots = slots
@@ -96,12 +100,14 @@ struct PairLengths: Sendable {
         }
         let shift = 64 - bits
         var slots = [UInt64](repeating: 0, count: capacity)
-        for length in stride(from: 2, through: min(lexicon.maxWordLength, Self.longest), by: 1) {
-            lexicon.forEachWordStart(length: length) { a, b in
-                let key = Self.key(a, b)
-                var i = Self.slot(key, shift)
-                while slots[i] != 0 && slots[i] & 0x3FF_FFFF_FFFF != key { i = (i + 1) & (capacity - 1) }
-                slots[i] |= key | 1 << UInt64(40 + length)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for length in stride(from: 2, through: min(lexicon.maxWordLength, Self.longest), by: 1) {
+                lexicon.forEachWordStart(length: length) { a, b in
+                    let key = Self.key(a, b)
+                    var i = Self.slot(key, shift)
+                    while slots[i] != 0 && slots[i] & 0x3FF_FFFF_FFFF != key { i = (i + 1) & (capacity - 1) }
+                    slots[i] |= key | 1 << UInt64(40 + length)
+                }
             }
         }
         self.slots = slots
