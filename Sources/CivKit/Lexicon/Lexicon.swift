@@ -90,6 +90,9 @@ public final class Lexicon: Sendable {
     /// character lowest, with its frequency; nothing unless `packsCodes`.
     func forEachPackedWord(length: Int, _ body: (UInt64, Int) -> Void) { image.forEachPackedWord(length: length, body) }
 
+    /// The number of words of `length` characters.
+    func wordCount(length: Int) -> Int { image.wordCount(length: length) }
+
     /// Whether every code + 1 fits in 16 bits (an alphabet of fewer than 65535 characters).
     var packsCodes: Bool { image.packsCodes }
 

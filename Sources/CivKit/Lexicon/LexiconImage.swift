@@ -222,6 +222,9 @@ struct LexiconImage: @unchecked Sendable {
         }
     }
 
+    /// The number of words of `length` characters.
+    func wordCount(length: Int) -> Int { length >= 1 && length <= maxWordLength ? groups[length - 1].count : 0 }
+
     /// Whether every code + 1 fits in 16 bits.
     var packsCodes: Bool { alphabetCount < 0xFFFF }
 

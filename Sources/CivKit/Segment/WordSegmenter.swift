@@ -133,10 +133,17 @@ public final class WordSegmenter {
     /// append per scalar to three arrays cost more than the allocations.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch) {
         let n = bytes.count
+        // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
+        // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
+        var count = 0, long = 0
+        for b in bytes {
+            if b & 0xC0 != 0x80 { count += 1 }
+            if b >= 0xF0 { long += 1 }
+        }
         var scalars = 0
-        work.utf16 = [UInt16](unsafeUninitializedCapacity: 2 * n) { utf16, utf16Count in
-            work.byteOffsets = [Int32](unsafeUninitializedCapacity: n + 1) { offsets, offsetCount in
-                work.line.text = [Unicode.Scalar](unsafeUninitializedCapacity: n) { text, textCount in
+        work.utf16 = [UInt16](unsafeUninitializedCapacity: count + long) { utf16, utf16Count in
+            work.byteOffsets = [Int32](unsafeUninitializedCapacity: count + 1) { offsets, offsetCount in
+                work.line.text = [Unicode.Scalar](unsafeUninitializedCapacity: count) { text, textCount in
                     var i = 0, k = 0, u = 0
                     while i < n {
                         let b0 = UInt32(bytes[i])

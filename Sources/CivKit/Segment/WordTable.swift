@@ -17,9 +17,10 @@ struct WordTable: Sendable {
     /// Nil when the lexicon's codes do not pack into 16 bits.
     init?(_ lexicon: Lexicon) {
         guard lexicon.packsCodes else { return nil }
+        let count = (2 ... Self.maxLength).reduce(0) { $0 + lexicon.wordCount(length: $1) }
         var capacity = 1024, bits: UInt64 = 10
-        // Filled to two thirds at most (probes mostly stay in one cache line).
-        while 2 * capacity < 3 * lexicon.count {
+        // Filled to 70% at most (probes mostly stay in one cache line).
+        while 10 * capacity < 14 * count {
             capacity <<= 1
             bits += 1
         }
