@@ -225,6 +225,20 @@ import Testing
         #expect(run(text, .offsets) == ["0\t1998年", "7\t增长", "13\t１７％", "22\t。", "", "", "28\t宣传部长", "40\t说", ""])
     }
 
+    /// The plain-text path writes bytes: the same lines, each ended by a line feed, in every format.
+    @Test func bytesAreTheLinesEachEndedByALineFeed() {
+        let text = ["1998年增长１７％。", "", " 宣传部长说：　他强调，要抓落实。", "𠀀𠀁 abc"]
+        for format in TokenFormat.allCases {
+            for split in [false, true] {
+                var document = DocumentSegmenter(words: words, sentences: split ? sentences : nil, format: format)
+                var bytes: [UInt8] = []
+                for line in text { document.segment(line, appendingTo: &bytes) }
+                let expected = run(text, format, sentences: split).map { $0 + "\n" }.joined()
+                #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(format) \(split)")
+            }
+        }
+    }
+
     @Test func sentencesKeepTheirOffsetsInTheLine() {
         let text = ["市委书记调研。　他强调，要抓落实。"]
         #expect(run(text, .lines, sentences: true) == ["市委书记 调研 。", "他 强调 ， 要 抓 落实 。"])
