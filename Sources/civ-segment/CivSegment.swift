@@ -56,14 +56,12 @@ struct CivSegment: FilterCommand {
             // Plain text is one document: offsets count from the start of the input.
             var plain = DocumentSegmenter(words: segmenter, sentences: splitter, format: format)
             var lines: [String] = []
+            var bytes: [UInt8] = []
             code = run.run(paths: options.files, handlePlainLine: { text in
                 run.counters.add("lines.in")
-                lines.removeAll(keepingCapacity: true)
-                plain.segment(text, into: &lines)
-                for out in lines {
-                    try run.output.write(out)
-                    try run.output.write([0x0A])
-                }
+                bytes.removeAll(keepingCapacity: true)
+                plain.segment(text, appendingTo: &bytes)
+                try run.output.write(bytes)
             }, handleRecord: { record in
                 var record = record
                 var document = DocumentSegmenter(words: segmenter, sentences: splitter, format: format)

@@ -165,17 +165,44 @@ import Testing
     }
 }
 
-@Suite struct PairFilterTests {
-    /// No false negatives; and a sparse filter is not all ones.
-    @Test func holdsEveryInsertedPair() async {
-        await propertyCheck(count: 50, input: Gen.int(in: 0 ... 70000).array(of: 1 ... 400)) { values in
-            var filter = PairFilter()
-            let pairs = stride(from: 0, to: values.count - 1, by: 2).map { (UInt32(values[$0]), UInt32(values[$0 + 1])) }
-            for (a, b) in pairs { filter.insert(a, b, length: Int(a % 7) + 2) }
-            #expect(pairs.allSatisfy { filter.contains($0.0, $0.1, length: Int($0.0 % 7) + 2) })
-            let misses = (0 ..< 1000).filter { !filter.contains(UInt32($0) + 100_000, 7, length: 3) }.count
-            #expect(misses > 900)
+@Suite struct WordTableTests {
+    /// Words of two to four characters, with the characters they share, and spans of the same
+    /// characters that are no word.
+    static let words: [(String, Int)] = [("文明", 50), ("文明城市", 7), ("城市", 40), ("市委", 30), ("市委书记", 5), ("书记", 20),
+                                         ("明城", 0), ("全国文明城市", 3), ("新时代", 9)]
+    let lexicon = Lexicon(entries: WordTableTests.words)
+
+    func codes(_ word: String) -> [UInt32] { word.unicodeScalars.map { lexicon.code(of: $0)! } }
+
+    /// The hashed frequencies are the lexicon's, for words and for spans that are none.
+    @Test func givesTheLexiconsFrequencies() throws {
+        let table = try #require(WordTable(lexicon))
+        let spans = ["文明", "文明城市", "城市", "市委书记", "明城", "新时代", "市城", "城市文明", "委书", "书记市", "代时新"]
+        for span in spans {
+            let c = codes(span)
+            #expect(table.frequency(WordTable.key(count: c.count) { c[$0] }) == lexicon.frequency(of: span), "\(span)")
         }
+        let shared = try #require(WordTable(.shared))
+        for word in ["计算", "计算机", "委员会", "社会主义"] {
+            let c = word.unicodeScalars.map { Lexicon.shared.code(of: $0)! }
+            #expect(shared.frequency(WordTable.key(count: c.count) { c[$0] }) == Lexicon.shared.frequency(of: word), "\(word)")
+            #expect(Lexicon.shared.frequency(of: word) > 0)
+        }
+    }
+
+    /// Every word's length is listed for its first two characters, and no other length.
+    @Test func listsTheLengthsOfTheWordsAPairBegins() {
+        let pairs = PairLengths(lexicon)
+        func lengths(_ pair: String) -> UInt32 {
+            let c = codes(pair)
+            return pairs.lengths(c[0], c[1])
+        }
+        #expect(lengths("文明") == 1 << 2 | 1 << 4)
+        #expect(lengths("市委") == 1 << 2 | 1 << 4)
+        #expect(lengths("全国") == 1 << 6)
+        #expect(lengths("新时") == 1 << 3)
+        #expect(lengths("城文") == 0)
+        #expect(lengths("记书") == 0)
     }
 }
 
@@ -196,6 +223,20 @@ import Testing
         #expect(run(text, .tokens) == ["1998年", "增长", "１７％", "。", "", "", "宣传部长", "说", ""])
         // 1998年: 7 bytes, 增长 6, １７％ 9, 。 3, line feed 1; the empty line 1; a space.
         #expect(run(text, .offsets) == ["0\t1998年", "7\t增长", "13\t１７％", "22\t。", "", "", "28\t宣传部长", "40\t说", ""])
+    }
+
+    /// The plain-text path writes bytes: the same lines, each ended by a line feed, in every format.
+    @Test func bytesAreTheLinesEachEndedByALineFeed() {
+        let text = ["1998年增长１７％。", "", " 宣传部长说：　他强调，要抓落实。", "𠀀𠀁 abc"]
+        for format in TokenFormat.allCases {
+            for split in [false, true] {
+                var document = DocumentSegmenter(words: words, sentences: split ? sentences : nil, format: format)
+                var bytes: [UInt8] = []
+                for line in text { document.segment(line, appendingTo: &bytes) }
+                let expected = run(text, format, sentences: split).map { $0 + "\n" }.joined()
+                #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(format) \(split)")
+            }
+        }
     }
 
     @Test func sentencesKeepTheirOffsetsInTheLine() {

@@ -43,6 +43,12 @@ public final class ByteOutput {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// The same for an array, specialized (callers in other modules would get the generic one).
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
     public func write(_ string: String) throws {
         var s = string
         s.withUTF8 { buffer.append(contentsOf: $0) }

@@ -86,6 +86,16 @@ public final class Lexicon: Sendable {
     /// each distinct pair once.
     func forEachWordStart(length: Int, _ body: (UInt32, UInt32) -> Void) { image.forEachWordStart(length: length, body) }
 
+    /// Each word of `length` characters (1 to 4) as its codes + 1 packed 16 bits each, the first
+    /// character lowest, with its frequency; nothing unless `packsCodes`.
+    func forEachPackedWord(length: Int, _ body: (UInt64, Int) -> Void) { image.forEachPackedWord(length: length, body) }
+
+    /// The number of words of `length` characters.
+    func wordCount(length: Int) -> Int { image.wordCount(length: length) }
+
+    /// Whether every code + 1 fits in 16 bits (an alphabet of fewer than 65535 characters).
+    var packsCodes: Bool { image.packsCodes }
+
     /// The character a code stands for.
     func scalar(code: UInt32) -> Unicode.Scalar { image.scalar(code) }
 

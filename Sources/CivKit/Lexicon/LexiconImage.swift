@@ -209,6 +209,25 @@ struct LexiconImage: @unchecked Sendable {
         return found
     }
 
+    /// Calls `body` with each word of `length` characters (1 to 4) as its codes + 1 packed 16 bits
+    /// each, the first character lowest, and its frequency; nothing when codes take more than 16
+    /// bits (`packsCodes`).
+    func forEachPackedWord(length: Int, _ body: (UInt64, Int) -> Void) {
+        guard packsCodes, length >= 1, length <= min(4, maxWordLength) else { return }
+        let group = groups[length - 1]
+        for w in 0 ..< group.count {
+            var key: UInt64 = 0
+            for k in 0 ..< length { key |= UInt64(code(group, length, word: w, at: k) + 1) << (16 * k) }
+            body(key, frequency(group, word: w))
+        }
+    }
+
+    /// The number of words of `length` characters.
+    func wordCount(length: Int) -> Int { length >= 1 && length <= maxWordLength ? groups[length - 1].count : 0 }
+
+    /// Whether every code + 1 fits in 16 bits.
+    var packsCodes: Bool { alphabetCount < 0xFFFF }
+
     /// Calls `body` with the codes of the first two characters of the words of `length`
     /// characters (2 or more), once per distinct pair (the words are sorted).
     func forEachWordStart(length: Int, _ body: (UInt32, UInt32) -> Void) {

@@ -38,6 +38,25 @@ public final class ICUBreakIterator: @unchecked Sendable {
         return result
     }
 
+    /// ICU's boundaries in `text` (UTF-16 offsets, from 0 to `text.count`), replacing the
+    /// contents of `result` (its storage reused from call to call).
+    public func boundaries(_ text: UnsafeBufferPointer<UInt16>, into result: inout [Int32]) {
+        result.removeAll(keepingCapacity: true)
+        if text.isEmpty {
+            result.append(0)
+            return
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        guard civ_break_set_text(handle, text.baseAddress, Int32(text.count)) <= 0 else { return }
+        result.append(civ_break_first(handle))
+        while true {
+            let end = civ_break_next(handle)
+            if end < 0 { break }
+            result.append(end)
+        }
+    }
+
     /// Splits `string` at ICU's boundaries. Each piece comes with ICU's rule status
     /// (for words: 0–99 none/space/punctuation, 100+ number, 200+ letter, 400+ ideographic).
     public func pieces(_ string: String) -> [(text: String, status: Int32)] {

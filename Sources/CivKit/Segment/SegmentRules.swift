@@ -55,8 +55,12 @@ struct SegmentRules: Sendable {
 
     /// The line's scalars and its tokens, as the rules pass them on.
     struct Line {
-        let text: [Unicode.Scalar]
+        var text: [Unicode.Scalar]
         var tokens: [Token]
+        /// The rules' scratch, kept with the line so that a segmenter reuses its storage from line
+        /// to line: the tokens a rule writes, and the re-segmentation's cells.
+        var spare: [Token] = []
+        var cells: [PathCell] = []
 
         func isSingleHan(_ t: Token) -> Bool { t.count == 1 && ScalarClass.isHan(text[t.start]) }
         func isHan(_ t: Token) -> Bool { t.count > 0 && (t.start..<t.end).allSatisfy { ScalarClass.isHan(text[$0]) } }
@@ -74,11 +78,18 @@ struct SegmentRules: Sendable {
     let domain: Lexicon
     let user: Lexicon?
     let surnames: ScalarSet
-    /// A filter of the main lexicon's words by their length and first two characters' codes
-    /// (hashed; a set bit may be a collision, a clear bit is certain): it spares the DP most of
-    /// its searches.
-    private let wordStarts: PairFilter
+    /// The main lexicon's short words, hashed (nil: its codes do not pack); searched instead of
+    /// the lexicon for words of up to `WordTable.maxLength` characters.
+    private let shortWords: WordTable?
+    private let pairLengths: PairLengths
+    /// The first two characters of the domain's and the user's words (an exact no: their
+    /// searches are skipped for the spans that begin otherwise).
+    private let domainStarts: WordStarts
+    private let userStarts: WordStarts
     private let logTotal: Double
+    /// The log probabilities of a single character and of a word only ICU knows (see below).
+    private let logSingle: Double
+    private let logICU: Double
     private let maxLength: Int
 
     init(lexicon: Lexicon, domain: Lexicon, user: Lexicon?) {
@@ -92,39 +103,88 @@ struct SegmentRules: Sendable {
             }
         }
         surnames = names
-        var starts = PairFilter()
-        for length in 2...max(2, lexicon.maxWordLength) {
-            lexicon.forEachWordStart(length: length) { starts.insert($0, $1, length: length) }
-        }
-        wordStarts = starts
+        shortWords = WordTable(lexicon)
+        pairLengths = PairLengths(lexicon)
+        domainStarts = WordStarts(domain)
+        userStarts = user.map(WordStarts.init) ?? WordStarts()
         logTotal = log(Double(lexicon.totalFrequency))
+        logSingle = log(Self.singleFrequency) - logTotal
+        logICU = log(Self.icuFrequency) - logTotal
         maxLength = min(8, max(lexicon.maxWordLength, domain.maxWordLength, user?.maxWordLength ?? 0))
     }
 
     func apply(_ line: inout Line) {
-        line.tokens = joinRepeatedMarks(line)
-        line.tokens = joinNumbers(line)
-        line.tokens = joinChineseNumerals(line)
-        line.tokens = joinListedWords(line)
-        line.tokens = splitLooseTokens(line)
-        line.tokens = resegment(line)
-        line.tokens = joinCompounds(line)
-        line.tokens = joinGivenNames(line)
+        // Each rule reads `line.tokens` and writes `out`, which then become the tokens.
+        var out: [Token] = [], cells: [PathCell] = []
+        swap(&out, &line.spare)
+        swap(&cells, &line.cells)
+        // The first four rules change nothing on a line without their characters (most lines
+        // lack some): one scan of the line spares their passes over the tokens.
+        let may = mayChange(line.text)
+        if may.marks {
+            joinRepeatedMarks(line, into: &out)
+            swap(&line.tokens, &out)
+        }
+        if may.numbers {
+            joinNumbers(line, into: &out)
+            swap(&line.tokens, &out)
+        }
+        if may.numerals {
+            joinChineseNumerals(line, into: &out)
+            swap(&line.tokens, &out)
+        }
+        if may.listedWords {
+            joinListedWords(line, into: &out)
+            swap(&line.tokens, &out)
+        }
+        splitLooseTokens(line, into: &out)
+        swap(&line.tokens, &out)
+        resegment(line, cells: &cells, into: &out)
+        swap(&line.tokens, &out)
+        joinCompounds(line, into: &out)
+        swap(&line.tokens, &out)
+        joinGivenNames(line, into: &out)
+        swap(&line.tokens, &out)
+        swap(&out, &line.spare)
+        swap(&cells, &line.cells)
+    }
+
+    /// Whether the line holds a character that rules 0, 1, 2 and 2a act on: a mark that may be
+    /// doubled, a digit, a Chinese numeral or 第, the first character of a listed word.
+    func mayChange(_ text: [Unicode.Scalar]) -> (marks: Bool, numbers: Bool, numerals: Bool, listedWords: Bool) {
+        var marks = false, numbers = false, numerals = false, listed = false
+        let markSet = Self.repeatedMarks, numeralSet = Self.numerals
+        for c in text {
+            if !marks, markSet.contains(c) { marks = true }
+            if !numbers, Self.isDigit(c) { numbers = true }
+            if !numerals, numeralSet.contains(c) || c == "第" { numerals = true }
+            if !listed, domainStarts.mayBegin(c) || userStarts.mayBegin(c) { listed = true }
+            if marks && numbers && numerals && listed { break }
+        }
+        return (marks, numbers, numerals, listed)
     }
 
     /// The frequency of a word in the lexicons (the highest), 0 when it is in none.
     func frequency(_ word: ArraySlice<Unicode.Scalar>) -> Int {
         guard !word.isEmpty else { return 0 }
         var f = 0
-        if word.count >= 2, let a = lexicon.code(of: word[word.startIndex]), let b = lexicon.code(of: word[word.startIndex + 1]),
-           wordStarts.contains(a, b, length: word.count) {
+        if word.count >= 2, word.count <= WordTable.maxLength, let shortWords {
+            var key: UInt64 = 0, k = 0
+            for c in word {
+                guard let code = lexicon.code(of: c) else { key = 0; break }
+                key |= UInt64(code + 1) << (16 * k)
+                k += 1
+            }
+            if key != 0 { f = shortWords.frequency(key) }
+        } else if word.count >= 2, let a = lexicon.code(of: word[word.startIndex]), let b = lexicon.code(of: word[word.startIndex + 1]),
+           word.count > PairLengths.longest || pairLengths.lengths(a, b) & 1 << word.count != 0 {
             f = lexicon.frequency(of: word)
         }
-        if word.count <= domain.maxWordLength, domain.code(of: word[word.startIndex]) != nil {
+        if word.count <= domain.maxWordLength, word.count < 2 || domainStarts.mayStart(word[word.startIndex], word[word.startIndex + 1]) {
             let d = domain.frequency(of: word)
             if d > f { f = d }
         }
-        if let user, word.count <= user.maxWordLength {
+        if let user, word.count <= user.maxWordLength, word.count < 2 || userStarts.mayStart(word[word.startIndex], word[word.startIndex + 1]) {
             let u = user.frequency(of: word)
             if u > f { f = u }
         }
@@ -136,9 +196,8 @@ struct SegmentRules: Sendable {
     /// Marks written doubled or more (`——`, `……`), one token, as they are one mark.
     static let repeatedMarks = ScalarSet("—…－-·.")
 
-    func joinRepeatedMarks(_ line: Line) -> [Token] {
-        var out: [Token] = []
-        out.reserveCapacity(line.tokens.count)
+    func joinRepeatedMarks(_ line: Line, into out: inout [Token]) {
+        out.removeAll(keepingCapacity: true)
         for t in line.tokens {
             if t.count == 1, Self.repeatedMarks.contains(line.first(t)), let last = out.last,
                line.all(last, { $0 == line.first(t) }) {
@@ -148,7 +207,6 @@ struct SegmentRules: Sendable {
                 out.append(t)
             }
         }
-        return out
     }
 
     // MARK: Rule 1: digits and their units
@@ -167,10 +225,9 @@ struct SegmentRules: Sendable {
     static let digitUnitPairs: Set<[Unicode.Scalar]> = [Array("万亿".unicodeScalars), Array("月份".unicodeScalars), Array("年代".unicodeScalars)]
     static let minusSigns = ScalarSet("－-")
 
-    func joinNumbers(_ line: Line) -> [Token] {
+    func joinNumbers(_ line: Line, into out: inout [Token]) {
         let tokens = line.tokens
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
+        out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
             var t = tokens[i]
@@ -195,7 +252,6 @@ struct SegmentRules: Sendable {
             out.append(t)
             i += 1
         }
-        return out
     }
 
     // MARK: Rule 2: Chinese numerals
@@ -205,10 +261,9 @@ struct SegmentRules: Sendable {
 
     static func isNumeral(_ line: Line, _ t: Token) -> Bool { t.count > 0 && line.all(t) { numerals.contains($0) } }
 
-    func joinChineseNumerals(_ line: Line) -> [Token] {
+    func joinChineseNumerals(_ line: Line, into out: inout [Token]) {
         let tokens = line.tokens
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
+        out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
             // 第 and the number after it (`第 一` → `第一`; `第 一个` → `第一 个`).
@@ -257,24 +312,24 @@ struct SegmentRules: Sendable {
             out.append(run)
             i = j
         }
-        return out
     }
 
     // MARK: Rule 2a: the domain's and the user's words
 
     /// Consecutive tokens that spell a word of the domain lexicon or the user's, the longest
     /// first, one token (`宣传 部长` → `宣传部长`); ICU's tokens are never cut for them.
-    func joinListedWords(_ line: Line) -> [Token] {
+    func joinListedWords(_ line: Line, into out: inout [Token]) {
         let tokens = line.tokens
         let longest = max(domain.maxWordLength, user?.maxWordLength ?? 0)
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
+        out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
             var j = i + 1
             var match = 0
-            let first = line.first(tokens[i])
-            let listed = domain.code(of: first) != nil || user?.code(of: first) != nil
+            // A word spans two tokens or more, so two characters or more.
+            let listed = tokens[i].end < line.text.count
+                && (domainStarts.mayStart(line.text[tokens[i].start], line.text[tokens[i].start + 1])
+                    || userStarts.mayStart(line.text[tokens[i].start], line.text[tokens[i].start + 1]))
             while listed, j < tokens.count, !tokens[j].fixed, !tokens[j - 1].fixed, tokens[j].end - tokens[i].start <= longest {
                 let word = line.text[tokens[i].start..<tokens[j].end]
                 if domain.frequency(of: word) > 0 || (user?.frequency(of: word) ?? 0) > 0 { match = j }
@@ -288,7 +343,6 @@ struct SegmentRules: Sendable {
                 i += 1
             }
         }
-        return out
     }
 
     // MARK: Rule 2b: ICU's words that PKU splits
@@ -301,9 +355,8 @@ struct SegmentRules: Sendable {
     /// but the lexicons lack (`新的`, `的是`, `年来`, `图为`).
     static let looseCharacters = ScalarSet("的了是在有都也就不来为之此要更")
 
-    func splitLooseTokens(_ line: Line) -> [Token] {
-        var out: [Token] = []
-        out.reserveCapacity(line.tokens.count + line.tokens.count / 4)
+    func splitLooseTokens(_ line: Line, into out: inout [Token]) {
+        out.removeAll(keepingCapacity: true)
         for t in line.tokens {
             if !t.fixed, t.count == 2 {
                 let a = line.first(t), b = line.last(t)
@@ -319,7 +372,6 @@ struct SegmentRules: Sendable {
             }
             out.append(t)
         }
-        return out
     }
 
     // MARK: Rule 3: re-segmentation of single characters
@@ -335,10 +387,9 @@ struct SegmentRules: Sendable {
     /// damaged text) is cut into windows of this size.
     static let longestWindow = 4096
 
-    func resegment(_ line: Line) -> [Token] {
+    func resegment(_ line: Line, cells: inout [PathCell], into out: inout [Token]) {
         let tokens = line.tokens
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
+        out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
             // A run of single Han characters that no rule made.
@@ -364,36 +415,38 @@ struct SegmentRules: Sendable {
             // A very long run in windows of a bounded size, so that memory stays bounded.
             while start < j {
                 let end = j - start > Self.longestWindow + Self.longestWindow / 2 ? start + Self.longestWindow : j
-                bestPath(line, tokens[start..<end], into: &out)
+                bestPath(line, tokens[start..<end], cells: &cells, into: &out)
                 start = end
             }
             i = j
         }
-        return out
+    }
+
+    /// The re-segmentation's cell for position k of a window: the main lexicon's code of the
+    /// character (looked up once), the last position <= k whose character is in no word (-1:
+    /// none), the end of ICU's token starting there (0: none), and the DP's best score and back
+    /// pointer for a cut before position k.
+    struct PathCell {
+        var code: UInt32 = 0
+        var lastUncoded: Int32 = -1
+        /// The lengths of the main lexicon's words beginning here (`PairLengths`).
+        var lengths: UInt32 = 0
+        var icuEnd: Int32 = 0
+        var best = -Double.infinity
+        var back: Int32 = 0
     }
 
     static let countPrefixes = ScalarSet("零○〇一二三四五六七八九十百千万亿两几多半余每数")
 
     /// The most probable segmentation of the window's characters into words of the lexicons,
     /// ICU's own tokens and single characters, appended to `out`.
-    func bestPath(_ line: Line, _ window: ArraySlice<Token>, into out: inout [Token]) {
+    func bestPath(_ line: Line, _ window: ArraySlice<Token>, cells: inout [PathCell], into out: inout [Token]) {
         let base = window.first!.start
         let n = window.last!.end - base
         let chars = line.text[base..<(base + n)]
         @inline(__always) func char(_ k: Int) -> Unicode.Scalar { chars[base + k] }
-        // One cell per position, in one allocation: the main lexicon's code of the character
-        // (looked up once), the last position <= k whose character is in no word (-1: none),
-        // whether the domain lexicon knows the character, the end of ICU's token starting there
-        // (0: none), and the DP's best score and back pointer for a cut before position k.
-        struct Cell {
-            var code: UInt32 = 0
-            var lastUncoded: Int32 = -1
-            var domainCoded = false
-            var icuEnd: Int32 = 0
-            var best = -Double.infinity
-            var back: Int32 = 0
-        }
-        var cells = [Cell](repeating: Cell(), count: n + 1)
+        cells.removeAll(keepingCapacity: true)
+        cells.append(contentsOf: repeatElement(PathCell(), count: n + 1))
         for t in window { cells[t.start - base].icuEnd = Int32(t.end - base) }
         for k in 0..<n {
             if let c = lexicon.code(of: char(k)) {
@@ -402,21 +455,27 @@ struct SegmentRules: Sendable {
             } else {
                 cells[k].lastUncoded = Int32(k)
             }
-            cells[k].domainCoded = domain.code(of: char(k)) != nil
+            if k > 0, cells[k].lastUncoded < k - 1 {
+                cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
+            }
         }
         func frequency(_ s: Int, _ e: Int) -> Int {
             var f = 0
-            if cells[e - 1].lastUncoded < s, wordStarts.contains(cells[s].code, cells[s + 1].code, length: e - s) {
+            if cells[e - 1].lastUncoded < s, cells[s].lengths & 1 << (e - s) == 0 {
+                // No word of this length begins with these two characters.
+            } else if cells[e - 1].lastUncoded < s, e - s <= WordTable.maxLength, let shortWords {
+                f = shortWords.frequency(WordTable.key(count: e - s) { cells[s + $0].code })
+            } else if cells[e - 1].lastUncoded < s {
                 f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: e - s) { codes in
                     for k in s..<e { codes[k - s] = cells[k].code }
                     return lexicon.frequency(codes: UnsafeBufferPointer(codes))
                 }
             }
-            if e - s <= domain.maxWordLength, cells[s].domainCoded, cells[e - 1].domainCoded {
+            if e - s <= domain.maxWordLength, domainStarts.mayStart(char(s), char(s + 1)) {
                 let d = domain.frequency(of: chars[(base + s)..<(base + e)])
                 if d > f { f = d }
             }
-            if let user, e - s <= user.maxWordLength {
+            if let user, e - s <= user.maxWordLength, userStarts.mayStart(char(s), char(s + 1)) {
                 let u = user.frequency(of: chars[(base + s)..<(base + e)])
                 if u > f { f = u }
             }
@@ -424,19 +483,18 @@ struct SegmentRules: Sendable {
         }
         /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
         /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart).
+        let countPrefixes = Self.countPrefixes
         func mayJoin(_ s: Int, _ e: Int) -> Bool {
             var k = s
             if char(k) == "第" { k += 1 }
             var numerals = 0
-            while k < e - 1, Self.countPrefixes.contains(char(k)) {
+            while k < e - 1, countPrefixes.contains(char(k)) {
                 k += 1
                 numerals += 1
             }
             return numerals == 0 || k != e - 1
         }
         cells[0].best = 0
-        let logSingle = log(Self.singleFrequency) - logTotal
-        let logICU = log(Self.icuFrequency) - logTotal
         for e in 1...n {
             for s in max(0, e - maxLength)..<e {
                 let before = cells[s].best
@@ -473,7 +531,12 @@ struct SegmentRules: Sendable {
             }
             e = s
         }
-        out[first...].reverse()
+        var a = first, b = out.count - 1
+        while a < b {
+            out.swapAt(a, b)
+            a += 1
+            b -= 1
+        }
     }
 
     // MARK: Rule 3b: compounds of two words
@@ -483,10 +546,9 @@ struct SegmentRules: Sendable {
 
     /// Two two-character words that make a four-character word of the lexicons (`社会 主义`,
     /// `国民 经济`), one token.
-    func joinCompounds(_ line: Line) -> [Token] {
+    func joinCompounds(_ line: Line, into out: inout [Token]) {
         let tokens = line.tokens
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
+        out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
             if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, tokens[i].count == 2, tokens[i + 1].count == 2,
@@ -499,7 +561,6 @@ struct SegmentRules: Sendable {
             out.append(tokens[i])
             i += 1
         }
-        return out
     }
 
     // MARK: Rule 4: given names
@@ -507,10 +568,9 @@ struct SegmentRules: Sendable {
     /// Characters that stand alone far more often than in a given name.
     static let functionCharacters = ScalarSet("的了是在和与及或等也都就还又把被对向从到为以于之其这那个们我你他她它说讲要将会能可不没有而但并且着过地得所此每各该某上下中内外前后里年月日时人")
 
-    func joinGivenNames(_ line: Line) -> [Token] {
+    func joinGivenNames(_ line: Line, into out: inout [Token]) {
         let tokens = line.tokens
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
+        out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
             out.append(tokens[i])
@@ -525,28 +585,6 @@ struct SegmentRules: Sendable {
             }
             i += 1
         }
-        return out
-    }
-}
-
-/// A set of (pair of character codes, word length) as a hashed bit set of 2^22 bits (512 KiB):
-/// no false negatives.
-struct PairFilter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1 << 16)
-
-    @inline(__always) private static func slot(_ a: UInt32, _ b: UInt32, _ length: Int) -> Int {
-        let key = UInt64(a) << 40 | UInt64(b) << 16 | UInt64(truncatingIfNeeded: length & 0xFFFF)
-        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 42)
-    }
-
-    mutating func insert(_ a: UInt32, _ b: UInt32, length: Int) {
-        let k = Self.slot(a, b, length)
-        bits[k >> 6] |= 1 << UInt64(k & 63)
-    }
-
-    func contains(_ a: UInt32, _ b: UInt32, length: Int) -> Bool {
-        let k = Self.slot(a, b, length)
-        return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 }
 
@@ -566,5 +604,37 @@ struct ScalarSet: Sendable {
 
     @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool {
         c.value < 0x10000 && bits[Int(c.value >> 6)] & (1 << UInt64(c.value & 63)) != 0
+    }
+}
+
+/// The first and second characters of a lexicon's words of two or more characters: a span that
+/// begins otherwise is no such word (no false negatives). For the small lexicons (the domain's,
+/// the user's), whose searches the segmenter would otherwise make at nearly every token.
+struct WordStarts: Sendable {
+    private var firsts = ScalarSet("")
+    private var seconds = ScalarSet("")
+    /// A word begins with a character outside the Basic Multilingual Plane: every span may.
+    private var any = false
+
+    init() {}
+
+    init(_ lexicon: Lexicon) {
+        for length in stride(from: 2, through: lexicon.maxWordLength, by: 1) {
+            lexicon.forEachWordStart(length: length) { a, b in
+                let first = lexicon.scalar(code: a), second = lexicon.scalar(code: b)
+                if first.value < 0x10000, second.value < 0x10000 {
+                    firsts.insert(first)
+                    seconds.insert(second)
+                } else {
+                    any = true
+                }
+            }
+        }
+    }
+
+    @inline(__always) func mayBegin(_ first: Unicode.Scalar) -> Bool { any || firsts.contains(first) }
+
+    @inline(__always) func mayStart(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        any || (firsts.contains(first) && seconds.contains(second))
     }
 }

@@ -30,6 +30,23 @@ public struct DocumentSegmenter {
         self.format = format
     }
 
+    /// The output lines of the document's next text line as UTF-8, each ended by a line feed,
+    /// appended to `bytes` (the plain-text path: no string per line).
+    public mutating func segment(_ line: String, appendingTo bytes: inout [UInt8]) {
+        if format == .lines && sentences == nil {
+            offset += line.utf8.count + 1
+            words.appendSegmented(line, to: &bytes)
+            bytes.append(0x0A)
+            return
+        }
+        var lines: [String] = []
+        segment(line, into: &lines)
+        for var out in lines {
+            out.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(0x0A)
+        }
+    }
+
     /// The output lines of the document's next text line, appended to `out`. Without sentence
     /// splitting a line gives one unit (an empty line too), with it one unit a sentence (none for
     /// a blank line).

@@ -9,6 +9,21 @@ import Foundation
 public final class WordSegmenter {
     private let breaker: ICUBreakIterator
     private let rules: SegmentRules
+    /// The scratch serves one line at a time.
+    private let lock = NSLock()
+    private var scratch = Scratch()
+
+    /// The buffers of one line, reused from line to line (a line costs no allocation once they
+    /// have grown); taken out of the segmenter while a line is segmented, so that the loops work on
+    /// a local value (no exclusivity checks on class properties).
+    private struct Scratch {
+        /// The line's scalars and tokens, and the rules' scratch.
+        var line = SegmentRules.Line(text: [], tokens: [])
+        var utf16: [UInt16] = []
+        var boundaries: [Int32] = []
+        /// The UTF-8 offset of each scalar of the line, and of its end.
+        var byteOffsets: [Int32] = []
+    }
 
     /// `words`: a caller's own words (`--lexicon FILE`), added to the bundled lexicons.
     public init(words: Lexicon? = nil) throws {
@@ -18,62 +33,153 @@ public final class WordSegmenter {
 
     /// The tokens of `line`, white space dropped. They concatenate to `line` without its white space.
     public func tokens(_ line: String) -> [String] {
-        let segmented = segmentedLine(line)
-        return segmented.tokens.map { t in
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: segmented.text[t.start..<t.end])
-            return String(s)
+        withSegmented(line) { _, segmented, _ in
+            segmented.tokens.map { t in
+                var s = String.UnicodeScalarView()
+                s.append(contentsOf: segmented.text[t.start..<t.end])
+                return String(s)
+            }
         }
     }
 
     /// `line` as tokens separated by single spaces.
     public func segment(_ line: String) -> String {
-        let ranges = tokenRanges(line)
-        var utf8 = line
-        return utf8.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + ranges.count)
-            for (n, r) in ranges.enumerated() {
-                if n > 0 { out.append(0x20) }
-                out.append(contentsOf: bytes[r])
+        var out: [UInt8] = []
+        appendSegmented(line, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `line` as tokens separated by single spaces to `out`.
+    public func appendSegmented(_ line: String, to out: inout [UInt8]) {
+        withSegmented(line) { bytes, segmented, offsets in
+            let tokens = segmented.tokens
+            guard !tokens.isEmpty else { return }
+            var size = tokens.count - 1
+            for t in tokens { size += Int(offsets[t.end] - offsets[t.start]) }
+            let first = out.count
+            out.append(contentsOf: repeatElement(0x20, count: size))
+            out.withUnsafeMutableBufferPointer { o in
+                var at = first
+                for t in tokens {
+                    let a = Int(offsets[t.start]), n = Int(offsets[t.end]) - a
+                    (o.baseAddress! + at).update(from: bytes.baseAddress! + a, count: n)
+                    at += n + 1
+                }
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
     /// The tokens of `line` as ranges of its UTF-8 bytes, in order, white space left out.
     public func tokenRanges(_ line: String) -> [Range<Int>] {
-        let segmented = segmentedLine(line)
-        // The byte offset of each scalar, and of the end.
-        var offsets = [Int](repeating: 0, count: segmented.text.count + 1)
-        for (k, c) in segmented.text.enumerated() {
-            offsets[k + 1] = offsets[k] + UTF8.width(c)
+        withSegmented(line) { _, segmented, offsets in
+            segmented.tokens.map { Int(offsets[$0.start])..<Int(offsets[$0.end]) }
         }
-        return segmented.tokens.map { offsets[$0.start]..<offsets[$0.end] }
     }
 
-    /// ICU's tokens of `line` (white space dropped), then the rules.
-    func segmentedLine(_ line: String) -> SegmentRules.Line {
-        let scalars = Array(line.unicodeScalars)
-        var tokens: [SegmentRules.Token] = []
+    /// Segments `line` (ICU's tokens, white space dropped, then the rules) and calls `body` with
+    /// its UTF-8 bytes, its scalars and tokens, and the byte offset of each scalar (and the end).
+    private func withSegmented<R>(_ line: String, _ body: (UnsafeBufferPointer<UInt8>, SegmentRules.Line, [Int32]) -> R) -> R {
+        var string = line
+        return string.withUTF8 { bytes in
+            lock.lock()
+            defer { lock.unlock() }
+            var work = Scratch()
+            swap(&work, &scratch)
+            Self.segment(bytes, &work, breaker: breaker, rules: rules)
+            let result = body(bytes, work.line, work.byteOffsets)
+            swap(&work, &scratch)
+            return result
+        }
+    }
+
+    /// Fills `work.line` with the scalars and the final tokens of `bytes` (valid UTF-8).
+    private static func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch, breaker: ICUBreakIterator, rules: SegmentRules) {
+        decode(bytes, &work)
+        var line = SegmentRules.Line(text: [], tokens: [])
+        swap(&line, &work.line)
+        defer { swap(&line, &work.line) }
+        work.utf16.withUnsafeBufferPointer { breaker.boundaries($0, into: &work.boundaries) }
+        line.tokens.removeAll(keepingCapacity: true)
         // ICU's boundaries are UTF-16 offsets: walk the scalars beside them.
+        let count = line.text.count
         var k = 0, offset = 0, start = 0
-        for boundary in breaker.boundaries(Array(line.utf16)).dropFirst() {
-            while offset < Int(boundary), k < scalars.count {
-                offset += scalars[k].value > 0xFFFF ? 2 : 1
+        for b in work.boundaries.dropFirst() {
+            let boundary = Int(b)
+            while offset < boundary, k < count {
+                offset += line.text[k].value > 0xFFFF ? 2 : 1
                 k += 1
             }
             // White space stays a token until the end, so that no rule joins across it.
             if k > start {
-                let space = (start..<k).allSatisfy { ScalarClass.isSpace(scalars[$0]) }
-                tokens.append(SegmentRules.Token(start: start, end: k, fixed: space))
+                var space = true
+                for i in start..<k where !ScalarClass.isSpace(line.text[i]) {
+                    space = false
+                    break
+                }
+                line.tokens.append(SegmentRules.Token(start: start, end: k, fixed: space))
             }
             start = k
         }
-        var segmented = SegmentRules.Line(text: scalars, tokens: tokens)
-        rules.apply(&segmented)
-        segmented.tokens.removeAll { t in (t.start..<t.end).allSatisfy { ScalarClass.isSpace(scalars[$0]) } }
-        return segmented
+        rules.apply(&line)
+        let text = line.text
+        line.tokens.removeAll { t in
+            for i in t.start..<t.end where !ScalarClass.isSpace(text[i]) { return false }
+            return true
+        }
+    }
+
+    /// The scalars of `bytes` into `line.text`, their UTF-16 units into `utf16`, the byte offset
+    /// of each (and of the end) into `byteOffsets`. New arrays each line, written in place: an
+    /// append per scalar to three arrays cost more than the allocations.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch) {
+        let n = bytes.count
+        // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
+        // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
+        var count = 0, long = 0
+        for b in bytes {
+            if b & 0xC0 != 0x80 { count += 1 }
+            if b >= 0xF0 { long += 1 }
+        }
+        var scalars = 0
+        work.utf16 = [UInt16](unsafeUninitializedCapacity: count + long) { utf16, utf16Count in
+            work.byteOffsets = [Int32](unsafeUninitializedCapacity: count + 1) { offsets, offsetCount in
+                work.line.text = [Unicode.Scalar](unsafeUninitializedCapacity: count) { text, textCount in
+                    var i = 0, k = 0, u = 0
+                    while i < n {
+                        let b0 = UInt32(bytes[i])
+                        var value: UInt32, width: Int
+                        if b0 < 0x80 {
+                            value = b0; width = 1
+                        } else if b0 < 0xE0 {
+                            value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); width = 2
+                        } else if b0 < 0xF0 {
+                            value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); width = 3
+                        } else {
+                            value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                            width = 4
+                        }
+                        offsets[k] = Int32(i)
+                        // Valid: the bytes are a String's.
+                        text[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                        k += 1
+                        if value > 0xFFFF {
+                            utf16[u] = UInt16(0xD800 + ((value - 0x10000) >> 10))
+                            utf16[u + 1] = UInt16(0xDC00 + ((value - 0x10000) & 0x3FF))
+                            u += 2
+                        } else {
+                            utf16[u] = UInt16(value)
+                            u += 1
+                        }
+                        i += width
+                    }
+                    offsets[k] = Int32(n)
+                    textCount = k
+                    scalars = k
+                    utf16Count = u
+                }
+                offsetCount = scalars + 1
+            }
+        }
     }
 }
 

@@ -1,0 +1,141 @@
+/// The main lexicon's words of 2 to 4 characters in an open-addressing hash table keyed by their
+/// packed codes (`Lexicon.forEachPackedWord`), for the segmenter's many searches: a search reads
+/// one cache line where the binary search in the mapped lexicon read a dozen (those misses were
+/// an eighth of civ-segment's time). Most searches are for no word: a Bloom filter of 256 KiB,
+/// which stays in the cache, answers them without reading the table. Built when a segmenter is
+/// made: about 175,000 words, a few milliseconds, 4 MiB.
+struct WordTable: Sendable {
+    static let maxLength = 4
+    /// Key and frequency side by side, so that a probe reads one cache line; key 0 is an empty
+    /// slot (a packed code is at least 1).
+    private var slots: [UInt64]
+    private let mask: Int
+    private let shift: UInt64
+    /// 2^21 bits, two set per word, both in one 64-bit word.
+    private var filter: [UInt64]
+
+    /// Nil when the lexicon's codes do not pack into 16 bits.
+    init?(_ lexicon: Lexicon) {
+        guard lexicon.packsCodes else { return nil }
+        let count = (2 ... Self.maxLength).reduce(0) { $0 + lexicon.wordCount(length: $1) }
+        var capacity = 1024, bits: UInt64 = 10
+        // Filled to 70% at most (probes mostly stay in one cache line).
+        while 10 * capacity < 14 * count {
+            capacity <<= 1
+            bits += 1
+        }
+        let shift = 64 - bits
+        mask = capacity - 1
+        self.shift = shift
+        var slots = [UInt64](repeating: 0, count: 2 * capacity)
+        var filter = [UInt64](repeating: 0, count: 1 << 15)
+        slots.withUnsafeMutableBufferPointer { slots in
+            filter.withUnsafeMutableBufferPointer { filter in
+                for length in 2 ... Self.maxLength {
+                    lexicon.forEachPackedWord(length: length) { key, frequency in
+                        var i = Self.slot(key, shift)
+                        while slots[2 * i] != 0 && slots[2 * i] != key { i = (i + 1) & (capacity - 1) }
+                        slots[2 * i] = key
+                        slots[2 * i + 1] = UInt64(max(0, frequency))
+                        let (word, bits) = Self.filterBits(key)
+                        filter[word] |= bits
+                    }
+                }
+            }
+        }
+        self.slots = slots
+        self.filter = filter
+    }
+
+    @inline(__always) private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always) private static func filterBits(_ key: UInt64) -> (word: Int, bits: UInt64) {
+        let h = key &* 0xC2B2_AE3D_27D4_EB4F
+        return (Int(truncatingIfNeeded: h >> 49), 1 << ((h >> 43) & 63) | 1 << ((h >> 37) & 63))
+    }
+
+    /// The frequency of the word whose packed codes are `key`, 0 when absent.
+    @inline(__always) func frequency(_ key: UInt64) -> Int {
+        let (word, bits) = Self.filterBits(key)
+        guard filter.withUnsafeBufferPointer({ $0[word] & bits == bits }) else { return 0 }
+        return slots.withUnsafeBufferPointer { s in
+            var i = Self.slot(key, shift)
+            while true {
+                let k = s[2 * i]
+                if k == key { return Int(s[2 * i + 1]) }
+                if k == 0 { return 0 }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// The packed key of `count` codes (at most 4) read by `code`.
+    @inline(__always) static func key(count: Int, _ code: (Int) -> UInt32) -> UInt64 {
+        var key: UInt64 = 0
+        for k in 0 ..< count { key |= UInt64(code(k) + 1) << (16 * k) }
+        return key
+    }
+}
+
+/// For each pair of characters that begins a word of the main lexicon, the lengths of the words
+/// it begins (2 to 23 characters): the re-segmentation reads it once per position and then
+/// searches only the spans some word may fill, where it probed a filter for every span of up to
+/// 8 characters (a cache miss each). Exact: no pair or length is missing. About 100,000 pairs
+/// in 2 MiB.
+struct PairLengths: Sendable {
+    static let longest = 23
+    /// A pair's key (codes + 1, 21 bits each) in the low 42 bits, its lengths above (bit
+    /// `length - 2`); 0 is an empty slot.
+    private var slots: [UInt64]
+    private let mask: Int
+    private let shift: UInt64
+
+    init(_ lexicon: Lexicon) {
+        // No more pairs than words; filled to 80% at most then, about 40% with the bundled lexicon.
+        var capacity = 1024, bits: UInt64 = 10
+        while 4 * capacity < 5 * lexicon.count {
+            capacity <<= 1
+            bits += 1
+        }
+        let shift = 64 - bits
+        var slots = [UInt64](repeating: 0, count: capacity)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for length in stride(from: 2, through: min(lexicon.maxWordLength, Self.longest), by: 1) {
+                lexicon.forEachWordStart(length: length) { a, b in
+                    let key = Self.key(a, b)
+                    var i = Self.slot(key, shift)
+                    while slots[i] != 0 && slots[i] & 0x3FF_FFFF_FFFF != key { i = (i + 1) & (capacity - 1) }
+                    slots[i] |= key | 1 << UInt64(40 + length)
+                }
+            }
+        }
+        self.slots = slots
+        self.mask = capacity - 1
+        self.shift = shift
+    }
+
+    @inline(__always) private static func key(_ a: UInt32, _ b: UInt32) -> UInt64 {
+        UInt64(a + 1) | UInt64(b + 1) << 21
+    }
+
+    @inline(__always) private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// Bit `length` is set for each length (2 to 23) of the words beginning with the characters
+    /// of codes `a`, `b`; 0 when none does.
+    @inline(__always) func lengths(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        let key = Self.key(a, b)
+        return slots.withUnsafeBufferPointer { s in
+            var i = Self.slot(key, shift)
+            while true {
+                let slot = s[i]
+                if slot & 0x3FF_FFFF_FFFF == key { return UInt32(truncatingIfNeeded: (slot >> 42) << 2) }
+                if slot == 0 { return 0 }
+                i = (i + 1) & mask
+            }
+        }
+    }
+}
