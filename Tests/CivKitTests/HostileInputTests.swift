@@ -122,7 +122,7 @@ import Testing
         }
         #expect(paths.count > 50)
         let list = dir.appendingPathComponent("list").path
-        try paths.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
+        try paths.joined(separator: "\n").write(toFile: list, atomically: false, encoding: .utf8)
         var failures: [String] = []
         for tool in Self.tools {
             let r = try Support.shell("d=$(mktemp -d); timeout 300 \(tool) --stats=json \(tool == "civ-clean" ? "--rejects $d/rj" : "") $(cat '\(list)'); s=$?; rm -r $d; exit $s")

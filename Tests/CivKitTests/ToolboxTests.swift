@@ -80,7 +80,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         for id in 1...6 {
-            try record(id, "第\(id)篇文章。\n市委书记调研文明城市创建工作。").write(to: dir.appendingPathComponent("r\(id)"), atomically: true, encoding: .utf8)
+            try record(id, "第\(id)篇文章。\n市委书记调研文明城市创建工作。").write(to: dir.appendingPathComponent("r\(id)"), atomically: false, encoding: .utf8)
         }
         let r = try Support.shell("""
             cd \(dir.path) && for i in 1 2 3 4 5 6; do gzip -c r$i; done > crawl.warc.wet.gz

@@ -80,6 +80,13 @@ public final class CleanStage {
         // The legacy encoding of the stream's pages so far: a page's first lines are read as the
         // pages before it were (a cat of one site's pages), until its own lines say otherwise.
         var streamEncoding = TextDecoder.Encoding.utf8
+        // The document's last lines, their counts not yet merged into it: a head byline may yet
+        // show that the next page began in one of them (`BylineNamedPageStart`).
+        var recent: [RecentLine] = []
+        func settle(_ document: inout PendingDocument) {
+            for line in recent { document.counters.merge(line.counters) }
+            recent.removeAll(keepingCapacity: true)
+        }
         while let line = try input.nextLine() {
             // Counted apart, then given to the document the line goes to (a page's first line
             // is known to start a new document only once it is cleaned).
@@ -92,11 +99,13 @@ public final class CleanStage {
                 // A document rejected as too large holds text too, just not in memory: the next
                 // page must still start a document of its own.
                 if document.hasProse || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0) }) {
+                    settle(&document)
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
                 } else if let (split, rawOffset) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding) {
                     let rawSplit = line.offset + rawOffset
                     // The glued line's counts stay with the page it ends; they cannot be split.
+                    settle(&document)
                     document.counters.merge(lineCounters)
                     append(String(decoding: bytes[..<split], as: UTF8.self), rawBytes: rawSplit - line.offset, encoding: encoding, to: &document)
                     document.length = rawSplit - document.offset
@@ -108,12 +117,97 @@ public final class CleanStage {
                     continue
                 }
             }
-            document.counters.merge(lineCounters)
             if line.discardedBytes > 0 { document.tooLarge = true }
+            let before = RecentLine(line: line, cleaned: bytes, encoding: encoding, preferred: preferred, counters: lineCounters,
+                                    linesBefore: document.lines.count, keptBytesBefore: document.keptBytes,
+                                    hasTextBefore: document.hasText, hasProseBefore: document.hasProse, encodingBefore: document.encoding)
             append(String(decoding: bytes, as: UTF8.self), rawBytes: line.streamLength, encoding: encoding, to: &document)
             document.length = line.offset + line.streamLength - document.offset
+            if wholeInputIsOneDocument {
+                document.counters.merge(lineCounters)
+                continue
+            }
+            recent.append(before)
+            if recent.count > 2 * BylineNamedPageStart.linesBeforeByline + 1 { document.counters.merge(recent.removeFirst().counters) }
+            if document.hasProse, !document.tooLarge,
+               let name = bytes.withUnsafeBufferPointer({ BylineNamedPageStart.sourceName(inByline: $0) }),
+               let next = try splitAtBylineNamedPageStart(&document, recent: recent, name: name, emit: emit, reject: reject) {
+                document = next
+                recent.removeAll(keepingCapacity: true)
+            }
         }
+        settle(&document)
         try finish(document, emit: emit, reject: reject)
+    }
+
+    /// A line given to the current document lately, with the document as it was before it.
+    struct RecentLine {
+        var line: InputLine
+        var cleaned: [UInt8]
+        var encoding: TextDecoder.Encoding
+        var preferred: TextDecoder.Encoding
+        /// The line's counts, merged into its document when it leaves the recent lines.
+        var counters: Counters
+        var linesBefore: Int
+        var keptBytesBefore: Int
+        var hasTextBefore: Bool
+        var hasProseBefore: Bool
+        var encodingBefore: TextDecoder.Encoding
+    }
+
+    /// When the last of the `recent` lines is a head byline naming `name`, and one of the (at
+    /// most two, not blank) lines before it begins that name after an article: the page began
+    /// there. The document is cut there and finished; the new one, holding the lines from the
+    /// cut on, is returned (all of `recent`'s counts merged into one or the other).
+    private func splitAtBylineNamedPageStart(_ document: inout PendingDocument, recent: [RecentLine], name: [UInt8],
+                                             emit: Emit, reject: Emit) throws -> PendingDocument? {
+        guard recent.count >= 2, document.lines.count == recent[0].linesBefore + recent.count else { return nil }
+        var candidates: [Int] = []
+        for k in stride(from: recent.count - 2, through: 0, by: -1) where candidates.count < BylineNamedPageStart.linesBeforeByline {
+            if !recent[k].cleaned.isEmpty { candidates.append(k) }
+        }
+        // The earlier candidate first: a trail above a title that both begin with the name.
+        for k in candidates.reversed() {
+            let candidate = recent[k]
+            guard candidate.hasProseBefore, candidate.linesBefore > 0,
+                  let start = candidate.cleaned.withUnsafeBufferPointer({ BylineNamedPageStart.pageStart(in: $0, name: name) })
+            else { continue }
+            var old = document
+            old.lines.removeSubrange(candidate.linesBefore...)
+            old.keptBytes = candidate.keptBytesBefore
+            old.hasText = candidate.hasTextBefore
+            old.hasProse = candidate.hasProseBefore
+            old.encoding = candidate.encodingBefore
+            for line in recent[..<k] { old.counters.merge(line.counters) }
+            var next: PendingDocument
+            if start == 0 {
+                old.length = candidate.line.offset - old.offset
+                next = PendingDocument(source: document.fields[0].value, offset: candidate.line.offset)
+                next.counters.merge(candidate.counters)
+                append(document.lines[candidate.linesBefore], rawBytes: candidate.line.streamLength, encoding: candidate.encoding, to: &next)
+            } else {
+                let rawOffset = rawSplitOffset(start, cleaned: candidate.cleaned, of: candidate.line,
+                                               preferred: candidate.preferred, encoding: candidate.encoding)
+                let rawSplit = candidate.line.offset + rawOffset
+                // The split line's counts stay with the page it ends; they cannot be split.
+                old.counters.merge(candidate.counters)
+                append(String(decoding: candidate.cleaned[..<start], as: UTF8.self), rawBytes: rawOffset, encoding: candidate.encoding, to: &old)
+                old.length = rawSplit - old.offset
+                next = PendingDocument(source: document.fields[0].value, offset: rawSplit)
+                append(String(decoding: candidate.cleaned[start...], as: UTF8.self), rawBytes: candidate.line.streamLength - rawOffset,
+                       encoding: candidate.encoding, to: &next)
+            }
+            for line in recent[(k + 1)...] {
+                next.counters.merge(line.counters)
+                append(document.lines[line.linesBefore], rawBytes: line.line.streamLength, encoding: line.encoding, to: &next)
+            }
+            let last = recent[recent.count - 1].line
+            next.length = last.offset + last.streamLength - next.offset
+            counters.add("pages.byline-named-split")
+            try finish(old, emit: emit, reject: reject)
+            return next
+        }
+        return nil
     }
 
     private func append(_ cleaned: String, rawBytes: Int, encoding: TextDecoder.Encoding, to document: inout PendingDocument) {
@@ -148,11 +242,17 @@ public final class CleanStage {
     public func gluedPageSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
                                encoding: TextDecoder.Encoding) -> (split: Int, rawOffset: Int)? {
         guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedPageStart(in: $0) }) else { return nil }
+        return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
+    }
+
+    /// The byte offset in the raw `line` where byte `split` of its cleaned text `cleaned` comes from.
+    func rawSplitOffset(_ split: Int, cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
+                        encoding: TextDecoder.Encoding) -> Int {
         // The line as decoded, before cleaning (the cleaner worked on it in place).
         var scratch = Counters()
         let decoded = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &scratch).0
         let target = cleaned[..<split].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-        return (split, rawByteOffset(of: target, cleanedFrom: decoded, raw: line.bytes, encoding: encoding))
+        return rawByteOffset(of: target, cleanedFrom: decoded, raw: line.bytes, encoding: encoding)
     }
 
     /// Byte offset in the raw line where the cleaned line's scalar `target` comes from: the first
