@@ -5,10 +5,13 @@ public struct BoilerplateRemoval: DocumentRepair {
     public let name = "boilerplate"
     public let rules: BoilerplateRules
     public let spam: SpamLines
+    /// The zone lines of the run's earlier documents (`RepeatedSiteLines`): one per run.
+    public let siteLines: RepeatedSiteLines
 
-    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard) {
+    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard, siteLines: RepeatedSiteLines = RepeatedSiteLines()) {
         self.rules = rules
         self.spam = spam
+        self.siteLines = siteLines
     }
 
     /// The rules that need no pattern, tried on lines of the head and tail zones that no rule of
@@ -21,6 +24,20 @@ public struct BoilerplateRemoval: DocumentRepair {
         // Markup around boilerplate (`<div class="share">分享到：</div>`): the rules read its text.
         if let text = LinkLines.textOfMarkup(line), text != line, ruleTaking(text, index: index, count: count) != nil { return "dropped.markup" }
         return nil
+    }
+
+    /// Outside the body's edges (`BodyEdges`), in a zone: a line an earlier page of the run held
+    /// (`dropped.repeated`, `RepeatedSiteLines`), or a link-like line (`dropped.link-like`). A
+    /// line that may be a site's is added to `siteCandidates`.
+    func outsideKind(_ line: String, siteCandidates: inout [[UInt8]]) -> String? {
+        var line = line
+        return line.withUTF8 { p in
+            if RepeatedSiteLines.isCandidate(p) {
+                if siteLines.contains(p) { return "dropped.repeated" }
+                siteCandidates.append(Array(p))
+            }
+            return BodyEdges.isLinkLike(p) ? "dropped.link-like" : nil
+        }
     }
 
     /// The first rule of one line that takes `line` (line `index` of `count`).
@@ -65,11 +82,19 @@ public struct BoilerplateRemoval: DocumentRepair {
         // Menus, spam and markup are judged as what surrounds an article: a document without a
         // line of prose (a word list, a one-line page) has nothing around, and keeps its lines.
         let hasProse = lines.contains(where: CleanStage.isProse)
+        let edges = BodyEdges(lines)
+        var siteCandidates: [[UInt8]] = []
+        // Lines above the body's anchor that the rules outside the body would take, decided once
+        // the title is known (the nearest line above the anchor that no rule took).
+        var above: [(index: Int, counter: String, site: [UInt8]?)] = []
+        var keptIndices: [Int] = []
+        var takenAbove = Set<Int>()
         var i = 0
         while i < lines.count {
             // Longer lines are never taken for boilerplate (`BoilerplateRules.maxLineBytes`).
             guard lines[i].utf8.count <= BoilerplateRules.maxLineBytes else {
                 kept.append(lines[i])
+                keptIndices.append(i)
                 i += 1
                 continue
             }
@@ -79,8 +104,9 @@ public struct BoilerplateRemoval: DocumentRepair {
             let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
                 let signature = BytePairSignature(p)
+                // Head rules hold above the body's end: a date under a notice's last sentence is its date, no byline.
                 for r in rules.rules.indices where BoilerplateRules.inScope(rules.scopes[r], index: i, count: lines.count)
-                    && rules.firstBytes[r].contains(firstByte) {
+                    && rules.firstBytes[r].contains(firstByte) && (rules.scopes[r] != .head || i <= edges.lastSentence) {
                     let rule = rules.rules[r]
                     if rule.spansTwoLines {
                         if i + 1 < lines.count, rule.mayMatch(lines[i], then: lines[i + 1]), rule.matches(lines[i] + "\n" + lines[i + 1]) { return r }
@@ -94,8 +120,24 @@ public struct BoilerplateRemoval: DocumentRepair {
                 if hasProse, let counter = structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
+                    if i < edges.anchor { takenAbove.insert(i) }
                 } else {
+                    if hasProse, i < BoilerplateRules.zoneLines, i < edges.anchor {
+                        var candidates: [[UInt8]] = []
+                        if let counter = outsideKind(lines[i], siteCandidates: &candidates) {
+                            above.append((i, counter, candidates.first))
+                        } else if let site = candidates.first {
+                            above.append((i, "", site))
+                        }
+                    } else if hasProse, i >= lines.count - BoilerplateRules.zoneLines, i > edges.lastSentence,
+                              let counter = outsideKind(lines[i], siteCandidates: &siteCandidates) {
+                        explained.append(TakenLine(index: i, counter: counter))
+                        counters.add(counter)
+                        i += 1
+                        continue
+                    }
                     kept.append(lines[i])
+                    keptIndices.append(i)
                 }
                 i += 1
                 continue
@@ -105,7 +147,10 @@ public struct BoilerplateRemoval: DocumentRepair {
             if rule.kind == "related" && rule.scope == .tail {
                 while i + taken.count < lines.count, Self.isLinkText(lines[i + taken.count]) { taken.append(lines[i + taken.count]) }
             }
-            for j in i ..< i + taken.count { explained.append(TakenLine(index: j, counter: rule.counterName)) }
+            for j in i ..< i + taken.count {
+                explained.append(TakenLine(index: j, counter: rule.counterName))
+                if j < edges.anchor { takenAbove.insert(j) }
+            }
             switch rule.action {
             case .drop:
                 counters.add(rule.counterName, taken.count)
@@ -115,6 +160,21 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             i += taken.count
         }
+        if !above.isEmpty {
+            let title = edges.title(in: lines, taken: takenAbove.contains)
+            var dropped = Set<Int>()
+            for line in above where line.index < title {
+                if let site = line.site { siteCandidates.append(site) }
+                guard !line.counter.isEmpty else { continue }
+                dropped.insert(line.index)
+                explained.append(TakenLine(index: line.index, counter: line.counter))
+                counters.add(line.counter)
+            }
+            if !dropped.isEmpty {
+                kept = zip(keptIndices, kept).filter { !dropped.contains($0.0) }.map(\.1)
+            }
+        }
+        siteLines.remember(siteCandidates)
         document.lines = kept
     }
 
