@@ -27,17 +27,27 @@ public struct BoilerplateRemoval: DocumentRepair {
     }
 
     /// Outside the body's edges (`BodyEdges`), in a zone: a line an earlier page of the run held
-    /// (`dropped.repeated`, `RepeatedSiteLines`), or a link-like line (`dropped.link-like`). A
-    /// line that may be a site's is added to `siteCandidates`.
-    func outsideKind(_ line: String, siteCandidates: inout [[UInt8]]) -> String? {
+    /// (`dropped.repeated`, `RepeatedSiteLines`), or a link-like line (`dropped.link-like`).
+    func outsideKind(_ line: String) -> String? {
         var line = line
         return line.withUTF8 { p in
-            if RepeatedSiteLines.isCandidate(p) {
-                if siteLines.contains(p) { return "dropped.repeated" }
-                siteCandidates.append(Array(p))
-            }
+            if RepeatedSiteLines.isCandidate(p), siteLines.contains(p) { return "dropped.repeated" }
             return BodyEdges.isLinkLike(p) ? "dropped.link-like" : nil
         }
+    }
+
+    /// The document's lines outside its body, in the zones, that may be a site's: remembered
+    /// for the run's later pages.
+    func rememberSiteLines(_ lines: [String], title: Int, edges: BodyEdges) {
+        func candidates(_ range: Range<Int>) -> [[UInt8]] {
+            range.compactMap { i in
+                var line = lines[i]
+                return line.withUTF8 { RepeatedSiteLines.isCandidate($0) ? Array($0) : nil }
+            }
+        }
+        let head = candidates(0 ..< max(0, min(title, BoilerplateRules.zoneLines)))
+        let tail = candidates(max(edges.lastSentence + 1, lines.count - BoilerplateRules.zoneLines, 0) ..< lines.count)
+        siteLines.remember(head: head, tail: tail)
     }
 
     /// The first rule of one line that takes `line` (line `index` of `count`).
@@ -83,10 +93,9 @@ public struct BoilerplateRemoval: DocumentRepair {
         // line of prose (a word list, a one-line page) has nothing around, and keeps its lines.
         let hasProse = lines.contains(where: CleanStage.isProse)
         let edges = BodyEdges(lines)
-        var siteCandidates: [[UInt8]] = []
         // Lines above the body's anchor that the rules outside the body would take, decided once
         // the title is known (the nearest line above the anchor that no rule took).
-        var above: [(index: Int, counter: String, site: [UInt8]?)] = []
+        var above: [(index: Int, counter: String)] = []
         var keptIndices: [Int] = []
         var takenAbove = Set<Int>()
         var i = 0
@@ -123,14 +132,9 @@ public struct BoilerplateRemoval: DocumentRepair {
                     if i < edges.anchor { takenAbove.insert(i) }
                 } else {
                     if hasProse, i < BoilerplateRules.zoneLines, i < edges.anchor {
-                        var candidates: [[UInt8]] = []
-                        if let counter = outsideKind(lines[i], siteCandidates: &candidates) {
-                            above.append((i, counter, candidates.first))
-                        } else if let site = candidates.first {
-                            above.append((i, "", site))
-                        }
+                        if let counter = outsideKind(lines[i]) { above.append((i, counter)) }
                     } else if hasProse, i >= lines.count - BoilerplateRules.zoneLines, i > edges.lastSentence,
-                              let counter = outsideKind(lines[i], siteCandidates: &siteCandidates) {
+                              let counter = outsideKind(lines[i]) {
                         explained.append(TakenLine(index: i, counter: counter))
                         counters.add(counter)
                         i += 1
@@ -160,12 +164,10 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             i += taken.count
         }
+        let title = hasProse ? edges.title(in: lines, taken: takenAbove.contains) : -1
         if !above.isEmpty {
-            let title = edges.title(in: lines, taken: takenAbove.contains)
             var dropped = Set<Int>()
             for line in above where line.index < title {
-                if let site = line.site { siteCandidates.append(site) }
-                guard !line.counter.isEmpty else { continue }
                 dropped.insert(line.index)
                 explained.append(TakenLine(index: line.index, counter: line.counter))
                 counters.add(line.counter)
@@ -174,7 +176,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                 kept = zip(keptIndices, kept).filter { !dropped.contains($0.0) }.map(\.1)
             }
         }
-        siteLines.remember(siteCandidates)
+        if hasProse { rememberSiteLines(lines, title: title, edges: edges) }
         document.lines = kept
     }
 
