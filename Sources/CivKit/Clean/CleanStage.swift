@@ -115,15 +115,17 @@ public final class CleanStage {
                     try finish(document, emit: emit, reject: reject)
                     counters.add("pages.site-line-split")
                     document = PendingDocument(source: input.name, offset: line.offset)
-                } else if let (split, rawOffset) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding)
-                            ?? (document.hasProse ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil) {
+                } else if let (split, rawOffset, counter) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding)
+                            .map({ ($0.split, $0.rawOffset, "pages.glued-line-split") })
+                            ?? (document.hasProse ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)
+                            .map({ ($0.split, $0.rawOffset, "pages.site-line-split") }) {
                     let rawSplit = line.offset + rawOffset
                     // The glued line's counts stay with the page it ends; they cannot be split.
                     settle(&document)
                     document.counters.merge(lineCounters)
                     append(String(decoding: bytes[..<split], as: UTF8.self), rawBytes: rawSplit - line.offset, encoding: encoding, to: &document)
                     document.length = rawSplit - document.offset
-                    counters.add("pages.glued-line-split")
+                    counters.add(counter)
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: rawSplit)
                     append(String(decoding: bytes[split...], as: UTF8.self), rawBytes: line.streamLength - (rawSplit - line.offset), encoding: encoding, to: &document)
