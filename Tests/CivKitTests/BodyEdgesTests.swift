@@ -71,7 +71,7 @@ import Testing
 
     @Test func gluedLinesSplitWhereASitesLinesBeginOrEnd() {
         let site = RepeatedSiteLines()
-        let head = ["河西区人民政府网"].map { Array($0.utf8) }, tail = ["建议使用1280×800分辨率 IE9.0以上浏览器"].map { Array($0.utf8) }
+        let head = ["河西区人民政府网"].map { Array($0.utf8) }, tail = ["建议使用1280×800分辨率 IE9.0以上浏览器", "分享到："].map { Array($0.utf8) }
         site.remember(head: head, tail: tail)
         func start(_ line: String, _ first: [String] = []) -> String? {
             let bytes = Array(line.utf8)
@@ -85,6 +85,8 @@ import Testing
         #expect(start("Copyright © 2023 河西区人民政府网") == nil)
         #expect(start("河西区人民政府办公室版权所有河西区人民政府网") == nil)
         #expect(start("会议要求，全市上下要攻坚克难河西区人民政府网") == nil)
+        // A label's colon goes on with its value.
+        #expect(start("分享到：微信 微博 QQ空间") == nil)
         let line = Array("河西区人民政府网".utf8)
         #expect(line.withUnsafeBufferPointer { site.beginsPage($0) })
     }

@@ -33,11 +33,15 @@ public struct BodyEdges: Sendable {
     /// by another rule, and is no summary (`摘要：…`); -1 when there is none.
     public func title(in lines: [String], taken: (Int) -> Bool) -> Int {
         var j = anchor - 1
-        while j >= 0, lines[j].isEmpty || taken(j) || Self.summaryLabels.contains(where: { lines[j].hasPrefix($0) }) { j -= 1 }
+        while j >= 0, lines[j].isEmpty || taken(j) || Self.withBytes(lines[j], Self.isSummary) { j -= 1 }
         return j
     }
 
-    static let summaryLabels = ["摘要", "内容提要", "提要", "导语", "核心提示", "简介"]
+    static let summaryLabels = ["摘要", "内容提要", "提要", "导语", "核心提示", "简介"].map { Array($0.utf8) }
+
+    static func isSummary(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        summaryLabels.contains { p.count >= $0.count && p[..<$0.count].elementsEqual($0) }
+    }
 
     static func withBytes<T>(_ line: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         var line = line
@@ -81,11 +85,15 @@ public struct BodyEdges: Sendable {
         .map { Array($0.utf8) }
     /// A credit label with a name after it (`编辑：郑可`, `□记者 方雨桐`; not `只看该作者`).
     static func hasCredit(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        creditLabels.contains { label in
-            guard let at = UTF8Bytes.firstIndex(of: label, in: p) else { return false }
-            return at + label.count < p.count
+        // One pass for the line's byte pairs rules out most labels before any search.
+        let signature = BytePairSignature(p)
+        for (label, labelSignature) in zip(creditLabels, creditSignatures) where signature.covers(labelSignature) {
+            if let at = UTF8Bytes.firstIndex(of: label, in: p), at + label.count < p.count { return true }
         }
+        return false
     }
+
+    static let creditSignatures = creditLabels.map { BytePairSignature(literals: [$0]) }
 
     static let maxShortScalars = 6
     static let maxItemScalars = 8

@@ -97,7 +97,8 @@ public final class RepeatedSiteLines: @unchecked Sendable {
     public static let firstLinesKept = 3
 
     /// Where the next page begins in a line glued from two pages' lines: after the longest prefix
-    /// that ended an earlier page, or else at the longest suffix that began one or that is one of
+    /// that ended an earlier page (not a label's colon: `分享到：` goes on with its value), or else
+    /// at the longest suffix that began one or that is one of
     /// `firstLines`, the current page's own first lines (a `cat` of one site's pages: each
     /// begins as the one before). A byte offset at a character's start; the other part holds
     /// two characters or more, and a suffix is not preceded by what puts a site's name into a
@@ -111,7 +112,7 @@ public final class RepeatedSiteLines: @unchecked Sendable {
             h = Self.step(h, p[k])
             let end = k + 1
             guard end >= Self.minGluedBytes, end < p.count, p[end] & 0xC0 != 0x80, Self.scalars(p, from: end) >= minRest else { continue }
-            if Table.contains(Self.final(h), in: tail.forward) { best = end }
+            if Table.contains(Self.final(h), in: tail.forward), Self.mayFollow(p, at: end) { best = end }
         }
         if let best { return best }
         for line in firstLines where line.count < p.count {
