@@ -134,6 +134,6 @@ import Testing
                 }
             }
         }
-        #expect(Double(removed) >= 0.41 * Double(boilerplate), "\(removed) of \(boilerplate) boilerplate lines removed")
+        #expect(Double(removed) >= 0.75 * Double(boilerplate), "\(removed) of \(boilerplate) boilerplate lines removed")
     }
 }
