@@ -47,7 +47,10 @@ public struct BoilerplateRemoval: DocumentRepair {
         }
         let head = candidates(0 ..< max(0, min(title, BoilerplateRules.zoneLines)))
         let tail = candidates(max(edges.lastSentence + 1, lines.count - BoilerplateRules.zoneLines, 0) ..< lines.count)
-        siteLines.remember(head: head, tail: tail)
+        // The page's first line, when above its title, and its last, when below its last sentence:
+        // where a glued next page of the site begins, and where the page before it ended.
+        siteLines.remember(head: head, tail: tail, first: title > 0 ? candidates(0 ..< 1).first : nil,
+                           last: edges.lastSentence < lines.count - 1 ? candidates(lines.count - 1 ..< lines.count).first : nil)
     }
 
     /// The first rule of one line that takes `line` (line `index` of `count`).

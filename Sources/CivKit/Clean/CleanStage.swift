@@ -108,13 +108,6 @@ public final class CleanStage {
                     settle(&document)
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
-                } else if document.hasProse, bytes.withUnsafeBufferPointer({ siteLines.beginsPage($0) }) {
-                    // (A line equal to this page's own first line is not enough: footers repeat the site's name.)
-                    // A line that began an earlier page of the run begins this one.
-                    settle(&document)
-                    try finish(document, emit: emit, reject: reject)
-                    counters.add("pages.site-line-split")
-                    document = PendingDocument(source: input.name, offset: line.offset)
                 } else if let (split, rawOffset, counter) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding)
                             .map({ ($0.split, $0.rawOffset, "pages.glued-line-split") })
                             ?? (document.hasProse ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)

@@ -4,12 +4,14 @@
 /// a page's body (`BodyEdges`) that is no sentence, and that an earlier document of the run held
 /// outside its body too, is boilerplate (`dropped.repeated`).
 ///
-/// They also show where pages begin in a `cat` of one site's pages: a line that begins an
-/// earlier page's head, after prose, begins a page; a line glued from an earlier page's last
-/// line and more text, or from text and an earlier page's first line, is two pages' lines
-/// (`pages.site-line-split`).
+/// They also show where pages begin in a `cat` of one site's pages: a line glued from an earlier
+/// page's last line and more text, or from text and an earlier page's first line, is two pages'
+/// lines (`pages.site-line-split`). (A whole line equal to an earlier page's head line begins no
+/// page: a site's related links and list items recur in heads and tails alike.)
 ///
-/// Remembered: 64-bit hashes of head and tail lines apart, in fixed tables (bounded memory;
+/// Remembered: 64-bit hashes of head lines, tail lines, and pages' first and last lines apart
+/// (only these two are looked for in glued lines: any line of a synthetic or templated page may
+/// recur), in fixed tables (bounded memory;
 /// a table that fills starts again empty), each line hashed forwards and backwards so that
 /// prefixes and suffixes of a glued line are looked up in one pass. A document's own lines are
 /// remembered after it is judged, so a line repeated within one page is not taken for a site's.
@@ -64,6 +66,8 @@ public final class RepeatedSiteLines: @unchecked Sendable {
 
     private var head = Table()
     private var tail = Table()
+    private var first = Table()
+    private var last = Table()
 
     public init() {}
 
@@ -80,31 +84,27 @@ public final class RepeatedSiteLines: @unchecked Sendable {
         return Table.contains(h, in: head.forward) || Table.contains(h, in: tail.forward)
     }
 
-    /// Remembers a document's lines outside its body, above it (`head`) and below it (`tail`).
-    func remember(head headLines: [[UInt8]], tail tailLines: [[UInt8]]) {
+    /// Remembers a document's lines outside its body, above it (`head`) and below it (`tail`),
+    /// and its first and last lines (`first`, `last`, also among `head` and `tail`).
+    func remember(head headLines: [[UInt8]], tail tailLines: [[UInt8]], first firstLine: [UInt8]? = nil, last lastLine: [UInt8]? = nil) {
         for line in headLines { line.withUnsafeBufferPointer { head.insert($0) } }
         for line in tailLines { line.withUnsafeBufferPointer { tail.insert($0) } }
-    }
-
-    /// Whether `line` began an earlier page (and never ended one): a page's first line.
-    public func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard p.count >= Self.minGluedBytes, p.count <= Self.maxLineBytes, head.used > 0, !BodyEdges.isSentence(p) else { return false }
-        let h = Self.final(Self.hash(p))
-        return Table.contains(h, in: head.forward) && !Table.contains(h, in: tail.forward)
+        firstLine?.withUnsafeBufferPointer { first.insert($0) }
+        lastLine?.withUnsafeBufferPointer { last.insert($0) }
     }
 
     /// How many of a document's first lines are kept to find the next page of its site.
     public static let firstLinesKept = 3
 
     /// Where the next page begins in a line glued from two pages' lines: after the longest prefix
-    /// that ended an earlier page (not a label's colon: `分享到：` goes on with its value), or else
-    /// at the longest suffix that began one or that is one of
+    /// that was an earlier page's last line (not a label's colon: `分享到：` goes on with its value), or else
+    /// at the longest suffix that was an earlier page's first line or is one of
     /// `firstLines`, the current page's own first lines (a `cat` of one site's pages: each
     /// begins as the one before). A byte offset at a character's start; the other part holds
     /// two characters or more, and a suffix is not preceded by what puts a site's name into a
     /// footer (a space, a colon, `©`, `版权所有`, `主办`…: `Copyright © 2023 河西区人民政府网`).
     public func gluedPageStart(in p: UnsafeBufferPointer<UInt8>, firstLines: [[UInt8]] = []) -> Int? {
-        guard p.count > Self.minGluedBytes, p.count <= 2 * Self.maxLineBytes, head.used + tail.used > 0 || !firstLines.isEmpty,
+        guard p.count > Self.minGluedBytes, p.count <= 2 * Self.maxLineBytes, first.used + last.used > 0 || !firstLines.isEmpty,
               !BodyEdges.isSentence(p) else { return nil }
         let minRest = 2
         var h = Self.seed, best: Int? = nil
@@ -112,7 +112,7 @@ public final class RepeatedSiteLines: @unchecked Sendable {
             h = Self.step(h, p[k])
             let end = k + 1
             guard end >= Self.minGluedBytes, end < p.count, p[end] & 0xC0 != 0x80, Self.scalars(p, from: end) >= minRest else { continue }
-            if Table.contains(Self.final(h), in: tail.forward), Self.mayFollow(p, at: end) { best = end }
+            if Table.contains(Self.final(h), in: last.forward), Self.mayFollow(p, at: end) { best = end }
         }
         if let best { return best }
         for line in firstLines where line.count < p.count {
@@ -125,7 +125,7 @@ public final class RepeatedSiteLines: @unchecked Sendable {
             start -= 1
             h = Self.step(h, p[start])
             guard p.count - start >= Self.minGluedBytes, p[start] & 0xC0 != 0x80, start > 0 else { continue }
-            if Table.contains(Self.final(h), in: head.backward), !Table.contains(Self.final(h), in: tail.backward), Self.mayFollow(p, at: start) {
+            if Table.contains(Self.final(h), in: first.backward), !Table.contains(Self.final(h), in: tail.backward), Self.mayFollow(p, at: start) {
                 best = start
             }
         }
