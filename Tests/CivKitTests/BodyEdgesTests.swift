@@ -19,7 +19,10 @@ import Testing
         }
         // Sentences, credits, dates, bracketed sources and Han titles are not.
         for line in ["会议要求，全市上下要攻坚克难。", "编辑：郑可", "□记者 方雨桐", "2022年3月1日", "（文明西青）",
-                     "河阳市第三届道德模范名单公布", "渠州市精神文明建设委员会办公室"] {
+                     "河阳市第三届道德模范名单公布", "渠州市精神文明建设委员会办公室",
+                     // Sentences in ASCII punctuation (a man page's), long or closed by a full stop.
+                     "因此它依赖于你修改方式的配置（通常在/etc/host.conf中）.通常（如果hosts文件在DNS或NIS之前解析）你可以在/etc/hosts中修改.",
+                     "see the manual page for details."] {
             #expect(!BodyEdges.isLinkLike(line), "\(line)")
         }
         // A label at the line's end names nobody.

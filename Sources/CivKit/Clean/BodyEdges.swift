@@ -96,6 +96,13 @@ public struct BodyEdges: Sendable {
     static let creditSignatures = creditLabels.map { BytePairSignature(literals: [$0]) }
 
     static let maxShortScalars = 6
+    /// The longest link-like line: site tools, labels and rows of links are short.
+    static let maxLinkScalars = 48
+
+    /// `.`, `!`, `?`, `…` closing a line: a sentence, whatever its script.
+    static func endsSentence(_ v: UInt32) -> Bool {
+        v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026
+    }
     static let maxItemScalars = 8
 
     /// Whether a line outside the body reads as a link, label or widget (see the type's comment).
@@ -125,7 +132,8 @@ public struct BodyEdges: Sendable {
             if ScalarClass.isHan(v) { han += 1 }
         }
         if items.last == 0 { items.removeLast() }
-        guard scalars > 0 else { return false }
+        // Long lines, and lines ending like an ASCII-punctuated sentence (a man page's `….`), are text.
+        guard scalars > 0, scalars <= maxLinkScalars, !endsSentence(last) else { return false }
         // `（文明西青）`: a source or author credit in brackets.
         if (first == 0xFF08 || first == 0x28) && (last == 0xFF09 || last == 0x29) && han * 2 >= scalars { return false }
         if scalars <= maxShortScalars { return true }
