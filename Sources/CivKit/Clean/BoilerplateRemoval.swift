@@ -5,10 +5,13 @@ public struct BoilerplateRemoval: DocumentRepair {
     public let name = "boilerplate"
     public let rules: BoilerplateRules
     public let spam: SpamLines
+    /// The zone lines of the run's earlier documents (`RepeatedSiteLines`): one per run.
+    public let siteLines: RepeatedSiteLines
 
-    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard) {
+    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard, siteLines: RepeatedSiteLines = RepeatedSiteLines()) {
         self.rules = rules
         self.spam = spam
+        self.siteLines = siteLines
     }
 
     /// The rules that need no pattern, tried on lines of the head and tail zones that no rule of
@@ -21,6 +24,33 @@ public struct BoilerplateRemoval: DocumentRepair {
         // Markup around boilerplate (`<div class="share">分享到：</div>`): the rules read its text.
         if let text = LinkLines.textOfMarkup(line), text != line, ruleTaking(text, index: index, count: count) != nil { return "dropped.markup" }
         return nil
+    }
+
+    /// Outside the body's edges (`BodyEdges`), in a zone: a line an earlier page of the run held
+    /// (`dropped.repeated`, `RepeatedSiteLines`), or a link-like line (`dropped.link-like`).
+    func outsideKind(_ line: String) -> String? {
+        var line = line
+        return line.withUTF8 { p in
+            if RepeatedSiteLines.isCandidate(p), siteLines.contains(p) { return "dropped.repeated" }
+            return BodyEdges.isLinkLike(p) ? "dropped.link-like" : nil
+        }
+    }
+
+    /// The document's lines outside its body, in the zones, that may be a site's: remembered
+    /// for the run's later pages.
+    func rememberSiteLines(_ lines: [String], title: Int, edges: BodyEdges) {
+        func candidates(_ range: Range<Int>) -> [[UInt8]] {
+            range.compactMap { i in
+                var line = lines[i]
+                return line.withUTF8 { RepeatedSiteLines.isCandidate($0) ? Array($0) : nil }
+            }
+        }
+        let head = candidates(0 ..< max(0, min(title, BoilerplateRules.zoneLines)))
+        let tail = candidates(max(edges.lastSentence + 1, lines.count - BoilerplateRules.zoneLines, 0) ..< lines.count)
+        // The page's first line, when above its title, and its last, when below its last sentence:
+        // where a glued next page of the site begins, and where the page before it ended.
+        siteLines.remember(head: head, tail: tail, first: title > 0 ? candidates(0 ..< 1).first : nil,
+                           last: edges.lastSentence < lines.count - 1 ? candidates(lines.count - 1 ..< lines.count).first : nil)
     }
 
     /// The first rule of one line that takes `line` (line `index` of `count`).
@@ -65,11 +95,18 @@ public struct BoilerplateRemoval: DocumentRepair {
         // Menus, spam and markup are judged as what surrounds an article: a document without a
         // line of prose (a word list, a one-line page) has nothing around, and keeps its lines.
         let hasProse = lines.contains(where: CleanStage.isProse)
+        let edges = BodyEdges(lines)
+        // Lines above the body's anchor that the rules outside the body would take, decided once
+        // the title is known (the nearest line above the anchor that no rule took).
+        var above: [(index: Int, counter: String)] = []
+        var keptIndices: [Int] = []
+        var takenAbove = Set<Int>()
         var i = 0
         while i < lines.count {
             // Longer lines are never taken for boilerplate (`BoilerplateRules.maxLineBytes`).
             guard lines[i].utf8.count <= BoilerplateRules.maxLineBytes else {
                 kept.append(lines[i])
+                keptIndices.append(i)
                 i += 1
                 continue
             }
@@ -79,8 +116,9 @@ public struct BoilerplateRemoval: DocumentRepair {
             let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
                 let signature = BytePairSignature(p)
+                // Head rules hold above the body's end: a date under a notice's last sentence is its date, no byline.
                 for r in rules.rules.indices where BoilerplateRules.inScope(rules.scopes[r], index: i, count: lines.count)
-                    && rules.firstBytes[r].contains(firstByte) {
+                    && rules.firstBytes[r].contains(firstByte) && (rules.scopes[r] != .head || i <= edges.lastSentence) {
                     let rule = rules.rules[r]
                     if rule.spansTwoLines {
                         if i + 1 < lines.count, rule.mayMatch(lines[i], then: lines[i + 1]), rule.matches(lines[i] + "\n" + lines[i + 1]) { return r }
@@ -94,8 +132,19 @@ public struct BoilerplateRemoval: DocumentRepair {
                 if hasProse, let counter = structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
+                    if i < edges.anchor { takenAbove.insert(i) }
                 } else {
+                    if hasProse, i < BoilerplateRules.zoneLines, i < edges.anchor {
+                        if let counter = outsideKind(lines[i]) { above.append((i, counter)) }
+                    } else if hasProse, i >= lines.count - BoilerplateRules.zoneLines, i > edges.lastSentence,
+                              let counter = outsideKind(lines[i]) {
+                        explained.append(TakenLine(index: i, counter: counter))
+                        counters.add(counter)
+                        i += 1
+                        continue
+                    }
                     kept.append(lines[i])
+                    keptIndices.append(i)
                 }
                 i += 1
                 continue
@@ -105,7 +154,10 @@ public struct BoilerplateRemoval: DocumentRepair {
             if rule.kind == "related" && rule.scope == .tail {
                 while i + taken.count < lines.count, Self.isLinkText(lines[i + taken.count]) { taken.append(lines[i + taken.count]) }
             }
-            for j in i ..< i + taken.count { explained.append(TakenLine(index: j, counter: rule.counterName)) }
+            for j in i ..< i + taken.count {
+                explained.append(TakenLine(index: j, counter: rule.counterName))
+                if j < edges.anchor { takenAbove.insert(j) }
+            }
             switch rule.action {
             case .drop:
                 counters.add(rule.counterName, taken.count)
@@ -115,6 +167,19 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             i += taken.count
         }
+        let title = hasProse ? edges.title(in: lines, taken: takenAbove.contains) : -1
+        if !above.isEmpty {
+            var dropped = Set<Int>()
+            for line in above where line.index < title {
+                dropped.insert(line.index)
+                explained.append(TakenLine(index: line.index, counter: line.counter))
+                counters.add(line.counter)
+            }
+            if !dropped.isEmpty {
+                kept = zip(keptIndices, kept).filter { !dropped.contains($0.0) }.map(\.1)
+            }
+        }
+        if hasProse { rememberSiteLines(lines, title: title, edges: edges) }
         document.lines = kept
     }
 

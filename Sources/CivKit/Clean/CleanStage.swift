@@ -23,6 +23,9 @@ public final class CleanStage {
     public let cleaner: LineCleaner
     public let documentRepairs: [any DocumentRepair]
     public let rules: BoilerplateRules
+    /// The lines outside the bodies of the run's pages so far: repeated ones are boilerplate, and
+    /// show where one site's pages begin (`RepeatedSiteLines`).
+    public let siteLines = RepeatedSiteLines()
     /// Everything counted over all documents.
     public private(set) var counters = Counters()
     /// `--explain`: given, for every text line of every document, one line saying what became
@@ -36,7 +39,7 @@ public final class CleanStage {
         self.options = options
         self.rules = rules
         cleaner = try LineCleaner.standard(icuExact: options.icuExact)
-        documentRepairs = [BoilerplateRemoval(rules: rules), RepeatedSummaryRemoval()]
+        documentRepairs = [BoilerplateRemoval(rules: rules, siteLines: siteLines), RepeatedSummaryRemoval()]
     }
 
     /// A document being assembled.
@@ -55,6 +58,9 @@ public final class CleanStage {
         var counters = Counters()
         /// A whole file: a document even when empty (then rejected as `empty`, never uncounted).
         var isWholeInput = false
+        /// Its first lines without a sentence (site name, menu): the next page of the same site
+        /// begins with one of them (`RepeatedSiteLines.gluedPageStart`).
+        var firstLines: [[UInt8]] = []
 
         init(source: String, offset: Int) {
             fields = [Record.Field(FieldKey.source, source)]
@@ -102,14 +108,17 @@ public final class CleanStage {
                     settle(&document)
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
-                } else if let (split, rawOffset) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding) {
+                } else if let (split, rawOffset, counter) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding)
+                            .map({ ($0.split, $0.rawOffset, "pages.glued-line-split") })
+                            ?? (document.hasProse ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)
+                            .map({ ($0.split, $0.rawOffset, "pages.site-line-split") }) {
                     let rawSplit = line.offset + rawOffset
                     // The glued line's counts stay with the page it ends; they cannot be split.
                     settle(&document)
                     document.counters.merge(lineCounters)
                     append(String(decoding: bytes[..<split], as: UTF8.self), rawBytes: rawSplit - line.offset, encoding: encoding, to: &document)
                     document.length = rawSplit - document.offset
-                    counters.add("pages.glued-line-split")
+                    counters.add(counter)
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: rawSplit)
                     append(String(decoding: bytes[split...], as: UTF8.self), rawBytes: line.streamLength - (rawSplit - line.offset), encoding: encoding, to: &document)
@@ -219,6 +228,14 @@ public final class CleanStage {
             return
         }
         document.lines.append(cleaned)
+        if !document.hasProse, document.firstLines.count < RepeatedSiteLines.firstLinesKept {
+            var line = cleaned
+            line.withUTF8 { p in
+                if p.count >= RepeatedSiteLines.minGluedBytes, p.count <= RepeatedSiteLines.maxLineBytes, !BodyEdges.isSentence(p) {
+                    document.firstLines.append(Array(p))
+                }
+            }
+        }
         if !cleaned.isEmpty { document.hasText = true }
         if !document.hasProse { document.hasProse = Self.isProse(cleaned) }
     }
@@ -242,6 +259,14 @@ public final class CleanStage {
     public func gluedPageSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
                                encoding: TextDecoder.Encoding) -> (split: Int, rawOffset: Int)? {
         guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedPageStart(in: $0) }) else { return nil }
+        return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
+    }
+
+    /// The same split where an earlier page's last line, or first line, is glued to other text
+    /// (`RepeatedSiteLines.gluedPageStart`).
+    func siteLineSplit(_ cleaned: [UInt8], of line: InputLine, firstLines: [[UInt8]], preferred: TextDecoder.Encoding,
+                       encoding: TextDecoder.Encoding) -> (split: Int, rawOffset: Int)? {
+        guard let split = cleaned.withUnsafeBufferPointer({ siteLines.gluedPageStart(in: $0, firstLines: firstLines) }) else { return nil }
         return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
     }
 

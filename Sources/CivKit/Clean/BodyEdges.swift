@@ -1,0 +1,145 @@
+/// Where a page's body begins and ends, and the short lines around it that read as links,
+/// labels or widgets rather than as text (`查看原文`, `下载 相关 举报`, `第1页 / 共6页`,
+/// `今天是：`, `建议使用1280×800分辨率 IE9.0以上浏览器`): a rule of position, punctuation and
+/// Han-character density, for the forms no pattern of the table names.
+///
+/// The body begins at its first full sentence (a `。`, or a long line with other sentence
+/// marks: a title may hold `，` or `？`), or at the last head byline above it (a short line with a
+/// date or a credit: lines of verse may follow a WeChat post's byline); the nearest line above
+/// it that no rule took (and no `摘要：` line) is the title, never taken. It ends at its last line
+/// with any sentence mark. A line outside those edges (above the title, below
+/// the last sentence) is *link-like* when it has no sentence punctuation, names nobody (no credit
+/// label: `编辑`, `来源`…), is no date and no parenthesised credit (`（文明西青）`), and is
+/// very short, or mostly not Han characters, or a row of short items, or a label ending in a
+/// colon. A sentence of the article is never outside the edges, so none is taken; lines of
+/// verse without punctuation inside the body (WeChat posts) are inside them.
+public struct BodyEdges: Sendable {
+    /// Where the body begins: its first full sentence, or the last head byline above it (0 when
+    /// the document has no full sentence: then nothing is above it).
+    public let anchor: Int
+    /// Lines below this index, the last sentence's, may be taken (`count`: none).
+    public let lastSentence: Int
+
+    public init(_ lines: [String]) {
+        var anchor = lines.firstIndex { Self.withBytes($0, Self.isBodySentence) } ?? 0
+        if let byline = lines[..<anchor].lastIndex(where: { Self.withBytes($0, Self.isBylineLike) }) {
+            anchor = byline
+        }
+        self.anchor = anchor
+        lastSentence = lines.lastIndex { Self.withBytes($0, Self.isSentence) } ?? lines.count
+    }
+
+    /// The title's index: the nearest line above the anchor that is not empty, was not `taken`
+    /// by another rule, and is no summary (`摘要：…`); -1 when there is none.
+    public func title(in lines: [String], taken: (Int) -> Bool) -> Int {
+        var j = anchor - 1
+        while j >= 0, lines[j].isEmpty || taken(j) || Self.withBytes(lines[j], Self.isSummary) { j -= 1 }
+        return j
+    }
+
+    static let summaryLabels = ["摘要", "内容提要", "提要", "导语", "核心提示", "简介"].map { Array($0.utf8) }
+
+    static func isSummary(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        summaryLabels.contains { p.count >= $0.count && p[..<$0.count].elementsEqual($0) }
+    }
+
+    static func withBytes<T>(_ line: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        var line = line
+        return line.withUTF8(body)
+    }
+
+    /// `，。！？；`: a sentence, or a clause of one.
+    static let sentenceMarks = ["，", "。", "！", "？", "；"].map { Array($0.utf8) }
+
+    static func isSentence(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Every mark is three bytes starting 0xEF or 0xE3: a line without either byte has none.
+        guard UTF8Bytes.contains(p, 0xEF) || UTF8Bytes.contains(p, 0xE3) else { return false }
+        return sentenceMarks.contains { UTF8Bytes.contains(p, $0) }
+    }
+
+    static let fullStop = Array("。".utf8)
+    /// Bytes of a line with sentence marks but no `。` that make it body text, not a title.
+    static let minBodyBytes = 72
+
+    /// A line of the body's text: a `。`, or a long line with another sentence mark.
+    static func isBodySentence(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Bytes.contains(p, fullStop) || (p.count >= minBodyBytes && isSentence(p))
+    }
+
+    /// A head byline's longest line: bylines are short (a document site's `上传人：… 上传时间：…
+    /// 格式：… 页数：…` is no byline).
+    static let maxBylineScalars = 48
+
+    /// A short line with a date or a credit (`2022-08-03 文明桐溪 文明桐溪`, `□记者 方雨桐`): a byline.
+    static func isBylineLike(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count <= 4 * maxBylineScalars, !UTF8Bytes.contains(p, fullStop), scalarCount(p) <= maxBylineScalars else { return false }
+        return BylineNamedPageStart.hasDate(p) || hasCredit(p)
+    }
+
+    static func scalarCount(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        p.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    }
+
+    /// The labels of a credit or byline: a line holding one names people or a source.
+    static let creditLabels = ["记者", "通讯员", "摄影", "编辑", "作者", "来源", "审核", "责编", "校对", "出品", "监制", "策划", "统筹", "撰稿"]
+        .map { Array($0.utf8) }
+    /// A credit label with a name after it (`编辑：郑可`, `□记者 方雨桐`; not `只看该作者`).
+    static func hasCredit(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        // One pass for the line's byte pairs rules out most labels before any search.
+        let signature = BytePairSignature(p)
+        for (label, labelSignature) in zip(creditLabels, creditSignatures) where signature.covers(labelSignature) {
+            if let at = UTF8Bytes.firstIndex(of: label, in: p), at + label.count < p.count { return true }
+        }
+        return false
+    }
+
+    static let creditSignatures = creditLabels.map { BytePairSignature(literals: [$0]) }
+
+    static let maxShortScalars = 6
+    /// The longest link-like line: site tools, labels and rows of links are short.
+    static let maxLinkScalars = 48
+
+    /// `.`, `!`, `?`, `…` closing a line: a sentence, whatever its script.
+    static func endsSentence(_ v: UInt32) -> Bool {
+        v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026
+    }
+    static let maxItemScalars = 8
+
+    /// Whether a line outside the body reads as a link, label or widget (see the type's comment).
+    public static func isLinkLike(_ line: String) -> Bool {
+        withBytes(line, isLinkLike)
+    }
+
+    public static func isLinkLike(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !p.isEmpty, p.count <= LinkLines.maxLineBytes, !isSentence(p) else { return false }
+        if hasCredit(p) { return false }
+        // A short date line without a bar is a byline or a notice's date.
+        if BylineNamedPageStart.hasDate(p) && !UTF8Bytes.contains(p, UInt8(ascii: "|")) && scalarCount(p) <= maxBylineScalars { return false }
+        var scalars = 0, han = 0, items: [Int] = [0]
+        var first: UInt32 = 0, last: UInt32 = 0
+        var i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            i += length
+            if ScalarClass.isSpace(v) || v == 0x7C || v == 0xFF5C {
+                if items[items.count - 1] > 0 { items.append(0) }
+                continue
+            }
+            if scalars == 0 { first = v }
+            last = v
+            scalars += 1
+            items[items.count - 1] += 1
+            if ScalarClass.isHan(v) { han += 1 }
+        }
+        if items.last == 0 { items.removeLast() }
+        // Long lines, and lines ending like an ASCII-punctuated sentence (a man page's `….`), are text.
+        guard scalars > 0, scalars <= maxLinkScalars, !endsSentence(last) else { return false }
+        // `（文明西青）`: a source or author credit in brackets.
+        if (first == 0xFF08 || first == 0x28) && (last == 0xFF09 || last == 0x29) && han * 2 >= scalars { return false }
+        if scalars <= maxShortScalars { return true }
+        if han * 2 < scalars { return true }
+        if (last == 0xFF1A || last == 0x3A) && scalars <= 2 * maxShortScalars { return true }
+        if items.count >= 3 && items.allSatisfy({ $0 <= maxItemScalars }) { return true }
+        return items.count == 2 && items.allSatisfy { $0 <= 5 }
+    }
+}
