@@ -80,10 +80,11 @@ public final class CleanStage {
         // The legacy encoding of the stream's pages so far: a page's first lines are read as the
         // pages before it were (a cat of one site's pages), until its own lines say otherwise.
         var streamEncoding = TextDecoder.Encoding.utf8
+        // Counted apart, then given to the document the line goes to (a page's first line
+        // is known to start a new document only once it is cleaned); reused, not made per line.
+        var lineCounters = Counters()
         while let line = try input.nextLine() {
-            // Counted apart, then given to the document the line goes to (a page's first line
-            // is known to start a new document only once it is cleaned).
-            var lineCounters = Counters()
+            lineCounters.removeAll()
             let preferred = document.encoding != .utf8 ? document.encoding : streamEncoding
             var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &lineCounters)
             if encoding != .utf8 { streamEncoding = encoding }
