@@ -10,11 +10,31 @@ struct BytePairSignature: Equatable, Sendable {
 
     /// The signature of the byte pairs of `p`.
     init(_ p: UnsafeBufferPointer<UInt8>) {
-        guard var previous = p.first else { return }
-        for b in p.dropFirst() {
-            insert(previous, b)
-            previous = b
+        // Into four words on the stack, indexed without checks or branches: the inline array's
+        // checked subscripts cost more than the hashing (every short line of every document is
+        // signed).
+        guard let base = p.baseAddress, p.count > 1 else { return }
+        let (w0, w1, w2, w3) = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { w in
+            w.initialize(repeating: 0)
+            var previous = UInt32(base[0])
+            for i in 1 ..< p.count {
+                let b = UInt32(base[i])
+                let bit = Self.bit(previous, b)
+                w[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
+                previous = b
+            }
+            return (w[0], w[1], w[2], w[3])
         }
+        words[0] = w0
+        words[1] = w1
+        words[2] = w2
+        words[3] = w3
+    }
+
+    /// Which of the 256 bits the pair `a b` sets.
+    @inline(__always)
+    private static func bit(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(((a << 8 | b) &* 0x9E37_79B1) >> 24)
     }
 
     /// The signature of the byte pairs inside each of `literals` (none across two of them).
@@ -26,7 +46,7 @@ struct BytePairSignature: Equatable, Sendable {
 
     @inline(__always)
     private mutating func insert(_ a: UInt8, _ b: UInt8) {
-        let bit = Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 24)
+        let bit = Self.bit(UInt32(a), UInt32(b))
         words[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
     }
 
