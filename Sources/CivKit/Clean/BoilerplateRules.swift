@@ -98,6 +98,11 @@ public final class BoilerplateRules: @unchecked Sendable {
     private let pageStartRules: [Rule]
     private let pageEndRules: [Rule]
     private let pageCloseRules: [Rule]
+    /// Their first bytes, beside them: asked of every line of the input, most rules are ruled
+    /// out by its first byte without a call.
+    private let pageStartFirstBytes: [FirstByteSet]
+    private let pageEndFirstBytes: [FirstByteSet]
+    private let pageCloseFirstBytes: [FirstByteSet]
     /// Per rule, kept beside the rules as plain values, so that the loop over every line and
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
@@ -152,6 +157,17 @@ public final class BoilerplateRules: @unchecked Sendable {
         pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
         scopes = rules.map(\.scope)
         firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
+        pageStartFirstBytes = pageStartRules.map { FirstByteSet(prefixes: $0.prefixes) }
+        pageEndFirstBytes = pageEndRules.map { FirstByteSet(prefixes: $0.prefixes) }
+        pageCloseFirstBytes = pageCloseRules.map { FirstByteSet(prefixes: $0.prefixes) }
+    }
+
+    /// Whether one of `rules` may match `line` (first byte, then the rule's byte prefilter).
+    @inline(__always)
+    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = line.first ?? 0
+        for r in rules.indices where firstBytes[r].contains(first) && rules[r].mayMatch(line) { return true }
+        return false
     }
 
     public static let standard: BoilerplateRules = {
@@ -182,15 +198,17 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// The same on a line's UTF-8 bytes: civ-clean asks it of every line, before the line
     /// becomes a String.
     public func startsPage(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        pageStartRules.contains { $0.matches(line) }
+        let first = line.first ?? 0
+        for r in pageStartRules.indices where pageStartFirstBytes[r].contains(first) && pageStartRules[r].matches(line) { return true }
+        return false
     }
 
     /// `gluedPageStart(in:)` on UTF-8 bytes: the byte offset where the next page begins.
     public func gluedPageStart(in line: UnsafeBufferPointer<UInt8>) -> Int? {
         // The String version's own first tests, on the bytes: a line that passes none of them
         // (most lines) needs no String.
-        let mayEnd = pageEndRules.contains { $0.mayMatch(line) }
-        let mayClose = !mayEnd && !UTF8Bytes.contains(line, Self.fullStopBytes) && pageCloseRules.contains { $0.mayMatch(line) }
+        let mayEnd = Self.anyMayMatch(pageEndRules, pageEndFirstBytes, line)
+        let mayClose = !mayEnd && !UTF8Bytes.contains(line, Self.fullStopBytes) && Self.anyMayMatch(pageCloseRules, pageCloseFirstBytes, line)
         let mayHoldBreadcrumb = line.count <= Self.maxLineBytes && UTF8Bytes.contains(line, Self.positionBytes)
         guard mayEnd || mayClose || mayHoldBreadcrumb else { return nil }
         let text = String(decoding: line, as: UTF8.self)
