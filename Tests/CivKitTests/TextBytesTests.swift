@@ -32,3 +32,41 @@ import Testing
         #expect(try end("^网", invalid) == 3)
     }
 }
+
+@Suite struct BytePairSignatureTests {
+    @Test func aTextsSignatureIsThatOfItsBytesAsOneLiteralAndCoversItsPieces() {
+        for text in ["", "a", "相关分类您当前的位置 :", "版权所有 Copyright © 2023 All Rights Reserved", String(repeating: "网—x ", count: 300)] {
+            let bytes = Array(text.utf8)
+            let signature = bytes.withUnsafeBufferPointer { BytePairSignature($0) }
+            #expect(signature == BytePairSignature(literals: [bytes]))
+            for cut in stride(from: 0, to: bytes.count, by: 7) {
+                let piece = Array(bytes[cut ..< min(bytes.count, cut + 9)])
+                #expect(signature.covers(BytePairSignature(literals: [piece])))
+            }
+        }
+        let line = Array("鲜花 握手".utf8)
+        #expect(!line.withUnsafeBufferPointer { BytePairSignature($0) }.covers(BytePairSignature(literals: [Array("相关".utf8)])))
+    }
+}
+
+@Suite struct CountersReuseTests {
+    @Test func removeAllGivesEmptyCountersThatCountAfresh() {
+        var counters = Counters()
+        counters.add("punctuation", 3)
+        counters.add("lost-character.pinyin")
+        counters.removeAll()
+        #expect(counters.isEmpty && counters == Counters())
+        counters.add("dropped.menu", 2)
+        counters.add("whitespace")
+        #expect(counters.compact == "dropped.menu=2 whitespace=1")
+        #expect(counters["punctuation"] == 0 && counters["lost-character.pinyin"] == 0)
+    }
+
+    @Test func compactWritesEveryCountLikeStringDoes() {
+        var counters = Counters()
+        for (i, n) in [0, 1, 9, 10, 99, 1000, 123_456_789, Int.max].enumerated() { counters.add("n\(i)", n) }
+        counters.add("neg", -42)
+        #expect(counters.compact == "n1=1 n2=9 n3=10 n4=99 n5=1000 n6=123456789 n7=\(Int.max) neg=-42")
+        #expect(Counters(compact: counters.compact)["n7"] == Int.max)
+    }
+}
