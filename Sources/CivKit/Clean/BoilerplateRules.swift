@@ -107,6 +107,11 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
     let firstBytes: [FirstByteSet]
+    /// For each zone a line is in (`zone(index:count:)`) and each first byte, the rules that
+    /// may take the line, in table order: the loop over every short line of every document
+    /// visits only these (`candidateStarts[k] ..< candidateStarts[k + 1]` of `candidateRules`).
+    private let candidateRules: [UInt16]
+    private let candidateStarts: [Int32]
 
     /// The bytes a line may start with to be matched by a rule (all, without a prefilter).
     struct FirstByteSet: Sendable {
@@ -156,7 +161,18 @@ public final class BoilerplateRules: @unchecked Sendable {
         pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
         pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
         scopes = rules.map(\.scope)
-        firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
+        let firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
+        self.firstBytes = firstBytes
+        var candidateRules: [UInt16] = [], candidateStarts: [Int32] = [0]
+        for zone in 0 ..< 8 {
+            let inZone = rules.indices.filter { Self.inScope(rules[$0].scope, zone: zone) }
+            for byte in 0 ... 255 {
+                candidateRules += inZone.lazy.filter { firstBytes[$0].contains(UInt8(byte)) }.map { UInt16($0) }
+                candidateStarts.append(Int32(candidateRules.count))
+            }
+        }
+        self.candidateRules = candidateRules
+        self.candidateStarts = candidateStarts
         pageStartFirstBytes = pageStartRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageEndFirstBytes = pageEndRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageCloseFirstBytes = pageCloseRules.map { FirstByteSet(prefixes: $0.prefixes) }
@@ -177,6 +193,33 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// Whether `rule` applies to line `index` of a document of `count` lines.
     static func inScope(_ rule: Rule, index: Int, count: Int) -> Bool {
         inScope(rule.scope, index: index, count: count)
+    }
+
+    /// The zones line `index` of `count` lies in, as bits: 1 the first line, 2 the head, 4 the tail.
+    @inline(__always)
+    static func zone(index: Int, count: Int) -> Int {
+        (index == 0 ? 1 : 0) | (index < zoneLines ? 2 : 0) | (index >= count - zoneLines ? 4 : 0)
+    }
+
+    static func inScope(_ scope: Scope, zone: Int) -> Bool {
+        switch scope {
+        case .first: return zone & 1 != 0
+        case .head: return zone & 2 != 0
+        case .tail: return zone & 4 != 0
+        case .any: return true
+        }
+    }
+
+    /// Calls `body` with the index of each rule that may take line `index` of `count` starting
+    /// with `firstByte` (its scope and first byte allow it), in table order, until it returns true;
+    /// returns that index.
+    @inline(__always)
+    func firstCandidate(index: Int, count: Int, firstByte: UInt8, where body: (Int) -> Bool) -> Int? {
+        let k = Self.zone(index: index, count: count) << 8 | Int(firstByte)
+        return candidateRules.withUnsafeBufferPointer { list in
+            for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) where body(Int(list[j])) { return Int(list[j]) }
+            return nil
+        }
     }
 
     @inline(__always)
