@@ -33,19 +33,35 @@ import Testing
     }
 }
 
-@Suite struct BytePairSignatureTests {
-    @Test func aTextsSignatureIsThatOfItsBytesAsOneLiteralAndCoversItsPieces() {
-        for text in ["", "a", "相关分类您当前的位置 :", "版权所有 Copyright © 2023 All Rights Reserved", String(repeating: "网—x ", count: 300)] {
+@Suite struct KeywordAutomatonTests {
+    /// What the automaton says a text holds is what a substring search says, for literals that
+    /// overlap, nest and share bytes (UTF-8 lead and continuation bytes included).
+    @Test func itFindsExactlyTheLiteralsASearchFinds() {
+        let literals = ["相关", "相关分类", "关分", "位置", "。", ">", ">>", "网 —", "eserved", "版权所有", "a", "ab", "b", "bab"].map { Array($0.utf8) }
+        let automaton = KeywordAutomaton(literals: literals)
+        let texts = ["", "a", "bab", "abab", "相关分类您当前的位置 :", "相关阅读：>>", "萍乡城事网 — 门户", "All Rights Reserved。",
+                     "版权所有 Copyright", "关", "相", String(repeating: "网—x ", count: 50), "分类相关位", "\u{FFFD}相关"]
+        for text in texts {
             let bytes = Array(text.utf8)
-            let signature = bytes.withUnsafeBufferPointer { BytePairSignature($0) }
-            #expect(signature == BytePairSignature(literals: [bytes]))
-            for cut in stride(from: 0, to: bytes.count, by: 7) {
-                let piece = Array(bytes[cut ..< min(bytes.count, cut + 9)])
-                #expect(signature.covers(BytePairSignature(literals: [piece])))
+            let found = bytes.withUnsafeBufferPointer { automaton.literals(in: $0) }
+            for (k, literal) in literals.enumerated() {
+                let expected = bytes.withUnsafeBufferPointer { UTF8Bytes.contains($0, literal) }
+                #expect((found >> UInt64(k)) & 1 == (expected ? 1 : 0), "\(text) holds \(String(decoding: literal, as: UTF8.self))? \(expected)")
             }
         }
-        let line = Array("鲜花 握手".utf8)
-        #expect(!line.withUnsafeBufferPointer { BytePairSignature($0) }.covers(BytePairSignature(literals: [Array("相关".utf8)])))
+        #expect(automaton.mask(of: [Array("a".utf8), Array("b".utf8)]) == 1 << 10 | 1 << 12)
+    }
+
+    @Test func theRulesKeywordsAreFoundInTheirLines() {
+        let rules = BoilerplateRules.standard
+        let line = Array("版权所有：某某网 转载请注明 ICP备12345678号".utf8)
+        let found = line.withUnsafeBufferPointer { rules.keywords(in: $0) }
+        for rule in rules.rules where !rule.keywordBytes.isEmpty {
+            let all = rule.keywordBytes.allSatisfy { k in line.withUnsafeBufferPointer { UTF8Bytes.contains($0, k) } }
+            #expect((rule.keywordMask & ~found == 0) == all, "\(rule.keyword ?? "")")
+        }
+        let long = Array(String(repeating: "版权所有", count: 100).utf8)
+        #expect(long.withUnsafeBufferPointer { rules.keywords(in: $0) } == 0)
     }
 }
 

@@ -28,11 +28,11 @@ public struct BoilerplateRemoval: DocumentRepair {
         var line = line
         let firstByte = line.utf8.first ?? 0
         return line.withUTF8 { p in
-            var signature: BytePairSignature?
+            var keywords: UInt64?
             return rules.firstCandidate(index: index, count: count, firstByte: firstByte) { r in
                 guard !rules.rules[r].spansTwoLines else { return false }
-                if signature == nil { signature = BytePairSignature(p) }
-                return rules.rules[r].matches(p, signature: signature)
+                if keywords == nil { keywords = rules.keywords(in: p) }
+                return rules.rules[r].matches(p, keywords: keywords!)
             }
         }
     }
@@ -79,15 +79,15 @@ public struct BoilerplateRemoval: DocumentRepair {
             var line = lines[i]
             let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
-                // Signed only when a rule is left to try (a line no rule may start with is not).
-                var signature: BytePairSignature?
+                // Its keywords found only when a rule is left to try (a line no rule may start with is not read).
+                var keywords: UInt64?
                 return rules.firstCandidate(index: i, count: lines.count, firstByte: firstByte) { r in
                     let rule = rules.rules[r]
                     if rule.spansTwoLines {
                         return i + 1 < lines.count && rule.mayMatch(lines[i], then: lines[i + 1]) && rule.matches(lines[i] + "\n" + lines[i + 1])
                     }
-                    if signature == nil { signature = BytePairSignature(p) }
-                    return rule.matches(p, signature: signature)
+                    if keywords == nil { keywords = rules.keywords(in: p) }
+                    return rule.matches(p, keywords: keywords!)
                 }
             }
             guard let r = taking else {

@@ -90,12 +90,14 @@ public final class CleanStage {
             if encoding != .utf8 { streamEncoding = encoding }
             cleaner.clean(&bytes, spare: &spare, counters: &lineCounters)
             if !wholeInputIsOneDocument {
+                // The rules' keywords the line holds, found once for both questions.
+                let keywords = bytes.withUnsafeBufferPointer { rules.keywords(in: $0) }
                 // A document rejected as too large holds text too, just not in memory: the next
                 // page must still start a document of its own.
-                if document.hasProse || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0) }) {
+                if document.hasProse || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0, keywords: keywords) }) {
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
-                } else if let (split, rawOffset) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding) {
+                } else if let (split, rawOffset) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords) {
                     let rawSplit = line.offset + rawOffset
                     // The glued line's counts stay with the page it ends; they cannot be split.
                     document.counters.merge(lineCounters)
@@ -148,7 +150,14 @@ public final class CleanStage {
     /// into it: the byte offset of the split in the cleaned text and in the raw line.
     public func gluedPageSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
                                encoding: TextDecoder.Encoding) -> (split: Int, rawOffset: Int)? {
-        guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedPageStart(in: $0) }) else { return nil }
+        gluedPageSplit(cleaned, of: line, preferred: preferred, encoding: encoding,
+                       keywords: cleaned.withUnsafeBufferPointer { rules.keywords(in: $0) })
+    }
+
+    /// The same, given the rules' `keywords(in:)` the cleaned line holds.
+    func gluedPageSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
+                        encoding: TextDecoder.Encoding, keywords: UInt64) -> (split: Int, rawOffset: Int)? {
+        guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedPageStart(in: $0, keywords: keywords) }) else { return nil }
         // The line as decoded, before cleaning (the cleaner worked on it in place).
         var scratch = Counters()
         let decoded = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &scratch).0
