@@ -30,6 +30,14 @@ import Testing
         let invalid: [UInt8] = Array("网".utf8) + [0xFF] + Array("相关".utf8)
         #expect(try end("相关", invalid) == invalid.count)
         #expect(try end("^网", invalid) == 3)
+        // Ill-formed in other ways: an encoded surrogate, an overlong, a value past U+10FFFF,
+        // a truncated last character. Each takes the UText path and still finds what follows.
+        for bad: [UInt8] in [[0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80]] {
+            let text = Array("网".utf8) + bad + Array("相关".utf8)
+            #expect(try end("相关$", text) == text.count)
+        }
+        #expect(try end("相关", Array("相关".utf8) + [0xE7, 0xBD]) == 6)
+        #expect(try end("𠀀+", Array("a𠀀𠀀b".utf8)) == 9)
     }
 }
 
