@@ -94,3 +94,13 @@ import Testing
         #expect(Counters(compact: counters.compact)["n7"] == Int.max)
     }
 }
+
+@Suite struct LinkLinesPunctuationTests {
+    /// The switch holds exactly the listed marks.
+    @Test func isPunctuationIsTheListedMarks() {
+        let listed = Set(LinkLines.punctuationMarks.unicodeScalars)
+        #expect(listed.count == 19)
+        let disagreeing = (UInt32(0) ... 0xFFFF).compactMap(Unicode.Scalar.init).filter { LinkLines.isPunctuation($0) != listed.contains($0) }
+        #expect(disagreeing.isEmpty)
+    }
+}
