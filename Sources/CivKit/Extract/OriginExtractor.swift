@@ -2,15 +2,15 @@
 /// `来自：安源区政府`. The value may contain spaces; it ends at `|`, a comma, another label
 /// (作者：, 编辑：, 发布者：, 时间：…) or a date. Looks in the `byline` fields, then the first and
 /// the last text lines.
-public struct OriginExtractor: FieldExtractor {
+public struct OriginExtractor: BodyExtractor {
     public let name = "origin"
     public var maxLength = 60
     public init() {}
 
-    public func extract(from record: inout Record, counters: inout Counters) {
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
         guard record[FieldKey.origin] == nil else { return }
         let labels = ExtractLabels.standard.origin
-        let candidates = record.bylineCandidates + record.tailCandidates
+        let candidates = body.bylineCandidates + body.tailCandidates
         if let value = candidates.lazy.compactMap({
             BylineValue.after(labels, in: $0, stopAtSpace: false, maxLength: maxLength)
         }).first {

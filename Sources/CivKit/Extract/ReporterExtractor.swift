@@ -7,16 +7,16 @@
 /// follow a Han character (接受记者采访 is no credit) unless one that ends a media name
 /// (日报记者). Looks in the `byline` fields, then the first and the last text lines, and takes
 /// the first line with a credit.
-public struct ReporterExtractor: FieldExtractor {
+public struct ReporterExtractor: BodyExtractor {
     public let name = "reporter"
     static let separators: Set<Unicode.Scalar> = [" ", "、", ",", "/"]
     static let terminators: Set<Unicode.Scalar> = [")", "]", "】", "〕", "|", "。", ";", ":"]
 
     public init() {}
 
-    public func extract(from record: inout Record, counters: inout Counters) {
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
         guard record[FieldKey.reporter] == nil else { return }
-        for line in record.bylineCandidates + record.tailCandidates {
+        for line in body.bylineCandidates + body.tailCandidates {
             let names = Self.reporters(in: line)
             guard !names.isEmpty else { continue }
             for name in names { record.addExtracted(FieldKey.reporter, name, counters: &counters) }
