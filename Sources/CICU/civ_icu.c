@@ -141,9 +141,15 @@ int32_t civ_convert_from_utf16(const char *charset, const uint16_t *text, int32_
     return written;
 }
 
+/// Texts up to this many UTF-8 bytes are matched as UTF-16 (at most as many units): ICU's
+/// matcher runs on a UTF-16 buffer directly, while on a UTF-8 UText it moves through the text by
+/// utext calls, several times slower (the boilerplate rules' lines are at most 1 KiB).
+#define CIV_REGEX_UTF16_BYTES 4096
+
 struct civ_regex {
     URegularExpression *regex;
     UText text;
+    UChar units[CIV_REGEX_UTF16_BYTES];
 };
 
 civ_regex *civ_regex_open(const char *pattern, int32_t length, char *error, int32_t errorCapacity) {
@@ -176,8 +182,39 @@ void civ_regex_close(civ_regex *r) {
     free(r);
 }
 
+/// The UTF-8 offset in valid `text` of the UTF-16 offset `units`.
+static int64_t utf8_offset(const char *text, int64_t length, int32_t units) {
+    int64_t i = 0;
+    int32_t u = 0;
+    while (u < units && i < length) {
+        unsigned char lead = (unsigned char)text[i];
+        if (lead < 0x80) { i += 1; u += 1; }
+        else if (lead < 0xE0) { i += 2; u += 1; }
+        else if (lead < 0xF0) { i += 3; u += 1; }
+        else { i += 4; u += 2; }
+    }
+    return i;
+}
+
 int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length) {
     UErrorCode status = U_ZERO_ERROR;
+    if (length <= CIV_REGEX_UTF16_BYTES) {
+        // Valid UTF-8 (u_strFromUTF8 refuses anything else) as UTF-16: the same code points,
+        // so the same match; ill-formed text takes the UText path below.
+        int32_t count = 0;
+        u_strFromUTF8(r->units, CIV_REGEX_UTF16_BYTES, &count, text, (int32_t)length, &status);
+        if (U_SUCCESS(status)) {
+            status = U_ZERO_ERROR;  // not NUL-terminated: a warning, the length is given
+            uregex_setText(r->regex, r->units, count, &status);
+            if (U_FAILURE(status)) return -2;
+            UBool found = uregex_find(r->regex, 0, &status);
+            if (U_FAILURE(status)) return -2;
+            if (!found) return -1;
+            int32_t end = uregex_end(r->regex, 0, &status);
+            return U_FAILURE(status) ? -2 : utf8_offset(text, length, end);
+        }
+        status = U_ZERO_ERROR;
+    }
     // Reopening into the same UText reuses it: no allocation per match.
     utext_openUTF8(&r->text, text, length, &status);
     uregex_setUText(r->regex, &r->text, &status);

@@ -85,15 +85,17 @@ public struct BodyEdges: Sendable {
         .map { Array($0.utf8) }
     /// A credit label with a name after it (`编辑：郑可`, `□记者 方雨桐`; not `只看该作者`).
     static func hasCredit(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        // One pass for the line's byte pairs rules out most labels before any search.
-        let signature = BytePairSignature(p)
-        for (label, labelSignature) in zip(creditLabels, creditSignatures) where signature.covers(labelSignature) {
+        // One pass for all labels; only a label found is searched again for what follows it.
+        var held = creditAutomaton.literals(in: p)
+        while held != 0 {
+            let label = creditLabels[held.trailingZeroBitCount]
+            held &= held - 1
             if let at = UTF8Bytes.firstIndex(of: label, in: p), at + label.count < p.count { return true }
         }
         return false
     }
 
-    static let creditSignatures = creditLabels.map { BytePairSignature(literals: [$0]) }
+    static let creditAutomaton = KeywordAutomaton(literals: creditLabels)
 
     static let maxShortScalars = 6
     /// The longest link-like line: site tools, labels and rows of links are short.

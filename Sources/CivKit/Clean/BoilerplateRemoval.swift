@@ -58,10 +58,11 @@ public struct BoilerplateRemoval: DocumentRepair {
         var line = line
         let firstByte = line.utf8.first ?? 0
         return line.withUTF8 { p in
-            let signature = BytePairSignature(p)
-            return rules.rules.indices.first { r in
-                BoilerplateRules.inScope(rules.scopes[r], index: index, count: count) && rules.firstBytes[r].contains(firstByte)
-                    && !rules.rules[r].spansTwoLines && rules.rules[r].matches(p, signature: signature)
+            var keywords: UInt64?
+            return rules.firstCandidate(index: index, count: count, firstByte: firstByte) { r in
+                guard !rules.rules[r].spansTwoLines else { return false }
+                if keywords == nil { keywords = rules.keywords(in: p) }
+                return rules.rules[r].matches(p, keywords: keywords!)
             }
         }
     }
@@ -115,18 +116,18 @@ public struct BoilerplateRemoval: DocumentRepair {
             var line = lines[i]
             let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
-                let signature = BytePairSignature(p)
-                // Head rules hold above the body's end: a date under a notice's last sentence is its date, no byline.
-                for r in rules.rules.indices where BoilerplateRules.inScope(rules.scopes[r], index: i, count: lines.count)
-                    && rules.firstBytes[r].contains(firstByte) && (rules.scopes[r] != .head || i <= edges.lastSentence) {
+                // Its keywords found only when a rule is left to try (a line no rule may start with is not read).
+                var keywords: UInt64?
+                return rules.firstCandidate(index: i, count: lines.count, firstByte: firstByte) { r in
+                    // Head rules hold above the body's end: a date under a notice's last sentence is its date, no byline.
+                    if rules.scopes[r] == .head && i > edges.lastSentence { return false }
                     let rule = rules.rules[r]
                     if rule.spansTwoLines {
-                        if i + 1 < lines.count, rule.mayMatch(lines[i], then: lines[i + 1]), rule.matches(lines[i] + "\n" + lines[i + 1]) { return r }
-                    } else if rule.matches(p, signature: signature) {
-                        return r
+                        return i + 1 < lines.count && rule.mayMatch(lines[i], then: lines[i + 1]) && rule.matches(lines[i] + "\n" + lines[i + 1])
                     }
+                    if keywords == nil { keywords = rules.keywords(in: p) }
+                    return rule.matches(p, keywords: keywords!)
                 }
-                return nil
             }
             guard let r = taking else {
                 if hasProse, let counter = structuralKind(lines[i], index: i, count: lines.count) {

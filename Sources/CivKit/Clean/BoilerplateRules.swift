@@ -17,9 +17,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         /// Matched against a line and the next one joined by `\n`.
         public let spansTwoLines: Bool
         /// The literals a line must all contain (the keyword column, split at spaces).
-        private let keywordBytes: [[UInt8]]
-        /// Their scalars: a line whose signature does not cover it holds not all of them.
-        let keywordSignature: BytePairSignature
+        let keywordBytes: [[UInt8]]
+        /// Their bits in `BoilerplateRules.keywords` (set once the table is read).
+        fileprivate(set) var keywordMask: UInt64 = 0
         /// `dropped.KIND` or `moved.KIND`: built once, counted on every line taken.
         let counterName: String
         /// What the line must start with, read off the pattern (`RulePrefilter`); nil: anything.
@@ -37,7 +37,6 @@ public final class BoilerplateRules: @unchecked Sendable {
             self.spansTwoLines = spansTwoLines
             let literals = (keyword ?? "").split(separator: " ").map { Array($0.utf8) }
             keywordBytes = literals
-            keywordSignature = BytePairSignature(literals: literals)
             counterName = (action == .drop ? "dropped." : "moved.") + kind
             prefixes = RulePrefilter.requiredPrefixes(of: pattern)
         }
@@ -54,11 +53,29 @@ public final class BoilerplateRules: @unchecked Sendable {
             return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) }
         }
 
-        /// The rule on a line's UTF-8 bytes (a caller trying many rules on one line gives the
-        /// line's `signature`, computed once).
-        func matches(_ p: UnsafeBufferPointer<UInt8>, signature: BytePairSignature? = nil) -> Bool {
-            if let signature, !signature.covers(keywordSignature) { return false }
-            guard mayMatch(p), let end = regex.firstMatchEnd(in: p) else { return false }
+        /// The same checks given the keywords the line holds (`BoilerplateRules.keywords(in:)`).
+        @inline(__always)
+        func mayMatch(_ p: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
+            guard p.count <= BoilerplateRules.maxLineBytes, keywordMask & ~keywords == 0 else { return false }
+            if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+            return true
+        }
+
+        /// The rule on a line's UTF-8 bytes.
+        func matches(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard mayMatch(p) else { return false }
+            return regexTakes(p)
+        }
+
+        /// The rule on a line's UTF-8 bytes, given the keywords the line holds (a caller trying
+        /// many rules on one line finds them once).
+        func matches(_ p: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
+            guard mayMatch(p, keywords: keywords) else { return false }
+            return regexTakes(p)
+        }
+
+        private func regexTakes(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let end = regex.firstMatchEnd(in: p) else { return false }
             // A page's last line (its pattern stops where the next page may begin) is taken
             // only whole: text after the match is another page's, or not boilerplate.
             return boundary != .closesPage || end == p.count
@@ -95,13 +112,27 @@ public final class BoilerplateRules: @unchecked Sendable {
     public static let maxLineBytes = 1024
 
     public let rules: [Rule]
+    /// Every rule's keywords, and the marks `gluedPageStart` looks for, found in one pass.
+    let keywords: KeywordAutomaton
+    private let fullStopBit: UInt64
+    private let positionBit: UInt64
     private let pageStartRules: [Rule]
     private let pageEndRules: [Rule]
     private let pageCloseRules: [Rule]
+    /// Their first bytes, beside them: asked of every line of the input, most rules are ruled
+    /// out by its first byte without a call.
+    private let pageStartFirstBytes: [FirstByteSet]
+    private let pageEndFirstBytes: [FirstByteSet]
+    private let pageCloseFirstBytes: [FirstByteSet]
     /// Per rule, kept beside the rules as plain values, so that the loop over every line and
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
     let firstBytes: [FirstByteSet]
+    /// For each zone a line is in (`zone(index:count:)`) and each first byte, the rules that
+    /// may take the line, in table order: the loop over every short line of every document
+    /// visits only these (`candidateStarts[k] ..< candidateStarts[k + 1]` of `candidateRules`).
+    private let candidateRules: [UInt16]
+    private let candidateStarts: [Int32]
 
     /// The bytes a line may start with to be matched by a rule (all, without a prefilter).
     struct FirstByteSet: Sendable {
@@ -147,11 +178,45 @@ public final class BoilerplateRules: @unchecked Sendable {
                         spansTwoLines: pattern.utf8.contains(0x0A))
         }
         self.rules = rules
+        var literals = [Self.fullStopBytes, Self.positionBytes]
+        for rule in rules { for k in rule.keywordBytes where !literals.contains(k) { literals.append(k) } }
+        keywords = KeywordAutomaton(literals: literals)
+        for rule in rules { rule.keywordMask = keywords.mask(of: rule.keywordBytes) }
+        fullStopBit = keywords.mask(of: [Self.fullStopBytes])
+        positionBit = keywords.mask(of: [Self.positionBytes])
         pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }
         pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
         pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
         scopes = rules.map(\.scope)
-        firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
+        let firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
+        self.firstBytes = firstBytes
+        var candidateRules: [UInt16] = [], candidateStarts: [Int32] = [0]
+        for zone in 0 ..< 8 {
+            let inZone = rules.indices.filter { Self.inScope(rules[$0].scope, zone: zone) }
+            for byte in 0 ... 255 {
+                candidateRules += inZone.lazy.filter { firstBytes[$0].contains(UInt8(byte)) }.map { UInt16($0) }
+                candidateStarts.append(Int32(candidateRules.count))
+            }
+        }
+        self.candidateRules = candidateRules
+        self.candidateStarts = candidateStarts
+        pageStartFirstBytes = pageStartRules.map { FirstByteSet(prefixes: $0.prefixes) }
+        pageEndFirstBytes = pageEndRules.map { FirstByteSet(prefixes: $0.prefixes) }
+        pageCloseFirstBytes = pageCloseRules.map { FirstByteSet(prefixes: $0.prefixes) }
+    }
+
+    /// Whether one of `rules` may match `line` holding `keywords` (first byte, then the rule's prefilter).
+    @inline(__always)
+    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ line: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
+        let first = line.first ?? 0
+        for r in rules.indices where firstBytes[r].contains(first) && rules[r].mayMatch(line, keywords: keywords) { return true }
+        return false
+    }
+
+    /// The keywords of the rules (and the marks `gluedPageStart` looks for) that `line` holds;
+    /// 0 for a line longer than any rule takes.
+    func keywords(in line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        line.count <= Self.maxLineBytes ? keywords.literals(in: line) : 0
     }
 
     public static let standard: BoilerplateRules = {
@@ -161,6 +226,33 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// Whether `rule` applies to line `index` of a document of `count` lines.
     static func inScope(_ rule: Rule, index: Int, count: Int) -> Bool {
         inScope(rule.scope, index: index, count: count)
+    }
+
+    /// The zones line `index` of `count` lies in, as bits: 1 the first line, 2 the head, 4 the tail.
+    @inline(__always)
+    static func zone(index: Int, count: Int) -> Int {
+        (index == 0 ? 1 : 0) | (index < zoneLines ? 2 : 0) | (index >= count - zoneLines ? 4 : 0)
+    }
+
+    static func inScope(_ scope: Scope, zone: Int) -> Bool {
+        switch scope {
+        case .first: return zone & 1 != 0
+        case .head: return zone & 2 != 0
+        case .tail: return zone & 4 != 0
+        case .any: return true
+        }
+    }
+
+    /// Calls `body` with the index of each rule that may take line `index` of `count` starting
+    /// with `firstByte` (its scope and first byte allow it), in table order, until it returns true;
+    /// returns that index.
+    @inline(__always)
+    func firstCandidate(index: Int, count: Int, firstByte: UInt8, where body: (Int) -> Bool) -> Int? {
+        let k = Self.zone(index: index, count: count) << 8 | Int(firstByte)
+        return candidateRules.withUnsafeBufferPointer { list in
+            for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) where body(Int(list[j])) { return Int(list[j]) }
+            return nil
+        }
     }
 
     @inline(__always)
@@ -182,16 +274,29 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// The same on a line's UTF-8 bytes: civ-clean asks it of every line, before the line
     /// becomes a String.
     public func startsPage(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        pageStartRules.contains { $0.matches(line) }
+        startsPage(line, keywords: keywords(in: line))
+    }
+
+    /// The same, given the line's `keywords(in:)` (civ-clean finds them once a line).
+    func startsPage(_ line: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
+        let first = line.first ?? 0
+        for r in pageStartRules.indices where pageStartFirstBytes[r].contains(first) && pageStartRules[r].matches(line, keywords: keywords) { return true }
+        return false
     }
 
     /// `gluedPageStart(in:)` on UTF-8 bytes: the byte offset where the next page begins.
     public func gluedPageStart(in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        gluedPageStart(in: line, keywords: keywords(in: line))
+    }
+
+    /// The same, given the line's `keywords(in:)`.
+    func gluedPageStart(in line: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Int? {
         // The String version's own first tests, on the bytes: a line that passes none of them
-        // (most lines) needs no String.
-        let mayEnd = pageEndRules.contains { $0.mayMatch(line) }
-        let mayClose = !mayEnd && !UTF8Bytes.contains(line, Self.fullStopBytes) && pageCloseRules.contains { $0.mayMatch(line) }
-        let mayHoldBreadcrumb = line.count <= Self.maxLineBytes && UTF8Bytes.contains(line, Self.positionBytes)
+        // (most lines) needs no String. (A line longer than `maxLineBytes` passes none.)
+        guard line.count <= Self.maxLineBytes else { return nil }
+        let mayEnd = Self.anyMayMatch(pageEndRules, pageEndFirstBytes, line, keywords: keywords)
+        let mayClose = !mayEnd && keywords & fullStopBit == 0 && Self.anyMayMatch(pageCloseRules, pageCloseFirstBytes, line, keywords: keywords)
+        let mayHoldBreadcrumb = keywords & positionBit != 0
         guard mayEnd || mayClose || mayHoldBreadcrumb else { return nil }
         let text = String(decoding: line, as: UTF8.self)
         return gluedPageStart(in: text).map { text.utf8.distance(from: text.startIndex, to: $0) }

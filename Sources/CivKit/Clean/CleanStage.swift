@@ -93,22 +93,25 @@ public final class CleanStage {
             for line in recent { document.counters.merge(line.counters) }
             recent.removeAll(keepingCapacity: true)
         }
+        // Counted apart, then given to the document the line goes to (a page's first line
+        // is known to start a new document only once it is cleaned); reused, not made per line.
+        var lineCounters = Counters()
         while let line = try input.nextLine() {
-            // Counted apart, then given to the document the line goes to (a page's first line
-            // is known to start a new document only once it is cleaned).
-            var lineCounters = Counters()
+            lineCounters.removeAll()
             let preferred = document.encoding != .utf8 ? document.encoding : streamEncoding
             var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &lineCounters)
             if encoding != .utf8 { streamEncoding = encoding }
             cleaner.clean(&bytes, spare: &spare, counters: &lineCounters)
             if !wholeInputIsOneDocument {
+                // The rules' keywords the line holds, found once for both questions.
+                let keywords = bytes.withUnsafeBufferPointer { rules.keywords(in: $0) }
                 // A document rejected as too large holds text too, just not in memory: the next
                 // page must still start a document of its own.
-                if document.hasProse || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0) }) {
+                if document.hasProse || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0, keywords: keywords) }) {
                     settle(&document)
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: line.offset)
-                } else if let (split, rawOffset, counter) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding)
+                } else if let (split, rawOffset, counter) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords)
                             .map({ ($0.split, $0.rawOffset, "pages.glued-line-split") })
                             ?? (document.hasProse ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)
                             .map({ ($0.split, $0.rawOffset, "pages.site-line-split") }) {
@@ -258,7 +261,14 @@ public final class CleanStage {
     /// into it: the byte offset of the split in the cleaned text and in the raw line.
     public func gluedPageSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
                                encoding: TextDecoder.Encoding) -> (split: Int, rawOffset: Int)? {
-        guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedPageStart(in: $0) }) else { return nil }
+        gluedPageSplit(cleaned, of: line, preferred: preferred, encoding: encoding,
+                       keywords: cleaned.withUnsafeBufferPointer { rules.keywords(in: $0) })
+    }
+
+    /// The same, given the rules' `keywords(in:)` the cleaned line holds.
+    func gluedPageSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
+                        encoding: TextDecoder.Encoding, keywords: UInt64) -> (split: Int, rawOffset: Int)? {
+        guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedPageStart(in: $0, keywords: keywords) }) else { return nil }
         return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
     }
 

@@ -62,18 +62,24 @@ public final class LineCleaner: Sendable {
     /// a changed line costs no allocation.
     public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters) {
         if line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) { swap(&line, &spare) }
-        for repair in repairs { _ = Self.run(repair, &line, &spare, &counters) }
-        for _ in 0 ..< Self.maxSettlingRounds {
-            var changed = false
-            for repair in settlingRepairs where Self.run(repair, &line, &spare, &counters) { changed = true }
-            guard changed, line.withUnsafeBufferPointer({ LostCharacterRepair.mayHaveFragment($0) || commas.hasSpuriousComma($0) }) else { break }
+        // The repairs are called where they stand in their arrays: iterating `for repair in`
+        // copied (and reference counted) each existential, seven times a line.
+        repairs.withUnsafeBufferPointer { repairs in
+            for r in repairs.indices { _ = Self.run(repairs, r, &line, &spare, &counters) }
+        }
+        settlingRepairs.withUnsafeBufferPointer { settling in
+            for _ in 0 ..< Self.maxSettlingRounds {
+                var changed = false
+                for r in settling.indices where Self.run(settling, r, &line, &spare, &counters) { changed = true }
+                guard changed, line.withUnsafeBufferPointer({ LostCharacterRepair.mayHaveFragment($0) || commas.hasSpuriousComma($0) }) else { break }
+            }
         }
     }
 
-    /// Runs one repair; the repaired line, when there is one, becomes `line`.
+    /// Runs repair `r` of `repairs`; the repaired line, when there is one, becomes `line`.
     @inline(__always)
-    static func run(_ repair: any LineRepair, _ line: inout [UInt8], _ spare: inout [UInt8], _ counters: inout Counters) -> Bool {
-        let changed = line.withUnsafeBufferPointer { repair.repair($0, into: &spare, counters: &counters) }
+    static func run(_ repairs: UnsafeBufferPointer<any LineRepair>, _ r: Int, _ line: inout [UInt8], _ spare: inout [UInt8], _ counters: inout Counters) -> Bool {
+        let changed = line.withUnsafeBufferPointer { repairs[r].repair($0, into: &spare, counters: &counters) }
         if changed { swap(&line, &spare) }
         return changed
     }

@@ -30,21 +30,38 @@ struct FoldedLine {
                 }
                 cut = i > 0
             }
-            original.reserveCapacity(min(limit, utf8.count - i))
-            folded.reserveCapacity(min(limit, utf8.count - i))
-            while i < utf8.count {
-                if original.count == limit {
-                    cut = true
-                    break
+            // Both arrays written in place (appending a scalar at a time, with its capacity and
+            // uniqueness checks, was a quarter of civ-extract).
+            let start = i
+            let capacity = min(limit, utf8.count - start)
+            var n = 0
+            folded = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { foldedBuffer, foldedCount in
+                original = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { originalBuffer, originalCount in
+                    var i = start
+                    while i < utf8.count {
+                        if n == limit {
+                            cut = true
+                            break
+                        }
+                        let lead = utf8[i]
+                        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                        let value: UInt32
+                        if length == 3 { // Han and CJK punctuation: most of a line
+                            value = (UInt32(lead) & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        } else {
+                            var v = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
+                            for k in 1..<length { v = v << 6 | UInt32(utf8[i + k] & 0x3F) }
+                            value = v
+                        }
+                        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                        originalBuffer.initializeElement(at: n, to: scalar)
+                        foldedBuffer.initializeElement(at: n, to: FoldedLine.fold(scalar))
+                        n += 1
+                        i += length
+                    }
+                    originalCount = n
                 }
-                let lead = utf8[i]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
-                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                original.append(scalar)
-                folded.append(FoldedLine.fold(scalar))
-                i += length
+                foldedCount = n
             }
         }
         self.original = original
@@ -52,8 +69,10 @@ struct FoldedLine {
         isCut = cut
     }
 
+    @inline(__always)
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        if s.value >= 0xFF01 && s.value <= 0xFF5E { return Unicode.Scalar(s.value - 0xFEE0)! }
+        // Above U+3000 (the last space) only the full-width forms fold: Han costs two compares.
+        if s.value > 0x3000 { return s.value >= 0xFF01 && s.value <= 0xFF5E ? Unicode.Scalar(s.value - 0xFEE0)! : s }
         return ScalarClass.isSpace(s) ? " " : s
     }
 
@@ -74,7 +93,14 @@ struct FoldedLine {
 
     /// The longest of `words` (sorted longest first) that occurs at `i`.
     func match(_ words: [Word], at i: Int) -> Word? {
-        words.first { matches($0, at: i) }
+        // Asked at every position of a line for every word list: the word's first scalar is
+        // compared before anything else, through the buffers (no closure, no copies).
+        guard i >= 0, i < count else { return nil }
+        let first = folded[i]
+        return words.withUnsafeBufferPointer { words in
+            for w in words.indices where words[w].first == first && matches(words[w], at: i) { return words[w] }
+            return nil
+        }
     }
 
     func skipSpaces(from i: Int) -> Int {

@@ -117,7 +117,8 @@ public struct OfficialsExtractor: BodyExtractor {
         let labels = ExtractLabels.standard
         guard line.isHan(at: i), words.stopWord(at: i, in: line) == nil else { return nil }
         let lengths: [Int]
-        if labels.compoundSurnames.contains(where: { line.matches($0, at: i) }) {
+        // (`match` compares first scalars before words: this runs at every Han character.)
+        if line.match(labels.compoundSurnames, at: i) != nil {
             lengths = [4, 3]
         } else if labels.singleSurnames.contains(line[i]) {
             lengths = [3, 2]

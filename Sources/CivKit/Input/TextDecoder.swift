@@ -200,25 +200,38 @@ public enum TextDecoder {
     /// How many bytes of the raw line `raw` the first `count` scalars of its decoded text came
     /// from (decoded by `decodeLine` as `encoding`), removed control bytes included.
     public static func rawLength(ofFirst count: Int, scalarsOf raw: [UInt8], encoding: Encoding) -> Int {
+        // Without control bytes (or a final CR) the kept bytes are the raw ones, at their own
+        // indices: no copy of either.
+        if encoding == .utf8, !raw.contains(where: isControlByte) {
+            return utf8Length(ofFirst: count, scalarsOf: raw)
+        }
         let (bytes, rawIndex) = keptBytes(raw)
         var position = 0 // in `bytes`
         if encoding == .utf8 {
-            var parser = Unicode.UTF8.ForwardParser()
-            var iterator = bytes.makeIterator()
-            var scalars = 0
-            while scalars < count {
-                switch parser.parseScalar(from: &iterator) {
-                case let .valid(encoded): position += encoded.count
-                case let .error(length): position += length
-                case .emptyInput: scalars = count; continue
-                }
-                scalars += 1
-            }
+            position = utf8Length(ofFirst: count, scalarsOf: bytes)
         } else {
             let decoded = decode(bytes, charset: encoding) ?? ""
             let prefix = Array(String(String.UnicodeScalarView(decoded.unicodeScalars.prefix(count))).utf16)
             position = max(0, Int(civ_convert_from_utf16(encoding.rawValue, prefix, Int32(prefix.count), nil, 0)))
         }
         return position < bytes.count ? rawIndex[position] : raw.count
+    }
+
+    /// How many bytes the first `count` scalars of `bytes` take, read as `String(decoding:)`
+    /// reads UTF-8 (a bad sequence is one scalar, U+FFFD); all of them when there are fewer.
+    static func utf8Length(ofFirst count: Int, scalarsOf bytes: [UInt8]) -> Int {
+        var position = 0
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var scalars = 0
+        while scalars < count {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded): position += encoded.count
+            case let .error(length): position += length
+            case .emptyInput: return position
+            }
+            scalars += 1
+        }
+        return position
     }
 }

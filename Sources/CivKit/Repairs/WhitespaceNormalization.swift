@@ -21,6 +21,13 @@ public struct WhitespaceNormalization: LineRepair {
         var changes = 0
         var hasKept = false
         var lastKeptIsCJKPunctuation = false
+        // Where the last kept run of characters ends: its last character is classified only
+        // when a space follows it (a run ends at every full-width mark, most of them no space's
+        // neighbour). -1: `lastKeptIsCJKPunctuation` holds the answer.
+        var lastKeptRunEnd = -1
+        @inline(__always) func lastKeptIsCJK() -> Bool {
+            lastKeptRunEnd >= 0 ? ScalarClass.isCJKPunctuation(UTF8Bytes.scalar(line, endingAt: lastKeptRunEnd).value) : lastKeptIsCJKPunctuation
+        }
         @inline(__always) func startWriting() {
             if !writing { beginOutput(&output, with: line, upTo: same); writing = true }
         }
@@ -35,14 +42,14 @@ public struct WhitespaceNormalization: LineRepair {
                 if end > i {
                     if pendingSpace {
                         let first = UTF8Bytes.scalar(line, at: i).value
-                        if ScalarClass.isCJKPunctuation(first) || lastKeptIsCJKPunctuation { changes += 1; startWriting() }
+                        if ScalarClass.isCJKPunctuation(first) || lastKeptIsCJK() { changes += 1; startWriting() }
                         else if writing { output.append(0x20) }
                         pendingSpace = false
                     }
                     if writing { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[i ..< end])) }
                     else { same = end }
                     hasKept = true
-                    lastKeptIsCJKPunctuation = ScalarClass.isCJKPunctuation(UTF8Bytes.scalar(line, endingAt: end).value)
+                    lastKeptRunEnd = end
                     i = end
                     continue
                 }
@@ -61,7 +68,7 @@ public struct WhitespaceNormalization: LineRepair {
                 }
                 let isCJKPunctuation = ScalarClass.isCJKPunctuation(v)
                 if pendingSpace {
-                    if isCJKPunctuation || lastKeptIsCJKPunctuation { changes += 1; startWriting() }
+                    if isCJKPunctuation || lastKeptIsCJK() { changes += 1; startWriting() }
                     else if writing { output.append(0x20) }
                     pendingSpace = false
                 }
@@ -69,6 +76,7 @@ public struct WhitespaceNormalization: LineRepair {
                 else { same = i + length }
                 hasKept = true
                 lastKeptIsCJKPunctuation = isCJKPunctuation
+                lastKeptRunEnd = -1
                 i += length
             }
         }

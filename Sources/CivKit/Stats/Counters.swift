@@ -76,17 +76,41 @@ public struct Counters: Sendable {
 
     /// `name=count name=count`, the form of the `repairs` field.
     public var compact: String {
-        // Built in one string from the entries (written once per document: looking each name
-        // up again by string cost as much as a line repair).
-        var out = ""
+        // Built as bytes from the entries (written once per document: String appends and a
+        // look-up of each name again by string cost as much as a line repair).
+        var out: [UInt8] = []
+        out.reserveCapacity(order.count * 24)
         for entry in order {
-            if !out.isEmpty { out += " " }
+            if !out.isEmpty { out.append(0x20) }
+            let count: Int
             switch entry {
-            case let .fast(slot): out += slot.name; out += "="; out += String(fast[slot.rawValue])
-            case let .named(name): out += name; out += "="; out += String(counts[name]!)
+            case let .fast(slot): out.append(contentsOf: slot.name.utf8); count = fast[slot.rawValue]
+            case let .named(name): out.append(contentsOf: name.utf8); count = counts[name]!
             }
+            out.append(0x3D)
+            Self.appendDecimal(count, to: &out)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `String(n)`'s digits, without the String.
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(0x2D) }
+        var magnitude = n.magnitude
+        let start = out.count
+        repeat {
+            out.append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[start...].reverse()
+    }
+
+    /// Empties the counters, keeping their storage (for counters reused line after line).
+    public mutating func removeAll() {
+        guard !order.isEmpty else { return }
+        order.removeAll(keepingCapacity: true)
+        if !counts.isEmpty { counts.removeAll(keepingCapacity: true) }
+        fast = InlineArray(repeating: 0)
     }
 
     /// Parses the `compact` form back; malformed items and negative counts are skipped.
@@ -128,6 +152,11 @@ public enum FastCounter: Int, Sendable, CaseIterable {
     }
 
     public init?(name: String) {
+        // Most other names (`dropped.…`, `moved.…`, `lost-character.…`) fail on the first byte.
+        switch name.utf8.first {
+        case UInt8(ascii: "p"), UInt8(ascii: "t"), UInt8(ascii: "s"), UInt8(ascii: "w"): break
+        default: return nil
+        }
         switch name {
         case "pinyin-annotation": self = .pinyinAnnotation
         case "traditional": self = .traditional
