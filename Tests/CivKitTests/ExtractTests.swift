@@ -126,6 +126,20 @@ let seed2 = Record(
         #expect(extract(["第一书记：扎根乡村", "正文。"])[FieldKey.title] == "第一书记：扎根乡村")
     }
 
+    @Test func aDatedHeaderIsNoTitleAndGivesThePublicationDate() {
+        let epaper = extract(["平凉日报 2019年10月18日 第01版", "市委书记检查创建工作", "10月17日，市委书记王国栋检查创建工作。"])
+        #expect(epaper[FieldKey.title] == "市委书记检查创建工作")
+        #expect(epaper[FieldKey.published] == "2019-10-18")
+        #expect(epaper.values(FieldKey.eventDate) == ["2019-10-17"])
+        let site = extract(["东胜区：全力冲刺创建测评", "东胜区融媒体中心 2022-09-05 11:20", "9月3日，检查组来到林荫路社区。"])
+        #expect(site[FieldKey.published] == "2022-09-05T11:20:00+08:00" && site.values(FieldKey.eventDate) == ["2022-09-03"])
+        let repost = extract(["咸安区召开创建攻坚动员会", "原创 咸安发布 咸安发布 2023-08-21 18:30 发表于湖北", "8月21日上午，咸安区召开动员会。"])
+        #expect(repost[FieldKey.published] == "2023-08-21T18:30:00+08:00")
+        // A title that names a date in its own words is still a title.
+        #expect(extract(["全市创文推进会2023年5月3日召开", "正文。"])[FieldKey.title] == "全市创文推进会2023年5月3日召开")
+        #expect(HeaderLine.datedHeader(FoldedLine("会议指出，2023年5月3日起")) == nil)
+    }
+
     // MARK: Publication time
 
     @Test(arguments: [

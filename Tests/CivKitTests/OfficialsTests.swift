@@ -66,6 +66,14 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(summary(["市新时代文明实践中心主任杨树随行。"]) == ["杨树 accompany 市新时代文明实践中心主任/市/新时代文明实践中心"])
     }
 
+    @Test func longNamesWithoutAHanSurnameAnd督查() {
+        #expect(summary(["市委常委、东胜区委书记斯琴毕力格带队检查创建工作。"]) == ["斯琴毕力格 lead 市委常委/市/党委 东胜区委书记/区/党委"])
+        #expect(summary(["副区长阿依古丽·买买提督查环境整治工作。"]) == ["阿依古丽·买买提 lead 副区长/区/政府"])
+        #expect(summary(["区创城指挥部副指挥、区住建局局长高云峰陪同检查。"]).first?.hasPrefix("高云峰 accompany 区创城指挥部副指挥/") == true)
+        // Not names: a numeral (和三级人大代表), a post's characters.
+        #expect(summary(["市人大常委会组织部分常委会委员和三级人大代表视察创建工作。"]).allSatisfy { !$0.hasPrefix("和三级") })
+    }
+
     @Test func theRoleVerbIsReadOutsideOtherPeoplesPosts() {
         #expect(summary(["市委常委叶帆到石岭镇督导工作。市创建督导三组组长陈香，区委常委、宣传部部长邬海等随行，镇长黄明陪同。"]) == [
             "叶帆 lead 市委常委/市/党委",
