@@ -212,6 +212,8 @@ let seed2 = Record(
         #expect(extract(["标题", "正文。（台山政府网/许莺）", "审编：邝新"]).values(FieldKey.reporter) == ["许莺"])
         // Not after a sentence, not names, or not among the last three lines: no credit.
         #expect(extract(["标题", "副市长（王长江）出席。"]).values(FieldKey.reporter).isEmpty)
+        // An office or outlet before the name: （樊城区人大办 卢静）.
+        #expect(extract(["标题", "视察组先后来到米公祠。", "（樊城区人大办 卢静）"]).values(FieldKey.reporter) == ["卢静"])
         #expect(extract(["标题", "正文。（霞浦县委宣传部）"]).values(FieldKey.reporter).isEmpty)
         #expect(extract(["标题", "正文。（区委宣传部）"]).values(FieldKey.reporter).isEmpty)
         #expect(extract(["标题", "正文。（王长江）", "下一段。", "再一段。", "又一段。"]).values(FieldKey.reporter).isEmpty)
@@ -277,6 +279,13 @@ let seed2 = Record(
         ("随州日报讯（全媒记者滕锐）10月30日，调研组来我市。", ["滕锐"]),
         ("福鼎新闻网讯（郑红）7月5日下午，部长到我乡查看。", ["郑红"]),
         ("本网讯（市文明办）7月5日下午，部长到我乡查看。", []),
+        ("梅岭在线（刘敏 黄志刚）5月12日，县长调研创建工作。", ["刘敏", "黄志刚"]),
+        ("记者：其木格 乔丽", ["其木格", "乔丽"]),
+        ("■本报记者 魏然 通讯员 冯晓", ["魏然", "冯晓"]),
+        ("（文/图 蒋红 邓林）", ["蒋红", "邓林"]),
+        ("撰稿：曹宇", ["曹宇"]),
+        // A name without a surname only in a credit line of its own.
+        ("记者 现场报道，我市召开创建大会。", []),
     ])
     func reporterForms(line: String, expected: [String]) {
         #expect(extract(["标题", line, "正文。"]).values(FieldKey.reporter) == expected)

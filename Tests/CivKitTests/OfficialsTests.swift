@@ -220,6 +220,9 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(dates(["10月27日、28日，检查组分两组暗访。10月29日至31日整改。"], published: "2020-11-02") == [
             "2020-10-27", "2020-10-28", "2020-10-29", "2020-10-31",
         ])
+        #expect(dates(["6月10日—11日，督导组来我市。4月30日——5月1日，视察组来我市。"], published: "2021-06-15") == [
+            "2021-06-10", "2021-06-11", "2021-04-30", "2021-05-01",
+        ])
         #expect(dates(["12月28日下午，区人大常委会主任带队调研。"], published: "2021-01-05") == ["2020-12-28"])
         #expect(dates(["2018年12月5日，全市召开动员大会；2019-3-1起施行。"]) == ["2018-12-05", "2019-03-01"])
         #expect(dates(["3月3日，市委书记深入甘州区调研。"], published: nil) == ["--03-03"])
@@ -355,6 +358,9 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         ])
         // A district entered, a word holding 到, a list a verb does not close: none.
         #expect(places(["区委书记到东城街道调研。", "得到群众认可。", "到城东社区，看到变化。"]).isEmpty)
+        // 街道 entered in a visit list: the list's other items stay.
+        #expect(places(["区长深入西湖街道、东湖街道检查创文工作，先后察看了和平社区、老街菜市场。"]) == ["和平社区", "老街菜市场"])
+        #expect(places(["区长深入街道社区检查创文工作。"]).isEmpty)
     }
 
     @Test func companiesAndVagueGroups() {
