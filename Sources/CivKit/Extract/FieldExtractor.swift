@@ -23,10 +23,19 @@ extension FieldExtractor {
 /// spaces civ-segment put between words.
 public struct BodyText: Sendable {
     let lines: [FoldedLine]
+    /// `Record.bylineCandidates` and `tailCandidates`, folded once for the byline extractors.
+    let bylineCandidates: [FoldedLine]
+    let tailCandidates: [FoldedLine]
+    /// The first text lines as `bylineCandidates` reads them (after the byline fields).
+    var headLines: ArraySlice<FoldedLine> { bylineCandidates[(bylineCandidates.count - headCount)...] }
+    private let headCount: Int
 
     init(_ record: Record) {
         let segmented = record[FieldKey.segmented] == "yes"
         lines = record.lines.map { FoldedLine(segmented ? String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != " " })) : $0) }
+        bylineCandidates = record.bylineCandidates
+        tailCandidates = record.tailCandidates
+        headCount = min(record.lines.count, ExtractScope.headLines)
     }
 }
 

@@ -3,15 +3,15 @@
 /// (作者：, 编辑：, 发布者：, 时间：…) or a date; names after an office (`来源：区委宣传部 卢珊、王妍`)
 /// are reporters, not part of it. Looks in the `byline` fields, then the first and the last text
 /// lines.
-public struct OriginExtractor: FieldExtractor {
+public struct OriginExtractor: BodyExtractor {
     public let name = "origin"
     public var maxLength = 60
     public init() {}
 
-    public func extract(from record: inout Record, counters: inout Counters) {
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
         guard record[FieldKey.origin] == nil else { return }
         let labels = ExtractLabels.standard.origin
-        let candidates = record.bylineCandidates + record.tailCandidates
+        let candidates = body.bylineCandidates + body.tailCandidates
         if let value = candidates.lazy.compactMap({ line in
             // 来源：区委宣传部 卢珊、王妍: the names are the authors, not the origin.
             if let credit = ReporterExtractor.originCredit(in: line) { return line.value(credit.origin) }

@@ -12,24 +12,24 @@
 /// follow a Han character (接受记者采访 is no credit) unless one that ends a media name
 /// (日报记者). Looks in the `byline` fields, then the first and the last text lines, and takes
 /// the first line with a credit.
-public struct ReporterExtractor: FieldExtractor {
+public struct ReporterExtractor: BodyExtractor {
     public let name = "reporter"
     static let separators: Set<Unicode.Scalar> = [" ", "、", ",", "/"]
     static let terminators: Set<Unicode.Scalar> = [")", "]", "】", "〕", "|", "。", ";", ":"]
 
     public init() {}
 
-    public func extract(from record: inout Record, counters: inout Counters) {
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
         guard record[FieldKey.reporter] == nil else { return }
         // Every credit of the byline and head lines (a photographer's caption and the reporter's
         // byline), else those of the first tail line with one.
         var credited: [String] = []
         func add(_ names: [String]) { for n in names where !credited.contains(n) { credited.append(n) } }
-        for line in record.bylineCandidates {
+        for line in body.bylineCandidates {
             add(Self.reporters(in: line))
             if let name = Self.nameAfterTime(in: line) { add([name]) }
         }
-        for line in record.tailCandidates where credited.isEmpty { add(Self.reporters(in: line)) }
+        for line in body.tailCandidates where credited.isEmpty { add(Self.reporters(in: line)) }
         // （王长江） closing the article, maybe above an editor's line.
         for last in record.lines.suffix(3).reversed() where credited.isEmpty {
             credited = Self.closingCredit(in: FoldedLine(last, limit: ExtractScope.lineWindow, fromEnd: true))
