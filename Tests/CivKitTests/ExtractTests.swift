@@ -126,6 +126,20 @@ let seed2 = Record(
         #expect(extract(["第一书记：扎根乡村", "正文。"])[FieldKey.title] == "第一书记：扎根乡村")
     }
 
+    @Test func aDatedHeaderIsNoTitleAndGivesThePublicationDate() {
+        let epaper = extract(["平凉日报 2019年10月18日 第01版", "市委书记检查创建工作", "10月17日，市委书记王国栋检查创建工作。"])
+        #expect(epaper[FieldKey.title] == "市委书记检查创建工作")
+        #expect(epaper[FieldKey.published] == "2019-10-18")
+        #expect(epaper.values(FieldKey.eventDate) == ["2019-10-17"])
+        let site = extract(["东胜区：全力冲刺创建测评", "东胜区融媒体中心 2022-09-05 11:20", "9月3日，检查组来到林荫路社区。"])
+        #expect(site[FieldKey.published] == "2022-09-05T11:20:00+08:00" && site.values(FieldKey.eventDate) == ["2022-09-03"])
+        let repost = extract(["咸安区召开创建攻坚动员会", "原创 咸安发布 咸安发布 2023-08-21 18:30 发表于湖北", "8月21日上午，咸安区召开动员会。"])
+        #expect(repost[FieldKey.published] == "2023-08-21T18:30:00+08:00")
+        // A title that names a date in its own words is still a title.
+        #expect(extract(["全市创文推进会2023年5月3日召开", "正文。"])[FieldKey.title] == "全市创文推进会2023年5月3日召开")
+        #expect(HeaderLine.datedHeader(FoldedLine("会议指出，2023年5月3日起")) == nil)
+    }
+
     // MARK: Publication time
 
     @Test(arguments: [
@@ -198,6 +212,8 @@ let seed2 = Record(
         #expect(extract(["标题", "正文。（台山政府网/许莺）", "审编：邝新"]).values(FieldKey.reporter) == ["许莺"])
         // Not after a sentence, not names, or not among the last three lines: no credit.
         #expect(extract(["标题", "副市长（王长江）出席。"]).values(FieldKey.reporter).isEmpty)
+        // An office or outlet before the name: （樊城区人大办 卢静）.
+        #expect(extract(["标题", "视察组先后来到米公祠。", "（樊城区人大办 卢静）"]).values(FieldKey.reporter) == ["卢静"])
         #expect(extract(["标题", "正文。（霞浦县委宣传部）"]).values(FieldKey.reporter).isEmpty)
         #expect(extract(["标题", "正文。（区委宣传部）"]).values(FieldKey.reporter).isEmpty)
         #expect(extract(["标题", "正文。（王长江）", "下一段。", "再一段。", "又一段。"]).values(FieldKey.reporter).isEmpty)
@@ -263,6 +279,13 @@ let seed2 = Record(
         ("随州日报讯（全媒记者滕锐）10月30日，调研组来我市。", ["滕锐"]),
         ("福鼎新闻网讯（郑红）7月5日下午，部长到我乡查看。", ["郑红"]),
         ("本网讯（市文明办）7月5日下午，部长到我乡查看。", []),
+        ("梅岭在线（刘敏 黄志刚）5月12日，县长调研创建工作。", ["刘敏", "黄志刚"]),
+        ("记者：其木格 乔丽", ["其木格", "乔丽"]),
+        ("■本报记者 魏然 通讯员 冯晓", ["魏然", "冯晓"]),
+        ("（文/图 蒋红 邓林）", ["蒋红", "邓林"]),
+        ("撰稿：曹宇", ["曹宇"]),
+        // A name without a surname only in a credit line of its own.
+        ("记者 现场报道，我市召开创建大会。", []),
     ])
     func reporterForms(line: String, expected: [String]) {
         #expect(extract(["标题", line, "正文。"]).values(FieldKey.reporter) == expected)

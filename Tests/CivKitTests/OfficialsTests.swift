@@ -66,6 +66,14 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(summary(["市新时代文明实践中心主任杨树随行。"]) == ["杨树 accompany 市新时代文明实践中心主任/市/新时代文明实践中心"])
     }
 
+    @Test func longNamesWithoutAHanSurnameAnd督查() {
+        #expect(summary(["市委常委、东胜区委书记斯琴毕力格带队检查创建工作。"]) == ["斯琴毕力格 lead 市委常委/市/党委 东胜区委书记/区/党委"])
+        #expect(summary(["副区长阿依古丽·买买提督查环境整治工作。"]) == ["阿依古丽·买买提 lead 副区长/区/政府"])
+        #expect(summary(["区创城指挥部副指挥、区住建局局长高云峰陪同检查。"]).first?.hasPrefix("高云峰 accompany 区创城指挥部副指挥/") == true)
+        // Not names: a numeral (和三级人大代表), a post's characters.
+        #expect(summary(["市人大常委会组织部分常委会委员和三级人大代表视察创建工作。"]).allSatisfy { !$0.hasPrefix("和三级") })
+    }
+
     @Test func theRoleVerbIsReadOutsideOtherPeoplesPosts() {
         #expect(summary(["市委常委叶帆到石岭镇督导工作。市创建督导三组组长陈香，区委常委、宣传部部长邬海等随行，镇长黄明陪同。"]) == [
             "叶帆 lead 市委常委/市/党委",
@@ -212,6 +220,9 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         #expect(dates(["10月27日、28日，检查组分两组暗访。10月29日至31日整改。"], published: "2020-11-02") == [
             "2020-10-27", "2020-10-28", "2020-10-29", "2020-10-31",
         ])
+        #expect(dates(["6月10日—11日，督导组来我市。4月30日——5月1日，视察组来我市。"], published: "2021-06-15") == [
+            "2021-06-10", "2021-06-11", "2021-04-30", "2021-05-01",
+        ])
         #expect(dates(["12月28日下午，区人大常委会主任带队调研。"], published: "2021-01-05") == ["2020-12-28"])
         #expect(dates(["2018年12月5日，全市召开动员大会；2019-3-1起施行。"]) == ["2018-12-05", "2019-03-01"])
         #expect(dates(["3月3日，市委书记深入甘州区调研。"], published: nil) == ["--03-03"])
@@ -347,6 +358,9 @@ private func summary(_ lines: [String], segmented: Bool = false) -> [String] {
         ])
         // A district entered, a word holding 到, a list a verb does not close: none.
         #expect(places(["区委书记到东城街道调研。", "得到群众认可。", "到城东社区，看到变化。"]).isEmpty)
+        // 街道 entered in a visit list: the list's other items stay.
+        #expect(places(["区长深入西湖街道、东湖街道检查创文工作，先后察看了和平社区、老街菜市场。"]) == ["和平社区", "老街菜市场"])
+        #expect(places(["区长深入街道社区检查创文工作。"]).isEmpty)
     }
 
     @Test func companiesAndVagueGroups() {

@@ -34,6 +34,9 @@ import Testing
         #expect(!BoilerplateRules.standard.startsPage("<文件名>: 是一个无效的符号链接"))
         #expect(BoilerplateRules.standard.gluedPageStart(in: "退出xpdf远程服务器.(仅适用于-remote时)") == nil)
         #expect(BoilerplateRules.standard.gluedPageStart(in: "登录 注册当前位置：首页 > 要闻") != nil)
+        // Four items are a menu when the first is 首页.
+        #expect(LinkLines.isMenu("首页 政务公开 政务服务 互动交流"))
+        #expect(!LinkLines.isMenu("创文明城 做文明人 当文明市民 建文明城"))
         // A credit line lists names between spaces too: no menu.
         #expect(!LinkLines.isMenu("记者 吴晓燕 刘洋 摄影 孙博"))
         let (record, counters) = clean(["首页 新闻 政务 民生 文化 旅游 专题 视频", "标题", "正文。"])
@@ -133,6 +136,23 @@ import Testing
         #expect(two.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count + 1)])
         // Every byte is in one document or the other.
         #expect(two.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + 1 + third.utf8.count)
+    }
+
+    @Test func aTrailEndingInASeparatorTakesACrumbNotTheTitle() {
+        let (titled, _) = clean(["当前位置：首页 > 新闻中心 > 部门动态 >", "市文明办召开文明城市创建工作推进会", "会议要求，抓好落实。"])
+        #expect(titled.lines == ["市文明办召开文明城市创建工作推进会", "会议要求，抓好落实。"])
+        #expect(titled[FieldKey.breadcrumb] == "当前位置：首页 > 新闻中心 > 部门动态 >")
+        let (wrapped, _) = clean(["当前位置：首页 > 新闻中心 >", "正文", "川汇区：创文攻坚不停歇", "会议要求，抓好落实。"])
+        #expect(wrapped.lines == ["川汇区：创文攻坚不停歇", "会议要求，抓好落实。"])
+    }
+
+    @Test func portalBannersMoveCreditLinesStay() {
+        let (portal, _) = clean(["樊城区政府门户网站", "区人大常委会视察创建工作", "视察组先后来到米公祠。"])
+        #expect(portal.lines == ["区人大常委会视察创建工作", "视察组先后来到米公祠。"] && portal[FieldKey.banner] == "樊城区政府门户网站")
+        // A credit in parentheses names the medium too: it is no banner.
+        let credit = "（市融媒体中心 记者 赵一鸣 通讯员 钱程）"
+        let (credited, _) = clean(["标题", "检查组先后到解放路社区。", credit])
+        #expect(credited.lines.last == credit && credited[FieldKey.banner] == nil)
     }
 
     @Test func explainSaysWhatBecameOfEachLine() throws {

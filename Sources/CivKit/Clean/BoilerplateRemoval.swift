@@ -85,6 +85,20 @@ public struct BoilerplateRemoval: DocumentRepair {
         lines.dropFirst().reduce(lines[0]) { joined, next in joined.hasSuffix("：") ? joined + next : joined + " " + next }
     }
 
+    /// A line that can be the trail's last item, wrapped: short (`正文`, `本地新闻`), without
+    /// punctuation, or a further piece of the trail (`新闻中心 > 正文`).
+    static func isCrumbItem(_ line: String) -> Bool {
+        if line.contains(">") || line.contains("»") || line.contains("＞") { return true }
+        var n = 0
+        for c in line.unicodeScalars {
+            if "，。！？；：“”".unicodeScalars.contains(c) { return false }
+            n += 1
+            if n > maxWrappedCrumb { return false }
+        }
+        return true
+    }
+    static let maxWrappedCrumb = 8
+
     /// Lines that only separate breadcrumb items.
     static func isCrumbSeparator(_ line: String) -> Bool {
         [">>", ">", "»", "/", "→", "-", "＞", "＞＞"].contains(line)
@@ -190,8 +204,9 @@ public struct BoilerplateRemoval: DocumentRepair {
         var taken = [lines[start]]
         var j = start + 1
         let first = lines[start]
-        // A marker line with nothing after its colon, or ending in a separator, goes on below.
-        if (first.hasSuffix("：") || first.hasSuffix(":") || first.hasSuffix(">")), j < lines.count {
+        // A marker line with nothing after its colon, or ending in a separator, goes on below;
+        // after a separator only with a crumb (`正文`), not the title under the trail.
+        if (first.hasSuffix("：") || first.hasSuffix(":") || (first.hasSuffix(">") && j < lines.count && Self.isCrumbItem(lines[j]))), j < lines.count {
             taken.append(lines[j])
             j += 1
         }

@@ -1,5 +1,5 @@
 /// Lines made of short link texts, as site menus and footers lay them out: five or more items
-/// between spaces (`首页 政务公开 政务服务 互动交流 走进西平`), or three or more between bars
+/// between spaces (`首页 政务公开 政务服务 互动交流 走进西平`; four when the first is 首页), or three or more between bars
 /// (`网站地图 | 联系我们 | 隐私声明`). No item holds punctuation, none is long: a title with
 /// spaces (`对标创建标准 聚力攻坚克难 全面提升城市建设管理服务水平`) is no menu. And lines of
 /// markup left by a bad HTML-to-text step (`<br/>`, `<script>…</script>`), whose text without
@@ -31,7 +31,7 @@ public enum LinkLines {
             if items[items.count - 1] > maxItemScalars { return false }
         }
         let count = items.last == 0 ? items.count - 1 : items.count
-        return bars >= 2 ? count >= 3 : count >= 5
+        return bars >= 2 ? count >= 3 : count >= (line.hasPrefix("首页 ") ? 4 : 5)
     }
 
     /// A line of markup: starts with a tag, and holds at most a few characters outside tags.

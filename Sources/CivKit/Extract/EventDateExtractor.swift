@@ -1,7 +1,7 @@
 /// Field `event-date`, once per date: the days the text says something happened, in text order.
 ///
 /// Reads every text line (not the byline lines at the top: short, no comma or full stop) for `M月D日` (or 号), `YYYY年M月D日`
-/// and `YYYY-M-D`, the first two in Chinese numerals too (`七月十九日`, `二〇二一年十二月三十日`); `10月27日、28日` and `10月27日至28日` are two dates. A date without a year
+/// and `YYYY-M-D`, the first two in Chinese numerals too (`七月十九日`, `二〇二一年十二月三十日`); `10月27日、28日`, `10月27日至28日` and `10月27日—28日` are two dates. A date without a year
 /// takes the publication year (`published`), or the year before when it would fall more than six
 /// months after publication (a December event published in January); without a publication
 /// date it is written `--MM-DD`. An impossible date (2月30日) is none. A dispatch's dateline
@@ -75,15 +75,19 @@ public struct EventDateExtractor: BodyExtractor {
             while true {
                 last = (month, day)
                 if let s = resolve(month: month, day: day, published: published) { out.append(s) }
-                // 27日、28日 / 27日至28日: another day of the same month.
-                guard end < line.count, line[end] == "、" || line[end] == "至" || line[end] == "-" || line[end] == "到",
-                      let (next, nextEnd) = dayMark(at: end + 1, in: line), next > day else { break }
+                // 27日、28日 / 27日至28日 / 27日—28日: another day of the same month.
+                guard end < line.count, Self.dayJoins.contains(line[end]) else { break }
+                let after = line[end] == "—" && line.matches(["—"], at: end + 1) ? end + 2 : end + 1
+                guard let (next, nextEnd) = dayMark(at: after, in: line), next > day else { break }
                 (day, end) = (next, nextEnd)
             }
             i = end
         }
         return out
     }
+
+    /// What joins two days of one month: a list (、) or a range (至, 到, dashes, ~).
+    static let dayJoins: Set<Unicode.Scalar> = ["、", "至", "到", "-", "—", "–", "~"]
 
     /// The day before the publication date.
     static func dayBefore(_ p: (year: Int, month: Int, day: Int)) -> FoundDate {

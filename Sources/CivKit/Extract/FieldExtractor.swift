@@ -23,16 +23,19 @@ extension FieldExtractor {
 /// spaces civ-segment put between words.
 public struct BodyText: Sendable {
     let lines: [FoldedLine]
-    /// `Record.bylineCandidates` and `tailCandidates`, folded once for the three extractors that
-    /// read them (origin, reporter, publisher: folding them three times was a sixth of civ-extract).
+    /// `Record.bylineCandidates` and `tailCandidates`, folded once for the byline extractors.
     let bylineCandidates: [FoldedLine]
     let tailCandidates: [FoldedLine]
+    /// The first text lines as `bylineCandidates` reads them (after the byline fields).
+    var headLines: ArraySlice<FoldedLine> { bylineCandidates[(bylineCandidates.count - headCount)...] }
+    private let headCount: Int
 
     init(_ record: Record) {
         let segmented = record[FieldKey.segmented] == "yes"
         lines = record.lines.map { FoldedLine(segmented ? String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != " " })) : $0) }
         bylineCandidates = record.bylineCandidates
         tailCandidates = record.tailCandidates
+        headCount = min(record.lines.count, ExtractScope.headLines)
     }
 }
 
@@ -157,6 +160,29 @@ enum HeaderLine {
     static func isByline(_ line: FoldedLine) -> Bool {
         line.labelWithColon(ExtractLabels.standard.anyLabel) != nil
             || DateScanner.date(at: line.skipSpaces(from: 0), in: line) != nil
+            || datedHeader(line) != nil
+    }
+
+    static let maxDatedHeaderName = 24
+
+    /// The date of a header line that names the paper or site before it: an e-paper's
+    /// `平凉日报 2019年10月18日 第01版`, a site's `东胜区融媒体中心 2022-09-05 11:20`, a repost's
+    /// `原创 咸安发布 2023-08-21 18:30 发表于湖北`. Before the date a short name and a space, no
+    /// punctuation; after it nothing but a page heading, a weekday or 发表于.
+    static func datedHeader(_ line: FoldedLine) -> FoundDate? {
+        guard line.count <= 60 else { return nil }
+        var i = 0
+        while i < line.count {
+            let c = line[i]
+            if c == "," || c == "。" || c == ":" || c == "(" || i > maxDatedHeaderName { return nil }
+            if c == " ", i > 0, i + 1 < line.count, DateScanner.isNumeral(line[i + 1]) { break }
+            i += 1
+        }
+        guard i > 0, i < line.count, let d = DateScanner.date(at: i + 1, in: line) else { return nil }
+        let rest = line.skipSpaces(from: d.end)
+        if rest == line.count || isPageHeading(line, at: rest)
+            || line.matches(["发", "表", "于"], at: rest) || line.matches(["星", "期"], at: rest) { return d }
+        return nil
     }
 
     static func isHeader(_ line: FoldedLine) -> Bool {
@@ -164,8 +190,8 @@ enum HeaderLine {
     }
 
     /// An e-paper's page heading: `第一版：要闻`, `第01版`, `第A3版 综合`.
-    static func isPageHeading(_ line: FoldedLine) -> Bool {
-        var i = line.skipSpaces(from: 0)
+    static func isPageHeading(_ line: FoldedLine, at start: Int = 0) -> Bool {
+        var i = line.skipSpaces(from: start)
         guard line.matches(["第"], at: i) else { return false }
         i += 1
         let start = i

@@ -119,6 +119,8 @@ struct FoldedLine {
     /// The first `LABEL:` at or after `from` with LABEL one of `labels`, not preceded by a Han
     /// character (资金来源： is no 来源：): where the label starts and where its value starts.
     func labelWithColon(_ labels: [Word], from: Int = 0) -> (label: Int, value: Int)? {
+        // Most lines hold no colon: one scan for it instead of the labels at every character.
+        guard folded[min(from, count)...].contains(":") else { return nil }
         var i = from
         while i < count {
             if !isHan(at: i - 1), let w = match(labels, at: i), let v = afterColon(from: i + w.count) { return (i, v) }

@@ -88,7 +88,7 @@ public struct OfficialsExtractor: BodyExtractor {
         } else if labels.singleSurnames.contains(line[i]) {
             lengths = [3, 2]
         } else {
-            return nil
+            return longName(at: i, in: line)
         }
         // Each reading: its end and the strength of what follows it (the length of the stop word,
         // more for punctuation). A reading holds no one-character stop word (李明在会上), nor a
@@ -107,7 +107,42 @@ public struct OfficialsExtractor: BodyExtractor {
             // 陈志强|调研 over 陈志|强调, 李四|陪同 over 李四陪|同.
             if best == nil || strength > best!.strength { best = (end, strength) }
         }
-        return best?.end
+        // 斯 and 阿 are surnames too: 斯琴毕力格 has no reading of three characters.
+        return best?.end ?? longName(at: i, in: line)
+    }
+
+    static let longNameLengths = 4...12
+    static let nameDot: Set<Unicode.Scalar> = ["·", "•", "・"]
+
+    /// A name without a Han surname: Mongolian, Tibetan or Uyghur names of four or more
+    /// characters (斯琴毕力格, 阿依古丽·买买提), read only where a verb of two or more characters
+    /// (带队, 督查) or punctuation follows them, and holding no character of a post (部, 局, 副).
+    static func longName(at i: Int, in line: FoldedLine) -> Int? {
+        let words = OfficialWords.standard
+        // 委员和三级人大代表: no long name starts with a stop word or holds a numeral.
+        guard words.stopWord(at: i, in: line) == nil else { return nil }
+        var end = i
+        var han = 0
+        while end < line.count, end - i < longNameLengths.upperBound {
+            let c = line[end]
+            if line.isHan(at: end) {
+                if words.notInName.contains(c) || DateScanner.isNumeral(c) { return nil }
+                if han >= longNameLengths.lowerBound, let stop = words.stopWord(at: end, in: line) {
+                    return stop.count >= 2 && !holdsTitle(i, end, line) ? end : nil
+                }
+                han += 1
+            } else if nameDot.contains(c), han > 0, end + 1 < line.count, line.isHan(at: end + 1) {
+                // the dot between a name's parts
+            } else {
+                return han >= longNameLengths.lowerBound && (c == "," || c == "。" || c == "、") && !holdsTitle(i, end, line) ? end : nil
+            }
+            end += 1
+        }
+        return nil
+    }
+
+    private static func holdsTitle(_ start: Int, _ end: Int, _ line: FoldedLine) -> Bool {
+        (start + 1...end).contains { OfficialWords.standard.titleEnding(at: $0, in: line, after: start) != nil }
     }
 
     /// A name followed by a title and a boundary (`卢某书记强调`), neither after nor before a `、`

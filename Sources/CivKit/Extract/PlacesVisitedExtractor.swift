@@ -65,6 +65,8 @@ public struct PlacesVisitedExtractor: BodyExtractor {
             items = items.map { r in line.match(words.prefixes, at: r.lowerBound).map { r.lowerBound + $0.count..<r.upperBound } ?? r }
             // 深入政务中心、集贸市场、图书馆等地: kinds of site, not sites.
             items.removeAll { r in words.generic.contains { $0.count == r.count && line.matches($0, at: r.lowerBound) } }
+            // 深入西湖街道、东湖街道检查: a 街道 is a division entered, no site.
+            items.removeAll { r in r.count > 2 && line.matches(["街", "道"], at: r.upperBound - 2) }
             guard !items.isEmpty else {
                 i += 1
                 continue

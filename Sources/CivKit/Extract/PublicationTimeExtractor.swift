@@ -63,6 +63,7 @@ enum DateScanner {
     /// line, after a time label (发布时间：), or anywhere in a short line with byline labels.
     static func inBylineText(_ line: FoldedLine) -> FoundDate? {
         guard let d = first(in: line) else { return nil }
+        if let header = HeaderLine.datedHeader(line) { return header }
         var p = d.start
         while p > 0 && (line[p - 1] == " " || line[p - 1] == "(" || line[p - 1] == "[" || line[p - 1] == "【") { p -= 1 }
         if p == 0 { return d }

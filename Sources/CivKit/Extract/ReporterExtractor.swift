@@ -50,8 +50,9 @@ public struct ReporterExtractor: BodyExtractor {
         if let credit = originCredit(in: line) { all = credit.names }
         var i = 0
         while i < line.count {
-            if line[i] == "讯", line.matches(["("], at: i + 1) || line.matches(["(", " "], at: i + 1) {
-                // 福鼎新闻网讯（郑红）7月5日: names alone after a dispatch's 讯.
+            if line[i] == "讯" || endsOutlet(at: i + 1, in: line), line.matches(["("], at: i + 1) || line.matches(["(", " "], at: i + 1) {
+                // 福鼎新闻网讯（郑红）7月5日: names alone after a dispatch's 讯, or right after
+                // the outlet's name (梅岭在线（刘敏 黄志刚）).
                 let open = line.skipSpaces(from: i + 2)
                 var close = open
                 while line.isHan(at: close) || line.isSpace(at: close) || line[close] == "、" { close += 1 }
@@ -80,6 +81,13 @@ public struct ReporterExtractor: BodyExtractor {
             }
         }
         return all
+    }
+
+    /// True when an outlet's name (在线, 新闻网) ends right before `i`, at the line's start.
+    static func endsOutlet(at i: Int, in line: FoldedLine) -> Bool {
+        guard i < line.count, line[i] == "(", i <= SiteExtractor.maxLength else { return false }
+        return ExtractLabels.standard.siteSuffix.contains { $0.count < i && line.matches($0, at: i - $0.count) }
+            && (0..<i).allSatisfy { line.isHan(at: $0) }
     }
 
     /// `NAME 摄` ending a credit (（图为会议现场 赵峰 摄）): the name before a spaced 摄 that ends
@@ -151,8 +159,13 @@ public struct ReporterExtractor: BodyExtractor {
         var open = end - 1
         while open > 0 && line[open - 1] != "(" && line[open - 1] != ")" { open -= 1 }
         guard open > 0, line[open - 1] == "(", open - 1 == line.skipSpaces(from: 0) || line[open - 2] == "。" || line[open - 2] == "!" || line[open - 2] == "?" else { return [] }
-        // （台山政府网/许莺）: the outlet before a slash.
+        // （台山政府网/许莺）: the outlet before a slash; （樊城区人大办 卢静）: an office before a space.
         if let slash = (open..<end - 1).last(where: { line[$0] == "/" }) { open = slash + 1 }
+        var office = open
+        while line.isHan(at: office) { office += 1 }
+        if office > open + 1, line.isSpace(at: office), officeEnds.contains(line[office - 1]) || mediaEnds.contains(line[office - 1]) {
+            open = office + 1
+        }
         // （区委宣传部）: an office, no names.
         let notInName = OfficialWords.standard.notInName
         let found = names(in: line, from: open).filter { !$0.unicodeScalars.contains(where: notInName.contains) }
@@ -195,8 +208,8 @@ public struct ReporterExtractor: BodyExtractor {
                 names += pair
                 return names
             }
-            guard (2...4).contains(k - j), labels.startsWithSurname(Array(line.folded[j..<k])), !beforeColon,
-                  atEnd || separators.contains(line[k])
+            guard (2...4).contains(k - j), !beforeColon, atEnd || separators.contains(line[k]),
+                  labels.startsWithSurname(Array(line.folded[j..<k])) || looseName(j..<k, stopped: stopped, in: line)
             else {
                 // After a comma a non-name means the comma was prose: 记者来到现场，看到…
                 return afterComma ? [] : names
@@ -211,6 +224,15 @@ public struct ReporterExtractor: BodyExtractor {
             if k == line.count || line.match(labels.nameStop, at: k) != nil { return names }
             j = k
         }
+    }
+
+    /// A name without a Han surname (其木格), read only in a credit line of its own (`记者：其木格
+    /// 乔丽`): between separators, no label after it, no character of an office or post.
+    static func looseName(_ r: Range<Int>, stopped: Bool, in line: FoldedLine) -> Bool {
+        guard !stopped, (3...4).contains(r.count), isCreditLine(line) else { return false }
+        let notInName = OfficialWords.standard.notInName
+        let labels = ExtractLabels.standard.reporter
+        return !r.contains { notInName.contains(line[$0]) || DateScanner.isNumeral(line[$0]) || line.match(labels, at: $0) != nil }
     }
 
     /// Five or six characters read as two names, each starting with a surname: 3 + 2, 2 + 3 or

@@ -4,16 +4,16 @@
 /// unless it is 首页), the name before the dash of a banner (`萍乡城事网—萍乡最具影响力门户网站`
 /// → 萍乡城事网), a site name opening the first paragraph (`中国张掖网讯据…` → 中国张掖网). The
 /// `breadcrumb` and `banner` fields come first; in plain text, such lines at the top.
-public struct SiteExtractor: FieldExtractor {
+public struct SiteExtractor: BodyExtractor {
     public let name = "site"
     static let maxLength = 24
     static let openers: Set<Unicode.Scalar> = [" ", "(", "[", "【", "〔"]
 
     public init() {}
 
-    public func extract(from record: inout Record, counters: inout Counters) {
+    public func extract(from record: inout Record, body: BodyText, counters: inout Counters) {
         guard record[FieldKey.site] == nil else { return }
-        let head = record.lines.prefix(ExtractScope.headLines).map { FoldedLine($0, limit: ExtractScope.lineWindow) }
+        let head = body.headLines
         let site = record.values(FieldKey.breadcrumb).lazy.compactMap { Self.breadcrumbSite(FoldedLine($0)) }.first
             ?? record.values(FieldKey.banner).lazy.compactMap { Self.bannerSite(FoldedLine($0), strict: false) }.first
             ?? head.lazy.filter(Self.isBreadcrumb).compactMap(Self.breadcrumbSite).first
@@ -21,6 +21,10 @@ public struct SiteExtractor: FieldExtractor {
             ?? head.lazy.compactMap(Self.leadSite).first
         if let site { record.addExtracted(FieldKey.site, site, counters: &counters) }
     }
+
+    /// The separators' first characters: a bit test before the word look-up at every character.
+    static let separatorFirsts = ScalarBits(ExtractLabels.standard.crumbSeparator.compactMap(\.first))
+    static let bannerSeparatorFirsts = ScalarBits(ExtractLabels.standard.bannerSeparator.compactMap(\.first))
 
     /// A line that starts with 当前位置： or has two breadcrumb separators (`>>`).
     static func isBreadcrumb(_ line: FoldedLine) -> Bool {
@@ -30,7 +34,7 @@ public struct SiteExtractor: FieldExtractor {
         var separators = 0
         var i = 0
         while i < line.count {
-            if let w = line.match(labels.crumbSeparator, at: i), w != ["/"] {
+            if separatorFirsts.contains(line[i]), let w = line.match(labels.crumbSeparator, at: i), w != ["/"] {
                 separators += 1
                 i += w.count
             } else {
@@ -46,7 +50,7 @@ public struct SiteExtractor: FieldExtractor {
         var start = line.skipSpaces(from: 0)
         if let w = line.match(labels.breadcrumb, at: start), let v = line.afterColon(from: start + w.count) { start = v }
         var end = start
-        while end < line.count && line.match(labels.crumbSeparator, at: end) == nil { end += 1 }
+        while end < line.count && !(separatorFirsts.contains(line[end]) && line.match(labels.crumbSeparator, at: end) != nil) { end += 1 }
         let element = line.value(start..<end)
         guard (2...maxLength).contains(element.unicodeScalars.count),
               !labels.home.contains(FoldedLine.word(element)) else { return nil }
@@ -60,7 +64,7 @@ public struct SiteExtractor: FieldExtractor {
         let labels = ExtractLabels.standard
         let start = line.skipSpaces(from: 0)
         var end = start
-        while end < line.count && line.match(labels.bannerSeparator, at: end) == nil { end += 1 }
+        while end < line.count && !(bannerSeparatorFirsts.contains(line[end]) && line.match(labels.bannerSeparator, at: end) != nil) { end += 1 }
         let hasDash = end < line.count
         if !hasDash {
             guard !strict else { return nil }
