@@ -109,6 +109,9 @@ enum Desync {
         var generator = SplitMix(state: 17)
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map { Array($0.unicodeScalars) }
             .filter { line in line.count >= 40 && line.count <= 300 && line.filter { ScalarClass.isHan($0) }.count >= 20 }
+            // The man pages hold real desynchronised runs, their invalid pairs written `?`
+            // (`ICMP?嘈停?蛘呤悄掣鲇擅??`): not undamaged prose.
+            .filter { line in !line.indices.dropFirst().dropLast().contains { line[$0] == "?" && line[$0 - 1].value > 0x7F && line[$0 + 1].value > 0x7F } }
         var chosen = Set<Int>()
         while chosen.count < min(400, lines.count) { chosen.insert(Int(generator.next() % UInt64(lines.count))) }
         return chosen.sorted().map { lines[$0] }

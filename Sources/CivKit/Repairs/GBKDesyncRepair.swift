@@ -41,6 +41,10 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// --seed 2`: the lowest margins undamaged prose never reaches there).
     static let margin = 24.0
     static let shortRunMargin = 32.0
+    /// The least share of the repaired characters in lexicon words.
+    static let minimumCoverage = 0.5
+    /// Runs of up to this many odd characters need two suspects among them.
+    static let shortRun = 3
     /// What a lone character pays beyond its share of word frequency (it is rarely a word alone).
     static let singlePenalty = 3.0
     static let punctuationScore = 14.0
@@ -157,6 +161,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
                   let x = gbk.bytes(of: s[m]), let y = gbk.bytes(of: s[m + 1]) else { return nil }
             return gbk.character(lead: x.trail, trail: y.lead)
         }
+        // A repeated character (哒哒哒, 崽崽) reads as another repeated one: prose, not a run.
+        if (p > 0 && s[p - 1] == s[p]) || (p + 1 < s.count && s[p + 1] == s[p]) { return nil }
         // The chain of characters around p whose shifted readings all exist: a run lies inside.
         var a = p, b = p + 1
         var t: [Unicode.Scalar] = []   // t[m - a]: shifted(m)
@@ -187,16 +193,20 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         for (i, j) in spans {
             // A run of one odd character is both halves and nothing whole: too little to tell
             // from prose's own rare characters (呢, 啦 are in no lexicon word).
-            guard j - i >= 2, let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)])) else { continue }
+            // Two suspects at least in a short run: prose's rare characters come one at a time
+            // (兴坪, 唐韵笙).
+            guard j - i >= 2, j - i > Self.shortRun || s[i ..< j].filter({ isSuspect($0.value) }).count >= 2,
+                  let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)])) else { continue }
             tried = true
             let lo = max(0, i - Self.context), hi = min(s.count, max(b, end) + Self.context)
             let before = score(Array(s[lo ..< hi]))
-            let after = score(Array(s[lo ..< i]) + text + Array(s[end ..< hi]))
-            if after - before >= (j - i == 2 ? Self.shortRunMargin : Self.margin), winner == nil || after - before > winner!.gain {
+            let repairedWindow = Array(s[lo ..< i]) + text + Array(s[end ..< hi])
+            let after = score(repairedWindow)
+            if after - before >= (j - i == 2 ? Self.shortRunMargin : Self.margin), winner == nil || after - before > winner!.gain,
+               wordCoverage(repairedWindow, from: i - lo, count: text.count) >= Self.minimumCoverage {
                 winner = (after - before, Repair(start: i, end: end, text: text))
             }
         }
-        if getenv("GBKGAIN") != nil, let winner { FileHandle.standardError.write("WIN \(winner.gain) \(winner.repair.end - winner.repair.start)\n".data(using: .utf8)!) }
         if let winner { return .repaired(winner.repair) }
         return tried && sees ? .left(end: b) : nil
     }
@@ -347,6 +357,22 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         }
         // A mark between words is as likely as a common character (a run often ends in one: 。，).
         return ScalarClass.isCJKPunctuation(c) ? Self.punctuationScore : 0
+    }
+
+    /// The share of `text[from ..< from + count]` that the best segmentation of `text` puts in
+    /// words of two or more characters: a true run reads as words, a name read shifted as a word
+    /// or two among lone characters (唐韵笙等 → 唐对象系人).
+    func wordCoverage(_ text: [Unicode.Scalar], from: Int, count: Int) -> Double {
+        guard count > 0 else { return 0 }
+        let (_, starts, _) = viterbi(text.map(simplified))
+        var covered = 0
+        var i = text.count
+        while i > 0 {
+            let j = starts[i]
+            if i - j >= 2 { covered += max(0, min(i, from + count) - max(j, from)) }
+            i = j
+        }
+        return Double(covered) / Double(count)
     }
 
     /// The best segmentation's score.
