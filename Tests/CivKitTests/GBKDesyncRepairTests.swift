@@ -59,7 +59,8 @@ enum Desync {
     /// Runs made as `scripts/make-corpus` makes them: the halves at both ends completed.
     @Test func generatedRuns() {
         #expect(run("。 捎诒黄舳的 shell 不需要重新读取配置").0 == "。 由于被启动的 shell 不需要重新读取配置")
-        #expect(run("这家宾馆是地理位貌淮恚风筝广场就在对面").0.contains("地理位置不错"))
+        #expect(run("市委召开常委会议，芯坎渴鹑国文明城市创建工作。").0 == "市委召开常委会议，研究部署全国文明城市创建工作。")
+        #expect(run("系统管理员可以褂谜飧雒令检查文件系统的错误。").0 == "系统管理员可以使用这个命令检查文件系统的错误。")
         #expect(run("他们当暗墓ぷ魇欠峙涠丝诤攀，指定端口").0.contains("他们当前的工作是分配端口号"))
     }
 

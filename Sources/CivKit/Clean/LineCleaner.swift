@@ -2,8 +2,8 @@
 /// 0. invisible characters (zero-width spaces, byte-order marks) go first, so that no repair
 ///    decides on a neighbour that a later one removes;
 /// 1. GBK desynchronisation runs read again (`嵉墓ぷ魍苿` → `的工作推`), on the text as decoded:
-///    the bytes lost were the page's own (traditional, annotated or not), and a run ends at ASCII;
-/// 1. pinyin annotations, so ICU's phrase rules see `甚麼`, not `甚(shén)麼`;
+///    the bytes lost were the page's own (traditional or not), and a run ends at ASCII, so an
+///    annotation is never inside one; then pinyin annotations, so ICU's phrase rules see `甚麼`, not `甚(shén)麼`;
 /// 2. Traditional→Simplified (traditional lines only), then the simplified characters that
 ///    pinyin annotations kept for it choose;
 /// 3. lost characters (`日?qǐng)?bào)` → `日报`), judged against simplified neighbours and while

@@ -8,8 +8,9 @@ import Foundation
 /// Re-encoded to GBK (`GBKPairs`, ICU's GB18030 two-byte area) and read one byte shifted, such a
 /// run gives the text back: its inner pairs whole; its first and last characters only by half
 /// (the second byte of the first, the first byte of the last; the other halves are lost), each
-/// completed with the character that makes a lexicon word with its neighbours, or left out when
-/// none does. A run is repaired only when the lexicon scores the text clearly better so
+/// completed with the character that scores best with its neighbours among those making lexicon
+/// words there and the commonest lone ones (a mark where only row A1 or A3 fits, else left out).
+/// A run is repaired only when the lexicon scores the text clearly better so
 /// (`gbk-desync.repaired`); a candidate whose shifted reading makes words but does not win is left
 /// as it is (`gbk-desync.left`).
 ///
@@ -32,10 +33,15 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     static let maxWord = 4
     /// The longest run considered.
     static let maxRun = 48
+    /// How far the cheap evidence looks on each side of a suspect.
+    static let evidenceReach = 3
     /// How many of a half's commonest candidates are scored beside those that make words.
     static let commonCandidates = 3
     /// How many of the best-looking spans through a suspect are completed and scored.
     static let spansTried = 6
+    /// A span whose shifted characters score less above the ones they replace than this is not
+    /// completed and scored (that costs lexicon searches; most suspects in prose end here).
+    static let minimumSpanGain = -15.0
     /// How much better (in the scoring's log units) the repaired text must score: more for a run
     /// of two odd characters, whose halves are most of the repair (tuned with `scripts/eval-clean
     /// --seed 2`: the lowest margins undamaged prose never reaches there).
@@ -45,8 +51,10 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     static let minimumCoverage = 0.5
     /// Runs of up to this many odd characters need two suspects among them.
     static let shortRun = 3
-    /// What a lone character pays beyond its share of word frequency (it is rarely a word alone).
+    /// Each character's score is measured against an unknown one, whose log-probability is
+    /// `-log(total) - singlePenalty`: a character in no word scores 0.
     static let singlePenalty = 3.0
+    /// A common mark between words scores as a common lone character does.
     static let punctuationScore = 14.0
 
     public init(lexicon: Lexicon? = nil, converter: TraditionalToSimplified? = nil) {
@@ -163,14 +171,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         }
         // A repeated character (哒哒哒, 崽崽) reads as another repeated one: prose, not a run.
         if (p > 0 && s[p - 1] == s[p]) || (p + 1 < s.count && s[p + 1] == s[p]) { return nil }
-        // The chain of characters around p whose shifted readings all exist: a run lies inside.
+        // Cheap evidence first, on the shifted characters next to p alone: a word among them.
         var a = p, b = p + 1
         var t: [Unicode.Scalar] = []   // t[m - a]: shifted(m)
-        while a > lowest, p - a < Self.maxRun, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { t.insert(c, at: 0); a -= 1 }
-        while b < s.count, b - p < Self.maxRun, let c = shifted(b - 1) { t.append(c); b += 1 }
-        // Cheap evidence first: a word among the shifted characters near p.
+        while a > lowest, p - a < Self.evidenceReach, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { t.insert(c, at: 0); a -= 1 }
+        while b < s.count, b - p <= Self.evidenceReach, let c = shifted(b - 1) { t.append(c); b += 1 }
         let lex = lexicon
-        let mapped = t.map(simplified)
+        var mapped = t.map(simplified)
         var sees = false
         let from = max(0, p - a - 3), to = min(t.count - 1, p - a + 3)
         if from < to {
@@ -182,12 +189,14 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             let near = mapped[max(0, p - a - 2) ..< min(t.count, p - a + 2)]
             sees = near.count >= 3 && near.filter { ScalarClass.isHan($0) && !isSuspect($0.value) }.count >= near.count - 1
         }
-        let spans: [(Int, Int)]
-        if sees {
-            spans = bestSpans(s, a: a, b: b, p: p, shiftedText: mapped)
-        } else {
-            return nil
-        }
+        guard sees else { return nil }
+        // Then the whole chain around p whose shifted readings all exist: a run lies inside.
+        var before: [Unicode.Scalar] = []
+        while a > lowest, p - a < Self.maxRun, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { before.append(c); a -= 1 }
+        t = before.reversed() + t
+        mapped = before.reversed().map(simplified) + mapped
+        while b < s.count, b - p < Self.maxRun, let c = shifted(b - 1) { t.append(c); mapped.append(simplified(c)); b += 1 }
+        let spans = bestSpans(s, a: a, b: b, p: p, shiftedText: mapped)
         var tried = false
         var winner: (gain: Double, repair: Repair)?
         for (i, j) in spans {
@@ -208,7 +217,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             }
         }
         if let winner { return .repaired(winner.repair) }
-        return tried && sees ? .left(end: b) : nil
+        return tried ? .left(end: b) : nil
     }
 
     /// Candidate spans `[i, j)` through p inside the chain `[a, b)`, best first: where the shifted
@@ -224,7 +233,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             for m in i ..< p { gain += shifted[m - a] - original[m - lo] }
             for j in (p + 1) ... b {
                 let g = gain - original[j - 1 - lo]
-                candidates.append((g, i, j))
+                if g >= Self.minimumSpanGain { candidates.append((g, i, j)) }
                 if j - 1 - a < shifted.count { gain += shifted[j - 1 - a] - original[j - 1 - lo] }
             }
         }
