@@ -258,7 +258,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         // 開 is E9 5F), which the decoder read alone.
         var lastChoice = bestFiller(lastCandidates, left: Array(t.suffix(3)), right: right)
         if j < s.count, (0x40 ... 0x7E).contains(s[j].value), let c = gbk.character(lead: last.trail, trail: UInt8(s[j].value)),
-           bestFiller([c], left: Array(t.suffix(3)), right: hanContext(s, after: j + 1)) != nil {
+           bestFiller([c], left: Array(t.suffix(3)), right: hanContext(s, after: j + 1), wordsOnly: true) != nil {
             lastChoice = c
             end = j + 1
         }
@@ -312,9 +312,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         return Array(s[j ..< k])
     }
 
-    /// The candidate that makes a lexicon word with the context and then scores best in it, nil
-    /// when none makes a word; a half that only punctuation fits becomes that mark.
-    func bestFiller(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar]) -> Unicode.Scalar? {
+    /// The candidate scoring best with the context among those that make a lexicon word there and
+    /// (unless `wordsOnly`) the commonest lone characters; nil when there is none.
+    func bestFiller(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> Unicode.Scalar? {
         let lex = lexicon
         var byCode: [UInt32: Unicode.Scalar] = [:]
         for c in candidates { if let code = lex.code(of: simplified(c)), byCode[code] == nil { byCode[code] = c } }
@@ -333,7 +333,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         // The commonest lone characters too: the character lost may be in no word here (的).
         let frequencies = CharacterFrequency.shared
         let common = byCode.sorted { (frequencies.frequency($0.value) ?? 0, $1.key) > (frequencies.frequency($1.value) ?? 0, $0.key) }
-        for (code, _) in common.prefix(Self.commonCandidates) { fitting.insert(code) }
+        for (code, _) in common.prefix(wordsOnly ? 0 : Self.commonCandidates) { fitting.insert(code) }
         var best: (score: Double, c: Unicode.Scalar)?
         for code in fitting.sorted() {
             let c = byCode[code]!
