@@ -141,6 +141,27 @@ int32_t civ_convert_from_utf16(const char *charset, const uint16_t *text, int32_
     return written;
 }
 
+int32_t civ_gbk_pair_table(uint16_t *out) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open("GB18030", &status);
+    if (U_FAILURE(status)) return -1;
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    for (int lead = 0x81; lead <= 0xFE; lead++) {
+        for (int trail = 0x40; trail <= 0xFE; trail++) {
+            char pair[2] = {(char)lead, (char)trail};
+            UChar units[4];
+            status = U_ZERO_ERROR;
+            ucnv_reset(converter);
+            int32_t n = ucnv_toUChars(converter, units, 4, pair, 2, &status);
+            uint16_t value = 0;
+            if (U_SUCCESS(status) && n == 1 && !(units[0] >= 0xE000 && units[0] <= 0xF8FF)) value = units[0];
+            out[(lead - 0x81) * 191 + (trail - 0x40)] = value;
+        }
+    }
+    ucnv_close(converter);
+    return 0;
+}
+
 /// Texts up to this many UTF-8 bytes are matched as UTF-16 (at most as many units): ICU's
 /// matcher runs on a UTF-16 buffer directly, while on a UTF-8 UText it moves through the text by
 /// utext calls, several times slower (the boilerplate rules' lines are at most 1 KiB).

@@ -1,7 +1,9 @@
 /// Runs the line repairs over a line's UTF-8 bytes, in their fixed order:
 /// 0. invisible characters (zero-width spaces, byte-order marks) go first, so that no repair
 ///    decides on a neighbour that a later one removes;
-/// 1. pinyin annotations, so ICU's phrase rules see `甚麼`, not `甚(shén)麼`;
+/// 1. GBK desynchronisation runs read again (`嵉墓ぷ魍苿` → `的工作推`), on the text as decoded:
+///    the bytes lost were the page's own (traditional or not), and a run ends at ASCII, so an
+///    annotation is never inside one; then pinyin annotations, so ICU's phrase rules see `甚麼`, not `甚(shén)麼`;
 /// 2. Traditional→Simplified (traditional lines only), then the simplified characters that
 ///    pinyin annotations kept for it choose;
 /// 3. lost characters (`日?qǐng)?bào)` → `日报`), judged against simplified neighbours and while
@@ -33,7 +35,8 @@ public final class LineCleaner: Sendable {
     }
 
     /// The standard civ-clean sequence. `icuExact`: ICU's conversion alone, on every line, as
-    /// before the conversion exceptions, the simplified-text detection and the pinyin choices.
+    /// before the conversion exceptions, the simplified-text detection, the pinyin choices and the
+    /// GBK desynchronisation repair.
     public static func standard(icuExact: Bool = false) throws -> LineCleaner {
         let converter = try TraditionalToSimplified(icuExact: icuExact)
         let conversion: [any LineRepair]
@@ -45,6 +48,7 @@ public final class LineCleaner: Sendable {
         } else {
             let choices = PinyinChoice()
             conversion = [
+                GBKDesyncRepair(converter: converter),
                 PinyinAnnotationRemoval(isTraditional: converter.changes, keepingChoicesOf: choices),
                 TraditionalConversion(converter: converter, detection: ScriptDetection()),
                 choices,

@@ -61,6 +61,11 @@ public final class Lexicon: Sendable {
         image.code(of: c).map(image.characterFrequency(code:)) ?? 0
     }
 
+    /// Every character the words hold, with its `characterFrequency`, in scalar order.
+    public func forEachCharacter(_ body: (Unicode.Scalar, Int) -> Void) {
+        for code in 0 ..< UInt32(image.characterCount) { body(image.scalar(code), image.characterFrequency(code: code)) }
+    }
+
     /// The words `prefix + c + suffix` in the lexicon, as (c, the word's frequency), in scalar order
     /// of the key side. Searches from the longer side of the pattern so the scanned range is short.
     public func fillers(prefix: some Collection<Unicode.Scalar>, suffix: some Collection<Unicode.Scalar>) -> [(character: Unicode.Scalar, frequency: Int)] {

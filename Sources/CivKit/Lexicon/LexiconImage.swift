@@ -136,6 +136,9 @@ struct LexiconImage: @unchecked Sendable {
         return lo < alphabetCount && bytes.u32(alphabet + 4 * lo) == c.value ? UInt32(lo) : nil
     }
 
+    /// How many distinct characters the words hold (the codes are `0 ..< characterCount`).
+    var characterCount: Int { alphabetCount }
+
     var hasSingleCharacterWords: Bool { !groups.isEmpty && groups[0].count > 0 }
 
     func scalar(_ code: UInt32) -> Unicode.Scalar {

@@ -1,0 +1,57 @@
+import CICU
+
+/// GBK's two-byte characters both ways: GB18030's two-byte area as ICU decodes it, without the
+/// user-defined areas (private use in GB18030, unassigned in GBK, dropped by the decoders that
+/// make desynchronised pages). What `GBKDesyncRepair` reads a run again with.
+///
+/// Built from ICU on first use (24,000 pairs, a few milliseconds): only a line with a suspect run
+/// needs it.
+final class GBKPairs: Sendable {
+    static let shared = GBKPairs()
+
+    static let trailCount = 191
+    /// `decoded[(lead - 0x81) * 191 + (trail - 0x40)]`: the character, 0 for none.
+    private let decoded: [UInt16]
+    /// Per BMP scalar, `lead << 8 | trail`, 0 when GBK has no two-byte form for it.
+    private let encoded: [UInt16]
+
+    private init() {
+        var table = [UInt16](repeating: 0, count: 126 * Self.trailCount)
+        if civ_gbk_pair_table(&table) != 0 { table = [UInt16](repeating: 0, count: 126 * Self.trailCount) }
+        var encoded = [UInt16](repeating: 0, count: 0x10000)
+        for lead in 0 ..< 126 {
+            for trail in 0 ..< Self.trailCount {
+                let c = Int(table[lead * Self.trailCount + trail])
+                if c != 0, encoded[c] == 0 { encoded[c] = UInt16(lead + 0x81) << 8 | UInt16(trail + 0x40) }
+            }
+        }
+        decoded = table
+        self.encoded = encoded
+    }
+
+    /// The character the pair decodes to, nil for none.
+    @inline(__always)
+    func character(lead: UInt8, trail: UInt8) -> Unicode.Scalar? {
+        guard lead >= 0x81, lead <= 0xFE, trail >= 0x40, trail <= 0xFE else { return nil }
+        let c = decoded[Int(lead - 0x81) * Self.trailCount + Int(trail - 0x40)]
+        return c == 0 ? nil : Unicode.Scalar(c)
+    }
+
+    /// The character's two GBK bytes, nil when it has none (ASCII, characters outside GBK).
+    @inline(__always)
+    func bytes(of c: Unicode.Scalar) -> (lead: UInt8, trail: UInt8)? {
+        guard c.value < 0x10000 else { return nil }
+        let e = encoded[Int(c.value)]
+        return e == 0 ? nil : (UInt8(e >> 8), UInt8(e & 0xFF))
+    }
+
+    /// The characters whose first byte is `lead`.
+    func characters(lead: UInt8) -> [Unicode.Scalar] {
+        (UInt8(0x40) ... 0xFE).compactMap { character(lead: lead, trail: $0) }
+    }
+
+    /// The characters whose second byte is `trail`.
+    func characters(trail: UInt8) -> [Unicode.Scalar] {
+        (UInt8(0x81) ... 0xFE).compactMap { character(lead: $0, trail: trail) }
+    }
+}

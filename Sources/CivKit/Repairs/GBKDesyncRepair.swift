@@ -1,0 +1,438 @@
+import Foundation
+
+/// Reads again the runs a desynchronised GBK byte stream left: one byte lost, the pairs after it
+/// read off by one, so that each character shown is the second byte of one character and the first
+/// byte of the next (`嵉墓ぷ魍苿` where `的工作推` stood). Until the decoder meets ASCII or an
+/// invalid pair, which sets it right again, at the price of one more byte.
+///
+/// Re-encoded to GBK (`GBKPairs`, ICU's GB18030 two-byte area) and read one byte shifted, such a
+/// run gives the text back: its inner pairs whole; its first and last characters only by half
+/// (the second byte of the first, the first byte of the last; the other halves are lost), each
+/// completed with the character that scores best with its neighbours among those making lexicon
+/// words there and the commonest lone ones (a mark where only row A1 or A3 fits, else left out).
+/// A run is repaired only when the lexicon scores the text clearly better so
+/// (`gbk-desync.repaired`); a candidate whose shifted reading makes words but does not win is left
+/// as it is (`gbk-desync.left`).
+///
+/// The common case costs one byte scan: a line without a character of the kinds such runs show
+/// (characters in few or no lexicon words, kana, Greek, Cyrillic, box drawing and the other
+/// symbols of GBK's rows A1–A9) is left without decoding.
+public final class GBKDesyncRepair: LineRepair, Sendable {
+    public let name = "gbk-desync"
+    private let lexiconOverride: Lexicon?
+    /// Scoring reads traditional characters as their simplified forms (the lexicon is simplified;
+    /// a mirror's traditional page desynchronises like any other).
+    private let converter: TraditionalToSimplified?
+    /// One bit per BMP scalar: a character that may be part of a run.
+    private let suspects: [UInt64]
+
+    /// A Han character in words of less total frequency than this is rare enough to suspect.
+    static let rareFrequency = 1000
+    /// Context scored on each side of a candidate run.
+    static let context = 4
+    static let maxWord = 4
+    /// The longest run considered.
+    static let maxRun = 48
+    /// How far the cheap evidence looks on each side of a suspect.
+    static let evidenceReach = 3
+    /// How many of a half's commonest candidates are scored beside those that make words.
+    static let commonCandidates = 3
+    /// How many of the best-looking spans through a suspect are completed and scored.
+    static let spansTried = 6
+    /// A span whose shifted characters score less above the ones they replace than this is not
+    /// completed and scored (that costs lexicon searches; most suspects in prose end here).
+    static let minimumSpanGain = -15.0
+    /// How much better (in the scoring's log units) the repaired text must score: more for a run
+    /// of two odd characters, whose halves are most of the repair (tuned with `scripts/eval-clean
+    /// --seed 2`: the lowest margins undamaged prose never reaches there).
+    static let margin = 24.0
+    static let shortRunMargin = 32.0
+    /// The least share of the repaired characters in lexicon words.
+    static let minimumCoverage = 0.5
+    /// Runs of up to this many odd characters need two suspects among them.
+    static let shortRun = 3
+    /// Each character's score is measured against an unknown one, whose log-probability is
+    /// `-log(total) - singlePenalty`: a character in no word scores 0.
+    static let singlePenalty = 3.0
+    /// A common mark between words scores as a common lone character does.
+    static let punctuationScore = 14.0
+
+    public init(lexicon: Lexicon? = nil, converter: TraditionalToSimplified? = nil) {
+        lexiconOverride = lexicon
+        self.converter = converter
+        var bits = [UInt64](repeating: 0, count: 1024)
+        func set(_ range: ClosedRange<UInt32>) { for v in range { bits[Int(v >> 6)] |= 1 << (v & 63) } }
+        func clear(_ v: UInt32) { bits[Int(v >> 6)] &= ~(1 << (v & 63)) }
+        // GBK's symbol rows: Greek, Cyrillic, box drawing, kana, bopomofo, numbered forms, the
+        // rarer signs of row A1.
+        for r: ClosedRange<UInt32> in [0x0391 ... 0x03C9, 0x0401 ... 0x0451, 0x2500 ... 0x254B, 0x3041 ... 0x30FE,
+                                       0x3105 ... 0x3129, 0x2160 ... 0x217B, 0x2488 ... 0x249B, 0x3220 ... 0x3229,
+                                       0x2225 ... 0x223D, 0x2261 ... 0x226F, 0x2299 ... 0x2299, 0x2312 ... 0x2312,
+                                       0x3013 ... 0x3013, 0x2016 ... 0x2016, 0x00A4 ... 0x00A4, 0x00A8 ... 0x00A8,
+                                       0x02C7 ... 0x02C9, 0xFFE0 ... 0xFFE1, 0x2640 ... 0x2642] { set(r) }
+        // Han characters in few lexicon words; traditional ones are ordinary on a traditional page.
+        set(0x3400 ... 0x4DBF)
+        set(0x4E00 ... 0x9FFF)
+        (lexicon ?? .shared).forEachCharacter { c, frequency in
+            if frequency >= Self.rareFrequency, c.value < 0x10000 { clear(c.value) }
+        }
+        if let converter {
+            for v: UInt32 in 0x4E00 ... 0x9FFF where bits[Int(v >> 6)] & (1 << (v & 63)) != 0 {
+                if converter.changes(Unicode.Scalar(v)!) { clear(v) }
+            }
+        }
+        suspects = bits
+    }
+
+    private var lexicon: Lexicon { lexiconOverride ?? .shared }
+
+    @inline(__always)
+    func isSuspect(_ v: UInt32) -> Bool { v < 0x10000 && suspects[Int(v >> 6)] & (1 << (v & 63)) != 0 }
+
+    /// The cheap test: any suspect character in the line (UTF-8 bytes, one pass, no copy).
+    func mayHaveRun(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            if b < 0xE0 {
+                if i + 1 < n, isSuspect(UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)) { return true }
+                i += 2
+            } else if b < 0xF0 {
+                if i + 2 < n, isSuspect(UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)) { return true }
+                i += 3
+            } else {
+                i += 4
+            }
+        }
+        return false
+    }
+
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
+        guard mayHaveRun(line) else { return false }
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(line.count / 2)
+        var i = 0
+        while i < line.count {
+            let (v, length) = UTF8Bytes.scalar(line, at: i)
+            s.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            i += length
+        }
+        guard let repaired = repairRuns(s, counters: &counters) else { return false }
+        output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(line.count + 8)
+        for c in repaired { UTF8Bytes.append(c.value, to: &output) }
+        return true
+    }
+
+    /// One run found and read again: `s[start ..< end]` becomes `text`.
+    struct Repair { let start: Int, end: Int, text: [Unicode.Scalar] }
+
+    /// The line with its runs repaired, nil when none is.
+    func repairRuns(_ s: [Unicode.Scalar], counters: inout Counters) -> [Unicode.Scalar]? {
+        var out: [Unicode.Scalar] = []
+        var copied = 0, free = 0
+        var p = 0
+        while p < s.count {
+            defer { p += 1 }
+            guard p >= free, isSuspect(s[p].value) else { continue }
+            switch readAgain(s, at: p, from: free) {
+            case nil: continue
+            case .left(let end):
+                counters.add("\(name).left")
+                free = end
+            case .repaired(let r):
+                counters.add("\(name).repaired")
+                out.append(contentsOf: s[copied ..< r.start])
+                out.append(contentsOf: r.text)
+                copied = r.end
+                free = r.end
+                p = r.end - 1
+            }
+        }
+        guard copied > 0 else { return nil }
+        out.append(contentsOf: s[copied...])
+        return out
+    }
+
+    enum Outcome { case left(end: Int), repaired(Repair) }
+
+    /// Tries the runs through the suspect character at `p` (none starting before `from`).
+    func readAgain(_ s: [Unicode.Scalar], at p: Int, from lowest: Int) -> Outcome? {
+        let gbk = GBKPairs.shared
+        guard gbk.bytes(of: s[p]) != nil else { return nil }
+        /// The character `s[m]`'s second byte and `s[m + 1]`'s first byte make. Common marks
+        /// (，。：“) end a chain: in prose they are the text's own far more often than a run's.
+        func shifted(_ m: Int) -> Unicode.Scalar? {
+            guard !Self.isCommonMark(s[m]), !Self.isCommonMark(s[m + 1]),
+                  let x = gbk.bytes(of: s[m]), let y = gbk.bytes(of: s[m + 1]) else { return nil }
+            return gbk.character(lead: x.trail, trail: y.lead)
+        }
+        // A repeated character (哒哒哒, 崽崽) reads as another repeated one: prose, not a run.
+        if (p > 0 && s[p - 1] == s[p]) || (p + 1 < s.count && s[p + 1] == s[p]) { return nil }
+        // Cheap evidence first, on the shifted characters next to p alone: a word among them.
+        var a = p, b = p + 1
+        var t: [Unicode.Scalar] = []   // t[m - a]: shifted(m)
+        while a > lowest, p - a < Self.evidenceReach, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { t.insert(c, at: 0); a -= 1 }
+        while b < s.count, b - p <= Self.evidenceReach, let c = shifted(b - 1) { t.append(c); b += 1 }
+        let lex = lexicon
+        var mapped = t.map(simplified)
+        var sees = false
+        let from = max(0, p - a - 3), to = min(t.count - 1, p - a + 3)
+        if from < to {
+            for m in from ..< to where lex.frequency(of: mapped[m ... m + 1]) > 0 { sees = true; break }
+        }
+        // Or the shifted characters next to p are mostly ordinary ones, as random pairs of bytes
+        // seldom are (a short run whose words need its halves: 捎诒黄舳 → 由于被启动).
+        if !sees {
+            let near = mapped[max(0, p - a - 2) ..< min(t.count, p - a + 2)]
+            sees = near.count >= 3 && near.filter { ScalarClass.isHan($0) && !isSuspect($0.value) }.count >= near.count - 1
+        }
+        guard sees else { return nil }
+        // Then the whole chain around p whose shifted readings all exist: a run lies inside.
+        var before: [Unicode.Scalar] = []
+        while a > lowest, p - a < Self.maxRun, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { before.append(c); a -= 1 }
+        t = before.reversed() + t
+        mapped = before.reversed().map(simplified) + mapped
+        while b < s.count, b - p < Self.maxRun, let c = shifted(b - 1) { t.append(c); mapped.append(simplified(c)); b += 1 }
+        let spans = bestSpans(s, a: a, b: b, p: p, shiftedText: mapped)
+        var tried = false
+        var winner: (gain: Double, repair: Repair)?
+        for (i, j) in spans {
+            // A run of one odd character is both halves and nothing whole: too little to tell
+            // from prose's own rare characters (呢, 啦 are in no lexicon word).
+            // Two suspects at least in a short run: prose's rare characters come one at a time
+            // (兴坪, 唐韵笙).
+            guard j - i >= 2, j - i > Self.shortRun || s[i ..< j].filter({ isSuspect($0.value) }).count >= 2,
+                  let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)])) else { continue }
+            tried = true
+            let lo = max(0, i - Self.context), hi = min(s.count, max(b, end) + Self.context)
+            let before = score(Array(s[lo ..< hi]))
+            let repairedWindow = Array(s[lo ..< i]) + text + Array(s[end ..< hi])
+            let after = score(repairedWindow)
+            if after - before >= (j - i == 2 ? Self.shortRunMargin : Self.margin), winner == nil || after - before > winner!.gain,
+               wordCoverage(repairedWindow, from: i - lo, count: text.count) >= Self.minimumCoverage {
+                winner = (after - before, Repair(start: i, end: end, text: text))
+            }
+        }
+        if let winner { return .repaired(winner.repair) }
+        return tried ? .left(end: b) : nil
+    }
+
+    /// Candidate spans `[i, j)` through p inside the chain `[a, b)`, best first: where the shifted
+    /// reading's characters score most above the characters they replace.
+    func bestSpans(_ s: [Unicode.Scalar], a: Int, b: Int, p: Int, shiftedText t: [Unicode.Scalar]) -> [(Int, Int)] {
+        let lo = max(0, a - Self.context), hi = min(s.count, b + Self.context)
+        let original = perCharacter(s[lo ..< hi].map(simplified))
+        let shifted = perCharacter(t)
+        // gain(i, j) = Σ shifted[i ..< j - 1] − Σ original[i ..< j]
+        var candidates: [(gain: Double, i: Int, j: Int)] = []
+        for i in a ... p {
+            var gain = 0.0
+            for m in i ..< p { gain += shifted[m - a] - original[m - lo] }
+            for j in (p + 1) ... b {
+                let g = gain - original[j - 1 - lo]
+                if g >= Self.minimumSpanGain { candidates.append((g, i, j)) }
+                if j - 1 - a < shifted.count { gain += shifted[j - 1 - a] - original[j - 1 - lo] }
+            }
+        }
+        candidates.sort { $0.gain > $1.gain || ($0.gain == $1.gain && $0.j - $0.i > $1.j - $1.i) }
+        return candidates.prefix(Self.spansTried).map { ($0.i, $0.j) }
+    }
+
+    /// The text the odd characters `s[i ..< j]` stood for: the half characters completed (or
+    /// left out) around the shifted ones; and where the replaced text ends (past `j` when the
+    /// last character's second byte is the ASCII character after the run).
+    func complete(_ s: [Unicode.Scalar], i: Int, j: Int, shiftedText t: [Unicode.Scalar]) -> ([Unicode.Scalar], Int)? {
+        let gbk = GBKPairs.shared
+        guard let first = gbk.bytes(of: s[i]), let last = gbk.bytes(of: s[j - 1]) else { return nil }
+        let left = hanContext(s, before: i), right = hanContext(s, after: j)
+        let firstCandidates = gbk.characters(trail: first.lead)
+        let lastCandidates = gbk.characters(lead: last.trail)
+        var text: [Unicode.Scalar] = []
+        if let c = bestFiller(firstCandidates, left: left, right: Array(t.prefix(3))) ?? Self.punctuation(trail: first.lead) { text.append(c) }
+        text.append(contentsOf: t)
+        var end = j
+        // The last character's second byte may be the ASCII character after the run (`拈_始`:
+        // 開 is E9 5F), which the decoder read alone.
+        var lastChoice = bestFiller(lastCandidates, left: Array(t.suffix(3)), right: right)
+        if j < s.count, (0x40 ... 0x7E).contains(s[j].value), let c = gbk.character(lead: last.trail, trail: UInt8(s[j].value)),
+           bestFiller([c], left: Array(t.suffix(3)), right: hanContext(s, after: j + 1), wordsOnly: true) != nil {
+            lastChoice = c
+            end = j + 1
+        }
+        if let c = lastChoice ?? Self.punctuation(lead: last.trail) { text.append(c) }
+        return (text, end)
+    }
+
+    /// The marks of ordinary prose; a run's odd marks are others (「＞〉) far more often.
+    static func isCommonMark(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x3001, 0x3002, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, 0x201C, 0x201D, 0xFF08, 0xFF09: return true
+        default: return false
+        }
+    }
+
+    /// The full-width mark a half with this second byte most likely was (、。，“”：；？！), nil
+    /// for another byte.
+    static func punctuation(trail: UInt8) -> Unicode.Scalar? {
+        switch trail {
+        case 0xA2: return "、"
+        case 0xA3: return "。"
+        case 0xAC: return "，"
+        case 0xB0: return "“"
+        case 0xB1: return "”"
+        case 0xBA: return "："
+        case 0xBB: return "；"
+        case 0xBF: return "？"
+        default: return nil
+        }
+    }
+
+    /// The same for a half with this first byte: row A1 (。、“”) or row A3 (，：；？！（）).
+    static func punctuation(lead: UInt8) -> Unicode.Scalar? {
+        switch lead {
+        case 0xA1: return "。"
+        case 0xA3: return "，"
+        default: return nil
+        }
+    }
+
+    /// Up to 3 Han characters before `i` / from `j` on.
+    func hanContext(_ s: [Unicode.Scalar], before i: Int) -> [Unicode.Scalar] {
+        var k = i
+        while k > 0, i - k < 3, ScalarClass.isHan(s[k - 1]) { k -= 1 }
+        return Array(s[k ..< i])
+    }
+
+    func hanContext(_ s: [Unicode.Scalar], after j: Int) -> [Unicode.Scalar] {
+        var k = j
+        while k < s.count, k - j < 3, ScalarClass.isHan(s[k]) { k += 1 }
+        return Array(s[j ..< k])
+    }
+
+    /// The candidate scoring best with the context among those that make a lexicon word there and
+    /// (unless `wordsOnly`) the commonest lone characters; nil when there is none.
+    func bestFiller(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> Unicode.Scalar? {
+        let lex = lexicon
+        var byCode: [UInt32: Unicode.Scalar] = [:]
+        for c in candidates { if let code = lex.code(of: simplified(c)), byCode[code] == nil { byCode[code] = c } }
+        guard !byCode.isEmpty else { return nil }
+        let leftCodes = left.map { lex.code(of: simplified($0)) }, rightCodes = right.map { lex.code(of: simplified($0)) }
+        var fitting = Set<UInt32>()
+        for x in 0 ... leftCodes.count {
+            for y in 0 ... rightCodes.count where x + y >= 1 && x + 1 + y <= Self.maxWord {
+                let prefix = leftCodes.suffix(x), suffix = rightCodes.prefix(y)
+                guard !prefix.contains(nil), !suffix.contains(nil) else { continue }
+                for w in lex.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! }), among: { byCode[$0] != nil }) {
+                    fitting.insert(w.code)
+                }
+            }
+        }
+        // The commonest lone characters too: the character lost may be in no word here (的).
+        let frequencies = SingleCharacterWords.shared
+        let common = byCode.sorted { (frequencies.frequency($0.value), $1.key) > (frequencies.frequency($1.value), $0.key) }
+        for (code, _) in common.prefix(wordsOnly ? 0 : Self.commonCandidates) { fitting.insert(code) }
+        var best: (score: Double, c: Unicode.Scalar)?
+        for code in fitting.sorted() {
+            let c = byCode[code]!
+            let v = score(left + [c] + right)
+            if best == nil || v > best!.score { best = (v, c) }
+        }
+        return best?.c
+    }
+
+    /// The simplified form scoring reads a character as.
+    func simplified(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        guard let converter, converter.changes(c) else { return c }
+        let s = converter.convert(String(c)).unicodeScalars
+        return s.count == 1 ? s.first! : c
+    }
+
+    // MARK: Scoring: a unigram word model over the lexicon, each character measured against an
+    // unknown lone character (0), so texts of different lengths compare.
+
+    private var logTotal: Double { log(Double(max(lexicon.totalFrequency, 1))) }
+
+    func wordScore(_ frequency: Int, length: Int) -> Double {
+        log(Double(max(frequency, 1))) - logTotal + Double(length) * (logTotal + Self.singlePenalty)
+    }
+
+    func singleScore(_ c: Unicode.Scalar) -> Double {
+        if ScalarClass.isHan(c) {
+            let f = SingleCharacterWords.shared.frequency(c)
+            return f > 0 ? wordScore(f, length: 1) : 0
+        }
+        // A mark between words is as likely as a common character (a run often ends in one: 。，).
+        return ScalarClass.isCJKPunctuation(c) ? Self.punctuationScore : 0
+    }
+
+    /// The share of `text[from ..< from + count]` that the best segmentation of `text` puts in
+    /// words of two or more characters: a true run reads as words, a name read shifted as a word
+    /// or two among lone characters (唐韵笙等 → 唐对象系人).
+    func wordCoverage(_ text: [Unicode.Scalar], from: Int, count: Int) -> Double {
+        guard count > 0 else { return 0 }
+        let (_, starts, _) = viterbi(text.map(simplified))
+        var covered = 0
+        var i = text.count
+        while i > 0 {
+            let j = starts[i]
+            if i - j >= 2 { covered += max(0, min(i, from + count) - max(j, from)) }
+            i = j
+        }
+        return Double(covered) / Double(count)
+    }
+
+    /// The best segmentation's score.
+    func score(_ text: [Unicode.Scalar]) -> Double {
+        let mapped = text.map(simplified)
+        return viterbi(mapped).best
+    }
+
+    /// Each character's share of the best segmentation's score (a word's score split evenly).
+    func perCharacter(_ text: [Unicode.Scalar]) -> [Double] {
+        let (_, from, value) = viterbi(text)
+        var shares = [Double](repeating: 0, count: text.count)
+        var i = text.count
+        while i > 0 {
+            let j = from[i]
+            for k in j ..< i { shares[k] = value[i] / Double(i - j) }
+            i = j
+        }
+        return shares
+    }
+
+    private func viterbi(_ text: [Unicode.Scalar]) -> (best: Double, from: [Int], value: [Double]) {
+        let n = text.count
+        let lex = lexicon
+        let codes = text.map { lex.code(of: $0) }
+        var best = [Double](repeating: -.infinity, count: n + 1)
+        var from = [Int](repeating: 0, count: n + 1)
+        var value = [Double](repeating: 0, count: n + 1)
+        best[0] = 0
+        for i in 1 ... max(1, n) where n > 0 {
+            // Alone.
+            let single = singleScore(text[i - 1])
+            best[i] = best[i - 1] + single
+            from[i] = i - 1
+            value[i] = single
+            var j = i - 2
+            while j >= 0, i - j <= Self.maxWord {
+                let f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: i - j) { buffer -> Int in
+                    for k in j ..< i {
+                        guard let c = codes[k] else { return 0 }
+                        buffer[k - j] = c
+                    }
+                    return lex.frequency(codes: UnsafeBufferPointer(buffer))
+                }
+                if f > 0 {
+                    let w = wordScore(f, length: i - j)
+                    if best[j] + w > best[i] { best[i] = best[j] + w; from[i] = j; value[i] = w }
+                }
+                j -= 1
+            }
+        }
+        return (best[n], from, value)
+    }
+}
