@@ -110,19 +110,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
-        guard mayHaveRun(line) else { return false }
-        var s: [Unicode.Scalar] = []
-        s.reserveCapacity(line.count / 2)
-        var i = 0
-        while i < line.count {
-            let (v, length) = UTF8Bytes.scalar(line, at: i)
-            s.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            i += length
-        }
-        guard let repaired = repairRuns(s, counters: &counters) else { return false }
-        output.removeAll(keepingCapacity: true)
-        output.reserveCapacity(line.count + 8)
-        for c in repaired { UTF8Bytes.append(c.value, to: &output) }
+        guard mayHaveRun(line), let repaired = repairRuns(UTF8Bytes.scalars(line), counters: &counters) else { return false }
+        UTF8Bytes.write(repaired, to: &output)
         return true
     }
 

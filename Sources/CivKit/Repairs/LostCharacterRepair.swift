@@ -39,20 +39,9 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     enum Outcome: String { case pinyin, context, guess, unresolved, ambiguous }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
-        guard Self.mayHaveFragment(line) else { return false }
         // Fragments are rare (a few lines in a damaged page): this works on scalars.
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(line.count)
-        var i = 0
-        while i < line.count {
-            let (v, length) = UTF8Bytes.scalar(line, at: i)
-            scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            i += length
-        }
-        guard let repaired = repairFragments(scalars, counters: &counters) else { return false }
-        output.removeAll(keepingCapacity: true)
-        output.reserveCapacity(line.count)
-        for c in repaired { UTF8Bytes.append(c.value, to: &output) }
+        guard Self.mayHaveFragment(line), let repaired = repairFragments(UTF8Bytes.scalars(line), counters: &counters) else { return false }
+        UTF8Bytes.write(repaired, to: &output)
         return true
     }
 

@@ -33,6 +33,26 @@ public enum UTF8Bytes {
         return (0xFFFD, 1)
     }
 
+    /// The scalars of `p`, for repairs that work on scalars (rare lines: fragments, mojibake runs).
+    public static func scalars(_ p: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(p.count)
+        var i = 0
+        while i < p.count {
+            let (v, length) = scalar(p, at: i)
+            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            i += length
+        }
+        return out
+    }
+
+    /// `scalars` as UTF-8 in `output`, which they replace.
+    public static func write(_ scalars: [Unicode.Scalar], to output: inout [UInt8]) {
+        output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(scalars.count * 3)
+        for c in scalars { append(c.value, to: &output) }
+    }
+
     /// The scalar ending just before `end` and its start index.
     @inlinable
     public static func scalar(_ p: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> (value: UInt32, start: Int) {
