@@ -44,7 +44,7 @@ public final class DedupStage {
         /// Most documents a band or anchor key holds; a key holding this many (a phrase or
         /// template sentence common to a campaign or a site) takes no more and is skipped by
         /// lookups (`LSHIndex`), counted as `index.common-keys` and `candidates.common-keys`.
-        public var keyLimit = 32
+        public var keyLimit = 8
         /// Most candidates verified a document (the most often named first), the rest counted as
         /// `candidates.unverified`: each costs a read of the log and a sample comparison.
         public var maxCandidates = 64

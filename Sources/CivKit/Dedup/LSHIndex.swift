@@ -45,7 +45,7 @@ public final class LSHIndex {
     /// With `presized`, the table is made at once for `maxDocuments` (no growth): for the
     /// generations after the first. `log`: the log shared with the other generations (a new one
     /// when nil).
-    public init(hashes: Int = 24, bands: Int = 8, sketchSize: Int = 64, anchors: Int = 8, keyLimit: Int = 32,
+    public init(hashes: Int = 24, bands: Int = 8, sketchSize: Int = 64, anchors: Int = 8, keyLimit: Int = 8,
                 maxDocuments: Int = .max, presized: Bool = false, log: DocumentLog? = nil) {
         precondition(keyLimit >= 1)
         self.keyLimit = keyLimit
