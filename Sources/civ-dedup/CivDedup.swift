@@ -67,6 +67,12 @@ struct CivDedup: FilterCommand {
     @Option(help: "Anchors a kept document (its least sampled shingles, looked up by later documents; 0-sketch size).")
     var anchors = DedupStage.Options().anchors
 
+    @Option(help: "Most kept documents a band or anchor key names; a key held by this many (a phrase or template common to a site or campaign) takes no more and is skipped by lookups (at least 1).")
+    var keyLimit = DedupStage.Options().keyLimit
+
+    @Option(help: "Most candidates verified a document, those named by the most keys first (at least 1).")
+    var maxCandidates = DedupStage.Options().maxCandidates
+
     @Option(help: "Characters a shingle (1-16).")
     var shingleSize = 4
 
@@ -95,6 +101,7 @@ struct CivDedup: FilterCommand {
         guard (0 ... 1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
         guard (0 ... 1).contains(coverage), (0 ... 1).contains(lineShare) else { throw ValidationError("--coverage and --line-share must be between 0 and 1") }
         guard (1 ... 255).contains(sketchSize), (0 ... sketchSize).contains(anchors) else { throw ValidationError("--sketch-size must be between 1 and 255, --anchors between 0 and it") }
+        guard keyLimit >= 1, maxCandidates >= 1 else { throw ValidationError("--key-limit and --max-candidates must be at least 1") }
         guard fullerCopy >= 0 else { throw ValidationError("--fuller-copy must not be negative") }
         guard containment >= 0 else { throw ValidationError("--containment must not be negative") }
         guard (1 ... 16).contains(shingleSize) else { throw ValidationError("--shingle-size must be between 1 and 16") }
@@ -117,6 +124,8 @@ struct CivDedup: FilterCommand {
         o.lineShare = lineShare
         o.sketchSize = sketchSize
         o.anchors = anchors
+        o.keyLimit = keyLimit
+        o.maxCandidates = maxCandidates
         o.shingleSize = shingleSize
         o.proseLinesOnly = !allLines
         o.commonLines = commonLines

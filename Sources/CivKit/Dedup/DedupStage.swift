@@ -41,6 +41,13 @@ public final class DedupStage {
         /// Sampled shingles kept a document, and how many of them are its anchors.
         public var sketchSize = 64
         public var anchors = 8
+        /// Most documents a band or anchor key holds; a key holding this many (a phrase or
+        /// template sentence common to a campaign or a site) takes no more and is skipped by
+        /// lookups (`LSHIndex`), counted as `index.common-keys` and `candidates.common-keys`.
+        public var keyLimit = 8
+        /// Most candidates verified a document (the most often named first), the rest counted as
+        /// `candidates.unverified`: each costs a read of the log and a sample comparison.
+        public var maxCandidates = 64
         /// Keep duplicates, with fields saying what they duplicate.
         public var mark = false
         /// Most documents indexed in memory (see `LSHIndex.bytesPerDocument`).
@@ -95,7 +102,8 @@ public final class DedupStage {
         hasher = MinHasher(count: options.hashes, shingler: Shingler(size: options.shingleSize, proseLinesOnly: options.proseLinesOnly), seed: options.seed)
         generationSize = options.maxDocuments == .max ? .max : max(1, options.maxDocuments / 2)
         log = DocumentLog(k: options.sketchSize, bands: options.bands)
-        newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, log: log)
+        newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors,
+                         keyLimit: options.keyLimit, maxDocuments: generationSize, log: log)
         if options.commonLines > 0 && options.proseLinesOnly { lineCounts = LineCounts(commonAt: options.commonLines) }
     }
 
@@ -166,9 +174,12 @@ public final class DedupStage {
                 }
             }
             older = newer
-            newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors, maxDocuments: generationSize, presized: true, log: log)
+            newer = LSHIndex(hashes: options.hashes, bands: options.bands, sketchSize: options.sketchSize, anchors: options.anchors,
+                             keyLimit: options.keyLimit, maxDocuments: generationSize, presized: true, log: log)
         }
+        let common = newer.commonKeys
         newer.insert(signature, source: source, offset: offset)
+        counters.add("index.common-keys", newer.commonKeys - common)
     }
 
     /// Whether the last near duplicate decided is much fuller than the copy it matched.
@@ -194,30 +205,29 @@ public final class DedupStage {
         for index in generations {
             if let doc = index.exactMatch(signature.contentHash) { return .exact(of: origin(index, doc)) }
         }
-        var best: Decision = .keep
-        var bestScore = -1.0
+        // One search over all generations (they share the log): the bound on candidates
+        // verified is the document's, however many generations there are.
         lastNearFuller = false
-        for run in spilled {
-            var candidates = 0
-            let found = run.nearest(signature, lineShare: options.lineShare, candidates: &candidates) { self.score($0) }
-            counters.add("candidates.checked-spilled", candidates)
-            if let f = found, let s = score(f.comparison), s > bestScore {
-                bestScore = s
-                best = .near(of: origin(run, f.doc), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
-                lastNearFuller = isFuller(f.comparison)
-            }
+        search.begin()
+        for run in spilled { run.collect(signature, into: &search) }
+        for index in generations { index.collect(signature, into: &search) }
+        let inMemory = generations.first?.base ?? log.count
+        let found = search.nearest(log: log, sketch: signature.sketch, lineShare: options.lineShare, limit: options.maxCandidates,
+                                   below: inMemory) { self.score($0) }
+        counters.add("candidates.checked", search.candidates - search.candidatesBelow)
+        counters.add("candidates.checked-spilled", search.candidatesBelow)
+        counters.add("candidates.common-keys", search.commonKeys)
+        if search.unverified > 0 {
+            counters.add("candidates.unverified", search.unverified)
+            counters.add("candidates.limited-documents")
         }
-        for index in generations {
-            let found = index.nearest(signature, lineShare: options.lineShare) { self.score($0) }
-            counters.add("candidates.checked", index.lastCandidates)
-            if let f = found, let s = score(f.comparison), s > bestScore {
-                bestScore = s
-                best = .near(of: origin(index, f.doc), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
-                lastNearFuller = isFuller(f.comparison)
-            }
-        }
-        return best
+        guard let f = found else { return .keep }
+        lastNearFuller = isFuller(f.comparison)
+        let o = log.origin(f.doc)
+        return .near(of: Origin(source: o.source, offset: o.offset), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
     }
+
+    private var search = CandidateSearch()
 
     /// A candidate's score when it is a near duplicate (its containment plus Jaccard: the
     /// fullest copy wins), nil when it is not.

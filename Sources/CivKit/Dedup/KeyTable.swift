@@ -43,19 +43,30 @@ struct KeyTable {
     @inline(__always)
     static func match(_ e: UInt32, _ key: UInt64) -> Int? { e & 0xFF00_0000 == tag(key) ? Int(e & 0x00FF_FFFF) - 1 : nil }
 
-    /// Adds `doc` under `key` (the table must have an empty slot).
-    mutating func insert(_ key: UInt64, doc: Int) {
+    /// Adds `doc` under `key` unless `limit` documents are stored under it already (a key common
+    /// to many documents: more of them would lengthen its probe run and make every later
+    /// document holding the key a candidate of them all); false then. The table must have an
+    /// empty slot.
+    @discardableResult
+    mutating func insert(_ key: UInt64, doc: Int, limit: Int = .max) -> Bool {
         precondition(doc >= 0 && doc <= Self.maxDocuments && count < entries.count)
         let n = entries.count
         var i = Self.slot(key, slots: n)
-        entries.withUnsafeMutableBufferPointer { e in
+        let stored: Bool = entries.withUnsafeMutableBufferPointer { e in
+            var held = 0
             while e[i] != 0 {
+                if Self.match(e[i], key) != nil {
+                    held += 1
+                    if held >= limit { return false }
+                }
                 i += 1
                 if i == n { i = 0 }
             }
             e[i] = Self.entry(key, doc: doc)
+            return true
         }
-        count += 1
+        if stored { count += 1 }
+        return stored
     }
 
     /// Calls `body` with every document stored under `key` (and, rarely, one stored under

@@ -9,11 +9,20 @@
 /// one in eight) and meets every kept document one of whose anchors it holds, however low their
 /// Jaccard (truncated and rewritten reposts). The table is kept between 60% and 75% full
 /// (`bytesPerDocument`); it grows by rebuilding from the log.
+///
+/// A band or anchor key stores at most `keyLimit` documents: a key held by more (a campaign
+/// phrase, a site's template sentence) says little about any pair, and would make every later
+/// document holding it a candidate of them all. Past the limit the key takes no more documents
+/// (counted by `commonKeys`) and a lookup finding it full skips it (`CandidateSearch`).
 public final class LSHIndex {
     public let hashes: Int
     public let bands: Int
     public let rows: Int
     public let anchors: Int
+    /// Most documents a band or anchor key stores; a key holding this many is skipped by lookups.
+    public let keyLimit: Int
+    /// Band and anchor keys not stored so far, their key holding `keyLimit` documents already.
+    public private(set) var commonKeys = 0
     /// Most documents the index holds; past it, `insert` refuses.
     public let maxDocuments: Int
     /// Where the documents are; this generation's are `base ..< base + count`.
@@ -36,8 +45,10 @@ public final class LSHIndex {
     /// With `presized`, the table is made at once for `maxDocuments` (no growth): for the
     /// generations after the first. `log`: the log shared with the other generations (a new one
     /// when nil).
-    public init(hashes: Int = 24, bands: Int = 8, sketchSize: Int = 64, anchors: Int = 8, maxDocuments: Int = .max,
-                presized: Bool = false, log: DocumentLog? = nil) {
+    public init(hashes: Int = 24, bands: Int = 8, sketchSize: Int = 64, anchors: Int = 8, keyLimit: Int = 8,
+                maxDocuments: Int = .max, presized: Bool = false, log: DocumentLog? = nil) {
+        precondition(keyLimit >= 1)
+        self.keyLimit = keyLimit
         precondition(bands >= 1 && hashes >= bands && hashes % bands == 0, "hashes must be a multiple of bands")
         self.hashes = hashes
         self.bands = bands
@@ -90,16 +101,23 @@ public final class LSHIndex {
     /// The indexed document that `signature` most likely repeats, among those sharing a band
     /// with it or holding one of their anchors in it: each candidate is compared by the two
     /// documents' shingle samples, and `score` gives a qualifying candidate's score (nil: not a
-    /// duplicate); the highest wins.
-    public func nearest(_ signature: MinHasher.Signature, lineShare: Double,
+    /// duplicate); the highest wins. At most `limit` candidates are verified (see
+    /// `CandidateSearch.nearest`).
+    public func nearest(_ signature: MinHasher.Signature, lineShare: Double, limit: Int = .max,
                         score: (_ comparison: ShingleSketch.Comparison) -> Double?)
         -> (doc: Int, comparison: ShingleSketch.Comparison)?
     {
-        precondition(signature.values.count == hashes)
-        let found = search.nearest(keys, log: log, base: base, bandKeys: Self.bandKeys(signature.values, bands: bands),
-                                   sketch: signature.sketch, lineShare: lineShare, score: score)
+        search.begin()
+        collect(signature, into: &search)
+        let found = search.nearest(log: log, sketch: signature.sketch, lineShare: lineShare, limit: limit, score: score)
         lastCandidates = search.candidates
         return found
+    }
+
+    /// Adds the documents `signature` meets in this generation to `search`'s candidates.
+    func collect(_ signature: MinHasher.Signature, into search: inout CandidateSearch) {
+        precondition(signature.values.count == hashes)
+        search.collect(keys, base: base, bandKeys: Self.bandKeys(signature.values, bands: bands), sketch: signature.sketch, keyLimit: keyLimit)
     }
 
     // MARK: Insertion
@@ -114,29 +132,31 @@ public final class LSHIndex {
         precondition(doc == base + count, "only the newest generation takes documents")
         count += 1
         let needed = keys.count + Self.keysPerDocument(bands: bands, anchors: anchors)
-        if Double(needed) > Self.maxLoad * Double(keys.slots) {
-            rebuild(slots: Int(Double(needed) / Self.grownLoad) + 1)
-        } else {
-            _ = log.withRecord(doc) { addKeys(of: $0, local: count - 1) }
-        }
+        if Double(needed) > Self.maxLoad * Double(keys.slots) { rebuild(slots: Int(Double(needed) / Self.grownLoad) + 1) }
+        let dropped = log.withRecord(doc) { addKeys(of: $0, local: count - 1) } ?? 0
+        commonKeys += dropped
         return true
     }
 
-    private func addKeys(of d: DocumentLog.StoredDocument, local: Int) {
+    /// Stores a document's keys (the content hash always: exact copies are not indexed twice);
+    /// returns how many band and anchor keys were full.
+    private func addKeys(of d: DocumentLog.StoredDocument, local: Int) -> Int {
+        var dropped = 0
         keys.insert(Self.contentKey(d.contentHash), doc: local)
-        for band in 0 ..< bands { keys.insert(d.bandKey(band), doc: local) }
+        for band in 0 ..< bands where !keys.insert(d.bandKey(band), doc: local, limit: keyLimit) { dropped += 1 }
         for i in 0 ..< min(anchors, d.sampleSize) {
             let g = ShingleSketch.g(d.sampleEntry(i))
             if g >= Self.anchorCeiling { break }
-            keys.insert(Self.anchorKey(g), doc: local)
+            if !keys.insert(Self.anchorKey(g), doc: local, limit: keyLimit) { dropped += 1 }
         }
+        return dropped
     }
 
     /// A larger table, the keys read again from the log (the old table freed first: no peak of both).
     private func rebuild(slots: Int) {
         keys = KeyTable(slots: 1)
         keys = KeyTable(slots: slots)
-        log.forEachRecord(base ..< base + count) { doc, d in addKeys(of: d, local: doc - base) }
+        log.forEachRecord(base ..< base + count - 1) { doc, d in _ = addKeys(of: d, local: doc - base) }
     }
 
     /// Where an indexed document came from.
@@ -151,14 +171,29 @@ protocol KeyLookup {
 
 extension KeyTable: KeyLookup {}
 
-/// Search of one generation's keys, candidates verified on their records in the log; reused
-/// buffers.
+/// The search for a document's duplicate: candidates collected from the keys of every
+/// generation (`collect`, global document numbers), then verified on their records in the log
+/// (`nearest`); reused buffers.
+///
+/// The work a document is bounded whatever the stream: a key holding `keyLimit` documents (a
+/// phrase or template common to a site or a campaign) is skipped (`commonKeys`), and at most
+/// `limit` candidates are verified, those named by the most keys first (a repost shares many
+/// anchors and bands with its first copy; a document sharing one phrase, one), then the earliest.
 struct CandidateSearch {
-    private var seen: [Int] = []
+    /// Documents named by the keys looked up, once a key naming them.
+    private var hits: [Int] = []
+    private var bucket: [Int] = []
+    private var ranked: [(doc: Int, hits: Int)] = []
     private var scratch: [UInt64] = []
     private var lineCounts: [Int32] = []
     /// Documents compared by the last `nearest`.
     private(set) var candidates = 0
+    /// Of them, documents numbered below this (the spilled ones, for counters).
+    private(set) var candidatesBelow = 0
+    /// Candidates of the last `nearest` left unverified, past its limit.
+    private(set) var unverified = 0
+    /// Keys skipped since `begin`: each held `keyLimit` documents.
+    private(set) var commonKeys = 0
 
     /// The earliest document whose content hash is `hash`.
     func exactMatch(_ keys: some KeyLookup, log: DocumentLog, base: Int, hash: UInt64) -> Int? {
@@ -170,28 +205,54 @@ struct CandidateSearch {
         return found
     }
 
-    mutating func nearest(_ keys: some KeyLookup, log: DocumentLog, base: Int, bandKeys: [UInt64], sketch: [UInt64], lineShare: Double,
-                          score: (ShingleSketch.Comparison) -> Double?) -> (doc: Int, comparison: ShingleSketch.Comparison)? {
-        seen.removeAll(keepingCapacity: true)
-        for key in bandKeys { keys.forEach(key) { seen.append($0) } }
+    /// Starts a document's search.
+    mutating func begin() {
+        hits.removeAll(keepingCapacity: true)
+        commonKeys = 0
+    }
+
+    /// Adds the documents of one generation's keys (numbered from `base`) under the document's
+    /// band keys and its shingles below the anchor ceiling.
+    mutating func collect(_ keys: some KeyLookup, base: Int, bandKeys: [UInt64], sketch: [UInt64], keyLimit: Int) {
+        for key in bandKeys { collect(keys, key, base: base, keyLimit: keyLimit) }
         for e in sketch {
             let g = ShingleSketch.g(e)
             if g >= LSHIndex.anchorCeiling { break }
-            keys.forEach(LSHIndex.anchorKey(g)) { seen.append($0) }
+            collect(keys, LSHIndex.anchorKey(g), base: base, keyLimit: keyLimit)
         }
-        if seen.count > 1 {
-            seen.sort()
-            var out = 1
-            for i in 1 ..< seen.count where seen[i] != seen[out - 1] {
-                seen[out] = seen[i]
-                out += 1
-            }
-            seen.removeLast(seen.count - out)
+    }
+
+    private mutating func collect(_ keys: some KeyLookup, _ key: UInt64, base: Int, keyLimit: Int) {
+        bucket.removeAll(keepingCapacity: true)
+        keys.forEach(key) { bucket.append($0) }
+        if bucket.count >= keyLimit {
+            commonKeys += 1
+            return
         }
-        candidates = seen.count
+        for local in bucket { hits.append(base + local) }
+    }
+
+    /// The collected candidate with the highest score (ties: the earliest), verified on the
+    /// log's records, at most `limit` of them (the most often named first, then the earliest).
+    mutating func nearest(log: DocumentLog, sketch: [UInt64], lineShare: Double, limit: Int, below: Int = 0,
+                          score: (ShingleSketch.Comparison) -> Double?) -> (doc: Int, comparison: ShingleSketch.Comparison)? {
+        hits.sort()
+        ranked.removeAll(keepingCapacity: true)
+        for doc in hits {
+            if let last = ranked.last, last.doc == doc { ranked[ranked.count - 1].hits += 1 } else { ranked.append((doc, 1)) }
+        }
+        unverified = 0
+        if ranked.count > limit {
+            ranked.sort { $0.hits != $1.hits ? $0.hits > $1.hits : $0.doc < $1.doc }
+            unverified = ranked.count - limit
+            ranked.removeLast(unverified)
+            ranked.sort { $0.doc < $1.doc }
+        }
+        candidates = ranked.count
+        candidatesBelow = 0
         var best: (doc: Int, comparison: ShingleSketch.Comparison, score: Double)? = nil
-        for local in seen {
-            let doc = base + local
+        for (doc, _) in ranked {
+            if doc < below { candidatesBelow += 1 }
             let comparison: ShingleSketch.Comparison? = log.withRecord(doc) { d in
                 scratch.removeAll(keepingCapacity: true)
                 for i in 0 ..< d.sampleSize { scratch.append(d.sampleEntry(i)) }

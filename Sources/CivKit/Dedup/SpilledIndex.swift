@@ -21,6 +21,7 @@ public final class SpilledIndex {
     public let base: Int
     public let count: Int
     public let bands: Int
+    public let keyLimit: Int
     private var search = CandidateSearch()
 
     /// Writes `index`'s keys out. Throws when no temporary file can be made or written.
@@ -37,6 +38,7 @@ public final class SpilledIndex {
         base = index.base
         count = index.count
         bands = index.bands
+        keyLimit = index.keyLimit
     }
 
     deinit { close(keys.fd) }
@@ -48,12 +50,18 @@ public final class SpilledIndex {
     public func exactMatch(_ hash: UInt64) -> Int? { search.exactMatch(keys, log: log, base: base, hash: hash) }
 
     /// As `LSHIndex.nearest`.
-    public func nearest(_ signature: MinHasher.Signature, lineShare: Double, candidates: inout Int,
+    public func nearest(_ signature: MinHasher.Signature, lineShare: Double, limit: Int = .max, candidates: inout Int,
                         score: (ShingleSketch.Comparison) -> Double?) -> (doc: Int, comparison: ShingleSketch.Comparison)? {
-        let found = search.nearest(keys, log: log, base: base, bandKeys: LSHIndex.bandKeys(signature.values, bands: bands),
-                                   sketch: signature.sketch, lineShare: lineShare, score: score)
+        search.begin()
+        collect(signature, into: &search)
+        let found = search.nearest(log: log, sketch: signature.sketch, lineShare: lineShare, limit: limit, score: score)
         candidates = search.candidates
         return found
+    }
+
+    /// As `LSHIndex.collect`.
+    func collect(_ signature: MinHasher.Signature, into search: inout CandidateSearch) {
+        search.collect(keys, base: base, bandKeys: LSHIndex.bandKeys(signature.values, bands: bands), sketch: signature.sketch, keyLimit: keyLimit)
     }
 }
 
