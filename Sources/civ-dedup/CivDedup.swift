@@ -32,6 +32,12 @@ struct CivDedup: FilterCommand {
         be made at all, the documents' records stay in memory. --signatures lets a second pass \
         cluster across shards.
 
+        Work per document is bounded whatever the input: a band or anchor key shared by more \
+        than --key-limit documents (a template sentence, a site footer) takes no more of them \
+        and is not looked up for candidates (index.common-keys, candidates.common-keys), and at \
+        most --max-candidates candidates are verified per document, those named by the most \
+        keys first (candidates.unverified).
+
         Examples:
           cat *.txt | civ-clean | civ-dedup | civ-jsonl > unique.jsonl
           civ-clean crawl.txt.gz | civ-dedup --mark --stats=table > marked.civ
