@@ -110,32 +110,10 @@ import Testing
 /// dropped, and the boilerplate removed stays at the level reached (see the README's figures).
 @Suite struct HeldOutPagesTests {
     @Test func contentIsKeptOnPagesTheRulesNeverSaw() throws {
-        let dir = Support.packageRoot.appendingPathComponent("testdata/pages/heldout")
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
-        #expect(names.count >= 20)
-        final class Fates: @unchecked Sendable { var byPage: [String: [String]] = [:] }
-        let fates = Fates()
-        let stage = try CleanStage()
-        stage.explain = { line in
-            let cols = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
-            fates.byPage[cols[0], default: []].append(cols[3])
-        }
-        var boilerplate = 0, removed = 0
-        for name in names {
-            let bytes = Array(try Data(contentsOf: dir.appendingPathComponent(name)))
-            let labels = try String(contentsOf: dir.appendingPathComponent(String(name.dropLast(4)) + ".labels"), encoding: .utf8)
-                .split(separator: "\n").map(String.init).filter { $0 != "blank" }
-            try stage.process(ByteInput(bytes: bytes, name: name), wholeInputIsOneDocument: true, emit: { _ in }, reject: { _ in })
-            let got = fates.byPage[name] ?? []
-            try #require(got.count == labels.count, "\(name): \(got.count) lines explained, \(labels.count) labelled")
-            for (label, fate) in zip(labels, got) {
-                if label == "content" && fate != "kept" { Issue.record("\(name): a content line was \(fate)") }
-                if label == "boilerplate" {
-                    boilerplate += 1
-                    if fate != "kept" { removed += 1 }
-                }
-            }
-        }
-        #expect(Double(removed) >= 0.75 * Double(boilerplate), "\(removed) of \(boilerplate) boilerplate lines removed")
+        let pages = LabelledPagesTests.pages(in: "testdata/pages/heldout")
+        #expect(pages.count >= 20)
+        // Every content line kept: `tally` records each one removed.
+        let t = try LabelledPagesTests.tally(pages)
+        #expect(Double(t.boilerplateRemoved) >= 0.75 * Double(t.boilerplate), "\(t.boilerplateRemoved) of \(t.boilerplate) boilerplate lines removed")
     }
 }
