@@ -338,9 +338,10 @@ enum DedupText {
         let sample = index.log.withRecord(0) { d in (0 ..< d.sampleSize).map { d.sampleEntry($0) } }
         #expect(sample == Array(all.prefix(64)).map { $0 & 0xFFFF_FFFF_0000_00FF })
         let part = hasher.signature(of: Array(lines.prefix(3)) + DedupText.distinctArticle(seed: 42, paragraphs: 3))
-        #expect(index.nearest(part, lineShare: 0.2) { _ in 1 }?.doc == 0)
-        #expect(index.nearest(hasher.signature(of: DedupText.distinctArticle(seed: 43)), lineShare: 0.2) { _ in 1 } == nil)
-        #expect(index.lastCandidates == 0)
+        var candidates = 0
+        #expect(index.nearest(part, lineShare: 0.2, candidates: &candidates) { _ in 1 }?.doc == 0)
+        #expect(index.nearest(hasher.signature(of: DedupText.distinctArticle(seed: 43)), lineShare: 0.2, candidates: &candidates) { _ in 1 } == nil)
+        #expect(candidates == 0)
     }
 
     @Test func aFullerCopyIsIndexedUnderTheFirstCopysName() throws {

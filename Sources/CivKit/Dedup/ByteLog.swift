@@ -50,20 +50,21 @@ final class ByteLog {
 
     /// Writes all of `bytes` at `offset`; false on failure.
     static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if n <= 0 { return false }
-            done += n
-        }
-        return true
+        whole(bytes.count) { done in pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
     }
 
     /// Reads `buffer.count` bytes at `offset`; false on failure.
     static func read(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        whole(buffer.count) { done in pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) }
+    }
+
+    /// Repeats `transfer` (given the bytes done so far, it returns how many more it moved) until
+    /// `count` bytes are done; false when it moves none or fails (a short `pread`/`pwrite` is
+    /// not an error, only a reason to go on).
+    private static func whole(_ count: Int, _ transfer: (Int) -> Int) -> Bool {
         var done = 0
-        while done < buffer.count {
-            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        while done < count {
+            let n = transfer(done)
             if n <= 0 { return false }
             done += n
         }

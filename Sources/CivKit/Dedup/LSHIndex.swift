@@ -37,8 +37,6 @@ public final class LSHIndex {
     static let grownLoad = 0.6
 
     /// Documents examined by the last `nearest` call (for counters).
-    public private(set) var lastCandidates = 0
-    private var search = CandidateSearch()
 
     public var isFull: Bool { count >= maxDocuments }
 
@@ -96,23 +94,7 @@ public final class LSHIndex {
     // MARK: Search
 
     /// The document (numbered in the log) whose text has this content hash, if one is indexed.
-    public func exactMatch(_ hash: UInt64) -> Int? { search.exactMatch(keys, log: log, base: base, hash: hash) }
-
-    /// The indexed document that `signature` most likely repeats, among those sharing a band
-    /// with it or holding one of their anchors in it: each candidate is compared by the two
-    /// documents' shingle samples, and `score` gives a qualifying candidate's score (nil: not a
-    /// duplicate); the highest wins. At most `limit` candidates are verified (see
-    /// `CandidateSearch.nearest`).
-    public func nearest(_ signature: MinHasher.Signature, lineShare: Double, limit: Int = .max,
-                        score: (_ comparison: ShingleSketch.Comparison) -> Double?)
-        -> (doc: Int, comparison: ShingleSketch.Comparison)?
-    {
-        search.begin()
-        collect(signature, into: &search)
-        let found = search.nearest(log: log, sketch: signature.sketch, lineShare: lineShare, limit: limit, score: score)
-        lastCandidates = search.candidates
-        return found
-    }
+    public func exactMatch(_ hash: UInt64) -> Int? { CandidateSearch.exactMatch(keys, log: log, base: base, hash: hash) }
 
     /// Adds the documents `signature` meets in this generation to `search`'s candidates.
     func collect(_ signature: MinHasher.Signature, into search: inout CandidateSearch) {
@@ -163,6 +145,33 @@ public final class LSHIndex {
     public func origin(_ doc: Int) -> (source: String, offset: Int64) { log.origin(doc) }
 }
 
+/// One generation of keys, in memory (`LSHIndex`) or spilled (`SpilledIndex`): `DedupStage`
+/// collects the candidates of all of them into one search.
+protocol CandidateSource: AnyObject {
+    var log: DocumentLog { get }
+    /// Adds the documents `signature` meets in this generation to `search`'s candidates.
+    func collect(_ signature: MinHasher.Signature, into search: inout CandidateSearch)
+}
+
+extension CandidateSource {
+    /// The document of this generation alone that `signature` most likely repeats, among those
+    /// sharing a band with it or holding one of their anchors in it: each candidate is compared
+    /// by the two documents' shingle samples, and `score` gives a qualifying candidate's score
+    /// (nil: not a duplicate); the highest wins. At most `limit` candidates are verified, and
+    /// `candidates` says how many were (see `CandidateSearch.nearest`).
+    func nearest(_ signature: MinHasher.Signature, lineShare: Double, limit: Int = .max, candidates: inout Int,
+                 score: (ShingleSketch.Comparison) -> Double?) -> (doc: Int, comparison: ShingleSketch.Comparison)? {
+        var search = CandidateSearch()
+        collect(signature, into: &search)
+        let found = search.nearest(log: log, sketch: signature.sketch, lineShare: lineShare, limit: limit, score: score)
+        candidates = search.candidates
+        return found
+    }
+}
+
+extension LSHIndex: CandidateSource {}
+extension SpilledIndex: CandidateSource {}
+
 /// A table of keys to document numbers: in memory (`KeyTable`) or in a spill file.
 protocol KeyLookup {
     /// Calls `body` with the documents stored under `key` (and, rarely, others: see `KeyTable`).
@@ -196,7 +205,7 @@ struct CandidateSearch {
     private(set) var commonKeys = 0
 
     /// The earliest document whose content hash is `hash`.
-    func exactMatch(_ keys: some KeyLookup, log: DocumentLog, base: Int, hash: UInt64) -> Int? {
+    static func exactMatch(_ keys: some KeyLookup, log: DocumentLog, base: Int, hash: UInt64) -> Int? {
         var found: Int? = nil
         keys.forEach(LSHIndex.contentKey(hash)) { local in
             let doc = base + local

@@ -22,7 +22,6 @@ public final class SpilledIndex {
     public let count: Int
     public let bands: Int
     public let keyLimit: Int
-    private var search = CandidateSearch()
 
     /// Writes `index`'s keys out. Throws when no temporary file can be made or written.
     public init(_ index: LSHIndex) throws {
@@ -47,17 +46,7 @@ public final class SpilledIndex {
     public func origin(_ doc: Int) -> (source: String, offset: Int64) { log.origin(doc) }
 
     /// The spilled document with this content hash, if any.
-    public func exactMatch(_ hash: UInt64) -> Int? { search.exactMatch(keys, log: log, base: base, hash: hash) }
-
-    /// As `LSHIndex.nearest`.
-    public func nearest(_ signature: MinHasher.Signature, lineShare: Double, limit: Int = .max, candidates: inout Int,
-                        score: (ShingleSketch.Comparison) -> Double?) -> (doc: Int, comparison: ShingleSketch.Comparison)? {
-        search.begin()
-        collect(signature, into: &search)
-        let found = search.nearest(log: log, sketch: signature.sketch, lineShare: lineShare, limit: limit, score: score)
-        candidates = search.candidates
-        return found
-    }
+    public func exactMatch(_ hash: UInt64) -> Int? { CandidateSearch.exactMatch(keys, log: log, base: base, hash: hash) }
 
     /// As `LSHIndex.collect`.
     func collect(_ signature: MinHasher.Signature, into search: inout CandidateSearch) {
