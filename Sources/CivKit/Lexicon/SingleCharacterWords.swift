@@ -13,7 +13,8 @@ public struct SingleCharacterWords: Sendable {
 
     /// Parses `char<TAB>frequency` lines.
     public init(lines: [String]) {
-        var frequencies: [UInt32: Int] = [:]
+        var table = [UInt32](repeating: 0, count: Int(Self.last - Self.first + 1))
+        var others: [UInt32: Int] = [:]
         var total = 0
         for line in lines {
             var line = line
@@ -23,14 +24,9 @@ public struct SingleCharacterWords: Sendable {
                 guard length == tab else { return }
                 var f = 0
                 for b in p[(tab + 1)...] where b >= 0x30 && b <= 0x39 { f = f * 10 + Int(b - 0x30) }
-                frequencies[c] = f
+                if c >= Self.first && c <= Self.last { table[Int(c - Self.first)] = UInt32(clamping: f) } else { others[c] = f }
                 total += f
             }
-        }
-        var table = [UInt32](repeating: 0, count: Int(Self.last - Self.first + 1))
-        var others: [UInt32: Int] = [:]
-        for (c, f) in frequencies {
-            if c >= Self.first && c <= Self.last { table[Int(c - Self.first)] = UInt32(clamping: f) } else { others[c] = f }
         }
         self.table = table
         self.others = others
