@@ -71,6 +71,26 @@ import Testing
         #expect(counters.compact == "lost-character.ambiguous=1")
     }
 
+    /// Without a reading, a character is put in only when the context makes it far likelier than
+    /// every other: 设置, 位置 and 配置 all fit `?置`, so the fragment goes (a wrong character is
+    /// worse than none); 共和国 leaves no rival.
+    @Test func contextAloneNeedsAClearWinner() {
+        let (out, counters) = run("请在系统?ā)置里面修改")
+        #expect(out == "请在系统置里面修改")
+        #expect(counters.compact == "lost-character.ambiguous=1")
+        #expect(run("中华人民共?ǎ)国成立").0 == "中华人民共和国成立")
+    }
+
+    /// The commonest one-character words are candidates too, and their mass counts against a
+    /// character that only completes a rare word.
+    @Test func commonSingleCharactersAreCandidates() {
+        #expect(LostCharacterRepair.commonSingles.contains("的"))
+        #expect(LostCharacterRepair.commonSingles.count == 64)
+        #expect(SingleCharacterWords.shared.mostFrequent(3) == Array(SingleCharacterWords.shared.mostFrequent(64).prefix(3)))
+        let table = SingleCharacterWords(lines: ["甲\t5", "乙\t9", "丙\t1"])
+        #expect(table.mostFrequent(2) == ["乙", "甲"])
+    }
+
     /// A character read this way only in a rarer reading pays for it: a rare word it forms (值机,
     /// 机 also read wèi) no longer beats the reading's usual character (为).
     @Test func aRareReadingPaysForItsWord() {
@@ -119,7 +139,7 @@ import Testing
     }
 
     @Test func smallTablesDecide() {
-        let lexicon = Lexicon(entries: [("日报", 100), ("日暴", 1), ("创新", 50)])
+        let lexicon = Lexicon(entries: [("日报", 100), ("日暴", 1), ("创新", 50), ("新", 10)])
         let pinyin = PinyinTable(lines: ["报\tbào", "暴\tbào pù", "创\tchuàng chuāng"])
         let small = LostCharacterRepair(lexicon: lexicon, pinyin: pinyin)
         var counters = Counters()

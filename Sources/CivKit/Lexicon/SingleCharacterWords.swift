@@ -42,4 +42,13 @@ public struct SingleCharacterWords: Sendable {
         if v >= Self.first && v <= Self.last { return Int(table[Int(v - Self.first)]) }
         return others[v] ?? 0
     }
+
+    /// The `n` characters most often a word alone, the commonest first.
+    public func mostFrequent(_ n: Int) -> [Unicode.Scalar] {
+        var all: [(c: UInt32, f: UInt32)] = []
+        for (i, f) in table.enumerated() where f > 0 { all.append((Self.first + UInt32(i), f)) }
+        for (c, f) in others { all.append((c, UInt32(clamping: f))) }
+        all.sort { $0.f > $1.f || ($0.f == $1.f && $0.c < $1.c) }
+        return all.prefix(n).compactMap { Unicode.Scalar($0.c) }
+    }
 }

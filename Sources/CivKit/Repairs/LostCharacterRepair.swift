@@ -10,8 +10,9 @@ import Glibc
 /// simplified) and before punctuation normalization (the `?` and `)` are still ASCII).
 /// The first fragment is noise; the second, when present, is the reading. Candidates are the
 /// characters with that reading, else the characters that complete a lexicon word with the
-/// neighbours; the one whose surroundings (up to 4 Han neighbours each side) then segment into
-/// the most probable words wins.
+/// neighbours (and the commonest one-character words); the one whose surroundings (up to 4 Han
+/// neighbours each side) then segment into the most probable words wins, without a reading only
+/// when it holds most of the probability of them all (else the fragment is removed, counted).
 public final class LostCharacterRepair: LineRepair, Sendable {
     public let name = "lost-character"
     private let lexiconOverride: Lexicon?
@@ -33,9 +34,10 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     private var lexicon: Lexicon { lexiconOverride ?? .shared }
     private var pinyin: PinyinTable { pinyinOverride ?? .shared }
 
-    /// `pinyin`: the reading and a lexicon word agree; `context`: the only character completing a
-    /// word there; `guess`: the reading's most common character, no word fitting any; removed:
-    /// `unresolved` (nothing fits) and `ambiguous` (no reading, several characters fit).
+    /// `pinyin`: the reading and a lexicon word agree; `context`: no reading, but one character
+    /// completing a word there is far likelier than all others; `guess`: the reading's most common
+    /// character, no word fitting any; removed: `unresolved` (no word fits) and `ambiguous` (no
+    /// reading, no character likely enough).
     enum Outcome: String { case pinyin, context, guess, unresolved, ambiguous }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
@@ -116,41 +118,68 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 return (c, inWord ? .pinyin : .guess)
             }
         }
-        // No usable reading: only the words the context completes can tell, the longest first
-        // (实打?: 实打实). Context alone recovers a character only when the longest words it
-        // completes leave one candidate; between several (客房?准: 标准 or 批准) a choice would be
-        // a guess put into the text as if it were read. (On codes: a character's two-character
-        // words alone can be hundreds.)
+        // No usable reading: only the words the context completes can tell. Every character that
+        // completes a word over the fragment, and the commonest characters that stand alone (的,
+        // 了), are scored by the segmentation of the context; the best is taken only when it holds
+        // most of the probability of them all (`contextConfidence`): a choice between close ones
+        // (客房?准: 标准 or 批准) would be a guess put into the text as if it were read.
+        let candidates = contextCandidates(left: left, right: right)
+        guard !candidates.isEmpty else { return ("\u{FFFD}", .unresolved) }
+        var top: (c: Unicode.Scalar, score: Double, inWord: Bool) = ("\u{FFFD}", -.infinity, false)
+        var scores: [Double] = []
+        var plain = -Double.infinity
+        let singles = Self.commonSingles.filter { !candidates.contains($0) }
+        // U+FFFD, in no word and never alone, scores the context with a character priced as a
+        // word seen once standing alone: what every other character alone adds to the mass.
+        scoreEach(candidates + singles + ["\u{FFFD}"], left: left, right: right) { c, score, inWord in
+            if c == "\u{FFFD}" { plain = score; return }
+            scores.append(score)
+            if score > top.score || (score == top.score && c.value < top.c.value) { top = (c, score, inWord) }
+        }
+        // (A lexicon with one-character words of its own prices them itself: nothing to add.)
+        let others = lexicon.hasSingleCharacterWords ? 0 : Double(max(SingleCharacterWords.shared.totalFrequency - Self.commonSinglesFrequency, 0))
+        let mass = scores.reduce(0) { $0 + exp($1 - top.score) } + exp(plain - top.score) * others
+        if top.inWord, 1 / mass >= Self.contextConfidence { return (top.c, .context) }
+        return ("\u{FFFD}", .ambiguous)
+    }
+
+    /// Without a reading, the context alone must hold this share of the probability for its best
+    /// character. Tuned on `scripts/eval-clean --seed 2` (noise-only fragments restored / wrong:
+    /// 0.6: 9.7% / 2.6%, 0.7: 8.3% / 0.9%, 0.8: 5.7% / 0%): a wrong character costs more than a removal.
+    static let contextConfidence = 0.7
+
+    /// The characters most often a word alone: candidates wherever the context is scored.
+    static let commonSingles: [Unicode.Scalar] = SingleCharacterWords.shared.mostFrequent(64)
+    static let commonSinglesFrequency = commonSingles.reduce(0) { $0 + SingleCharacterWords.shared.frequency($1) }
+
+    /// Every character completing a lexicon word (2 characters or more) over the fragment.
+    private func contextCandidates(left: [Unicode.Scalar], right: [Unicode.Scalar]) -> [Unicode.Scalar] {
         let leftCodes = left.map(lexicon.code(of:)), rightCodes = right.map(lexicon.code(of:))
-        var sawNone = true
-        for length in stride(from: Self.window, through: 2, by: -1) {
-            var found = Set<UInt32>()
+        var found = Set<UInt32>()
+        for length in 2 ... Self.maxSegment {
             for a in 0 ... min(left.count, length - 1) {
                 let b = length - 1 - a
                 guard b <= right.count else { continue }
                 let prefix = leftCodes.suffix(a), suffix = rightCodes.prefix(b)
                 guard !prefix.contains(nil), !suffix.contains(nil) else { continue }
-                found.formUnion(lexicon.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! })).map(\.code))
+                for word in lexicon.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! })) {
+                    found.insert(word.code)
+                }
             }
-            guard !found.isEmpty else { continue }
-            sawNone = false
-            if found.count == 1, let code = found.first { return (lexicon.scalar(code: code), .context) }
-            break
         }
-        return ("\u{FFFD}", sawNone ? .unresolved : .ambiguous)
+        return found.sorted().map(lexicon.scalar(code:))
     }
 
-    /// The candidate giving the context its most probable segmentation, then the highest prior, then
-    /// the lowest code point; and whether it is part of a word there (else no word fits any candidate).
+    /// Each candidate's score: the log-probability of the context's most probable segmentation
+    /// with it at the fragment, and whether it is part of a word there.
     ///
     /// A unigram model over the words of the lexicon, by dynamic programming over the context.
     /// Only the spans covering the fragment depend on the candidate, so the rest is looked up once,
     /// and the spans covering it with one lexicon search each (`fillers`: every character that
     /// completes a word there), whatever the number of candidates. Characters are mapped to the
     /// lexicon's codes once. The forward pass up to the fragment is shared by all candidates.
-    private func best(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
-                      weight: (Unicode.Scalar) -> Double = { _ in 0 },
-                      prior: (Unicode.Scalar) -> Double) -> (Unicode.Scalar, Bool) {
+    private func scoreEach(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
+                           _ visit: (Unicode.Scalar, Double, Bool) -> Void) {
         // The candidates' lexicon codes (nil: in no word), looked up once.
         let candidateCodeList: [UInt32?] = candidates.map(lexicon.code(of:))
         let k = left.count, n = left.count + 1 + right.count
@@ -245,33 +274,36 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             if let code, let word = bestWord(code), word > alone { return (word, true) }
             return (alone, false)
         }
+        // A candidate that completes no word over k (and is no word alone) scores what the context
+        // scores without k in a word, the same for all of them: computed once.
+        var plainScore: (Double, Bool)?
+        for (c, code) in zip(candidates, candidateCodeList) {
+            let completes = code.map { bestWord($0) != nil } ?? false
+            let aloneFrequency = singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0)
+            if !completes && aloneFrequency == 0 {
+                if plainScore == nil { plainScore = evaluate(nil, nil) }
+                visit(c, plainScore!.0, plainScore!.1)
+            } else {
+                let (score, inWord) = evaluate(c, code)
+                visit(c, score, inWord)
+            }
+        }
+    }
+
+    /// The candidate giving the context its most probable segmentation (plus its `weight`), then
+    /// the highest prior, then the lowest code point; and whether it is part of a word there (else
+    /// no word fits any candidate).
+    private func best(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
+                      weight: (Unicode.Scalar) -> Double = { _ in 0 },
+                      prior: (Unicode.Scalar) -> Double) -> (Unicode.Scalar, Bool) {
         var winner: (c: Unicode.Scalar, key: (Double, Double), inWord: Bool)?
-        func consider(_ c: Unicode.Scalar, _ score: Double, _ inWord: Bool) {
+        scoreEach(candidates, left: left, right: right) { c, score, inWord in
+            let score = score + weight(c)
             // The prior only decides between equal scores: not computed for a loser.
             if let w = winner, score < w.key.0 { return }
             let key = (score, prior(c))
             if let w = winner, key < w.key || (key == w.key && c.value > w.c.value) { return }
             winner = (c, key, inWord)
-        }
-        // A candidate that completes no word over k (and is no word alone) scores what the context
-        // scores without k in a word, the same for all of them: it is computed once, and their
-        // priors are needed only when no candidate that forms a word scores higher.
-        var plain: [Unicode.Scalar] = []
-        for (c, code) in zip(candidates, candidateCodeList) {
-            let completes = code.map { bestWord($0) != nil } ?? false
-            let aloneFrequency = singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0)
-            if !completes && aloneFrequency == 0 {
-                plain.append(c)
-                continue
-            }
-            let (score, inWord) = evaluate(c, code)
-            consider(c, score + weight(c), inWord)
-        }
-        if !plain.isEmpty {
-            let (score, inWord) = evaluate(nil, nil)
-            if winner == nil || winner!.key.0 <= score {
-                for c in plain { consider(c, score + weight(c), inWord) }
-            }
         }
         return (winner!.c, winner!.inWord)
     }
