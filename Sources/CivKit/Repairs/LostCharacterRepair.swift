@@ -123,15 +123,21 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // 了), are scored by the segmentation of the context; the best is taken only when it holds
         // most of the probability of them all (`contextConfidence`): a choice between close ones
         // (客房?准: 标准 or 批准) would be a guess put into the text as if it were read.
-        let candidates = contextCandidates(left: left, right: right)
-        guard !candidates.isEmpty else { return ("\u{FFFD}", .unresolved) }
+        let covering = coveringWords(codes: left.map(lexicon.code(of:)) + [nil] + right.map(lexicon.code(of:)), at: left.count)
+        var codes = covering.flatMap { $0.words.map(\.code) }
+        guard !codes.isEmpty else { return ("\u{FFFD}", .unresolved) }
+        let found = CodeSet(codes)
+        codes.sort()
+        var candidates: [Unicode.Scalar] = []
+        for (p, code) in codes.enumerated() where p == 0 || codes[p - 1] != code { candidates.append(lexicon.scalar(code: code)) }
+        for c in Self.commonSingles where !(lexicon.code(of: c).map(found.contains) ?? false) { candidates.append(c) }
         var top: (c: Unicode.Scalar, score: Double, inWord: Bool) = ("\u{FFFD}", -.infinity, false)
         var scores: [Double] = []
         var plain = -Double.infinity
-        let singles = Self.commonSingles.filter { !candidates.contains($0) }
         // U+FFFD, in no word and never alone, scores the context with a character priced as a
         // word seen once standing alone: what every other character alone adds to the mass.
-        scoreEach(candidates + singles + ["\u{FFFD}"], left: left, right: right) { c, score, inWord in
+        candidates.append("\u{FFFD}")
+        scoreEach(candidates, left: left, right: right, covering: covering) { c, score, inWord in
             if c == "\u{FFFD}" { plain = score; return }
             scores.append(score)
             if score > top.score || (score == top.score && c.value < top.c.value) { top = (c, score, inWord) }
@@ -152,24 +158,6 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     static let commonSingles: [Unicode.Scalar] = SingleCharacterWords.shared.mostFrequent(64)
     static let commonSinglesFrequency = commonSingles.reduce(0) { $0 + SingleCharacterWords.shared.frequency($1) }
 
-    /// Every character completing a lexicon word (2 characters or more) over the fragment.
-    private func contextCandidates(left: [Unicode.Scalar], right: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let leftCodes = left.map(lexicon.code(of:)), rightCodes = right.map(lexicon.code(of:))
-        var found = Set<UInt32>()
-        for length in 2 ... Self.maxSegment {
-            for a in 0 ... min(left.count, length - 1) {
-                let b = length - 1 - a
-                guard b <= right.count else { continue }
-                let prefix = leftCodes.suffix(a), suffix = rightCodes.prefix(b)
-                guard !prefix.contains(nil), !suffix.contains(nil) else { continue }
-                for word in lexicon.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! })) {
-                    found.insert(word.code)
-                }
-            }
-        }
-        return found.sorted().map(lexicon.scalar(code:))
-    }
-
     /// Each candidate's score: the log-probability of the context's most probable segmentation
     /// with it at the fragment, and whether it is part of a word there.
     ///
@@ -179,7 +167,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// completes a word there), whatever the number of candidates. Characters are mapped to the
     /// lexicon's codes once. The forward pass up to the fragment is shared by all candidates.
     private func scoreEach(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
-                           _ visit: (Unicode.Scalar, Double, Bool) -> Void) {
+                           covering given: Covering? = nil, _ visit: (Unicode.Scalar, Double, Bool) -> Void) {
         // The candidates' lexicon codes (nil: in no word), looked up once.
         let candidateCodeList: [UInt32?] = candidates.map(lexicon.code(of:))
         let k = left.count, n = left.count + 1 + right.count
@@ -212,20 +200,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 spans[j * (n + 1) + i] = logProbability(f, single: single)
             }
         }
-        // The candidates' codes, as a bit set: only words they complete are of interest.
-        let candidateCodes = CodeSet(candidateCodeList.compactMap { $0 })
-        // The words over k: per span, the candidates completing one, and its frequency.
-        var covering: [(j: Int, i: Int, words: [(code: UInt32, frequency: Int)])] = []
-        for j in max(0, k + 1 - maxSegment) ... k {
-            guard (j ..< k).allSatisfy({ codes[$0] != nil }) else { continue }
-            for i in (k + 1) ... min(n, j + maxSegment) where i - j > 1 {
-                guard codes[i - 1] != nil || i - 1 == k else { break }
-                let prefix = ArraySlice((j ..< k).map { codes[$0]! })
-                let suffix = ArraySlice(((k + 1) ..< i).map { codes[$0]! })
-                let words = lexicon.fillers(prefixCodes: prefix, suffixCodes: suffix) { candidateCodes.contains($0) }
-                if !words.isEmpty { covering.append((j, i, words)) }
-            }
-        }
+        // The words over k (only those the candidates complete: their codes as a bit set), unless given.
+        let covering = given ?? coveringWords(codes: codes, at: k, among: CodeSet(candidateCodeList.compactMap { $0 }))
         // The forward pass up to k is the same for every candidate.
         var best = [0.0] + Array(repeating: -Double.infinity, count: n)
         if k > 0 {
@@ -306,6 +282,29 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             winner = (c, key, inWord)
         }
         return (winner!.c, winner!.inWord)
+    }
+
+    /// Per span [j, i) of the context over the fragment at k (2 to `maxSegment` characters), the
+    /// characters completing a word there (codes) and the word's frequency.
+    typealias Covering = [(j: Int, i: Int, words: [(code: UInt32, frequency: Int)])]
+
+    /// The words over k of the context `codes` (nil at k and where a character is in no word);
+    /// with `among`, only those completed by its characters.
+    private func coveringWords(codes: [UInt32?], at k: Int, among accepted: CodeSet? = nil) -> Covering {
+        var covering: Covering = []
+        let n = codes.count
+        for j in max(0, k + 1 - Self.maxSegment) ... k {
+            guard (j ..< k).allSatisfy({ codes[$0] != nil }) else { continue }
+            for i in (k + 1) ... min(n, j + Self.maxSegment) where i - j > 1 {
+                guard codes[i - 1] != nil || i - 1 == k else { break }
+                let prefix = ArraySlice((j ..< k).map { codes[$0]! })
+                let suffix = ArraySlice(((k + 1) ..< i).map { codes[$0]! })
+                let words = accepted.map { set in lexicon.fillers(prefixCodes: prefix, suffixCodes: suffix) { set.contains($0) } }
+                    ?? lexicon.fillers(prefixCodes: prefix, suffixCodes: suffix)
+                if !words.isEmpty { covering.append((j, i, words)) }
+            }
+        }
+        return covering
     }
 
     /// A set of small integers (lexicon codes) as bits.
