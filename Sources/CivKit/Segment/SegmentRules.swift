@@ -8,7 +8,8 @@ import Foundation
 ///    a unit after them: date, time, percent, 万/亿 (`1998年`, `12月`, `20号`, `１７％`, `3.5亿`); 年 only after
 ///    four digits (`10 年` is a duration);
 /// 2. Chinese numerals: numeral tokens joined (`二○○一年`, `三十一日`), 第 with its number
-///    (`第一`, `第一 个`); 年 after a year written digit by digit, 月/日 after a run;
+///    (`第一`, `第一 个`), 百分之 with its number (`百分之三十五`); 年 after a year written digit by
+///    digit, 月/日 after a run;
 /// 2a. consecutive tokens spelling a word of the domain lexicon or the user's, longest first
 ///    (`宣传 部长` → `宣传部长`);
 /// 2b. ICU's two-character words that PKU splits: a small number and its measure word (`一 次`,
@@ -20,7 +21,9 @@ import Foundation
 ///    found this way is surname + given name (`江 泽民`);
 /// 3b. two two-character words that make a common four-character word (`社会主义`);
 /// 4. given names: a surname followed by two single characters that are not function words,
-///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`).
+///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`);
+/// 5. a domain word the convention writes in parts, in its parts (`县委书记` → `县委 书记`; the
+///    domain lexicon's third column), unless the user listed it.
 ///
 /// White space stays a token through the rules, so that none joins across it. Tokens made by
 /// rules 0–2b are not re-segmented by rule 3. Known weakness: the three-character split of rule 3
@@ -71,12 +74,14 @@ struct SegmentRules: Sendable {
         func `is`(_ t: Token, _ s: Unicode.Scalar) -> Bool { t.count == 1 && text[t.start] == s }
     }
 
-    /// The domain lexicon shipped with civ (`segment-lexicon.tsv`).
-    static let domainLexicon = Lexicon(lines: DataFile.lines("segment-lexicon.tsv"))
+    /// The domain lexicon shipped with civ (`segment-lexicon.tsv` and the divisions' names).
+    static let domainLexicon = DomainLexicon.shared.words
 
     let lexicon: Lexicon
     let domain: Lexicon
     let user: Lexicon?
+    /// The domain words the convention writes in parts (`DomainLexicon.compounds`).
+    let compounds: Lexicon
     let surnames: ScalarSet
     /// The main lexicon's short words, hashed (nil: its codes do not pack); searched instead of
     /// the lexicon for words of up to `WordTable.maxLength` characters.
@@ -92,10 +97,11 @@ struct SegmentRules: Sendable {
     private let logICU: Double
     private let maxLength: Int
 
-    init(lexicon: Lexicon, domain: Lexicon, user: Lexicon?) {
+    init(lexicon: Lexicon, domain: Lexicon, user: Lexicon?, compounds: Lexicon = DomainLexicon.shared.compounds) {
         self.lexicon = lexicon
         self.domain = domain
         self.user = user
+        self.compounds = compounds
         var names = ScalarSet("")
         for line in DataFile.lines("surnames.txt") {
             for word in line.split(separator: " ") where word.unicodeScalars.count == 1 && word.unicodeScalars.first!.value < 0x10000 {
@@ -145,6 +151,10 @@ struct SegmentRules: Sendable {
         swap(&line.tokens, &out)
         joinGivenNames(line, into: &out)
         swap(&line.tokens, &out)
+        if may.listedWords {
+            splitCompounds(line, into: &out)
+            swap(&line.tokens, &out)
+        }
         swap(&out, &line.spare)
         swap(&cells, &line.cells)
     }
@@ -283,6 +293,15 @@ struct SegmentRules: Sendable {
                 i = j
                 continue
             }
+            // 百分之 and the number after it, one word (`百分之三十五`; ICU gives `百分 之 三十五`).
+            if let numberStart = Self.percentWordEnd(line, tokens, from: i), numberStart < tokens.count,
+               !tokens[numberStart].fixed, Self.isNumeral(line, tokens[numberStart]) {
+                var j = numberStart + 1
+                while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) { j += 1 }
+                out.append(Token(start: tokens[i].start, end: tokens[j - 1].end, fixed: true))
+                i = j
+                continue
+            }
             guard !tokens[i].fixed, Self.isNumeral(line, tokens[i]) else {
                 out.append(tokens[i])
                 i += 1
@@ -312,6 +331,21 @@ struct SegmentRules: Sendable {
             out.append(run)
             i = j
         }
+    }
+
+    static let percentWord = Array("百分之".unicodeScalars)
+
+    /// When tokens from `i` on spell 百分之 (whole tokens, none fixed), the index of the token after them.
+    static func percentWordEnd(_ line: Line, _ tokens: [Token], from i: Int) -> Int? {
+        guard line.first(tokens[i]) == "百" else { return nil }
+        var j = i, length = 0
+        while j < tokens.count, !tokens[j].fixed, length + tokens[j].count <= percentWord.count {
+            for k in tokens[j].start..<tokens[j].end where line.text[k] != percentWord[length + k - tokens[j].start] { return nil }
+            length += tokens[j].count
+            j += 1
+            if length == percentWord.count { return j }
+        }
+        return nil
     }
 
     // MARK: Rule 2a: the domain's and the user's words
@@ -584,6 +618,30 @@ struct SegmentRules: Sendable {
                 continue
             }
             i += 1
+        }
+    }
+
+    // MARK: Rule 5: domain words in their parts
+
+    /// A token that is a domain word the convention writes in parts (`县委书记` → `县委 书记`),
+    /// in those parts; not a word the user listed, which stays whole.
+    func splitCompounds(_ line: Line, into out: inout [Token]) {
+        out.removeAll(keepingCapacity: true)
+        for t in line.tokens {
+            if t.count >= 2, t.count <= compounds.maxWordLength, domainStarts.mayStart(line.text[t.start], line.text[t.start + 1]) {
+                let word = line.scalars(t)
+                let cuts = compounds.frequency(of: word)
+                if cuts != 0, (user?.frequency(of: word) ?? 0) == 0 {
+                    var start = t.start
+                    for k in 1..<t.count where cuts & 1 << k != 0 {
+                        out.append(Token(start: start, end: t.start + k, fixed: t.fixed))
+                        start = t.start + k
+                    }
+                    out.append(Token(start: start, end: t.end, fixed: t.fixed))
+                    continue
+                }
+            }
+            out.append(t)
         }
     }
 }
