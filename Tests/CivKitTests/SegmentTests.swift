@@ -80,6 +80,18 @@ import Testing
         #expect(run(["会议", "主任"]) == ["会议", "主任"])
     }
 
+    @Test func compoundsICUKnowsButTheLexiconsLackSplit() {
+        #expect(run(["维护", "公共秩序"]) == ["维护", "公共", "秩序"])
+        #expect(run(["一帆风顺"]) == ["一帆风顺"])  // a word of the lexicon
+        #expect(run(["咕噜咕噜"]) == ["咕噜咕噜"])  // doubled
+    }
+
+    @Test func pluralSuffixAndDoubledWordsJoin() {
+        #expect(run(["孩子", "们", "高", "高兴", "兴", "地"]) == ["孩子们", "高高兴兴", "地"])
+        #expect(run(["鞋", "们"]) == ["鞋", "们"])
+        #expect(run(["谢谢", "谢谢"]) == ["谢谢", "谢谢"])
+    }
+
     @Test func namesAreSurnameAndGivenName() {
         #expect(run(["宣传部长", "聂", "晓", "葵", "深入"]) == ["宣传部长", "聂", "晓葵", "深入"])
         #expect(run(["江", "泽", "民", "同志"]) == ["江", "泽民", "同志"])

@@ -12,14 +12,16 @@ import Foundation
 ///    digit, 月/日 after a run;
 /// 2a. consecutive tokens spelling a word of the domain lexicon or the user's, longest first
 ///    (`宣传 部长` → `宣传部长`);
-/// 2b. ICU's two-character words that PKU splits: a small number and its measure word (`一 次`,
-///    `两 个`; `一个` stays), and a function character stuck to a neighbour when the lexicons
-///    lack the pair (`新 的`, `年 来`);
+/// 2b. ICU's words that PKU splits: a small number and its measure word (`一 次`, `两 个`;
+///    `一个` stays), a function character stuck to a neighbour when the lexicons lack the pair
+///    (`新 的`, `年 来`), and a word of 4-6 characters the lexicons lack that is two words they
+///    list (`公共 秩序`);
 /// 3. runs of single Han characters (where ICU's dictionary knew no word), with the short token
 ///    before them, re-segmented by unigram probability over the lexicons (`计算 机` → `计算机`,
 ///    `委员 会` → `委员会`), never into a number with its measure word; a three-character name
 ///    found this way is surname + given name (`江 泽民`);
-/// 3b. two two-character words that make a common four-character word (`社会主义`);
+/// 3b. two two-character words that make a common four-character word (`社会主义`); a noun
+///    with 们 (`孩子们`); a word doubled character by character (`高高兴兴`);
 /// 4. given names: a surname followed by two single characters that are not function words,
 ///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`);
 /// 5. a domain word the convention writes in parts, in its parts (`县委书记` → `县委 书记`; the
@@ -403,9 +405,36 @@ struct SegmentRules: Sendable {
                         continue
                     }
                 }
+            } else if !t.fixed, t.count >= 4, t.count <= Self.longestCompound, line.isHan(t), let cut = compoundCut(line, t) {
+                out.append(Token(start: t.start, end: cut))
+                out.append(Token(start: cut, end: t.end))
+                continue
             }
             out.append(t)
         }
+    }
+
+    /// ICU's dictionary holds many compounds of two words that the PKU convention writes apart
+    /// (`公共秩序`, `坚守岗位`) and the lexicons do not list as words; those of up to this many
+    /// characters are cut in two.
+    static let longestCompound = 6
+
+    /// Where an ICU token that no lexicon lists cuts into two words the lexicons list (each of
+    /// two characters or more; the most probable pair), or nil.
+    func compoundCut(_ line: Line, _ t: Token) -> Int? {
+        // Not a doubled word (`咕噜咕噜`).
+        guard frequency(line.scalars(t)) == 0, t.count % 2 != 0 || line.text[t.start..<(t.start + t.count / 2)] != line.text[(t.start + t.count / 2)..<t.end] else { return nil }
+        var best: Int?, bestScore = 0
+        for cut in (t.start + 2)...(t.end - 2) {
+            let a = frequency(line.text[t.start..<cut])
+            guard a > 0 else { continue }
+            let b = frequency(line.text[cut..<t.end])
+            if b > 0, a * b > bestScore {
+                best = cut
+                bestScore = a * b
+            }
+        }
+        return best
     }
 
     // MARK: Rule 3: re-segmentation of single characters
@@ -585,6 +614,19 @@ struct SegmentRules: Sendable {
         out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
+            // A noun with 们 (`孩子们`, `同志们`; one character with it is a word ICU knows, `人们`).
+            if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, line.is(tokens[i + 1], "们"),
+               tokens[i].count >= 2, tokens[i].count <= 3, line.isHan(tokens[i]) {
+                out.append(Token(start: tokens[i].start, end: tokens[i + 1].end))
+                i += 2
+                continue
+            }
+            // A word doubled character by character (`高高兴兴` from 高兴; ICU gives `高 高兴 兴`).
+            if let end = doubledWordEnd(line, tokens, from: i) {
+                out.append(Token(start: tokens[i].start, end: tokens[end - 1].end))
+                i = end
+                continue
+            }
             if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, tokens[i].count == 2, tokens[i + 1].count == 2,
                line.isHan(tokens[i]), line.isHan(tokens[i + 1]),
                frequency(line.text[tokens[i].start..<tokens[i + 1].end]) >= Self.compoundFrequency {
@@ -595,6 +637,20 @@ struct SegmentRules: Sendable {
             out.append(tokens[i])
             i += 1
         }
+    }
+
+    /// When tokens from `i` on spell AABB (four Han characters, A not B, AB a word of the
+    /// lexicons) in two tokens or more, none fixed, the index of the token after them.
+    func doubledWordEnd(_ line: Line, _ tokens: [Token], from i: Int) -> Int? {
+        let s = tokens[i].start
+        guard tokens[i].count < 4, s + 4 <= line.text.count else { return nil }
+        let text = line.text
+        guard text[s] == text[s + 1], text[s + 2] == text[s + 3], text[s] != text[s + 2],
+              ScalarClass.isHan(text[s]), ScalarClass.isHan(text[s + 2]) else { return nil }
+        var j = i
+        while j < tokens.count, tokens[j].end <= s + 4, !tokens[j].fixed { j += 1 }
+        guard j > i + 1, tokens[j - 1].end == s + 4, frequency([text[s], text[s + 2]][...]) > 0 else { return nil }
+        return j
     }
 
     // MARK: Rule 4: given names
