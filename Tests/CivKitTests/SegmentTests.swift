@@ -43,6 +43,10 @@ import Testing
         #expect(run(["二", "○", "○", "○", "年"]) == ["二○○○年"])
         #expect(run(["三十", "一日"]) == ["三十一日"])
         #expect(run(["第", "一个"]) == ["第一", "个"])
+        #expect(run(["第十", "五次", "会议"]) == ["第十五", "次", "会议"])
+        #expect(run(["第二", "十一", "届"]) == ["第二十一", "届"])
+        #expect(run(["第三次"]) == ["第三", "次"])
+        #expect(run(["第二", "天"]) == ["第二", "天"])
         #expect(run(["第", "三", "十"]) == ["第三十"])
         #expect(run(["一", "年"]) == ["一", "年"])
     }
@@ -84,6 +88,13 @@ import Testing
         #expect(run(["维护", "公共秩序"]) == ["维护", "公共", "秩序"])
         #expect(run(["一帆风顺"]) == ["一帆风顺"])  // a word of the lexicon
         #expect(run(["咕噜咕噜"]) == ["咕噜咕噜"])  // doubled
+    }
+
+    @Test func complementsComeOffWordsTheLexiconsLack() {
+        #expect(run(["了解到", "情况"]) == ["了解", "到", "情况"])
+        #expect(run(["感受到"]) == ["感受", "到"])  // not 感 受到
+        #expect(run(["走进去"]) == ["走", "进去"])
+        #expect(run(["看到"]) == ["看到"])
     }
 
     @Test func pluralSuffixAndDoubledWordsJoin() {

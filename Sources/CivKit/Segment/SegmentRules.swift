@@ -14,8 +14,9 @@ import Foundation
 ///    (`宣传 部长` → `宣传部长`);
 /// 2b. ICU's words that PKU splits: a small number and its measure word (`一 次`, `两 个`;
 ///    `一个` stays), a function character stuck to a neighbour when the lexicons lack the pair
-///    (`新 的`, `年 来`), and a word of 4-6 characters the lexicons lack that is two words they
-///    list (`公共 秩序`);
+///    (`新 的`, `年 来`), a word of three characters the lexicons lack that is a word and a
+///    complement (`了解 到`), and a word of 4-6 characters the lexicons lack that is two words
+///    they list (`公共 秩序`);
 /// 3. runs of single Han characters (where ICU's dictionary knew no word), with the short token
 ///    before them, re-segmented by unigram probability over the lexicons (`计算 机` → `计算机`,
 ///    `委员 会` → `委员会`), never into a number with its measure word; a three-character name
@@ -278,20 +279,12 @@ struct SegmentRules: Sendable {
         out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
-            // 第 and the number after it (`第 一` → `第一`; `第 一个` → `第一 个`).
-            if line.is(tokens[i], "第"), i + 1 < tokens.count, !tokens[i + 1].fixed, Self.numerals.contains(line.first(tokens[i + 1])) {
-                let next = tokens[i + 1]
-                var numeralEnd = next.start
-                while numeralEnd < next.end, Self.numerals.contains(line.text[numeralEnd]) { numeralEnd += 1 }
-                var j = i + 2
-                if numeralEnd == next.end {
-                    while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) {
-                        numeralEnd = tokens[j].end
-                        j += 1
-                    }
-                }
-                out.append(Token(start: tokens[i].start, end: numeralEnd, fixed: true))
-                if numeralEnd < next.end { out.append(Token(start: numeralEnd, end: next.end, fixed: true)) }
+            // 第 and the number after it, which may run over several tokens (`第 一` → `第一`,
+            // `第十 五次` → `第十五 次`); a measure word stuck to the number stays apart
+            // (`第 一个` → `第一 个`, `第三次` → `第三 次`).
+            if let (end, j, rest) = ordinal(line, tokens, from: i) {
+                out.append(Token(start: tokens[i].start, end: end, fixed: true))
+                if let rest { out.append(rest) }
                 i = j
                 continue
             }
@@ -333,6 +326,31 @@ struct SegmentRules: Sendable {
             out.append(run)
             i = j
         }
+    }
+
+    /// When the token at `i` is 第 with or without numerals and numerals follow it (or a measure
+    /// word ends it: `第三次`): where the ordinal ends, the index of the token after the tokens it
+    /// took, and the rest of its last token (a token of its own).
+    func ordinal(_ line: Line, _ tokens: [Token], from i: Int) -> (end: Int, next: Int, rest: Token?)? {
+        let first = tokens[i], text = line.text, numerals = Self.numerals
+        guard !first.fixed, text[first.start] == "第" else { return nil }
+        var end = first.start + 1
+        while end < first.end, numerals.contains(text[end]) { end += 1 }
+        if end < first.end {
+            // 第三次: split only before a measure word.
+            guard end > first.start + 1, first.end - end == 1, Self.measureWords.contains(text[end]) else { return nil }
+            return (end, i + 1, Token(start: end, end: first.end, fixed: true))
+        }
+        var j = i + 1
+        while j < tokens.count, !tokens[j].fixed {
+            var k = tokens[j].start
+            while k < tokens[j].end, numerals.contains(text[k]) { k += 1 }
+            if k == tokens[j].start { break }
+            end = k
+            j += 1
+            if k < tokens[j - 1].end { return (end, j, Token(start: k, end: tokens[j - 1].end, fixed: true)) }
+        }
+        return end > first.start + 1 && j > i + 1 ? (end, j, nil) : nil
     }
 
     static let percentWord = Array("百分之".unicodeScalars)
@@ -405,6 +423,15 @@ struct SegmentRules: Sendable {
                         continue
                     }
                 }
+            } else if !t.fixed, t.count == 3, Self.complements.contains(line.last(t)), line.isHan(t),
+                      frequency(line.scalars(t)) == 0, frequency(line.text[t.start..<(t.end - 1)]) > 0 {
+                // A word and a complement or direction after it (`了解 到`, `会议 上`); a verb and
+                // a two-character direction (`走 进去`, `不 下去`). Fixed, or the re-segmentation
+                // would take the pair after the cut (`感 受到`).
+                let cut = Self.directionFirsts.contains(line.text[t.start + 1]) && Self.directionLasts.contains(line.last(t)) ? t.start + 1 : t.end - 1
+                out.append(Token(start: t.start, end: cut, fixed: true))
+                out.append(Token(start: cut, end: t.end, fixed: true))
+                continue
             } else if !t.fixed, t.count >= 4, t.count <= Self.longestCompound, line.isHan(t), let cut = compoundCut(line, t) {
                 out.append(Token(start: t.start, end: cut))
                 out.append(Token(start: cut, end: t.end))
@@ -413,6 +440,13 @@ struct SegmentRules: Sendable {
             out.append(t)
         }
     }
+
+    /// Complements and direction words that the PKU convention writes apart from the word before
+    /// them unless the two are a word of the lexicons (`看到` is one; `了解 到`, `领导 下`).
+    static let complements = ScalarSet("到在成给出完好为掉住向进起回过开上下来去里中")
+    /// Two-character directions: one of the first set, then 来 or 去 (`出来`, `下去`).
+    static let directionFirsts = ScalarSet("出进起回过开上下")
+    static let directionLasts = ScalarSet("来去")
 
     /// ICU's dictionary holds many compounds of two words that the PKU convention writes apart
     /// (`公共秩序`, `坚守岗位`) and the lexicons do not list as words; those of up to this many
