@@ -94,6 +94,7 @@ struct SegmentRules: Sendable {
     /// searches are skipped for the spans that begin otherwise).
     private let domainStarts: WordStarts
     private let userStarts: WordStarts
+    private let compoundStarts: WordStarts
     private let logTotal: Double
     /// The log probabilities of a single character and of a word only ICU knows (see below).
     private let logSingle: Double
@@ -116,6 +117,7 @@ struct SegmentRules: Sendable {
         pairLengths = PairLengths(lexicon)
         domainStarts = WordStarts(domain)
         userStarts = user.map(WordStarts.init) ?? WordStarts()
+        compoundStarts = WordStarts(compounds)
         logTotal = log(Double(lexicon.totalFrequency))
         logSingle = log(Self.singleFrequency) - logTotal
         logICU = log(Self.icuFrequency) - logTotal
@@ -152,12 +154,10 @@ struct SegmentRules: Sendable {
         swap(&line.tokens, &out)
         joinCompounds(line, into: &out)
         swap(&line.tokens, &out)
-        joinGivenNames(line, into: &out)
+        // Rule 5 in the same pass: it changes only tokens of two characters or more, rule 4 only
+        // single characters.
+        joinGivenNames(line, splittingCompounds: may.listedWords, into: &out)
         swap(&line.tokens, &out)
-        if may.listedWords {
-            splitCompounds(line, into: &out)
-            swap(&line.tokens, &out)
-        }
         swap(&out, &line.spare)
         swap(&cells, &line.cells)
     }
@@ -282,7 +282,7 @@ struct SegmentRules: Sendable {
             // 第 and the number after it, which may run over several tokens (`第 一` → `第一`,
             // `第十 五次` → `第十五 次`); a measure word stuck to the number stays apart
             // (`第 一个` → `第一 个`, `第三次` → `第三 次`).
-            if let (end, j, rest) = ordinal(line, tokens, from: i) {
+            if line.first(tokens[i]) == "第", let (end, j, rest) = ordinal(line, tokens, from: i) {
                 out.append(Token(start: tokens[i].start, end: end, fixed: true))
                 if let rest { out.append(rest) }
                 i = j
@@ -656,7 +656,8 @@ struct SegmentRules: Sendable {
                 continue
             }
             // A word doubled character by character (`高高兴兴` from 高兴; ICU gives `高 高兴 兴`).
-            if let end = doubledWordEnd(line, tokens, from: i) {
+            if tokens[i].count < 4, tokens[i].start + 1 < line.text.count, line.text[tokens[i].start] == line.text[tokens[i].start + 1],
+               let end = doubledWordEnd(line, tokens, from: i) {
                 out.append(Token(start: tokens[i].start, end: tokens[end - 1].end))
                 i = end
                 continue
@@ -692,12 +693,12 @@ struct SegmentRules: Sendable {
     /// Characters that stand alone far more often than in a given name.
     static let functionCharacters = ScalarSet("的了是在和与及或等也都就还又把被对向从到为以于之其这那个们我你他她它说讲要将会能可不没有而但并且着过地得所此每各该某上下中内外前后里年月日时人")
 
-    func joinGivenNames(_ line: Line, into out: inout [Token]) {
+    func joinGivenNames(_ line: Line, splittingCompounds: Bool = false, into out: inout [Token]) {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
-            out.append(tokens[i])
+            if !splittingCompounds || tokens[i].count < 2 || !appendParts(line, tokens[i], to: &out) { out.append(tokens[i]) }
             if line.isSingleHan(tokens[i]), surnames.contains(line.first(tokens[i])), i + 2 < tokens.count,
                line.isSingleHan(tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
                !Self.functionCharacters.contains(line.first(tokens[i + 1])),
@@ -713,26 +714,20 @@ struct SegmentRules: Sendable {
 
     // MARK: Rule 5: domain words in their parts
 
-    /// A token that is a domain word the convention writes in parts (`县委书记` → `县委 书记`),
-    /// in those parts; not a word the user listed, which stays whole.
-    func splitCompounds(_ line: Line, into out: inout [Token]) {
-        out.removeAll(keepingCapacity: true)
-        for t in line.tokens {
-            if t.count >= 2, t.count <= compounds.maxWordLength, domainStarts.mayStart(line.text[t.start], line.text[t.start + 1]) {
-                let word = line.scalars(t)
-                let cuts = compounds.frequency(of: word)
-                if cuts != 0, (user?.frequency(of: word) ?? 0) == 0 {
-                    var start = t.start
-                    for k in 1..<t.count where cuts & 1 << k != 0 {
-                        out.append(Token(start: start, end: t.start + k, fixed: t.fixed))
-                        start = t.start + k
-                    }
-                    out.append(Token(start: start, end: t.end, fixed: t.fixed))
-                    continue
-                }
-            }
-            out.append(t)
+    /// When `t` is a domain word the convention writes in parts (`县委书记` → `县委 书记`) and not a
+    /// word the user listed (that stays whole), appends its parts and returns true.
+    func appendParts(_ line: Line, _ t: Token, to out: inout [Token]) -> Bool {
+        guard t.count <= compounds.maxWordLength, compoundStarts.mayStart(line.text[t.start], line.text[t.start + 1]) else { return false }
+        let word = line.scalars(t)
+        let cuts = compounds.frequency(of: word)
+        guard cuts != 0, (user?.frequency(of: word) ?? 0) == 0 else { return false }
+        var start = t.start
+        for k in 1..<t.count where cuts & 1 << k != 0 {
+            out.append(Token(start: start, end: t.start + k, fixed: t.fixed))
+            start = t.start + k
         }
+        out.append(Token(start: start, end: t.end, fixed: t.fixed))
+        return true
     }
 }
 
@@ -755,12 +750,14 @@ struct ScalarSet: Sendable {
     }
 }
 
-/// The first and second characters of a lexicon's words of two or more characters: a span that
-/// begins otherwise is no such word (no false negatives). For the small lexicons (the domain's,
-/// the user's), whose searches the segmenter would otherwise make at nearly every token.
+/// The first characters and the first pairs of characters (hashed into bits) of a lexicon's words
+/// of two or more characters: a span that begins otherwise is no such word (no false negatives).
+/// For the small lexicons (the domain's, the user's), whose searches the segmenter would otherwise
+/// make at nearly every token. Pairs, not first and second characters apart: with the division
+/// names, nearly every pair of a line had a listed first and a listed second character.
 struct WordStarts: Sendable {
     private var firsts = ScalarSet("")
-    private var seconds = ScalarSet("")
+    private var pairs = [UInt64](repeating: 0, count: 1024)
     /// A word begins with a character outside the Basic Multilingual Plane: every span may.
     private var any = false
 
@@ -772,7 +769,8 @@ struct WordStarts: Sendable {
                 let first = lexicon.scalar(code: a), second = lexicon.scalar(code: b)
                 if first.value < 0x10000, second.value < 0x10000 {
                     firsts.insert(first)
-                    seconds.insert(second)
+                    let h = Self.pair(first, second)
+                    pairs[h >> 6] |= 1 << UInt64(h & 63)
                 } else {
                     any = true
                 }
@@ -783,6 +781,14 @@ struct WordStarts: Sendable {
     @inline(__always) func mayBegin(_ first: Unicode.Scalar) -> Bool { any || firsts.contains(first) }
 
     @inline(__always) func mayStart(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
-        any || (firsts.contains(first) && seconds.contains(second))
+        guard !any else { return true }
+        guard firsts.contains(first) else { return false }
+        let h = Self.pair(first, second)
+        return pairs[h >> 6] & (1 << UInt64(h & 63)) != 0
+    }
+
+    /// A pair hashed into 16 bits.
+    @inline(__always) static func pair(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+        Int((first.value &* 0x9E37_79B1 ^ second.value &* 0x85EB_CA6B) >> 16)
     }
 }
