@@ -441,9 +441,10 @@ struct SegmentRules: Sendable {
         }
     }
 
-    /// Complements and direction words that the PKU convention writes apart from the word before
-    /// them unless the two are a word of the lexicons (`看到` is one; `了解 到`, `领导 下`).
-    static let complements = ScalarSet("到在成给出完好为掉住向进起回过开上下来去里中")
+    /// Complements, direction words and particles that the PKU convention writes apart from the
+    /// word before them unless the two are a word of the lexicons (`看到` is one; `了解 到`,
+    /// `领导 下`, `充满 了`).
+    static let complements = ScalarSet("到在成给出完好为掉住向进起回过开上下来去里中了着的地得")
     /// Two-character directions: one of the first set, then 来 or 去 (`出来`, `下去`).
     static let directionFirsts = ScalarSet("出进起回过开上下")
     static let directionLasts = ScalarSet("来去")
