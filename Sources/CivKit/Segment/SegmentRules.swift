@@ -8,19 +8,25 @@ import Foundation
 ///    a unit after them: date, time, percent, 万/亿 (`1998年`, `12月`, `20号`, `１７％`, `3.5亿`); 年 only after
 ///    four digits (`10 年` is a duration);
 /// 2. Chinese numerals: numeral tokens joined (`二○○一年`, `三十一日`), 第 with its number
-///    (`第一`, `第一 个`); 年 after a year written digit by digit, 月/日 after a run;
+///    (`第一`, `第一 个`), 百分之 with its number (`百分之三十五`); 年 after a year written digit by
+///    digit, 月/日 after a run;
 /// 2a. consecutive tokens spelling a word of the domain lexicon or the user's, longest first
 ///    (`宣传 部长` → `宣传部长`);
-/// 2b. ICU's two-character words that PKU splits: a small number and its measure word (`一 次`,
-///    `两 个`; `一个` stays), and a function character stuck to a neighbour when the lexicons
-///    lack the pair (`新 的`, `年 来`);
+/// 2b. ICU's words that PKU splits: a small number and its measure word (`一 次`, `两 个`;
+///    `一个` stays), a function character stuck to a neighbour when the lexicons lack the pair
+///    (`新 的`, `年 来`), a word of three characters the lexicons lack that is a word and a
+///    complement (`了解 到`), and a word of 4-6 characters the lexicons lack that is two words
+///    they list (`公共 秩序`);
 /// 3. runs of single Han characters (where ICU's dictionary knew no word), with the short token
 ///    before them, re-segmented by unigram probability over the lexicons (`计算 机` → `计算机`,
 ///    `委员 会` → `委员会`), never into a number with its measure word; a three-character name
 ///    found this way is surname + given name (`江 泽民`);
-/// 3b. two two-character words that make a common four-character word (`社会主义`);
+/// 3b. two two-character words that make a common four-character word (`社会主义`); a noun
+///    with 们 (`孩子们`); a word doubled character by character (`高高兴兴`);
 /// 4. given names: a surname followed by two single characters that are not function words,
-///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`).
+///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`);
+/// 5. a domain word the convention writes in parts, in its parts (`县委书记` → `县委 书记`; the
+///    domain lexicon's third column), unless the user listed it.
 ///
 /// White space stays a token through the rules, so that none joins across it. Tokens made by
 /// rules 0–2b are not re-segmented by rule 3. Known weakness: the three-character split of rule 3
@@ -71,12 +77,14 @@ struct SegmentRules: Sendable {
         func `is`(_ t: Token, _ s: Unicode.Scalar) -> Bool { t.count == 1 && text[t.start] == s }
     }
 
-    /// The domain lexicon shipped with civ (`segment-lexicon.tsv`).
-    static let domainLexicon = Lexicon(lines: DataFile.lines("segment-lexicon.tsv"))
+    /// The domain lexicon shipped with civ (`segment-lexicon.tsv` and the divisions' names).
+    static let domainLexicon = DomainLexicon.shared.words
 
     let lexicon: Lexicon
     let domain: Lexicon
     let user: Lexicon?
+    /// The domain words the convention writes in parts (`DomainLexicon.compounds`).
+    let compounds: Lexicon
     let surnames: ScalarSet
     /// The main lexicon's short words, hashed (nil: its codes do not pack); searched instead of
     /// the lexicon for words of up to `WordTable.maxLength` characters.
@@ -86,16 +94,18 @@ struct SegmentRules: Sendable {
     /// searches are skipped for the spans that begin otherwise).
     private let domainStarts: WordStarts
     private let userStarts: WordStarts
+    private let compoundStarts: WordStarts
     private let logTotal: Double
     /// The log probabilities of a single character and of a word only ICU knows (see below).
     private let logSingle: Double
     private let logICU: Double
     private let maxLength: Int
 
-    init(lexicon: Lexicon, domain: Lexicon, user: Lexicon?) {
+    init(lexicon: Lexicon, domain: Lexicon, user: Lexicon?, compounds: Lexicon = DomainLexicon.shared.compounds) {
         self.lexicon = lexicon
         self.domain = domain
         self.user = user
+        self.compounds = compounds
         var names = ScalarSet("")
         for line in DataFile.lines("surnames.txt") {
             for word in line.split(separator: " ") where word.unicodeScalars.count == 1 && word.unicodeScalars.first!.value < 0x10000 {
@@ -107,6 +117,7 @@ struct SegmentRules: Sendable {
         pairLengths = PairLengths(lexicon)
         domainStarts = WordStarts(domain)
         userStarts = user.map(WordStarts.init) ?? WordStarts()
+        compoundStarts = WordStarts(compounds)
         logTotal = log(Double(lexicon.totalFrequency))
         logSingle = log(Self.singleFrequency) - logTotal
         logICU = log(Self.icuFrequency) - logTotal
@@ -143,7 +154,9 @@ struct SegmentRules: Sendable {
         swap(&line.tokens, &out)
         joinCompounds(line, into: &out)
         swap(&line.tokens, &out)
-        joinGivenNames(line, into: &out)
+        // Rule 5 in the same pass: it changes only tokens of two characters or more, rule 4 only
+        // single characters.
+        joinGivenNames(line, splittingCompounds: may.listedWords, into: &out)
         swap(&line.tokens, &out)
         swap(&out, &line.spare)
         swap(&cells, &line.cells)
@@ -266,20 +279,21 @@ struct SegmentRules: Sendable {
         out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
-            // 第 and the number after it (`第 一` → `第一`; `第 一个` → `第一 个`).
-            if line.is(tokens[i], "第"), i + 1 < tokens.count, !tokens[i + 1].fixed, Self.numerals.contains(line.first(tokens[i + 1])) {
-                let next = tokens[i + 1]
-                var numeralEnd = next.start
-                while numeralEnd < next.end, Self.numerals.contains(line.text[numeralEnd]) { numeralEnd += 1 }
-                var j = i + 2
-                if numeralEnd == next.end {
-                    while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) {
-                        numeralEnd = tokens[j].end
-                        j += 1
-                    }
-                }
-                out.append(Token(start: tokens[i].start, end: numeralEnd, fixed: true))
-                if numeralEnd < next.end { out.append(Token(start: numeralEnd, end: next.end, fixed: true)) }
+            // 第 and the number after it, which may run over several tokens (`第 一` → `第一`,
+            // `第十 五次` → `第十五 次`); a measure word stuck to the number stays apart
+            // (`第 一个` → `第一 个`, `第三次` → `第三 次`).
+            if line.first(tokens[i]) == "第", let (end, j, rest) = ordinal(line, tokens, from: i) {
+                out.append(Token(start: tokens[i].start, end: end, fixed: true))
+                if let rest { out.append(rest) }
+                i = j
+                continue
+            }
+            // 百分之 and the number after it, one word (`百分之三十五`; ICU gives `百分 之 三十五`).
+            if let numberStart = Self.percentWordEnd(line, tokens, from: i), numberStart < tokens.count,
+               !tokens[numberStart].fixed, Self.isNumeral(line, tokens[numberStart]) {
+                var j = numberStart + 1
+                while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) { j += 1 }
+                out.append(Token(start: tokens[i].start, end: tokens[j - 1].end, fixed: true))
                 i = j
                 continue
             }
@@ -312,6 +326,46 @@ struct SegmentRules: Sendable {
             out.append(run)
             i = j
         }
+    }
+
+    /// When the token at `i` is 第 with or without numerals and numerals follow it (or a measure
+    /// word ends it: `第三次`): where the ordinal ends, the index of the token after the tokens it
+    /// took, and the rest of its last token (a token of its own).
+    func ordinal(_ line: Line, _ tokens: [Token], from i: Int) -> (end: Int, next: Int, rest: Token?)? {
+        let first = tokens[i], text = line.text, numerals = Self.numerals
+        guard !first.fixed, text[first.start] == "第" else { return nil }
+        var end = first.start + 1
+        while end < first.end, numerals.contains(text[end]) { end += 1 }
+        if end < first.end {
+            // 第三次: split only before a measure word.
+            guard end > first.start + 1, first.end - end == 1, Self.measureWords.contains(text[end]) else { return nil }
+            return (end, i + 1, Token(start: end, end: first.end, fixed: true))
+        }
+        var j = i + 1
+        while j < tokens.count, !tokens[j].fixed {
+            var k = tokens[j].start
+            while k < tokens[j].end, numerals.contains(text[k]) { k += 1 }
+            if k == tokens[j].start { break }
+            end = k
+            j += 1
+            if k < tokens[j - 1].end { return (end, j, Token(start: k, end: tokens[j - 1].end, fixed: true)) }
+        }
+        return end > first.start + 1 && j > i + 1 ? (end, j, nil) : nil
+    }
+
+    static let percentWord = Array("百分之".unicodeScalars)
+
+    /// When tokens from `i` on spell 百分之 (whole tokens, none fixed), the index of the token after them.
+    static func percentWordEnd(_ line: Line, _ tokens: [Token], from i: Int) -> Int? {
+        guard line.first(tokens[i]) == "百" else { return nil }
+        var j = i, length = 0
+        while j < tokens.count, !tokens[j].fixed, length + tokens[j].count <= percentWord.count {
+            for k in tokens[j].start..<tokens[j].end where line.text[k] != percentWord[length + k - tokens[j].start] { return nil }
+            length += tokens[j].count
+            j += 1
+            if length == percentWord.count { return j }
+        }
+        return nil
     }
 
     // MARK: Rule 2a: the domain's and the user's words
@@ -369,9 +423,53 @@ struct SegmentRules: Sendable {
                         continue
                     }
                 }
+            } else if !t.fixed, t.count == 3, Self.complements.contains(line.last(t)), line.isHan(t),
+                      frequency(line.scalars(t)) == 0, frequency(line.text[t.start..<(t.end - 1)]) > 0 {
+                // A word and a complement or direction after it (`了解 到`, `会议 上`); a verb and
+                // a two-character direction (`走 进去`, `不 下去`). Fixed, or the re-segmentation
+                // would take the pair after the cut (`感 受到`).
+                let cut = Self.directionFirsts.contains(line.text[t.start + 1]) && Self.directionLasts.contains(line.last(t)) ? t.start + 1 : t.end - 1
+                out.append(Token(start: t.start, end: cut, fixed: true))
+                out.append(Token(start: cut, end: t.end, fixed: true))
+                continue
+            } else if !t.fixed, t.count >= 4, t.count <= Self.longestCompound, line.isHan(t), let cut = compoundCut(line, t) {
+                out.append(Token(start: t.start, end: cut))
+                out.append(Token(start: cut, end: t.end))
+                continue
             }
             out.append(t)
         }
+    }
+
+    /// Complements, direction words and particles that the PKU convention writes apart from the
+    /// word before them unless the two are a word of the lexicons (`看到` is one; `了解 到`,
+    /// `领导 下`, `充满 了`).
+    static let complements = ScalarSet("到在成给出完好为掉住向进起回过开上下来去里中了着的地得")
+    /// Two-character directions: one of the first set, then 来 or 去 (`出来`, `下去`).
+    static let directionFirsts = ScalarSet("出进起回过开上下")
+    static let directionLasts = ScalarSet("来去")
+
+    /// ICU's dictionary holds many compounds of two words that the PKU convention writes apart
+    /// (`公共秩序`, `坚守岗位`) and the lexicons do not list as words; those of up to this many
+    /// characters are cut in two.
+    static let longestCompound = 6
+
+    /// Where an ICU token that no lexicon lists cuts into two words the lexicons list (each of
+    /// two characters or more; the most probable pair), or nil.
+    func compoundCut(_ line: Line, _ t: Token) -> Int? {
+        // Not a doubled word (`咕噜咕噜`).
+        guard frequency(line.scalars(t)) == 0, t.count % 2 != 0 || line.text[t.start..<(t.start + t.count / 2)] != line.text[(t.start + t.count / 2)..<t.end] else { return nil }
+        var best: Int?, bestScore = 0
+        for cut in (t.start + 2)...(t.end - 2) {
+            let a = frequency(line.text[t.start..<cut])
+            guard a > 0 else { continue }
+            let b = frequency(line.text[cut..<t.end])
+            if b > 0, a * b > bestScore {
+                best = cut
+                bestScore = a * b
+            }
+        }
+        return best
     }
 
     // MARK: Rule 3: re-segmentation of single characters
@@ -551,6 +649,20 @@ struct SegmentRules: Sendable {
         out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
+            // A noun with 们 (`孩子们`, `同志们`; one character with it is a word ICU knows, `人们`).
+            if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, line.is(tokens[i + 1], "们"),
+               tokens[i].count >= 2, tokens[i].count <= 3, line.isHan(tokens[i]) {
+                out.append(Token(start: tokens[i].start, end: tokens[i + 1].end))
+                i += 2
+                continue
+            }
+            // A word doubled character by character (`高高兴兴` from 高兴; ICU gives `高 高兴 兴`).
+            if tokens[i].count < 4, tokens[i].start + 1 < line.text.count, line.text[tokens[i].start] == line.text[tokens[i].start + 1],
+               let end = doubledWordEnd(line, tokens, from: i) {
+                out.append(Token(start: tokens[i].start, end: tokens[end - 1].end))
+                i = end
+                continue
+            }
             if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, tokens[i].count == 2, tokens[i + 1].count == 2,
                line.isHan(tokens[i]), line.isHan(tokens[i + 1]),
                frequency(line.text[tokens[i].start..<tokens[i + 1].end]) >= Self.compoundFrequency {
@@ -563,17 +675,31 @@ struct SegmentRules: Sendable {
         }
     }
 
+    /// When tokens from `i` on spell AABB (four Han characters, A not B, AB a word of the
+    /// lexicons) in two tokens or more, none fixed, the index of the token after them.
+    func doubledWordEnd(_ line: Line, _ tokens: [Token], from i: Int) -> Int? {
+        let s = tokens[i].start
+        guard tokens[i].count < 4, s + 4 <= line.text.count else { return nil }
+        let text = line.text
+        guard text[s] == text[s + 1], text[s + 2] == text[s + 3], text[s] != text[s + 2],
+              ScalarClass.isHan(text[s]), ScalarClass.isHan(text[s + 2]) else { return nil }
+        var j = i
+        while j < tokens.count, tokens[j].end <= s + 4, !tokens[j].fixed { j += 1 }
+        guard j > i + 1, tokens[j - 1].end == s + 4, frequency([text[s], text[s + 2]][...]) > 0 else { return nil }
+        return j
+    }
+
     // MARK: Rule 4: given names
 
     /// Characters that stand alone far more often than in a given name.
     static let functionCharacters = ScalarSet("的了是在和与及或等也都就还又把被对向从到为以于之其这那个们我你他她它说讲要将会能可不没有而但并且着过地得所此每各该某上下中内外前后里年月日时人")
 
-    func joinGivenNames(_ line: Line, into out: inout [Token]) {
+    func joinGivenNames(_ line: Line, splittingCompounds: Bool = false, into out: inout [Token]) {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
-            out.append(tokens[i])
+            if !splittingCompounds || tokens[i].count < 2 || !appendParts(line, tokens[i], to: &out) { out.append(tokens[i]) }
             if line.isSingleHan(tokens[i]), surnames.contains(line.first(tokens[i])), i + 2 < tokens.count,
                line.isSingleHan(tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
                !Self.functionCharacters.contains(line.first(tokens[i + 1])),
@@ -585,6 +711,24 @@ struct SegmentRules: Sendable {
             }
             i += 1
         }
+    }
+
+    // MARK: Rule 5: domain words in their parts
+
+    /// When `t` is a domain word the convention writes in parts (`县委书记` → `县委 书记`) and not a
+    /// word the user listed (that stays whole), appends its parts and returns true.
+    func appendParts(_ line: Line, _ t: Token, to out: inout [Token]) -> Bool {
+        guard t.count <= compounds.maxWordLength, compoundStarts.mayStart(line.text[t.start], line.text[t.start + 1]) else { return false }
+        let word = line.scalars(t)
+        let cuts = compounds.frequency(of: word)
+        guard cuts != 0, (user?.frequency(of: word) ?? 0) == 0 else { return false }
+        var start = t.start
+        for k in 1..<t.count where cuts & 1 << k != 0 {
+            out.append(Token(start: start, end: t.start + k, fixed: t.fixed))
+            start = t.start + k
+        }
+        out.append(Token(start: start, end: t.end, fixed: t.fixed))
+        return true
     }
 }
 
@@ -607,12 +751,14 @@ struct ScalarSet: Sendable {
     }
 }
 
-/// The first and second characters of a lexicon's words of two or more characters: a span that
-/// begins otherwise is no such word (no false negatives). For the small lexicons (the domain's,
-/// the user's), whose searches the segmenter would otherwise make at nearly every token.
+/// The first characters and the first pairs of characters (hashed into bits) of a lexicon's words
+/// of two or more characters: a span that begins otherwise is no such word (no false negatives).
+/// For the small lexicons (the domain's, the user's), whose searches the segmenter would otherwise
+/// make at nearly every token. Pairs, not first and second characters apart: with the division
+/// names, nearly every pair of a line had a listed first and a listed second character.
 struct WordStarts: Sendable {
     private var firsts = ScalarSet("")
-    private var seconds = ScalarSet("")
+    private var pairs = [UInt64](repeating: 0, count: 1024)
     /// A word begins with a character outside the Basic Multilingual Plane: every span may.
     private var any = false
 
@@ -624,7 +770,8 @@ struct WordStarts: Sendable {
                 let first = lexicon.scalar(code: a), second = lexicon.scalar(code: b)
                 if first.value < 0x10000, second.value < 0x10000 {
                     firsts.insert(first)
-                    seconds.insert(second)
+                    let h = Self.pair(first, second)
+                    pairs[h >> 6] |= 1 << UInt64(h & 63)
                 } else {
                     any = true
                 }
@@ -635,6 +782,14 @@ struct WordStarts: Sendable {
     @inline(__always) func mayBegin(_ first: Unicode.Scalar) -> Bool { any || firsts.contains(first) }
 
     @inline(__always) func mayStart(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
-        any || (firsts.contains(first) && seconds.contains(second))
+        guard !any else { return true }
+        guard firsts.contains(first) else { return false }
+        let h = Self.pair(first, second)
+        return pairs[h >> 6] & (1 << UInt64(h & 63)) != 0
+    }
+
+    /// A pair hashed into 16 bits.
+    @inline(__always) static func pair(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+        Int((first.value &* 0x9E37_79B1 ^ second.value &* 0x85EB_CA6B) >> 16)
     }
 }
