@@ -4,8 +4,27 @@
 /// any bytes: a byte that does not start a well-formed sequence reads as one scalar U+FFFD.
 public enum UTF8Bytes {
     /// The scalar starting at `i` and its length in bytes.
-    @inlinable
+    ///
+    /// ASCII and well-formed three-byte characters (all of CJK) are read inline at the caller;
+    /// anything else by a call. The compiler did not inline the whole decoder, and the call cost
+    /// about as much as the decoding in the repairs' loops.
+    @inlinable @inline(__always)
     public static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 & 0xF0 == 0xE0, i + 2 < p.count {
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+            if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                let v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                if v >= 0x800 && (v < 0xD800 || v > 0xDFFF) { return (v, 3) }
+            }
+        }
+        return anyScalar(p, at: i)
+    }
+
+    /// `scalar(_:at:)` for any bytes.
+    @inlinable @inline(never)
+    public static func anyScalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
         let b0 = UInt32(p[i])
         if b0 < 0x80 { return (b0, 1) }
         let n = p.count
