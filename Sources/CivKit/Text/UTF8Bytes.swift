@@ -72,9 +72,21 @@ public enum UTF8Bytes {
         for c in scalars { append(c.value, to: &output) }
     }
 
-    /// The scalar ending just before `end` and its start index.
-    @inlinable
+    /// The scalar ending just before `end` and its start index (ASCII and three-byte characters
+    /// read inline, as `scalar(_:at:)` does).
+    @inlinable @inline(__always)
     public static func scalar(_ p: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> (value: UInt32, start: Int) {
+        if end >= 1, p[end - 1] < 0x80 { return (UInt32(p[end - 1]), end - 1) }
+        if end >= 3, p[end - 3] & 0xF0 == 0xE0 {
+            let (v, length) = scalar(p, at: end - 3)
+            if length == 3 { return (v, end - 3) }
+        }
+        return anyScalar(p, endingAt: end)
+    }
+
+    /// `scalar(_:endingAt:)` for any bytes.
+    @inlinable @inline(never)
+    public static func anyScalar(_ p: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> (value: UInt32, start: Int) {
         var s = end - 1
         // Back over at most three continuation bytes to a lead byte.
         while s > 0, end - s < 4, p[s] & 0xC0 == 0x80 { s -= 1 }
