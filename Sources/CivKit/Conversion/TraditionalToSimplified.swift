@@ -116,10 +116,13 @@ public final class TraditionalToSimplified: @unchecked Sendable {
             let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
             return key.count == width
         }
-        var characters: [ArraySlice<UInt8>: ArraySlice<UInt8>] = [:]
+        // A one-character key as a number (its bytes, at most four): hashing slices byte by
+        // byte cost milliseconds at every start-up.
+        func packed(_ key: ArraySlice<UInt8>) -> UInt32 { key.reduce(0) { $0 << 8 | UInt32($1) } }
+        var characters: [UInt32: ArraySlice<UInt8>] = [:]
         var phrases: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
         for rule in exceptions {
-            if isCharacter(rule.key) { characters[rule.key] = rule.value } else { phrases.append(rule) }
+            if isCharacter(rule.key) { characters[packed(rule.key)] = rule.value } else { phrases.append(rule) }
         }
         // Stable: keys of one length keep the file's order.
         let byLength = phrases.enumerated().sorted { a, b in
@@ -127,18 +130,18 @@ public final class TraditionalToSimplified: @unchecked Sendable {
             return la != lb ? la > lb : a.offset < b.offset
         }.map(\.element)
         var merged = byLength
-        var replaced = Set<ArraySlice<UInt8>>()
+        var replaced = Set<UInt32>()
         for rule in icu {
-            if isCharacter(rule.key), let value = characters[rule.key], !replaced.contains(rule.key) {
+            if isCharacter(rule.key), let value = characters[packed(rule.key)], !replaced.contains(packed(rule.key)) {
                 merged.append((rule.key, value))
-                replaced.insert(rule.key)
+                replaced.insert(packed(rule.key))
             } else {
                 merged.append(rule)
             }
         }
-        for rule in exceptions where isCharacter(rule.key) && !replaced.contains(rule.key) {
+        for rule in exceptions where isCharacter(rule.key) && !replaced.contains(packed(rule.key)) {
             merged.append(rule)
-            replaced.insert(rule.key)
+            replaced.insert(packed(rule.key))
         }
         return merged
     }
