@@ -67,9 +67,29 @@ public enum UTF8Bytes {
 
     /// `scalars` as UTF-8 in `output`, which they replace.
     public static func write(_ scalars: [Unicode.Scalar], to output: inout [UInt8]) {
+        // Room for the worst case, written through a pointer, the unused end dropped: appending
+        // byte by byte checked the array's capacity and uniqueness three times a character.
         output.removeAll(keepingCapacity: true)
-        output.reserveCapacity(scalars.count * 3)
-        for c in scalars { append(c.value, to: &output) }
+        output.append(contentsOf: repeatElement(0, count: scalars.count * 4))
+        let written = output.withUnsafeMutableBufferPointer { out in
+            var n = 0
+            for c in scalars {
+                let v = c.value
+                switch v {
+                case 0 ..< 0x80:
+                    out[n] = UInt8(v); n += 1
+                case 0x80 ..< 0x800:
+                    out[n] = UInt8(0xC0 | v >> 6); out[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                case 0x800 ..< 0x10000:
+                    out[n] = UInt8(0xE0 | v >> 12); out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F); out[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                default:
+                    out[n] = UInt8(0xF0 | v >> 18); out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+                }
+            }
+            return n
+        }
+        output.removeLast(output.count - written)
     }
 
     /// The scalar ending just before `end` and its start index (ASCII and three-byte characters
