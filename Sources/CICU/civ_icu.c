@@ -170,7 +170,6 @@ int32_t civ_gbk_pair_table(uint16_t *out) {
 struct civ_regex {
     URegularExpression *regex;
     UText text;
-    UChar units[CIV_REGEX_UTF16_BYTES];
 };
 
 civ_regex *civ_regex_open(const char *pattern, int32_t length, char *error, int32_t errorCapacity) {
@@ -217,16 +216,35 @@ static int64_t utf8_offset(const char *text, int64_t length, int32_t units) {
     return i;
 }
 
+/// The last text converted to UTF-16 on this thread, and its units: the rules tried one after
+/// another on one line convert it once (a byte comparison is far cheaper than the conversion).
+typedef struct {
+    int64_t length;  // -1: none
+    int32_t count;
+    char text[CIV_REGEX_UTF16_BYTES];
+    UChar units[CIV_REGEX_UTF16_BYTES];
+} civ_regex_last_text;
+static _Thread_local civ_regex_last_text last_text = { .length = -1 };
+
 int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length) {
     UErrorCode status = U_ZERO_ERROR;
     if (length <= CIV_REGEX_UTF16_BYTES) {
         // Valid UTF-8 (u_strFromUTF8 refuses anything else) as UTF-16: the same code points,
         // so the same match; ill-formed text takes the UText path below.
-        int32_t count = 0;
-        u_strFromUTF8(r->units, CIV_REGEX_UTF16_BYTES, &count, text, (int32_t)length, &status);
-        if (U_SUCCESS(status)) {
+        civ_regex_last_text *last = &last_text;
+        if (last->length != length || memcmp(last->text, text, (size_t)length) != 0) {
+            last->length = -1;
+            int32_t count = 0;
+            u_strFromUTF8(last->units, CIV_REGEX_UTF16_BYTES, &count, text, (int32_t)length, &status);
+            if (U_SUCCESS(status)) {
+                memcpy(last->text, text, (size_t)length);
+                last->length = length;
+                last->count = count;
+            }
+        }
+        if (last->length == length) {
             status = U_ZERO_ERROR;  // not NUL-terminated: a warning, the length is given
-            uregex_setText(r->regex, r->units, count, &status);
+            uregex_setText(r->regex, last->units, last->count, &status);
             if (U_FAILURE(status)) return -2;
             UBool found = uregex_find(r->regex, 0, &status);
             if (U_FAILURE(status)) return -2;

@@ -417,6 +417,15 @@ import PropertyBased
             }
         }
     }
+
+    /// `write` replaces the output with the scalars' UTF-8, characters of every length.
+    @Test func writeGivesTheScalarsUTF8() {
+        var output = Array("left over from the line before".utf8)
+        for text in ["", "a", "é网🙂", "甘肃张掖 a—b 𠀀"] {
+            UTF8Bytes.write(Array(text.unicodeScalars), to: &output)
+            #expect(output == Array(text.utf8))
+        }
+    }
 }
 
 /// civ-clean given civ records: their text is cleaned again, their fields kept.

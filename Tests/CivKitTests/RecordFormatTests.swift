@@ -143,6 +143,37 @@ var fieldKeyGen: Generator<String, some Sequence> { textGen("az09-.", length: 0.
         #expect(counters["a"] == Int.max && counters["b"] == 0 && counters["c"] == 2)
     }
 
+    /// Few names are found by a scan, many through an index built on the way: both keep
+    /// first-seen order and one count a name, through merges and `removeAll`.
+    @Test func countersKeepOrderAndCountsForFewAndManyNames() {
+        for count in [3, 12, 13, 14, 40] {
+            var counters = Counters()
+            var expected: [String] = []
+            for k in 0 ..< count {
+                let name = "dropped.kind-\(k)"
+                counters.add(name, k + 1)
+                if k % 4 == 0 { counters.add("whitespace") }
+                expected.append(name)
+                if k == 0 { expected.append("whitespace") }
+            }
+            for k in stride(from: count - 1, through: 0, by: -1) { counters.add("dropped.kind-\(k)") }
+            #expect(counters.names == expected)
+            #expect((0 ..< count).allSatisfy { counters["dropped.kind-\($0)"] == $0 + 2 })
+            #expect(counters["dropped.kind-\(count)"] == 0)
+            var merged = Counters()
+            merged.add("dropped.kind-1", 5)
+            merged.merge(counters)
+            merged.merge(counters)
+            #expect(merged["dropped.kind-1"] == 5 + 2 * 3 || count < 2)
+            #expect(merged["dropped.kind-0"] == 4)
+            #expect(Counters(compact: counters.compact) == counters)
+            counters.removeAll()
+            #expect(counters.isEmpty && counters["dropped.kind-0"] == 0)
+            counters.add("dropped.kind-7")
+            #expect(counters.names == ["dropped.kind-7"] && counters["dropped.kind-7"] == 1)
+        }
+    }
+
     @Test func subscriptSetKeepsOneValueInPlace() {
         var record = Record(fields: [.init("a", "1"), .init("b", "2"), .init("a", "3")])
         record["a"] = "9"

@@ -194,7 +194,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         for zone in 0 ..< 8 {
             let inZone = rules.indices.filter { Self.inScope(rules[$0].scope, zone: zone) }
             for byte in 0 ... 255 {
-                candidateRules += inZone.lazy.filter { firstBytes[$0].contains(UInt8(byte)) }.map { UInt16($0) }
+                // A plain loop: a lazy filter and map here cost a closure call per rule and byte
+                // (200 thousand at every start-up).
+                for r in inZone where firstBytes[r].contains(UInt8(byte)) { candidateRules.append(UInt16(r)) }
                 candidateStarts.append(Int32(candidateRules.count))
             }
         }

@@ -116,10 +116,13 @@ public final class TraditionalToSimplified: @unchecked Sendable {
             let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
             return key.count == width
         }
-        var characters: [ArraySlice<UInt8>: ArraySlice<UInt8>] = [:]
+        // A one-character key as a number (its bytes, at most four): hashing slices byte by
+        // byte cost milliseconds at every start-up.
+        func packed(_ key: ArraySlice<UInt8>) -> UInt32 { key.reduce(0) { $0 << 8 | UInt32($1) } }
+        var characters: [UInt32: ArraySlice<UInt8>] = [:]
         var phrases: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
         for rule in exceptions {
-            if isCharacter(rule.key) { characters[rule.key] = rule.value } else { phrases.append(rule) }
+            if isCharacter(rule.key) { characters[packed(rule.key)] = rule.value } else { phrases.append(rule) }
         }
         // Stable: keys of one length keep the file's order.
         let byLength = phrases.enumerated().sorted { a, b in
@@ -127,18 +130,18 @@ public final class TraditionalToSimplified: @unchecked Sendable {
             return la != lb ? la > lb : a.offset < b.offset
         }.map(\.element)
         var merged = byLength
-        var replaced = Set<ArraySlice<UInt8>>()
+        var replaced = Set<UInt32>()
         for rule in icu {
-            if isCharacter(rule.key), let value = characters[rule.key], !replaced.contains(rule.key) {
+            if isCharacter(rule.key), let value = characters[packed(rule.key)], !replaced.contains(packed(rule.key)) {
                 merged.append((rule.key, value))
-                replaced.insert(rule.key)
+                replaced.insert(packed(rule.key))
             } else {
                 merged.append(rule)
             }
         }
-        for rule in exceptions where isCharacter(rule.key) && !replaced.contains(rule.key) {
+        for rule in exceptions where isCharacter(rule.key) && !replaced.contains(packed(rule.key)) {
             merged.append(rule)
-            replaced.insert(rule.key)
+            replaced.insert(packed(rule.key))
         }
         return merged
     }
@@ -182,18 +185,21 @@ public final class TraditionalToSimplified: @unchecked Sendable {
     }
 
     private init(byteRules rules: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)]) throws {
-        func scalars(_ bytes: ArraySlice<UInt8>) throws -> [Unicode.Scalar] {
-            var out: [Unicode.Scalar] = []
-            var decoder = UTF8()
-            var it = bytes.makeIterator()
-            loop: while true {
-                switch decoder.decode(&it) {
-                case let .scalarValue(s): out.append(s)
-                case .emptyInput: break loop
-                case .error: throw CivError.icu("\(Self.tableName): a rule is not valid UTF-8 (rerun scripts/generate-t2s-table)")
+        // Runs at every start-up, over some 6000 rules: the scalars go into arrays reused from
+        // rule to rule.
+        func scalars(_ bytes: ArraySlice<UInt8>, into out: inout [UInt32]) throws {
+            out.removeAll(keepingCapacity: true)
+            let valid = bytes.withUnsafeBufferPointer { p in
+                var i = 0
+                while i < p.count {
+                    let (v, length) = UTF8Bytes.scalar(p, at: i)
+                    if v == 0xFFFD && length == 1 { return false }
+                    out.append(v)
+                    i += length
                 }
+                return true
             }
-            return out
+            guard valid else { throw CivError.icu("\(Self.tableName): a rule is not valid UTF-8 (rerun scripts/generate-t2s-table)") }
         }
 
         var pool: [UInt8] = [0]  // offset 0 means "copy"
@@ -206,16 +212,24 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         // Group the rules by first code point, in rule order; a single-code-point rule ends its
         // group (it always matches, so nothing after it with the same start can).
         struct Pending {
+            var codePoint: UInt32
             var phrases: [Phrase] = []
             var single: (value: Int32, length: Int32, changes: Int32)? = nil
         }
-        var pending: [UInt32: Pending] = [:]
-        var order: [UInt32] = []
+        // In order of first appearance; changed in place (a copy out of a dictionary and back
+        // copied each group's phrases at every phrase added).
+        var pending: [Pending] = []
+        var groupOf: [UInt32: Int] = [:]
+        groupOf.reserveCapacity(rules.count)
         var lengthPreserving = true, asciiKeys = false
         var maxKeyBytes = 4, maxExpansion = 1
-        for rule in rules {
-            let key = try scalars(rule.key), value = try scalars(rule.value)
-            guard let first = key.first else { throw CivError.icu("\(Self.tableName): empty key") }
+        var key: [UInt32] = [], value: [UInt32] = []
+        for r in rules.indices {
+            let rule = (key: rules[r].key, value: rules[r].value)
+            try scalars(rule.key, into: &key)
+            try scalars(rule.value, into: &value)
+            guard let firstValue = key.first else { throw CivError.icu("\(Self.tableName): empty key") }
+            let first = Unicode.Scalar(firstValue)!
             if first.isASCII { asciiKeys = true }
             maxKeyBytes = max(maxKeyBytes, rule.key.count)
             maxExpansion = max(maxExpansion, (rule.value.count + rule.key.count - 1) / rule.key.count)
@@ -227,10 +241,17 @@ public final class TraditionalToSimplified: @unchecked Sendable {
                 lengthPreserving = false
                 changes = 1
             }
-            var group = pending[first.value] ?? { order.append(first.value); return Pending() }()
-            if group.single != nil { continue }  // unreachable behind the code point's own rule
+            let g: Int
+            if let known = groupOf[first.value] {
+                g = known
+            } else {
+                g = pending.count
+                groupOf[first.value] = g
+                pending.append(Pending(codePoint: first.value))
+            }
+            if pending[g].single != nil { continue }  // unreachable behind the code point's own rule
             if key.count == 1 {
-                group.single = same ? (0, 0, 0) : (store(rule.value), Int32(rule.value.count), changes)
+                pending[g].single = same ? (0, 0, 0) : (store(rule.value), Int32(rule.value.count), changes)
             } else {
                 let firstLength = UTF8.width(first)
                 let rest = rule.key[(rule.key.startIndex + firstLength)...]
@@ -239,20 +260,19 @@ public final class TraditionalToSimplified: @unchecked Sendable {
                     head |= UInt32(byte) << (8 * k)
                     headMask |= 0xFF << (8 * k)
                 }
-                group.phrases.append(Phrase(
+                pending[g].phrases.append(Phrase(
                     head: head, headMask: headMask,
                     rest: store(rest), restLength: Int32(rest.count),
                     value: same ? 0 : store(rule.value), valueLength: same ? 0 : Int32(rule.value.count),
                     changes: changes))
             }
-            pending[first.value] = group
         }
 
         var entries: [UInt32: UInt32] = [:]
         var allPhrases: [Phrase] = []
         var allGroups: [Group] = []
-        for cp in order {
-            let group = pending[cp]!
+        for group in pending {
+            let cp = group.codePoint
             let single = group.single ?? (0, 0, 0)
             if group.phrases.isEmpty {
                 if single.value == 0 { continue }

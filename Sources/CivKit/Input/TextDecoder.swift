@@ -129,14 +129,21 @@ public enum TextDecoder {
             // the test at every character).
             if b < 0x80, i + 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                // No byte with the high bit, none below 0x20 (adding 0x60 to each byte sets the
-                // high bit of bytes from 0x20 up, with no carry between bytes for ASCII), no DEL.
+                // The bytes that are not plain ASCII text get their high bit set in `flags`: a
+                // byte with the high bit, one below 0x20 (adding 0x60 sets the high bit of bytes
+                // from 0x20 up), DEL (a zero byte of `del`). Carries and borrows only move up,
+                // so the lowest flag is exact, and the bytes below it are plain text
+                // (tab is flagged too and goes the one-byte way).
                 let highBits: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-                let atLeastSpace = (word &+ 0x6060_6060_6060_6060) & highBits == highBits
-                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F // a zero byte where word has DEL
-                let hasDEL = (del &- ones) & ~del & highBits != 0
-                if word & highBits == 0 && atLeastSpace && !hasDEL {
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let flags = (word | ~(word &+ 0x6060_6060_6060_6060) | (del &- ones) & ~del) & highBits
+                if flags == 0 {
                     i += 8
+                    continue
+                }
+                let plain = flags.trailingZeroBitCount >> 3
+                if plain > 0 {
+                    i += plain
                     continue
                 }
             }

@@ -38,7 +38,15 @@ public struct WhitespaceNormalization: LineRepair {
                 // only its first character decides a pending space, and only its last what
                 // follows.
                 var end = i
-                while end < n, !mayStartSpace[Int(line[end])] { end += 1 }
+                while end < n {
+                    let b = line[end]
+                    if !mayStartSpace[Int(b)] { end += 1; continue }
+                    // Most three-byte characters with those lead bytes are punctuation (`、。“”，：`),
+                    // not white space: they stay in the run.
+                    guard b >= 0xE2, end + 2 < n, line[end + 1] & 0xC0 == 0x80, line[end + 2] & 0xC0 == 0x80,
+                          !Self.mayBeSpace(b, line[end + 1], line[end + 2]) else { break }
+                    end += 3
+                }
                 if end > i {
                     if pendingSpace {
                         let first = UTF8Bytes.scalar(line, at: i).value
@@ -98,6 +106,19 @@ public struct WhitespaceNormalization: LineRepair {
     /// bytes of U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2), U+3000 (E3), U+FEFF (EF). Never a
     /// continuation byte, so a scan for them cannot stop inside a character.
     static let mayStartSpace: [Bool] = (0 ... 255).map { [0x09, 0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF].contains($0) }
+
+    /// Whether the three-byte character `b0 b1 b2` (lead byte E2, E3 or EF) may be white space or
+    /// invisible: U+2000–U+200B, U+202F, U+205F (E2 80 80–8B, E2 80 AF, E2 81 9F), U+3000
+    /// (E3 80 80), U+FEFF (EF BB BF). Anything it lets by is decided by the scalar path.
+    @inline(__always)
+    static func mayBeSpace(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+        switch b0 {
+        case 0xE2: return (b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F)
+        case 0xE3: return b1 == 0x80 && b2 == 0x80
+        case 0xEF: return b1 == 0xBB && b2 == 0xBF
+        default: return true
+        }
+    }
 
     static let zeroWidthSpace: [UInt8] = [0xE2, 0x80, 0x8B]
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]

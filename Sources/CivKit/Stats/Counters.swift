@@ -10,12 +10,28 @@ public struct Counters: Sendable {
     /// One counted name, in first-seen order.
     private enum Entry: Sendable, Equatable {
         case fast(FastCounter)
-        case named(String)
+        /// Its position in `namedKeys` and `namedValues`.
+        case named(Int)
     }
 
     private var order: [Entry] = []
-    private var counts: [String: Int] = [:]
+    /// The other names and their counts, in first-seen order: a document's few are found by
+    /// comparing names (equal strings are mostly one storage, compared at once); hashing them,
+    /// and growing a dictionary for every document, cost more.
+    private var namedKeys: [String] = []
+    private var namedValues: [Int] = []
+    /// Positions by name, once there are more names than a scan should go through.
+    private var namedIndex: [String: Int] = [:]
+    private static let maxScannedNames = 12
     private var fast = InlineArray<8, Int>(repeating: 0)
+
+    /// The position of `name` in `namedKeys`, or nil.
+    @inline(__always)
+    private func position(of name: String) -> Int? {
+        if namedKeys.count > Self.maxScannedNames { return namedIndex[name] }
+        for k in namedKeys.indices where namedKeys[k] == name { return k }
+        return nil
+    }
 
     public init() {}
 
@@ -24,14 +40,14 @@ public struct Counters: Sendable {
         order.map { entry in
             switch entry {
             case let .fast(slot): return slot.name
-            case let .named(name): return name
+            case let .named(k): return namedKeys[k]
             }
         }
     }
 
     public subscript(name: String) -> Int {
         if let slot = FastCounter(name: name) { return fast[slot.rawValue] }
-        return counts[name] ?? 0
+        return position(of: name).map { namedValues[$0] } ?? 0
     }
 
     public subscript(slot: FastCounter) -> Int { fast[slot.rawValue] }
@@ -39,12 +55,18 @@ public struct Counters: Sendable {
     public mutating func add(_ name: String, _ amount: Int = 1) {
         guard amount != 0 else { return }
         if let slot = FastCounter(name: name) { return add(slot, amount) }
-        // One hash of the name, not three.
-        if let index = counts.index(forKey: name) {
-            counts.values[index] = Self.saturatingSum(counts.values[index], amount)
+        if let k = position(of: name) {
+            namedValues[k] = Self.saturatingSum(namedValues[k], amount)
         } else {
-            order.append(.named(name))
-            counts[name] = amount
+            let k = namedKeys.count
+            order.append(.named(k))
+            namedKeys.append(name)
+            namedValues.append(amount)
+            if k == Self.maxScannedNames {
+                for (j, key) in namedKeys.enumerated() { namedIndex[key] = j }
+            } else if k > Self.maxScannedNames {
+                namedIndex[name] = k
+            }
         }
     }
 
@@ -67,7 +89,7 @@ public struct Counters: Sendable {
         for entry in other.order {
             switch entry {
             case let .fast(slot): add(slot, other.fast[slot.rawValue])
-            case let .named(name): add(name, other.counts[name]!)
+            case let .named(k): add(other.namedKeys[k], other.namedValues[k])
             }
         }
     }
@@ -85,7 +107,7 @@ public struct Counters: Sendable {
             let count: Int
             switch entry {
             case let .fast(slot): out.append(contentsOf: slot.name.utf8); count = fast[slot.rawValue]
-            case let .named(name): out.append(contentsOf: name.utf8); count = counts[name]!
+            case let .named(k): out.append(contentsOf: namedKeys[k].utf8); count = namedValues[k]
             }
             out.append(0x3D)
             Self.appendDecimal(count, to: &out)
@@ -109,7 +131,11 @@ public struct Counters: Sendable {
     public mutating func removeAll() {
         guard !order.isEmpty else { return }
         order.removeAll(keepingCapacity: true)
-        if !counts.isEmpty { counts.removeAll(keepingCapacity: true) }
+        if !namedKeys.isEmpty {
+            namedKeys.removeAll(keepingCapacity: true)
+            namedValues.removeAll(keepingCapacity: true)
+            if !namedIndex.isEmpty { namedIndex.removeAll(keepingCapacity: true) }
+        }
         fast = InlineArray(repeating: 0)
     }
 

@@ -4,8 +4,27 @@
 /// any bytes: a byte that does not start a well-formed sequence reads as one scalar U+FFFD.
 public enum UTF8Bytes {
     /// The scalar starting at `i` and its length in bytes.
-    @inlinable
+    ///
+    /// ASCII and well-formed three-byte characters (all of CJK) are read inline at the caller;
+    /// anything else by a call. The compiler did not inline the whole decoder, and the call cost
+    /// about as much as the decoding in the repairs' loops.
+    @inlinable @inline(__always)
     public static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 & 0xF0 == 0xE0, i + 2 < p.count {
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+            if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                let v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                if v >= 0x800 && (v < 0xD800 || v > 0xDFFF) { return (v, 3) }
+            }
+        }
+        return anyScalar(p, at: i)
+    }
+
+    /// `scalar(_:at:)` for any bytes.
+    @inlinable @inline(never)
+    public static func anyScalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
         let b0 = UInt32(p[i])
         if b0 < 0x80 { return (b0, 1) }
         let n = p.count
@@ -48,14 +67,46 @@ public enum UTF8Bytes {
 
     /// `scalars` as UTF-8 in `output`, which they replace.
     public static func write(_ scalars: [Unicode.Scalar], to output: inout [UInt8]) {
+        // Room for the worst case, written through a pointer, the unused end dropped: appending
+        // byte by byte checked the array's capacity and uniqueness three times a character.
         output.removeAll(keepingCapacity: true)
-        output.reserveCapacity(scalars.count * 3)
-        for c in scalars { append(c.value, to: &output) }
+        output.append(contentsOf: repeatElement(0, count: scalars.count * 4))
+        let written = output.withUnsafeMutableBufferPointer { out in
+            var n = 0
+            for c in scalars {
+                let v = c.value
+                switch v {
+                case 0 ..< 0x80:
+                    out[n] = UInt8(v); n += 1
+                case 0x80 ..< 0x800:
+                    out[n] = UInt8(0xC0 | v >> 6); out[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                case 0x800 ..< 0x10000:
+                    out[n] = UInt8(0xE0 | v >> 12); out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F); out[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                default:
+                    out[n] = UInt8(0xF0 | v >> 18); out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+                }
+            }
+            return n
+        }
+        output.removeLast(output.count - written)
     }
 
-    /// The scalar ending just before `end` and its start index.
-    @inlinable
+    /// The scalar ending just before `end` and its start index (ASCII and three-byte characters
+    /// read inline, as `scalar(_:at:)` does).
+    @inlinable @inline(__always)
     public static func scalar(_ p: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> (value: UInt32, start: Int) {
+        if end >= 1, p[end - 1] < 0x80 { return (UInt32(p[end - 1]), end - 1) }
+        if end >= 3, p[end - 3] & 0xF0 == 0xE0 {
+            let (v, length) = scalar(p, at: end - 3)
+            if length == 3 { return (v, end - 3) }
+        }
+        return anyScalar(p, endingAt: end)
+    }
+
+    /// `scalar(_:endingAt:)` for any bytes.
+    @inlinable @inline(never)
+    public static func anyScalar(_ p: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> (value: UInt32, start: Int) {
         var s = end - 1
         // Back over at most three continuation bytes to a lead byte.
         while s > 0, end - s < 4, p[s] & 0xC0 == 0x80 { s -= 1 }
