@@ -1,0 +1,152 @@
+/// Where a page began, found from its head once the head shows a page began.
+///
+/// In a `cat` of pages without final newlines, the new page's first line (banner, menu, trail,
+/// title) is glued to the old page's last line, and often nothing at the junction says where:
+/// `下一篇：文明城市创建心得体会范文西平县人民政府`, `地址:河阳市滨江路1号双河新闻网`. The lines
+/// of the new page's head that follow (menu, trail, title, byline) name its site and place again,
+/// at the start of an item (`走进西平`, `西平县领导带队…`, `首页 | 双河要闻`, `原创 长岭发布`): the
+/// page began where the glued line's tail starts with text that the head's later lines begin an
+/// item with. Asked only when a page start below is certain (a breadcrumb or banner line, a
+/// head byline after the old page's article), and only of the lines after the old page's last
+/// sentence, so no article is ever cut.
+public enum PageHeadCut {
+    /// How many lines a page's head may hold above its byline or breadcrumb (site name, menus,
+    /// trail, title): the lines kept to look back over.
+    public static let windowLines = 8
+    /// How many lines below a breadcrumb the byline may come (title, a blank, a second title):
+    /// the cut at the breadcrumb waits that long for it.
+    public static let linesToByline = 3
+    /// Lines longer than this are no head line: not searched, and no match is sought in them.
+    static let maxLineBytes = 300
+    /// The lines the new page's name is looked for in: the last ones, those that show a page
+    /// began (a trail and a title above a byline; a banner and a menu above a breadcrumb). Lines
+    /// further up may still be the old page's footer, naming the old site.
+    static let laterLines = 3
+    /// A cut needs the new part's first characters to recur: at least this many Han characters.
+    static let minMatchHan = 2
+
+    /// A head byline: a short line, no sentence, with a date and a name (Han characters other
+    /// than the date's own `年月日`), such as `2021-04-02 07:40:22 湘北晚报` or
+    /// `原创 长岭发布 2024-01-18 17:45`.
+    public static func isHeadByline(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p), !BodyEdges.isSentence(p) else { return false }
+        var i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if ScalarClass.isHan(v) && !dateCharacters.contains(v) { return true }
+            i += length
+        }
+        return false
+    }
+
+    static let dateCharacters: [UInt32] = [0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2] // 年月日时分秒
+
+    /// Given the lines after the old page's last sentence (`lines[..<later]` may hold the glued
+    /// line; `lines[later...]` are only looked in), the first line holding a cut and the byte
+    /// offset of the cut in it (never 0: a glued line has the old page's text first).
+    /// `oldPageNames` says whether the old page's text (above these lines) holds a name: the
+    /// new page's name is its own (a name both hold is the old site's, recurring in its footer).
+    public static func cut(in lines: [[UInt8]], searchable: Int, oldPageNames: ([UInt8]) -> Bool = { _ in false }) -> (line: Int, start: Int)? {
+        for k in 0 ..< min(searchable, lines.count) {
+            let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
+            guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
+            if let start = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames) }) { return (k, start) }
+        }
+        return nil
+    }
+
+    /// The best cut in one line: the position whose text begins the longest run found at an
+    /// item start of a later line (at least `minMatchHan` Han characters); the earliest on a tie.
+    static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false }) -> Int? {
+        guard !BodyEdges.isSentence(p) else { return nil }
+        var best: (start: Int, length: Int)? = nil
+        var i = 0, scalarsBefore = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if scalarsBefore >= 2, scalarsAfter(p, from: i) >= minFirstLineScalars, ScalarClass.isHan(v) || CleanStage.opensPage(v), RepeatedSiteLines.mayFollow(p, at: i), !afterSeparator(p, at: i) {
+                let rest = UnsafeBufferPointer(rebasing: p[i...])
+                let run = later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestItemMatch(rest, in: $0) }) }
+                if run > (best?.length ?? 0), !oldPageNames(name(at: i, in: p)) { best = (i, run) }
+            }
+            scalarsBefore += 1
+            i += length
+        }
+        guard let best else { return nil }
+        return openingTag(before: best.start, in: p) ?? best.start
+    }
+
+    /// A page's first line holds at least this many characters (`阅读原文`, `西平县人民政府`).
+    static let minFirstLineScalars = 4
+
+    static func scalarsAfter(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var n = 0
+        for i in start ..< p.count where p[i] & 0xC0 != 0x80 {
+            n += 1
+            if n >= minFirstLineScalars { break }
+        }
+        return n
+    }
+
+    /// The first two characters from `i`: the name a cut there gives the new page.
+    static func name(at i: Int, in p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var end = i
+        for _ in 0 ..< 2 where end < p.count { end += UTF8Bytes.scalar(p, at: end).length }
+        return Array(p[i ..< end])
+    }
+
+    /// A title may begin with a bracketed column tag (`【创城进行时】城东街道：…`): the cut found
+    /// after such a tag moves to its opening bracket.
+    static func openingTag(before start: Int, in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        let (close, closeStart) = UTF8Bytes.scalar(p, endingAt: start)
+        guard close == 0x3011 else { return nil }
+        var j = closeStart
+        while j > 0 {
+            let (v, s) = UTF8Bytes.scalar(p, endingAt: j)
+            if v == 0x3010 { return s > 0 && RepeatedSiteLines.mayFollow(p, at: s) ? s : nil }
+            if v == 0x3011 { return nil }
+            j = s
+        }
+        return nil
+    }
+
+    /// Whether the character before `i` separates items (a menu's or trail's, or a label's
+    /// colon): a glued page never begins there, the old page's last character is text.
+    static func afterSeparator(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let (v, _) = UTF8Bytes.scalar(p, endingAt: i)
+        return isSeparator(v)
+    }
+
+    @inline(__always)
+    static func isSeparator(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x3000 || v == 0xA0 || v == 0x7C || v == 0x3E || v == 0x203A || v == 0xBB || v == 0x3A || v == 0xFF1A
+            || v == 0x2D || v == 0x2014 || v == 0x2013 || v == 0x5F || v == 0x2F || v == 0x3001 || v == 0xFF1E
+    }
+
+    /// The longest prefix of `text`, in scalars, that `line` holds at an item start (its start,
+    /// or right after a separator or a closing bracket), counted only when it has
+    /// `minMatchHan` Han characters and is no label (it ends at a colon both hold); 0 otherwise.
+    static func longestItemMatch(_ text: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0, j = 0, previous: UInt32 = 0x20
+        while j < line.count {
+            let (v, length) = UTF8Bytes.scalar(line, at: j)
+            if isSeparator(previous) || previous == 0x3011 || previous == 0x3E || previous == 0x201D {
+                var a = 0, b = j, scalars = 0, han = 0
+                while a < text.count, b < line.count {
+                    let (x, xl) = UTF8Bytes.scalar(text, at: a)
+                    let (y, yl) = UTF8Bytes.scalar(line, at: b)
+                    guard x == y, xl == yl else { break }
+                    // A label both begin with (`来源：`) is a field, no page's name.
+                    if x == 0x3A || x == 0xFF1A { han = 0; break }
+                    scalars += 1
+                    if ScalarClass.isHan(x) { han += 1 }
+                    a += xl
+                    b += yl
+                }
+                if han >= minMatchHan { best = max(best, scalars) }
+            }
+            previous = v
+            j += length
+        }
+        return best
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import CivKit
+
+/// Page starts found from the new page's head (`PageHeadCut`): the names its later head lines
+/// begin items with show where its glued first line begins.
+struct PageHeadCutTests {
+    static let article = "东江市召开创建工作会议\n会议要求，全市上下要攻坚克难。\n"
+
+    @Test func headBylinesHaveADateAndAName() {
+        func byline(_ line: String) -> Bool {
+            var line = line
+            return line.withUTF8 { PageHeadCut.isHeadByline($0) }
+        }
+        #expect(byline("2021-04-02 07:40:22 湘北晚报"))
+        #expect(byline("原创 长岭发布 2024-01-18 17:45"))
+        // A notice's signed date names no one; a sentence with a date is no byline.
+        #expect(!byline("2022年3月1日"))
+        #expect(!byline("2021年3月，全市完成改造任务，群众满意。"))
+    }
+
+    @Test func aGluedBannerBeginsAtTheNameTheHeadRepeats() throws {
+        // The old page ends in a bare link, the new one begins with its site's name: no marker
+        // between them; the menu below begins an item with the name, the title starts with it.
+        let first = Self.article + "下一篇：文明城市创建心得体会范文"
+        let second = "西平县人民政府\n首页 政务公开 政务服务 走进西平\n当前位置：首页 >> 政务公开 >> 工作动态\n西平县领导带队督查县城创卫工作\n信息来源：县爱卫办 发布日期：2022-07-12\n7月11日，副县长带队督查创卫工作。"
+        let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        #expect(stage.counters["pages.head-cut-split"] == 1)
+        // Every byte is in one document or the other.
+        #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count)
+    }
+
+    @Test func aTitleBeginsAtItsColumnTag() throws {
+        let first = Self.article + "相关推荐：社区创建文明城市工作总结"
+        let second = "【创城进行时】城东街道：小区改造暖民心\n城东街道 城东发布 2023-03-22 18:30\n近日，城东街道幸福里小区改造工程全面完工。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+    }
+
+    @Test func aNoticeSignedWithADateIsOnePage() throws {
+        let notice = "关于开展文明单位复查工作的通知\n发布日期：2022-03-02 来源：市文明办\n各有关单位：\n请各单位于3月31日前提交自查报告。\n河阳市精神文明建设委员会办公室\n2022年3月1日\n河阳市文明办 2022-03-02 发布"
+        let (records, _, _) = try Support.cleanRecords(Array(notice.utf8))
+        #expect(records.count == 1)
+    }
+
+    @Test func noCutAtALabelOrWithoutANameTheHeadRepeats() {
+        func cut(_ lines: [String], searchable: Int) -> Int? {
+            PageHeadCut.cut(in: lines.map { Array($0.utf8) }, searchable: searchable)?.start
+        }
+        // `来源：` begins a footer's field, not a page, though the byline below has one too.
+        #expect(cut(["本文来源：https://www.example.com/1.html", "某某区召开创建工作会议", "2023-01-02 来源：某某区融媒体中心"], searchable: 1) == nil)
+        // Nothing of the glued line recurs at an item start below.
+        #expect(cut(["一图读懂创建全国文明城市测评体系长河市召开迎检工作部署会", "时间：2023-07-03 来源：新华社"], searchable: 1) == nil)
+        // The old page's name recurring in its own footer is no new page's.
+        #expect(PageHeadCut.cut(in: [Array("主办：中共凤岭县委宣传部".utf8), Array("凤岭县委宣传部 版权所有".utf8)], searchable: 1,
+                                oldPageNames: { $0 == Array("凤岭".utf8) }) == nil)
+    }
+}
