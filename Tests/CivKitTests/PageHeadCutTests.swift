@@ -37,6 +37,23 @@ struct PageHeadCutTests {
         #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
     }
 
+    @Test func aMenuBeginsAPageByItsForm() {
+        func cut(_ line: String, _ later: [String] = ["某某区召开创建工作会议", "2023-01-02 来源：新华社"]) -> String? {
+            var line = line
+            return line.withUTF8 { p in
+                PageHeadCut.cut(in: p, later: later.map { Array($0.utf8) }).map { String(decoding: p[$0.start...], as: UTF8.self) }
+            }
+        }
+        // The home page's link opens a menu or a trail; markup opens a page's head.
+        #expect(cut("下一篇：文明城市创建心得体会范文首页 学校概况 新闻中心") == "首页 学校概况 新闻中心")
+        #expect(cut("相關分類<div class=\"nav\">首页</div>") == "<div class=\"nav\">首页</div>")
+        // A menu of items as long as one another: its first item is as long.
+        #expect(cut("北塘区举行文明家庭表彰大会新闻 | 财经 | 体育 | 娱乐") == "新闻 | 财经 | 体育 | 娱乐")
+        // A footer's fields are no menu; a button's `返回首页` is no home link.
+        #expect(cut("本版责编:罗晓 版式:蔡宁 校对:王五") == nil)
+        #expect(cut("【返回首页】【打印本页】") == nil)
+    }
+
     @Test func aNoticeSignedWithADateIsOnePage() throws {
         let notice = "关于开展文明单位复查工作的通知\n发布日期：2022-03-02 来源：市文明办\n各有关单位：\n请各单位于3月31日前提交自查报告。\n河阳市精神文明建设委员会办公室\n2022年3月1日\n河阳市文明办 2022-03-02 发布"
         let (records, _, _) = try Support.cleanRecords(Array(notice.utf8))

@@ -262,7 +262,11 @@ public final class CleanStage {
         func oldPageNames(_ name: [UInt8]) -> Bool {
             oldLines.contains { line in var line = line; return line.withUTF8 { UTF8Bytes.contains($0, name) } }
         }
-        guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames) else { return nil }
+        // A menu of the site tools (`无障碍 | 长者模式`, `登录 | 注册`) begins a page by its form.
+        let navigation = rules.rules.filter { $0.kind == "navigation" && $0.boundary == .closesPage }
+        func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { navigation.contains { $0.matches(p) } }
+        guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage)
+        else { return nil }
         return try split(&document, recent: recent, at: indexes[n], start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
     }
 

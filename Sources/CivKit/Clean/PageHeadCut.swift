@@ -46,20 +46,34 @@ public enum PageHeadCut {
     /// offset of the cut in it (never 0: a glued line has the old page's text first).
     /// `oldPageNames` says whether the old page's text (above these lines) holds a name: the
     /// new page's name is its own (a name both hold is the old site's, recurring in its footer).
-    public static func cut(in lines: [[UInt8]], searchable: Int, oldPageNames: ([UInt8]) -> Bool = { _ in false }) -> (line: Int, start: Int)? {
+    /// `beginsPage` says whether a line's tail is a page's first line by its own form (a menu
+    /// of the site tools, a breadcrumb): a cut where nothing recurs.
+    public static func cut(in lines: [[UInt8]], searchable: Int, oldPageNames: ([UInt8]) -> Bool = { _ in false },
+                           beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }) -> (line: Int, start: Int)? {
+        // The strongest kind of cut wins, then the earliest line: a weak sign in the old page's
+        // footer must not win over the name in the glued line.
+        var found: (line: Int, start: Int, strength: Int)? = nil
         for k in 0 ..< min(searchable, lines.count) {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
-            if let start = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames) }) { return (k, start) }
+            if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage) }),
+               strength > (found?.strength ?? -1) {
+                found = (k, start, strength)
+            }
         }
-        return nil
+        return found.map { ($0.line, $0.start) }
     }
 
     /// The best cut in one line: the position whose text begins the longest run found at an
     /// item start of a later line (at least `minMatchHan` Han characters); the earliest on a tie.
-    static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false }) -> Int? {
+    /// Failing that (a weaker cut: its strength says which, 2 to 0), the first position whose text begins a page by its form (a menu or trail
+    /// opening with the home page's link, markup, `beginsPage`), then a menu's first item as long
+    /// as its others (`uniformMenuStart`).
+    static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false },
+                    beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }) -> (start: Int, strength: Int)? {
         guard !BodyEdges.isSentence(p) else { return nil }
         var best: (start: Int, length: Int)? = nil
+        var opening: Int? = nil
         var i = 0, scalarsBefore = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
@@ -67,12 +81,53 @@ public enum PageHeadCut {
                 let rest = UnsafeBufferPointer(rebasing: p[i...])
                 let run = later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestItemMatch(rest, in: $0) }) }
                 if run > (best?.length ?? 0), !oldPageNames(name(at: i, in: p)) { best = (i, run) }
+                if opening == nil, opensSite(rest) || beginsPage(rest) { opening = i }
             }
             scalarsBefore += 1
             i += length
         }
-        guard let best else { return nil }
-        return openingTag(before: best.start, in: p) ?? best.start
+        let found = best.map { ($0.start, 2) } ?? opening.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
+        guard let (start, strength) = found else { return nil }
+        return (openingTag(before: start, in: p) ?? start, strength)
+    }
+
+    /// The home page's link, first in a menu or trail (`首页 | 新闻`, `网站首页 机构概况`,
+    /// `首页 > 心得体会`), or markup (`<div class="nav">`).
+    static func opensSite(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if p.count >= 2, p[0] == 0x3C, (p[1] | 0x20) >= 0x61, (p[1] | 0x20) <= 0x7A { return true }
+        for word in homeWords where p.count > word.count && p.starts(with: word) {
+            let (v, _) = UTF8Bytes.scalar(p, at: word.count)
+            if isSeparator(v) || v == 0xFF5C { return true }
+        }
+        return false
+    }
+
+    static let homeWords = ["首页", "网站首页", "首頁", "網站首頁"].map { Array($0.utf8) }
+
+    /// In a menu of four or more items whose items after the first all have the same length
+    /// (`新闻 | 财经 | 体育 | 娱乐`, `首頁 新聞 政務 民生`), glued after other text: where its first
+    /// item of that length begins.
+    static func uniformMenuStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Items: runs of Han characters between separators, as (start, end, scalars).
+        var items: [(start: Int, end: Int, scalars: Int)] = []
+        var i = 0, current: (start: Int, scalars: Int)? = nil
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if v == 0x20 || v == 0x3000 || v == 0x7C || v == 0xFF5C {
+                if let c = current { items.append((c.start, i, c.scalars)); current = nil }
+            } else if ScalarClass.isHan(v) {
+                current = current.map { ($0.start, $0.scalars + 1) } ?? (i, 1)
+            } else {
+                return nil
+            }
+            i += length
+        }
+        if let c = current { items.append((c.start, p.count, c.scalars)) }
+        guard items.count >= 4, let n = items.last?.scalars, n >= 2, n <= 4,
+              items.dropFirst().allSatisfy({ $0.scalars == n }), items[0].scalars >= n + 2 else { return nil }
+        var start = items[0].end
+        for _ in 0 ..< n { start = UTF8Bytes.scalar(p, endingAt: start).start }
+        return RepeatedSiteLines.mayFollow(p, at: start) ? start : nil
     }
 
     /// A page's first line holds at least this many characters (`阅读原文`, `西平县人民政府`).
