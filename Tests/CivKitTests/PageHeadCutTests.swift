@@ -49,6 +49,16 @@ struct PageHeadCutTests {
         #expect(cut("相關分類<div class=\"nav\">首页</div>") == "<div class=\"nav\">首页</div>")
         // A menu of items as long as one another: its first item is as long.
         #expect(cut("北塘区举行文明家庭表彰大会新闻 | 财经 | 体育 | 娱乐") == "新闻 | 财经 | 体育 | 娱乐")
+        #expect(cut("相关推荐：社区创建工作总结 | 创城工作汇报材料新闻 | 财经 | 体育 | 娱乐") == "新闻 | 财经 | 体育 | 娱乐")
+        // A menu of the site tools (the table's navigation row) begins where its first tool does,
+        // not at the `首页` of `设为首页`, which the trail below repeats (the home link is no name).
+        let navigation = BoilerplateRules.standard.rules.filter { $0.kind == "navigation" }
+        var tools = "返回列表设为首页 | 加入收藏 | 手机版"
+        let start = tools.withUTF8 { p in
+            PageHeadCut.cut(in: p, later: ["安溪文明网", "首页 >> 文明创建 >> 创建动态"].map { Array($0.utf8) },
+                            beginsPage: { q in navigation.contains { $0.matches(q) } })?.start
+        }
+        #expect(start == "返回列表".utf8.count)
         // A footer's fields are no menu; a button's `返回首页` is no home link.
         #expect(cut("本版责编:罗晓 版式:蔡宁 校对:王五") == nil)
         #expect(cut("【返回首页】【打印本页】") == nil)

@@ -169,13 +169,16 @@ public final class CleanStage {
             if recent.count > PageHeadCut.windowLines + 1 { document.counters.merge(recent.removeFirst().counters) }
             if let offset = pendingStart, let pending = recent.firstIndex(where: { $0.line.offset == offset }) {
                 // A page start above: the byline may show that the page began further up.
+                // So may the title, or the first sentence, when no byline comes (`河西区举办…`).
                 let isByline = bytes.withUnsafeBufferPointer { PageHeadCut.isHeadByline($0) }
-                if isByline, pending > 0, let next = try splitAtPageHead(&document, recent: recent, searchable: pending, then: nil, emit: emit, reject: reject) {
-                    document = next
-                    recent.removeAll(keepingCapacity: true)
-                    pendingStart = nil
-                } else if isByline || Self.isProse(String(decoding: bytes, as: UTF8.self)) || recent.count - pending > PageHeadCut.linesToByline {
-                    try cutAtPendingStart(&document)
+                if isByline || Self.isProse(String(decoding: bytes, as: UTF8.self)) || recent.count - pending > PageHeadCut.linesToByline {
+                    if let next = try splitAtPageHead(&document, recent: recent, searchable: pending + 1, then: nil, startLine: pending, emit: emit, reject: reject) {
+                        document = next
+                        recent.removeAll(keepingCapacity: true)
+                        pendingStart = nil
+                    } else {
+                        try cutAtPendingStart(&document)
+                    }
                 }
             } else if pendingStart != nil {
                 try cutAtPendingStart(&document)
@@ -241,8 +244,10 @@ public final class CleanStage {
     /// `recent` is a head byline), the page may have begun in one of the first `searchable`
     /// recent lines after the document's last sentence (`PageHeadCut`): the document is cut there
     /// and finished; the new one is returned.
+    /// `startLine`, a line that starts a page: a cut inside it must leave a page start (its rule
+    /// took a glued line whole: `…检查松阳新闻网—松阳县委…` as a banner).
     private func splitAtPageHead(_ document: inout PendingDocument, recent: [RecentLine], searchable: Int, then: [UInt8]?,
-                                 emit: Emit, reject: Emit) throws -> PendingDocument? {
+                                 startLine: Int? = nil, emit: Emit, reject: Emit) throws -> PendingDocument? {
         guard !recent.isEmpty, document.lines.count == recent[0].linesBefore + recent.count else { return nil }
         // The lines after the last sentence, an article before them.
         var first = searchable
@@ -267,6 +272,7 @@ public final class CleanStage {
         func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { navigation.contains { $0.matches(p) } }
         guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage)
         else { return nil }
+        if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }
         return try split(&document, recent: recent, at: indexes[n], start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
     }
 

@@ -77,11 +77,17 @@ public enum PageHeadCut {
         var i = 0, scalarsBefore = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
-            if scalarsBefore >= 2, scalarsAfter(p, from: i) >= minFirstLineScalars, ScalarClass.isHan(v) || CleanStage.opensPage(v), RepeatedSiteLines.mayFollow(p, at: i), !afterSeparator(p, at: i) {
+            if scalarsBefore >= 2, scalarsAfter(p, from: i) >= minFirstLineScalars, ScalarClass.isHan(v) || CleanStage.opensPage(v), !afterSeparator(p, at: i),
+               UTF8Bytes.scalar(p, endingAt: i).value != 0xA9 {
                 let rest = UnsafeBufferPointer(rebasing: p[i...])
-                let run = later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestItemMatch(rest, in: $0) }) }
-                if run > (best?.length ?? 0), !oldPageNames(name(at: i, in: p)) { best = (i, run) }
-                if opening == nil, opensSite(rest) || beginsPage(rest) { opening = i }
+                // After a footer's words (`…版权所有河西区…`) the name may be the old site's: only
+                // a longer run (a name and more) cuts there.
+                let afterFooter = !RepeatedSiteLines.mayFollow(p, at: i)
+                // The home page's link recurs in every trail: no name (`设为首页 | 加入收藏` above `首页 >> …`).
+                let opensSite = opensSite(rest)
+                let run = opensSite ? 0 : later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestItemMatch(rest, in: $0) }) }
+                if run > (best?.length ?? 0), !afterFooter || run >= minRunAfterFooter, !oldPageNames(name(at: i, in: p)) { best = (i, run) }
+                if opening == nil, !afterFooter, opensSite || beginsPage(rest) { opening = i }
             }
             scalarsBefore += 1
             i += length
@@ -104,31 +110,37 @@ public enum PageHeadCut {
 
     static let homeWords = ["首页", "网站首页", "首頁", "網站首頁"].map { Array($0.utf8) }
 
-    /// In a menu of four or more items whose items after the first all have the same length
-    /// (`新闻 | 财经 | 体育 | 娱乐`, `首頁 新聞 政務 民生`), glued after other text: where its first
-    /// item of that length begins.
+    /// A menu of three or more items as long as one another (`新闻 | 财经 | 体育 | 娱乐`,
+    /// `首頁 新聞 政務 民生`) ending the line, its first item glued after other text: where that
+    /// item, as long as the others, begins.
     static func uniformMenuStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
-        // Items: runs of Han characters between separators, as (start, end, scalars).
-        var items: [(start: Int, end: Int, scalars: Int)] = []
-        var i = 0, current: (start: Int, scalars: Int)? = nil
+        // Items: runs of Han characters between a menu's separators, as (end, scalars).
+        var items: [(end: Int, scalars: Int)] = []
+        var i = 0, current = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
             if v == 0x20 || v == 0x3000 || v == 0x7C || v == 0xFF5C {
-                if let c = current { items.append((c.start, i, c.scalars)); current = nil }
+                if current > 0 { items.append((i, current)); current = 0 }
             } else if ScalarClass.isHan(v) {
-                current = current.map { ($0.start, $0.scalars + 1) } ?? (i, 1)
+                current += 1
             } else {
-                return nil
+                items.removeAll()
+                current = 0
             }
             i += length
         }
-        if let c = current { items.append((c.start, p.count, c.scalars)) }
-        guard items.count >= 4, let n = items.last?.scalars, n >= 2, n <= 4,
-              items.dropFirst().allSatisfy({ $0.scalars == n }), items[0].scalars >= n + 2 else { return nil }
-        var start = items[0].end
+        if current > 0 { items.append((p.count, current)) }
+        guard let n = items.last?.scalars, n >= 2, n <= 4 else { return nil }
+        var k = items.count - 1
+        while k > 0, items[k - 1].scalars == n { k -= 1 }
+        guard items.count - k >= 3, k > 0, items[k - 1].scalars >= n + 2 else { return nil }
+        var start = items[k - 1].end
         for _ in 0 ..< n { start = UTF8Bytes.scalar(p, endingAt: start).start }
         return RepeatedSiteLines.mayFollow(p, at: start) ? start : nil
     }
+
+    /// The run a cut right after a footer's words needs (`河西区` and more).
+    static let minRunAfterFooter = 4
 
     /// A page's first line holds at least this many characters (`阅读原文`, `西平县人民政府`).
     static let minFirstLineScalars = 4
@@ -174,7 +186,7 @@ public enum PageHeadCut {
     @inline(__always)
     static func isSeparator(_ v: UInt32) -> Bool {
         v == 0x20 || v == 0x3000 || v == 0xA0 || v == 0x7C || v == 0x3E || v == 0x203A || v == 0xBB || v == 0x3A || v == 0xFF1A
-            || v == 0x2D || v == 0x2014 || v == 0x2013 || v == 0x5F || v == 0x2F || v == 0x3001 || v == 0xFF1E
+            || v == 0x2D || v == 0x2014 || v == 0x2013 || v == 0x5F || v == 0x2F || v == 0x3001 || v == 0xFF1E || v == 0x2192
     }
 
     /// The longest prefix of `text`, in scalars, that `line` holds at an item start (its start,
