@@ -64,6 +64,20 @@ struct PageHeadCutTests {
         #expect(cut("【返回首页】【打印本页】") == nil)
     }
 
+    @Test func aGluedTitleBeginsWhereTheLeadRepeatsIt() throws {
+        // No name recurs: the lead sentence below the byline repeats the title's words.
+        let first = Self.article + "一图读懂创建全国文明城市测评体系"
+        let second = "文明城市创建“回头看”督查发现问题127个\n2021年09月14日 15:30  来源：永安晚报\n本报讯 9月13日，永安市创建办通报了文明城市创建“回头看”督查情况。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        // A title on its own line that the lead repeats whole is not cut inside.
+        let third = "南桥区召开创建全国文明城区动员大会\n2023-02-27 发布者：南桥发布\n2月27日上午，南桥区召开创建全国文明城区动员大会。"
+        let text = Self.article + "\n" + third
+        let (two, _, _) = try Support.cleanRecords(Array(text.utf8))
+        let lineStarts = Set([0] + text.utf8.indices.filter { text.utf8[$0] == 0x0A }.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1 })
+        #expect(two.allSatisfy { lineStarts.contains(Int($0[FieldKey.offset] ?? "") ?? -1) })
+    }
+
     @Test func aNoticeSignedWithADateIsOnePage() throws {
         let notice = "关于开展文明单位复查工作的通知\n发布日期：2022-03-02 来源：市文明办\n各有关单位：\n请各单位于3月31日前提交自查报告。\n河阳市精神文明建设委员会办公室\n2022年3月1日\n河阳市文明办 2022-03-02 发布"
         let (records, _, _) = try Support.cleanRecords(Array(notice.utf8))

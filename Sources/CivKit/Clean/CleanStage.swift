@@ -96,6 +96,9 @@ public final class CleanStage {
         // A line that starts a page (a breadcrumb), its cut deferred until the page's head
         // byline shows whether the page began lines above it (`PageHeadCut`): its stream offset.
         var pendingStart: Int? = nil
+        // A head byline after an article that showed no cut above it: its stream offset. The
+        // first sentence below it may repeat the title's words (`PageHeadCut.minRunAnywhere`).
+        var pendingByline: Int? = nil
         // Cuts the document at the pending page start, if any.
         func cutAtPendingStart(_ document: inout PendingDocument) throws {
             guard let offset = pendingStart else { return }
@@ -167,6 +170,16 @@ public final class CleanStage {
             }
             recent.append(before)
             if recent.count > PageHeadCut.windowLines + 1 { document.counters.merge(recent.removeFirst().counters) }
+            if let offset = pendingByline {
+                pendingByline = nil
+                if let byline = recent.firstIndex(where: { $0.line.offset == offset }), byline == recent.count - 2,
+                   Self.isProse(String(decoding: bytes, as: UTF8.self)),
+                   let next = try splitAtPageHead(&document, recent: recent, searchable: byline, then: nil, anywhere: true, emit: emit, reject: reject) {
+                    document = next
+                    recent.removeAll(keepingCapacity: true)
+                    continue
+                }
+            }
             if let offset = pendingStart, let pending = recent.firstIndex(where: { $0.line.offset == offset }) {
                 // A page start above: the byline may show that the page began further up.
                 // So may the title, or the first sentence, when no byline comes (`河西区举办…`).
@@ -188,6 +201,7 @@ public final class CleanStage {
                 var next: PendingDocument? = nil
                 if bytes.withUnsafeBufferPointer({ PageHeadCut.isHeadByline($0) }) {
                     next = try splitAtPageHead(&document, recent: recent, searchable: recent.count - 1, then: nil, emit: emit, reject: reject)
+                    if next == nil { pendingByline = line.offset }
                 }
                 if next == nil, let name = bytes.withUnsafeBufferPointer({ BylineNamedPageStart.sourceName(inByline: $0) }) {
                     next = try splitAtBylineNamedPageStart(&document, recent: recent, name: name, emit: emit, reject: reject)
@@ -247,7 +261,7 @@ public final class CleanStage {
     /// `startLine`, a line that starts a page: a cut inside it must leave a page start (its rule
     /// took a glued line whole: `…检查松阳新闻网—松阳县委…` as a banner).
     private func splitAtPageHead(_ document: inout PendingDocument, recent: [RecentLine], searchable: Int, then: [UInt8]?,
-                                 startLine: Int? = nil, emit: Emit, reject: Emit) throws -> PendingDocument? {
+                                 startLine: Int? = nil, anywhere: Bool = false, emit: Emit, reject: Emit) throws -> PendingDocument? {
         guard !recent.isEmpty, document.lines.count == recent[0].linesBefore + recent.count else { return nil }
         // The lines after the last sentence, an article before them.
         var first = searchable
@@ -270,7 +284,8 @@ public final class CleanStage {
         // A menu of the site tools (`无障碍 | 长者模式`, `登录 | 注册`) begins a page by its form.
         let navigation = rules.rules.filter { $0.kind == "navigation" && $0.boundary == .closesPage }
         func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { navigation.contains { $0.matches(p) } }
-        guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage)
+        guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
+                                                    anywhere: anywhere)
         else { return nil }
         if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }
         return try split(&document, recent: recent, at: indexes[n], start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)

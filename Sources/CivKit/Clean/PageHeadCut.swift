@@ -49,14 +49,14 @@ public enum PageHeadCut {
     /// `beginsPage` says whether a line's tail is a page's first line by its own form (a menu
     /// of the site tools, a breadcrumb): a cut where nothing recurs.
     public static func cut(in lines: [[UInt8]], searchable: Int, oldPageNames: ([UInt8]) -> Bool = { _ in false },
-                           beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }) -> (line: Int, start: Int)? {
+                           beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (line: Int, start: Int)? {
         // The strongest kind of cut wins, then the earliest line: a weak sign in the old page's
         // footer must not win over the name in the glued line.
         var found: (line: Int, start: Int, strength: Int)? = nil
         for k in 0 ..< min(searchable, lines.count) {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
-            if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage) }),
+            if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, anywhere: anywhere) }),
                strength > (found?.strength ?? -1) {
                 found = (k, start, strength)
             }
@@ -70,7 +70,7 @@ public enum PageHeadCut {
     /// opening with the home page's link, markup, `beginsPage`), then a menu's first item as long
     /// as its others (`uniformMenuStart`).
     static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false },
-                    beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }) -> (start: Int, strength: Int)? {
+                    beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (start: Int, strength: Int)? {
         guard !BodyEdges.isSentence(p) else { return nil }
         var best: (start: Int, length: Int)? = nil
         var opening: Int? = nil
@@ -87,6 +87,10 @@ public enum PageHeadCut {
                 let opensSite = opensSite(rest)
                 let run = opensSite ? 0 : later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestItemMatch(rest, in: $0) }) }
                 if run > (best?.length ?? 0), !afterFooter || run >= minRunAfterFooter, !oldPageNames(name(at: i, in: p)) { best = (i, run) }
+                // A title's words in the lead: no name, so the old page may hold them too.
+                let before = UTF8Bytes.scalar(p, endingAt: i).value
+                let lead = anywhere ? later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestMatchAnywhere(rest, in: $0, notAfter: before) }) } : 0
+                if lead > (best?.length ?? 0), !afterFooter { best = (i, lead) }
                 if opening == nil, !afterFooter, opensSite || beginsPage(rest) { opening = i }
             }
             scalarsBefore += 1
@@ -187,6 +191,36 @@ public enum PageHeadCut {
     static func isSeparator(_ v: UInt32) -> Bool {
         v == 0x20 || v == 0x3000 || v == 0xA0 || v == 0x7C || v == 0x3E || v == 0x203A || v == 0xBB || v == 0x3A || v == 0xFF1A
             || v == 0x2D || v == 0x2014 || v == 0x2013 || v == 0x5F || v == 0x2F || v == 0x3001 || v == 0xFF1E || v == 0x2192
+    }
+
+    /// A title's words the lead sentence repeats (`文明城市创建“回头看”督查`): a run this long
+    /// counts wherever it stands.
+    static let minRunAnywhere = 6
+
+    /// The longest prefix of `text`, in scalars, that `line` holds anywhere but after `notAfter`
+    /// (the character before the cut: a run that goes on to the left is the same title, not a
+    /// glued one's start), counted only when it has `minRunAnywhere` Han characters; 0 otherwise.
+    static func longestMatchAnywhere(_ text: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>, notAfter: UInt32) -> Int {
+        var best = 0, j = 0
+        while j < line.count {
+            if j > 0, UTF8Bytes.scalar(line, endingAt: j).value == notAfter {
+                j += UTF8Bytes.scalar(line, at: j).length
+                continue
+            }
+            var a = 0, b = j, scalars = 0, han = 0
+            while a < text.count, b < line.count {
+                let (x, xl) = UTF8Bytes.scalar(text, at: a)
+                let (y, yl) = UTF8Bytes.scalar(line, at: b)
+                guard x == y, xl == yl else { break }
+                scalars += 1
+                if ScalarClass.isHan(x) { han += 1 }
+                a += xl
+                b += yl
+            }
+            if han >= minRunAnywhere { best = max(best, scalars) }
+            j += UTF8Bytes.scalar(line, at: j).length
+        }
+        return best
     }
 
     /// The longest prefix of `text`, in scalars, that `line` holds at an item start (its start,
