@@ -103,7 +103,9 @@ public final class CleanStage {
         func cutAtPendingStart(_ document: inout PendingDocument) throws {
             guard let offset = pendingStart else { return }
             pendingStart = nil
-            guard let k = recent.firstIndex(where: { $0.line.offset == offset }) else { return }
+            // A document that grew too large since holds no lines to cut by: it stays whole.
+            guard let k = recent.firstIndex(where: { $0.line.offset == offset }),
+                  document.lines.count == recent[0].linesBefore + recent.count else { return }
             document = try split(&document, recent: recent, at: k, start: 0, counter: nil, emit: emit, reject: reject)
             recent.removeAll(keepingCapacity: true)
         }
