@@ -78,6 +78,15 @@ struct PageHeadCutTests {
         #expect(two.allSatisfy { lineStarts.contains(Int($0[FieldKey.offset] ?? "") ?? -1) })
     }
 
+    @Test func pagesWithFinalNewlinesAreCutAtLineStartsOnly() throws {
+        // Not glued: the footer's owner (`抚州城事网`) and a related link (`在指定的首页/末页…`)
+        // hold no page start, though the next page's trail repeats `城事` and `首页`.
+        let first = Self.article + "·在指定的首页/末页处开始/停止打印\n版权所有：抚州城事网 Copyright © 2015-2022 All Rights Reserved\n"
+        let second = "当前位置：首页 > 城事资讯 > 正文\n城事资讯汇总发布\n2022-05-17 来源：某某区融媒体中心\n5月16日，某某区召开推进会。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+    }
+
     @Test func aNoticeSignedWithADateIsOnePage() throws {
         let notice = "关于开展文明单位复查工作的通知\n发布日期：2022-03-02 来源：市文明办\n各有关单位：\n请各单位于3月31日前提交自查报告。\n河阳市精神文明建设委员会办公室\n2022年3月1日\n河阳市文明办 2022-03-02 发布"
         let (records, _, _) = try Support.cleanRecords(Array(notice.utf8))

@@ -135,7 +135,8 @@ public final class CleanStage {
                     // The page may have begun lines above (a banner, a menu glued to the old
                     // page's last line): cut there when its head shows where; else here, once
                     // the byline below has had its say.
-                    if !document.tooLarge, let next = try splitAtPageHead(&document, recent: recent, searchable: recent.count, then: bytes, emit: emit, reject: reject) {
+                    if !isFirstLine(bytes), !document.tooLarge,
+                       let next = try splitAtPageHead(&document, recent: recent, searchable: recent.count, then: bytes, emit: emit, reject: reject) {
                         document = next
                         recent.removeAll(keepingCapacity: true)
                     } else if document.hasProse, !document.tooLarge, !recent.isEmpty, document.lines.count == recent[0].linesBefore + recent.count {
@@ -187,7 +188,11 @@ public final class CleanStage {
                 // So may the title, or the first sentence, when no byline comes (`河西区举办…`).
                 let isByline = bytes.withUnsafeBufferPointer { PageHeadCut.isHeadByline($0) }
                 if isByline || Self.isProse(String(decoding: bytes, as: UTF8.self)) || recent.count - pending > PageHeadCut.linesToByline {
-                    if let next = try splitAtPageHead(&document, recent: recent, searchable: pending + 1, then: nil, startLine: pending, emit: emit, reject: reject) {
+                    // A page's first line (a banner) has nothing of its page above it: only its
+                    // own start may be glued.
+                    let from = recent[pending].cleaned.withUnsafeBufferPointer { isFirstLine($0) } ? pending : nil
+                    if let next = try splitAtPageHead(&document, recent: recent, searchable: pending + 1, then: nil, startLine: pending,
+                                                      onlyFrom: from, emit: emit, reject: reject) {
                         document = next
                         recent.removeAll(keepingCapacity: true)
                         pendingStart = nil
@@ -263,7 +268,7 @@ public final class CleanStage {
     /// `startLine`, a line that starts a page: a cut inside it must leave a page start (its rule
     /// took a glued line whole: `…检查松阳新闻网—松阳县委…` as a banner).
     private func splitAtPageHead(_ document: inout PendingDocument, recent: [RecentLine], searchable: Int, then: [UInt8]?,
-                                 startLine: Int? = nil, anywhere: Bool = false, emit: Emit, reject: Emit) throws -> PendingDocument? {
+                                 startLine: Int? = nil, onlyFrom: Int? = nil, anywhere: Bool = false, emit: Emit, reject: Emit) throws -> PendingDocument? {
         guard !recent.isEmpty, document.lines.count == recent[0].linesBefore + recent.count else { return nil }
         // The lines after the last sentence, an article before them.
         var first = searchable
@@ -289,8 +294,21 @@ public final class CleanStage {
         guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
                                                     anywhere: anywhere)
         else { return nil }
+        if let onlyFrom, indexes[n] < onlyFrom { return nil }
         if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }
         return try split(&document, recent: recent, at: indexes[n], start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
+    }
+
+    /// Whether `line` starts a page by a rule for a page's first line (a banner), not one for
+    /// a line of its head (a breadcrumb, which may have a banner and menus above it).
+    private func isFirstLine(_ line: [UInt8]) -> Bool {
+        line.withUnsafeBufferPointer { p in
+            rules.rules.contains { $0.boundary == .startsPage && $0.scope == .first && !$0.spansTwoLines && $0.matches(p) }
+        }
+    }
+
+    private func isFirstLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        rules.rules.contains { $0.boundary == .startsPage && $0.scope == .first && !$0.spansTwoLines && $0.matches(p) }
     }
 
     /// Cuts the document at byte `start` of the cleaned `recent[k]` (0: before it): the old part

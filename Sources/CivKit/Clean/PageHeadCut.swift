@@ -78,14 +78,15 @@ public enum PageHeadCut {
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
             if scalarsBefore >= 2, scalarsAfter(p, from: i) >= minFirstLineScalars, ScalarClass.isHan(v) || CleanStage.opensPage(v), !afterSeparator(p, at: i),
-               UTF8Bytes.scalar(p, endingAt: i).value != 0xA9 {
+               !afterOpening(p, at: i) {
                 let rest = UnsafeBufferPointer(rebasing: p[i...])
                 // After a footer's words (`…版权所有河西区…`) the name may be the old site's: only
                 // a longer run (a name and more) cuts there.
-                let afterFooter = !RepeatedSiteLines.mayFollow(p, at: i)
+                let afterFooter = !RepeatedSiteLines.mayFollow(p, at: i) || insideFooterField(p, at: i)
                 // The home page's link recurs in every trail: no name (`设为首页 | 加入收藏` above `首页 >> …`).
                 let opensSite = opensSite(rest)
-                let run = opensSite ? 0 : later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestItemMatch(rest, in: $0) }) }
+                let isHome = homeWords.contains { rest.starts(with: $0) }
+                let run = isHome ? 0 : later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestItemMatch(rest, in: $0) }) }
                 if run > (best?.length ?? 0), !afterFooter || run >= minRunAfterFooter, !oldPageNames(name(at: i, in: p)) { best = (i, run) }
                 // A title's words in the lead: no name, so the old page may hold them too.
                 let before = UTF8Bytes.scalar(p, endingAt: i).value
@@ -107,7 +108,7 @@ public enum PageHeadCut {
         if p.count >= 2, p[0] == 0x3C, (p[1] | 0x20) >= 0x61, (p[1] | 0x20) <= 0x7A { return true }
         for word in homeWords where p.count > word.count && p.starts(with: word) {
             let (v, _) = UTF8Bytes.scalar(p, at: word.count)
-            if isSeparator(v) || v == 0xFF5C { return true }
+            if v != 0x2F, v != 0x3A, v != 0xFF1A, isSeparator(v) || v == 0xFF5C { return true }
         }
         return false
     }
@@ -143,8 +144,9 @@ public enum PageHeadCut {
         return RepeatedSiteLines.mayFollow(p, at: start) ? start : nil
     }
 
-    /// The run a cut right after a footer's words needs (`河西区` and more).
-    static let minRunAfterFooter = 4
+    /// The run a cut right after a footer's words, or inside a footer's field, needs (`河西区`):
+    /// the old site's name there is often a common word or two (`抚州|城事网` before `城事资讯`).
+    static let minRunAfterFooter = 3
 
     /// A page's first line holds at least this many characters (`阅读原文`, `西平县人民政府`).
     static let minFirstLineScalars = 4
@@ -193,6 +195,44 @@ public enum PageHeadCut {
             || v == 0x2D || v == 0x2014 || v == 0x2013 || v == 0x5F || v == 0x2F || v == 0x3001 || v == 0xFF1E || v == 0x2192
     }
 
+    @inline(__always)
+    static func isColon(_ v: UInt32) -> Bool { v == 0x3A || v == 0xFF1A }
+
+    /// Whether the character before `i` opens a bracket or a quote (`(<tr>)`), or is `©`: what
+    /// follows goes on with it.
+    static func afterOpening(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let v = UTF8Bytes.scalar(p, endingAt: i).value
+        return v == 0x28 || v == 0xFF08 || v == 0x5B || v == 0x3010 || v == 0x300A || v == 0x201C || v == 0xA9
+    }
+
+    /// Whether `i` lies inside the value of a footer's field (`版权所有：抚州|城事网`,
+    /// `主办：中共|凤岭县委`): the owner's name, not a page's start.
+    static func insideFooterField(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var j = i
+        while j > 0 {
+            let (v, start) = UTF8Bytes.scalar(p, endingAt: j)
+            if isColon(v) {
+                let before = UnsafeBufferPointer(rebasing: p[..<start])
+                return RepeatedSiteLines.footerWords.contains { word in before.count >= word.count && before[(before.count - word.count)...].elementsEqual(word) }
+            }
+            if isSeparator(v) { return false }
+            j = start
+        }
+        return false
+    }
+
+    /// Whether the item of `line` starting at `j` ends in a colon (`当前位置：`, `来源:`).
+    static func itemIsLabel(_ line: UnsafeBufferPointer<UInt8>, from j: Int) -> Bool {
+        var i = j
+        while i < line.count {
+            let (v, length) = UTF8Bytes.scalar(line, at: i)
+            if isColon(v) { return true }
+            if isSeparator(v) { return false }
+            i += length
+        }
+        return false
+    }
+
     /// A title's words the lead sentence repeats (`文明城市创建“回头看”督查`): a run this long
     /// counts wherever it stands.
     static let minRunAnywhere = 6
@@ -237,13 +277,16 @@ public enum PageHeadCut {
                     let (y, yl) = UTF8Bytes.scalar(line, at: b)
                     guard x == y, xl == yl else { break }
                     // A label both begin with (`来源：`) is a field, no page's name.
-                    if x == 0x3A || x == 0xFF1A { han = 0; break }
+                    if isColon(x) { han = 0; break }
                     scalars += 1
                     if ScalarClass.isHan(x) { han += 1 }
                     a += xl
                     b += yl
                 }
-                if han >= minMatchHan { best = max(best, scalars) }
+                // Nor is a label's word on either side (`编辑：`, `当前位置：`).
+                if han >= minMatchHan, !(a < text.count && isColon(UTF8Bytes.scalar(text, at: a).value)), !itemIsLabel(line, from: j) {
+                    best = max(best, scalars)
+                }
             }
             previous = v
             j += length
