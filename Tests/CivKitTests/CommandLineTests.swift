@@ -125,7 +125,9 @@ import Testing
         #expect(rejoined.stdout == direct.stdout)
     }
 
-    /// A document comes out as soon as the next one begins, while input is still open.
+    /// A document comes out as soon as the next one begins, while input is still open (once the
+    /// next page's head is seen: the cut at a breadcrumb waits at most `PageHeadCut.linesToByline`
+    /// lines, or its first sentence, for a byline that may show the page began above it).
     @Test func outputAppearsAsInputArrives() throws {
         let process = Process()
         process.executableURL = Support.binDirectory.appendingPathComponent("civ-clean")
@@ -135,7 +137,7 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { process.terminate() }
-        input.fileHandleForWriting.write(try Support.seedBytes(Support.seedNames[0]) + Data("\n您当前的位置：\n".utf8))
+        input.fileHandleForWriting.write(try Support.seedBytes(Support.seedNames[0]) + Data("\n您当前的位置：\n某某会议召开\n会议要求，抓好落实。\n".utf8))
         final class Box: @unchecked Sendable { var text = "" }
         let box = Box()
         let done = DispatchSemaphore(value: 0)

@@ -93,6 +93,22 @@ public final class CleanStage {
             for line in recent { document.counters.merge(line.counters) }
             recent.removeAll(keepingCapacity: true)
         }
+        // A line that starts a page (a breadcrumb), its cut deferred until the page's head
+        // byline shows whether the page began lines above it (`PageHeadCut`): its stream offset.
+        var pendingStart: Int? = nil
+        // A head byline after an article that showed no cut above it: its stream offset. The
+        // first sentence below it may repeat the title's words (`PageHeadCut.minRunAnywhere`).
+        var pendingByline: Int? = nil
+        // Cuts the document at the pending page start, if any.
+        func cutAtPendingStart(_ document: inout PendingDocument) throws {
+            guard let offset = pendingStart else { return }
+            pendingStart = nil
+            // A document that grew too large since holds no lines to cut by: it stays whole.
+            guard let k = recent.firstIndex(where: { $0.line.offset == offset }),
+                  document.lines.count == recent[0].linesBefore + recent.count else { return }
+            document = try split(&document, recent: recent, at: k, start: 0, counter: nil, emit: emit, reject: reject)
+            recent.removeAll(keepingCapacity: true)
+        }
         // Counted apart, then given to the document the line goes to (a page's first line
         // is known to start a new document only once it is cleaned); reused, not made per line.
         var lineCounters = Counters()
@@ -107,14 +123,30 @@ public final class CleanStage {
                 let keywords = bytes.withUnsafeBufferPointer { rules.keywords(in: $0) }
                 // A document rejected as too large holds text too, just not in memory: the next
                 // page must still start a document of its own.
-                if document.hasProse || document.tooLarge, bytes.withUnsafeBufferPointer({ rules.startsPage($0, keywords: keywords) }) {
-                    settle(&document)
-                    try finish(document, emit: emit, reject: reject)
-                    document = PendingDocument(source: input.name, offset: line.offset)
-                } else if let (split, rawOffset, counter) = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords)
-                            .map({ ($0.split, $0.rawOffset, "pages.glued-line-split") })
-                            ?? (document.hasProse ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)
-                            .map({ ($0.split, $0.rawOffset, "pages.site-line-split") }) {
+                let startsPage = (document.hasProse || document.tooLarge) && bytes.withUnsafeBufferPointer({ rules.startsPage($0, keywords: keywords) })
+                // A page start glued after an old page's last line (`【返回首页】首页 > 本地新闻`)
+                // is cut inside the line, as any glued line.
+                let glued = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords)
+                    .map({ ($0.split, $0.rawOffset, "pages.glued-line-split") })
+                    ?? (document.hasProse && !startsPage ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)
+                    .map({ ($0.split, $0.rawOffset, "pages.site-line-split") })
+                if startsPage || glued != nil { try cutAtPendingStart(&document) }
+                if startsPage && glued == nil {
+                    // The page may have begun lines above (a banner, a menu glued to the old
+                    // page's last line): cut there when its head shows where; else here, once
+                    // the byline below has had its say.
+                    if !isFirstLine(bytes), !document.tooLarge,
+                       let next = try splitAtPageHead(&document, recent: recent, searchable: recent.count, then: bytes, emit: emit, reject: reject) {
+                        document = next
+                        recent.removeAll(keepingCapacity: true)
+                    } else if document.hasProse, !document.tooLarge, !recent.isEmpty, document.lines.count == recent[0].linesBefore + recent.count {
+                        pendingStart = line.offset
+                    } else {
+                        settle(&document)
+                        try finish(document, emit: emit, reject: reject)
+                        document = PendingDocument(source: input.name, offset: line.offset)
+                    }
+                } else if let (split, rawOffset, counter) = glued {
                     let rawSplit = line.offset + rawOffset
                     // The glued line's counts stay with the page it ends; they cannot be split.
                     settle(&document)
@@ -140,14 +172,54 @@ public final class CleanStage {
                 continue
             }
             recent.append(before)
-            if recent.count > 2 * BylineNamedPageStart.linesBeforeByline + 1 { document.counters.merge(recent.removeFirst().counters) }
-            if document.hasProse, !document.tooLarge,
-               let name = bytes.withUnsafeBufferPointer({ BylineNamedPageStart.sourceName(inByline: $0) }),
-               let next = try splitAtBylineNamedPageStart(&document, recent: recent, name: name, emit: emit, reject: reject) {
-                document = next
-                recent.removeAll(keepingCapacity: true)
+            if recent.count > PageHeadCut.windowLines + 1 { document.counters.merge(recent.removeFirst().counters) }
+            if let offset = pendingByline {
+                pendingByline = nil
+                if let byline = recent.firstIndex(where: { $0.line.offset == offset }), byline == recent.count - 2,
+                   Self.isProse(String(decoding: bytes, as: UTF8.self)),
+                   let next = try splitAtPageHead(&document, recent: recent, searchable: byline, then: nil, anywhere: true, emit: emit, reject: reject) {
+                    document = next
+                    recent.removeAll(keepingCapacity: true)
+                    continue
+                }
+            }
+            if let offset = pendingStart, let pending = recent.firstIndex(where: { $0.line.offset == offset }) {
+                // A page start above: the byline may show that the page began further up.
+                // So may the title, or the first sentence, when no byline comes (`河西区举办…`).
+                let isByline = bytes.withUnsafeBufferPointer { PageHeadCut.isHeadByline($0) }
+                if isByline || Self.isProse(String(decoding: bytes, as: UTF8.self)) || recent.count - pending > PageHeadCut.linesToByline {
+                    // A page's first line (a banner) has nothing of its page above it: only its
+                    // own start may be glued.
+                    let from = recent[pending].cleaned.withUnsafeBufferPointer { isFirstLine($0) } ? pending : nil
+                    if let next = try splitAtPageHead(&document, recent: recent, searchable: pending + 1, then: nil, startLine: pending,
+                                                      onlyFrom: from, emit: emit, reject: reject) {
+                        document = next
+                        recent.removeAll(keepingCapacity: true)
+                        pendingStart = nil
+                    } else {
+                        try cutAtPendingStart(&document)
+                    }
+                }
+            } else if pendingStart != nil {
+                try cutAtPendingStart(&document)
+            } else if document.hasProse, !document.tooLarge, bytes.count <= BylineNamedPageStart.maxBylineBytes {
+                // The head's own names first: a source named in the byline (`来源：市总工会`) may
+                // recur inside the title, below where the page began.
+                var next: PendingDocument? = nil
+                if bytes.withUnsafeBufferPointer({ PageHeadCut.isHeadByline($0) }) {
+                    next = try splitAtPageHead(&document, recent: recent, searchable: recent.count - 1, then: nil, emit: emit, reject: reject)
+                    if next == nil { pendingByline = line.offset }
+                }
+                if next == nil, let name = bytes.withUnsafeBufferPointer({ BylineNamedPageStart.sourceName(inByline: $0) }) {
+                    next = try splitAtBylineNamedPageStart(&document, recent: recent, name: name, emit: emit, reject: reject)
+                }
+                if let next {
+                    document = next
+                    recent.removeAll(keepingCapacity: true)
+                }
             }
         }
+        try cutAtPendingStart(&document)
         settle(&document)
         try finish(document, emit: emit, reject: reject)
     }
@@ -184,42 +256,101 @@ public final class CleanStage {
             guard candidate.hasProseBefore, candidate.linesBefore > 0,
                   let start = candidate.cleaned.withUnsafeBufferPointer({ BylineNamedPageStart.pageStart(in: $0, name: name) })
             else { continue }
-            var old = document
-            old.lines.removeSubrange(candidate.linesBefore...)
-            old.keptBytes = candidate.keptBytesBefore
-            old.hasText = candidate.hasTextBefore
-            old.hasProse = candidate.hasProseBefore
-            old.encoding = candidate.encodingBefore
-            for line in recent[..<k] { old.counters.merge(line.counters) }
-            var next: PendingDocument
-            if start == 0 {
-                old.length = candidate.line.offset - old.offset
-                next = PendingDocument(source: document.fields[0].value, offset: candidate.line.offset)
-                next.counters.merge(candidate.counters)
-                append(document.lines[candidate.linesBefore], rawBytes: candidate.line.streamLength, encoding: candidate.encoding, to: &next)
-            } else {
-                let rawOffset = rawSplitOffset(start, cleaned: candidate.cleaned, of: candidate.line,
-                                               preferred: candidate.preferred, encoding: candidate.encoding)
-                let rawSplit = candidate.line.offset + rawOffset
-                // The split line's counts stay with the page it ends; they cannot be split.
-                old.counters.merge(candidate.counters)
-                append(String(decoding: candidate.cleaned[..<start], as: UTF8.self), rawBytes: rawOffset, encoding: candidate.encoding, to: &old)
-                old.length = rawSplit - old.offset
-                next = PendingDocument(source: document.fields[0].value, offset: rawSplit)
-                append(String(decoding: candidate.cleaned[start...], as: UTF8.self), rawBytes: candidate.line.streamLength - rawOffset,
-                       encoding: candidate.encoding, to: &next)
-            }
-            for line in recent[(k + 1)...] {
-                next.counters.merge(line.counters)
-                append(document.lines[line.linesBefore], rawBytes: line.line.streamLength, encoding: line.encoding, to: &next)
-            }
-            let last = recent[recent.count - 1].line
-            next.length = last.offset + last.streamLength - next.offset
-            counters.add("pages.byline-named-split")
-            try finish(old, emit: emit, reject: reject)
-            return next
+            return try split(&document, recent: recent, at: k, start: start, counter: "pages.byline-named-split", emit: emit, reject: reject)
         }
         return nil
+    }
+
+    /// When a page start is certain (the line `then` after `recent` starts a page, or the last of
+    /// `recent` is a head byline), the page may have begun in one of the first `searchable`
+    /// recent lines after the document's last sentence (`PageHeadCut`): the document is cut there
+    /// and finished; the new one is returned.
+    /// `startLine`, a line that starts a page: a cut inside it must leave a page start (its rule
+    /// took a glued line whole: `…检查松阳新闻网—松阳县委…` as a banner).
+    private func splitAtPageHead(_ document: inout PendingDocument, recent: [RecentLine], searchable: Int, then: [UInt8]?,
+                                 startLine: Int? = nil, onlyFrom: Int? = nil, anywhere: Bool = false, emit: Emit, reject: Emit) throws -> PendingDocument? {
+        guard !recent.isEmpty, document.lines.count == recent[0].linesBefore + recent.count else { return nil }
+        // The lines after the last sentence, an article before them.
+        var first = searchable
+        while first > 0, recent[first - 1].hasProseBefore, recent[first - 1].linesBefore > 0,
+              !recent[first - 1].cleaned.withUnsafeBufferPointer({ BodyEdges.isSentence($0) }) {
+            first -= 1
+        }
+        guard first < searchable else { return nil }
+        var indexes: [Int] = [], lines: [[UInt8]] = []
+        for k in first ..< recent.count where !recent[k].cleaned.isEmpty {
+            indexes.append(k)
+            lines.append(recent[k].cleaned)
+        }
+        let searchableLines = indexes.filter { $0 < searchable }.count
+        if let then { lines.append(then) }
+        let oldLines = document.lines[..<recent[first].linesBefore]
+        func oldPageNames(_ name: [UInt8]) -> Bool {
+            oldLines.contains { line in var line = line; return line.withUTF8 { UTF8Bytes.contains($0, name) } }
+        }
+        // A menu of the site tools (`无障碍 | 长者模式`, `登录 | 注册`) begins a page by its form.
+        let navigation = rules.rules.filter { $0.kind == "navigation" && $0.boundary == .closesPage }
+        func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { navigation.contains { $0.matches(p) } }
+        guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
+                                                    anywhere: anywhere)
+        else { return nil }
+        if let onlyFrom, indexes[n] < onlyFrom { return nil }
+        if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }
+        return try split(&document, recent: recent, at: indexes[n], start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
+    }
+
+    /// Whether `line` starts a page by a rule for a page's first line (a banner), not one for
+    /// a line of its head (a breadcrumb, which may have a banner and menus above it).
+    private func isFirstLine(_ line: [UInt8]) -> Bool {
+        line.withUnsafeBufferPointer { p in
+            rules.rules.contains { $0.boundary == .startsPage && $0.scope == .first && !$0.spansTwoLines && $0.matches(p) }
+        }
+    }
+
+    private func isFirstLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        rules.rules.contains { $0.boundary == .startsPage && $0.scope == .first && !$0.spansTwoLines && $0.matches(p) }
+    }
+
+    /// Cuts the document at byte `start` of the cleaned `recent[k]` (0: before it): the old part
+    /// is finished, the new one, holding the lines from the cut on, is returned (all of
+    /// `recent`'s counts merged into one or the other).
+    private func split(_ document: inout PendingDocument, recent: [RecentLine], at k: Int, start: Int, counter: String?,
+                       emit: Emit, reject: Emit) throws -> PendingDocument {
+        let candidate = recent[k]
+        var old = document
+        old.lines.removeSubrange(candidate.linesBefore...)
+        old.keptBytes = candidate.keptBytesBefore
+        old.hasText = candidate.hasTextBefore
+        old.hasProse = candidate.hasProseBefore
+        old.encoding = candidate.encodingBefore
+        for line in recent[..<k] { old.counters.merge(line.counters) }
+        var next: PendingDocument
+        if start == 0 {
+            old.length = candidate.line.offset - old.offset
+            next = PendingDocument(source: document.fields[0].value, offset: candidate.line.offset)
+            next.counters.merge(candidate.counters)
+            append(document.lines[candidate.linesBefore], rawBytes: candidate.line.streamLength, encoding: candidate.encoding, to: &next)
+        } else {
+            let rawOffset = rawSplitOffset(start, cleaned: candidate.cleaned, of: candidate.line,
+                                           preferred: candidate.preferred, encoding: candidate.encoding)
+            let rawSplit = candidate.line.offset + rawOffset
+            // The split line's counts stay with the page it ends; they cannot be split.
+            old.counters.merge(candidate.counters)
+            append(String(decoding: candidate.cleaned[..<start], as: UTF8.self), rawBytes: rawOffset, encoding: candidate.encoding, to: &old)
+            old.length = rawSplit - old.offset
+            next = PendingDocument(source: document.fields[0].value, offset: rawSplit)
+            append(String(decoding: candidate.cleaned[start...], as: UTF8.self), rawBytes: candidate.line.streamLength - rawOffset,
+                   encoding: candidate.encoding, to: &next)
+        }
+        for line in recent[(k + 1)...] {
+            next.counters.merge(line.counters)
+            append(document.lines[line.linesBefore], rawBytes: line.line.streamLength, encoding: line.encoding, to: &next)
+        }
+        let last = recent[recent.count - 1].line
+        next.length = last.offset + last.streamLength - next.offset
+        if let counter { counters.add(counter) }
+        try finish(old, emit: emit, reject: reject)
+        return next
     }
 
     private func append(_ cleaned: String, rawBytes: Int, encoding: TextDecoder.Encoding, to document: inout PendingDocument) {

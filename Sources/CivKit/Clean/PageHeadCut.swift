@@ -1,0 +1,296 @@
+/// Where a page began, found from its head once the head shows a page began.
+///
+/// In a `cat` of pages without final newlines, the new page's first line (banner, menu, trail,
+/// title) is glued to the old page's last line, and often nothing at the junction says where:
+/// `下一篇：文明城市创建心得体会范文西平县人民政府`, `地址:河阳市滨江路1号双河新闻网`. The lines
+/// of the new page's head that follow (menu, trail, title, byline) name its site and place again,
+/// at the start of an item (`走进西平`, `西平县领导带队…`, `首页 | 双河要闻`, `原创 长岭发布`): the
+/// page began where the glued line's tail starts with text that the head's later lines begin an
+/// item with. Asked only when a page start below is certain (a breadcrumb or banner line, a
+/// head byline after the old page's article), and only of the lines after the old page's last
+/// sentence, so no article is ever cut.
+public enum PageHeadCut {
+    /// How many lines a page's head may hold above its byline or breadcrumb (site name, menus,
+    /// trail, title): the lines kept to look back over.
+    public static let windowLines = 8
+    /// How many lines below a breadcrumb the byline may come (title, a blank, a second title):
+    /// the cut at the breadcrumb waits that long for it.
+    public static let linesToByline = 3
+    /// Lines longer than this are no head line: not searched, and no match is sought in them.
+    static let maxLineBytes = 300
+    /// The lines the new page's name is looked for in: the last ones, those that show a page
+    /// began (a trail and a title above a byline; a banner and a menu above a breadcrumb). Lines
+    /// further up may still be the old page's footer, naming the old site.
+    static let laterLines = 3
+    /// A cut needs the new part's first characters to recur: at least this many Han characters.
+    static let minMatchHan = 2
+
+    /// A head byline: a short line, no sentence, with a date and a name (Han characters other
+    /// than the date's own `年月日`), such as `2021-04-02 07:40:22 湘北晚报` or
+    /// `原创 长岭发布 2024-01-18 17:45`.
+    public static func isHeadByline(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p), !BodyEdges.isSentence(p) else { return false }
+        var i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if ScalarClass.isHan(v) && !dateCharacters.contains(v) { return true }
+            i += length
+        }
+        return false
+    }
+
+    static let dateCharacters: [UInt32] = [0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2] // 年月日时分秒
+
+    /// Given the lines after the old page's last sentence (`lines[..<later]` may hold the glued
+    /// line; `lines[later...]` are only looked in), the first line holding a cut and the byte
+    /// offset of the cut in it (never 0: a glued line has the old page's text first).
+    /// `oldPageNames` says whether the old page's text (above these lines) holds a name: the
+    /// new page's name is its own (a name both hold is the old site's, recurring in its footer).
+    /// `beginsPage` says whether a line's tail is a page's first line by its own form (a menu
+    /// of the site tools, a breadcrumb): a cut where nothing recurs.
+    public static func cut(in lines: [[UInt8]], searchable: Int, oldPageNames: ([UInt8]) -> Bool = { _ in false },
+                           beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (line: Int, start: Int)? {
+        // The strongest kind of cut wins, then the earliest line: a weak sign in the old page's
+        // footer must not win over the name in the glued line.
+        var found: (line: Int, start: Int, strength: Int)? = nil
+        for k in 0 ..< min(searchable, lines.count) {
+            let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
+            guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
+            if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, anywhere: anywhere) }),
+               strength > (found?.strength ?? -1) {
+                found = (k, start, strength)
+            }
+        }
+        return found.map { ($0.line, $0.start) }
+    }
+
+    /// The best cut in one line: the position whose text begins the longest run found at an
+    /// item start of a later line (at least `minMatchHan` Han characters); the earliest on a tie.
+    /// Failing that (a weaker cut: its strength says which, 2 to 0), the first position whose text begins a page by its form (a menu or trail
+    /// opening with the home page's link, markup, `beginsPage`), then a menu's first item as long
+    /// as its others (`uniformMenuStart`).
+    static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false },
+                    beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (start: Int, strength: Int)? {
+        guard !BodyEdges.isSentence(p) else { return nil }
+        var best: (start: Int, length: Int)? = nil
+        var opening: Int? = nil
+        var i = 0, scalarsBefore = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if scalarsBefore >= 2, scalarsAfter(p, from: i) >= minFirstLineScalars, ScalarClass.isHan(v) || CleanStage.opensPage(v), !afterSeparator(p, at: i),
+               !afterOpening(p, at: i) {
+                let rest = UnsafeBufferPointer(rebasing: p[i...])
+                // After a footer's words (`…版权所有河西区…`) the name may be the old site's: only
+                // a longer run (a name and more) cuts there.
+                let afterFooter = !RepeatedSiteLines.mayFollow(p, at: i) || insideFooterField(p, at: i)
+                // The home page's link recurs in every trail: no name (`设为首页 | 加入收藏` above `首页 >> …`).
+                let opensSite = opensSite(rest)
+                let isHome = homeWords.contains { rest.starts(with: $0) }
+                let run = isHome ? 0 : later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestItemMatch(rest, in: $0) }) }
+                if run > (best?.length ?? 0), !afterFooter || run >= minRunAfterFooter, !oldPageNames(name(at: i, in: p)) { best = (i, run) }
+                // A title's words in the lead: no name, so the old page may hold them too.
+                let before = UTF8Bytes.scalar(p, endingAt: i).value
+                let lead = anywhere ? later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestMatchAnywhere(rest, in: $0, notAfter: before) }) } : 0
+                if lead > (best?.length ?? 0), !afterFooter { best = (i, lead) }
+                if opening == nil, !afterFooter, opensSite || beginsPage(rest) { opening = i }
+            }
+            scalarsBefore += 1
+            i += length
+        }
+        let found = best.map { ($0.start, 2) } ?? opening.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
+        guard let (start, strength) = found else { return nil }
+        return (openingTag(before: start, in: p) ?? start, strength)
+    }
+
+    /// The home page's link, first in a menu or trail (`首页 | 新闻`, `网站首页 机构概况`,
+    /// `首页 > 心得体会`), or markup (`<div class="nav">`).
+    static func opensSite(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if p.count >= 2, p[0] == 0x3C, (p[1] | 0x20) >= 0x61, (p[1] | 0x20) <= 0x7A { return true }
+        for word in homeWords where p.count > word.count && p.starts(with: word) {
+            let (v, _) = UTF8Bytes.scalar(p, at: word.count)
+            if v != 0x2F, v != 0x3A, v != 0xFF1A, isSeparator(v) || v == 0xFF5C { return true }
+        }
+        return false
+    }
+
+    static let homeWords = ["首页", "网站首页", "首頁", "網站首頁"].map { Array($0.utf8) }
+
+    /// A menu of three or more items as long as one another (`新闻 | 财经 | 体育 | 娱乐`,
+    /// `首頁 新聞 政務 民生`) ending the line, its first item glued after other text: where that
+    /// item, as long as the others, begins.
+    static func uniformMenuStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Items: runs of Han characters between a menu's separators, as (end, scalars).
+        var items: [(end: Int, scalars: Int)] = []
+        var i = 0, current = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if v == 0x20 || v == 0x3000 || v == 0x7C || v == 0xFF5C {
+                if current > 0 { items.append((i, current)); current = 0 }
+            } else if ScalarClass.isHan(v) {
+                current += 1
+            } else {
+                items.removeAll()
+                current = 0
+            }
+            i += length
+        }
+        if current > 0 { items.append((p.count, current)) }
+        guard let n = items.last?.scalars, n >= 2, n <= 4 else { return nil }
+        var k = items.count - 1
+        while k > 0, items[k - 1].scalars == n { k -= 1 }
+        guard items.count - k >= 3, k > 0, items[k - 1].scalars >= n + 2 else { return nil }
+        var start = items[k - 1].end
+        for _ in 0 ..< n { start = UTF8Bytes.scalar(p, endingAt: start).start }
+        return RepeatedSiteLines.mayFollow(p, at: start) ? start : nil
+    }
+
+    /// The run a cut right after a footer's words, or inside a footer's field, needs (`河西区`):
+    /// the old site's name there is often a common word or two (`抚州|城事网` before `城事资讯`).
+    static let minRunAfterFooter = 3
+
+    /// A page's first line holds at least this many characters (`阅读原文`, `西平县人民政府`).
+    static let minFirstLineScalars = 4
+
+    static func scalarsAfter(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var n = 0
+        for i in start ..< p.count where p[i] & 0xC0 != 0x80 {
+            n += 1
+            if n >= minFirstLineScalars { break }
+        }
+        return n
+    }
+
+    /// The first two characters from `i`: the name a cut there gives the new page.
+    static func name(at i: Int, in p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var end = i
+        for _ in 0 ..< 2 where end < p.count { end += UTF8Bytes.scalar(p, at: end).length }
+        return Array(p[i ..< end])
+    }
+
+    /// A title may begin with a bracketed column tag (`【创城进行时】城东街道：…`): the cut found
+    /// after such a tag moves to its opening bracket.
+    static func openingTag(before start: Int, in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        let (close, closeStart) = UTF8Bytes.scalar(p, endingAt: start)
+        guard close == 0x3011 else { return nil }
+        var j = closeStart
+        while j > 0 {
+            let (v, s) = UTF8Bytes.scalar(p, endingAt: j)
+            if v == 0x3010 { return s > 0 && RepeatedSiteLines.mayFollow(p, at: s) ? s : nil }
+            if v == 0x3011 { return nil }
+            j = s
+        }
+        return nil
+    }
+
+    /// Whether the character before `i` separates items (a menu's or trail's, or a label's
+    /// colon): a glued page never begins there, the old page's last character is text.
+    static func afterSeparator(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let (v, _) = UTF8Bytes.scalar(p, endingAt: i)
+        return isSeparator(v)
+    }
+
+    @inline(__always)
+    static func isSeparator(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x3000 || v == 0xA0 || v == 0x7C || v == 0x3E || v == 0x203A || v == 0xBB || v == 0x3A || v == 0xFF1A
+            || v == 0x2D || v == 0x2014 || v == 0x2013 || v == 0x5F || v == 0x2F || v == 0x3001 || v == 0xFF1E || v == 0x2192
+    }
+
+    @inline(__always)
+    static func isColon(_ v: UInt32) -> Bool { v == 0x3A || v == 0xFF1A }
+
+    /// Whether the character before `i` opens a bracket or a quote (`(<tr>)`), or is `©`: what
+    /// follows goes on with it.
+    static func afterOpening(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let v = UTF8Bytes.scalar(p, endingAt: i).value
+        return v == 0x28 || v == 0xFF08 || v == 0x5B || v == 0x3010 || v == 0x300A || v == 0x201C || v == 0xA9
+    }
+
+    /// Whether `i` lies inside the value of a footer's field (`版权所有：抚州|城事网`,
+    /// `主办：中共|凤岭县委`): the owner's name, not a page's start.
+    static func insideFooterField(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var j = i
+        while j > 0 {
+            let (v, start) = UTF8Bytes.scalar(p, endingAt: j)
+            if isColon(v) {
+                let before = UnsafeBufferPointer(rebasing: p[..<start])
+                return RepeatedSiteLines.footerWords.contains { word in before.count >= word.count && before[(before.count - word.count)...].elementsEqual(word) }
+            }
+            if isSeparator(v) { return false }
+            j = start
+        }
+        return false
+    }
+
+    /// Whether the item of `line` starting at `j` ends in a colon (`当前位置：`, `来源:`).
+    static func itemIsLabel(_ line: UnsafeBufferPointer<UInt8>, from j: Int) -> Bool {
+        var i = j
+        while i < line.count {
+            let (v, length) = UTF8Bytes.scalar(line, at: i)
+            if isColon(v) { return true }
+            if isSeparator(v) { return false }
+            i += length
+        }
+        return false
+    }
+
+    /// A title's words the lead sentence repeats (`文明城市创建“回头看”督查`): a run this long
+    /// counts wherever it stands.
+    static let minRunAnywhere = 6
+
+    /// The longest prefix of `text`, in scalars, that `line` holds anywhere but after `notAfter`
+    /// (the character before the cut: a run that goes on to the left is the same title, not a
+    /// glued one's start), counted only when it has `minRunAnywhere` Han characters; 0 otherwise.
+    static func longestMatchAnywhere(_ text: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>, notAfter: UInt32) -> Int {
+        var best = 0, j = 0
+        while j < line.count {
+            if j > 0, UTF8Bytes.scalar(line, endingAt: j).value == notAfter {
+                j += UTF8Bytes.scalar(line, at: j).length
+                continue
+            }
+            var a = 0, b = j, scalars = 0, han = 0
+            while a < text.count, b < line.count {
+                let (x, xl) = UTF8Bytes.scalar(text, at: a)
+                let (y, yl) = UTF8Bytes.scalar(line, at: b)
+                guard x == y, xl == yl else { break }
+                scalars += 1
+                if ScalarClass.isHan(x) { han += 1 }
+                a += xl
+                b += yl
+            }
+            if han >= minRunAnywhere { best = max(best, scalars) }
+            j += UTF8Bytes.scalar(line, at: j).length
+        }
+        return best
+    }
+
+    /// The longest prefix of `text`, in scalars, that `line` holds at an item start (its start,
+    /// or right after a separator or a closing bracket), counted only when it has
+    /// `minMatchHan` Han characters and is no label (it ends at a colon both hold); 0 otherwise.
+    static func longestItemMatch(_ text: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0, j = 0, previous: UInt32 = 0x20
+        while j < line.count {
+            let (v, length) = UTF8Bytes.scalar(line, at: j)
+            if isSeparator(previous) || previous == 0x3011 || previous == 0x3E || previous == 0x201D {
+                var a = 0, b = j, scalars = 0, han = 0
+                while a < text.count, b < line.count {
+                    let (x, xl) = UTF8Bytes.scalar(text, at: a)
+                    let (y, yl) = UTF8Bytes.scalar(line, at: b)
+                    guard x == y, xl == yl else { break }
+                    // A label both begin with (`来源：`) is a field, no page's name.
+                    if isColon(x) { han = 0; break }
+                    scalars += 1
+                    if ScalarClass.isHan(x) { han += 1 }
+                    a += xl
+                    b += yl
+                }
+                // Nor is a label's word on either side (`编辑：`, `当前位置：`).
+                if han >= minMatchHan, !(a < text.count && isColon(UTF8Bytes.scalar(text, at: a).value)), !itemIsLabel(line, from: j) {
+                    best = max(best, scalars)
+                }
+            }
+            previous = v
+            j += length
+        }
+        return best
+    }
+}

@@ -1,0 +1,108 @@
+import Testing
+@testable import CivKit
+
+/// Page starts found from the new page's head (`PageHeadCut`): the names its later head lines
+/// begin items with show where its glued first line begins.
+struct PageHeadCutTests {
+    static let article = "东江市召开创建工作会议\n会议要求，全市上下要攻坚克难。\n"
+
+    @Test func headBylinesHaveADateAndAName() {
+        func byline(_ line: String) -> Bool {
+            var line = line
+            return line.withUTF8 { PageHeadCut.isHeadByline($0) }
+        }
+        #expect(byline("2021-04-02 07:40:22 湘北晚报"))
+        #expect(byline("原创 长岭发布 2024-01-18 17:45"))
+        // A notice's signed date names no one; a sentence with a date is no byline.
+        #expect(!byline("2022年3月1日"))
+        #expect(!byline("2021年3月，全市完成改造任务，群众满意。"))
+    }
+
+    @Test func aGluedBannerBeginsAtTheNameTheHeadRepeats() throws {
+        // The old page ends in a bare link, the new one begins with its site's name: no marker
+        // between them; the menu below begins an item with the name, the title starts with it.
+        let first = Self.article + "下一篇：文明城市创建心得体会范文"
+        let second = "西平县人民政府\n首页 政务公开 政务服务 走进西平\n当前位置：首页 >> 政务公开 >> 工作动态\n西平县领导带队督查县城创卫工作\n信息来源：县爱卫办 发布日期：2022-07-12\n7月11日，副县长带队督查创卫工作。"
+        let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        #expect(stage.counters["pages.head-cut-split"] == 1)
+        // Every byte is in one document or the other.
+        #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count)
+    }
+
+    @Test func aTitleBeginsAtItsColumnTag() throws {
+        let first = Self.article + "相关推荐：社区创建文明城市工作总结"
+        let second = "【创城进行时】城东街道：小区改造暖民心\n城东街道 城东发布 2023-03-22 18:30\n近日，城东街道幸福里小区改造工程全面完工。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+    }
+
+    @Test func aMenuBeginsAPageByItsForm() {
+        func cut(_ line: String, _ later: [String] = ["某某区召开创建工作会议", "2023-01-02 来源：新华社"]) -> String? {
+            var line = line
+            return line.withUTF8 { p in
+                PageHeadCut.cut(in: p, later: later.map { Array($0.utf8) }).map { String(decoding: p[$0.start...], as: UTF8.self) }
+            }
+        }
+        // The home page's link opens a menu or a trail; markup opens a page's head.
+        #expect(cut("下一篇：文明城市创建心得体会范文首页 学校概况 新闻中心") == "首页 学校概况 新闻中心")
+        #expect(cut("相關分類<div class=\"nav\">首页</div>") == "<div class=\"nav\">首页</div>")
+        // A menu of items as long as one another: its first item is as long.
+        #expect(cut("北塘区举行文明家庭表彰大会新闻 | 财经 | 体育 | 娱乐") == "新闻 | 财经 | 体育 | 娱乐")
+        #expect(cut("相关推荐：社区创建工作总结 | 创城工作汇报材料新闻 | 财经 | 体育 | 娱乐") == "新闻 | 财经 | 体育 | 娱乐")
+        // A menu of the site tools (the table's navigation row) begins where its first tool does,
+        // not at the `首页` of `设为首页`, which the trail below repeats (the home link is no name).
+        let navigation = BoilerplateRules.standard.rules.filter { $0.kind == "navigation" }
+        var tools = "返回列表设为首页 | 加入收藏 | 手机版"
+        let start = tools.withUTF8 { p in
+            PageHeadCut.cut(in: p, later: ["安溪文明网", "首页 >> 文明创建 >> 创建动态"].map { Array($0.utf8) },
+                            beginsPage: { q in navigation.contains { $0.matches(q) } })?.start
+        }
+        #expect(start == "返回列表".utf8.count)
+        // A footer's fields are no menu; a button's `返回首页` is no home link.
+        #expect(cut("本版责编:罗晓 版式:蔡宁 校对:王五") == nil)
+        #expect(cut("【返回首页】【打印本页】") == nil)
+    }
+
+    @Test func aGluedTitleBeginsWhereTheLeadRepeatsIt() throws {
+        // No name recurs: the lead sentence below the byline repeats the title's words.
+        let first = Self.article + "一图读懂创建全国文明城市测评体系"
+        let second = "文明城市创建“回头看”督查发现问题127个\n2021年09月14日 15:30  来源：永安晚报\n本报讯 9月13日，永安市创建办通报了文明城市创建“回头看”督查情况。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        // A title on its own line that the lead repeats whole is not cut inside.
+        let third = "南桥区召开创建全国文明城区动员大会\n2023-02-27 发布者：南桥发布\n2月27日上午，南桥区召开创建全国文明城区动员大会。"
+        let text = Self.article + "\n" + third
+        let (two, _, _) = try Support.cleanRecords(Array(text.utf8))
+        let lineStarts = Set([0] + text.utf8.indices.filter { text.utf8[$0] == 0x0A }.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1 })
+        #expect(two.allSatisfy { lineStarts.contains(Int($0[FieldKey.offset] ?? "") ?? -1) })
+    }
+
+    @Test func pagesWithFinalNewlinesAreCutAtLineStartsOnly() throws {
+        // Not glued: the footer's owner (`抚州城事网`) and a related link (`在指定的首页/末页…`)
+        // hold no page start, though the next page's trail repeats `城事` and `首页`.
+        let first = Self.article + "·在指定的首页/末页处开始/停止打印\n版权所有：抚州城事网 Copyright © 2015-2022 All Rights Reserved\n"
+        let second = "当前位置：首页 > 城事资讯 > 正文\n城事资讯汇总发布\n2022-05-17 来源：某某区融媒体中心\n5月16日，某某区召开推进会。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+    }
+
+    @Test func aNoticeSignedWithADateIsOnePage() throws {
+        let notice = "关于开展文明单位复查工作的通知\n发布日期：2022-03-02 来源：市文明办\n各有关单位：\n请各单位于3月31日前提交自查报告。\n河阳市精神文明建设委员会办公室\n2022年3月1日\n河阳市文明办 2022-03-02 发布"
+        let (records, _, _) = try Support.cleanRecords(Array(notice.utf8))
+        #expect(records.count == 1)
+    }
+
+    @Test func noCutAtALabelOrWithoutANameTheHeadRepeats() {
+        func cut(_ lines: [String], searchable: Int) -> Int? {
+            PageHeadCut.cut(in: lines.map { Array($0.utf8) }, searchable: searchable)?.start
+        }
+        // `来源：` begins a footer's field, not a page, though the byline below has one too.
+        #expect(cut(["本文来源：https://www.example.com/1.html", "某某区召开创建工作会议", "2023-01-02 来源：某某区融媒体中心"], searchable: 1) == nil)
+        // Nothing of the glued line recurs at an item start below.
+        #expect(cut(["一图读懂创建全国文明城市测评体系长河市召开迎检工作部署会", "时间：2023-07-03 来源：新华社"], searchable: 1) == nil)
+        // The old page's name recurring in its own footer is no new page's.
+        #expect(PageHeadCut.cut(in: [Array("主办：中共凤岭县委宣传部".utf8), Array("凤岭县委宣传部 版权所有".utf8)], searchable: 1,
+                                oldPageNames: { $0 == Array("凤岭".utf8) }) == nil)
+    }
+}
