@@ -7,11 +7,14 @@ public struct BoilerplateRemoval: DocumentRepair {
     public let spam: SpamLines
     /// The zone lines of the run's earlier documents (`RepeatedSiteLines`): one per run.
     public let siteLines: RepeatedSiteLines
+    public let siteTalk: SiteTalk
 
-    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard, siteLines: RepeatedSiteLines = RepeatedSiteLines()) {
+    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard, siteLines: RepeatedSiteLines = RepeatedSiteLines(),
+                siteTalk: SiteTalk = .standard) {
         self.rules = rules
         self.spam = spam
         self.siteLines = siteLines
+        self.siteTalk = siteTalk
     }
 
     /// The rules that need no pattern, tried on lines of the head and tail zones that no rule of
@@ -73,7 +76,8 @@ public struct BoilerplateRemoval: DocumentRepair {
         let scalars = line.unicodeScalars
         var n = 0
         for c in scalars {
-            if "，。！？；：".unicodeScalars.contains(c) { return false }
+            // A linked title may hold a comma (`文明养犬，从拴绳开始`), never a full stop.
+            if "。！？；：".unicodeScalars.contains(c) { return false }
             n += 1
             if n > 40 { return false }
         }
@@ -115,7 +119,6 @@ public struct BoilerplateRemoval: DocumentRepair {
         // the title is known (the nearest line above the anchor that no rule took).
         var above: [(index: Int, counter: String)] = []
         var keptIndices: [Int] = []
-        var takenAbove = Set<Int>()
         var i = 0
         while i < lines.count {
             // Longer lines are never taken for boilerplate (`BoilerplateRules.maxLineBytes`).
@@ -147,10 +150,16 @@ public struct BoilerplateRemoval: DocumentRepair {
                 if hasProse, let counter = structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
-                    if i < edges.anchor { takenAbove.insert(i) }
                 } else {
-                    if hasProse, i < BoilerplateRules.zoneLines, i < edges.anchor {
-                        if let counter = outsideKind(lines[i]) { above.append((i, counter)) }
+                    let belowTheBody = i >= lines.count - BoilerplateRules.zoneLines && i > edges.lastSentence
+                    // Head lines are decided once the title is known (the body may begin lower than its
+                    // first sentence when a rule took that one).
+                    if hasProse, i < BoilerplateRules.zoneLines, i < edges.anchor || !belowTheBody {
+                        if let counter = outsideKind(lines[i]) {
+                            above.append((i, counter))
+                        } else if BodyEdges.withBytes(lines[i], BodyEdges.isShortExclamation) {
+                            above.append((i, "dropped.link-like"))
+                        }
                     } else if hasProse, i >= lines.count - BoilerplateRules.zoneLines, i > edges.lastSentence,
                               let counter = outsideKind(lines[i]) {
                         explained.append(TakenLine(index: i, counter: counter))
@@ -171,7 +180,6 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             for j in i ..< i + taken.count {
                 explained.append(TakenLine(index: j, counter: rule.counterName))
-                if j < edges.anchor { takenAbove.insert(j) }
             }
             switch rule.action {
             case .drop:
@@ -182,20 +190,80 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             i += taken.count
         }
-        let title = hasProse ? edges.title(in: lines, taken: takenAbove.contains) : -1
+        let keptSet = Set(keptIndices)
+        let body = edges.afterRules(lines, kept: keptSet.contains)
+        let title = hasProse ? body.title(in: lines, taken: { !keptSet.contains($0) }) : -1
         if !above.isEmpty {
             var dropped = Set<Int>()
-            for line in above where line.index < title {
+            // Above the title; below it, a widget's row (`播放 字幕 倍速 全屏`) above the byline.
+            for line in above where line.index < title
+                || (line.index > title && line.index < body.anchor && BodyEdges.withBytes(lines[line.index], BodyEdges.isWidgetRow)) {
                 dropped.insert(line.index)
                 explained.append(TakenLine(index: line.index, counter: line.counter))
                 counters.add(line.counter)
             }
             if !dropped.isEmpty {
-                kept = zip(keptIndices, kept).filter { !dropped.contains($0.0) }.map(\.1)
+                let pairs = zip(keptIndices, kept).filter { !dropped.contains($0.0) }
+                kept = pairs.map(\.1)
+                keptIndices = pairs.map(\.0)
             }
         }
+        if hasProse { dropSiteTalk(lines, kept: &kept, keptIndices: &keptIndices, title: title, explained: &explained, counters: &counters) }
         if hasProse { rememberSiteLines(lines, title: title, edges: edges) }
         document.lines = kept
+    }
+
+    /// Site talk (`SiteTalk`) where the body begins and ends: the kept lines of the head zone below
+    /// the title, down to the first sentence that is not site talk, and those of the tail zone, up
+    /// to the last such sentence (lines without a sentence mark are passed over: a kept signature
+    /// or English notice does not end the run). A sentence of the article between two of its
+    /// sentences is never reached. In the tail, the body ends at its last sentence kept: very
+    /// short link-like lines below it (`![]()`) go too, also above a related list whose items have
+    /// commas (the edges saw those as sentences); longer ones may be the end of a text in
+    /// ASCII punctuation (`…（authentication agent）了. 详见`) above a taken copyright note.
+    func dropSiteTalk(_ lines: [String], kept: inout [String], keptIndices: inout [Int], title: Int,
+                      explained: inout [TakenLine], counters: inout Counters) {
+        var dropped = Set<Int>()
+        var linkLike = Set<Int>()
+        // A run is taken only when a sentence of the article ends it or lies beyond it: a
+        // document of site talk alone (a one-paragraph review that names a 会员) keeps its lines.
+        func walk(_ positions: some Sequence<Int>, tail: Bool, inZone: (Int) -> Bool) {
+            var talks: [Int] = [], links: [Int] = []
+            for k in positions {
+                let index = keptIndices[k]
+                // The title and what is above it are not the body.
+                if index <= title { continue }
+                let zoned = inZone(index)
+                let (talk, sentence) = BodyEdges.withBytes(kept[k]) { p in (siteTalk.isSiteTalk(p), BodyEdges.isSentence(p)) }
+                if sentence && !talk {
+                    dropped.formUnion(talks)
+                    linkLike.formUnion(links)
+                    return
+                }
+                guard zoned else { continue }
+                if talk {
+                    talks.append(k)
+                } else if tail, BodyEdges.withBytes(kept[k], BodyEdges.isShortLinkLike) {
+                    links.append(k)
+                }
+            }
+        }
+        let zone = BoilerplateRules.zoneLines
+        walk(keptIndices.indices, tail: false) { $0 < zone }
+        walk(keptIndices.indices.reversed(), tail: true) { $0 >= lines.count - zone }
+        guard !dropped.isEmpty || !linkLike.isEmpty else { return }
+        for k in dropped.sorted() {
+            explained.append(TakenLine(index: keptIndices[k], counter: "dropped.site-talk"))
+            counters.add("dropped.site-talk")
+        }
+        for k in linkLike.sorted() {
+            explained.append(TakenLine(index: keptIndices[k], counter: "dropped.link-like"))
+            counters.add("dropped.link-like")
+        }
+        dropped.formUnion(linkLike)
+        let pairs = zip(keptIndices, kept).enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        kept = pairs.map(\.1)
+        keptIndices = pairs.map(\.0)
     }
 
     /// The lines of a breadcrumb that starts at `start`, which may continue over several lines:
