@@ -186,6 +186,31 @@ import Testing
         #expect(record.lines == Array(lines[5...6]))
     }
 
+    @Test func headerLinesAboveATakenLineAreTheSites() {
+        let lines = ["学校概况 机构设置 师资队伍 教育教学 德育之窗 党建园地", "桐江市第二实验中学", "当前位置：首页 > 德育之窗 > 正文",
+                     "我校开展主题班会", "为助力全市创建全国文明城市，11月4日下午，我校各班级同时召开主题班会。"]
+        let (record, counters) = clean(lines)
+        #expect(record.lines == Array(lines[3...4]))
+        #expect(counters["dropped.header"] == 1)
+        // Nothing a rule took below it: a line above the title may be a kicker, and stays.
+        let (kicker, _) = clean(["文明创建进行时", "我校开展主题班会", lines[4]])
+        #expect(kicker.lines.count == 3)
+    }
+
+    @Test func repliesUnderAPostAreTaken() {
+        let lines = ["说说咱们小区创文以后的变化", "住在和顺小区十年了，以前楼下垃圾堆成山。", "希望这些变化能一直保持下去。",
+                     "回复 举报", "沙发", "发表于 2020-7-14 10:03:12 | 只看该作者", "支持，我们那边也变好了"]
+        let (record, counters) = clean(lines)
+        #expect(record.lines == Array(lines[0...2]))
+        #expect(counters["dropped.comments"] == 1)
+        // A notice's date under its text has no time: what follows it stays.
+        let notice = ["关于开展复查工作的通知", "请各单位于3月31日前提交自查报告。", "2022年3月1日", "附件：复查标准"]
+        let (kept, _) = clean(notice)
+        #expect(kept.lines.contains("2022年3月1日"))
+        #expect(BodyEdges.withBytes("发表于 2020-7-14 10:03:12", BodyEdges.hasClockTime))
+        #expect(!BodyEdges.withBytes("2022年3月1日", BodyEdges.hasClockTime))
+    }
+
     @Test func relatedListsUnderAnyHeadingAreTaken() {
         let lines = ["标题", "会议要求，全市上下要攻坚克难。", "创建文明城市有什么意义相关文章：", "1.创建文明城市的意义和作用",
                      "2.创建文明城市标语大全", "![]()", "喜欢此内容的人还喜欢", "文明养犬，从拴绳开始"]

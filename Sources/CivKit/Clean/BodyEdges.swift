@@ -153,6 +153,14 @@ public struct BodyEdges: Sendable {
         return BylineNamedPageStart.hasDate(p) || hasCredit(p)
     }
 
+    /// A clock time, `9:22` or `09:22:41`: digits, an ASCII colon, two digits.
+    static func hasClockTime(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 4 else { return false }
+        func digit(_ i: Int) -> Bool { p[i] >= 0x30 && p[i] <= 0x39 }
+        for i in 1 ..< p.count - 2 where p[i] == 0x3A && digit(i - 1) && digit(i + 1) && digit(i + 2) { return true }
+        return false
+    }
+
     static func scalarCount(_ p: UnsafeBufferPointer<UInt8>) -> Int {
         p.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }

@@ -193,6 +193,10 @@ public struct BoilerplateRemoval: DocumentRepair {
         let keptSet = Set(keptIndices)
         let body = edges.afterRules(lines, kept: keptSet.contains)
         let title = hasProse ? body.title(in: lines, taken: { !keptSet.contains($0) }) : -1
+        // A site's header lines above a line a rule took (a menu, a breadcrumb), above the title.
+        if hasProse, title > 0 {
+            above += headerLines(lines, title: title, kept: keptSet, already: Set(above.map(\.index))).map { ($0, "dropped.header") }
+        }
         if !above.isEmpty {
             var dropped = Set<Int>()
             // Above the title; below it, a widget's row (`播放 字幕 倍速 全屏`) above the byline.
@@ -208,10 +212,61 @@ public struct BoilerplateRemoval: DocumentRepair {
                 keptIndices = pairs.map(\.0)
             }
         }
+        if hasProse { dropReplies(lines, kept: &kept, keptIndices: &keptIndices, explained: &explained, counters: &counters) }
         if hasProse { dropSiteTalk(lines, kept: &kept, keptIndices: &keptIndices, title: title, explained: &explained, counters: &counters) }
         if hasProse { rememberSiteLines(lines, title: title, edges: edges) }
         document.lines = kept
     }
+
+    /// Replies under a post: in the tail zone, below a sentence of the text, a dated and timed
+    /// byline (`发表于 2020-7-14 10:03:12 | 只看该作者`, `2019-12-27 09:11 游客`) begins the replies,
+    /// and the short kept lines without a full stop under it are theirs (`支持，我们那边也变好了`).
+    func dropReplies(_ lines: [String], kept: inout [String], keptIndices: inout [Int], explained: inout [TakenLine], counters: inout Counters) {
+        let zoneStart = max(0, lines.count - BoilerplateRules.zoneLines)
+        guard let firstText = zip(keptIndices, kept).first(where: { BodyEdges.withBytes($0.1, BodyEdges.isBodySentence) })?.0,
+              let post = (max(firstText + 1, zoneStart) ..< lines.count).first(where: { i in
+                  BodyEdges.withBytes(lines[i]) { BodyEdges.isBylineLike($0) && BodyEdges.hasClockTime($0) }
+              }) else { return }
+        var dropped = Set<Int>()
+        for (k, index) in keptIndices.enumerated() where index > post {
+            let isReply = BodyEdges.withBytes(kept[k]) { p in
+                BodyEdges.scalarCount(p) <= Self.maxReplyScalars && !UTF8Bytes.contains(p, BodyEdges.fullStop)
+            }
+            if isReply { dropped.insert(k) }
+        }
+        guard !dropped.isEmpty else { return }
+        for k in dropped.sorted() {
+            explained.append(TakenLine(index: keptIndices[k], counter: "dropped.comments"))
+            counters.add("dropped.comments")
+        }
+        let pairs = zip(keptIndices, kept).enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        kept = pairs.map(\.1)
+        keptIndices = pairs.map(\.0)
+    }
+    static let maxReplyScalars = 40
+
+    /// Kept lines above the title, in the head zone, that a line a rule took follows before the
+    /// title (`桐江市第二实验中学` above `当前位置：首页 - 德育之窗 - 正文`): a site's name without a
+    /// tagline, its slogans and tools, never the article, which begins at its title. Short lines
+    /// without a sentence mark, a credit or a date only (a byline above the title stays).
+    func headerLines(_ lines: [String], title: Int, kept: Set<Int>, already: Set<Int>) -> [Int] {
+        var header: [Int] = []
+        var takenBelow = false
+        for i in stride(from: min(title, BoilerplateRules.zoneLines) - 1, through: 0, by: -1) where !lines[i].isEmpty {
+            guard kept.contains(i) else {
+                takenBelow = true
+                continue
+            }
+            guard takenBelow, !already.contains(i) else { continue }
+            let isHeader = BodyEdges.withBytes(lines[i]) { p in
+                p.count <= 4 * Self.maxHeaderScalars && BodyEdges.scalarCount(p) <= Self.maxHeaderScalars && !BodyEdges.isSentence(p)
+                    && !BodyEdges.hasCredit(p) && !BylineNamedPageStart.hasDate(p)
+            }
+            if isHeader { header.append(i) }
+        }
+        return header
+    }
+    static let maxHeaderScalars = 30
 
     /// Site talk (`SiteTalk`) where the body begins and ends: the kept lines of the head zone below
     /// the title, down to the first sentence that is not site talk, and those of the tail zone, up
