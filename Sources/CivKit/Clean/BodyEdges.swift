@@ -42,7 +42,9 @@ public struct BodyEdges: Sendable {
     /// The edges once the rules have taken lines: a sentence a rule took above the article (a
     /// document site's `《…》由会员分享，可在线阅读…`) is not where its body begins.
     public func afterRules(_ lines: [String], kept: (Int) -> Bool) -> BodyEdges {
-        BodyEdges(anchor: max(anchor, Self.anchor(lines, kept: kept)), lastSentence: lastSentence)
+        // The common case: the first sentence begins the body, and no rule took it.
+        if anchor < lines.count, kept(anchor), Self.withBytes(lines[anchor], Self.isBodySentence) { return self }
+        return BodyEdges(anchor: max(anchor, Self.anchor(lines, kept: kept)), lastSentence: lastSentence)
     }
 
     /// The title's index: the nearest line above the anchor that is not empty, was not `taken`
@@ -55,17 +57,16 @@ public struct BodyEdges: Sendable {
     /// as a link or label (`[复制链接]`, `分类：随笔`), and one short line, no sentence and no
     /// summary, lies between it and the first sentence, that line is the title.
     public func title(in lines: [String], taken: (Int) -> Bool) -> Int {
-        let aboveAnchor = (0 ..< min(anchor, lines.count)).last { !lines[$0].isEmpty && !taken($0) }
-        if anchor < lines.count, !Self.withBytes(lines[anchor], Self.isBodySentence),
-           aboveAnchor.map({ Self.withBytes(lines[$0], Self.isLinkLike) }) ?? true {
+        if anchor < lines.count, !Self.withBytes(lines[anchor], Self.isBodySentence) {
             var below: [Int] = []
             for k in anchor + 1 ..< lines.count where !lines[k].isEmpty && !taken(k) {
                 below.append(k)
                 if below.count == 2 { break }
             }
-            if below.count == 2, Self.withBytes(lines[below[0]], { !Self.isSentence($0) && !Self.isBylineLike($0) && !Self.isWidgetRow($0)
-                                                                  && !Self.isSummary($0) && Self.scalarCount($0) <= Self.maxBylineScalars }),
-               Self.withBytes(lines[below[1]], Self.isBodySentence) {
+            if below.count == 2, Self.withBytes(lines[below[1]], Self.isBodySentence),
+               Self.withBytes(lines[below[0]], { $0.count <= 4 * Self.maxBylineScalars && !Self.isSentence($0) && !Self.isSummary($0) && Self.scalarCount($0) <= Self.maxBylineScalars
+                                                 && !Self.isBylineLike($0) && !Self.isWidgetRow($0) }),
+               (0 ..< anchor).last(where: { !lines[$0].isEmpty && !taken($0) }).map({ Self.withBytes(lines[$0], Self.isLinkLike) }) ?? true {
                 return below[0]
             }
         }

@@ -190,12 +190,14 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             i += taken.count
         }
-        let keptSet = Set(keptIndices)
-        let body = edges.afterRules(lines, kept: keptSet.contains)
-        let title = hasProse ? body.title(in: lines, taken: { !keptSet.contains($0) }) : -1
+        // Which lines no rule took (a mask, not a Set: asked of every document).
+        var isKept = [Bool](repeating: false, count: lines.count)
+        for i in keptIndices { isKept[i] = true }
+        let body = hasProse ? edges.afterRules(lines, kept: { isKept[$0] }) : edges
+        let title = hasProse ? body.title(in: lines, taken: { !isKept[$0] }) : -1
         // A site's header lines above a line a rule took (a menu, a breadcrumb), above the title.
         if hasProse, title > 0 {
-            above += headerLines(lines, title: title, kept: keptSet, already: Set(above.map(\.index))).map { ($0, "dropped.header") }
+            above += headerLines(lines, title: title, kept: isKept, already: above.map(\.index)).map { ($0, "dropped.header") }
         }
         if !above.isEmpty {
             var dropped = Set<Int>()
@@ -223,10 +225,16 @@ public struct BoilerplateRemoval: DocumentRepair {
     /// and the short kept lines without a full stop under it are theirs (`支持，我们那边也变好了`).
     func dropReplies(_ lines: [String], kept: inout [String], keptIndices: inout [Int], explained: inout [TakenLine], counters: inout Counters) {
         let zoneStart = max(0, lines.count - BoilerplateRules.zoneLines)
-        guard let firstText = zip(keptIndices, kept).first(where: { BodyEdges.withBytes($0.1, BodyEdges.isBodySentence) })?.0,
-              let post = (max(firstText + 1, zoneStart) ..< lines.count).first(where: { i in
-                  BodyEdges.withBytes(lines[i]) { BodyEdges.isBylineLike($0) && BodyEdges.hasClockTime($0) }
-              }) else { return }
+        // The cheap test first: a short line with a clock time, in the tail zone (most pages have none).
+        var post: Int?
+        for i in zoneStart ..< lines.count where lines[i].utf8.count <= Self.maxPostBytes {
+            if BodyEdges.withBytes(lines[i], { BodyEdges.hasClockTime($0) && BodyEdges.isBylineLike($0) }),
+               zip(keptIndices, kept).contains(where: { $0.0 < i && BodyEdges.withBytes($0.1, BodyEdges.isBodySentence) }) {
+                post = i
+                break
+            }
+        }
+        guard let post else { return }
         var dropped = Set<Int>()
         for (k, index) in keptIndices.enumerated() where index > post {
             let isReply = BodyEdges.withBytes(kept[k]) { p in
@@ -244,16 +252,17 @@ public struct BoilerplateRemoval: DocumentRepair {
         keptIndices = pairs.map(\.0)
     }
     static let maxReplyScalars = 40
+    static let maxPostBytes = 4 * BodyEdges.maxBylineScalars
 
     /// Kept lines above the title, in the head zone, that a line a rule took follows before the
     /// title (`桐江市第二实验中学` above `当前位置：首页 - 德育之窗 - 正文`): a site's name without a
     /// tagline, its slogans and tools, never the article, which begins at its title. Short lines
     /// without a sentence mark, a credit or a date only (a byline above the title stays).
-    func headerLines(_ lines: [String], title: Int, kept: Set<Int>, already: Set<Int>) -> [Int] {
+    func headerLines(_ lines: [String], title: Int, kept: [Bool], already: [Int]) -> [Int] {
         var header: [Int] = []
         var takenBelow = false
         for i in stride(from: min(title, BoilerplateRules.zoneLines) - 1, through: 0, by: -1) where !lines[i].isEmpty {
-            guard kept.contains(i) else {
+            guard kept[i] else {
                 takenBelow = true
                 continue
             }
@@ -282,7 +291,7 @@ public struct BoilerplateRemoval: DocumentRepair {
         var linkLike = Set<Int>()
         // A run is taken only when a sentence of the article ends it or lies beyond it: a
         // document of site talk alone (a one-paragraph review that names a 会员) keeps its lines.
-        func walk(_ positions: some Sequence<Int>, tail: Bool, inZone: (Int) -> Bool) {
+        func walk(_ positions: [Int], tail: Bool, inZone: (Int) -> Bool) {
             var talks: [Int] = [], links: [Int] = []
             for k in positions {
                 let index = keptIndices[k]
@@ -304,7 +313,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
         }
         let zone = BoilerplateRules.zoneLines
-        walk(keptIndices.indices, tail: false) { $0 < zone }
+        walk(Array(keptIndices.indices), tail: false) { $0 < zone }
         walk(keptIndices.indices.reversed(), tail: true) { $0 >= lines.count - zone }
         guard !dropped.isEmpty || !linkLike.isEmpty else { return }
         for k in dropped.sorted() {
