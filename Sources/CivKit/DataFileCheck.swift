@@ -47,6 +47,9 @@ public enum DataFileCheck {
             guard columns[1] == "drop" || (columns[1].hasPrefix("field:") && columns[1].count > 6) else { return "action must be drop or field:NAME" }
             do { _ = try BoilerplateRules(tsv: [line]) } catch { return "bad scope, boundary or pattern (\(error))" }
             return nil
+        case "site-talk.tsv":
+            guard columns.count == 2, !columns[0].isEmpty, columns[1] == "1" || columns[1] == "2" else { return "expected WORD<TAB>WEIGHT (1 or 2)" }
+            return nil
         case "extract-labels.tsv":
             guard columns.count == 2, !columns[0].isEmpty, !columns[1].isEmpty else { return "expected KIND<TAB>WORD" }
             return nil

@@ -40,7 +40,7 @@ struct CivExtract: FilterCommand {
     func run() throws {
         let run = FilterRun(tool: "civ-extract")
         run.configure(options)
-        try run.requireValidData(["boilerplate.tsv", "extract-labels.tsv"], options: options)
+        try run.requireValidData(["boilerplate.tsv", "extract-labels.tsv", "site-talk.tsv"], options: options)
         let writer = RecordWriter(output: run.output)
         let pipeline = ExtractionPipeline()
         // Made on first use: only raw text (no civ-clean before) needs ICU and the tables.

@@ -106,6 +106,121 @@ import Testing
     }
 }
 
+/// Rules of position and wording that no pattern names: site talk where the body begins and ends,
+/// a forum's title under its byline, widget rows, a notice above the title, a first sentence a
+/// rule took.
+@Suite struct BodyRunsTests {
+    func clean(_ lines: [String]) -> (Record, Counters) {
+        var record = Record(lines: lines)
+        var counters = Counters()
+        BoilerplateRemoval().repair(&record, counters: &counters)
+        return (record, counters)
+    }
+
+    @Test func siteTalkNamesTheSiteOrItsReader() {
+        let talk = SiteTalk.standard
+        for line in ["打开APP阅读更多精彩内容", "温馨提示：你可以点击这里注册成为正式会员，查看全文。",
+                     "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
+                     "【#心得体会# 导语】创建文明城市，人人有责。本文是小编整理的心得体会，欢迎阅读参考！"] {
+            let said = talk.isSiteTalk(line)
+            #expect(said, "\(line)")
+        }
+        // Words of such notes without one naming the site, or one alone, are the article's.
+        for line in ["市民可下载“i西青”APP注册登录，参与文明随手拍。", "作为金卡会员，享受金卡的待遇。",
+                     "各单位要认真阅读并落实本文件要求。", "现将《实施意见》全文印发如下。"] {
+            let said = talk.isSiteTalk(line)
+            #expect(!said, "\(line)")
+        }
+    }
+
+    @Test func siteTalkIsTakenOnlyWhereTheBodyBeginsOrEnds() {
+        let lines = ["创建文明城市心得体会", "时间：2022-10-08 来源：网友投稿",
+                     "本文是小编整理的创建文明城市心得体会，欢迎阅读参考！",
+                     "文明城市创建开展以来，我深刻体会到城市的文明程度体现在每一个市民的一言一行之中。",
+                     "作为会员单位，我们欢迎市民点击查看本网发布的创建指南。",
+                     "城市的文明，需要每个人的参与。",
+                     "温馨提示：你可以点击这里注册成为正式会员，查看全文。", "打开APP阅读更多精彩内容"]
+        let (record, counters) = clean(lines)
+        // The middle sentence names the site too, but the article's sentences stand around it.
+        #expect(record.lines == ["创建文明城市心得体会", lines[3], lines[4], lines[5]])
+        #expect(counters["dropped.site-talk"] == 3)
+        // A document of site talk alone keeps it.
+        let (alone, _) = clean(["作为万豪的金卡会员，充分享受金卡的待遇，很好。"])
+        #expect(alone.lines.count == 1)
+    }
+
+    @Test func aForumPostsTitleStandsUnderItsByline() {
+        let lines = ["青阳论坛 › 城事热议 › 查看帖子", "[复制链接]", "楼主", "发表于 2020-7-14 09:22:41 | 只看该作者",
+                     "说说咱们小区创文以后的变化", "住在和顺小区十年了，以前楼下垃圾堆成山。"]
+        let (record, _) = clean(lines)
+        #expect(record.lines == Array(lines[4...5]))
+        // A title above the byline stays the title: the verse line under it is the post's.
+        let verse = ["文明，是这座城最美的风景", "2023-03-05 文明河阳", "清晨的公交站台", "构成了这座城市的文明底色。"]
+        let (wechat, _) = clean(verse)
+        #expect(wechat.lines.first == verse[0] && wechat.lines.contains(verse[2]))
+    }
+
+    @Test func widgetRowsAreNoTitle() {
+        let lines = ["视频 | 直播 | 专题 | 图片", "南屏：文明创建进行时", "00:00 / 02:31", "播放 字幕 倍速 全屏",
+                     "2022-05-19 19:30:12 来源：南屏广播电视台", "视频中，南屏区各街道组织志愿者走上街头。"]
+        let (record, _) = clean(lines)
+        #expect(record.lines == [lines[1], lines[5]])
+        #expect(BodyEdges.withBytes("播放 字幕 倍速 全屏", BodyEdges.isWidgetRow))
+        #expect(!BodyEdges.withBytes("创文明城 做文明人 当文明市民", BodyEdges.isWidgetRow))
+    }
+
+    @Test func aShortExclamationAboveTheTitleIsTheSites() {
+        let lines = ["这已经是最后一期了哦！", "我知道了", "庞振国督导调研全国文明城市创建工作", "□融媒记者 沈晓岚",
+                     "4月17日，市委书记庞振国督导调研全国文明城市创建工作。"]
+        let (record, _) = clean(lines)
+        #expect(record.lines == Array(lines[2...4]))
+        #expect(!BodyEdges.withBytes("文明城市，我们一起努力！", BodyEdges.isShortExclamation))
+    }
+
+    @Test func aSentenceARuleTookDoesNotBeginTheBody() {
+        // The document site's `《…》由会员分享` line is a sentence: the title is the line under it.
+        let lines = ["上传人：x****7 文档编号：4417203", "点击查看更多>>", "下载资源", "资源描述",
+                     "《东坪社区工作总结.docx》由会员分享，可在线阅读，更多相关请在某文库上搜索。",
+                     "东坪社区工作总结", "今年以来，东坪社区紧紧围绕创建全国文明城市目标开展工作。"]
+        let (record, _) = clean(lines)
+        #expect(record.lines == Array(lines[5...6]))
+    }
+
+    @Test func headerLinesAboveATakenLineAreTheSites() {
+        let lines = ["学校概况 机构设置 师资队伍 教育教学 德育之窗 党建园地", "桐江市第二实验中学", "当前位置：首页 > 德育之窗 > 正文",
+                     "我校开展主题班会", "为助力全市创建全国文明城市，11月4日下午，我校各班级同时召开主题班会。"]
+        let (record, counters) = clean(lines)
+        #expect(record.lines == Array(lines[3...4]))
+        #expect(counters["dropped.header"] == 1)
+        // Nothing a rule took below it: a line above the title may be a kicker, and stays.
+        let (kicker, _) = clean(["文明创建进行时", "我校开展主题班会", lines[4]])
+        #expect(kicker.lines.count == 3)
+    }
+
+    @Test func repliesUnderAPostAreTaken() {
+        let lines = ["说说咱们小区创文以后的变化", "住在和顺小区十年了，以前楼下垃圾堆成山。", "希望这些变化能一直保持下去。",
+                     "回复 举报", "沙发", "发表于 2020-7-14 10:03:12 | 只看该作者", "支持，我们那边也变好了"]
+        let (record, counters) = clean(lines)
+        #expect(record.lines == Array(lines[0...2]))
+        #expect(counters["dropped.comments"] == 1)
+        // A notice's date under its text has no time: what follows it stays.
+        let notice = ["关于开展复查工作的通知", "请各单位于3月31日前提交自查报告。", "2022年3月1日", "附件：复查标准"]
+        let (kept, _) = clean(notice)
+        #expect(kept.lines.contains("2022年3月1日"))
+        #expect(BodyEdges.withBytes("发表于 2020-7-14 10:03:12", BodyEdges.hasClockTime))
+        #expect(!BodyEdges.withBytes("2022年3月1日", BodyEdges.hasClockTime))
+    }
+
+    @Test func relatedListsUnderAnyHeadingAreTaken() {
+        let lines = ["标题", "会议要求，全市上下要攻坚克难。", "创建文明城市有什么意义相关文章：", "1.创建文明城市的意义和作用",
+                     "2.创建文明城市标语大全", "![]()", "喜欢此内容的人还喜欢", "文明养犬，从拴绳开始"]
+        let (record, counters) = clean(lines)
+        #expect(record.lines == Array(lines[0...1]))
+        // The heading takes the short lines under it, the image's markup too.
+        #expect(counters["dropped.related"] == 6)
+    }
+}
+
 /// The held-out pages of `testdata/pages/heldout/` (never tuned on): no content line is ever
 /// dropped, and the boilerplate removed stays at the level reached (see the README's figures).
 @Suite struct HeldOutPagesTests {
@@ -114,6 +229,20 @@ import Testing
         #expect(pages.count >= 20)
         // Every content line kept: `tally` records each one removed.
         let t = try LabelledPagesTests.tally(pages)
-        #expect(Double(t.boilerplateRemoved) >= 0.75 * Double(t.boilerplate), "\(t.boilerplateRemoved) of \(t.boilerplate) boilerplate lines removed")
+        #expect(Double(t.boilerplateRemoved) >= 0.95 * Double(t.boilerplate), "\(t.boilerplateRemoved) of \(t.boilerplate) boilerplate lines removed")
+    }
+}
+
+/// The second held-out set, `testdata/pages/heldout2/` (71–90): labelled and committed before
+/// civ-clean ever ran on it, never tuned on. Its first-sight figures are the README's; the floors
+/// here are below them, so that a change which loses content or boilerplate on pages no rule has
+/// seen fails.
+@Suite struct SecondHeldOutPagesTests {
+    @Test func pagesNoRuleSawKeepTheirContent() throws {
+        let pages = LabelledPagesTests.pages(in: "testdata/pages/heldout2")
+        #expect(pages.count >= 20)
+        let t = try LabelledPagesTests.tally(pages, recordingLosses: false)
+        #expect(Double(t.contentKept) >= 0.995 * Double(t.content), "\(t.contentKept) of \(t.content) content lines kept")
+        #expect(Double(t.boilerplateRemoved) >= 0.70 * Double(t.boilerplate), "\(t.boilerplateRemoved) of \(t.boilerplate) boilerplate lines removed")
     }
 }

@@ -198,8 +198,9 @@ import Testing
     }
 
     /// Each page cleaned as one document, `--explain` saying what became of each line; a content
-    /// line not kept is recorded as an issue, naming its page.
-    static func tally(_ pages: [Page]) throws -> Tally {
+    /// line not kept is recorded as an issue, naming its page (unless `losses` is false: the
+    /// caller asserts a share).
+    static func tally(_ pages: [Page], recordingLosses losses: Bool = true) throws -> Tally {
         final class Fates: @unchecked Sendable { var byPage: [String: [String]] = [:] }
         let fates = Fates()
         let stage = try CleanStage()
@@ -216,7 +217,7 @@ import Testing
             for (label, fate) in zip(labels, got) {
                 if label == "content" {
                     tally.content += 1
-                    if fate == "kept" { tally.contentKept += 1 } else { Issue.record("\(page.name): a content line was \(fate)") }
+                    if fate == "kept" { tally.contentKept += 1 } else if losses { Issue.record("\(page.name): a content line was \(fate)") }
                 } else if label == "boilerplate" {
                     tally.boilerplate += 1
                     if fate != "kept" { tally.boilerplateRemoved += 1 }

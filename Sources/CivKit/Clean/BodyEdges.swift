@@ -21,20 +21,98 @@ public struct BodyEdges: Sendable {
     public let lastSentence: Int
 
     public init(_ lines: [String]) {
-        var anchor = lines.firstIndex { Self.withBytes($0, Self.isBodySentence) } ?? 0
-        if let byline = lines[..<anchor].lastIndex(where: { Self.withBytes($0, Self.isBylineLike) }) {
+        anchor = Self.anchor(lines, kept: { _ in true })
+        lastSentence = lines.lastIndex { Self.withBytes($0, Self.isSentence) } ?? lines.count
+    }
+
+    init(anchor: Int, lastSentence: Int) {
+        self.anchor = anchor
+        self.lastSentence = lastSentence
+    }
+
+    /// The first `kept` body sentence, or the last head byline above it (taken or not).
+    static func anchor(_ lines: [String], kept: (Int) -> Bool) -> Int {
+        var anchor = lines.indices.first { kept($0) && withBytes(lines[$0], isBodySentence) } ?? 0
+        if let byline = lines[..<anchor].lastIndex(where: { withBytes($0, isBylineLike) }) {
             anchor = byline
         }
-        self.anchor = anchor
-        lastSentence = lines.lastIndex { Self.withBytes($0, Self.isSentence) } ?? lines.count
+        return anchor
+    }
+
+    /// The edges once the rules have taken lines: a sentence a rule took above the article (a
+    /// document site's `《…》由会员分享，可在线阅读…`) is not where its body begins.
+    public func afterRules(_ lines: [String], kept: (Int) -> Bool) -> BodyEdges {
+        // The common case: the first sentence begins the body, and no rule took it.
+        if anchor < lines.count, kept(anchor), Self.withBytes(lines[anchor], Self.isBodySentence) { return self }
+        return BodyEdges(anchor: max(anchor, Self.anchor(lines, kept: kept)), lastSentence: lastSentence)
     }
 
     /// The title's index: the nearest line above the anchor that is not empty, was not `taken`
     /// by another rule, and is no summary (`摘要：…`); -1 when there is none.
+    /// A widget's row (`播放 字幕 倍速 全屏`, `00:00 / 02:31`) is passed over when a line above it
+    /// can be the title.
+    ///
+    /// A forum post's or blog's byline stands above its title (`发表于 2020-7-14 09:22:41 | 只看该作者`,
+    /// then the title, then the text): when the anchor is such a byline, the line above it reads
+    /// as a link or label (`[复制链接]`, `分类：随笔`), and one short line, no sentence and no
+    /// summary, lies between it and the first sentence, that line is the title.
     public func title(in lines: [String], taken: (Int) -> Bool) -> Int {
+        if anchor < lines.count, !Self.withBytes(lines[anchor], Self.isBodySentence) {
+            var below: [Int] = []
+            for k in anchor + 1 ..< lines.count where !lines[k].isEmpty && !taken(k) {
+                below.append(k)
+                if below.count == 2 { break }
+            }
+            if below.count == 2, Self.withBytes(lines[below[1]], Self.isBodySentence),
+               Self.withBytes(lines[below[0]], { $0.count <= 4 * Self.maxBylineScalars && !Self.isSentence($0) && !Self.isSummary($0) && Self.scalarCount($0) <= Self.maxBylineScalars
+                                                 && !Self.isBylineLike($0) && !Self.isWidgetRow($0) }),
+               (0 ..< anchor).last(where: { !lines[$0].isEmpty && !taken($0) }).map({ Self.withBytes(lines[$0], Self.isLinkLike) }) ?? true {
+                return below[0]
+            }
+        }
         var j = anchor - 1
         while j >= 0, lines[j].isEmpty || taken(j) || Self.withBytes(lines[j], Self.isSummary) { j -= 1 }
-        return j
+        var k = j
+        while k >= 0, lines[k].isEmpty || taken(k) || Self.withBytes(lines[k], Self.isSummary) || Self.withBytes(lines[k], Self.isWidgetRow) { k -= 1 }
+        return k >= 0 ? k : j
+    }
+
+    /// A row of a player's or a tool's widgets, never a title: a link-like line mostly not Han
+    /// characters, or of three or more items of at most three characters.
+    static func isWidgetRow(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard isLinkLike(p) else { return false }
+        var scalars = 0, han = 0, items: [Int] = [0]
+        var i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            i += length
+            if ScalarClass.isSpace(v) || v == 0x7C || v == 0xFF5C || v == 0x2F {
+                if items[items.count - 1] > 0 { items.append(0) }
+                continue
+            }
+            scalars += 1
+            items[items.count - 1] += 1
+            if ScalarClass.isHan(v) { han += 1 }
+        }
+        if items.last == 0 { items.removeLast() }
+        return han * 2 < scalars || (items.count >= 3 && items.allSatisfy { $0 <= 3 })
+    }
+
+    /// A link-like line of at most `maxShortScalars` characters (`![]()`, `TOP`, `查看原文`).
+    static func isShortLinkLike(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.count <= 4 * maxShortScalars && scalarCount(p) <= maxShortScalars && isLinkLike(p)
+    }
+
+    static let exclamationMarks = ["！", "？"].map { Array($0.utf8) }
+    static let maxExclamationScalars = 16
+
+    /// Above the title, a short line whose only sentence mark closes it (`这已经是最后一期了哦！`):
+    /// a site's notice, not the article, which begins below its title.
+    static func isShortExclamation(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 3, p.count <= 4 * maxExclamationScalars, exclamationMarks.contains(where: { p[(p.count - 3)...].elementsEqual($0) }),
+              scalarCount(p) <= maxExclamationScalars, !hasCredit(p) else { return false }
+        let body = UnsafeBufferPointer(rebasing: p[..<(p.count - 3)])
+        return !isSentence(body)
     }
 
     static let summaryLabels = ["摘要", "内容提要", "提要", "导语", "核心提示", "简介"].map { Array($0.utf8) }
@@ -74,6 +152,14 @@ public struct BodyEdges: Sendable {
     static func isBylineLike(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count <= 4 * maxBylineScalars, !UTF8Bytes.contains(p, fullStop), scalarCount(p) <= maxBylineScalars else { return false }
         return BylineNamedPageStart.hasDate(p) || hasCredit(p)
+    }
+
+    /// A clock time, `9:22` or `09:22:41`: digits, an ASCII colon, two digits.
+    static func hasClockTime(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 4 else { return false }
+        func digit(_ i: Int) -> Bool { p[i] >= 0x30 && p[i] <= 0x39 }
+        for i in 1 ..< p.count - 2 where p[i] == 0x3A && digit(i - 1) && digit(i + 1) && digit(i + 2) { return true }
+        return false
     }
 
     static func scalarCount(_ p: UnsafeBufferPointer<UInt8>) -> Int {

@@ -7,11 +7,14 @@ public struct BoilerplateRemoval: DocumentRepair {
     public let spam: SpamLines
     /// The zone lines of the run's earlier documents (`RepeatedSiteLines`): one per run.
     public let siteLines: RepeatedSiteLines
+    public let siteTalk: SiteTalk
 
-    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard, siteLines: RepeatedSiteLines = RepeatedSiteLines()) {
+    public init(rules: BoilerplateRules = .standard, spam: SpamLines = .standard, siteLines: RepeatedSiteLines = RepeatedSiteLines(),
+                siteTalk: SiteTalk = .standard) {
         self.rules = rules
         self.spam = spam
         self.siteLines = siteLines
+        self.siteTalk = siteTalk
     }
 
     /// The rules that need no pattern, tried on lines of the head and tail zones that no rule of
@@ -73,7 +76,8 @@ public struct BoilerplateRemoval: DocumentRepair {
         let scalars = line.unicodeScalars
         var n = 0
         for c in scalars {
-            if "，。！？；：".unicodeScalars.contains(c) { return false }
+            // A linked title may hold a comma (`文明养犬，从拴绳开始`), never a full stop.
+            if "。！？；：".unicodeScalars.contains(c) { return false }
             n += 1
             if n > 40 { return false }
         }
@@ -115,7 +119,6 @@ public struct BoilerplateRemoval: DocumentRepair {
         // the title is known (the nearest line above the anchor that no rule took).
         var above: [(index: Int, counter: String)] = []
         var keptIndices: [Int] = []
-        var takenAbove = Set<Int>()
         var i = 0
         while i < lines.count {
             // Longer lines are never taken for boilerplate (`BoilerplateRules.maxLineBytes`).
@@ -147,10 +150,16 @@ public struct BoilerplateRemoval: DocumentRepair {
                 if hasProse, let counter = structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
-                    if i < edges.anchor { takenAbove.insert(i) }
                 } else {
-                    if hasProse, i < BoilerplateRules.zoneLines, i < edges.anchor {
-                        if let counter = outsideKind(lines[i]) { above.append((i, counter)) }
+                    let belowTheBody = i >= lines.count - BoilerplateRules.zoneLines && i > edges.lastSentence
+                    // Head lines are decided once the title is known (the body may begin lower than its
+                    // first sentence when a rule took that one).
+                    if hasProse, i < BoilerplateRules.zoneLines, i < edges.anchor || !belowTheBody {
+                        if let counter = outsideKind(lines[i]) {
+                            above.append((i, counter))
+                        } else if BodyEdges.withBytes(lines[i], BodyEdges.isShortExclamation) {
+                            above.append((i, "dropped.link-like"))
+                        }
                     } else if hasProse, i >= lines.count - BoilerplateRules.zoneLines, i > edges.lastSentence,
                               let counter = outsideKind(lines[i]) {
                         explained.append(TakenLine(index: i, counter: counter))
@@ -171,7 +180,6 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             for j in i ..< i + taken.count {
                 explained.append(TakenLine(index: j, counter: rule.counterName))
-                if j < edges.anchor { takenAbove.insert(j) }
             }
             switch rule.action {
             case .drop:
@@ -182,20 +190,144 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             i += taken.count
         }
-        let title = hasProse ? edges.title(in: lines, taken: takenAbove.contains) : -1
+        // Which lines no rule took (a mask, not a Set: asked of every document).
+        var isKept = [Bool](repeating: false, count: lines.count)
+        for i in keptIndices { isKept[i] = true }
+        let body = hasProse ? edges.afterRules(lines, kept: { isKept[$0] }) : edges
+        let title = hasProse ? body.title(in: lines, taken: { !isKept[$0] }) : -1
+        // A site's header lines above a line a rule took (a menu, a breadcrumb), above the title.
+        if hasProse, title > 0 {
+            above += headerLines(lines, title: title, kept: isKept, already: above.map(\.index)).map { ($0, "dropped.header") }
+        }
         if !above.isEmpty {
             var dropped = Set<Int>()
-            for line in above where line.index < title {
+            // Above the title; below it, a widget's row (`播放 字幕 倍速 全屏`) above the byline.
+            for line in above where line.index < title
+                || (line.index > title && line.index < body.anchor && BodyEdges.withBytes(lines[line.index], BodyEdges.isWidgetRow)) {
                 dropped.insert(line.index)
                 explained.append(TakenLine(index: line.index, counter: line.counter))
                 counters.add(line.counter)
             }
             if !dropped.isEmpty {
-                kept = zip(keptIndices, kept).filter { !dropped.contains($0.0) }.map(\.1)
+                let pairs = zip(keptIndices, kept).filter { !dropped.contains($0.0) }
+                kept = pairs.map(\.1)
+                keptIndices = pairs.map(\.0)
             }
         }
+        if hasProse { dropReplies(lines, kept: &kept, keptIndices: &keptIndices, explained: &explained, counters: &counters) }
+        if hasProse { dropSiteTalk(lines, kept: &kept, keptIndices: &keptIndices, title: title, explained: &explained, counters: &counters) }
         if hasProse { rememberSiteLines(lines, title: title, edges: edges) }
         document.lines = kept
+    }
+
+    /// Replies under a post: in the tail zone, below a sentence of the text, a dated and timed
+    /// byline (`发表于 2020-7-14 10:03:12 | 只看该作者`, `2019-12-27 09:11 游客`) begins the replies,
+    /// and the short kept lines without a full stop under it are theirs (`支持，我们那边也变好了`).
+    func dropReplies(_ lines: [String], kept: inout [String], keptIndices: inout [Int], explained: inout [TakenLine], counters: inout Counters) {
+        let zoneStart = max(0, lines.count - BoilerplateRules.zoneLines)
+        // The cheap test first: a short line with a clock time, in the tail zone (most pages have none).
+        var post: Int?
+        for i in zoneStart ..< lines.count where lines[i].utf8.count <= Self.maxPostBytes {
+            if BodyEdges.withBytes(lines[i], { BodyEdges.hasClockTime($0) && BodyEdges.isBylineLike($0) }),
+               zip(keptIndices, kept).contains(where: { $0.0 < i && BodyEdges.withBytes($0.1, BodyEdges.isBodySentence) }) {
+                post = i
+                break
+            }
+        }
+        guard let post else { return }
+        var dropped = Set<Int>()
+        for (k, index) in keptIndices.enumerated() where index > post {
+            let isReply = BodyEdges.withBytes(kept[k]) { p in
+                BodyEdges.scalarCount(p) <= Self.maxReplyScalars && !UTF8Bytes.contains(p, BodyEdges.fullStop)
+            }
+            if isReply { dropped.insert(k) }
+        }
+        guard !dropped.isEmpty else { return }
+        for k in dropped.sorted() {
+            explained.append(TakenLine(index: keptIndices[k], counter: "dropped.comments"))
+            counters.add("dropped.comments")
+        }
+        let pairs = zip(keptIndices, kept).enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        kept = pairs.map(\.1)
+        keptIndices = pairs.map(\.0)
+    }
+    static let maxReplyScalars = 40
+    static let maxPostBytes = 4 * BodyEdges.maxBylineScalars
+
+    /// Kept lines above the title, in the head zone, that a line a rule took follows before the
+    /// title (`桐江市第二实验中学` above `当前位置：首页 - 德育之窗 - 正文`): a site's name without a
+    /// tagline, its slogans and tools, never the article, which begins at its title. Short lines
+    /// without a sentence mark, a credit or a date only (a byline above the title stays).
+    func headerLines(_ lines: [String], title: Int, kept: [Bool], already: [Int]) -> [Int] {
+        var header: [Int] = []
+        var takenBelow = false
+        for i in stride(from: min(title, BoilerplateRules.zoneLines) - 1, through: 0, by: -1) where !lines[i].isEmpty {
+            guard kept[i] else {
+                takenBelow = true
+                continue
+            }
+            guard takenBelow, !already.contains(i) else { continue }
+            let isHeader = BodyEdges.withBytes(lines[i]) { p in
+                p.count <= 4 * Self.maxHeaderScalars && BodyEdges.scalarCount(p) <= Self.maxHeaderScalars && !BodyEdges.isSentence(p)
+                    && !BodyEdges.hasCredit(p) && !BylineNamedPageStart.hasDate(p)
+            }
+            if isHeader { header.append(i) }
+        }
+        return header
+    }
+    static let maxHeaderScalars = 30
+
+    /// Site talk (`SiteTalk`) where the body begins and ends: the kept lines of the head zone below
+    /// the title, down to the first sentence that is not site talk, and those of the tail zone, up
+    /// to the last such sentence (lines without a sentence mark are passed over: a kept signature
+    /// or English notice does not end the run). A sentence of the article between two of its
+    /// sentences is never reached. In the tail, the body ends at its last sentence kept: very
+    /// short link-like lines below it (`![]()`) go too, also above a related list whose items have
+    /// commas (the edges saw those as sentences); longer ones may be the end of a text in
+    /// ASCII punctuation (`…（authentication agent）了. 详见`) above a taken copyright note.
+    func dropSiteTalk(_ lines: [String], kept: inout [String], keptIndices: inout [Int], title: Int,
+                      explained: inout [TakenLine], counters: inout Counters) {
+        var dropped = Set<Int>()
+        var linkLike = Set<Int>()
+        // A run is taken only when a sentence of the article ends it or lies beyond it: a
+        // document of site talk alone (a one-paragraph review that names a 会员) keeps its lines.
+        func walk(_ positions: [Int], tail: Bool, inZone: (Int) -> Bool) {
+            var talks: [Int] = [], links: [Int] = []
+            for k in positions {
+                let index = keptIndices[k]
+                // The title and what is above it are not the body.
+                if index <= title { continue }
+                let zoned = inZone(index)
+                let (talk, sentence) = BodyEdges.withBytes(kept[k]) { p in (siteTalk.isSiteTalk(p), BodyEdges.isSentence(p)) }
+                if sentence && !talk {
+                    dropped.formUnion(talks)
+                    linkLike.formUnion(links)
+                    return
+                }
+                guard zoned else { continue }
+                if talk {
+                    talks.append(k)
+                } else if tail, BodyEdges.withBytes(kept[k], BodyEdges.isShortLinkLike) {
+                    links.append(k)
+                }
+            }
+        }
+        let zone = BoilerplateRules.zoneLines
+        walk(Array(keptIndices.indices), tail: false) { $0 < zone }
+        walk(keptIndices.indices.reversed(), tail: true) { $0 >= lines.count - zone }
+        guard !dropped.isEmpty || !linkLike.isEmpty else { return }
+        for k in dropped.sorted() {
+            explained.append(TakenLine(index: keptIndices[k], counter: "dropped.site-talk"))
+            counters.add("dropped.site-talk")
+        }
+        for k in linkLike.sorted() {
+            explained.append(TakenLine(index: keptIndices[k], counter: "dropped.link-like"))
+            counters.add("dropped.link-like")
+        }
+        dropped.formUnion(linkLike)
+        let pairs = zip(keptIndices, kept).enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        kept = pairs.map(\.1)
+        keptIndices = pairs.map(\.0)
     }
 
     /// The lines of a breadcrumb that starts at `start`, which may continue over several lines:
