@@ -31,13 +31,22 @@ public enum DataFileCheck {
     /// Problems in `text`, the contents of table `name` (read from `path`).
     public static func problems(in text: String, name: String, path: String) -> [String] {
         var out: [String] = []
+        var entries = 0
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            entries += 1
             if let why = problem(line, in: name) { out.append("\(path):\(i + 1): \(why): \(line)") }
+        }
+        // Word lists found in one pass by a `KeywordAutomaton` hold one bit a word.
+        if let limit = maxEntries[name], entries > limit {
+            out.append("\(path): \(entries) words, at most \(limit) (one keyword automaton holds \(limit))")
         }
         return out
     }
+
+    /// Tables with a cap on their entries.
+    static let maxEntries = ["site-talk.tsv": KeywordAutomaton.maxLiterals, "spam-words.txt": KeywordAutomaton.maxLiterals]
 
     static func problem(_ line: String, in name: String) -> String? {
         let columns = line.split(separator: "\t", omittingEmptySubsequences: false)

@@ -80,7 +80,7 @@ struct CivClean: FilterCommand {
             }
             return try run.exit(code, options: options)
         }
-        try run.requireValidData(["boilerplate.tsv", "site-talk.tsv"], options: options)
+        try run.requireValidData(["boilerplate.tsv", "site-talk.tsv", "spam-words.txt"], options: options)
         var stageOptions = CleanStage.Options()
         stageOptions.maxDocumentBytes = maxDocumentBytes
         stageOptions.icuExact = icuExact

@@ -20,6 +20,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         let keywordBytes: [[UInt8]]
         /// Their bits in `BoilerplateRules.keywords` (set once the table is read).
         fileprivate(set) var keywordMask: UInt64 = 0
+        /// Those of them past the automaton's 64 literals, searched in the line one by one (a
+        /// table that grows past 64 keywords stays correct, only slower on its last rules).
+        fileprivate(set) var unindexedKeywords: [[UInt8]] = []
         /// `dropped.KIND` or `moved.KIND`: built once, counted on every line taken.
         let counterName: String
         /// What the line must start with, read off the pattern (`RulePrefilter`); nil: anything.
@@ -58,7 +61,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         func mayMatch(_ p: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
             guard p.count <= BoilerplateRules.maxLineBytes, keywordMask & ~keywords == 0 else { return false }
             if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
-            return true
+            return unindexedKeywords.isEmpty || unindexedKeywords.allSatisfy { UTF8Bytes.contains(p, $0) }
         }
 
         /// The rule on a line's UTF-8 bytes.
@@ -180,8 +183,12 @@ public final class BoilerplateRules: @unchecked Sendable {
         self.rules = rules
         var literals = [Self.fullStopBytes, Self.positionBytes]
         for rule in rules { for k in rule.keywordBytes where !literals.contains(k) { literals.append(k) } }
-        keywords = KeywordAutomaton(literals: literals)
-        for rule in rules { rule.keywordMask = keywords.mask(of: rule.keywordBytes) }
+        let indexed = Array(literals.prefix(KeywordAutomaton.maxLiterals))
+        keywords = KeywordAutomaton(literals: indexed)
+        for rule in rules {
+            rule.keywordMask = keywords.mask(of: rule.keywordBytes.filter(indexed.contains))
+            rule.unindexedKeywords = rule.keywordBytes.filter { !indexed.contains($0) }
+        }
         fullStopBit = keywords.mask(of: [Self.fullStopBytes])
         positionBit = keywords.mask(of: [Self.positionBytes])
         pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }

@@ -3,6 +3,8 @@
 /// whether a line holds their keywords; a memchr per keyword per rule, on every line, cost a
 /// tenth of civ-clean's cycles, and a byte-pair signature of the line only ruled most of them out.
 struct KeywordAutomaton: Sendable {
+    /// The most literals one automaton holds (one bit each in a `UInt64`).
+    static let maxLiterals = 64
     /// The literals, in the order of their bits in `literals(in:)`.
     let literals: [[UInt8]]
     /// Bytes that occur in no literal share class 0.
@@ -14,7 +16,7 @@ struct KeywordAutomaton: Sendable {
     private let found: [UInt64]
 
     init(literals: [[UInt8]]) {
-        precondition(literals.count <= 64, "KeywordAutomaton: at most 64 literals")
+        precondition(literals.count <= Self.maxLiterals, "KeywordAutomaton: at most 64 literals")
         self.literals = literals
         var byteClass = [UInt8](repeating: 0, count: 256)
         var classCount = 1
