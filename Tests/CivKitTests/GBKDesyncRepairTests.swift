@@ -107,6 +107,17 @@ enum Desync {
         #expect(counters["gbk-desync.repaired"] == 0)
     }
 
+    /// Private use is also an icon font's glyph on a page: beside words, or inside one, it is not
+    /// a run's.
+    @Test func iconGlyphsInProseAreLeftAlone() {
+        for line in ["\u{E60A} 分享到：微信 微博", "\u{E65C}首页\u{E6A2}新闻中心\u{E6A2}正文", "\u{E600} 点赞 \u{E601} 收藏",
+                     "\u{E626}上一篇：市委召开常委会议", "设置窗口的宽\u{E61C}度和高度", "市委\u{E600}召开常委会议"] {
+            let (out, counters) = run(line)
+            #expect(out == line)
+            #expect(counters["gbk-desync.repaired"] == 0)
+        }
+    }
+
     @Test func proseIsLeftAlone() {
         for line in ["市委常委、宣传部长聂晓葵深入安源区督导文明创建。",
                      "他说，要把经验分享到基层，扫一扫二维码就能学习。",

@@ -200,7 +200,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             sees = near.count >= 3 && near.filter { ScalarClass.isHan($0) && !isSuspect($0.value) }.count >= near.count - 1
         }
         // Or a character only a run shows: private use (GBK's user-defined cells), or U+FFFD.
-        if !sees { sees = s[max(lowest, p - Self.evidenceReach) ..< min(s.count, p + Self.evidenceReach + 1)].contains { Self.isOnlyInRuns($0) } }
+        if !sees { sees = (max(lowest, p - Self.evidenceReach) ..< min(s.count, p + Self.evidenceReach + 1)).contains { isDamageMark(s, $0) } }
         guard sees else { return nil }
         // Then the whole chain around p whose shifted readings all exist: a run lies inside.
         var before: [Unicode.Scalar] = []
@@ -218,12 +218,15 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             // (兴坪, 唐韵笙).
             // Proof of damage: a private-use character inside (U+FFFD after the run proves damage
             // but not where it starts: `屏�(` is 屏幕( with 幕's bytes lost, 屏 whole).
+            // A stray private-use character (an icon font's glyph) in prose is no run's.
+            if (i ..< j).contains(where: { Self.isPrivateUse(s[$0]) && isStray(s, $0) }) { continue }
             let proven = s[i ..< j].contains { Self.isPrivateUse($0) }
             let endsInReplacement = j < s.count && s[j] == Self.replacement
             // One odd character before U+FFFD: a run (褂� for 使用) if it is a suspect, else more
             // likely a whole character whose successor lost both bytes (屏� for 屏幕: left).
             let oneBeforeReplacement = j - i == 1 && endsInReplacement && isSuspect(s[i].value)
-            guard proven || oneBeforeReplacement || (j - i >= 2 && (j - i > Self.shortRun || s[i ..< j].filter({ isSuspect($0.value) }).count + (endsInReplacement ? 1 : 0) >= 2)),
+            // A private-use character alone is too little: its two bytes are both halves.
+            guard (proven && j - i >= 2) || oneBeforeReplacement || (j - i >= 2 && (j - i > Self.shortRun || s[i ..< j].filter({ isSuspect($0.value) }).count + (endsInReplacement ? 1 : 0) >= 2)),
                   let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)])) else { continue }
             tried = true
             let lo = max(0, i - Self.context), hi = min(s.count, max(b, end) + Self.context)
@@ -312,6 +315,26 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
 
     @inline(__always)
     static func isPrivateUse(_ c: Unicode.Scalar) -> Bool { (0xE000 ... 0xE864).contains(c.value) }
+
+    /// `s[m]` is U+FFFD, or a private-use character that is not stray.
+    func isDamageMark(_ s: [Unicode.Scalar], _ m: Int) -> Bool {
+        s[m] == Self.replacement || (Self.isPrivateUse(s[m]) && !isStray(s, m))
+    }
+
+    /// A private-use character whose neighbours, with it taken out, stand in lexicon words (`宽\u{E61C}度`,
+    /// `\u{E60A}分享到`): a glyph of an icon font in prose, not a run's pair of bytes, whose
+    /// neighbours are odd characters.
+    func isStray(_ s: [Unicode.Scalar], _ m: Int) -> Bool {
+        let lo = max(0, m - 3), hi = min(s.count, m + 4)
+        let text = Array(s[lo ..< m]) + Array(s[(m + 1) ..< hi])
+        let k = m - lo   // the right neighbour's index in text; the left one's is k - 1
+        guard !text.isEmpty else { return false }
+        let (_, starts, _) = viterbi(text.map(simplified))
+        var inWord = [Bool](repeating: false, count: text.count)
+        var e = text.count
+        while e > 0 { let b = starts[e]; if e - b >= 2 { for x in b ..< e { inWord[x] = true } }; e = b }
+        return (k == 0 || inWord[k - 1]) && (k == text.count || inWord[k])
+    }
 
     /// The marks of ordinary prose; a run's odd marks are others (「＞〉) far more often.
     static func isCommonMark(_ c: Unicode.Scalar) -> Bool {
