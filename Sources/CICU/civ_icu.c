@@ -154,7 +154,7 @@ int32_t civ_gbk_pair_table(uint16_t *out) {
             ucnv_reset(converter);
             int32_t n = ucnv_toUChars(converter, units, 4, pair, 2, &status);
             uint16_t value = 0;
-            if (U_SUCCESS(status) && n == 1 && !(units[0] >= 0xE000 && units[0] <= 0xF8FF)) value = units[0];
+            if (U_SUCCESS(status) && n == 1) value = units[0];
             out[(lead - 0x81) * 191 + (trail - 0x40)] = value;
         }
     }

@@ -3,8 +3,9 @@ import Testing
 @testable import CivKit
 
 /// Desynchronises GBK text as a crawl does (and as `scripts/make-corpus`'s `gbk_desync`): the first
-/// byte of a stretch lost, the bytes after it read in pairs, an invalid pair costing its first
-/// byte (the decoder then reads in step again), a last lone byte dropped.
+/// byte of a stretch lost, the bytes after it read in pairs as ICU's GB18030 reads them (the
+/// user-defined areas as private use), a first byte before ASCII read as U+FFFD, a last lone byte
+/// dropped.
 enum Desync {
     static let gbk = GBKPairs.shared
 
@@ -23,6 +24,7 @@ enum Desync {
                 odd.append(c)
                 i += 2
             } else {
+                if i + 1 < bytes.count { odd.append("\u{FFFD}") }
                 i += 1
             }
         }
@@ -44,7 +46,8 @@ enum Desync {
         #expect(gbk.character(lead: 0xC4, trail: 0xB9) == "墓")
         #expect(gbk.character(lead: 0xA4, trail: 0xD7) == "ぷ")
         #expect(gbk.character(lead: 0xE9, trail: 0x5F) == "開")  // a second byte in ASCII's range
-        #expect(gbk.character(lead: 0xAA, trail: 0xA1) == nil)   // user-defined area: none
+        #expect(gbk.character(lead: 0xAA, trail: 0xA1) == "\u{E000}")   // user-defined area: private use
+        #expect(gbk.character(lead: 0xA1, trail: 0x7F) == nil)
         #expect(gbk.bytes(of: "a") == nil)
     }
 
@@ -70,6 +73,49 @@ enum Desync {
         let damaged = Array("這是秋天".unicodeScalars) + Desync.damage(Array("，意味著秋天的開始，".unicodeScalars), from: 0, count: 8)!
         let out = run(String(String.UnicodeScalarView(damaged))).0
         #expect(out.contains("秋天的開"), "\(out)")
+    }
+
+    /// A run holding GBK's user-defined cells (private use, as ICU reads them) is proven damage:
+    /// repaired on a smaller margin, exactly here.
+    @Test func privateUseRunIsRepaired() {
+        let line = Array("城管部门开展了整治行动, 效果明显。".unicodeScalars)
+        let damaged = String(String.UnicodeScalarView(Desync.damage(line, from: 4, count: 6)!))
+        #expect(damaged == "城管部门\u{E034}沽苏\u{E383}涡动, 效果明显。")
+        let (out, counters) = run(damaged)
+        #expect(out == "城管部门开展了整治行动, 效果明显。")
+        #expect(counters["gbk-desync.repaired"] == 1)
+        #expect(run("全市舷鹿餐\u{E0E0}\u{E0DC} 推进文明城市创建。").0 == "全市上下共同努力 推进文明城市创建。")
+    }
+
+    /// U+FFFD after a run is its last character's second byte, read before ASCII: it goes with the
+    /// run. U+FFFD after an ordinary character is a character lost outright: left.
+    @Test func replacementCharacterEndsARun() {
+        let damaged = Desync.damage(Array("请大家使用 ls 命令查看。".unicodeScalars), from: 2, count: 4)!
+        #expect(String(String.UnicodeScalarView(damaged)) == "请大沂褂\u{FFFD} ls 命令查看。")
+        #expect(run(String(String.UnicodeScalarView(damaged))).0 == "请大家使用 ls 命令查看。")
+        let (out, counters) = run("的种类。屏\u{FFFD}(通常)太小")
+        #expect(out == "的种类。屏\u{FFFD}(通常)太小")
+        #expect(counters["gbk-desync.repaired"] == 0)
+    }
+
+    /// Big5 read as GBK holds private-use characters too, all along the line: not a run.
+    @Test func big5ReadAsGBKIsLeftAlone() {
+        // 住在這裡很方便，服務也很好，早餐種類不多。 in Big5, decoded as GB18030.
+        let line = "\u{E795}\u{E6C8}硂柑\u{E099}よ獽\u{E4C7}狝叭\u{E603}\u{E099}\u{E6D4}\u{E4C7}Ν繺贺摸ぃ\u{E6CE}\u{E4C9}"
+        let (out, counters) = run(line)
+        #expect(out == line)
+        #expect(counters["gbk-desync.repaired"] == 0)
+    }
+
+    /// Private use is also an icon font's glyph on a page: beside words, or inside one, it is not
+    /// a run's.
+    @Test func iconGlyphsInProseAreLeftAlone() {
+        for line in ["\u{E60A} 分享到：微信 微博", "\u{E65C}首页\u{E6A2}新闻中心\u{E6A2}正文", "\u{E600} 点赞 \u{E601} 收藏",
+                     "\u{E626}上一篇：市委召开常委会议", "设置窗口的宽\u{E61C}度和高度", "市委\u{E600}召开常委会议"] {
+            let (out, counters) = run(line)
+            #expect(out == line)
+            #expect(counters["gbk-desync.repaired"] == 0)
+        }
     }
 
     @Test func proseIsLeftAlone() {
@@ -104,8 +150,8 @@ enum Desync {
 
     // MARK: Property tests on real simplified prose (scripts/make-corpus simplified)
 
-    static func corpusLines() -> [[Unicode.Scalar]]? {
-        guard let path = ProcessInfo.processInfo.environment["CIV_SIMPLIFIED_CORPUS"], !path.isEmpty,
+    static func corpusLines(_ variable: String = "CIV_SIMPLIFIED_CORPUS") -> [[Unicode.Scalar]]? {
+        guard let path = ProcessInfo.processInfo.environment[variable], !path.isEmpty,
               let data = FileManager.default.contents(atPath: path) else { return nil }
         var generator = SplitMix(state: 17)
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map { Array($0.unicodeScalars) }
@@ -113,6 +159,8 @@ enum Desync {
             // The man pages hold real desynchronised runs, their invalid pairs written `?`
             // (`ICMP?嘈停?蛘呤悄掣鲇擅??`): not undamaged prose.
             .filter { line in !line.indices.dropFirst().dropLast().contains { line[$0] == "?" && line[$0 - 1].value > 0x7F && line[$0 + 1].value > 0x7F } }
+            // Nor are the reviews holding private-use characters or U+FFFD (Big5 read as GBK).
+            .filter { line in !line.contains(where: GBKDesyncRepair.isOnlyInRuns) }
         var chosen = Set<Int>()
         while chosen.count < min(400, lines.count) { chosen.insert(Int(generator.next() % UInt64(lines.count))) }
         return chosen.sorted().map { lines[$0] }
@@ -123,6 +171,17 @@ enum Desync {
     /// Undamaged simplified prose never changes.
     @Test func undamagedProseNeverChanges() throws {
         guard let lines = Self.corpusLines() else { Issue.record("CIV_SIMPLIFIED_CORPUS is not set: \(Self.hint)"); return }
+        for line in lines {
+            var counters = Counters()
+            let text = String(String.UnicodeScalarView(line))
+            #expect(repair.repair(text, counters: &counters) == text)
+        }
+    }
+
+    /// Undamaged traditional prose never changes either (`CIV_T2S_CORPUS`, which scripts/test sets).
+    @Test func undamagedTraditionalProseNeverChanges() throws {
+        guard let lines = Self.corpusLines("CIV_T2S_CORPUS") else { Issue.record("CIV_T2S_CORPUS is not set: scripts/test sets it"); return }
+        #expect(lines.count >= 300)
         for line in lines {
             var counters = Counters()
             let text = String(String.UnicodeScalarView(line))
@@ -147,8 +206,8 @@ enum Desync {
             errorsAfter += editDistance(hanText(out), hanText(line))
         }
         #expect(damagedCount > 300)
-        #expect(Double(exact) / Double(damagedCount) >= 0.15, "\(exact) of \(damagedCount) restored exactly")
-        #expect(Double(errorsAfter) <= 0.6 * Double(errorsBefore), "Han errors \(errorsBefore) → \(errorsAfter)")
+        #expect(Double(exact) / Double(damagedCount) >= 0.4, "\(exact) of \(damagedCount) restored exactly")
+        #expect(Double(errorsAfter) <= 0.25 * Double(errorsBefore), "Han errors \(errorsBefore) → \(errorsAfter)")
     }
 
     func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

@@ -65,9 +65,9 @@ int32_t civ_convert_from_utf16(const char *charset, const uint16_t *text, int32_
 
 /// GB18030's two-byte characters (the GBK area), for reading a desynchronised GBK stream again:
 /// writes into `out[(lead - 0x81) * 191 + (trail - 0x40)]` (lead 0x81-0xFE, trail 0x40-0xFE;
-/// 126 × 191 entries) the BMP character the pair decodes to, 0 where it decodes to none, to more
-/// than one unit, or to a private-use character (the user-defined areas, which GBK leaves
-/// unassigned). Returns 0, or -1 when ICU has no GB18030 converter.
+/// 126 × 191 entries) the BMP character the pair decodes to, 0 where it decodes to none or to more
+/// than one unit (the user-defined areas give their private-use characters, as ICU's GB18030 and
+/// Windows' code page 936 read them). Returns 0, or -1 when ICU has no GB18030 converter.
 int32_t civ_gbk_pair_table(uint16_t *out);
 
 /// A compiled ICU regular expression (uregex), matched against UTF-8 text: converted into the

@@ -1,8 +1,10 @@
 import CICU
 
-/// GBK's two-byte characters both ways: GB18030's two-byte area as ICU decodes it, without the
-/// user-defined areas (private use in GB18030, unassigned in GBK, dropped by the decoders that
-/// make desynchronised pages). What `GBKDesyncRepair` reads a run again with.
+/// GBK's two-byte characters both ways: GB18030's two-byte area as ICU decodes it, the
+/// user-defined areas (rows AA–AF, F8–FE, A1–A7's low half) as their private-use characters: a
+/// desynchronised run read by ICU, a browser or Windows' code page 936 shows them, one per pair
+/// of bytes (the commonest odd characters of such a run: a second byte AA–AF or F8–FE before a
+/// first byte). What `GBKDesyncRepair` reads a run again with.
 ///
 /// Built from ICU on first use (24,000 pairs, a few milliseconds): only a line with a suspect run
 /// needs it.

@@ -12,7 +12,9 @@ import Foundation
 /// words there and the commonest lone ones (a mark where only row A1 or A3 fits, else left out).
 /// A run is repaired only when the lexicon scores the text clearly better so
 /// (`gbk-desync.repaired`); a candidate whose shifted reading makes words but does not win is left
-/// as it is (`gbk-desync.left`).
+/// as it is (`gbk-desync.left`). A run holding a character only damage makes (GBK's user-defined
+/// cells, which ICU reads as private use) is proven: it needs only to read better, as Han text
+/// between ordinary characters. U+FFFD after a run is its last character's lost second byte.
 ///
 /// The common case costs one byte scan: a line without a character of the kinds such runs show
 /// (characters in few or no lexicon words, kana, Greek, Cyrillic, box drawing and the other
@@ -47,8 +49,16 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// --seed 2`: the lowest margins undamaged prose never reaches there).
     static let margin = 24.0
     static let shortRunMargin = 32.0
-    /// The least share of the repaired characters in lexicon words.
+    /// The margin for a run proven by a character only runs hold: the damage is certain, the
+    /// reading need only be better than the odd text.
+    static let provenMargin = 4.0
+    /// And a third of its characters in words (a name read shifted rarely makes one: `\u{E139}期`
+    /// → 谁榔诏).
+    static let provenCoverage = 0.34
+    /// The least share of the repaired characters in lexicon words; a third for runs of three odd
+    /// characters or more (tuned on `--seed 2`: no undamaged line of `make-corpus` changes more).
     static let minimumCoverage = 0.5
+    static let longRunCoverage = 0.34
     /// Runs of up to this many odd characters need two suspects among them.
     static let shortRun = 3
     /// Each character's score is measured against an unknown one, whose log-probability is
@@ -69,7 +79,12 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
                                        0x3105 ... 0x3129, 0x2160 ... 0x217B, 0x2488 ... 0x249B, 0x3220 ... 0x3229,
                                        0x2225 ... 0x223D, 0x2261 ... 0x226F, 0x2299 ... 0x2299, 0x2312 ... 0x2312,
                                        0x3013 ... 0x3013, 0x2016 ... 0x2016, 0x00A4 ... 0x00A4, 0x00A8 ... 0x00A8,
-                                       0x02C7 ... 0x02C9, 0xFFE0 ... 0xFFE1, 0x2640 ... 0x2642] { set(r) }
+                                       0x02C7 ... 0x02C9, 0xFFE0 ... 0xFFE1, 0x2640 ... 0x2642,
+                                       // GBK's user-defined areas and the empty cells of its
+                                       // symbol rows as ICU reads them: private use, in a run
+                                       // wherever a second byte AA–AF or F8–FE meets a first byte
+                                       // (half the runs hold one).
+                                       0xE000 ... 0xE864, 0xFFFD ... 0xFFFD] { set(r) }
         // Han characters in few lexicon words; traditional ones are ordinary on a traditional page.
         set(0x3400 ... 0x4DBF)
         set(0x4E00 ... 0x9FFF)
@@ -126,7 +141,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         while p < s.count {
             defer { p += 1 }
             guard p >= free, isSuspect(s[p].value) else { continue }
-            switch readAgain(s, at: p, from: free) {
+            // U+FFFD after a character: a second byte before ASCII, the run (if any) ends before it.
+            var at = p
+            if s[p] == Self.replacement {
+                guard p > free, s[p - 1].value >= 0x80, s[p - 1] != Self.replacement else { continue }
+                at = p - 1
+            }
+            switch readAgain(s, at: at, from: free) {
             case nil: continue
             case .left(let end):
                 counters.add("\(name).left")
@@ -178,6 +199,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             let near = mapped[max(0, p - a - 2) ..< min(t.count, p - a + 2)]
             sees = near.count >= 3 && near.filter { ScalarClass.isHan($0) && !isSuspect($0.value) }.count >= near.count - 1
         }
+        // Or a character only a run shows: private use (GBK's user-defined cells), or U+FFFD.
+        if !sees { sees = (max(lowest, p - Self.evidenceReach) ..< min(s.count, p + Self.evidenceReach + 1)).contains { isDamageMark(s, $0) } }
         guard sees else { return nil }
         // Then the whole chain around p whose shifted readings all exist: a run lies inside.
         var before: [Unicode.Scalar] = []
@@ -193,15 +216,34 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             // from prose's own rare characters (呢, 啦 are in no lexicon word).
             // Two suspects at least in a short run: prose's rare characters come one at a time
             // (兴坪, 唐韵笙).
-            guard j - i >= 2, j - i > Self.shortRun || s[i ..< j].filter({ isSuspect($0.value) }).count >= 2,
+            // Proof of damage: a private-use character inside (U+FFFD after the run proves damage
+            // but not where it starts: `屏�(` is 屏幕( with 幕's bytes lost, 屏 whole).
+            // A stray private-use character (an icon font's glyph) in prose is no run's.
+            if (i ..< j).contains(where: { Self.isPrivateUse(s[$0]) && isStray(s, $0) }) { continue }
+            let proven = s[i ..< j].contains { Self.isPrivateUse($0) }
+            let endsInReplacement = j < s.count && s[j] == Self.replacement
+            // One odd character before U+FFFD: a run (褂� for 使用) if it is a suspect, else more
+            // likely a whole character whose successor lost both bytes (屏� for 屏幕: left).
+            let oneBeforeReplacement = j - i == 1 && endsInReplacement && isSuspect(s[i].value)
+            // A private-use character alone is too little: its two bytes are both halves.
+            guard (proven && j - i >= 2) || oneBeforeReplacement || (j - i >= 2 && (j - i > Self.shortRun || s[i ..< j].filter({ isSuspect($0.value) }).count + (endsInReplacement ? 1 : 0) >= 2)),
                   let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)])) else { continue }
             tried = true
             let lo = max(0, i - Self.context), hi = min(s.count, max(b, end) + Self.context)
             let before = score(Array(s[lo ..< hi]))
             let repairedWindow = Array(s[lo ..< i]) + text + Array(s[end ..< hi])
             let after = score(repairedWindow)
-            if after - before >= (j - i == 2 ? Self.shortRunMargin : Self.margin), winner == nil || after - before > winner!.gain,
-               wordCoverage(repairedWindow, from: i - lo, count: text.count) >= Self.minimumCoverage {
+            // A proven run of two odd characters or more needs only to read better, and as Chinese
+            // text: Han characters and marks (Big5 read as GBK, `臨Τ翴┬丁`, has private-use
+            // characters too, and reads shifted as `处长@翴小A些`).
+            let readsAsText = text.indices.allSatisfy { k in ScalarClass.isHan(text[k]) || ScalarClass.isCJKPunctuation(text[k]) || (k == text.count - 1 && text[k].value < 0x80) }
+                && !text.contains(where: Self.isPrivateUse)
+            // ... and between ordinary characters: Big5 read as GBK is odd all along the line.
+            let lenient = proven && j - i >= 2 && readsAsText && (i == 0 || !isSuspect(s[i - 1].value))
+                && (end == s.count || !isSuspect(s[end].value))
+            let required = lenient ? Self.provenMargin : j - i == 2 && !endsInReplacement ? Self.shortRunMargin : Self.margin
+            if readsAsText, after - before >= required, winner == nil || after - before > winner!.gain,
+               wordCoverage(repairedWindow, from: i - lo, count: text.count) >= (lenient ? Self.provenCoverage : j - i >= Self.shortRun ? Self.longRunCoverage : Self.minimumCoverage) {
                 winner = (after - before, Repair(start: i, end: end, text: text))
             }
         }
@@ -237,8 +279,11 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let gbk = GBKPairs.shared
         guard let first = gbk.bytes(of: s[i]), let last = gbk.bytes(of: s[j - 1]) else { return nil }
         let left = hanContext(s, before: i), right = hanContext(s, after: j)
-        let firstCandidates = gbk.characters(trail: first.lead)
-        let lastCandidates = gbk.characters(lead: last.trail)
+        // A half is completed in the line's script: on a line with no traditional character
+        // outside the run, a traditional candidate (統 beside 结) is not the text's.
+        let simplifiedLine = converter.map { c in !s[..<i].contains(where: c.changes) && !s[j...].contains(where: c.changes) } ?? false
+        let firstCandidates = gbk.characters(trail: first.lead).filter { !simplifiedLine || !converter!.changes($0) }
+        let lastCandidates = gbk.characters(lead: last.trail).filter { !simplifiedLine || !converter!.changes($0) }
         var text: [Unicode.Scalar] = []
         if let c = bestFiller(firstCandidates, left: left, right: Array(t.prefix(3))) ?? Self.punctuation(trail: first.lead) { text.append(c) }
         text.append(contentsOf: t)
@@ -251,8 +296,44 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             lastChoice = c
             end = j + 1
         }
-        if let c = lastChoice ?? Self.punctuation(lead: last.trail) { text.append(c) }
+        if last.trail < 0x80 {
+            // The last pair took an ASCII character as its second byte: it is the text's.
+            text.append(Unicode.Scalar(last.trail))
+        } else if let c = lastChoice ?? Self.punctuation(lead: last.trail) { text.append(c) }
+        // The last character's second byte before ASCII that cannot follow it (`，` `0`) was read
+        // as U+FFFD: the run's, not the text's.
+        if end == j, j < s.count, s[j] == Self.replacement { end = j + 1 }
         return (text, end)
+    }
+
+    static let replacement: Unicode.Scalar = "\u{FFFD}"
+
+    /// GBK's user-defined cells as ICU reads them (private use), and U+FFFD: in Chinese prose,
+    /// only a damaged stream holds them.
+    @inline(__always)
+    static func isOnlyInRuns(_ c: Unicode.Scalar) -> Bool { isPrivateUse(c) || c == replacement }
+
+    @inline(__always)
+    static func isPrivateUse(_ c: Unicode.Scalar) -> Bool { (0xE000 ... 0xE864).contains(c.value) }
+
+    /// `s[m]` is U+FFFD, or a private-use character that is not stray.
+    func isDamageMark(_ s: [Unicode.Scalar], _ m: Int) -> Bool {
+        s[m] == Self.replacement || (Self.isPrivateUse(s[m]) && !isStray(s, m))
+    }
+
+    /// A private-use character whose neighbours, with it taken out, stand in lexicon words (`宽\u{E61C}度`,
+    /// `\u{E60A}分享到`): a glyph of an icon font in prose, not a run's pair of bytes, whose
+    /// neighbours are odd characters.
+    func isStray(_ s: [Unicode.Scalar], _ m: Int) -> Bool {
+        let lo = max(0, m - 3), hi = min(s.count, m + 4)
+        let text = Array(s[lo ..< m]) + Array(s[(m + 1) ..< hi])
+        let k = m - lo   // the right neighbour's index in text; the left one's is k - 1
+        guard !text.isEmpty else { return false }
+        let (_, starts, _) = viterbi(text.map(simplified))
+        var inWord = [Bool](repeating: false, count: text.count)
+        var e = text.count
+        while e > 0 { let b = starts[e]; if e - b >= 2 { for x in b ..< e { inWord[x] = true } }; e = b }
+        return (k == 0 || inWord[k - 1]) && (k == text.count || inWord[k])
     }
 
     /// The marks of ordinary prose; a run's odd marks are others (「＞〉) far more often.
