@@ -583,95 +583,99 @@ struct SegmentRules: Sendable {
         cells.withUnsafeMutableBufferPointer { c in
             for k in 0...n { c[k] = PathCell() }
         }
-        for t in window { cells[t.start - base].icuEnd = Int32(t.end - base) }
-        for k in 0..<n {
-            if let c = lexicon.code(of: char(k)) {
-                cells[k].code = c
-                cells[k].lastUncoded = k > 0 ? cells[k - 1].lastUncoded : -1
-            } else {
-                cells[k].lastUncoded = Int32(k)
-            }
-            if k > 0, cells[k].lastUncoded < k - 1 {
-                cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
-            }
-            if k > 0 {
-                cells[k - 1].listed = domainStarts.mayStart(char(k - 1), char(k)) || (user != nil && userStarts.mayStart(char(k - 1), char(k)))
-            }
-        }
-        func frequency(_ s: Int, _ e: Int) -> Int {
-            var f = 0
-            if cells[e - 1].lastUncoded < s, cells[s].lengths & 1 << (e - s) == 0 {
-                // No word of this length begins with these two characters.
-            } else if cells[e - 1].lastUncoded < s, e - s <= WordTable.maxLength, let shortWords {
-                f = shortWords.frequency(WordTable.key(count: e - s) { cells[s + $0].code })
-            } else if cells[e - 1].lastUncoded < s {
-                f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: e - s) { codes in
-                    for k in s..<e { codes[k - s] = cells[k].code }
-                    return lexicon.frequency(codes: UnsafeBufferPointer(codes))
-                }
-            }
-            if e - s <= domain.maxWordLength, domainStarts.mayStart(char(s), char(s + 1)) {
-                let d = domain.frequency(of: chars[(base + s)..<(base + e)])
-                if d > f { f = d }
-            }
-            if let user, e - s <= user.maxWordLength, userStarts.mayStart(char(s), char(s + 1)) {
-                let u = user.frequency(of: chars[(base + s)..<(base + e)])
-                if u > f { f = u }
-            }
-            return f
-        }
-        /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
-        /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart).
-        let countPrefixes = Self.countPrefixes
-        func mayJoin(_ s: Int, _ e: Int) -> Bool {
-            var k = s
-            if char(k) == "第" { k += 1 }
-            var numerals = 0
-            while k < e - 1, countPrefixes.contains(char(k)) {
-                k += 1
-                numerals += 1
-            }
-            return numerals == 0 || k != e - 1
-        }
-        cells[0].best = 0
-        for e in 1...n {
-            for s in max(0, e - maxLength)..<e {
-                let before = cells[s].best
-                guard before > -.infinity else { continue }
-                var score: Double
-                if e - s == 1 {
-                    score = logSingle
-                } else {
-                    let isICU = cells[s].icuEnd == e
-                    // Most spans are no word of any lexicon: the main lexicon's pair lengths and
-                    // the listed words' first pairs say so before any search (or mayJoin).
-                    let main = cells[e - 1].lastUncoded < s && cells[s].lengths & 1 << (e - s) != 0
-                    let listed = cells[s].listed
-                    if !isICU && !main && !listed { continue }
-                    let f = (main || listed) && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
-                    score = f > 0 ? log(Double(f)) - logTotal : -.infinity
-                    if isICU { score = max(score, logICU) }
-                }
-                if before + score > cells[e].best {
-                    cells[e].best = before + score
-                    cells[e].back = Int32(s)
-                }
-            }
-        }
-        // The tokens from the back pointers, last first, then put in order.
+        // The cells through a buffer: the nested functions reached the inout array through
+        // accessors at every read.
         let first = out.count
-        var e = n
-        while e > 0 {
-            let s = Int(cells[e].back)
-            // A three-character name the lexicon knows whole but ICU did not (`江泽民`) is
-            // surname + given name, the PKU convention.
-            if e - s == 3, surnames.contains(char(s)), (s..<e).allSatisfy({ cells[$0].icuEnd == $0 + 1 }) {
-                out.append(Token(start: base + s + 1, end: base + e))
-                out.append(Token(start: base + s, end: base + s + 1))
-            } else {
-                out.append(Token(start: base + s, end: base + e))
+        cells.withUnsafeMutableBufferPointer { cells in
+            for t in window { cells[t.start - base].icuEnd = Int32(t.end - base) }
+            for k in 0..<n {
+                if let c = lexicon.code(of: char(k)) {
+                    cells[k].code = c
+                    cells[k].lastUncoded = k > 0 ? cells[k - 1].lastUncoded : -1
+                } else {
+                    cells[k].lastUncoded = Int32(k)
+                }
+                if k > 0, cells[k].lastUncoded < k - 1 {
+                    cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
+                }
+                if k > 0 {
+                    cells[k - 1].listed = domainStarts.mayStart(char(k - 1), char(k)) || (user != nil && userStarts.mayStart(char(k - 1), char(k)))
+                }
             }
-            e = s
+            func frequency(_ s: Int, _ e: Int) -> Int {
+                var f = 0
+                if cells[e - 1].lastUncoded < s, cells[s].lengths & 1 << (e - s) == 0 {
+                    // No word of this length begins with these two characters.
+                } else if cells[e - 1].lastUncoded < s, e - s <= WordTable.maxLength, let shortWords {
+                    f = shortWords.frequency(WordTable.key(count: e - s) { cells[s + $0].code })
+                } else if cells[e - 1].lastUncoded < s {
+                    f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: e - s) { codes in
+                        for k in s..<e { codes[k - s] = cells[k].code }
+                        return lexicon.frequency(codes: UnsafeBufferPointer(codes))
+                    }
+                }
+                if e - s <= domain.maxWordLength, domainStarts.mayStart(char(s), char(s + 1)) {
+                    let d = domain.frequency(of: chars[(base + s)..<(base + e)])
+                    if d > f { f = d }
+                }
+                if let user, e - s <= user.maxWordLength, userStarts.mayStart(char(s), char(s + 1)) {
+                    let u = user.frequency(of: chars[(base + s)..<(base + e)])
+                    if u > f { f = u }
+                }
+                return f
+            }
+            /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
+            /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart).
+            let countPrefixes = Self.countPrefixes
+            func mayJoin(_ s: Int, _ e: Int) -> Bool {
+                var k = s
+                if char(k) == "第" { k += 1 }
+                var numerals = 0
+                while k < e - 1, countPrefixes.contains(char(k)) {
+                    k += 1
+                    numerals += 1
+                }
+                return numerals == 0 || k != e - 1
+            }
+            cells[0].best = 0
+            for e in 1...n {
+                for s in max(0, e - maxLength)..<e {
+                    let before = cells[s].best
+                    guard before > -.infinity else { continue }
+                    var score: Double
+                    if e - s == 1 {
+                        score = logSingle
+                    } else {
+                        let isICU = cells[s].icuEnd == e
+                        // Most spans are no word of any lexicon: the main lexicon's pair lengths and
+                        // the listed words' first pairs say so before any search (or mayJoin).
+                        let main = cells[e - 1].lastUncoded < s && cells[s].lengths & 1 << (e - s) != 0
+                        let listed = cells[s].listed
+                        if !isICU && !main && !listed { continue }
+                        let f = (main || listed) && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
+                        score = f > 0 ? log(Double(f)) - logTotal : -.infinity
+                        if isICU { score = max(score, logICU) }
+                    }
+                    if before + score > cells[e].best {
+                        cells[e].best = before + score
+                        cells[e].back = Int32(s)
+                    }
+                }
+            }
+            // The tokens from the back pointers, last first, then put in order.
+            var e = n
+            while e > 0 {
+                let s = Int(cells[e].back)
+                // A three-character name the lexicon knows whole but ICU did not (`江泽民`) is
+                // surname + given name, the PKU convention.
+                if e - s == 3, surnames.contains(char(s)), (s..<e).allSatisfy({ cells[$0].icuEnd == $0 + 1 }) {
+                    out.append(Token(start: base + s + 1, end: base + e))
+                    out.append(Token(start: base + s, end: base + s + 1))
+                } else {
+                    out.append(Token(start: base + s, end: base + e))
+                }
+                e = s
+            }
         }
         var a = first, b = out.count - 1
         while a < b {
