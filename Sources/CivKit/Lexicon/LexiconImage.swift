@@ -226,6 +226,20 @@ struct LexiconImage: @unchecked Sendable {
     func forEachPackedWord(length: Int, _ body: (UInt64, Int) -> Void) {
         guard packsCodes, length >= 1, length <= min(4, maxWordLength) else { return }
         let group = groups[length - 1]
+        if codeWidth == 2 && frequencyWidth == 4 {
+            // The bundled lexicon's layout read directly: the segmenter hashes every short word
+            // at start-up, and the general reads (width tests, checked arithmetic) were half of it.
+            let words = bytes.baseAddress! + group.words, frequencies = bytes.baseAddress! + group.frequencies
+            for w in 0 ..< group.count {
+                let word = words + w &* length &* 2
+                var key: UInt64 = 0
+                for k in 0 ..< length {
+                    key |= (UInt64(UInt16(littleEndian: word.loadUnaligned(fromByteOffset: 2 &* k, as: UInt16.self))) &+ 1) << UInt64(16 &* k)
+                }
+                body(key, Int(UInt32(littleEndian: frequencies.loadUnaligned(fromByteOffset: 4 &* w, as: UInt32.self))))
+            }
+            return
+        }
         for w in 0 ..< group.count {
             var key: UInt64 = 0
             for k in 0 ..< length { key |= UInt64(code(group, length, word: w, at: k) + 1) << (16 * k) }
@@ -244,6 +258,21 @@ struct LexiconImage: @unchecked Sendable {
     func forEachWordStart(length: Int, _ body: (UInt32, UInt32) -> Void) {
         guard length >= 2, length <= maxWordLength else { return }
         let group = groups[length - 1]
+        if codeWidth == 2 {
+            // Read directly, as in `forEachPackedWord` (every word passes here at start-up).
+            let words = bytes.baseAddress! + group.words
+            var previous = UInt64.max
+            for w in 0 ..< group.count {
+                let word = words + w &* length &* 2
+                let a = UInt32(UInt16(littleEndian: word.loadUnaligned(as: UInt16.self)))
+                let b = UInt32(UInt16(littleEndian: word.loadUnaligned(fromByteOffset: 2, as: UInt16.self)))
+                let pair = UInt64(a) << 32 | UInt64(b)
+                if pair == previous { continue }
+                previous = pair
+                body(a, b)
+            }
+            return
+        }
         var previous: (UInt32, UInt32)?
         for w in 0 ..< group.count {
             let pair = (code(group, length, word: w, at: 0), code(group, length, word: w, at: 1))
