@@ -109,7 +109,13 @@ struct ImageWriter {
     var offset: Int { bytes.count }
 
     mutating func append<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        // Byte by byte, least significant first: appending the raw bytes of the value went
+        // through the generic sequence append (a hundred instructions a value).
+        var v = value
+        for _ in 0 ..< MemoryLayout<T>.size {
+            bytes.append(UInt8(truncatingIfNeeded: v))
+            v >>= 8
+        }
     }
 
     mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }

@@ -90,16 +90,24 @@ struct LexiconImage: @unchecked Sendable {
         for (g, group) in groups.enumerated() {
             let length = g + 1
             var first = [Int32](repeating: 0, count: alphabetCount + 1), last = first
-            var previous: UInt32 = 0
-            for w in 0 ..< group.count {
-                let a = Self.code(bytes, group, length, codeWidth, word: w, at: 0)
-                guard a >= previous else { throw ImageError("its words are not sorted") }
-                previous = a
-                let b = Self.code(bytes, group, length, codeWidth, word: w, at: length - 1)
-                guard Int(a) < alphabetCount, Int(b) < alphabetCount else { throw ImageError("a word has a character code outside the alphabet") }
-                first[Int(a) + 1] += 1
-                last[Int(b) + 1] += 1
+            // Counted through buffers (every word of the mapped lexicon passes here at start-up).
+            var problem: String?
+            let image = bytes, width = codeWidth, letters = alphabetCount
+            first.withUnsafeMutableBufferPointer { first in
+                last.withUnsafeMutableBufferPointer { last in
+                    var previous: UInt32 = 0
+                    for w in 0 ..< group.count {
+                        let a = Self.code(image, group, length, width, word: w, at: 0)
+                        guard a >= previous else { problem = "its words are not sorted"; return }
+                        previous = a
+                        let b = Self.code(image, group, length, width, word: w, at: length - 1)
+                        guard Int(a) < letters, Int(b) < letters else { problem = "a word has a character code outside the alphabet"; return }
+                        first[Int(a) + 1] += 1
+                        last[Int(b) + 1] += 1
+                    }
+                }
             }
+            if let problem { throw ImageError(problem) }
             for c in 0 ..< alphabetCount {
                 first[c + 1] += first[c]
                 last[c + 1] += last[c]
@@ -218,6 +226,20 @@ struct LexiconImage: @unchecked Sendable {
     func forEachPackedWord(length: Int, _ body: (UInt64, Int) -> Void) {
         guard packsCodes, length >= 1, length <= min(4, maxWordLength) else { return }
         let group = groups[length - 1]
+        if codeWidth == 2 && frequencyWidth == 4 {
+            // The bundled lexicon's layout read directly: the segmenter hashes every short word
+            // at start-up, and the general reads (width tests, checked arithmetic) were half of it.
+            let words = bytes.baseAddress! + group.words, frequencies = bytes.baseAddress! + group.frequencies
+            for w in 0 ..< group.count {
+                let word = words + w &* length &* 2
+                var key: UInt64 = 0
+                for k in 0 ..< length {
+                    key |= (UInt64(UInt16(littleEndian: word.loadUnaligned(fromByteOffset: 2 &* k, as: UInt16.self))) &+ 1) << UInt64(16 &* k)
+                }
+                body(key, Int(UInt32(littleEndian: frequencies.loadUnaligned(fromByteOffset: 4 &* w, as: UInt32.self))))
+            }
+            return
+        }
         for w in 0 ..< group.count {
             var key: UInt64 = 0
             for k in 0 ..< length { key |= UInt64(code(group, length, word: w, at: k) + 1) << (16 * k) }
@@ -236,6 +258,21 @@ struct LexiconImage: @unchecked Sendable {
     func forEachWordStart(length: Int, _ body: (UInt32, UInt32) -> Void) {
         guard length >= 2, length <= maxWordLength else { return }
         let group = groups[length - 1]
+        if codeWidth == 2 {
+            // Read directly, as in `forEachPackedWord` (every word passes here at start-up).
+            let words = bytes.baseAddress! + group.words
+            var previous = UInt64.max
+            for w in 0 ..< group.count {
+                let word = words + w &* length &* 2
+                let a = UInt32(UInt16(littleEndian: word.loadUnaligned(as: UInt16.self)))
+                let b = UInt32(UInt16(littleEndian: word.loadUnaligned(fromByteOffset: 2, as: UInt16.self)))
+                let pair = UInt64(a) << 32 | UInt64(b)
+                if pair == previous { continue }
+                previous = pair
+                body(a, b)
+            }
+            return
+        }
         var previous: (UInt32, UInt32)?
         for w in 0 ..< group.count {
             let pair = (code(group, length, word: w, at: 0), code(group, length, word: w, at: 1))
@@ -281,45 +318,62 @@ struct LexiconImage: @unchecked Sendable {
         // Per length: the words' scalars back to back, and their frequencies.
         var scalarsByLength: [[UInt32]] = []
         var frequenciesByLength: [[Int]] = []
+        var scalars: [UInt32] = []
         for (word, frequency) in entries where !word.isEmpty {
-            let length = word.unicodeScalars.count
+            scalars.removeAll(keepingCapacity: true)
+            for c in word.unicodeScalars { scalars.append(c.value) }
+            let length = scalars.count
             while scalarsByLength.count < length { scalarsByLength.append([]); frequenciesByLength.append([]) }
-            scalarsByLength[length - 1].append(contentsOf: word.unicodeScalars.lazy.map(\.value))
+            scalarsByLength[length - 1].append(contentsOf: scalars)
             frequenciesByLength[length - 1].append(frequency)
         }
-        // Sorted and without repeats, per length.
+        // Sorted and without repeats, per length. Comparisons and letters on buffers, letters of
+        // the Basic Multilingual Plane in a table: with sets, dictionaries and checked subscripts
+        // this cost civ-segment a sixth of its start-up (its domain words are built here).
         var words: [[UInt32]] = [], frequencies: [[Int]] = []
-        var letters = Set<UInt32>()
+        var bmpLetters = [Bool](repeating: false, count: 0x10000)
+        var otherLetters = Set<UInt32>()
         for (n, flat) in scalarsByLength.enumerated() {
             let length = n + 1
-            func less(_ a: Int, _ b: Int) -> Bool {
-                for k in 0 ..< length where flat[a * length + k] != flat[b * length + k] {
-                    return flat[a * length + k] < flat[b * length + k]
-                }
-                return false
-            }
-            let order = (0 ..< frequenciesByLength[n].count).sorted(by: less)
             var unique: [UInt32] = [], uniqueFrequencies: [Int] = []
-            var previous: Int?
-            for i in order {
-                if let p = previous, !less(p, i) {
-                    uniqueFrequencies[uniqueFrequencies.count - 1] = max(uniqueFrequencies.last!, frequenciesByLength[n][i])
-                    continue
+            flat.withUnsafeBufferPointer { flat in
+                func less(_ a: Int, _ b: Int) -> Bool {
+                    for k in 0 ..< length where flat[a * length + k] != flat[b * length + k] {
+                        return flat[a * length + k] < flat[b * length + k]
+                    }
+                    return false
                 }
-                unique.append(contentsOf: flat[i * length ..< (i + 1) * length])
-                uniqueFrequencies.append(frequenciesByLength[n][i])
-                previous = i
+                var order = Array(0 ..< frequenciesByLength[n].count)
+                order.sort(by: less)
+                var previous: Int?
+                for i in order {
+                    if let p = previous, !less(p, i) {
+                        uniqueFrequencies[uniqueFrequencies.count - 1] = max(uniqueFrequencies.last!, frequenciesByLength[n][i])
+                        continue
+                    }
+                    unique.append(contentsOf: flat[i * length ..< (i + 1) * length])
+                    uniqueFrequencies.append(frequenciesByLength[n][i])
+                    previous = i
+                }
             }
-            letters.formUnion(unique)
+            for c in unique {
+                if c < 0x10000 { bmpLetters[Int(c)] = true } else { otherLetters.insert(c) }
+            }
             words.append(unique)
             frequencies.append(uniqueFrequencies)
         }
-        let alphabet = letters.sorted()
-        var codes: [UInt32: UInt32] = [:]
-        for (i, c) in alphabet.enumerated() { codes[c] = UInt32(i) }
+        var alphabet: [UInt32] = []
+        for c in 0 ..< 0x10000 where bmpLetters[c] { alphabet.append(UInt32(c)) }
+        alphabet += otherLetters.sorted()
+        var bmpCodes = [UInt32](repeating: 0, count: 0x10000)
+        var otherCodes: [UInt32: UInt32] = [:]
+        for (i, c) in alphabet.enumerated() {
+            if c < 0x10000 { bmpCodes[Int(c)] = UInt32(i) } else { otherCodes[c] = UInt32(i) }
+        }
+        func code(_ c: UInt32) -> UInt32 { c < 0x10000 ? bmpCodes[Int(c)] : otherCodes[c]! }
         var characterFrequencies = [Int](repeating: 0, count: alphabet.count)
         for (n, flat) in words.enumerated() {
-            for (i, c) in flat.enumerated() { characterFrequencies[Int(codes[c]!)] += frequencies[n][i / (n + 1)] }
+            for (i, c) in flat.enumerated() { characterFrequencies[Int(code(c))] += frequencies[n][i / (n + 1)] }
         }
         let codeWidth = alphabet.count <= 0x10000 ? 2 : 4
         let frequencyWidth = frequencies.joined().allSatisfy { $0 >= 0 && $0 <= Int(UInt32.max) } ? 4 : 8
@@ -348,18 +402,21 @@ struct LexiconImage: @unchecked Sendable {
             let length = n + 1, count = frequencies[n].count
             out.set(groupFields[n].words, to: out.align())
             for c in flat {
-                if codeWidth == 2 { out.append(UInt16(codes[c]!)) } else { out.append(codes[c]!) }
+                if codeWidth == 2 { out.append(UInt16(code(c))) } else { out.append(code(c)) }
             }
             out.set(groupFields[n].frequencies, to: out.align())
             for f in frequencies[n] {
                 if frequencyWidth == 4 { out.append(UInt32(f)) } else { out.append(Int64(f)) }
             }
             // Words are unique, so reading backwards orders them totally too.
-            let backward = (0 ..< count).sorted { a, b in
-                for k in stride(from: length - 1, through: 0, by: -1) where flat[a * length + k] != flat[b * length + k] {
-                    return flat[a * length + k] < flat[b * length + k]
+            var backward = Array(0 ..< count)
+            flat.withUnsafeBufferPointer { flat in
+                backward.sort { a, b in
+                    for k in stride(from: length - 1, through: 0, by: -1) where flat[a * length + k] != flat[b * length + k] {
+                        return flat[a * length + k] < flat[b * length + k]
+                    }
+                    return false
                 }
-                return false
             }
             out.set(groupFields[n].backward, to: out.align())
             for w in backward { out.append(UInt32(w)) }

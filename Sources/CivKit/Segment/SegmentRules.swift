@@ -95,6 +95,9 @@ struct SegmentRules: Sendable {
     private let domainStarts: WordStarts
     private let userStarts: WordStarts
     private let compoundStarts: WordStarts
+    /// `ruleCharacterTable`, and whether a listed word begins outside the Basic Multilingual Plane.
+    private let ruleCharacters: [UInt8]
+    private let anyListedStart: Bool
     private let logTotal: Double
     /// The log probabilities of a single character and of a word only ICU knows (see below).
     private let logSingle: Double
@@ -118,6 +121,8 @@ struct SegmentRules: Sendable {
         domainStarts = WordStarts(domain)
         userStarts = user.map(WordStarts.init) ?? WordStarts()
         compoundStarts = WordStarts(compounds)
+        ruleCharacters = Self.ruleCharacterTable(domainStarts: domainStarts, userStarts: userStarts)
+        anyListedStart = domainStarts.startsAnywhere || userStarts.startsAnywhere
         logTotal = log(Double(lexicon.totalFrequency))
         logSingle = log(Self.singleFrequency) - logTotal
         logICU = log(Self.icuFrequency) - logTotal
@@ -165,16 +170,36 @@ struct SegmentRules: Sendable {
     /// Whether the line holds a character that rules 0, 1, 2 and 2a act on: a mark that may be
     /// doubled, a digit, a Chinese numeral or 第, the first character of a listed word.
     func mayChange(_ text: [Unicode.Scalar]) -> (marks: Bool, numbers: Bool, numerals: Bool, listedWords: Bool) {
-        var marks = false, numbers = false, numerals = false, listed = false
-        let markSet = Self.repeatedMarks, numeralSet = Self.numerals
-        for c in text {
-            if !marks, markSet.contains(c) { marks = true }
-            if !numbers, Self.isDigit(c) { numbers = true }
-            if !numerals, numeralSet.contains(c) || c == "第" { numerals = true }
-            if !listed, domainStarts.mayBegin(c) || userStarts.mayBegin(c) { listed = true }
-            if marks && numbers && numerals && listed { break }
+        // One table read a character (`ruleCharacters`) where four set tests were.
+        var flags = anyListedStart ? RuleCharacter.listed : 0
+        ruleCharacters.withUnsafeBufferPointer { table in
+            for c in text where c.value < 0x10000 {
+                flags |= table[Int(c.value)]
+                if flags == RuleCharacter.all { break }
+            }
         }
-        return (marks, numbers, numerals, listed)
+        return (flags & RuleCharacter.mark != 0, flags & RuleCharacter.digit != 0, flags & RuleCharacter.numeral != 0, flags & RuleCharacter.listed != 0)
+    }
+
+    /// The bits of `ruleCharacters`.
+    enum RuleCharacter {
+        static let mark: UInt8 = 1, digit: UInt8 = 2, numeral: UInt8 = 4, listed: UInt8 = 8
+        static let all: UInt8 = 15
+    }
+
+    /// For each character of the Basic Multilingual Plane, which of rules 0, 1, 2 and 2a it may
+    /// set off (`RuleCharacter`): a mark that may be doubled, a digit, a Chinese numeral or 第,
+    /// the first character of a domain or user word.
+    static func ruleCharacterTable(domainStarts: WordStarts, userStarts: WordStarts) -> [UInt8] {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        repeatedMarks.forEach { table[Int($0.value)] |= RuleCharacter.mark }
+        // `isDigit`'s characters: ASCII and full-width digits.
+        for v in [0x30 ... 0x39, 0xFF10 ... 0xFF19].joined() { table[v] |= RuleCharacter.digit }
+        numerals.forEach { table[Int($0.value)] |= RuleCharacter.numeral }
+        table[Int(("第" as Unicode.Scalar).value)] |= RuleCharacter.numeral
+        domainStarts.forEachFirst { table[Int($0.value)] |= RuleCharacter.listed }
+        userStarts.forEachFirst { table[Int($0.value)] |= RuleCharacter.listed }
+        return table
     }
 
     /// The frequency of a word in the lexicons (the highest), 0 when it is in none.
@@ -277,8 +302,16 @@ struct SegmentRules: Sendable {
     func joinChineseNumerals(_ line: Line, into out: inout [Token]) {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
+        let text = line.text, numerals = Self.numerals
         var i = 0
         while i < tokens.count {
+            // Most tokens begin with no numeral, 第 or 百: none of the cases below.
+            let c = text[tokens[i].start]
+            if !numerals.contains(c), c != "第" {
+                out.append(tokens[i])
+                i += 1
+                continue
+            }
             // 第 and the number after it, which may run over several tokens (`第 一` → `第一`,
             // `第十 五次` → `第十五 次`); a measure word stuck to the number stays apart
             // (`第 一个` → `第一 个`, `第三次` → `第三 次`).
@@ -532,6 +565,8 @@ struct SegmentRules: Sendable {
         var icuEnd: Int32 = 0
         var best = -Double.infinity
         var back: Int32 = 0
+        /// A word of the domain's or the user's lexicon may begin here (`WordStarts`).
+        var listed = false
     }
 
     static let countPrefixes = ScalarSet("零○〇一二三四五六七八九十百千万亿两几多半余每数")
@@ -543,91 +578,104 @@ struct SegmentRules: Sendable {
         let n = window.last!.end - base
         let chars = line.text[base..<(base + n)]
         @inline(__always) func char(_ k: Int) -> Unicode.Scalar { chars[base + k] }
-        cells.removeAll(keepingCapacity: true)
-        cells.append(contentsOf: repeatElement(PathCell(), count: n + 1))
-        for t in window { cells[t.start - base].icuEnd = Int32(t.end - base) }
-        for k in 0..<n {
-            if let c = lexicon.code(of: char(k)) {
-                cells[k].code = c
-                cells[k].lastUncoded = k > 0 ? cells[k - 1].lastUncoded : -1
-            } else {
-                cells[k].lastUncoded = Int32(k)
-            }
-            if k > 0, cells[k].lastUncoded < k - 1 {
-                cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
-            }
+        // Reset in place: appending n + 1 fresh cells a window went through the generic append.
+        if cells.count < n + 1 { cells.append(contentsOf: repeatElement(PathCell(), count: n + 1 - cells.count)) }
+        cells.withUnsafeMutableBufferPointer { c in
+            for k in 0...n { c[k] = PathCell() }
         }
-        func frequency(_ s: Int, _ e: Int) -> Int {
-            var f = 0
-            if cells[e - 1].lastUncoded < s, cells[s].lengths & 1 << (e - s) == 0 {
-                // No word of this length begins with these two characters.
-            } else if cells[e - 1].lastUncoded < s, e - s <= WordTable.maxLength, let shortWords {
-                f = shortWords.frequency(WordTable.key(count: e - s) { cells[s + $0].code })
-            } else if cells[e - 1].lastUncoded < s {
-                f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: e - s) { codes in
-                    for k in s..<e { codes[k - s] = cells[k].code }
-                    return lexicon.frequency(codes: UnsafeBufferPointer(codes))
-                }
-            }
-            if e - s <= domain.maxWordLength, domainStarts.mayStart(char(s), char(s + 1)) {
-                let d = domain.frequency(of: chars[(base + s)..<(base + e)])
-                if d > f { f = d }
-            }
-            if let user, e - s <= user.maxWordLength, userStarts.mayStart(char(s), char(s + 1)) {
-                let u = user.frequency(of: chars[(base + s)..<(base + e)])
-                if u > f { f = u }
-            }
-            return f
-        }
-        /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
-        /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart).
-        let countPrefixes = Self.countPrefixes
-        func mayJoin(_ s: Int, _ e: Int) -> Bool {
-            var k = s
-            if char(k) == "第" { k += 1 }
-            var numerals = 0
-            while k < e - 1, countPrefixes.contains(char(k)) {
-                k += 1
-                numerals += 1
-            }
-            return numerals == 0 || k != e - 1
-        }
-        cells[0].best = 0
-        for e in 1...n {
-            for s in max(0, e - maxLength)..<e {
-                let before = cells[s].best
-                guard before > -.infinity else { continue }
-                let isICU = cells[s].icuEnd == e
-                var score: Double
-                let f = e - s >= 2 && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
-                if f > 0 {
-                    score = log(Double(f)) - logTotal
-                } else if e - s == 1 {
-                    score = logSingle
-                } else {
-                    score = -.infinity
-                }
-                if isICU && e - s >= 2 { score = max(score, logICU) }
-                if before + score > cells[e].best {
-                    cells[e].best = before + score
-                    cells[e].back = Int32(s)
-                }
-            }
-        }
-        // The tokens from the back pointers, last first, then put in order.
+        // The cells through a buffer: the nested functions reached the inout array through
+        // accessors at every read.
         let first = out.count
-        var e = n
-        while e > 0 {
-            let s = Int(cells[e].back)
-            // A three-character name the lexicon knows whole but ICU did not (`江泽民`) is
-            // surname + given name, the PKU convention.
-            if e - s == 3, surnames.contains(char(s)), (s..<e).allSatisfy({ cells[$0].icuEnd == $0 + 1 }) {
-                out.append(Token(start: base + s + 1, end: base + e))
-                out.append(Token(start: base + s, end: base + s + 1))
-            } else {
-                out.append(Token(start: base + s, end: base + e))
+        cells.withUnsafeMutableBufferPointer { cells in
+            for t in window { cells[t.start - base].icuEnd = Int32(t.end - base) }
+            for k in 0..<n {
+                if let c = lexicon.code(of: char(k)) {
+                    cells[k].code = c
+                    cells[k].lastUncoded = k > 0 ? cells[k - 1].lastUncoded : -1
+                } else {
+                    cells[k].lastUncoded = Int32(k)
+                }
+                if k > 0, cells[k].lastUncoded < k - 1 {
+                    cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
+                }
+                if k > 0 {
+                    cells[k - 1].listed = domainStarts.mayStart(char(k - 1), char(k)) || (user != nil && userStarts.mayStart(char(k - 1), char(k)))
+                }
             }
-            e = s
+            func frequency(_ s: Int, _ e: Int) -> Int {
+                var f = 0
+                if cells[e - 1].lastUncoded < s, cells[s].lengths & 1 << (e - s) == 0 {
+                    // No word of this length begins with these two characters.
+                } else if cells[e - 1].lastUncoded < s, e - s <= WordTable.maxLength, let shortWords {
+                    f = shortWords.frequency(WordTable.key(count: e - s) { cells[s + $0].code })
+                } else if cells[e - 1].lastUncoded < s {
+                    f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: e - s) { codes in
+                        for k in s..<e { codes[k - s] = cells[k].code }
+                        return lexicon.frequency(codes: UnsafeBufferPointer(codes))
+                    }
+                }
+                if e - s <= domain.maxWordLength, domainStarts.mayStart(char(s), char(s + 1)) {
+                    let d = domain.frequency(of: chars[(base + s)..<(base + e)])
+                    if d > f { f = d }
+                }
+                if let user, e - s <= user.maxWordLength, userStarts.mayStart(char(s), char(s + 1)) {
+                    let u = user.frequency(of: chars[(base + s)..<(base + e)])
+                    if u > f { f = u }
+                }
+                return f
+            }
+            /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
+            /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart).
+            let countPrefixes = Self.countPrefixes
+            func mayJoin(_ s: Int, _ e: Int) -> Bool {
+                var k = s
+                if char(k) == "第" { k += 1 }
+                var numerals = 0
+                while k < e - 1, countPrefixes.contains(char(k)) {
+                    k += 1
+                    numerals += 1
+                }
+                return numerals == 0 || k != e - 1
+            }
+            cells[0].best = 0
+            for e in 1...n {
+                for s in max(0, e - maxLength)..<e {
+                    let before = cells[s].best
+                    guard before > -.infinity else { continue }
+                    var score: Double
+                    if e - s == 1 {
+                        score = logSingle
+                    } else {
+                        let isICU = cells[s].icuEnd == e
+                        // Most spans are no word of any lexicon: the main lexicon's pair lengths and
+                        // the listed words' first pairs say so before any search (or mayJoin).
+                        let main = cells[e - 1].lastUncoded < s && cells[s].lengths & 1 << (e - s) != 0
+                        let listed = cells[s].listed
+                        if !isICU && !main && !listed { continue }
+                        let f = (main || listed) && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
+                        score = f > 0 ? log(Double(f)) - logTotal : -.infinity
+                        if isICU { score = max(score, logICU) }
+                    }
+                    if before + score > cells[e].best {
+                        cells[e].best = before + score
+                        cells[e].back = Int32(s)
+                    }
+                }
+            }
+            // The tokens from the back pointers, last first, then put in order.
+            var e = n
+            while e > 0 {
+                let s = Int(cells[e].back)
+                // A three-character name the lexicon knows whole but ICU did not (`江泽民`) is
+                // surname + given name, the PKU convention.
+                if e - s == 3, surnames.contains(char(s)), (s..<e).allSatisfy({ cells[$0].icuEnd == $0 + 1 }) {
+                    out.append(Token(start: base + s + 1, end: base + e))
+                    out.append(Token(start: base + s, end: base + s + 1))
+                } else {
+                    out.append(Token(start: base + s, end: base + e))
+                }
+                e = s
+            }
         }
         var a = first, b = out.count - 1
         while a < b {
@@ -749,6 +797,13 @@ struct ScalarSet: Sendable {
     @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool {
         c.value < 0x10000 && bits[Int(c.value >> 6)] & (1 << UInt64(c.value & 63)) != 0
     }
+
+    /// Calls `body` with each member, in scalar order.
+    func forEach(_ body: (Unicode.Scalar) -> Void) {
+        for (w, word) in bits.enumerated() where word != 0 {
+            for b in 0 ..< 64 where word & (1 << UInt64(b)) != 0 { body(Unicode.Scalar(UInt32(w << 6 | b))!) }
+        }
+    }
 }
 
 /// The first characters and the first pairs of characters (hashed into bits) of a lexicon's words
@@ -780,6 +835,12 @@ struct WordStarts: Sendable {
     }
 
     @inline(__always) func mayBegin(_ first: Unicode.Scalar) -> Bool { any || firsts.contains(first) }
+
+    /// A word begins with a character outside the Basic Multilingual Plane (every span may begin one).
+    var startsAnywhere: Bool { any }
+
+    /// Calls `body` with each first character (of the Basic Multilingual Plane).
+    func forEachFirst(_ body: (Unicode.Scalar) -> Void) { firsts.forEach(body) }
 
     @inline(__always) func mayStart(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
         guard !any else { return true }
