@@ -6,10 +6,7 @@ import Testing
 /// below the last sentence) and across the pages of a run (`RepeatedSiteLines`).
 @Suite struct BodyEdgesTests {
     func clean(_ lines: [String], removal: BoilerplateRemoval = BoilerplateRemoval()) -> (Record, Counters) {
-        var record = Record(lines: lines)
-        var counters = Counters()
-        removal.repair(&record, counters: &counters)
-        return (record, counters)
+        Support.removeBoilerplate(lines, removal: removal)
     }
 
     @Test func linkLikeLinesAreShortSparseRowsOrLabels() {
@@ -110,12 +107,7 @@ import Testing
 /// a forum's title under its byline, widget rows, a notice above the title, a first sentence a
 /// rule took.
 @Suite struct BodyRunsTests {
-    func clean(_ lines: [String]) -> (Record, Counters) {
-        var record = Record(lines: lines)
-        var counters = Counters()
-        BoilerplateRemoval().repair(&record, counters: &counters)
-        return (record, counters)
-    }
+    func clean(_ lines: [String]) -> (Record, Counters) { Support.removeBoilerplate(lines) }
 
     @Test func siteTalkNamesTheSiteOrItsReader() {
         let talk = SiteTalk.standard

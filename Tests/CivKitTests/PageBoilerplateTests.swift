@@ -5,12 +5,7 @@ import Testing
 /// The rules of issue 17 (spam, menus, markup, related lists, pages' last lines) and the
 /// labelled pages of `testdata/pages/` (what `scripts/eval-pages` measures).
 @Suite struct PageBoilerplateTests {
-    func clean(_ lines: [String]) -> (Record, Counters) {
-        var record = Record(lines: lines)
-        var counters = Counters()
-        BoilerplateRemoval().repair(&record, counters: &counters)
-        return (record, counters)
-    }
+    func clean(_ lines: [String]) -> (Record, Counters) { Support.removeBoilerplate(lines) }
 
     @Test func spamLinesAreDroppedUnderTheirOwnCounter() {
         let spam = "皇冠体育 bet365 澳门赌场 太阳城娱乐 真人视讯 百家乐技巧"

@@ -38,6 +38,14 @@ enum Support {
     }
 
     /// Runs a shell command line (bash) with the executables on PATH and `input` on stdin.
+    /// `BoilerplateRemoval` on one document of `lines`: what is left and what was counted.
+    static func removeBoilerplate(_ lines: [String], removal: BoilerplateRemoval = BoilerplateRemoval()) -> (Record, Counters) {
+        var record = Record(lines: lines)
+        var counters = Counters()
+        removal.repair(&record, counters: &counters)
+        return (record, counters)
+    }
+
     static func shell(_ command: String, input: Data = Data()) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
