@@ -109,7 +109,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 // less likely to be meant: its score pays for it (log 1e-4), so that a word it
                 // forms (值机) does not beat the character the reading usually spells (为).
                 func isMainReading(_ c: Unicode.Scalar) -> Bool {
-                    self.pinyin.readings(of: c).first.map { toned ? $0 : PinyinTable.toneless($0) } == key
+                    self.pinyin.mainReading(of: c).map { toned ? $0 : PinyinTable.toneless($0) } == key
                 }
                 let (c, inWord) = best(candidates, left: left, right: right, weight: { isMainReading($0) ? 0 : Self.secondaryReadingPenalty }) { c in
                     // Prior: how common c is in words, much less when this is not its main reading (说 read yuè).
