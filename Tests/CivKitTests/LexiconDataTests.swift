@@ -85,6 +85,7 @@ import Testing
             let c = fields[0].unicodeScalars.first!
             let readings = fields[1].split(separator: " ").map(String.init)
             #expect(table.readings(of: c) == readings, "\(c)")
+            #expect(table.mainReading(of: c) == readings.first, "\(c)")
             for r in readings {
                 #expect(table.characters(reading: r).contains(c), "\(c) \(r)")
                 #expect(table.characters(reading: r.uppercased()).contains(c), "\(c) \(r)")
@@ -92,6 +93,7 @@ import Testing
             }
         }
         #expect(table.readings(of: "a").isEmpty)
+        #expect(table.mainReading(of: "a") == nil)
         #expect(table.characters(reading: "").isEmpty)
         #expect(table.characters(reading: "zzz").isEmpty)
         #expect(table.characters(tonelessReading: "zzz").isEmpty)
@@ -102,6 +104,8 @@ import Testing
         #expect(table.characters(reading: "bào") == ["报", "暴", "豹"])
         #expect(table.characters(tonelessReading: "bao") == ["报", "暴", "豹", "包"])
         #expect(table.readings(of: "暴") == ["bào", "pù"])
+        #expect(table.mainReading(of: "暴") == "bào")
+        #expect(table.mainReading(of: "x") == nil)
         #expect(table.characters(reading: "ab").isEmpty)
     }
 

@@ -187,23 +187,21 @@ public final class TraditionalToSimplified: @unchecked Sendable {
     private init(byteRules rules: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)]) throws {
         // Runs at every start-up, over some 6000 rules: the scalars go into arrays reused from
         // rule to rule.
-        func scalars(_ bytes: ArraySlice<UInt8>, into out: inout [UInt32]) throws {
+        func scalars(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) throws {
             out.removeAll(keepingCapacity: true)
-            let valid = bytes.withUnsafeBufferPointer { p in
-                var i = 0
-                while i < p.count {
-                    let (v, length) = UTF8Bytes.scalar(p, at: i)
-                    if v == 0xFFFD && length == 1 { return false }
-                    out.append(v)
-                    i += length
-                }
-                return true
+            var valid = true
+            var i = 0
+            while i < p.count {
+                let (v, length) = UTF8Bytes.scalar(p, at: i)
+                if v == 0xFFFD && length == 1 { valid = false; break }
+                out.append(v)
+                i += length
             }
             guard valid else { throw CivError.icu("\(Self.tableName): a rule is not valid UTF-8 (rerun scripts/generate-t2s-table)") }
         }
 
         var pool: [UInt8] = [0]  // offset 0 means "copy"
-        func store(_ bytes: ArraySlice<UInt8>) -> Int32 {
+        func store(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
             let offset = pool.count
             pool.append(contentsOf: bytes)
             return Int32(offset)
@@ -224,48 +222,52 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         var lengthPreserving = true, asciiKeys = false
         var maxKeyBytes = 4, maxExpansion = 1
         var key: [UInt32] = [], value: [UInt32] = []
+        // Each rule's bytes are read in place: copying its slices out retained and released
+        // them several times a rule (9M instructions at every start-up).
         for r in rules.indices {
-            let rule = (key: rules[r].key, value: rules[r].value)
-            try scalars(rule.key, into: &key)
-            try scalars(rule.value, into: &value)
-            guard let firstValue = key.first else { throw CivError.icu("\(Self.tableName): empty key") }
-            let first = Unicode.Scalar(firstValue)!
-            if first.isASCII { asciiKeys = true }
-            maxKeyBytes = max(maxKeyBytes, rule.key.count)
-            maxExpansion = max(maxExpansion, (rule.value.count + rule.key.count - 1) / rule.key.count)
-            let same = rule.key.elementsEqual(rule.value)
-            let changes: Int32
-            if key.count == value.count {
-                changes = Int32(zip(key, value).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) })
-            } else {
-                lengthPreserving = false
-                changes = 1
-            }
-            let g: Int
-            if let known = groupOf[first.value] {
-                g = known
-            } else {
-                g = pending.count
-                groupOf[first.value] = g
-                pending.append(Pending(codePoint: first.value))
-            }
-            if pending[g].single != nil { continue }  // unreachable behind the code point's own rule
-            if key.count == 1 {
-                pending[g].single = same ? (0, 0, 0) : (store(rule.value), Int32(rule.value.count), changes)
-            } else {
-                let firstLength = UTF8.width(first)
-                let rest = rule.key[(rule.key.startIndex + firstLength)...]
-                var head: UInt32 = 0, headMask: UInt32 = 0
-                for (k, byte) in rest.prefix(4).enumerated() {
-                    head |= UInt32(byte) << (8 * k)
-                    headMask |= 0xFF << (8 * k)
+            try rules[r].key.withUnsafeBufferPointer { ruleKey in try rules[r].value.withUnsafeBufferPointer { ruleValue in
+                let rule = (key: ruleKey, value: ruleValue)
+                try scalars(rule.key, into: &key)
+                try scalars(rule.value, into: &value)
+                guard let firstValue = key.first else { throw CivError.icu("\(Self.tableName): empty key") }
+                let first = Unicode.Scalar(firstValue)!
+                if first.isASCII { asciiKeys = true }
+                maxKeyBytes = max(maxKeyBytes, rule.key.count)
+                maxExpansion = max(maxExpansion, (rule.value.count + rule.key.count - 1) / rule.key.count)
+                let same = rule.key.elementsEqual(rule.value)
+                let changes: Int32
+                if key.count == value.count {
+                    changes = Int32(zip(key, value).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) })
+                } else {
+                    lengthPreserving = false
+                    changes = 1
                 }
-                pending[g].phrases.append(Phrase(
-                    head: head, headMask: headMask,
-                    rest: store(rest), restLength: Int32(rest.count),
-                    value: same ? 0 : store(rule.value), valueLength: same ? 0 : Int32(rule.value.count),
-                    changes: changes))
-            }
+                let g: Int
+                if let known = groupOf[first.value] {
+                    g = known
+                } else {
+                    g = pending.count
+                    groupOf[first.value] = g
+                    pending.append(Pending(codePoint: first.value))
+                }
+                if pending[g].single != nil { return }  // unreachable behind the code point's own rule
+                if key.count == 1 {
+                    pending[g].single = same ? (0, 0, 0) : (store(rule.value), Int32(rule.value.count), changes)
+                } else {
+                    let firstLength = UTF8.width(first)
+                    let rest = UnsafeBufferPointer(rebasing: rule.key[firstLength...])
+                    var head: UInt32 = 0, headMask: UInt32 = 0
+                    for (k, byte) in rest.prefix(4).enumerated() {
+                        head |= UInt32(byte) << (8 * k)
+                        headMask |= 0xFF << (8 * k)
+                    }
+                    pending[g].phrases.append(Phrase(
+                        head: head, headMask: headMask,
+                        rest: store(rest), restLength: Int32(rest.count),
+                        value: same ? 0 : store(rule.value), valueLength: same ? 0 : Int32(rule.value.count),
+                        changes: changes))
+                }
+            } }
         }
 
         var entries: [UInt32: UInt32] = [:]

@@ -75,7 +75,7 @@ public final class Lexicon: Sendable {
         // A character in no word fits no word.
         guard let key = codes(reversed ? Array(suffix.reversed()) : Array(prefix)),
               let rest = codes(reversed ? Array(prefix.reversed()) : Array(suffix)) else { return [] }
-        return image.fillers(length: length, key: key, rest: rest, reversed: reversed).map { (image.scalar($0.code), $0.frequency) }
+        return image.fillers(length: length, key: key[...], rest: rest[...], reversed: reversed).map { (image.scalar($0.code), $0.frequency) }
     }
 
     // MARK: Coded queries, for callers that ask many questions about the same few characters
@@ -116,8 +116,20 @@ public final class Lexicon: Sendable {
         let length = prefix.count + 1 + suffix.count
         guard length >= 2, length <= maxWordLength else { return [] }
         let reversed = suffix.count > prefix.count
-        return image.fillers(length: length, key: reversed ? Array(suffix.reversed()) : Array(prefix),
-                             rest: reversed ? Array(prefix.reversed()) : Array(suffix), reversed: reversed, among: accepted)
+        return image.fillers(length: length, key: reversed ? ArraySlice(suffix.reversed()) : prefix,
+                             rest: reversed ? ArraySlice(prefix.reversed()) : suffix, reversed: reversed, among: accepted)
+    }
+
+    /// The same for the pattern `forward[j ..< i]` with the gap at `k`, given once forwards and
+    /// once `backward` (reversed): a caller asking about many spans of one context copies nothing.
+    func fillers(in forward: [UInt32], backward: [UInt32], from j: Int, to i: Int, gap k: Int,
+                 among accepted: ((UInt32) -> Bool)? = nil) -> [(code: UInt32, frequency: Int)] {
+        let length = i - j, n = forward.count
+        guard length >= 2, length <= maxWordLength else { return [] }
+        // backward[m] is forward[n - 1 - m].
+        let reversed = i - 1 - k > k - j
+        return image.fillers(length: length, key: reversed ? backward[(n - i) ..< (n - 1 - k)] : forward[j ..< k],
+                             rest: reversed ? backward[(n - k) ..< (n - j)] : forward[(k + 1) ..< i], reversed: reversed, among: accepted)
     }
 
     private func codes(_ scalars: [Unicode.Scalar]) -> [UInt32]? {

@@ -91,15 +91,28 @@ struct PinyinImage: @unchecked Sendable {
 
     /// The character's tone-marked readings, in file order.
     func readings(of c: Unicode.Scalar) -> [String] {
+        guard let i = index(of: c) else { return [] }
+        return (Int(bytes.u32(readingStarts + 4 * i)) ..< Int(bytes.u32(readingStarts + 4 * i + 4))).map {
+            string(toned, Int(bytes.u32(readingNumbers + 4 * $0)))
+        }
+    }
+
+    /// The first of `readings(of:)` alone: no array (the lost-character repair asks it of every
+    /// candidate).
+    func firstReading(of c: Unicode.Scalar) -> String? {
+        guard let i = index(of: c) else { return nil }
+        let from = Int(bytes.u32(readingStarts + 4 * i)), to = Int(bytes.u32(readingStarts + 4 * i + 4))
+        return from < to ? string(toned, Int(bytes.u32(readingNumbers + 4 * from))) : nil
+    }
+
+    /// The character's position in `characters`, nil when it has no readings.
+    private func index(of c: Unicode.Scalar) -> Int? {
         var lo = 0, hi = characterCount
         while lo < hi {
             let mid = (lo + hi) >> 1
             if bytes.u32(characters + 4 * mid) < c.value { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < characterCount, bytes.u32(characters + 4 * lo) == c.value else { return [] }
-        return (Int(bytes.u32(readingStarts + 4 * lo)) ..< Int(bytes.u32(readingStarts + 4 * lo + 4))).map {
-            string(toned, Int(bytes.u32(readingNumbers + 4 * $0)))
-        }
+        return lo < characterCount && bytes.u32(characters + 4 * lo) == c.value ? lo : nil
     }
 
     func characters(reading: String) -> [Unicode.Scalar] { characters(reading, in: toned) }

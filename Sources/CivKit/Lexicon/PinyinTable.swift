@@ -23,6 +23,9 @@ public final class PinyinTable: Sendable {
     /// The character's readings, most common first; empty when unknown.
     public func readings(of c: Unicode.Scalar) -> [String] { image.readings(of: c) }
 
+    /// The character's most common reading (the first of `readings(of:)`), nil when unknown.
+    public func mainReading(of c: Unicode.Scalar) -> String? { image.firstReading(of: c) }
+
     /// Characters with this tone-marked reading (`bào`). String comparison is canonical, so
     /// decomposed tone marks match too.
     public func characters(reading: String) -> [Unicode.Scalar] {

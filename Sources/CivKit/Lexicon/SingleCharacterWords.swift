@@ -13,28 +13,35 @@ public struct SingleCharacterWords: Sendable {
 
     /// Parses `char<TAB>frequency` lines.
     public init(lines: [String]) {
+        self.init { add in
+            for line in lines {
+                var line = line
+                line.withUTF8(add)
+            }
+        }
+    }
+
+    /// Parses the lines `forEachLine` gives to its argument, as bytes.
+    private init(_ forEachLine: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         var table = [UInt32](repeating: 0, count: Int(Self.last - Self.first + 1))
         var others: [UInt32: Int] = [:]
         var total = 0
-        for line in lines {
-            var line = line
-            line.withUTF8 { p in
-                guard let tab = p.firstIndex(of: 0x09), tab > 0 else { return }
-                let (c, length) = UTF8Bytes.scalar(p, at: 0)
-                guard length == tab else { return }
-                var f = 0
-                for b in p[(tab + 1)...] where b >= 0x30 && b <= 0x39 { f = f * 10 + Int(b - 0x30) }
-                if c >= Self.first && c <= Self.last { table[Int(c - Self.first)] = UInt32(clamping: f) } else { others[c] = f }
-                total += f
-            }
+        forEachLine { p in
+            guard let tab = p.firstIndex(of: 0x09), tab > 0 else { return }
+            let (c, length) = UTF8Bytes.scalar(p, at: 0)
+            guard length == tab else { return }
+            var f = 0
+            for b in p[(tab + 1)...] where b >= 0x30 && b <= 0x39 { f = f * 10 + Int(b - 0x30) }
+            if c >= Self.first && c <= Self.last { table[Int(c - Self.first)] = UInt32(clamping: f) } else { others[c] = f }
+            total += f
         }
         self.table = table
         self.others = others
         totalFrequency = total
     }
 
-    /// The bundled table, read on first use.
-    public static let shared = SingleCharacterWords(lines: DataFile.lines("character-frequency.tsv"))
+    /// The bundled table, read on first use: its lines as bytes, no String each.
+    public static let shared = SingleCharacterWords { add in DataFile.forEachLine("character-frequency.tsv", add) }
 
     /// How often `c` is a word alone; 0 when never.
     public func frequency(_ c: Unicode.Scalar) -> Int {

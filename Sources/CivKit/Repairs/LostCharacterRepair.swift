@@ -109,7 +109,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 // less likely to be meant: its score pays for it (log 1e-4), so that a word it
                 // forms (值机) does not beat the character the reading usually spells (为).
                 func isMainReading(_ c: Unicode.Scalar) -> Bool {
-                    self.pinyin.readings(of: c).first.map { toned ? $0 : PinyinTable.toneless($0) } == key
+                    self.pinyin.mainReading(of: c).map { toned ? $0 : PinyinTable.toneless($0) } == key
                 }
                 let (c, inWord) = best(candidates, left: left, right: right, weight: { isMainReading($0) ? 0 : Self.secondaryReadingPenalty }) { c in
                     // Prior: how common c is in words, much less when this is not its main reading (说 read yuè).
@@ -293,14 +293,16 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     private func coveringWords(codes: [UInt32?], at k: Int, among accepted: CodeSet? = nil) -> Covering {
         var covering: Covering = []
         let n = codes.count
+        // The context as plain codes both ways, sliced for each span (the gap and characters in
+        // no word hold 0, never read: no span holding one is searched).
+        let forward = codes.map { $0 ?? 0 }
+        let backward = Array(forward.reversed())
+        let among = accepted.map { set in { (c: UInt32) in set.contains(c) } }
         for j in max(0, k + 1 - Self.maxSegment) ... k {
             guard (j ..< k).allSatisfy({ codes[$0] != nil }) else { continue }
             for i in (k + 1) ... min(n, j + Self.maxSegment) where i - j > 1 {
                 guard codes[i - 1] != nil || i - 1 == k else { break }
-                let prefix = ArraySlice((j ..< k).map { codes[$0]! })
-                let suffix = ArraySlice(((k + 1) ..< i).map { codes[$0]! })
-                let words = accepted.map { set in lexicon.fillers(prefixCodes: prefix, suffixCodes: suffix) { set.contains($0) } }
-                    ?? lexicon.fillers(prefixCodes: prefix, suffixCodes: suffix)
+                let words = lexicon.fillers(in: forward, backward: backward, from: j, to: i, gap: k, among: among)
                 if !words.isEmpty { covering.append((j, i, words)) }
             }
         }
