@@ -180,7 +180,7 @@ struct LexiconImage: @unchecked Sendable {
     /// The words of `length` characters that begin with `key` and go on with any character and then
     /// `rest`, read backwards when `reversed`: (that character's code, the word's frequency), in
     /// the order of the groups' words (forwards or backwards).
-    func fillers(length: Int, key: [UInt32], rest: [UInt32], reversed: Bool, among accepted: ((UInt32) -> Bool)? = nil) -> [(code: UInt32, frequency: Int)] {
+    func fillers(length: Int, key: ArraySlice<UInt32>, rest: ArraySlice<UInt32>, reversed: Bool, among accepted: ((UInt32) -> Bool)? = nil) -> [(code: UInt32, frequency: Int)] {
         guard length >= 1, length <= maxWordLength, key.count + 1 + rest.count == length else { return [] }
         let group = groups[length - 1]
         func word(_ p: Int) -> Int {
@@ -202,8 +202,8 @@ struct LexiconImage: @unchecked Sendable {
         while lo < hi {
             let mid = (lo + hi) >> 1, w = word(mid)
             var less = false
-            for k in 0 ..< key.count where at(w, k) != key[k] {
-                less = at(w, k) < key[k]
+            for k in 0 ..< key.count where at(w, k) != key[key.startIndex + k] {
+                less = at(w, k) < key[key.startIndex + k]
                 break
             }
             if less { lo = mid + 1 } else { hi = mid }
@@ -211,10 +211,10 @@ struct LexiconImage: @unchecked Sendable {
         var found: [(code: UInt32, frequency: Int)] = []
         scan: for p in lo ..< end {
             let w = word(p)
-            for k in 0 ..< key.count where at(w, k) != key[k] { break scan }
+            for k in 0 ..< key.count where at(w, k) != key[key.startIndex + k] { break scan }
             let filler = at(w, key.count)
             if let accepted, !accepted(filler) { continue scan }
-            for k in 0 ..< rest.count where at(w, key.count + 1 + k) != rest[k] { continue scan }
+            for k in 0 ..< rest.count where at(w, key.count + 1 + k) != rest[rest.startIndex + k] { continue scan }
             found.append((filler, frequency(group, word: w)))
         }
         return found
