@@ -14,8 +14,8 @@ public enum DataFileCheck {
             if let dir = environment["CIV_DATA_DIR"] {
                 path = dir + "/" + name
                 guard FileManager.default.fileExists(atPath: path) else { continue }  // the bundled copy is used
-            } else if bundled, let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources") {
-                path = url.path
+            } else if bundled, let bundledPath = DataFile.bundledPath(name) {
+                path = bundledPath
             } else {
                 continue
             }

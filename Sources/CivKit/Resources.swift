@@ -36,7 +36,28 @@ public enum DataFile {
            let text = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8) {
             return text
         }
-        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources") else { return nil }
-        return try? String(contentsOf: url, encoding: .utf8)
+        guard let path = bundledPath(name) else { return nil }
+        return try? String(contentsOfFile: path, encoding: .utf8)
     }
+
+    /// Path of a bundled data file (nil when missing).
+    public static func bundledPath(_ name: String) -> String? {
+        let path = resourceDirectory + "/" + name
+        return access(path, R_OK) == 0 ? path : nil
+    }
+
+    /// `civ_CivKit.resources/Resources` beside the executable (where SwiftPM builds and
+    /// `scripts/install` puts it), else wherever `Bundle.module` finds it. Looked up by path first:
+    /// `Bundle.module` lists the executable's directory, which cost a small page's start-up some
+    /// 38M instructions in a directory of 11,000 files (a `bin/` of many tools).
+    static let resourceDirectory: String = {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if n > 0 {
+            let exe = String(decoding: buffer[0 ..< n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let beside = String(exe[..<(exe.lastIndex(of: "/") ?? exe.startIndex)]) + "/civ_CivKit.resources/Resources"
+            if access(beside + "/boilerplate.tsv", R_OK) == 0 { return beside }
+        }
+        return (Bundle.module.resourceURL?.path ?? "") + "/Resources"
+    }()
 }

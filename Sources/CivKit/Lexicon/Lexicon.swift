@@ -149,7 +149,7 @@ extension DataFile {
         if let dir = getenv("CIV_DATA_DIR").map({ String(cString: $0) }), access(dir + "/" + name, R_OK) == 0 {
             return dir + "/" + name
         }
-        return Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")?.path
+        return bundledPath(name)
     }
 
     /// A binary image generated from `source`, mapped and checked; a missing or damaged file is fatal,
