@@ -39,6 +39,24 @@ let seed2 = Record(
     ])
 
 @Suite struct ExtractTests {
+    /// Every extractor on every cut of credit, date and visit lines: a line may end anywhere (a
+    /// page cut short, a line split at the cap), and a scan past the end crashed civ-extract on
+    /// `福鼎新闻网讯（郑红`. No cut may crash, and a whole line still gives its reporter.
+    @Test func linesCutAnywhereNeverCrash() {
+        let lines = ["福鼎新闻网讯（郑红）7月5日，市委书记卢小亨深入安源区调研。", "梅岭在线（刘敏 黄志刚）",
+                     "记者 陈某 通讯员 黄某 摄影 孙博", "□王思言", "江北日报记者 许静", "文/图 李明 责任编辑：王瑞云",
+                     "2022年3月3日，卢小亨先后来到甘州区南街街道、张掖市第一中学，", "来源：张掖市广播电视台 作者：王某"]
+        for line in lines {
+            let scalars = Array(line.unicodeScalars)
+            for end in 0 ... scalars.count {
+                var cut = ""
+                cut.unicodeScalars.append(contentsOf: scalars[..<end])
+                _ = extract(["标题", cut], fields: [])
+            }
+        }
+        #expect(extract(["标题", "福鼎新闻网讯（郑红）7月5日，全市召开会议。"], fields: []).values(FieldKey.reporter) == ["郑红"])
+    }
+
     // MARK: Seeds
 
     @Test func seed1Record() {

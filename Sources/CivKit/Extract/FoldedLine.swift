@@ -79,7 +79,9 @@ struct FoldedLine {
     static func word(_ s: String) -> Word { s.unicodeScalars.map(fold) }
 
     var count: Int { folded.count }
-    subscript(i: Int) -> Unicode.Scalar { folded[i] }
+    /// The character at `i`; U+0000, which no rule looks for, past either end (the scans read one
+    /// past a run's end: a line ending inside `讯（郑红` crashed civ-extract).
+    subscript(i: Int) -> Unicode.Scalar { i >= 0 && i < folded.count ? folded[i] : "\u{0}" }
 
     func isHan(at i: Int) -> Bool { i >= 0 && i < count && ScalarClass.isHan(folded[i]) }
     func isDigit(at i: Int) -> Bool { i >= 0 && i < count && ScalarClass.isASCIIDigit(folded[i]) }
