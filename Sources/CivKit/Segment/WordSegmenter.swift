@@ -103,24 +103,30 @@ public final class WordSegmenter {
         // ICU's boundaries are UTF-16 offsets: walk the scalars beside them.
         let count = line.text.count
         var k = 0, offset = 0, start = 0
-        for b in work.boundaries.dropFirst() {
-            let boundary = Int(b)
-            while offset < boundary, k < count {
-                offset += line.text[k].value > 0xFFFF ? 2 : 1
-                k += 1
-            }
-            // White space stays a token until the end, so that no rule joins across it.
-            if k > start {
-                var space = true
-                for i in start..<k where !ScalarClass.isSpace(line.text[i]) {
-                    space = false
-                    break
+        // Whether the line holds white space at all: most lines of prose hold none, and then
+        // no token needs dropping after the rules.
+        var anySpace = false
+        line.text.withUnsafeBufferPointer { text in
+            for b in work.boundaries.dropFirst() {
+                let boundary = Int(b)
+                while offset < boundary, k < count {
+                    offset += text[k].value > 0xFFFF ? 2 : 1
+                    k += 1
                 }
-                line.tokens.append(SegmentRules.Token(start: start, end: k, fixed: space))
+                // White space stays a token until the end, so that no rule joins across it.
+                if k > start {
+                    var space = true, anyInToken = false
+                    for i in start..<k {
+                        if ScalarClass.isSpace(text[i]) { anyInToken = true } else { space = false }
+                    }
+                    anySpace = anySpace || anyInToken
+                    line.tokens.append(SegmentRules.Token(start: start, end: k, fixed: space))
+                }
+                start = k
             }
-            start = k
         }
         rules.apply(&line)
+        guard anySpace else { return }
         let text = line.text
         line.tokens.removeAll { t in
             for i in t.start..<t.end where !ScalarClass.isSpace(text[i]) { return false }
