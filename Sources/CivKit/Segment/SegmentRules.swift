@@ -637,29 +637,49 @@ struct SegmentRules: Sendable {
                 }
                 return numerals == 0 || k != e - 1
             }
+            // Forward: each reachable position relaxes only the spans that may be a word (single
+            // character, ICU's token, a length the pair lengths list, any length at a listed
+            // pair) where the backward loop scored every span of up to `maxLength` characters.
+            // Relaxations of a position come in ascending order of their start as before, and
+            // only a strictly better score wins: the same path, ties included.
             cells[0].best = 0
-            for e in 1...n {
-                for s in max(0, e - maxLength)..<e {
-                    let before = cells[s].best
-                    guard before > -.infinity else { continue }
-                    var score: Double
-                    if e - s == 1 {
-                        score = logSingle
-                    } else {
-                        let isICU = cells[s].icuEnd == e
-                        // Most spans are no word of any lexicon: the main lexicon's pair lengths and
-                        // the listed words' first pairs say so before any search (or mayJoin).
-                        let main = cells[e - 1].lastUncoded < s && cells[s].lengths & 1 << (e - s) != 0
-                        let listed = cells[s].listed
-                        if !isICU && !main && !listed { continue }
-                        let f = (main || listed) && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
-                        score = f > 0 ? log(Double(f)) - logTotal : -.infinity
-                        if isICU { score = max(score, logICU) }
-                    }
+            for s in 0..<n {
+                let before = cells[s].best
+                guard before > -.infinity else { continue }
+                @inline(__always) func relax(_ e: Int, _ score: Double) {
                     if before + score > cells[e].best {
                         cells[e].best = before + score
                         cells[e].back = Int32(s)
                     }
+                }
+                relax(s + 1, logSingle)
+                let limit = min(n, s + maxLength)
+                guard limit >= s + 2 else { continue }
+                let icuEnd = Int(cells[s].icuEnd)
+                let listed = cells[s].listed
+                // The lengths to try, bit `e - s`: all of them at a listed pair, else the main
+                // lexicon's and ICU's.
+                var lengths: UInt64
+                if listed {
+                    lengths = (1 << UInt64(limit - s + 1)) - 1
+                } else {
+                    lengths = UInt64(cells[s].lengths)
+                    if icuEnd > s, icuEnd - s < 64 { lengths |= 1 << UInt64(icuEnd - s) }
+                    lengths &= (1 << UInt64(limit - s + 1)) - 1
+                }
+                lengths &= ~3
+                while lengths != 0 {
+                    let e = s + lengths.trailingZeroBitCount
+                    lengths &= lengths - 1
+                    let isICU = icuEnd == e
+                    // Most spans are no word of any lexicon: the main lexicon's pair lengths and
+                    // the listed words' first pairs say so before any search (or mayJoin).
+                    let main = cells[e - 1].lastUncoded < s && cells[s].lengths & 1 << (e - s) != 0
+                    if !isICU && !main && !listed { continue }
+                    let f = (main || listed) && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
+                    var score = f > 0 ? log(Double(f)) - logTotal : -.infinity
+                    if isICU { score = max(score, logICU) }
+                    relax(e, score)
                 }
             }
             // The tokens from the back pointers, last first, then put in order.
