@@ -439,10 +439,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         input.reserveCapacity(4)
         UTF8.encode(c) { input.append($0) }
         input.withUnsafeBufferPointer { _ = converter.convert(utf8: $0, into: &output) }
-        var iterator = output.makeIterator(), decoder = UTF8()
-        guard case .scalarValue(let first) = decoder.decode(&iterator) else { return c }
-        guard case .emptyInput = decoder.decode(&iterator) else { return c }
-        return first
+        // One scalar or none (the converter writes valid UTF-8).
+        guard let lead = output.first else { return c }
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard output.count == length else { return c }
+        var v = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
+        for k in 1 ..< length { v = v << 6 | UInt32(output[k] & 0x3F) }
+        return Unicode.Scalar(v) ?? c
     }
 
     // MARK: Scoring: a unigram word model over the lexicon, each character measured against an
