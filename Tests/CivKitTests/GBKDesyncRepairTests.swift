@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CivKit
+import CICU
 
 /// Desynchronises GBK text as a crawl does (and as `scripts/make-corpus`'s `gbk_desync`): the first
 /// byte of a stretch lost, the bytes after it read in pairs as ICU's GB18030 reads them (the
@@ -49,6 +50,15 @@ enum Desync {
         #expect(gbk.character(lead: 0xAA, trail: 0xA1) == "\u{E000}")   // user-defined area: private use
         #expect(gbk.character(lead: 0xA1, trail: 0x7F) == nil)
         #expect(gbk.bytes(of: "a") == nil)
+    }
+
+    /// The table is read from ICU in one call; it must be what reading each pair alone gives.
+    @Test func pairTableReadInBulkMatchesPairByPair() {
+        var bulk = [UInt16](repeating: 0, count: 126 * 191), single = bulk
+        #expect(civ_gbk_pair_table(&bulk) == 0)
+        #expect(civ_gbk_pair_table_one_by_one(&single) == 0)
+        #expect(bulk == single)
+        #expect(single.filter { $0 != 0 }.count > 23_000)
     }
 
     /// BRIEF's run: 的工作推 read one byte late, with a byte of the characters around at each end.

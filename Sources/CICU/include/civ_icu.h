@@ -69,6 +69,7 @@ int32_t civ_convert_from_utf16(const char *charset, const uint16_t *text, int32_
 /// than one unit (the user-defined areas give their private-use characters, as ICU's GB18030 and
 /// Windows' code page 936 read them). Returns 0, or -1 when ICU has no GB18030 converter.
 int32_t civ_gbk_pair_table(uint16_t *out);
+int32_t civ_gbk_pair_table_one_by_one(uint16_t *out);
 
 /// A compiled ICU regular expression (uregex), matched against UTF-8 text: converted into the
 /// handle's UTF-16 buffer when short and valid (ICU matches UTF-16 several times faster than

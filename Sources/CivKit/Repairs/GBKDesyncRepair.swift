@@ -387,6 +387,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     func bestFiller(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> Unicode.Scalar? {
         let lex = lexicon
         var byCode: [UInt32: Unicode.Scalar] = [:]
+        byCode.reserveCapacity(candidates.count)
         for c in candidates { if let code = lex.code(of: simplified(c)), byCode[code] == nil { byCode[code] = c } }
         guard !byCode.isEmpty else { return nil }
         let leftCodes = left.map { lex.code(of: simplified($0)) }, rightCodes = right.map { lex.code(of: simplified($0)) }
@@ -400,14 +401,31 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
                 }
             }
         }
-        // The commonest lone characters too: the character lost may be in no word here (的).
-        let frequencies = SingleCharacterWords.shared
-        let common = byCode.sorted { (frequencies.frequency($0.value), $1.key) > (frequencies.frequency($1.value), $0.key) }
-        for (code, _) in common.prefix(wordsOnly ? 0 : Self.commonCandidates) { fitting.insert(code) }
+        // The commonest lone characters too: the character lost may be in no word here (的). The
+        // first few by (frequency descending, code ascending), picked in one pass, not sorted.
+        if !wordsOnly {
+            let frequencies = SingleCharacterWords.shared
+            var top: [(frequency: Int, code: UInt32)] = []
+            top.reserveCapacity(Self.commonCandidates + 1)
+            for (code, c) in byCode {
+                let f = frequencies.frequency(c)
+                var k = top.count
+                while k > 0, f > top[k - 1].frequency || (f == top[k - 1].frequency && code < top[k - 1].code) { k -= 1 }
+                guard k < Self.commonCandidates else { continue }
+                top.insert((f, code), at: k)
+                if top.count > Self.commonCandidates { top.removeLast() }
+            }
+            for entry in top { fitting.insert(entry.code) }
+        }
         var best: (score: Double, c: Unicode.Scalar)?
+        // One window, its middle character set for each candidate.
+        var window = left
+        window.append(" ")
+        window.append(contentsOf: right)
         for code in fitting.sorted() {
             let c = byCode[code]!
-            let v = score(left + [c] + right)
+            window[left.count] = c
+            let v = score(window)
             if best == nil || v > best!.score { best = (v, c) }
         }
         return best?.c
@@ -416,8 +434,18 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// The simplified form scoring reads a character as.
     func simplified(_ c: Unicode.Scalar) -> Unicode.Scalar {
         guard let converter, converter.changes(c) else { return c }
-        let s = converter.convert(String(c)).unicodeScalars
-        return s.count == 1 ? s.first! : c
+        // On UTF-8 bytes: a String per character cost more than the conversion.
+        var input: [UInt8] = [], output: [UInt8] = []
+        input.reserveCapacity(4)
+        UTF8.encode(c) { input.append($0) }
+        input.withUnsafeBufferPointer { _ = converter.convert(utf8: $0, into: &output) }
+        // One scalar or none (the converter writes valid UTF-8).
+        guard let lead = output.first else { return c }
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard output.count == length else { return c }
+        var v = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
+        for k in 1 ..< length { v = v << 6 | UInt32(output[k] & 0x3F) }
+        return Unicode.Scalar(v) ?? c
     }
 
     // MARK: Scoring: a unigram word model over the lexicon, each character measured against an
