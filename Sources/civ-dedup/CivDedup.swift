@@ -64,6 +64,9 @@ struct CivDedup: FilterCommand {
     @Option(help: "A line is shared when this share of its sampled shingles is (0-1).")
     var lineShare = DedupStage.Options().lineShare
 
+    @Option(help: "Count a near duplicate's lines as a kept document's when each of the pair keeps this share of its sampled shingles in lines the other does not cover (two articles under one long footer): the next one is then not taken for a copy (0-1; 0 turns it off).")
+    var ownLines = DedupStage.Options().ownLines
+
     @Option(help: "Index a near duplicate too when it holds this many times the shingles of the copy it matched (a full article after a truncated repost; 0: never).")
     var fullerCopy = DedupStage.Options().fullerCopy
 
@@ -105,7 +108,7 @@ struct CivDedup: FilterCommand {
 
     func validate() throws {
         guard (0 ... 1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
-        guard (0 ... 1).contains(coverage), (0 ... 1).contains(lineShare) else { throw ValidationError("--coverage and --line-share must be between 0 and 1") }
+        guard (0 ... 1).contains(coverage), (0 ... 1).contains(lineShare), (0 ... 1).contains(ownLines) else { throw ValidationError("--coverage, --line-share and --own-lines must be between 0 and 1") }
         guard (1 ... 255).contains(sketchSize), (0 ... sketchSize).contains(anchors) else { throw ValidationError("--sketch-size must be between 1 and 255, --anchors between 0 and it") }
         guard keyLimit >= 1, maxCandidates >= 1 else { throw ValidationError("--key-limit and --max-candidates must be at least 1") }
         guard fullerCopy >= 0 else { throw ValidationError("--fuller-copy must not be negative") }
@@ -128,6 +131,7 @@ struct CivDedup: FilterCommand {
         o.coverage = coverage
         o.fullerCopy = fullerCopy
         o.lineShare = lineShare
+        o.ownLines = ownLines
         o.sketchSize = sketchSize
         o.anchors = anchors
         o.keyLimit = keyLimit

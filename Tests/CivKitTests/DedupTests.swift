@@ -472,6 +472,41 @@ enum DedupText {
         #expect(kept(0) == 6)               // but they share whole lines, not the others (coverage)
         #expect(kept(2) >= 5)         // only the second page can still be taken for the first's copy
     }
+
+    @Test func aFooterMostOfThePageIsTakenForACopyOnceNotOverAndOver() throws {
+        // Short articles under one long footer of two paragraphs, most of each page: the second
+        // page passes for the first's copy (the footer seen once only), but each of the pair has
+        // whole lines of its own, so the footer then counts as common and the others are kept.
+        let footer = [DedupText.paragraph(seed: DedupHash.mix(50), sentences: 14), DedupText.paragraph(seed: DedupHash.mix(51), sentences: 14)]
+        let records = (0 ..< 6).map { i in
+            DedupText.record((0 ..< 2).map { p in DedupText.paragraph(seed: DedupHash.mix(UInt64(100 + 2 * i + p)), sentences: 6) } + footer, offset: i)
+        }
+        func kept(ownLines: Double) throws -> (kept: Int, counted: Int) {
+            var o = DedupStage.Options(); o.coverage = 0.6; o.ownLines = ownLines
+            let (out, counters) = try dedup(records, o)
+            return (out.count, counters["lines.counted-look-alike"])
+        }
+        let without = try kept(ownLines: 0)
+        #expect(without.kept <= 2 && without.counted == 0, "\(without)")
+        let with = try kept(ownLines: DedupStage.Options().ownLines)
+        #expect(with.kept >= 5 && with.counted >= 1, "\(with)")
+    }
+
+    @Test func aRepostMissingItsEndDoesNotCountItsLines() throws {
+        // Lines of its own on one side only (the full article's last paragraphs): copies all.
+        let article = DedupText.distinctArticle(seed: 60, paragraphs: 8)
+        let records = [DedupText.record(article, offset: 0), DedupText.record(Array(article.prefix(5)), offset: 1),
+                       DedupText.record(Array(article.prefix(6)), offset: 2)]
+        let (out, counters) = try dedup(records, DedupStage.Options())
+        #expect(out.count == 1 && counters["lines.counted-look-alike"] == 0)
+    }
+
+    func dedup(_ records: [Record], _ options: DedupStage.Options) throws -> (out: [Record], counters: Counters) {
+        let stage = DedupStage(options: options)
+        var counters = Counters()
+        let out = try records.filter { r in var r = r; return try stage.process(&r, counters: &counters) }
+        return (out, counters)
+    }
 }
 
 @Suite struct DedupDamageTests {

@@ -35,6 +35,12 @@ public final class DedupStage {
         /// least `lineShare` is shared (a template sibling shares whole lines, not the others).
         public var coverage = 0.7
         public var lineShare = 0.2
+        /// A near duplicate whose pair each keep at least this share of their sampled shingles in
+        /// lines the other does not cover (two articles under one long footer look so; a truncated
+        /// repost, or one missing a paragraph, has lines of its own on one side only) has its prose
+        /// lines counted in `LineCounts` as a kept document's: the lines it shares become common,
+        /// so that the next article under the same footer is not taken for a copy too; 0 turns it off.
+        public var ownLines = 0.2
         /// A near duplicate holding at least this many times the shingles of the copy it matched
         /// is indexed too (0: never).
         public var fullerCopy = 1.25
@@ -144,6 +150,12 @@ public final class DedupStage {
             counters.add(options.mark ? "marked.duplicate-exact" : "dropped.duplicate-exact")
             if options.mark { annotate(&record, origin, kind: "exact", jaccard: 1, containment: 1) }
         case let .near(origin, j, c):
+            // More likely a look-alike than a copy (see `ownLines`): the lines it shares count
+            // as a site's boilerplate from now on.
+            if lastNearOwn, lineCounts != nil {
+                lineCounts?.add(document: &lineHashes)
+                counters.add("lines.counted-look-alike")
+            }
             // A copy much fuller than the one it matched (the full article after a truncated
             // repost) is indexed too, under the first copy's name: later copies then meet the
             // fuller text.
@@ -184,6 +196,13 @@ public final class DedupStage {
 
     /// Whether the last near duplicate decided is much fuller than the copy it matched.
     private var lastNearFuller = false
+    /// Whether the last near duplicate decided and its first copy each have lines of their own.
+    private var lastNearOwn = false
+
+    /// Both documents keep at least `ownLines` of their sampled shingles in lines of their own.
+    private func hasOwnLinesBothSides(_ c: ShingleSketch.Comparison) -> Bool {
+        options.ownLines > 0 && 1 - c.coverage >= options.ownLines && 1 - c.largerCoverage >= options.ownLines
+    }
 
     /// The document at hand holds at least `fullerCopy` times the shingles of the one it matched.
     private func isFuller(_ c: ShingleSketch.Comparison) -> Bool {
@@ -208,6 +227,7 @@ public final class DedupStage {
         // One search over all generations (they share the log): the bound on candidates
         // verified is the document's, however many generations there are.
         lastNearFuller = false
+        lastNearOwn = false
         search.begin()
         for run in spilled { run.collect(signature, into: &search) }
         for index in generations { index.collect(signature, into: &search) }
@@ -223,6 +243,7 @@ public final class DedupStage {
         }
         guard let f = found else { return .keep }
         lastNearFuller = isFuller(f.comparison)
+        lastNearOwn = hasOwnLinesBothSides(f.comparison)
         let o = log.origin(f.doc)
         return .near(of: Origin(source: o.source, offset: o.offset), jaccard: f.comparison.jaccard, containment: f.comparison.containment)
     }
@@ -264,7 +285,7 @@ public final class DedupStage {
     /// One line of a `--signatures` file: `OFFSET<TAB>SOURCE<TAB>SHINGLES<TAB>CONTENT-HASH<TAB>
     /// DECISION<TAB>V0,V1,…` (values in hexadecimal), with a header line naming the parameters.
     public func signatureHeader() -> String {
-        "#civ-dedup-signatures 1 shingle=\(options.shingleSize) prose-lines-only=\(options.proseLinesOnly) common-lines=\(options.commonLines) hashes=\(options.hashes) bands=\(options.bands) seed=\(options.seed)\n"
+        "#civ-dedup-signatures 1 shingle=\(options.shingleSize) prose-lines-only=\(options.proseLinesOnly) common-lines=\(options.commonLines) own-lines=\(options.ownLines) hashes=\(options.hashes) bands=\(options.bands) seed=\(options.seed)\n"
     }
 
     public static func signatureLine(_ record: Record, _ signature: MinHasher.Signature, _ decision: Decision) -> String {

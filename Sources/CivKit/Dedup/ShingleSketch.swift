@@ -14,7 +14,10 @@
 /// - coverage: the share of the smaller document's sampled shingles lying in lines of which at
 ///   least `lineShare` is shared. Edits spread over a repost leave every line mostly shared;
 ///   a template sibling or a shared footer shares whole lines and not the others (the
-///   finer test that tells them apart at the same containment).
+///   finer test that tells them apart at the same containment);
+/// - the larger document's coverage, alike over its sampled shingles: a truncated repost or one
+///   missing a paragraph leaves lines of its own in one copy only, while two articles sharing a
+///   long footer each keep whole paragraphs of their own (both coverages short of 1).
 public enum ShingleSketch {
     /// The sampling hash of a shingle (independent of the MinHash functions).
     @inline(__always)
@@ -42,6 +45,8 @@ public enum ShingleSketch {
         public var jaccard: Double
         public var containment: Double
         public var coverage: Double
+        /// The same share for the larger document's sampled shingles.
+        public var largerCoverage: Double
         /// Shingles the estimates rest on (the smaller document's sample).
         public var sampled: Int
         /// The smaller document's distinct shingles over the larger's.
@@ -52,49 +57,62 @@ public enum ShingleSketch {
 
     /// Compares the document at hand (`all`: every entry, normalized; `distinct`: its number of
     /// distinct shingles) with a stored sample (`stored`: the least `k` entries, sorted, of a
-    /// document of `storedDistinct` distinct shingles). `lineCounts` is scratch (256 × 2).
+    /// document of `storedDistinct` distinct shingles). `lineCounts` is scratch (256 × 4), left
+    /// zeroed for the next call (only the lines met are cleared: documents have few).
     public static func compare(all: UnsafeBufferPointer<UInt64>, distinct: Int,
                                stored: UnsafeBufferPointer<UInt64>, storedDistinct: Int, k: Int,
                                lineShare: Double, scratch lineCounts: inout [Int32]) -> Comparison {
         let ceiling: UInt32 = stored.count >= k ? g(stored[stored.count - 1]) : .max
-        if lineCounts.count != 512 { lineCounts = [Int32](repeating: 0, count: 512) }
-        for i in 0 ..< 512 { lineCounts[i] = 0 }
-        // The smaller document's sampled shingles are counted by line: [line] sampled, [256 + line] shared.
+        if lineCounts.count != 1024 { lineCounts = [Int32](repeating: 0, count: 1024) }
+        // Sampled shingles by line: the document at hand's [line] sampled, [256 + line] shared;
+        // the stored one's at 512 and 768.
         let mineSmaller = distinct <= storedDistinct
         var i = 0, j = 0, shared = 0, mineBelow = 0
+        // Highest line met, each side (the ranges to read and clear).
+        var mineLines = 0, storedLines = 0
         let n = all.count, m = stored.count
         while i < n && g(all[i]) <= ceiling {
             let a = g(all[i])
             while j < m && g(stored[j]) < a {
-                if !mineSmaller { lineCounts[line(stored[j])] += 1 }
+                lineCounts[512 + line(stored[j])] += 1
+                storedLines = max(storedLines, line(stored[j]))
                 j += 1
             }
             let hit = j < m && g(stored[j]) == a
             if hit {
                 shared += 1
-                if !mineSmaller { lineCounts[line(stored[j])] += 1; lineCounts[256 + line(stored[j])] += 1 }
+                lineCounts[512 + line(stored[j])] += 1; lineCounts[768 + line(stored[j])] += 1
+                storedLines = max(storedLines, line(stored[j]))
                 j += 1
             }
-            if mineSmaller {
-                lineCounts[line(all[i])] += 1
-                if hit { lineCounts[256 + line(all[i])] += 1 }
-            }
+            lineCounts[line(all[i])] += 1
+            if hit { lineCounts[256 + line(all[i])] += 1 }
+            mineLines = max(mineLines, line(all[i]))
             mineBelow += 1
             i += 1
         }
-        if !mineSmaller {
-            while j < m { lineCounts[line(stored[j])] += 1; j += 1 }
-        }
+        while j < m { lineCounts[512 + line(stored[j])] += 1; storedLines = max(storedLines, line(stored[j])); j += 1 }
         let union = mineBelow + m - shared
         let smallerSample = mineSmaller ? mineBelow : m
-        var covered = 0
-        for l in 0 ..< 256 where lineCounts[l] > 0 {
-            if Double(lineCounts[256 + l]) >= lineShare * Double(lineCounts[l]) { covered += Int(lineCounts[l]) }
+        let largerSample = mineSmaller ? m : mineBelow
+        // Sampled shingles in lines of which at least `lineShare` is shared, from `base`.
+        func covered(_ base: Int, through last: Int) -> Int {
+            var covered = 0
+            for l in base ... base + last {
+                let sampled = lineCounts[l]
+                if sampled > 0 && Double(lineCounts[256 + l]) >= lineShare * Double(sampled) { covered += Int(sampled) }
+                lineCounts[l] = 0
+                lineCounts[256 + l] = 0
+            }
+            return covered
         }
+        let coveredMine = covered(0, through: mineLines), coveredStored = covered(512, through: storedLines)
+        let coveredSmaller = mineSmaller ? coveredMine : coveredStored, coveredLarger = mineSmaller ? coveredStored : coveredMine
         return Comparison(
             jaccard: union > 0 ? Double(shared) / Double(union) : 0,
             containment: smallerSample > 0 ? Double(shared) / Double(smallerSample) : 0,
-            coverage: smallerSample > 0 ? Double(covered) / Double(smallerSample) : 0,
+            coverage: smallerSample > 0 ? Double(coveredSmaller) / Double(smallerSample) : 0,
+            largerCoverage: largerSample > 0 ? Double(coveredLarger) / Double(largerSample) : 0,
             sampled: smallerSample,
             sizeRatio: Double(min(distinct, storedDistinct)) / Double(max(distinct, storedDistinct, 1)),
             storedIsSmaller: !mineSmaller)
