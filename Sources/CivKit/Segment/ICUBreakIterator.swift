@@ -22,19 +22,8 @@ public final class ICUBreakIterator: @unchecked Sendable {
 
     /// ICU's boundaries in `text` (UTF-16 offsets, from 0 to `text.count`).
     public func boundaries(_ text: [UInt16]) -> [Int32] {
-        if text.isEmpty { return [0] }
-        lock.lock()
-        defer { lock.unlock() }
         var result: [Int32] = []
-        text.withUnsafeBufferPointer { p in
-            guard civ_break_set_text(handle, p.baseAddress, Int32(p.count)) <= 0 else { return }
-            result.append(civ_break_first(handle))
-            while true {
-                let end = civ_break_next(handle)
-                if end < 0 { break }
-                result.append(end)
-            }
-        }
+        text.withUnsafeBufferPointer { boundaries($0, into: &result) }
         return result
     }
 
