@@ -5,24 +5,27 @@ import Foundation
 ///
 /// 0. a dash or ellipsis written doubled is one token (`——`, `……`);
 /// 1. numbers: digits (ASCII or full-width, with a decimal point, after a minus sign) joined with
-///    a unit after them: date, time, percent, 万/亿 (`1998年`, `12月`, `20号`, `１７％`, `3.5亿`); 年 only after
-///    four digits (`10 年` is a duration);
+///    a unit after them: date, time, percent, 万/亿 (`1998年`, `12月`, `20号`, `１７％`, `3.5亿`,
+///    `1万亿`); 年 only after four digits (`10 年` is a duration); a unit ICU joined to the word
+///    after it taken off that word (`9月 底`, `50万 人次`); `80 年代` apart;
 /// 2. Chinese numerals: numeral tokens joined (`二○○一年`, `三十一日`), 第 with its number
 ///    (`第一`, `第一 个`), 百分之 with its number (`百分之三十五`); 年 after a year written digit by
-///    digit, 月/日 after a run;
+///    digit, 月/日 after a run; a number ICU cut before its measure word joined (`五 十五岁` →
+///    `五十五 岁`);
 /// 2a. consecutive tokens spelling a word of the domain lexicon or the user's, longest first
 ///    (`宣传 部长` → `宣传部长`);
-/// 2b. ICU's words that PKU splits: a small number and its measure word (`一 次`, `两 个`;
-///    `一个` stays), a function character stuck to a neighbour when the lexicons lack the pair
-///    (`新 的`, `年 来`), a word of three characters the lexicons lack that is a word and a
+/// 2b. ICU's words that PKU splits: a number and its measure word (`一 次`, `两 个`, `十五 岁`,
+///    `首 次`, `三 大`; `一个`, `百年` stay), a function character stuck to a neighbour or a
+///    character and a complement after it when the lexicons lack the pair (`新 的`, `年 来`,
+///    `唱 出`, `较 好`), a word of three characters the lexicons lack that is a word and a
 ///    complement (`了解 到`), and a word of 4-6 characters the lexicons lack that is two words
 ///    they list (`公共 秩序`);
 /// 3. runs of single Han characters (where ICU's dictionary knew no word), with the short token
 ///    before them, re-segmented by unigram probability over the lexicons (`计算 机` → `计算机`,
 ///    `委员 会` → `委员会`), never into a number with its measure word; a three-character name
 ///    found this way is surname + given name (`江 泽民`);
-/// 3b. two two-character words that make a common four-character word (`社会主义`); a noun
-///    with 们 (`孩子们`); a word doubled character by character (`高高兴兴`);
+/// 3b. two two-character words that make a common four-character word (`社会主义`); a word
+///    doubled character by character (`高高兴兴`); 们 after a noun stays apart (`孩子 们`);
 /// 4. given names: a surname followed by two single characters that are not function words,
 ///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`);
 /// 5. a domain word the convention writes in parts, in its parts (`县委书记` → `县委 书记`; the
@@ -260,7 +263,11 @@ struct SegmentRules: Sendable {
     }
 
     static let digitUnits = ScalarSet("年月日号时分秒％%万亿点")
-    static let digitUnitPairs: Set<[Unicode.Scalar]> = [Array("万亿".unicodeScalars), Array("月份".unicodeScalars), Array("年代".unicodeScalars)]
+    /// Units of two characters taken whole (`80 年代` is a decade: the number stays apart).
+    static let digitUnitPairs: Set<[Unicode.Scalar]> = [Array("万亿".unicodeScalars), Array("月份".unicodeScalars)]
+    /// Units that ICU's dictionary joins to the word after them (`万人`, `万余`, `月底`, `日夜`,
+    /// `年底`): the number takes the unit, the rest is a token of its own (`50万 人次`, `9月 底`).
+    static let unitsBeforeWords = ScalarSet("万亿年月日")
     static let minusSigns = ScalarSet("－-")
 
     func joinNumbers(_ line: Line, into out: inout [Token]) {
@@ -277,15 +284,30 @@ struct SegmentRules: Sendable {
                     out.removeLast()
                 }
                 // 年 only after a year (`1998年`; `10 年` is a duration).
-                if i + 1 < tokens.count {
+                var rest: Token?
+                if i + 1 < tokens.count, !tokens[i + 1].fixed {
                     let u = tokens[i + 1]
                     let unit = (u.count == 1 && Self.digitUnits.contains(line.first(u))) || (u.count == 2 && Self.digitUnitPairs.contains(Array(line.scalars(u))))
-                    if unit, !line.is(u, "年") || line.scalars(tokens[i]).count == 4 {
+                    let year = tokens[i].count == 4
+                    if unit, !line.is(u, "年") || year {
                         t.end = u.end
+                        i += 1
+                        // 亿 after 万 (`1万 亿` → `1万亿`).
+                        if line.is(u, "万"), i + 1 < tokens.count, line.is(tokens[i + 1], "亿") {
+                            t.end = tokens[i + 1].end
+                            i += 1
+                        }
+                    } else if !unit, u.count >= 2, Self.unitsBeforeWords.contains(line.first(u)), line.first(u) != "年" || year, line.isHan(u) {
+                        t.end = u.start + 1
+                        rest = Token(start: u.start + 1, end: u.end)
                         i += 1
                     }
                 }
                 t.fixed = true
+                out.append(t)
+                if let rest { out.append(rest) }
+                i += 1
+                continue
             }
             out.append(t)
             i += 1
@@ -342,11 +364,19 @@ struct SegmentRules: Sendable {
                 j += 1
             }
             // A last token of numeral + 年/月/日 (ICU's `一年` in `二 ○ ○ 一年`) joins a run of two
-            // or more characters.
-            if run.count >= 2, j < tokens.count, !tokens[j].fixed, tokens[j].count == 2,
-               Self.numerals.contains(line.first(tokens[j])), "年月日".unicodeScalars.contains(line.last(tokens[j])) {
+            // or more characters; 年 only a year written digit by digit (`二十 五年` is a duration).
+            let unit = j < tokens.count && !tokens[j].fixed && tokens[j].count == 2 ? line.last(tokens[j]) : " "
+            if run.count >= 2, unit == "月" || unit == "日" || unit == "年" && line.all(run, { Self.digitNumerals.contains($0) }),
+               Self.numerals.contains(line.first(tokens[j])) {
                 run.end = tokens[j].end
                 j += 1
+            } else if j < tokens.count, !tokens[j].fixed, let cut = countedCut(line, tokens[j]), cut > tokens[j].start {
+                // The rest of a number ICU cut before its measure word (`五 十五岁` → `五十五 岁`).
+                run.end = cut
+                out.append(Token(start: run.start, end: run.end, fixed: true))
+                out.append(Token(start: cut, end: tokens[j].end, fixed: true))
+                i = j + 1
+                continue
             } else if j < tokens.count, tokens[j].count == 1 {
                 let unit = line.first(tokens[j])
                 let digitByDigit = run.count >= 2 && line.all(run) { Self.digitNumerals.contains($0) }
@@ -434,10 +464,14 @@ struct SegmentRules: Sendable {
 
     // MARK: Rule 2b: ICU's words that PKU splits
 
-    /// Numbers that PKU writes apart from a measure word after them (`百年`, `每年` are words).
-    static let smallNumbers = ScalarSet("一二三四五六七八九两几多")
-    /// Measure words that PKU writes apart from the number before them (`一 次`, `两 个`).
-    static let measureWords = ScalarSet("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周")
+    /// Numbers that PKU writes apart from a measure word after them (`每年` is a word), and 首
+    /// counting the first (`首 次`, `首 批`).
+    static let countNumerals = ScalarSet("零○〇一二三四五六七八九十百千万亿两几多首")
+    /// Measure words that PKU writes apart from the number before them (`一 次`, `两 个`,
+    /// `十五 岁`), with the nouns and the adjective it counts the same way (`两 国`, `三 大`).
+    static let measureWords = ScalarSet("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周片棵株颗根枚把声轮幅部步章节杯套架艘首群串遍趟顿元代人国大")
+    /// A number and a measure word that are words of their own (`一个`, `百年`, `万岁`).
+    static let countedWords: Set<[Unicode.Scalar]> = Set(["一个", "百年", "千年", "万年", "万岁"].map { Array($0.unicodeScalars) })
     /// Characters that are words of their own far more often than parts of a word ICU found
     /// but the lexicons lack (`新的`, `的是`, `年来`, `图为`).
     static let looseCharacters = ScalarSet("的了是在有都也就不来为之此要更")
@@ -445,16 +479,23 @@ struct SegmentRules: Sendable {
     func splitLooseTokens(_ line: Line, into out: inout [Token]) {
         out.removeAll(keepingCapacity: true)
         for t in line.tokens {
+            if !t.fixed, let cut = countedCut(line, t) {
+                // A number and its measure word (`一 次`, `十五 岁`).
+                out.append(Token(start: t.start, end: cut, fixed: true))
+                out.append(Token(start: cut, end: t.end, fixed: true))
+                continue
+            }
             if !t.fixed, t.count == 2 {
                 let a = line.first(t), b = line.last(t)
-                if ScalarClass.isHan(a), ScalarClass.isHan(b) {
-                    // A number and its measure word; `一个` is one word in PKU's convention.
-                    let counted = Self.smallNumbers.contains(a) && Self.measureWords.contains(b) && !(a == "一" && b == "个")
-                    if counted || (Self.looseCharacters.contains(a) || Self.looseCharacters.contains(b)) && frequency(line.scalars(t)) == 0 {
-                        out.append(Token(start: t.start, end: t.start + 1, fixed: counted))
-                        out.append(Token(start: t.start + 1, end: t.end, fixed: counted))
-                        continue
-                    }
+                let loose = Self.looseCharacters.contains(a) || Self.looseCharacters.contains(b)
+                // A character and a complement or particle after it (`拿 出`, `送 到`, `较 好`),
+                // left to the re-segmentation, which may join each to its other neighbour
+                // (`很好 看` → `很 好看`).
+                let complement = !loose && Self.complements.contains(b)
+                if loose || complement, ScalarClass.isHan(a), ScalarClass.isHan(b), frequency(line.scalars(t)) == 0 {
+                    out.append(Token(start: t.start, end: t.start + 1))
+                    out.append(Token(start: t.start + 1, end: t.end))
+                    continue
                 }
             } else if !t.fixed, t.count == 3, Self.complements.contains(line.last(t)), line.isHan(t),
                       frequency(line.scalars(t)) == 0, frequency(line.text[t.start..<(t.end - 1)]) > 0 {
@@ -472,6 +513,22 @@ struct SegmentRules: Sendable {
             }
             out.append(t)
         }
+    }
+
+    /// Where a token of numerals and one measure word after them (`一次`, `十五岁`, `几十年`) is
+    /// cut, or nil: not a year written digit by digit (`二○○一年`), not a word (`countedWords`);
+    /// 首 counts alone (`首次`), 大 after one numeral only (`三 大`; `十五大` is a party congress).
+    func countedCut(_ line: Line, _ t: Token) -> Int? {
+        guard t.count >= 2, Self.measureWords.contains(line.last(t)), Self.countNumerals.contains(line.first(t)) else { return nil }
+        let cut = t.end - 1, last = line.last(t)
+        if t.count > 2, last == "大" || last == "首" { return nil }
+        for k in t.start..<cut {
+            let c = line.text[k]
+            guard Self.countNumerals.contains(c), c != "首" || t.count == 2 && last != "首" else { return nil }
+        }
+        if line.last(t) == "年", t.count >= 3, line.text[t.start..<cut].allSatisfy({ Self.digitNumerals.contains($0) }) { return nil }
+        if t.count == 2, Self.countedWords.contains(Array(line.scalars(t))) { return nil }
+        return cut
     }
 
     /// Complements, direction words and particles that the PKU convention writes apart from the
@@ -717,13 +774,6 @@ struct SegmentRules: Sendable {
         out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
-            // A noun with 们 (`孩子们`, `同志们`; one character with it is a word ICU knows, `人们`).
-            if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, line.is(tokens[i + 1], "们"),
-               tokens[i].count >= 2, tokens[i].count <= 3, line.isHan(tokens[i]) {
-                out.append(Token(start: tokens[i].start, end: tokens[i + 1].end))
-                i += 2
-                continue
-            }
             // A word doubled character by character (`高高兴兴` from 高兴; ICU gives `高 高兴 兴`).
             if tokens[i].count < 4, tokens[i].start + 1 < line.text.count, line.text[tokens[i].start] == line.text[tokens[i].start + 1],
                let end = doubledWordEnd(line, tokens, from: i) {
