@@ -75,6 +75,10 @@ import Testing
         #expect(run(["十五大"]) == ["十五大"])  // a party congress
         #expect(run(["二○○一年"]) == ["二○○一年"])  // a year
         #expect(run(["万岁"]) == ["万岁"])
+        // A time after a number and the direction ICU joined to it.
+        #expect(run(["5", "年前"]) == ["5", "年", "前"])
+        #expect(run(["两", "天后"]) == ["两", "天", "后"])
+        #expect(run(["年前", "准备"]) == ["年前", "准备"])  // before the new year
         // The re-segmentation does not make them either.
         #expect(run(["两", "个"]) == ["两", "个"])
     }
@@ -124,6 +128,7 @@ import Testing
         // 们 after a noun is a token of its own in the PKU convention (`我们` is a word).
         #expect(run(["孩子", "们", "高", "高兴", "兴", "地"]) == ["孩子", "们", "高高兴兴", "地"])
         #expect(run(["我们"]) == ["我们"])
+        #expect(run(["官兵", "们"]) == ["官兵", "们"])  // the lexicon's 官兵们 is not taken
         #expect(run(["鞋", "们"]) == ["鞋", "们"])
         #expect(run(["谢谢", "谢谢"]) == ["谢谢", "谢谢"])
     }

@@ -470,6 +470,10 @@ struct SegmentRules: Sendable {
     /// Measure words that PKU writes apart from the number before them (`一 次`, `两 个`,
     /// `十五 岁`), with the nouns and the adjective it counts the same way (`两 国`, `三 大`).
     static let measureWords = ScalarSet("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周片棵株颗根枚把声轮幅部步章节杯套架艘首群串遍趟顿元代人国大")
+    /// Measures of time, and the directions ICU joins to them (`年前`, `天后`), which after a number
+    /// are two words.
+    static let timeMeasures = ScalarSet("年天月")
+    static let directions = ScalarSet("前后内间来")
     /// A number and a measure word that are words of their own (`一个`, `百年`, `万岁`).
     static let countedWords: Set<[Unicode.Scalar]> = Set(["一个", "百年", "千年", "万年", "万岁"].map { Array($0.unicodeScalars) })
     /// Characters that are words of their own far more often than parts of a word ICU found
@@ -487,6 +491,13 @@ struct SegmentRules: Sendable {
             }
             if !t.fixed, t.count == 2 {
                 let a = line.first(t), b = line.last(t)
+                // A time after a number and the direction after it (`5 年 前`, `两 天 后`).
+                if Self.timeMeasures.contains(a), Self.directions.contains(b), let prev = out.last,
+                   Self.isDigit(line.last(prev)) || Self.countNumerals.contains(line.last(prev)) || line.last(prev) == "余" {
+                    out.append(Token(start: t.start, end: t.start + 1, fixed: true))
+                    out.append(Token(start: t.start + 1, end: t.end, fixed: true))
+                    continue
+                }
                 let loose = Self.looseCharacters.contains(a) || Self.looseCharacters.contains(b)
                 // A character and a complement or particle after it (`拿 出`, `送 到`, `较 好`),
                 // left to the re-segmentation, which may join each to its other neighbour
@@ -682,9 +693,12 @@ struct SegmentRules: Sendable {
                 return f
             }
             /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
-            /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart).
+            /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart), not a
+            /// noun with 们.
             let countPrefixes = Self.countPrefixes
             func mayJoin(_ s: Int, _ e: Int) -> Bool {
+                // Nor a noun with 们 (`官兵 们`; `我们`, `人们` are words).
+                if e - s > 2, char(e - 1) == "们" { return false }
                 var k = s
                 if char(k) == "第" { k += 1 }
                 var numerals = 0
