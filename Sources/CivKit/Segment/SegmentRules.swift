@@ -474,16 +474,19 @@ struct SegmentRules: Sendable {
     /// are two words.
     static let timeMeasures = ScalarSet("年天月")
     static let directions = ScalarSet("前后内间来")
-    /// A number and a measure word that are words of their own (`一个`, `百年`, `万岁`).
-    static let countedWords: Set<[Unicode.Scalar]> = Set(["一个", "百年", "千年", "万年", "万岁"].map { Array($0.unicodeScalars) })
     /// Characters that are words of their own far more often than parts of a word ICU found
     /// but the lexicons lack (`新的`, `的是`, `年来`, `图为`).
     static let looseCharacters = ScalarSet("的了是在有都也就不来为之此要更")
 
     func splitLooseTokens(_ line: Line, into out: inout [Token]) {
         out.removeAll(keepingCapacity: true)
+        // The sets in locals: a static's every read goes through its lazy initialisation check.
+        let countNumerals = Self.countNumerals, measureWords = Self.measureWords
+        let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
         for t in line.tokens {
-            if !t.fixed, let cut = countedCut(line, t) {
+            // Most tokens begin with no numeral: one set test before the measure word's.
+            if !t.fixed, t.count >= 2, countNumerals.contains(line.first(t)), measureWords.contains(line.last(t)),
+               let cut = countedCut(line, t) {
                 // A number and its measure word (`一 次`, `十五 岁`).
                 out.append(Token(start: t.start, end: cut, fixed: true))
                 out.append(Token(start: cut, end: t.end, fixed: true))
@@ -492,23 +495,23 @@ struct SegmentRules: Sendable {
             if !t.fixed, t.count == 2 {
                 let a = line.first(t), b = line.last(t)
                 // A time after a number and the direction after it (`5 年 前`, `两 天 后`).
-                if Self.timeMeasures.contains(a), Self.directions.contains(b), let prev = out.last,
-                   Self.isDigit(line.last(prev)) || Self.countNumerals.contains(line.last(prev)) || line.last(prev) == "余" {
+                if timeMeasures.contains(a), Self.directions.contains(b), let prev = out.last,
+                   Self.isDigit(line.last(prev)) || countNumerals.contains(line.last(prev)) || line.last(prev) == "余" {
                     out.append(Token(start: t.start, end: t.start + 1, fixed: true))
                     out.append(Token(start: t.start + 1, end: t.end, fixed: true))
                     continue
                 }
-                let loose = Self.looseCharacters.contains(a) || Self.looseCharacters.contains(b)
+                let loose = looseCharacters.contains(a) || looseCharacters.contains(b)
                 // A character and a complement or particle after it (`拿 出`, `送 到`, `较 好`),
                 // left to the re-segmentation, which may join each to its other neighbour
                 // (`很好 看` → `很 好看`).
-                let complement = !loose && Self.complements.contains(b)
+                let complement = !loose && complements.contains(b)
                 if loose || complement, ScalarClass.isHan(a), ScalarClass.isHan(b), frequency(line.scalars(t)) == 0 {
                     out.append(Token(start: t.start, end: t.start + 1))
                     out.append(Token(start: t.start + 1, end: t.end))
                     continue
                 }
-            } else if !t.fixed, t.count == 3, Self.complements.contains(line.last(t)), line.isHan(t),
+            } else if !t.fixed, t.count == 3, complements.contains(line.last(t)), line.isHan(t),
                       frequency(line.scalars(t)) == 0, frequency(line.text[t.start..<(t.end - 1)]) > 0 {
                 // A word and a complement or direction after it (`了解 到`, `会议 上`); a verb and
                 // a two-character direction (`走 进去`, `不 下去`). Fixed, or the re-segmentation
@@ -527,19 +530,28 @@ struct SegmentRules: Sendable {
     }
 
     /// Where a token of numerals and one measure word after them (`一次`, `十五岁`, `几十年`) is
-    /// cut, or nil: not a year written digit by digit (`二○○一年`), not a word (`countedWords`);
+    /// cut, or nil: not a year written digit by digit (`二○○一年`), not a word (`isCountedWord`);
     /// 首 counts alone (`首次`), 大 after one numeral only (`三 大`; `十五大` is a party congress).
     func countedCut(_ line: Line, _ t: Token) -> Int? {
-        guard t.count >= 2, Self.measureWords.contains(line.last(t)), Self.countNumerals.contains(line.first(t)) else { return nil }
-        let cut = t.end - 1, last = line.last(t)
+        guard t.count >= 2, Self.measureWords.contains(line.last(t)) else { return nil }
+        let cut = t.end - 1, first = line.first(t), last = line.last(t)
         if t.count > 2, last == "大" || last == "首" { return nil }
+        let countNumerals = Self.countNumerals
         for k in t.start..<cut {
             let c = line.text[k]
-            guard Self.countNumerals.contains(c), c != "首" || t.count == 2 && last != "首" else { return nil }
+            guard countNumerals.contains(c), c != "首" || t.count == 2 && last != "首" else { return nil }
         }
-        if line.last(t) == "年", t.count >= 3, line.text[t.start..<cut].allSatisfy({ Self.digitNumerals.contains($0) }) { return nil }
-        if t.count == 2, Self.countedWords.contains(Array(line.scalars(t))) { return nil }
+        if last == "年", t.count >= 3, line.text[t.start..<cut].allSatisfy({ Self.digitNumerals.contains($0) }) { return nil }
+        if t.count == 2, Self.isCountedWord(first, last) { return nil }
         return cut
+    }
+
+    /// A number and a measure word that are words of their own: `一个`, `百年`, `千年`, `万年`, `万岁`.
+    static func isCountedWord(_ number: Unicode.Scalar, _ measure: Unicode.Scalar) -> Bool {
+        switch (number, measure) {
+        case ("一", "个"), ("百", "年"), ("千", "年"), ("万", "年"), ("万", "岁"): true
+        default: false
+        }
     }
 
     /// Complements, direction words and particles that the PKU convention writes apart from the
