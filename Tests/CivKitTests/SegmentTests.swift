@@ -43,6 +43,7 @@ import Testing
         #expect(run(["3", "万余", "人"]) == ["3万", "余", "人"])
         #expect(run(["1998", "年底"]) == ["1998年", "底"])
         #expect(run(["10", "年底"]) == ["10", "年底"])  // not a year
+        #expect(run(["2018", "年度"]) == ["2018", "年度"])
         #expect(run(["80", "年代"]) == ["80", "年代"])  // a decade
     }
 
@@ -139,6 +140,14 @@ import Testing
         #expect(run(["王", "说", "的"]) == ["王", "说", "的"])
         #expect(run(["卢", "小", "亨", "在", "调研"]) == ["卢", "小亨", "在", "调研"])  // a function character after
         #expect(run(["卢", "小", "亨", "峰"]) == ["卢", "小", "亨", "峰"])  // four characters: no rule
+    }
+
+    @Test func placeNamesNoLexiconKnowsAreOneWord() {
+        #expect(run(["来到", "水", "心", "村", "调研"]) == ["来到", "水心村", "调研"])
+        #expect(run(["王", "岗", "镇"]) == ["王岗镇"])  // not 王 岗镇
+        #expect(run(["在", "乡"]) == ["在", "乡"])
+        #expect(run(["三", "个", "乡"]) == ["三", "个", "乡"])  // numerals and function words are no name
+        #expect(run(["较", "落", "后", "的", "乡"]) == ["较", "落后", "的", "乡"])
     }
 
     @Test func domainLexiconWordsAreFound() {

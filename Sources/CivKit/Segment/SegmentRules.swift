@@ -27,7 +27,8 @@ import Foundation
 /// 3b. two two-character words that make a common four-character word (`社会主义`); a word
 ///    doubled character by character (`高高兴兴`); 们 after a noun stays apart (`孩子 们`);
 /// 4. given names: a surname followed by two single characters that are not function words,
-///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`);
+///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`); before
+///    that, two such characters and a place suffix make a place name (`水心村`);
 /// 5. a domain word the convention writes in parts, in its parts (`县委书记` → `县委 书记`; the
 ///    domain lexicon's third column), unless the user listed it.
 ///
@@ -297,7 +298,9 @@ struct SegmentRules: Sendable {
                             t.end = tokens[i + 1].end
                             i += 1
                         }
-                    } else if !unit, u.count >= 2, Self.unitsBeforeWords.contains(line.first(u)), line.first(u) != "年" || year, line.isHan(u) {
+                    } else if !unit, u.count >= 2, Self.unitsBeforeWords.contains(line.first(u)), line.first(u) != "年" || year, line.isHan(u),
+                              !(u.count == 2 && line.last(u) == "度") {
+                        // Not 年度, 月度 (`2018 年度`: a word of its own).
                         t.end = u.start + 1
                         rest = Token(start: u.start + 1, end: u.end)
                         i += 1
@@ -838,11 +841,25 @@ struct SegmentRules: Sendable {
     /// Characters that stand alone far more often than in a given name.
     static let functionCharacters = ScalarSet("的了是在和与及或等也都就还又把被对向从到为以于之其这那个们我你他她它说讲要将会能可不没有而但并且着过地得所此每各该某上下中内外前后里年月日时人")
 
+    /// The generic part of a place name that the convention writes with the name (`水心村`).
+    static let placeSuffixes = ScalarSet("村镇乡")
+
     func joinGivenNames(_ line: Line, splittingCompounds: Bool = false, into out: inout [Token]) {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
+        let placeSuffixes = Self.placeSuffixes
         var i = 0
         while i < tokens.count {
+            // A place name no lexicon knows: two single characters (not function words or
+            // numerals, no such character before them) and a place suffix (`水 心 村` → `水心村`,
+            // `户 胡 镇`), before the surnames below can take them (`王 岗 镇`).
+            if i + 2 < tokens.count, tokens[i + 2].count == 1, placeSuffixes.contains(line.first(tokens[i + 2])),
+               isNamePart(line, tokens[i]), isNamePart(line, tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
+               i == 0 || !isNamePart(line, tokens[i - 1]) {
+                out.append(Token(start: tokens[i].start, end: tokens[i + 2].end))
+                i += 3
+                continue
+            }
             if !splittingCompounds || tokens[i].count < 2 || !appendParts(line, tokens[i], to: &out) { out.append(tokens[i]) }
             if line.isSingleHan(tokens[i]), surnames.contains(line.first(tokens[i])), i + 2 < tokens.count,
                line.isSingleHan(tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
@@ -855,6 +872,11 @@ struct SegmentRules: Sendable {
             }
             i += 1
         }
+    }
+
+    /// A single Han character that may be part of a name: not a function word, not a numeral.
+    func isNamePart(_ line: Line, _ t: Token) -> Bool {
+        line.isSingleHan(t) && !Self.functionCharacters.contains(line.first(t)) && !Self.numerals.contains(line.first(t))
     }
 
     // MARK: Rule 5: domain words in their parts
