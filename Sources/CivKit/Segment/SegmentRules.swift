@@ -15,10 +15,11 @@ import Foundation
 /// 2a. consecutive tokens spelling a word of the domain lexicon or the user's, longest first
 ///    (`宣传 部长` → `宣传部长`);
 /// 2b. ICU's words that PKU splits: a number and its measure word (`一 次`, `两 个`, `十五 岁`,
-///    `首 次`, `三 大`; `一个`, `百年` stay), a function character stuck to a neighbour or a
-///    character and a complement after it when the lexicons lack the pair (`新 的`, `年 来`,
-///    `唱 出`, `较 好`), a word of three characters the lexicons lack that is a word and a
-///    complement (`了解 到`), and a word of 4-6 characters the lexicons lack that is two words
+///    `首 次`, `三 大`; `一个`, `百年` stay), a time after a number and its direction (`5 年 前`),
+///    a function character stuck to a neighbour or a character and a complement after it when
+///    the lexicons lack the pair (`新 的`, `年 来`, `唱 出`, `较 好`), a word of three characters
+///    the lexicons lack that is a word and a complement (`了解 到`), or any word and 是 or 着
+///    (`尤其 是`, `意味 着`), and a word of 4-6 characters the lexicons lack that is two words
 ///    they list (`公共 秩序`);
 /// 3. runs of single Han characters (where ICU's dictionary knew no word), with the short token
 ///    before them, re-segmented by unigram probability over the lexicons (`计算 机` → `计算机`,
@@ -514,8 +515,11 @@ struct SegmentRules: Sendable {
                     out.append(Token(start: t.start + 1, end: t.end))
                     continue
                 }
-            } else if !t.fixed, t.count == 3, complements.contains(line.last(t)), line.isHan(t),
-                      frequency(line.scalars(t)) == 0, frequency(line.text[t.start..<(t.end - 1)]) > 0 {
+            } else if !t.fixed, t.count == 3, complements.contains(line.last(t)) || line.last(t) == "是", line.isHan(t),
+                      line.last(t) == "是" || line.last(t) == "着" || frequency(line.scalars(t)) == 0,
+                      frequency(line.text[t.start..<(t.end - 1)]) > 0 {
+                // 是 and 着 come off a word even when the lexicon lists the three (`尤其 是`,
+                // `可能 是`, `意味 着`): the copula and the aspect particle are words of their own.
                 // A word and a complement or direction after it (`了解 到`, `会议 上`); a verb and
                 // a two-character direction (`走 进去`, `不 下去`). Fixed, or the re-segmentation
                 // would take the pair after the cut (`感 受到`).
@@ -709,11 +713,11 @@ struct SegmentRules: Sendable {
             }
             /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
             /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart), not a
-            /// noun with 们.
+            /// noun with 们, not a word with 是 or 着 after it.
             let countPrefixes = Self.countPrefixes
             func mayJoin(_ s: Int, _ e: Int) -> Bool {
-                // Nor a noun with 们 (`官兵 们`; `我们`, `人们` are words).
-                if e - s > 2, char(e - 1) == "们" { return false }
+                // Nor a noun with 们 (`官兵 们`; `我们`, `人们` are words), a word with 是 or 着 (rule 2b).
+                if e - s > 2, char(e - 1) == "们" || char(e - 1) == "是" || char(e - 1) == "着" { return false }
                 var k = s
                 if char(k) == "第" { k += 1 }
                 var numerals = 0
