@@ -114,6 +114,15 @@ import Testing
         #expect(run(["咕噜咕噜"]) == ["咕噜咕噜"])  // doubled
     }
 
+    @Test func pronounsAndAdverbsComeOffTheWordAfterThem() {
+        #expect(run(["不知道", "怎么"]) == ["不", "知道", "怎么"])
+        #expect(run(["就算是"]) == ["就算", "是"])  // 是 comes off first
+        #expect(run(["也可以"]) == ["也", "可以"])
+        #expect(run(["在一起"]) == ["在", "一起"])
+        #expect(run(["每个人"]) == ["每个人"])  // 每 is not taken: 每个 is a word
+        #expect(run(["不锈钢"]) == ["不锈钢"])  // 锈钢 is no word
+    }
+
     @Test func complementsComeOffWordsTheLexiconsLack() {
         #expect(run(["了解到", "情况"]) == ["了解", "到", "情况"])
         #expect(run(["感受到"]) == ["感受", "到"])  // not 感 受到

@@ -17,7 +17,8 @@ import Foundation
 /// 2b. ICU's words that PKU splits: a number and its measure word (`一 次`, `两 个`, `十五 岁`,
 ///    `首 次`, `三 大`; `一个`, `百年` stay), a time after a number and its direction (`5 年 前`),
 ///    a function character stuck to a neighbour or a character and a complement after it when
-///    the lexicons lack the pair (`新 的`, `年 来`, `唱 出`, `较 好`), a word of three characters
+///    the lexicons lack the pair (`新 的`, `年 来`, `唱 出`, `较 好`), a pronoun or an adverb and
+///    the word of two characters after it (`不 知道`, `也 可以`), a word of three characters
 ///    the lexicons lack that is a word and a complement (`了解 到`), or any word and 是 or 着
 ///    (`尤其 是`, `意味 着`), and a word of 4-6 characters the lexicons lack that is two words
 ///    they list (`公共 秩序`);
@@ -487,6 +488,7 @@ struct SegmentRules: Sendable {
         // The sets in locals: a static's every read goes through its lazy initialisation check.
         let countNumerals = Self.countNumerals, measureWords = Self.measureWords
         let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
+        let looseFirsts = Self.looseFirsts
         for t in line.tokens {
             // Most tokens begin with no numeral: one set test before the measure word's.
             if !t.fixed, t.count >= 2, countNumerals.contains(line.first(t)), measureWords.contains(line.last(t)),
@@ -515,15 +517,9 @@ struct SegmentRules: Sendable {
                     out.append(Token(start: t.start + 1, end: t.end))
                     continue
                 }
-            } else if !t.fixed, t.count == 3, complements.contains(line.last(t)) || line.last(t) == "是", line.isHan(t),
-                      line.last(t) == "是" || line.last(t) == "着" || frequency(line.scalars(t)) == 0,
-                      frequency(line.text[t.start..<(t.end - 1)]) > 0 {
-                // 是 and 着 come off a word even when the lexicon lists the three (`尤其 是`,
-                // `可能 是`, `意味 着`): the copula and the aspect particle are words of their own.
-                // A word and a complement or direction after it (`了解 到`, `会议 上`); a verb and
-                // a two-character direction (`走 进去`, `不 下去`). Fixed, or the re-segmentation
-                // would take the pair after the cut (`感 受到`).
-                let cut = Self.directionFirsts.contains(line.text[t.start + 1]) && Self.directionLasts.contains(line.last(t)) ? t.start + 1 : t.end - 1
+            } else if !t.fixed, t.count == 3, complements.contains(line.last(t)) || line.last(t) == "是" || looseFirsts.contains(line.first(t)),
+                      line.isHan(t), let cut = threeCharacterCut(line, t) {
+                // Fixed, or the re-segmentation would take the pair after the cut (`感 受到`).
                 out.append(Token(start: t.start, end: cut, fixed: true))
                 out.append(Token(start: cut, end: t.end, fixed: true))
                 continue
@@ -560,6 +556,24 @@ struct SegmentRules: Sendable {
         default: false
         }
     }
+
+    /// Where a token of three Han characters is cut, or nil: 是 and 着 off a word even when the
+    /// lexicons list the three (`尤其 是`, `可能 是`, `意味 着`: the copula and the aspect particle
+    /// are words of their own); a pronoun or an adverb off the word after it (`不 知道`, `也 可以`,
+    /// `在 一起`); when the lexicons lack the three, a complement or direction off the word before
+    /// it (`了解 到`, `会议 上`), a two-character direction off the verb (`走 进去`, `不 下去`).
+    func threeCharacterCut(_ line: Line, _ t: Token) -> Int? {
+        let last = line.last(t)
+        if last == "是" || last == "着", frequency(line.text[t.start..<(t.end - 1)]) > 0 { return t.end - 1 }
+        if Self.looseFirsts.contains(line.first(t)), frequency(line.text[(t.start + 1)..<t.end]) > 0 { return t.start + 1 }
+        guard Self.complements.contains(last), frequency(line.scalars(t)) == 0, frequency(line.text[t.start..<(t.end - 1)]) > 0 else { return nil }
+        return Self.directionFirsts.contains(line.text[t.start + 1]) && Self.directionLasts.contains(last) ? t.start + 1 : t.end - 1
+    }
+
+    /// Pronouns and adverbs that the convention writes apart from the word after them, even when
+    /// the lexicons list the three characters as a word (`不 知道`, `也 可以`, `他 认为`); not
+    /// 每, 这, 那, 最, whose pairs are words themselves (`每个 人`, `最大 值`).
+    static let looseFirsts = ScalarSet("他她我你它也在都就还又不很太没各")
 
     /// Complements, direction words and particles that the PKU convention writes apart from the
     /// word before them unless the two are a word of the lexicons (`看到` is one; `了解 到`,
