@@ -871,7 +871,9 @@ struct SegmentRules: Sendable {
             // A place name no lexicon knows: two single characters (not function words or
             // numerals, no such character before them) and a place suffix (`水 心 村` → `水心村`,
             // `户 胡 镇`), before the surnames below can take them (`王 岗 镇`).
-            if i + 2 < tokens.count, tokens[i + 2].count == 1, placeSuffixes.contains(line.first(tokens[i + 2])),
+            // Token lengths first: most tokens are no single character.
+            if tokens[i].count == 1, i + 2 < tokens.count, tokens[i + 1].count == 1, tokens[i + 2].count == 1,
+               placeSuffixes.contains(line.first(tokens[i + 2])),
                isNamePart(line, tokens[i]), isNamePart(line, tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
                i == 0 || !isNamePart(line, tokens[i - 1]) {
                 out.append(Token(start: tokens[i].start, end: tokens[i + 2].end))
