@@ -36,6 +36,15 @@ import Testing
         #expect(run(["下降", "－", "5", "％"]) == ["下降", "－5％"])
         #expect(run(["1", "－", "5", "月"]) == ["1", "－", "5月"])  // a range: the dash is no sign
         #expect(run(["5", "个"]) == ["5", "个"])
+        #expect(run(["1", "万", "亿", "元"]) == ["1万亿", "元"])
+        // A unit ICU joined to the word after it comes off that word.
+        #expect(run(["9", "月底", "完成"]) == ["9月", "底", "完成"])
+        #expect(run(["31", "日夜", "兼程"]) == ["31日", "夜", "兼程"])
+        #expect(run(["3", "万余", "人"]) == ["3万", "余", "人"])
+        #expect(run(["1998", "年底"]) == ["1998年", "底"])
+        #expect(run(["10", "年底"]) == ["10", "年底"])  // not a year
+        #expect(run(["2018", "年度"]) == ["2018", "年度"])
+        #expect(run(["80", "年代"]) == ["80", "年代"])  // a decade
     }
 
     @Test func chineseNumeralsJoin() {
@@ -49,6 +58,9 @@ import Testing
         #expect(run(["第二", "天"]) == ["第二", "天"])
         #expect(run(["第", "三", "十"]) == ["第三十"])
         #expect(run(["一", "年"]) == ["一", "年"])
+        // The rest of a number ICU cut before its measure word.
+        #expect(run(["五", "十五岁"]) == ["五十五", "岁"])
+        #expect(run(["二十", "五年"]) == ["二十五", "年"])  // a duration: 年 joins only a year
     }
 
     @Test func numbersAndMeasureWordsSplit() {
@@ -56,6 +68,18 @@ import Testing
         #expect(run(["两个", "代表"]) == ["两", "个", "代表"])
         #expect(run(["一个", "代表"]) == ["一个", "代表"])
         #expect(run(["百年"]) == ["百年"])
+        #expect(run(["一片", "繁荣"]) == ["一", "片", "繁荣"])
+        #expect(run(["三大", "战役"]) == ["三", "大", "战役"])
+        #expect(run(["两国", "关系"]) == ["两", "国", "关系"])
+        #expect(run(["几十年"]) == ["几十", "年"])
+        #expect(run(["首次", "访问"]) == ["首", "次", "访问"])
+        #expect(run(["十五大"]) == ["十五大"])  // a party congress
+        #expect(run(["二○○一年"]) == ["二○○一年"])  // a year
+        #expect(run(["万岁"]) == ["万岁"])
+        // A time after a number and the direction ICU joined to it.
+        #expect(run(["5", "年前"]) == ["5", "年", "前"])
+        #expect(run(["两", "天后"]) == ["两", "天", "后"])
+        #expect(run(["年前", "准备"]) == ["年前", "准备"])  // before the new year
         // The re-segmentation does not make them either.
         #expect(run(["两", "个"]) == ["两", "个"])
     }
@@ -90,16 +114,36 @@ import Testing
         #expect(run(["咕噜咕噜"]) == ["咕噜咕噜"])  // doubled
     }
 
+    @Test func pronounsAndAdverbsComeOffTheWordAfterThem() {
+        #expect(run(["不知道", "怎么"]) == ["不", "知道", "怎么"])
+        #expect(run(["就算是"]) == ["就算", "是"])  // 是 comes off first
+        #expect(run(["也可以"]) == ["也", "可以"])
+        #expect(run(["在一起"]) == ["在", "一起"])
+        #expect(run(["每个人"]) == ["每个人"])  // 每 is not taken: 每个 is a word
+        #expect(run(["不锈钢"]) == ["不锈钢"])  // 锈钢 is no word
+    }
+
     @Test func complementsComeOffWordsTheLexiconsLack() {
         #expect(run(["了解到", "情况"]) == ["了解", "到", "情况"])
         #expect(run(["感受到"]) == ["感受", "到"])  // not 感 受到
         #expect(run(["走进去"]) == ["走", "进去"])
         #expect(run(["看到"]) == ["看到"])
         #expect(run(["充满了", "希望"]) == ["充满", "了", "希望"])  // a particle
+        // 是 and 着 even off a word of the lexicons.
+        #expect(run(["尤其是", "青年"]) == ["尤其", "是", "青年"])
+        #expect(run(["意味着"]) == ["意味", "着"])
+        #expect(run(["这", "意味", "着"]) == ["这", "意味", "着"])  // the re-segmentation does not make it
+        #expect(run(["但是"]) == ["但是"])
+        // Two characters the lexicons lack as a word: the re-segmentation decides.
+        #expect(run(["唱出", "心声"]) == ["唱", "出", "心声"])
+        #expect(run(["很好", "看"]) == ["很", "好看"])
     }
 
-    @Test func pluralSuffixAndDoubledWordsJoin() {
-        #expect(run(["孩子", "们", "高", "高兴", "兴", "地"]) == ["孩子们", "高高兴兴", "地"])
+    @Test func pluralSuffixStaysApartAndDoubledWordsJoin() {
+        // 们 after a noun is a token of its own in the PKU convention (`我们` is a word).
+        #expect(run(["孩子", "们", "高", "高兴", "兴", "地"]) == ["孩子", "们", "高高兴兴", "地"])
+        #expect(run(["我们"]) == ["我们"])
+        #expect(run(["官兵", "们"]) == ["官兵", "们"])  // the lexicon's 官兵们 is not taken
         #expect(run(["鞋", "们"]) == ["鞋", "们"])
         #expect(run(["谢谢", "谢谢"]) == ["谢谢", "谢谢"])
     }
@@ -110,6 +154,14 @@ import Testing
         #expect(run(["王", "说", "的"]) == ["王", "说", "的"])
         #expect(run(["卢", "小", "亨", "在", "调研"]) == ["卢", "小亨", "在", "调研"])  // a function character after
         #expect(run(["卢", "小", "亨", "峰"]) == ["卢", "小", "亨", "峰"])  // four characters: no rule
+    }
+
+    @Test func placeNamesNoLexiconKnowsAreOneWord() {
+        #expect(run(["来到", "水", "心", "村", "调研"]) == ["来到", "水心村", "调研"])
+        #expect(run(["王", "岗", "镇"]) == ["王岗镇"])  // not 王 岗镇
+        #expect(run(["在", "乡"]) == ["在", "乡"])
+        #expect(run(["三", "个", "乡"]) == ["三", "个", "乡"])  // numerals and function words are no name
+        #expect(run(["较", "落", "后", "的", "乡"]) == ["较", "落后", "的", "乡"])
     }
 
     @Test func domainLexiconWordsAreFound() {

@@ -5,26 +5,32 @@ import Foundation
 ///
 /// 0. a dash or ellipsis written doubled is one token (`——`, `……`);
 /// 1. numbers: digits (ASCII or full-width, with a decimal point, after a minus sign) joined with
-///    a unit after them: date, time, percent, 万/亿 (`1998年`, `12月`, `20号`, `１７％`, `3.5亿`); 年 only after
-///    four digits (`10 年` is a duration);
+///    a unit after them: date, time, percent, 万/亿 (`1998年`, `12月`, `20号`, `１７％`, `3.5亿`,
+///    `1万亿`); 年 only after four digits (`10 年` is a duration); a unit ICU joined to the word
+///    after it taken off that word (`9月 底`, `50万 人次`); `80 年代` apart;
 /// 2. Chinese numerals: numeral tokens joined (`二○○一年`, `三十一日`), 第 with its number
 ///    (`第一`, `第一 个`), 百分之 with its number (`百分之三十五`); 年 after a year written digit by
-///    digit, 月/日 after a run;
+///    digit, 月/日 after a run; a number ICU cut before its measure word joined (`五 十五岁` →
+///    `五十五 岁`);
 /// 2a. consecutive tokens spelling a word of the domain lexicon or the user's, longest first
 ///    (`宣传 部长` → `宣传部长`);
-/// 2b. ICU's words that PKU splits: a small number and its measure word (`一 次`, `两 个`;
-///    `一个` stays), a function character stuck to a neighbour when the lexicons lack the pair
-///    (`新 的`, `年 来`), a word of three characters the lexicons lack that is a word and a
-///    complement (`了解 到`), and a word of 4-6 characters the lexicons lack that is two words
+/// 2b. ICU's words that PKU splits: a number and its measure word (`一 次`, `两 个`, `十五 岁`,
+///    `首 次`, `三 大`; `一个`, `百年` stay), a time after a number and its direction (`5 年 前`),
+///    a function character stuck to a neighbour or a character and a complement after it when
+///    the lexicons lack the pair (`新 的`, `年 来`, `唱 出`, `较 好`), a pronoun or an adverb and
+///    the word of two characters after it (`不 知道`, `也 可以`), a word of three characters
+///    the lexicons lack that is a word and a complement (`了解 到`), or any word and 是 or 着
+///    (`尤其 是`, `意味 着`), and a word of 4-6 characters the lexicons lack that is two words
 ///    they list (`公共 秩序`);
 /// 3. runs of single Han characters (where ICU's dictionary knew no word), with the short token
 ///    before them, re-segmented by unigram probability over the lexicons (`计算 机` → `计算机`,
 ///    `委员 会` → `委员会`), never into a number with its measure word; a three-character name
 ///    found this way is surname + given name (`江 泽民`);
-/// 3b. two two-character words that make a common four-character word (`社会主义`); a noun
-///    with 们 (`孩子们`); a word doubled character by character (`高高兴兴`);
+/// 3b. two two-character words that make a common four-character word (`社会主义`); a word
+///    doubled character by character (`高高兴兴`); 们 after a noun stays apart (`孩子 们`);
 /// 4. given names: a surname followed by two single characters that are not function words,
-///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`);
+///    and not by a third that is not one either, makes surname + given name (`聂 晓葵`); before
+///    that, two such characters and a place suffix make a place name (`水心村`);
 /// 5. a domain word the convention writes in parts, in its parts (`县委书记` → `县委 书记`; the
 ///    domain lexicon's third column), unless the user listed it.
 ///
@@ -260,7 +266,11 @@ struct SegmentRules: Sendable {
     }
 
     static let digitUnits = ScalarSet("年月日号时分秒％%万亿点")
-    static let digitUnitPairs: Set<[Unicode.Scalar]> = [Array("万亿".unicodeScalars), Array("月份".unicodeScalars), Array("年代".unicodeScalars)]
+    /// Units of two characters taken whole (`80 年代` is a decade: the number stays apart).
+    static let digitUnitPairs: Set<[Unicode.Scalar]> = [Array("万亿".unicodeScalars), Array("月份".unicodeScalars)]
+    /// Units that ICU's dictionary joins to the word after them (`万人`, `万余`, `月底`, `日夜`,
+    /// `年底`): the number takes the unit, the rest is a token of its own (`50万 人次`, `9月 底`).
+    static let unitsBeforeWords = ScalarSet("万亿年月日")
     static let minusSigns = ScalarSet("－-")
 
     func joinNumbers(_ line: Line, into out: inout [Token]) {
@@ -277,15 +287,32 @@ struct SegmentRules: Sendable {
                     out.removeLast()
                 }
                 // 年 only after a year (`1998年`; `10 年` is a duration).
-                if i + 1 < tokens.count {
+                var rest: Token?
+                if i + 1 < tokens.count, !tokens[i + 1].fixed {
                     let u = tokens[i + 1]
                     let unit = (u.count == 1 && Self.digitUnits.contains(line.first(u))) || (u.count == 2 && Self.digitUnitPairs.contains(Array(line.scalars(u))))
-                    if unit, !line.is(u, "年") || line.scalars(tokens[i]).count == 4 {
+                    let year = tokens[i].count == 4
+                    if unit, !line.is(u, "年") || year {
                         t.end = u.end
+                        i += 1
+                        // 亿 after 万 (`1万 亿` → `1万亿`).
+                        if line.is(u, "万"), i + 1 < tokens.count, line.is(tokens[i + 1], "亿") {
+                            t.end = tokens[i + 1].end
+                            i += 1
+                        }
+                    } else if !unit, u.count >= 2, Self.unitsBeforeWords.contains(line.first(u)), line.first(u) != "年" || year, line.isHan(u),
+                              !(u.count == 2 && line.last(u) == "度") {
+                        // Not 年度, 月度 (`2018 年度`: a word of its own).
+                        t.end = u.start + 1
+                        rest = Token(start: u.start + 1, end: u.end)
                         i += 1
                     }
                 }
                 t.fixed = true
+                out.append(t)
+                if let rest { out.append(rest) }
+                i += 1
+                continue
             }
             out.append(t)
             i += 1
@@ -342,11 +369,19 @@ struct SegmentRules: Sendable {
                 j += 1
             }
             // A last token of numeral + 年/月/日 (ICU's `一年` in `二 ○ ○ 一年`) joins a run of two
-            // or more characters.
-            if run.count >= 2, j < tokens.count, !tokens[j].fixed, tokens[j].count == 2,
-               Self.numerals.contains(line.first(tokens[j])), "年月日".unicodeScalars.contains(line.last(tokens[j])) {
+            // or more characters; 年 only a year written digit by digit (`二十 五年` is a duration).
+            let unit = j < tokens.count && !tokens[j].fixed && tokens[j].count == 2 ? line.last(tokens[j]) : " "
+            if run.count >= 2, unit == "月" || unit == "日" || unit == "年" && line.all(run, { Self.digitNumerals.contains($0) }),
+               Self.numerals.contains(line.first(tokens[j])) {
                 run.end = tokens[j].end
                 j += 1
+            } else if j < tokens.count, !tokens[j].fixed, let cut = countedCut(line, tokens[j]), cut > tokens[j].start {
+                // The rest of a number ICU cut before its measure word (`五 十五岁` → `五十五 岁`).
+                run.end = cut
+                out.append(Token(start: run.start, end: run.end, fixed: true))
+                out.append(Token(start: cut, end: tokens[j].end, fixed: true))
+                i = j + 1
+                continue
             } else if j < tokens.count, tokens[j].count == 1 {
                 let unit = line.first(tokens[j])
                 let digitByDigit = run.count >= 2 && line.all(run) { Self.digitNumerals.contains($0) }
@@ -434,34 +469,57 @@ struct SegmentRules: Sendable {
 
     // MARK: Rule 2b: ICU's words that PKU splits
 
-    /// Numbers that PKU writes apart from a measure word after them (`百年`, `每年` are words).
-    static let smallNumbers = ScalarSet("一二三四五六七八九两几多")
-    /// Measure words that PKU writes apart from the number before them (`一 次`, `两 个`).
-    static let measureWords = ScalarSet("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周")
+    /// Numbers that PKU writes apart from a measure word after them (`每年` is a word), and 首
+    /// counting the first (`首 次`, `首 批`).
+    static let countNumerals = ScalarSet("零○〇一二三四五六七八九十百千万亿两几多首")
+    /// Measure words that PKU writes apart from the number before them (`一 次`, `两 个`,
+    /// `十五 岁`), with the nouns and the adjective it counts the same way (`两 国`, `三 大`).
+    static let measureWords = ScalarSet("年次位种条批天项个名件家场届张台辆座所篇本份封支头匹块间层段句笔户岁周片棵株颗根枚把声轮幅部步章节杯套架艘首群串遍趟顿元代人国大")
+    /// Measures of time, and the directions ICU joins to them (`年前`, `天后`), which after a number
+    /// are two words.
+    static let timeMeasures = ScalarSet("年天月")
+    static let directions = ScalarSet("前后内间来")
     /// Characters that are words of their own far more often than parts of a word ICU found
     /// but the lexicons lack (`新的`, `的是`, `年来`, `图为`).
     static let looseCharacters = ScalarSet("的了是在有都也就不来为之此要更")
 
     func splitLooseTokens(_ line: Line, into out: inout [Token]) {
         out.removeAll(keepingCapacity: true)
+        // The sets in locals: a static's every read goes through its lazy initialisation check.
+        let countNumerals = Self.countNumerals, measureWords = Self.measureWords
+        let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
+        let looseFirsts = Self.looseFirsts
         for t in line.tokens {
+            // Most tokens begin with no numeral: one set test before the measure word's.
+            if !t.fixed, t.count >= 2, countNumerals.contains(line.first(t)), measureWords.contains(line.last(t)),
+               let cut = countedCut(line, t) {
+                // A number and its measure word (`一 次`, `十五 岁`).
+                out.append(Token(start: t.start, end: cut, fixed: true))
+                out.append(Token(start: cut, end: t.end, fixed: true))
+                continue
+            }
             if !t.fixed, t.count == 2 {
                 let a = line.first(t), b = line.last(t)
-                if ScalarClass.isHan(a), ScalarClass.isHan(b) {
-                    // A number and its measure word; `一个` is one word in PKU's convention.
-                    let counted = Self.smallNumbers.contains(a) && Self.measureWords.contains(b) && !(a == "一" && b == "个")
-                    if counted || (Self.looseCharacters.contains(a) || Self.looseCharacters.contains(b)) && frequency(line.scalars(t)) == 0 {
-                        out.append(Token(start: t.start, end: t.start + 1, fixed: counted))
-                        out.append(Token(start: t.start + 1, end: t.end, fixed: counted))
-                        continue
-                    }
+                // A time after a number and the direction after it (`5 年 前`, `两 天 后`).
+                if timeMeasures.contains(a), Self.directions.contains(b), let prev = out.last,
+                   Self.isDigit(line.last(prev)) || countNumerals.contains(line.last(prev)) || line.last(prev) == "余" {
+                    out.append(Token(start: t.start, end: t.start + 1, fixed: true))
+                    out.append(Token(start: t.start + 1, end: t.end, fixed: true))
+                    continue
                 }
-            } else if !t.fixed, t.count == 3, Self.complements.contains(line.last(t)), line.isHan(t),
-                      frequency(line.scalars(t)) == 0, frequency(line.text[t.start..<(t.end - 1)]) > 0 {
-                // A word and a complement or direction after it (`了解 到`, `会议 上`); a verb and
-                // a two-character direction (`走 进去`, `不 下去`). Fixed, or the re-segmentation
-                // would take the pair after the cut (`感 受到`).
-                let cut = Self.directionFirsts.contains(line.text[t.start + 1]) && Self.directionLasts.contains(line.last(t)) ? t.start + 1 : t.end - 1
+                let loose = looseCharacters.contains(a) || looseCharacters.contains(b)
+                // A character and a complement or particle after it (`拿 出`, `送 到`, `较 好`),
+                // left to the re-segmentation, which may join each to its other neighbour
+                // (`很好 看` → `很 好看`).
+                let complement = !loose && complements.contains(b)
+                if loose || complement, ScalarClass.isHan(a), ScalarClass.isHan(b), frequency(line.scalars(t)) == 0 {
+                    out.append(Token(start: t.start, end: t.start + 1))
+                    out.append(Token(start: t.start + 1, end: t.end))
+                    continue
+                }
+            } else if !t.fixed, t.count == 3, complements.contains(line.last(t)) || line.last(t) == "是" || looseFirsts.contains(line.first(t)),
+                      line.isHan(t), let cut = threeCharacterCut(line, t) {
+                // Fixed, or the re-segmentation would take the pair after the cut (`感 受到`).
                 out.append(Token(start: t.start, end: cut, fixed: true))
                 out.append(Token(start: cut, end: t.end, fixed: true))
                 continue
@@ -473,6 +531,49 @@ struct SegmentRules: Sendable {
             out.append(t)
         }
     }
+
+    /// Where a token of numerals and one measure word after them (`一次`, `十五岁`, `几十年`) is
+    /// cut, or nil: not a year written digit by digit (`二○○一年`), not a word (`isCountedWord`);
+    /// 首 counts alone (`首次`), 大 after one numeral only (`三 大`; `十五大` is a party congress).
+    func countedCut(_ line: Line, _ t: Token) -> Int? {
+        guard t.count >= 2, Self.measureWords.contains(line.last(t)) else { return nil }
+        let cut = t.end - 1, first = line.first(t), last = line.last(t)
+        if t.count > 2, last == "大" || last == "首" { return nil }
+        let countNumerals = Self.countNumerals
+        for k in t.start..<cut {
+            let c = line.text[k]
+            guard countNumerals.contains(c), c != "首" || t.count == 2 && last != "首" else { return nil }
+        }
+        if last == "年", t.count >= 3, line.text[t.start..<cut].allSatisfy({ Self.digitNumerals.contains($0) }) { return nil }
+        if t.count == 2, Self.isCountedWord(first, last) { return nil }
+        return cut
+    }
+
+    /// A number and a measure word that are words of their own: `一个`, `百年`, `千年`, `万年`, `万岁`.
+    static func isCountedWord(_ number: Unicode.Scalar, _ measure: Unicode.Scalar) -> Bool {
+        switch (number, measure) {
+        case ("一", "个"), ("百", "年"), ("千", "年"), ("万", "年"), ("万", "岁"): true
+        default: false
+        }
+    }
+
+    /// Where a token of three Han characters is cut, or nil: 是 and 着 off a word even when the
+    /// lexicons list the three (`尤其 是`, `可能 是`, `意味 着`: the copula and the aspect particle
+    /// are words of their own); a pronoun or an adverb off the word after it (`不 知道`, `也 可以`,
+    /// `在 一起`); when the lexicons lack the three, a complement or direction off the word before
+    /// it (`了解 到`, `会议 上`), a two-character direction off the verb (`走 进去`, `不 下去`).
+    func threeCharacterCut(_ line: Line, _ t: Token) -> Int? {
+        let last = line.last(t)
+        if last == "是" || last == "着", frequency(line.text[t.start..<(t.end - 1)]) > 0 { return t.end - 1 }
+        if Self.looseFirsts.contains(line.first(t)), frequency(line.text[(t.start + 1)..<t.end]) > 0 { return t.start + 1 }
+        guard Self.complements.contains(last), frequency(line.scalars(t)) == 0, frequency(line.text[t.start..<(t.end - 1)]) > 0 else { return nil }
+        return Self.directionFirsts.contains(line.text[t.start + 1]) && Self.directionLasts.contains(last) ? t.start + 1 : t.end - 1
+    }
+
+    /// Pronouns and adverbs that the convention writes apart from the word after them, even when
+    /// the lexicons list the three characters as a word (`不 知道`, `也 可以`, `他 认为`); not
+    /// 每, 这, 那, 最, whose pairs are words themselves (`每个 人`, `最大 值`).
+    static let looseFirsts = ScalarSet("他她我你它也在都就还又不很太没各")
 
     /// Complements, direction words and particles that the PKU convention writes apart from the
     /// word before them unless the two are a word of the lexicons (`看到` is one; `了解 到`,
@@ -625,9 +726,12 @@ struct SegmentRules: Sendable {
                 return f
             }
             /// Whether a lexicon word over `s..<e` that ICU did not find may be one: not a number
-            /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart).
+            /// with its measure word (`两个`, `第一天`, `多万元`: PKU writes them apart), not a
+            /// noun with 们, not a word with 是 or 着 after it.
             let countPrefixes = Self.countPrefixes
             func mayJoin(_ s: Int, _ e: Int) -> Bool {
+                // Nor a noun with 们 (`官兵 们`; `我们`, `人们` are words), a word with 是 or 着 (rule 2b).
+                if e - s > 2, char(e - 1) == "们" || char(e - 1) == "是" || char(e - 1) == "着" { return false }
                 var k = s
                 if char(k) == "第" { k += 1 }
                 var numerals = 0
@@ -717,13 +821,6 @@ struct SegmentRules: Sendable {
         out.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
-            // A noun with 们 (`孩子们`, `同志们`; one character with it is a word ICU knows, `人们`).
-            if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, line.is(tokens[i + 1], "们"),
-               tokens[i].count >= 2, tokens[i].count <= 3, line.isHan(tokens[i]) {
-                out.append(Token(start: tokens[i].start, end: tokens[i + 1].end))
-                i += 2
-                continue
-            }
             // A word doubled character by character (`高高兴兴` from 高兴; ICU gives `高 高兴 兴`).
             if tokens[i].count < 4, tokens[i].start + 1 < line.text.count, line.text[tokens[i].start] == line.text[tokens[i].start + 1],
                let end = doubledWordEnd(line, tokens, from: i) {
@@ -762,11 +859,27 @@ struct SegmentRules: Sendable {
     /// Characters that stand alone far more often than in a given name.
     static let functionCharacters = ScalarSet("的了是在和与及或等也都就还又把被对向从到为以于之其这那个们我你他她它说讲要将会能可不没有而但并且着过地得所此每各该某上下中内外前后里年月日时人")
 
+    /// The generic part of a place name that the convention writes with the name (`水心村`).
+    static let placeSuffixes = ScalarSet("村镇乡")
+
     func joinGivenNames(_ line: Line, splittingCompounds: Bool = false, into out: inout [Token]) {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
+        let placeSuffixes = Self.placeSuffixes
         var i = 0
         while i < tokens.count {
+            // A place name no lexicon knows: two single characters (not function words or
+            // numerals, no such character before them) and a place suffix (`水 心 村` → `水心村`,
+            // `户 胡 镇`), before the surnames below can take them (`王 岗 镇`).
+            // Token lengths first: most tokens are no single character.
+            if tokens[i].count == 1, i + 2 < tokens.count, tokens[i + 1].count == 1, tokens[i + 2].count == 1,
+               placeSuffixes.contains(line.first(tokens[i + 2])),
+               isNamePart(line, tokens[i]), isNamePart(line, tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
+               i == 0 || !isNamePart(line, tokens[i - 1]) {
+                out.append(Token(start: tokens[i].start, end: tokens[i + 2].end))
+                i += 3
+                continue
+            }
             if !splittingCompounds || tokens[i].count < 2 || !appendParts(line, tokens[i], to: &out) { out.append(tokens[i]) }
             if line.isSingleHan(tokens[i]), surnames.contains(line.first(tokens[i])), i + 2 < tokens.count,
                line.isSingleHan(tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
@@ -779,6 +892,11 @@ struct SegmentRules: Sendable {
             }
             i += 1
         }
+    }
+
+    /// A single Han character that may be part of a name: not a function word, not a numeral.
+    func isNamePart(_ line: Line, _ t: Token) -> Bool {
+        line.isSingleHan(t) && !Self.functionCharacters.contains(line.first(t)) && !Self.numerals.contains(line.first(t))
     }
 
     // MARK: Rule 5: domain words in their parts
