@@ -138,6 +138,11 @@ public struct BoilerplateRemoval: DocumentRepair {
                 return rules.firstCandidate(index: i, count: lines.count, firstByte: firstByte) { r in
                     // Head rules hold above the body's end: a date under a notice's last sentence is its date, no byline.
                     if rules.scopes[r] == .head && i > edges.lastSentence { return false }
+                    if !rules.spansTwoLines[r] {
+                        if keywords == nil { keywords = rules.keywords(in: p) }
+                        // What `Rule.matches` tests first, read from a plain array.
+                        guard rules.keywordMasks[r] & ~keywords! == 0 else { return false }
+                    }
                     let rule = rules.rules[r]
                     if rule.spansTwoLines {
                         return i + 1 < lines.count && rule.mayMatch(lines[i], then: lines[i + 1]) && rule.matches(lines[i] + "\n" + lines[i + 1])

@@ -131,6 +131,11 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
     let firstBytes: [FirstByteSet]
+    /// The keyword bits each rule needs in a line (`Rule.keywordMask`), and which rules span two
+    /// lines: most candidates of a line fail on their keywords, decided here without a retain
+    /// and a call per rule (millions of them in a large input).
+    let keywordMasks: [UInt64]
+    let spansTwoLines: [Bool]
     /// For each zone a line is in (`zone(index:count:)`) and each first byte, the rules that
     /// may take the line, in table order: the loop over every short line of every document
     /// visits only these (`candidateStarts[k] ..< candidateStarts[k + 1]` of `candidateRules`).
@@ -195,6 +200,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
         pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
         scopes = rules.map(\.scope)
+        keywordMasks = rules.map(\.keywordMask)
+        spansTwoLines = rules.map(\.spansTwoLines)
         let firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
         self.firstBytes = firstBytes
         var candidateRules: [UInt16] = [], candidateStarts: [Int32] = [0]
