@@ -90,4 +90,25 @@ import Testing
         #expect(Array("发布时间：2023-01-02".utf8).withUnsafeBufferPointer { BylineNamedPageStart.hasDate($0) })
         #expect(!Array("发布时间：二〇二三年一月".utf8).withUnsafeBufferPointer { BylineNamedPageStart.hasDate($0) })
     }
+
+    /// The summary read on bytes: the label off the front, `.`, `…` and spaces off the end, the
+    /// first 24 characters as the probe (a repeat found by them is dropped, else moved whole).
+    @Test func summaryCutOnBytes() {
+        func summary(_ lines: [String]) -> (String?, [String]) {
+            var record = Record(lines: lines)
+            var counters = Counters()
+            RepeatedSummaryRemoval().repair(&record, counters: &counters)
+            return (record[FieldKey.summary], record.lines)
+        }
+        #expect(summary(["标题", "摘要：本文介绍创建工作的三点经验 ...… ", "正文。"]).0 == "本文介绍创建工作的三点经验")
+        #expect(summary(["导读：…", "正文。"]).0 == "")
+        #expect(summary(["摘要:a.b…c …", "正文。"]).0 == "a.b…c")
+        // 24 characters of the summary found in the body: a repeat.
+        let body = "7月19日上午，市委常委、宣传部长聂晓葵深入安源区督导全国文明城市创建。"
+        let repeated = summary(["标题", "内容摘要：" + String(body.prefix(30)) + " ...", body])
+        #expect(repeated.0 == nil && repeated.1 == ["标题", body])
+        // The 24th character differs: no repeat.
+        let differing = String(body.prefix(23)) + "X" + String(body.dropFirst(24).prefix(6))
+        #expect(summary(["标题", "摘要：" + differing, body]).0 == differing)
+    }
 }
