@@ -226,7 +226,11 @@ int32_t civ_gbk_pair_table_one_by_one(uint16_t *out) {
 struct civ_regex {
     URegularExpression *regex;
     UText text;
+    /// Names the handle in the memo (an address may be reused by a later handle).
+    uint64_t serial;
 };
+
+static uint64_t civ_regex_serials = 0;
 
 civ_regex *civ_regex_open(const char *pattern, int32_t length, char *error, int32_t errorCapacity) {
     UErrorCode status = U_ZERO_ERROR;
@@ -246,6 +250,7 @@ civ_regex *civ_regex_open(const char *pattern, int32_t length, char *error, int3
         return NULL;
     }
     r->regex = regex;
+    r->serial = __atomic_add_fetch(&civ_regex_serials, 1, __ATOMIC_RELAXED);
     UText initial = UTEXT_INITIALIZER;
     r->text = initial;
     return r;
@@ -282,7 +287,7 @@ typedef struct {
 } civ_regex_last_text;
 static _Thread_local civ_regex_last_text last_text = { .length = -1 };
 
-int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length) {
+static int64_t civ_regex_search(civ_regex *r, const char *text, int64_t length) {
     UErrorCode status = U_ZERO_ERROR;
     if (length <= CIV_REGEX_UTF16_BYTES) {
         // Valid UTF-8 (u_strFromUTF8 refuses anything else) as UTF-16: the same code points,
@@ -319,4 +324,58 @@ int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length
     if (!found) return -1;
     int64_t end = uregex_end64(r->regex, 0, &status);
     return U_FAILURE(status) ? -2 : end;
+}
+
+/// The memo of recent matches: boilerplate lines recur on every page of a site (reaction
+/// buttons, breadcrumbs, copyright notes), and each is tried against the same rules again. A
+/// match depends only on the pattern and the text, so a line met before is answered from here,
+/// its bytes compared in full (the hash only finds the slot). Per thread, direct-mapped,
+/// allocated on first use (and kept: the filters match on their main thread only): 8192 slots of 280 bytes, texts up to
+/// CIV_REGEX_MEMO_TEXT_BYTES (boilerplate lines are short; longer ones are searched every time).
+#define CIV_REGEX_MEMO_BITS 13
+#define CIV_REGEX_MEMO_SLOTS (1 << CIV_REGEX_MEMO_BITS)
+#define CIV_REGEX_MEMO_TEXT_BYTES 240
+
+typedef struct {
+    uint64_t hash;
+    uint64_t serial;  // 0: empty
+    int64_t end;
+    int64_t length;
+    char text[CIV_REGEX_MEMO_TEXT_BYTES];
+} civ_regex_memo_slot;
+static _Thread_local civ_regex_memo_slot *memo_slots = NULL;
+
+static uint64_t memo_hash(const char *text, int64_t length) {
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)length;
+    int64_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        h = (h ^ w) * 0x100000001b3ULL;
+        h ^= h >> 29;
+    }
+    for (; i < length; i++) h = (h ^ (unsigned char)text[i]) * 0x100000001b3ULL;
+    return h ^ (h >> 32);
+}
+
+int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length) {
+    if (length > CIV_REGEX_MEMO_TEXT_BYTES) return civ_regex_search(r, text, length);
+    if (memo_slots == NULL) {
+        memo_slots = (civ_regex_memo_slot *)calloc(CIV_REGEX_MEMO_SLOTS, sizeof(civ_regex_memo_slot));
+        if (memo_slots == NULL) return civ_regex_search(r, text, length);
+    }
+    uint64_t hash = memo_hash(text, length);
+    civ_regex_memo_slot *slot = &memo_slots[((hash ^ (r->serial * 0x9E3779B97F4A7C15ULL)) * 0x9E3779B97F4A7C15ULL) >> (64 - CIV_REGEX_MEMO_BITS)];
+    if (slot->serial == r->serial && slot->hash == hash && slot->length == length && memcmp(slot->text, text, (size_t)length) == 0) {
+        return slot->end;
+    }
+    int64_t end = civ_regex_search(r, text, length);
+    if (end >= -1) {
+        slot->serial = r->serial;
+        slot->hash = hash;
+        slot->length = length;
+        slot->end = end;
+        memcpy(slot->text, text, (size_t)length);
+    }
+    return end;
 }

@@ -82,7 +82,8 @@ civ_regex *civ_regex_open(const char *pattern, int32_t length, char *error, int3
 void civ_regex_close(civ_regex *r);
 
 /// Searches UTF-8 `text` for the pattern's first match; returns the byte offset where it ends,
-/// or -1 when there is none, or -2 on an ICU error.
+/// or -1 when there is none, or -2 on an ICU error. Short texts' answers are remembered (per
+/// thread, a few hundred KiB): a text met again with the same handle is not searched again.
 int64_t civ_regex_first_match_end(civ_regex *r, const char *text, int64_t length);
 
 #ifdef __cplusplus

@@ -134,16 +134,20 @@ public struct BoilerplateRemoval: DocumentRepair {
             let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
                 // Its keywords found only when a rule is left to try (a line no rule may start with is not read).
-                var keywords: UInt64?
-                return rules.firstCandidate(index: i, count: lines.count, firstByte: firstByte) { r in
+                var keywords: UInt64 = 0
+                return rules.firstCandidate(index: i, count: lines.count, firstByte: firstByte, keywords: {
+                    keywords = rules.keywords(in: p)
+                    return keywords
+                }) { r in
                     // Head rules hold above the body's end: a date under a notice's last sentence is its date, no byline.
                     if rules.scopes[r] == .head && i > edges.lastSentence { return false }
+                    // What `Rule.matches` tests first, read from a plain array.
+                    if !rules.spansTwoLines[r], rules.keywordMasks[r] & ~keywords != 0 { return false }
                     let rule = rules.rules[r]
                     if rule.spansTwoLines {
                         return i + 1 < lines.count && rule.mayMatch(lines[i], then: lines[i + 1]) && rule.matches(lines[i] + "\n" + lines[i + 1])
                     }
-                    if keywords == nil { keywords = rules.keywords(in: p) }
-                    return rule.matches(p, keywords: keywords!)
+                    return rule.matches(p, keywords: keywords)
                 }
             }
             guard let r = taking else {

@@ -127,15 +127,28 @@ public final class BoilerplateRules: @unchecked Sendable {
     private let pageStartFirstBytes: [FirstByteSet]
     private let pageEndFirstBytes: [FirstByteSet]
     private let pageCloseFirstBytes: [FirstByteSet]
+    /// And their keyword masks (`Rule.keywordMask`), tested before a rule is touched.
+    private let pageStartMasks: [UInt64]
+    private let pageEndMasks: [UInt64]
+    private let pageCloseMasks: [UInt64]
     /// Per rule, kept beside the rules as plain values, so that the loop over every line and
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
     let firstBytes: [FirstByteSet]
+    /// The keyword bits each rule needs in a line (`Rule.keywordMask`), and which rules span two
+    /// lines: most candidates of a line fail on their keywords, decided here without a retain
+    /// and a call per rule (millions of them in a large input).
+    let keywordMasks: [UInt64]
+    let spansTwoLines: [Bool]
     /// For each zone a line is in (`zone(index:count:)`) and each first byte, the rules that
     /// may take the line, in table order: the loop over every short line of every document
     /// visits only these (`candidateStarts[k] ..< candidateStarts[k + 1]` of `candidateRules`).
     private let candidateRules: [UInt16]
     private let candidateStarts: [Int32]
+    /// The same lists without the rules that need a keyword (`keywordMasks` not 0) and span one
+    /// line: all a line holding no keyword (most lines) can be taken by.
+    private let keywordlessRules: [UInt16]
+    private let keywordlessStarts: [Int32]
 
     /// The bytes a line may start with to be matched by a rule (all, without a prefilter).
     struct FirstByteSet: Sendable {
@@ -195,6 +208,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
         pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
         scopes = rules.map(\.scope)
+        keywordMasks = rules.map(\.keywordMask)
+        spansTwoLines = rules.map(\.spansTwoLines)
         let firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
         self.firstBytes = firstBytes
         var candidateRules: [UInt16] = [], candidateStarts: [Int32] = [0]
@@ -209,16 +224,29 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
         self.candidateRules = candidateRules
         self.candidateStarts = candidateStarts
+        var keywordlessRules: [UInt16] = [], keywordlessStarts: [Int32] = [0]
+        for k in 0 ..< candidateStarts.count - 1 {
+            for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) {
+                let r = Int(candidateRules[j])
+                if rules[r].keywordMask == 0 || rules[r].spansTwoLines { keywordlessRules.append(UInt16(r)) }
+            }
+            keywordlessStarts.append(Int32(keywordlessRules.count))
+        }
+        self.keywordlessRules = keywordlessRules
+        self.keywordlessStarts = keywordlessStarts
         pageStartFirstBytes = pageStartRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageEndFirstBytes = pageEndRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageCloseFirstBytes = pageCloseRules.map { FirstByteSet(prefixes: $0.prefixes) }
+        pageStartMasks = pageStartRules.map(\.keywordMask)
+        pageEndMasks = pageEndRules.map(\.keywordMask)
+        pageCloseMasks = pageCloseRules.map(\.keywordMask)
     }
 
     /// Whether one of `rules` may match `line` holding `keywords` (first byte, then the rule's prefilter).
     @inline(__always)
-    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ line: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
+    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ masks: [UInt64], _ line: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
         let first = line.first ?? 0
-        for r in rules.indices where firstBytes[r].contains(first) && rules[r].mayMatch(line, keywords: keywords) { return true }
+        for r in rules.indices where firstBytes[r].contains(first) && masks[r] & ~keywords == 0 && rules[r].mayMatch(line, keywords: keywords) { return true }
         return false
     }
 
@@ -264,6 +292,20 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
     }
 
+    /// The same, given the line's keywords (asked only when some rule may start the line): a
+    /// line holding none visits only the rules that need none (the rules passed over could not
+    /// take it: `Rule.mayMatch` fails on their keywords), in the same order.
+    @inline(__always)
+    func firstCandidate(index: Int, count: Int, firstByte: UInt8, keywords: () -> UInt64, where body: (Int) -> Bool) -> Int? {
+        let k = Self.zone(index: index, count: count) << 8 | Int(firstByte)
+        guard candidateStarts[k] < candidateStarts[k + 1] else { return nil }
+        guard keywords() == 0 else { return firstCandidate(index: index, count: count, firstByte: firstByte, where: body) }
+        return keywordlessRules.withUnsafeBufferPointer { list in
+            for j in Int(keywordlessStarts[k]) ..< Int(keywordlessStarts[k + 1]) where body(Int(list[j])) { return Int(list[j]) }
+            return nil
+        }
+    }
+
     @inline(__always)
     static func inScope(_ scope: Scope, index: Int, count: Int) -> Bool {
         switch scope {
@@ -289,7 +331,8 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// The same, given the line's `keywords(in:)` (civ-clean finds them once a line).
     func startsPage(_ line: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
         let first = line.first ?? 0
-        for r in pageStartRules.indices where pageStartFirstBytes[r].contains(first) && pageStartRules[r].matches(line, keywords: keywords) { return true }
+        for r in pageStartRules.indices where pageStartFirstBytes[r].contains(first) && pageStartMasks[r] & ~keywords == 0
+            && pageStartRules[r].matches(line, keywords: keywords) { return true }
         return false
     }
 
@@ -303,8 +346,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         // The String version's own first tests, on the bytes: a line that passes none of them
         // (most lines) needs no String. (A line longer than `maxLineBytes` passes none.)
         guard line.count <= Self.maxLineBytes else { return nil }
-        let mayEnd = Self.anyMayMatch(pageEndRules, pageEndFirstBytes, line, keywords: keywords)
-        let mayClose = !mayEnd && keywords & fullStopBit == 0 && Self.anyMayMatch(pageCloseRules, pageCloseFirstBytes, line, keywords: keywords)
+        let mayEnd = Self.anyMayMatch(pageEndRules, pageEndFirstBytes, pageEndMasks, line, keywords: keywords)
+        let mayClose = !mayEnd && keywords & fullStopBit == 0 && Self.anyMayMatch(pageCloseRules, pageCloseFirstBytes, pageCloseMasks, line, keywords: keywords)
         let mayHoldBreadcrumb = keywords & positionBit != 0
         guard mayEnd || mayClose || mayHoldBreadcrumb else { return nil }
         let text = String(decoding: line, as: UTF8.self)

@@ -18,13 +18,21 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
             // Compared as bytes: String.hasPrefix compares characters, far slower, on every head line.
             var bytes = line
             guard let l = bytes.withUTF8({ p in Self.labelBytes.firstIndex { RulePrefilter.hasPrefix(p, $0) } }) else { continue }
-            // On scalars: Character-wise prefix and suffix steps cost grapheme breaking each time.
-            let scalars = Array(line.unicodeScalars)
-            var end = scalars.count
-            let start = min(end, Self.labels[l].unicodeScalars.count)
-            while end > start, scalars[end - 1] == "." || scalars[end - 1] == "…" || scalars[end - 1] == " " { end -= 1 }
-            let content = String(String.UnicodeScalarView(scalars[start ..< end]))
-            let probe = String(String.UnicodeScalarView(scalars[start ..< min(end, start + Self.probeLength)]))
+            // On bytes: the label is a byte prefix; trailing `.`, `…` and spaces are cut off the
+            // end (building Strings of scalars cost tens of thousands of instructions a summary).
+            let (content, probe): (String, String) = bytes.withUTF8 { p in
+                let start = Self.labelBytes[l].count
+                var end = p.count
+                while end > start {
+                    if p[end - 1] == 0x2E || p[end - 1] == 0x20 { end -= 1 }
+                    else if end - 3 >= start, p[end - 3] == 0xE2, p[end - 2] == 0x80, p[end - 1] == 0xA6 { end -= 3 } // …
+                    else { break }
+                }
+                var probeEnd = start
+                for _ in 0 ..< Self.probeLength where probeEnd < end { probeEnd += UTF8Bytes.scalar(p, at: probeEnd).length }
+                return (String(decoding: UnsafeBufferPointer(rebasing: p[start ..< end]), as: UTF8.self),
+                        String(decoding: UnsafeBufferPointer(rebasing: p[start ..< probeEnd]), as: UTF8.self))
+            }
             let rest = document.lines.enumerated().lazy.filter { $0.offset != i }.map(\.element)
             document.lines.remove(at: i)
             // Searched as bytes: Foundation's String.contains is many times slower.

@@ -27,10 +27,35 @@ public struct PinyinAnnotationRemoval: LineRepair {
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
-        guard let base = line.baseAddress else { return false }
-        var removed = 0
-        var copiedUpTo = 0
-        var from = 0
+        guard let base = line.baseAddress, var (open, close) = nextAnnotation(line, from: 0) else { return false }
+        // Removing only shortens the line: the output starts as a copy of it, and each kept piece
+        // after an annotation moves down in place (one copy of the line, no append per piece).
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: line)
+        let written = output.withUnsafeMutableBufferPointer { out -> Int in
+            var written = open, removed = 0
+            while true {
+                removed += 1
+                let next = nextAnnotation(line, from: close + 1)
+                let end = next?.open ?? line.count
+                (out.baseAddress! + written).update(from: base + close + 1, count: end - close - 1)
+                written += end - close - 1
+                guard let next else { break }
+                (open, close) = next
+            }
+            counters.add(.pinyinAnnotation, removed)
+            return written
+        }
+        output.removeLast(output.count - written)
+        return true
+    }
+
+    /// The next annotation to remove at or after `from`: its `(` and `)`. One that chooses the
+    /// simplified character (`choices`) is passed over.
+    @inline(__always)
+    func nextAnnotation(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (open: Int, close: Int)? {
+        let base = line.baseAddress!
+        var from = start
         while from < line.count, let hit = memchr(base + from, 0x28 /* ( */, line.count - from) {
             let open = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             from = open + 1
@@ -38,16 +63,9 @@ public struct PinyinAnnotationRemoval: LineRepair {
             let (han, _) = UTF8Bytes.scalar(line, endingAt: open)
             guard ScalarClass.isHan(han), let close = annotationEnd(line, open: open, after: han) else { continue }
             if choices?.choice(for: han, line, from: open + 1, to: close) != nil { from = close + 1; continue }
-            if removed == 0 { beginOutput(&output, with: line, upTo: open) }
-            else { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo ..< open])) }
-            removed += 1
-            copiedUpTo = close + 1
-            from = close + 1
+            return (open, close)
         }
-        guard removed > 0 else { return false }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo...]))
-        counters.add(.pinyinAnnotation, removed)
-        return true
+        return nil
     }
 
     /// Index of the `)` closing a pinyin annotation that opens at `open`, or nil.

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import CivKit
+
+/// The shortcuts civ-clean takes for speed give what the long way gives: the regex memo, the
+/// keyword-less rule lists, the digit skip of `hasDate`.
+@Suite struct SpeedPathTests {
+    /// The memo answers a text met before with the handle's own answer, never another handle's,
+    /// also once handles are closed and others opened (perhaps at the same address), and for texts
+    /// that differ in one byte or only in length.
+    @Test func regexMemoKeepsEachHandlesOwnAnswers() throws {
+        let texts = ["相关分类", "相关分类您当前的位置", "您当前的位置：首页", "相关分类 ", "相关分", ""].map { Array($0.utf8) }
+        for round in 0 ..< 50 {
+            let patterns = ["相关分类$", "^您当前", "位置", "^相关分\(round % 2 == 0 ? "类" : "")"]
+            let regexes = try patterns.map { try ICURegex($0) }
+            for _ in 0 ..< 2 {
+                for text in texts {
+                    for (regex, pattern) in zip(regexes, patterns) {
+                        let fresh = try ICURegex(pattern)
+                        let expected = text.withUnsafeBufferPointer { fresh.firstMatchEnd(in: $0) }
+                        #expect(text.withUnsafeBufferPointer { regex.firstMatchEnd(in: $0) } == expected, "\(pattern) on \(String(decoding: text, as: UTF8.self))")
+                    }
+                }
+            }
+        }
+    }
+
+    /// More distinct texts than the memo holds: evicted answers are searched again, right.
+    @Test func regexMemoUnderEviction() throws {
+        let regex = try ICURegex("^第\\d+7条$")
+        for pass in 0 ..< 2 {
+            for n in 0 ..< 20_000 {
+                let text = Array("第\(n)条".utf8)
+                let end = text.withUnsafeBufferPointer { regex.firstMatchEnd(in: $0) }
+                #expect(end == (n % 10 == 7 && n >= 10 ? text.count : nil), "pass \(pass), \(n)")
+            }
+        }
+    }
+
+    /// Every line of the labelled pages, at every zone: the rule the keyword-less lists give is
+    /// the one the full candidate lists give.
+    @Test func keywordlessCandidatesTakeTheSameRule() {
+        let rules = BoilerplateRules.standard
+        var lines: [[UInt8]] = []
+        for page in LabelledPagesTests.pages + LabelledPagesTests.pages(in: "testdata/pages/heldout") {
+            LineEnds.forEachLine(in: page.bytes) { lines.append(Array($0)) }
+        }
+        lines += ["鲜花 握手 雷人 路过 鸡蛋", "0 人参与互动", "相关分类", "您当前的位置 : 中国张掖网 >> 问政 >>", "2023-01-02 来源：某某网"].map { Array($0.utf8) }
+        #expect(lines.count > 500)
+        var taken = 0
+        for line in lines where line.count <= BoilerplateRules.maxLineBytes {
+            line.withUnsafeBufferPointer { p in
+                let keywords = rules.keywords(in: p)
+                for (index, count) in [(0, 40), (3, 40), (20, 40), (38, 40), (1, 3)] {
+                    let takes: (Int) -> Bool = { r in !rules.rules[r].spansTwoLines && rules.rules[r].matches(p, keywords: keywords) }
+                    let full = rules.firstCandidate(index: index, count: count, firstByte: p.first ?? 0, where: takes)
+                    let short = rules.firstCandidate(index: index, count: count, firstByte: p.first ?? 0, keywords: { keywords }, where: takes)
+                    #expect(full == short, "\(String(decoding: p, as: UTF8.self)) at \(index) of \(count)")
+                    if full != nil { taken += 1 }
+                }
+            }
+        }
+        #expect(taken > 50)
+    }
+
+    /// `hasDate` skips eight digit-free bytes at a time: it agrees with the byte loop on lines
+    /// whose dates fall at every offset.
+    @Test func hasDateAgreesWithTheByteLoop() {
+        func slow(_ line: [UInt8]) -> Bool {
+            var run = 0
+            for (i, b) in line.enumerated() {
+                if b >= 0x30 && b <= 0x39 { run += 1; continue }
+                if run == 4 {
+                    var j = i
+                    if b == 0x2D || b == 0x2F || b == 0x2E { j += 1 } else if line[i...].starts(with: BylineNamedPageStart.year) { j += 3 } else { j = -1 }
+                    if j > 0, j < line.count, line[j] >= 0x30 && line[j] <= 0x39 { return true }
+                }
+                run = 0
+            }
+            return false
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["2023", "-", "/", ".", "年", "5", "12", "来源", "：", " ", "a", "网", "19", "0"].map { Array($0.utf8) }
+        for _ in 0 ..< 5000 {
+            var line: [UInt8] = []
+            for _ in 0 ..< Int.random(in: 0 ... 14, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            let fast = line.withUnsafeBufferPointer { BylineNamedPageStart.hasDate($0) }
+            #expect(fast == slow(line), "\(String(decoding: line, as: UTF8.self))")
+        }
+        #expect(Array("发布时间：2023-01-02".utf8).withUnsafeBufferPointer { BylineNamedPageStart.hasDate($0) })
+        #expect(!Array("发布时间：二〇二三年一月".utf8).withUnsafeBufferPointer { BylineNamedPageStart.hasDate($0) })
+    }
+
+    /// The summary read on bytes: the label off the front, `.`, `…` and spaces off the end, the
+    /// first 24 characters as the probe (a repeat found by them is dropped, else moved whole).
+    @Test func summaryCutOnBytes() {
+        func summary(_ lines: [String]) -> (String?, [String]) {
+            var record = Record(lines: lines)
+            var counters = Counters()
+            RepeatedSummaryRemoval().repair(&record, counters: &counters)
+            return (record[FieldKey.summary], record.lines)
+        }
+        #expect(summary(["标题", "摘要：本文介绍创建工作的三点经验 ...… ", "正文。"]).0 == "本文介绍创建工作的三点经验")
+        #expect(summary(["导读：…", "正文。"]).0 == "")
+        #expect(summary(["摘要:a.b…c …", "正文。"]).0 == "a.b…c")
+        // 24 characters of the summary found in the body: a repeat.
+        let body = "7月19日上午，市委常委、宣传部长聂晓葵深入安源区督导全国文明城市创建。"
+        let repeated = summary(["标题", "内容摘要：" + String(body.prefix(30)) + " ...", body])
+        #expect(repeated.0 == nil && repeated.1 == ["标题", body])
+        // The 24th character differs: no repeat.
+        let differing = String(body.prefix(23)) + "X" + String(body.dropFirst(24).prefix(6))
+        #expect(summary(["标题", "摘要：" + differing, body]).0 == differing)
+    }
+}
