@@ -20,7 +20,7 @@ import Testing
     static let lexiconLines = try! lines("lexicon.tsv")
 
     @Test func lexiconImageMatchesTSV() throws {
-        let built = LexiconImage.build(entries: LexiconImage.entries(lines: Self.lexiconLines))
+        let built = LexiconImage.build(entries: LexiconImage.entries(lines: Self.lexiconLines), tables: true)
         #expect(built == (try Self.bytes("lexicon.bin")), "lexicon.bin: \(Self.regenerate)")
     }
 

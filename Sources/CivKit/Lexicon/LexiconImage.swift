@@ -1,5 +1,6 @@
 /// The lexicon in binary form, queried in place: `lexicon.bin` mapped from disk, or an image built
-/// in memory for a caller's own words. No hash tables are built at load time.
+/// in memory for a caller's own words. No hash tables are built at load time: the segmenter's
+/// (`WordTable`, `PairLengths`) are stored in the bundled image, ready to be read in place.
 ///
 /// Words are grouped by length, so each group is a table of fixed-width records sorted by scalar
 /// value (binary search for a word or a prefix), with the group's order read backwards beside it
@@ -8,15 +9,19 @@
 ///
 /// Layout, little-endian, sections 8-byte aligned:
 ///
-///     "CIVLEX\0\0", then UInt64 fields: version (1), file size, word count, total frequency,
+///     "CIVLEX\0\0", then UInt64 fields: version (2), file size, word count, total frequency,
 ///       group count (= longest word), code width (2 or 4), frequency width (4: UInt32, 8: Int64),
-///       alphabet count, alphabet offset, character frequencies offset
+///       alphabet count, alphabet offset, character frequencies offset,
+///       word table capacity (0: none), its slots offset, its filter offset,
+///       pair lengths capacity (0: none), its slots offset
 ///     per group (words of length 1, 2, …): UInt64 count, words, frequencies, backward offsets
 ///     alphabet: UInt32 scalar values, ascending; character frequencies: Int64 per letter
 ///     group words: count × length codes; frequencies: count × width; backward: count × UInt32
+///     word table: 2 × capacity UInt64 slots, `WordTable.filterWords` UInt64 filter words;
+///     pair lengths: capacity UInt64 slots (the layouts of `WordTable` and `PairLengths`)
 struct LexiconImage: @unchecked Sendable {
     static let magic: [UInt8] = Array("CIVLEX\0\0".utf8)
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
 
     struct Group {
         let count: Int, words: Int, frequencies: Int, backward: Int
@@ -47,6 +52,9 @@ struct LexiconImage: @unchecked Sendable {
     /// code without a search (the segmenter asks for one per character). Empty when the alphabet
     /// has 65535 letters or more.
     private let bmpCodes: [UInt16]
+    /// The stored tables' sections (capacity 0: none).
+    private let wordTableCapacity: Int, wordTableSlots: Int, wordTableFilter: Int
+    private let pairLengthsCapacity: Int, pairLengthsSlots: Int
 
     /// Checks the header and that every section lies inside the bytes; reads after that stay inside
     /// (the two kinds of stored index are checked where used).
@@ -54,7 +62,7 @@ struct LexiconImage: @unchecked Sendable {
         self.name = name
         self.storage = storage
         bytes = storage.buffer
-        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 8)
+        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 13)
         wordCount = try header.field(max: UInt64(bytes.count))
         totalFrequency = try header.signedField()
         maxWordLength = try header.field(max: 4096)
@@ -66,6 +74,19 @@ struct LexiconImage: @unchecked Sendable {
         }
         alphabet = try header.section(header.field(max: UInt64(bytes.count)), count: alphabetCount, width: 4)
         characterFrequencies = try header.section(header.field(max: UInt64(bytes.count)), count: alphabetCount, width: 8)
+        // A table's capacity is a power of two (its probes wrap with a mask).
+        func capacity(_ value: Int) throws(ImageError) -> Int {
+            guard value == 0 || (value >= 2 && value & (value - 1) == 0) else { throw ImageError("a table capacity (\(value)) is not a power of two") }
+            return value
+        }
+        wordTableCapacity = try capacity(header.field(max: UInt64(bytes.count)))
+        wordTableSlots = try header.section(header.field(max: UInt64(bytes.count)), count: 2 * wordTableCapacity, width: 8)
+        wordTableFilter = try header.section(header.field(max: UInt64(bytes.count)), count: wordTableCapacity == 0 ? 0 : WordTable.filterWords, width: 8)
+        pairLengthsCapacity = try capacity(header.field(max: UInt64(bytes.count)))
+        pairLengthsSlots = try header.section(header.field(max: UInt64(bytes.count)), count: pairLengthsCapacity, width: 8)
+        guard wordTableCapacity == 0 || (alphabetCount < 0xFFFF && wordTableSlots % 8 == 0 && wordTableFilter % 8 == 0), pairLengthsSlots % 8 == 0 else {
+            throw ImageError("a stored table is misaligned or its codes do not pack")
+        }
         var groups: [Group] = []
         var total = 0
         for length in 1 ... max(maxWordLength, 1) where length <= maxWordLength {
@@ -129,6 +150,20 @@ struct LexiconImage: @unchecked Sendable {
     }
 
     // MARK: Queries
+
+    /// `WordTable`'s slots and filter as the image stores them, nil when it stores none.
+    var storedWordTable: (slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject)? {
+        guard wordTableCapacity > 0 else { return nil }
+        let base = bytes.baseAddress!
+        return ((base + wordTableSlots).assumingMemoryBound(to: UInt64.self), wordTableCapacity,
+                (base + wordTableFilter).assumingMemoryBound(to: UInt64.self), storage)
+    }
+
+    /// `PairLengths`'s slots as the image stores them, nil when it stores none.
+    var storedPairLengths: (slots: UnsafePointer<UInt64>, capacity: Int, owner: AnyObject)? {
+        guard pairLengthsCapacity > 0 else { return nil }
+        return ((bytes.baseAddress! + pairLengthsSlots).assumingMemoryBound(to: UInt64.self), pairLengthsCapacity, storage)
+    }
 
     /// The character's code, nil when no word contains it.
     func code(of c: Unicode.Scalar) -> UInt32? {
@@ -313,8 +348,9 @@ struct LexiconImage: @unchecked Sendable {
     }
 
     /// The image of these words; a repeated word keeps its highest frequency. The same entries
-    /// give the same bytes.
-    static func build(entries: some Sequence<(String, Int)>) -> [UInt8] {
+    /// give the same bytes. With `tables`, the segmenter's hash tables are stored too (the
+    /// bundled lexicon: 6 MiB more, its start-up's largest cost spared).
+    static func build(entries: some Sequence<(String, Int)>, tables: Bool = false) -> [UInt8] {
         // Per length: the words' scalars back to back, and their frequencies.
         var scalarsByLength: [[UInt32]] = []
         var frequenciesByLength: [[Int]] = []
@@ -389,6 +425,8 @@ struct LexiconImage: @unchecked Sendable {
         out.append(UInt64(frequencyWidth))
         out.append(UInt64(alphabet.count))
         let alphabetField = out.reserve(), characterFrequenciesField = out.reserve()
+        let wordTableFields = (capacity: out.reserve(), slots: out.reserve(), filter: out.reserve())
+        let pairLengthsFields = (capacity: out.reserve(), slots: out.reserve())
         var groupFields: [(words: Int, frequencies: Int, backward: Int)] = []
         for n in words.indices {
             out.append(UInt64(frequencies[n].count))
@@ -421,6 +459,23 @@ struct LexiconImage: @unchecked Sendable {
             out.set(groupFields[n].backward, to: out.align())
             for w in backward { out.append(UInt32(w)) }
         }
+        out.set(fileSize, to: out.align())
+        guard tables else { return out.bytes }
+        // The tables are built from the image of the words (the one way they are built).
+        guard let words = try? LexiconImage(ImageBytes(copying: out.bytes), name: "(lexicon being built)") else {
+            fatalError("civ: a lexicon built in memory fails its own checks")
+        }
+        if let (slots, filter) = WordTable.build(words) {
+            out.set(wordTableFields.capacity, to: slots.count / 2)
+            out.set(wordTableFields.slots, to: out.offset)
+            for w in slots { out.append(UInt64(littleEndian: w)) }
+            out.set(wordTableFields.filter, to: out.offset)
+            for w in filter { out.append(UInt64(littleEndian: w)) }
+        }
+        let pairs = PairLengths.build(words)
+        out.set(pairLengthsFields.capacity, to: pairs.count)
+        out.set(pairLengthsFields.slots, to: out.offset)
+        for w in pairs { out.append(UInt64(littleEndian: w)) }
         out.set(fileSize, to: out.align())
         return out.bytes
     }
