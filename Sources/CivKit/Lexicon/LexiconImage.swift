@@ -13,15 +13,16 @@
 ///       group count (= longest word), code width (2 or 4), frequency width (4: UInt32, 8: Int64),
 ///       alphabet count, alphabet offset, character frequencies offset,
 ///       word table capacity (0: none), its slots offset, its filter offset,
-///       pair lengths capacity (0: none), its slots offset
+///       pair lengths capacity (0: none), its slots offset, starts offset (0: none)
 ///     per group (words of length 1, 2, …): UInt64 count, words, frequencies, backward offsets
 ///     alphabet: UInt32 scalar values, ascending; character frequencies: Int64 per letter
 ///     group words: count × length codes; frequencies: count × width; backward: count × UInt32
 ///     word table: 2 × capacity UInt64 slots, `WordTable.filterWords` UInt64 filter words;
 ///     pair lengths: capacity UInt64 slots (the layouts of `WordTable` and `PairLengths`)
+///     starts: per group, (alphabet count + 1) Int32 forwards, as many backwards (see below)
 struct LexiconImage: @unchecked Sendable {
     static let magic: [UInt8] = Array("CIVLEX\0\0".utf8)
-    static let version: UInt64 = 2
+    static let version: UInt64 = 3
 
     struct Group {
         let count: Int, words: Int, frequencies: Int, backward: Int
@@ -46,6 +47,8 @@ struct LexiconImage: @unchecked Sendable {
     /// `starts[c] ..< starts[c + 1]`. Built on load by counting (a millisecond or two for the
     /// bundled lexicon): a search then starts inside one character's words, which lie together,
     /// instead of probing the whole mapped file (memory latency was most of a query's cost).
+    /// The bundled image stores them (counting every word was a fifth of civ-segment's start-up):
+    /// read and checked (ascending, within the group) on load.
     private let forwardStarts: [[Int32]]
     private let backwardStarts: [[Int32]]
     /// The code + 1 of each character of the Basic Multilingual Plane, 0 for none: a character's
@@ -62,7 +65,7 @@ struct LexiconImage: @unchecked Sendable {
         self.name = name
         self.storage = storage
         bytes = storage.buffer
-        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 13)
+        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 14)
         wordCount = try header.field(max: UInt64(bytes.count))
         totalFrequency = try header.signedField()
         maxWordLength = try header.field(max: 4096)
@@ -84,6 +87,7 @@ struct LexiconImage: @unchecked Sendable {
         wordTableFilter = try header.section(header.field(max: UInt64(bytes.count)), count: wordTableCapacity == 0 ? 0 : WordTable.filterWords, width: 8)
         pairLengthsCapacity = try capacity(header.field(max: UInt64(bytes.count)))
         pairLengthsSlots = try header.section(header.field(max: UInt64(bytes.count)), count: pairLengthsCapacity, width: 8)
+        let storedStarts = try header.field(max: UInt64(bytes.count))
         guard wordTableCapacity == 0 || (alphabetCount < 0xFFFF && wordTableSlots % 8 == 0 && wordTableFilter % 8 == 0), pairLengthsSlots % 8 == 0 else {
             throw ImageError("a stored table is misaligned or its codes do not pack")
         }
@@ -108,33 +112,61 @@ struct LexiconImage: @unchecked Sendable {
         }
         self.groups = groups
         var forwardStarts: [[Int32]] = [], backwardStarts: [[Int32]] = []
-        for (g, group) in groups.enumerated() {
-            let length = g + 1
-            var first = [Int32](repeating: 0, count: alphabetCount + 1), last = first
-            // Counted through buffers (every word of the mapped lexicon passes here at start-up).
-            var problem: String?
-            let image = bytes, width = codeWidth, letters = alphabetCount
-            first.withUnsafeMutableBufferPointer { first in
-                last.withUnsafeMutableBufferPointer { last in
-                    var previous: UInt32 = 0
-                    for w in 0 ..< group.count {
-                        let a = Self.code(image, group, length, width, word: w, at: 0)
-                        guard a >= previous else { problem = "its words are not sorted"; return }
-                        previous = a
-                        let b = Self.code(image, group, length, width, word: w, at: length - 1)
-                        guard Int(a) < letters, Int(b) < letters else { problem = "a word has a character code outside the alphabet"; return }
-                        first[Int(a) + 1] += 1
-                        last[Int(b) + 1] += 1
+        if storedStarts != 0 {
+            let perGroup = alphabetCount + 1
+            let offset = try header.section(storedStarts, count: 2 * groups.count * perGroup, width: 4)
+            let table = (bytes.baseAddress! + offset).assumingMemoryBound(to: Int32.self)
+            for (g, group) in groups.enumerated() {
+                for direction in 0 ..< 2 {
+                    // Read and checked in one pass: ascending from 0 to the group's count, so
+                    // that every search stays inside the group.
+                    let stored = table + (2 * g + direction) * perGroup
+                    var ascending = true
+                    let starts = [Int32](unsafeUninitializedCapacity: perGroup) { starts, count in
+                        var previous: Int32 = 0
+                        for c in 0 ..< perGroup {
+                            let start = Int32(littleEndian: stored[c])
+                            if start < previous || (c == 0 && start != 0) { ascending = false }
+                            starts[c] = start
+                            previous = start
+                        }
+                        count = perGroup
                     }
+                    guard ascending, Int(starts[perGroup - 1]) == group.count else {
+                        throw ImageError("its stored starts are not ascending within their group")
+                    }
+                    if direction == 0 { forwardStarts.append(starts) } else { backwardStarts.append(starts) }
                 }
             }
-            if let problem { throw ImageError(problem) }
-            for c in 0 ..< alphabetCount {
-                first[c + 1] += first[c]
-                last[c + 1] += last[c]
+        } else {
+            for (g, group) in groups.enumerated() {
+                let length = g + 1
+                var first = [Int32](repeating: 0, count: alphabetCount + 1), last = first
+                // Counted through buffers (every word of the mapped lexicon passes here at start-up).
+                var problem: String?
+                let image = bytes, width = codeWidth, letters = alphabetCount
+                first.withUnsafeMutableBufferPointer { first in
+                    last.withUnsafeMutableBufferPointer { last in
+                        var previous: UInt32 = 0
+                        for w in 0 ..< group.count {
+                            let a = Self.code(image, group, length, width, word: w, at: 0)
+                            guard a >= previous else { problem = "its words are not sorted"; return }
+                            previous = a
+                            let b = Self.code(image, group, length, width, word: w, at: length - 1)
+                            guard Int(a) < letters, Int(b) < letters else { problem = "a word has a character code outside the alphabet"; return }
+                            first[Int(a) + 1] += 1
+                            last[Int(b) + 1] += 1
+                        }
+                    }
+                }
+                if let problem { throw ImageError(problem) }
+                for c in 0 ..< alphabetCount {
+                    first[c + 1] += first[c]
+                    last[c + 1] += last[c]
+                }
+                forwardStarts.append(first)
+                backwardStarts.append(last)
             }
-            forwardStarts.append(first)
-            backwardStarts.append(last)
         }
         self.forwardStarts = forwardStarts
         self.backwardStarts = backwardStarts
@@ -427,6 +459,7 @@ struct LexiconImage: @unchecked Sendable {
         let alphabetField = out.reserve(), characterFrequenciesField = out.reserve()
         let wordTableFields = (capacity: out.reserve(), slots: out.reserve(), filter: out.reserve())
         let pairLengthsFields = (capacity: out.reserve(), slots: out.reserve())
+        let startsField = out.reserve()
         var groupFields: [(words: Int, frequencies: Int, backward: Int)] = []
         for n in words.indices {
             out.append(UInt64(frequencies[n].count))
@@ -476,6 +509,11 @@ struct LexiconImage: @unchecked Sendable {
         out.set(pairLengthsFields.capacity, to: pairs.count)
         out.set(pairLengthsFields.slots, to: out.offset)
         for w in pairs { out.append(UInt64(littleEndian: w)) }
+        out.set(startsField, to: out.offset)
+        for g in words.groups.indices {
+            for start in words.forwardStarts[g] { out.append(start) }
+            for start in words.backwardStarts[g] { out.append(start) }
+        }
         out.set(fileSize, to: out.align())
         return out.bytes
     }
