@@ -58,14 +58,32 @@ public final class WordSegmenter {
             for t in tokens { size += Int(offsets[t.end] - offsets[t.start]) }
             let first = out.count
             out.append(contentsOf: repeatElement(0x20, count: size))
+            // Eight bytes of slack after the tokens (removed below): a short token is copied in
+            // one or two 8-byte words, which may run past it (the space after each token is
+            // written after it), where a call to memmove a token cost more than the copy.
+            out.append(contentsOf: repeatElement(0x20, count: 8))
+            let length = bytes.count
             out.withUnsafeMutableBufferPointer { o in
-                var at = first
-                for t in tokens {
-                    let a = Int(offsets[t.start]), n = Int(offsets[t.end]) - a
-                    (o.baseAddress! + at).update(from: bytes.baseAddress! + a, count: n)
-                    at += n + 1
+                offsets.withUnsafeBufferPointer { offsets in
+                    let source = UnsafeRawPointer(bytes.baseAddress!), target = UnsafeMutableRawPointer(o.baseAddress!)
+                    var at = first
+                    for t in tokens {
+                        let a = Int(offsets[t.start]), n = Int(offsets[t.end]) - a
+                        if n <= 16, a + 16 <= length {
+                            target.storeBytes(of: source.loadUnaligned(fromByteOffset: a, as: UInt64.self), toByteOffset: at, as: UInt64.self)
+                            if n > 8 {
+                                target.storeBytes(of: source.loadUnaligned(fromByteOffset: a + 8, as: UInt64.self), toByteOffset: at + 8, as: UInt64.self)
+                            }
+                        } else {
+                            (target + at).copyMemory(from: source + a, byteCount: n)
+                        }
+                        // Again: the token before may have run over it.
+                        target.storeBytes(of: 0x20, toByteOffset: at + n, as: UInt8.self)
+                        at += n + 1
+                    }
                 }
             }
+            out.removeLast(8)
         }
     }
 
@@ -161,10 +179,25 @@ public final class WordSegmenter {
         let n = bytes.count
         // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
         // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
-        var count = 0, long = 0
-        for b in bytes {
+        var count = 0, long = 0, i = 0
+        // Eight bytes at a time: a continuation byte has its top bits 10, a 4-byte lead 1111;
+        // the high bit of each byte's flag, summed by a multiplication.
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while i + 8 <= n {
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let continuations = w & ~(w << 1) & high
+                let leads = w & (w << 1) & (w << 2) & (w << 3) & high
+                count += 8 - Int(((continuations >> 7) &* ones) >> 56)
+                long += Int(((leads >> 7) &* ones) >> 56)
+                i += 8
+            }
+        }
+        while i < n {
+            let b = bytes[i]
             if b & 0xC0 != 0x80 { count += 1 }
             if b >= 0xF0 { long += 1 }
+            i += 1
         }
         work.utf16.resize(to: count + long, filling: 0)
         work.byteOffsets.resize(to: count + 1, filling: 0)
