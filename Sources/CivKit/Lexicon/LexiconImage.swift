@@ -371,6 +371,32 @@ struct LexiconImage: @unchecked Sendable {
 
     // MARK: Building
 
+    /// The indices of the words of `length` characters back to back in `flat`, in the order of
+    /// `less` (which compares from the first character on, or from the last when `backward`).
+    /// Words of up to four characters of the Basic Multilingual Plane (nearly all) are sorted by
+    /// one 64-bit key each, the character compared first highest: the same order (equal keys are
+    /// equal words) at a fraction of the comparisons' cost (civ-segment builds its domain words
+    /// at every start).
+    static func sortedOrder(_ flat: UnsafeBufferPointer<UInt32>, length: Int, backward: Bool, less: (Int, Int) -> Bool) -> [Int] {
+        let count = length == 0 ? 0 : flat.count / length
+        guard length <= 4, flat.allSatisfy({ $0 < 0x10000 }) else {
+            var order = Array(0 ..< count)
+            order.sort(by: less)
+            return order
+        }
+        var keyed = [(key: UInt64, index: Int)]()
+        keyed.reserveCapacity(count)
+        for i in 0 ..< count {
+            var key: UInt64 = 0
+            for k in 0 ..< length {
+                key = key << 16 | UInt64(flat[i * length + (backward ? length - 1 - k : k)])
+            }
+            keyed.append((key, i))
+        }
+        keyed.sort { $0.key < $1.key }
+        return keyed.map(\.index)
+    }
+
     /// Parses `word<TAB>frequency` lines; a line without a frequency counts as frequency 1.
     static func entries(lines: [String]) -> [(String, Int)] {
         lines.map { line -> (String, Int) in
@@ -411,8 +437,7 @@ struct LexiconImage: @unchecked Sendable {
                     }
                     return false
                 }
-                var order = Array(0 ..< frequenciesByLength[n].count)
-                order.sort(by: less)
+                let order = sortedOrder(flat, length: length, backward: false, less: less)
                 var previous: Int?
                 for i in order {
                     if let p = previous, !less(p, i) {
@@ -480,9 +505,8 @@ struct LexiconImage: @unchecked Sendable {
                 if frequencyWidth == 4 { out.append(UInt32(f)) } else { out.append(Int64(f)) }
             }
             // Words are unique, so reading backwards orders them totally too.
-            var backward = Array(0 ..< count)
-            flat.withUnsafeBufferPointer { flat in
-                backward.sort { a, b in
+            let backward = flat.withUnsafeBufferPointer { flat in
+                sortedOrder(flat, length: length, backward: true) { a, b in
                     for k in stride(from: length - 1, through: 0, by: -1) where flat[a * length + k] != flat[b * length + k] {
                         return flat[a * length + k] < flat[b * length + k]
                     }
