@@ -101,7 +101,7 @@ struct WordTable: @unchecked Sendable {
     /// The packed key of `count` codes (at most 4) read by `code`.
     @inline(__always) static func key(count: Int, _ code: (Int) -> UInt32) -> UInt64 {
         var key: UInt64 = 0
-        for k in 0 ..< count { key |= UInt64(code(k) + 1) << (16 * k) }
+        for k in 0 ..< count { key |= UInt64(code(k) &+ 1) &<< UInt64(16 &* k) }
         return key
     }
 }
