@@ -20,7 +20,7 @@ import Testing
     static let lexiconLines = try! lines("lexicon.tsv")
 
     @Test func lexiconImageMatchesTSV() throws {
-        let built = LexiconImage.build(entries: LexiconImage.entries(lines: Self.lexiconLines))
+        let built = LexiconImage.build(entries: LexiconImage.entries(lines: Self.lexiconLines), tables: true)
         #expect(built == (try Self.bytes("lexicon.bin")), "lexicon.bin: \(Self.regenerate)")
     }
 
@@ -143,6 +143,25 @@ import Testing
                 }
             }
         }
+    }
+
+    /// The stored tables' header fields and start indices are checked on load: a capacity that is
+    /// no power of two, or starts that leave their group, are refused.
+    @Test func damagedStoredTablesAreRefused() throws {
+        let image = LexiconImage.build(entries: [("甲乙丙", 3), ("甲丁丙", 5), ("乙丙", 7), ("丁", 9)], tables: true)
+        #expect(throws: Never.self) { try Self.openLexicon(image) }
+        func field(_ index: Int) -> Int {
+            (0 ..< 8).reduce(0) { $0 | Int(image[8 + 8 * index + $1]) << (8 * $1) }
+        }
+        // Header fields after the magic: version, size, then 8 lexicon fields, then word table
+        // capacity (index 10), …, pair lengths capacity (13), …, starts offset (15).
+        #expect(field(10) > 0 && field(13) > 0 && field(15) > 0)
+        var capacity = image
+        capacity[8 + 8 * 10] = 3
+        #expect(throws: ImageError.self) { try Self.openLexicon(capacity) }
+        var starts = image
+        starts[field(15) + 4] = 0x7F  // the second start of the first group, far past its words
+        #expect(throws: ImageError.self) { try Self.openLexicon(starts) }
     }
 
     static func openLexicon(_ bytes: [UInt8]) throws {

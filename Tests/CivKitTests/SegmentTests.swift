@@ -292,6 +292,23 @@ import Testing
         }
     }
 
+    /// The tables an image stores (the bundled lexicon's) answer as the tables built from its words.
+    @Test func storedTablesAnswerAsBuiltOnes() throws {
+        let image = try LexiconImage(ImageBytes(copying: LexiconImage.build(entries: Self.words, tables: true)), name: "test")
+        #expect(image.storedWordTable != nil && image.storedPairLengths != nil)
+        #expect(lexicon.image.storedWordTable == nil && lexicon.image.storedPairLengths == nil)
+        #expect(Lexicon.shared.image.storedWordTable != nil && Lexicon.shared.image.storedPairLengths != nil)
+        let stored = try #require(WordTable(image)), built = try #require(WordTable(lexicon))
+        let storedPairs = PairLengths(image), builtPairs = PairLengths(lexicon)
+        #expect(stored.capacity == built.capacity && storedPairs.capacity == builtPairs.capacity)
+        for span in ["文明", "文明城市", "城市", "市委书记", "明城", "新时代", "市城", "城市文明", "委书", "书记市", "代时新"] {
+            let c = codes(span)
+            let key = WordTable.key(count: c.count) { c[$0] }
+            #expect(stored.frequency(key) == built.frequency(key), "\(span)")
+            #expect(storedPairs.lengths(c[0], c[1]) == builtPairs.lengths(c[0], c[1]), "\(span)")
+        }
+    }
+
     /// Every word's length is listed for its first two characters, and no other length.
     @Test func listsTheLengthsOfTheWordsAPairBegins() {
         let pairs = PairLengths(lexicon)

@@ -11,7 +11,7 @@ public final class Lexicon: Sendable {
     /// The bundled lexicon, mapped on first use.
     public static let shared = Lexicon(image: DataFile.image("lexicon.bin", source: "lexicon.tsv", LexiconImage.init))
 
-    private let image: LexiconImage
+    let image: LexiconImage
 
     init(image: LexiconImage) { self.image = image }
 
@@ -141,6 +141,16 @@ public final class Lexicon: Sendable {
         }
         return out
     }
+}
+
+extension WordTable {
+    /// The lexicon's table: stored in its image, or built.
+    init?(_ lexicon: Lexicon) { self.init(lexicon.image) }
+}
+
+extension PairLengths {
+    /// The lexicon's table: stored in its image, or built.
+    init(_ lexicon: Lexicon) { self.init(lexicon.image) }
 }
 
 extension DataFile {

@@ -1,5 +1,6 @@
 /// The lexicon in binary form, queried in place: `lexicon.bin` mapped from disk, or an image built
-/// in memory for a caller's own words. No hash tables are built at load time.
+/// in memory for a caller's own words. No hash tables are built at load time: the segmenter's
+/// (`WordTable`, `PairLengths`) are stored in the bundled image, ready to be read in place.
 ///
 /// Words are grouped by length, so each group is a table of fixed-width records sorted by scalar
 /// value (binary search for a word or a prefix), with the group's order read backwards beside it
@@ -8,15 +9,20 @@
 ///
 /// Layout, little-endian, sections 8-byte aligned:
 ///
-///     "CIVLEX\0\0", then UInt64 fields: version (1), file size, word count, total frequency,
+///     "CIVLEX\0\0", then UInt64 fields: version (2), file size, word count, total frequency,
 ///       group count (= longest word), code width (2 or 4), frequency width (4: UInt32, 8: Int64),
-///       alphabet count, alphabet offset, character frequencies offset
+///       alphabet count, alphabet offset, character frequencies offset,
+///       word table capacity (0: none), its slots offset, its filter offset,
+///       pair lengths capacity (0: none), its slots offset, starts offset (0: none)
 ///     per group (words of length 1, 2, …): UInt64 count, words, frequencies, backward offsets
 ///     alphabet: UInt32 scalar values, ascending; character frequencies: Int64 per letter
 ///     group words: count × length codes; frequencies: count × width; backward: count × UInt32
+///     word table: 2 × capacity UInt64 slots, `WordTable.filterWords` UInt64 filter words;
+///     pair lengths: capacity UInt64 slots (the layouts of `WordTable` and `PairLengths`)
+///     starts: per group, (alphabet count + 1) Int32 forwards, as many backwards (see below)
 struct LexiconImage: @unchecked Sendable {
     static let magic: [UInt8] = Array("CIVLEX\0\0".utf8)
-    static let version: UInt64 = 1
+    static let version: UInt64 = 3
 
     struct Group {
         let count: Int, words: Int, frequencies: Int, backward: Int
@@ -41,12 +47,17 @@ struct LexiconImage: @unchecked Sendable {
     /// `starts[c] ..< starts[c + 1]`. Built on load by counting (a millisecond or two for the
     /// bundled lexicon): a search then starts inside one character's words, which lie together,
     /// instead of probing the whole mapped file (memory latency was most of a query's cost).
+    /// The bundled image stores them (counting every word was a fifth of civ-segment's start-up):
+    /// read and checked (ascending, within the group) on load.
     private let forwardStarts: [[Int32]]
     private let backwardStarts: [[Int32]]
     /// The code + 1 of each character of the Basic Multilingual Plane, 0 for none: a character's
     /// code without a search (the segmenter asks for one per character). Empty when the alphabet
     /// has 65535 letters or more.
     private let bmpCodes: [UInt16]
+    /// The stored tables' sections (capacity 0: none).
+    private let wordTableCapacity: Int, wordTableSlots: Int, wordTableFilter: Int
+    private let pairLengthsCapacity: Int, pairLengthsSlots: Int
 
     /// Checks the header and that every section lies inside the bytes; reads after that stay inside
     /// (the two kinds of stored index are checked where used).
@@ -54,7 +65,7 @@ struct LexiconImage: @unchecked Sendable {
         self.name = name
         self.storage = storage
         bytes = storage.buffer
-        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 8)
+        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 14)
         wordCount = try header.field(max: UInt64(bytes.count))
         totalFrequency = try header.signedField()
         maxWordLength = try header.field(max: 4096)
@@ -66,6 +77,20 @@ struct LexiconImage: @unchecked Sendable {
         }
         alphabet = try header.section(header.field(max: UInt64(bytes.count)), count: alphabetCount, width: 4)
         characterFrequencies = try header.section(header.field(max: UInt64(bytes.count)), count: alphabetCount, width: 8)
+        // A table's capacity is a power of two (its probes wrap with a mask).
+        func capacity(_ value: Int) throws(ImageError) -> Int {
+            guard value == 0 || (value >= 2 && value & (value - 1) == 0) else { throw ImageError("a table capacity (\(value)) is not a power of two") }
+            return value
+        }
+        wordTableCapacity = try capacity(header.field(max: UInt64(bytes.count)))
+        wordTableSlots = try header.section(header.field(max: UInt64(bytes.count)), count: 2 * wordTableCapacity, width: 8)
+        wordTableFilter = try header.section(header.field(max: UInt64(bytes.count)), count: wordTableCapacity == 0 ? 0 : WordTable.filterWords, width: 8)
+        pairLengthsCapacity = try capacity(header.field(max: UInt64(bytes.count)))
+        pairLengthsSlots = try header.section(header.field(max: UInt64(bytes.count)), count: pairLengthsCapacity, width: 8)
+        let storedStarts = try header.field(max: UInt64(bytes.count))
+        guard wordTableCapacity == 0 || (alphabetCount < 0xFFFF && wordTableSlots % 8 == 0 && wordTableFilter % 8 == 0), pairLengthsSlots % 8 == 0 else {
+            throw ImageError("a stored table is misaligned or its codes do not pack")
+        }
         var groups: [Group] = []
         var total = 0
         for length in 1 ... max(maxWordLength, 1) where length <= maxWordLength {
@@ -87,33 +112,61 @@ struct LexiconImage: @unchecked Sendable {
         }
         self.groups = groups
         var forwardStarts: [[Int32]] = [], backwardStarts: [[Int32]] = []
-        for (g, group) in groups.enumerated() {
-            let length = g + 1
-            var first = [Int32](repeating: 0, count: alphabetCount + 1), last = first
-            // Counted through buffers (every word of the mapped lexicon passes here at start-up).
-            var problem: String?
-            let image = bytes, width = codeWidth, letters = alphabetCount
-            first.withUnsafeMutableBufferPointer { first in
-                last.withUnsafeMutableBufferPointer { last in
-                    var previous: UInt32 = 0
-                    for w in 0 ..< group.count {
-                        let a = Self.code(image, group, length, width, word: w, at: 0)
-                        guard a >= previous else { problem = "its words are not sorted"; return }
-                        previous = a
-                        let b = Self.code(image, group, length, width, word: w, at: length - 1)
-                        guard Int(a) < letters, Int(b) < letters else { problem = "a word has a character code outside the alphabet"; return }
-                        first[Int(a) + 1] += 1
-                        last[Int(b) + 1] += 1
+        if storedStarts != 0 {
+            let perGroup = alphabetCount + 1
+            let offset = try header.section(storedStarts, count: 2 * groups.count * perGroup, width: 4)
+            let table = (bytes.baseAddress! + offset).assumingMemoryBound(to: Int32.self)
+            for (g, group) in groups.enumerated() {
+                for direction in 0 ..< 2 {
+                    // Read and checked in one pass: ascending from 0 to the group's count, so
+                    // that every search stays inside the group.
+                    let stored = table + (2 * g + direction) * perGroup
+                    var ascending = true
+                    let starts = [Int32](unsafeUninitializedCapacity: perGroup) { starts, count in
+                        var previous: Int32 = 0
+                        for c in 0 ..< perGroup {
+                            let start = Int32(littleEndian: stored[c])
+                            if start < previous || (c == 0 && start != 0) { ascending = false }
+                            starts[c] = start
+                            previous = start
+                        }
+                        count = perGroup
                     }
+                    guard ascending, Int(starts[perGroup - 1]) == group.count else {
+                        throw ImageError("its stored starts are not ascending within their group")
+                    }
+                    if direction == 0 { forwardStarts.append(starts) } else { backwardStarts.append(starts) }
                 }
             }
-            if let problem { throw ImageError(problem) }
-            for c in 0 ..< alphabetCount {
-                first[c + 1] += first[c]
-                last[c + 1] += last[c]
+        } else {
+            for (g, group) in groups.enumerated() {
+                let length = g + 1
+                var first = [Int32](repeating: 0, count: alphabetCount + 1), last = first
+                // Counted through buffers (every word of the mapped lexicon passes here at start-up).
+                var problem: String?
+                let image = bytes, width = codeWidth, letters = alphabetCount
+                first.withUnsafeMutableBufferPointer { first in
+                    last.withUnsafeMutableBufferPointer { last in
+                        var previous: UInt32 = 0
+                        for w in 0 ..< group.count {
+                            let a = Self.code(image, group, length, width, word: w, at: 0)
+                            guard a >= previous else { problem = "its words are not sorted"; return }
+                            previous = a
+                            let b = Self.code(image, group, length, width, word: w, at: length - 1)
+                            guard Int(a) < letters, Int(b) < letters else { problem = "a word has a character code outside the alphabet"; return }
+                            first[Int(a) + 1] += 1
+                            last[Int(b) + 1] += 1
+                        }
+                    }
+                }
+                if let problem { throw ImageError(problem) }
+                for c in 0 ..< alphabetCount {
+                    first[c + 1] += first[c]
+                    last[c + 1] += last[c]
+                }
+                forwardStarts.append(first)
+                backwardStarts.append(last)
             }
-            forwardStarts.append(first)
-            backwardStarts.append(last)
         }
         self.forwardStarts = forwardStarts
         self.backwardStarts = backwardStarts
@@ -129,6 +182,20 @@ struct LexiconImage: @unchecked Sendable {
     }
 
     // MARK: Queries
+
+    /// `WordTable`'s slots and filter as the image stores them, nil when it stores none.
+    var storedWordTable: (slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject)? {
+        guard wordTableCapacity > 0 else { return nil }
+        let base = bytes.baseAddress!
+        return ((base + wordTableSlots).assumingMemoryBound(to: UInt64.self), wordTableCapacity,
+                (base + wordTableFilter).assumingMemoryBound(to: UInt64.self), storage)
+    }
+
+    /// `PairLengths`'s slots as the image stores them, nil when it stores none.
+    var storedPairLengths: (slots: UnsafePointer<UInt64>, capacity: Int, owner: AnyObject)? {
+        guard pairLengthsCapacity > 0 else { return nil }
+        return ((bytes.baseAddress! + pairLengthsSlots).assumingMemoryBound(to: UInt64.self), pairLengthsCapacity, storage)
+    }
 
     /// The character's code, nil when no word contains it.
     func code(of c: Unicode.Scalar) -> UInt32? {
@@ -304,6 +371,32 @@ struct LexiconImage: @unchecked Sendable {
 
     // MARK: Building
 
+    /// The indices of the words of `length` characters back to back in `flat`, in the order of
+    /// `less` (which compares from the first character on, or from the last when `backward`).
+    /// Words of up to four characters of the Basic Multilingual Plane (nearly all) are sorted by
+    /// one 64-bit key each, the character compared first highest: the same order (equal keys are
+    /// equal words) at a fraction of the comparisons' cost (civ-segment builds its domain words
+    /// at every start).
+    static func sortedOrder(_ flat: UnsafeBufferPointer<UInt32>, length: Int, backward: Bool, less: (Int, Int) -> Bool) -> [Int] {
+        let count = length == 0 ? 0 : flat.count / length
+        guard length <= 4, flat.allSatisfy({ $0 < 0x10000 }) else {
+            var order = Array(0 ..< count)
+            order.sort(by: less)
+            return order
+        }
+        var keyed = [(key: UInt64, index: Int)]()
+        keyed.reserveCapacity(count)
+        for i in 0 ..< count {
+            var key: UInt64 = 0
+            for k in 0 ..< length {
+                key = key << 16 | UInt64(flat[i * length + (backward ? length - 1 - k : k)])
+            }
+            keyed.append((key, i))
+        }
+        keyed.sort { $0.key < $1.key }
+        return keyed.map(\.index)
+    }
+
     /// Parses `word<TAB>frequency` lines; a line without a frequency counts as frequency 1.
     static func entries(lines: [String]) -> [(String, Int)] {
         lines.map { line -> (String, Int) in
@@ -313,8 +406,9 @@ struct LexiconImage: @unchecked Sendable {
     }
 
     /// The image of these words; a repeated word keeps its highest frequency. The same entries
-    /// give the same bytes.
-    static func build(entries: some Sequence<(String, Int)>) -> [UInt8] {
+    /// give the same bytes. With `tables`, the segmenter's hash tables are stored too (the
+    /// bundled lexicon: 6 MiB more, its start-up's largest cost spared).
+    static func build(entries: some Sequence<(String, Int)>, tables: Bool = false) -> [UInt8] {
         // Per length: the words' scalars back to back, and their frequencies.
         var scalarsByLength: [[UInt32]] = []
         var frequenciesByLength: [[Int]] = []
@@ -343,8 +437,7 @@ struct LexiconImage: @unchecked Sendable {
                     }
                     return false
                 }
-                var order = Array(0 ..< frequenciesByLength[n].count)
-                order.sort(by: less)
+                let order = sortedOrder(flat, length: length, backward: false, less: less)
                 var previous: Int?
                 for i in order {
                     if let p = previous, !less(p, i) {
@@ -389,6 +482,9 @@ struct LexiconImage: @unchecked Sendable {
         out.append(UInt64(frequencyWidth))
         out.append(UInt64(alphabet.count))
         let alphabetField = out.reserve(), characterFrequenciesField = out.reserve()
+        let wordTableFields = (capacity: out.reserve(), slots: out.reserve(), filter: out.reserve())
+        let pairLengthsFields = (capacity: out.reserve(), slots: out.reserve())
+        let startsField = out.reserve()
         var groupFields: [(words: Int, frequencies: Int, backward: Int)] = []
         for n in words.indices {
             out.append(UInt64(frequencies[n].count))
@@ -409,9 +505,8 @@ struct LexiconImage: @unchecked Sendable {
                 if frequencyWidth == 4 { out.append(UInt32(f)) } else { out.append(Int64(f)) }
             }
             // Words are unique, so reading backwards orders them totally too.
-            var backward = Array(0 ..< count)
-            flat.withUnsafeBufferPointer { flat in
-                backward.sort { a, b in
+            let backward = flat.withUnsafeBufferPointer { flat in
+                sortedOrder(flat, length: length, backward: true) { a, b in
                     for k in stride(from: length - 1, through: 0, by: -1) where flat[a * length + k] != flat[b * length + k] {
                         return flat[a * length + k] < flat[b * length + k]
                     }
@@ -420,6 +515,28 @@ struct LexiconImage: @unchecked Sendable {
             }
             out.set(groupFields[n].backward, to: out.align())
             for w in backward { out.append(UInt32(w)) }
+        }
+        out.set(fileSize, to: out.align())
+        guard tables else { return out.bytes }
+        // The tables are built from the image of the words (the one way they are built).
+        guard let words = try? LexiconImage(ImageBytes(copying: out.bytes), name: "(lexicon being built)") else {
+            fatalError("civ: a lexicon built in memory fails its own checks")
+        }
+        if let (slots, filter) = WordTable.build(words) {
+            out.set(wordTableFields.capacity, to: slots.count / 2)
+            out.set(wordTableFields.slots, to: out.offset)
+            for w in slots { out.append(UInt64(littleEndian: w)) }
+            out.set(wordTableFields.filter, to: out.offset)
+            for w in filter { out.append(UInt64(littleEndian: w)) }
+        }
+        let pairs = PairLengths.build(words)
+        out.set(pairLengthsFields.capacity, to: pairs.count)
+        out.set(pairLengthsFields.slots, to: out.offset)
+        for w in pairs { out.append(UInt64(littleEndian: w)) }
+        out.set(startsField, to: out.offset)
+        for g in words.groups.indices {
+            for start in words.forwardStarts[g] { out.append(start) }
+            for start in words.backwardStarts[g] { out.append(start) }
         }
         out.set(fileSize, to: out.align())
         return out.bytes

@@ -216,7 +216,7 @@ struct SegmentRules: Sendable {
             var key: UInt64 = 0, k = 0
             for c in word {
                 guard let code = lexicon.code(of: c) else { key = 0; break }
-                key |= UInt64(code + 1) << (16 * k)
+                key |= UInt64(code &+ 1) &<< UInt64(16 &* k)
                 k += 1
             }
             if key != 0 { f = shortWords.frequency(key) }

@@ -58,14 +58,32 @@ public final class WordSegmenter {
             for t in tokens { size += Int(offsets[t.end] - offsets[t.start]) }
             let first = out.count
             out.append(contentsOf: repeatElement(0x20, count: size))
+            // Eight bytes of slack after the tokens (removed below): a short token is copied in
+            // one or two 8-byte words, which may run past it (the space after each token is
+            // written after it), where a call to memmove a token cost more than the copy.
+            out.append(contentsOf: repeatElement(0x20, count: 8))
+            let length = bytes.count
             out.withUnsafeMutableBufferPointer { o in
-                var at = first
-                for t in tokens {
-                    let a = Int(offsets[t.start]), n = Int(offsets[t.end]) - a
-                    (o.baseAddress! + at).update(from: bytes.baseAddress! + a, count: n)
-                    at += n + 1
+                offsets.withUnsafeBufferPointer { offsets in
+                    let source = UnsafeRawPointer(bytes.baseAddress!), target = UnsafeMutableRawPointer(o.baseAddress!)
+                    var at = first
+                    for t in tokens {
+                        let a = Int(offsets[t.start]), n = Int(offsets[t.end]) - a
+                        if n <= 16, a + 16 <= length {
+                            target.storeBytes(of: source.loadUnaligned(fromByteOffset: a, as: UInt64.self), toByteOffset: at, as: UInt64.self)
+                            if n > 8 {
+                                target.storeBytes(of: source.loadUnaligned(fromByteOffset: a + 8, as: UInt64.self), toByteOffset: at + 8, as: UInt64.self)
+                            }
+                        } else {
+                            (target + at).copyMemory(from: source + a, byteCount: n)
+                        }
+                        // Again: the token before may have run over it.
+                        target.storeBytes(of: 0x20, toByteOffset: at + n, as: UInt8.self)
+                        at += n + 1
+                    }
                 }
             }
+            out.removeLast(8)
         }
     }
 
@@ -99,32 +117,51 @@ public final class WordSegmenter {
         swap(&line, &work.line)
         defer { swap(&line, &work.line) }
         work.utf16.withUnsafeBufferPointer { breaker.boundaries($0, into: &work.boundaries) }
-        line.tokens.removeAll(keepingCapacity: true)
-        // ICU's boundaries are UTF-16 offsets: walk the scalars beside them.
+        // ICU's boundaries are UTF-16 offsets: walk the scalars beside them, unless the line has
+        // no surrogate pair (most lines), where an offset is a scalar's index.
         let count = line.text.count
-        var k = 0, offset = 0, start = 0
+        let direct = work.utf16.count == count
+        // The tokens written through a buffer: at most one a boundary.
+        var tokens: [SegmentRules.Token] = []
+        swap(&tokens, &line.tokens)
+        tokens.resize(to: max(work.boundaries.count - 1, 0), filling: SegmentRules.Token(start: 0, end: 0))
+        var made = 0
         // Whether the line holds white space at all: most lines of prose hold none, and then
         // no token needs dropping after the rules.
         var anySpace = false
         line.text.withUnsafeBufferPointer { text in
-            for b in work.boundaries.dropFirst() {
-                let boundary = Int(b)
-                while offset < boundary, k < count {
-                    offset += text[k].value > 0xFFFF ? 2 : 1
-                    k += 1
-                }
-                // White space stays a token until the end, so that no rule joins across it.
-                if k > start {
-                    var space = true, anyInToken = false
-                    for i in start..<k {
-                        if ScalarClass.isSpace(text[i]) { anyInToken = true } else { space = false }
+            tokens.withUnsafeMutableBufferPointer { tokens in
+                work.boundaries.withUnsafeBufferPointer { boundaries in
+                    var k = 0, offset = 0, start = 0
+                    for b in boundaries.dropFirst() {
+                        let boundary = Int(b)
+                        if direct {
+                            k = min(boundary, count)
+                        } else {
+                            while offset < boundary, k < count {
+                                offset += text[k].value > 0xFFFF ? 2 : 1
+                                k += 1
+                            }
+                        }
+                        // White space stays a token until the end, so that no rule joins across it.
+                        if k > start {
+                            var space = true, anyInToken = false
+                            for i in start..<k {
+                                // Han characters lie above every space: one comparison for them.
+                                let v = text[i].value
+                                if v <= 0x3000 && ScalarClass.isSpace(v) { anyInToken = true } else { space = false }
+                            }
+                            anySpace = anySpace || anyInToken
+                            tokens[made] = SegmentRules.Token(start: start, end: k, fixed: space)
+                            made += 1
+                        }
+                        start = k
                     }
-                    anySpace = anySpace || anyInToken
-                    line.tokens.append(SegmentRules.Token(start: start, end: k, fixed: space))
                 }
-                start = k
             }
         }
+        tokens.removeLast(tokens.count - made)
+        swap(&tokens, &line.tokens)
         rules.apply(&line)
         guard anySpace else { return }
         let text = line.text
@@ -135,21 +172,39 @@ public final class WordSegmenter {
     }
 
     /// The scalars of `bytes` into `line.text`, their UTF-16 units into `utf16`, the byte offset
-    /// of each (and of the end) into `byteOffsets`. New arrays each line, written in place: an
-    /// append per scalar to three arrays cost more than the allocations.
+    /// of each (and of the end) into `byteOffsets`, written in place into the arrays of the last
+    /// line (resized, not made anew: a new array is an allocation and a generic metadata lookup,
+    /// about 600 instructions, three a line).
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch) {
         let n = bytes.count
         // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
         // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
-        var count = 0, long = 0
-        for b in bytes {
+        var count = 0, long = 0, i = 0
+        // Eight bytes at a time: a continuation byte has its top bits 10, a 4-byte lead 1111;
+        // the high bit of each byte's flag, summed by a multiplication.
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while i + 8 <= n {
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let continuations = w & ~(w << 1) & high
+                let leads = w & (w << 1) & (w << 2) & (w << 3) & high
+                count += 8 - Int(((continuations >> 7) &* ones) >> 56)
+                long += Int(((leads >> 7) &* ones) >> 56)
+                i += 8
+            }
+        }
+        while i < n {
+            let b = bytes[i]
             if b & 0xC0 != 0x80 { count += 1 }
             if b >= 0xF0 { long += 1 }
+            i += 1
         }
-        var scalars = 0
-        work.utf16 = [UInt16](unsafeUninitializedCapacity: count + long) { utf16, utf16Count in
-            work.byteOffsets = [Int32](unsafeUninitializedCapacity: count + 1) { offsets, offsetCount in
-                work.line.text = [Unicode.Scalar](unsafeUninitializedCapacity: count) { text, textCount in
+        work.utf16.resize(to: count + long, filling: 0)
+        work.byteOffsets.resize(to: count + 1, filling: 0)
+        work.line.text.resize(to: count, filling: "\0")
+        work.utf16.withUnsafeMutableBufferPointer { utf16 in
+            work.byteOffsets.withUnsafeMutableBufferPointer { offsets in
+                work.line.text.withUnsafeMutableBufferPointer { text in
                     var i = 0, k = 0, u = 0
                     while i < n {
                         let b0 = UInt32(bytes[i])
@@ -179,12 +234,20 @@ public final class WordSegmenter {
                         i += width
                     }
                     offsets[k] = Int32(n)
-                    textCount = k
-                    scalars = k
-                    utf16Count = u
                 }
-                offsetCount = scalars + 1
             }
+        }
+    }
+}
+
+extension Array {
+    /// Sets the count to `n`, keeping the storage (no allocation once it is large enough); new
+    /// elements are `filler`.
+    @inline(__always) mutating func resize(to n: Int, filling filler: Element) {
+        if count > n {
+            removeLast(count - n)
+        } else if count < n {
+            append(contentsOf: repeatElement(filler, count: n - count))
         }
     }
 }

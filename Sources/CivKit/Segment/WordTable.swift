@@ -2,20 +2,52 @@
 /// packed codes (`Lexicon.forEachPackedWord`), for the segmenter's many searches: a search reads
 /// one cache line where the binary search in the mapped lexicon read a dozen (those misses were
 /// an eighth of civ-segment's time). Most searches are for no word: a Bloom filter of 256 KiB,
-/// which stays in the cache, answers them without reading the table. Built when a segmenter is
-/// made: about 175,000 words, a few milliseconds, 4 MiB.
-struct WordTable: Sendable {
+/// which stays in the cache, answers them without reading the table. The bundled lexicon's
+/// image holds the table ready-made (`LexiconImage.build(entries:tables:)`), read in place;
+/// another lexicon's is built when a segmenter is made (about 175,000 words for the bundled one:
+/// 18M instructions, 4 MiB).
+///
+/// Foundation-free and CivKit-free but for `LexiconImage`: scripts/generate-lexicon compiles it
+/// with the image files to store the table.
+struct WordTable: @unchecked Sendable {
     static let maxLength = 4
+    /// The number of 64-bit words of the filter (2^21 bits).
+    static let filterWords = 1 << 15
     /// Key and frequency side by side, so that a probe reads one cache line; key 0 is an empty
-    /// slot (a packed code is at least 1).
-    private var slots: [UInt64]
+    /// slot (a packed code is at least 1). Little-endian, as stored in an image.
+    private let slots: UnsafePointer<UInt64>
     private let mask: Int
     private let shift: UInt64
     /// 2^21 bits, two set per word, both in one 64-bit word.
-    private var filter: [UInt64]
+    private let filter: UnsafePointer<UInt64>
+    /// What keeps `slots` and `filter` alive: the image's bytes, or the arrays built.
+    private let owner: AnyObject
+    /// The number of slots (a power of two).
+    var capacity: Int { mask + 1 }
 
-    /// Nil when the lexicon's codes do not pack into 16 bits.
-    init?(_ lexicon: Lexicon) {
+    /// The table the image holds, else one built from its words; nil when the lexicon's codes do
+    /// not pack into 16 bits.
+    init?(_ lexicon: LexiconImage) {
+        if let stored = lexicon.storedWordTable {
+            self.init(slots: stored.slots, capacity: stored.capacity, filter: stored.filter, owner: stored.owner)
+            return
+        }
+        guard let (slots, filter) = Self.build(lexicon) else { return nil }
+        let storage = TableStorage(slots + filter)
+        self.init(slots: storage.words, capacity: slots.count / 2, filter: storage.words + slots.count, owner: storage)
+    }
+
+    private init(slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject) {
+        self.slots = slots
+        self.filter = filter
+        self.owner = owner
+        mask = capacity - 1
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+    }
+
+    /// The table's slots (2 words each: key, frequency) and filter words for the lexicon's words,
+    /// little-endian; nil when its codes do not pack into 16 bits.
+    static func build(_ lexicon: LexiconImage) -> (slots: [UInt64], filter: [UInt64])? {
         guard lexicon.packsCodes else { return nil }
         let count = (2 ... Self.maxLength).reduce(0) { $0 + lexicon.wordCount(length: $1) }
         var capacity = 1024, bits: UInt64 = 10
@@ -25,26 +57,23 @@ struct WordTable: Sendable {
             bits += 1
         }
         let shift = 64 - bits
-        mask = capacity - 1
-        self.shift = shift
         var slots = [UInt64](repeating: 0, count: 2 * capacity)
-        var filter = [UInt64](repeating: 0, count: 1 << 15)
+        var filter = [UInt64](repeating: 0, count: Self.filterWords)
         slots.withUnsafeMutableBufferPointer { slots in
             filter.withUnsafeMutableBufferPointer { filter in
                 for length in 2 ... Self.maxLength {
                     lexicon.forEachPackedWord(length: length) { key, frequency in
                         var i = Self.slot(key, shift)
-                        while slots[2 * i] != 0 && slots[2 * i] != key { i = (i + 1) & (capacity - 1) }
-                        slots[2 * i] = key
-                        slots[2 * i + 1] = UInt64(max(0, frequency))
+                        while slots[2 * i] != 0 && slots[2 * i] != key.littleEndian { i = (i + 1) & (capacity - 1) }
+                        slots[2 * i] = key.littleEndian
+                        slots[2 * i + 1] = UInt64(max(0, frequency)).littleEndian
                         let (word, bits) = Self.filterBits(key)
-                        filter[word] |= bits
+                        filter[word] |= bits.littleEndian
                     }
                 }
             }
         }
-        self.slots = slots
-        self.filter = filter
+        return (slots, filter)
     }
 
     @inline(__always) private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
@@ -59,22 +88,20 @@ struct WordTable: Sendable {
     /// The frequency of the word whose packed codes are `key`, 0 when absent.
     @inline(__always) func frequency(_ key: UInt64) -> Int {
         let (word, bits) = Self.filterBits(key)
-        guard filter.withUnsafeBufferPointer({ $0[word] & bits == bits }) else { return 0 }
-        return slots.withUnsafeBufferPointer { s in
-            var i = Self.slot(key, shift)
-            while true {
-                let k = s[2 * i]
-                if k == key { return Int(s[2 * i + 1]) }
-                if k == 0 { return 0 }
-                i = (i + 1) & mask
-            }
+        guard UInt64(littleEndian: filter[word]) & bits == bits else { return 0 }
+        var i = Self.slot(key, shift)
+        while true {
+            let k = UInt64(littleEndian: slots[2 * i])
+            if k == key { return Int(truncatingIfNeeded: UInt64(littleEndian: slots[2 * i + 1])) }
+            if k == 0 { return 0 }
+            i = (i + 1) & mask
         }
     }
 
     /// The packed key of `count` codes (at most 4) read by `code`.
     @inline(__always) static func key(count: Int, _ code: (Int) -> UInt32) -> UInt64 {
         var key: UInt64 = 0
-        for k in 0 ..< count { key |= UInt64(code(k) + 1) << (16 * k) }
+        for k in 0 ..< count { key |= UInt64(code(k) &+ 1) &<< UInt64(16 &* k) }
         return key
     }
 }
@@ -83,19 +110,39 @@ struct WordTable: Sendable {
 /// it begins (2 to 23 characters): the re-segmentation reads it once per position and then
 /// searches only the spans some word may fill, where it probed a filter for every span of up to
 /// 8 characters (a cache miss each). Exact: no pair or length is missing. About 100,000 pairs
-/// in 2 MiB.
-struct PairLengths: Sendable {
+/// in 2 MiB; stored in the bundled lexicon's image like `WordTable`.
+struct PairLengths: @unchecked Sendable {
     static let longest = 23
     /// A pair's key (codes + 1, 21 bits each) in the low 42 bits, its lengths above (bit
-    /// `length - 2`); 0 is an empty slot.
-    private var slots: [UInt64]
+    /// `length - 2`); 0 is an empty slot. Little-endian.
+    private let slots: UnsafePointer<UInt64>
     private let mask: Int
     private let shift: UInt64
+    private let owner: AnyObject
+    var capacity: Int { mask + 1 }
 
-    init(_ lexicon: Lexicon) {
+    /// The table the image holds, else one built from its words.
+    init(_ lexicon: LexiconImage) {
+        if let stored = lexicon.storedPairLengths {
+            self.init(slots: stored.slots, capacity: stored.capacity, owner: stored.owner)
+            return
+        }
+        let storage = TableStorage(Self.build(lexicon))
+        self.init(slots: storage.words, capacity: storage.count, owner: storage)
+    }
+
+    private init(slots: UnsafePointer<UInt64>, capacity: Int, owner: AnyObject) {
+        self.slots = slots
+        self.owner = owner
+        mask = capacity - 1
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+    }
+
+    /// The table's slots for the lexicon's words, little-endian.
+    static func build(_ lexicon: LexiconImage) -> [UInt64] {
         // No more pairs than words; filled to 80% at most then, about 40% with the bundled lexicon.
         var capacity = 1024, bits: UInt64 = 10
-        while 4 * capacity < 5 * lexicon.count {
+        while 4 * capacity < 5 * lexicon.wordCount {
             capacity <<= 1
             bits += 1
         }
@@ -106,14 +153,12 @@ struct PairLengths: Sendable {
                 lexicon.forEachWordStart(length: length) { a, b in
                     let key = Self.key(a, b)
                     var i = Self.slot(key, shift)
-                    while slots[i] != 0 && slots[i] & 0x3FF_FFFF_FFFF != key { i = (i + 1) & (capacity - 1) }
-                    slots[i] |= key | 1 << UInt64(40 + length)
+                    while slots[i] != 0 && UInt64(littleEndian: slots[i]) & 0x3FF_FFFF_FFFF != key { i = (i + 1) & (capacity - 1) }
+                    slots[i] = (UInt64(littleEndian: slots[i]) | key | 1 << UInt64(40 + length)).littleEndian
                 }
             }
         }
-        self.slots = slots
-        self.mask = capacity - 1
-        self.shift = shift
+        return slots
     }
 
     @inline(__always) private static func key(_ a: UInt32, _ b: UInt32) -> UInt64 {
@@ -128,14 +173,26 @@ struct PairLengths: Sendable {
     /// of codes `a`, `b`; 0 when none does.
     @inline(__always) func lengths(_ a: UInt32, _ b: UInt32) -> UInt32 {
         let key = Self.key(a, b)
-        return slots.withUnsafeBufferPointer { s in
-            var i = Self.slot(key, shift)
-            while true {
-                let slot = s[i]
-                if slot & 0x3FF_FFFF_FFFF == key { return UInt32(truncatingIfNeeded: (slot >> 42) << 2) }
-                if slot == 0 { return 0 }
-                i = (i + 1) & mask
-            }
+        var i = Self.slot(key, shift)
+        while true {
+            let slot = UInt64(littleEndian: slots[i])
+            if slot & 0x3FF_FFFF_FFFF == key { return UInt32(truncatingIfNeeded: (slot >> 42) << 2) }
+            if slot == 0 { return 0 }
+            i = (i + 1) & mask
         }
     }
+}
+
+/// 64-bit words allocated for a table built in memory, freed with it.
+final class TableStorage {
+    let words: UnsafeMutablePointer<UInt64>
+    let count: Int
+
+    init(_ contents: [UInt64]) {
+        count = contents.count
+        words = .allocate(capacity: max(count, 1))
+        contents.withUnsafeBufferPointer { words.initialize(from: $0.baseAddress!, count: count) }
+    }
+
+    deinit { words.deallocate() }
 }
