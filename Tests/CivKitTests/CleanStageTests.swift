@@ -324,7 +324,14 @@ import PropertyBased
         // Optional groups and digits, classes, groups of groups and unanchored patterns give no prefilter.
         #expect(strings(RulePrefilter.requiredPrefixes(of: "^((回首页|返\\s*回)\\s*)+$")) == ["回首页", "返"])
         #expect(RulePrefilter.requiredPrefixes(of: "^((回首页|返回)\\s*)*$") == nil)
-        #expect(strings(RulePrefilter.requiredPrefixes(of: "^((A-|A\\+)\\s*){2,}$")) == ["A-", "A"])
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^((A-|A\\+)\\s*){2,}$")) == ["A-", "A+"])
+        // Escaped punctuation is itself; a class of plain characters gives each of them.
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^\\[复制链接\\]$")) == ["[复制链接]"])
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^([【\\[][^】\\]]{0,14}打印)+")) == ["【", "["])
+        #expect(strings(RulePrefilter.requiredPrefixes(of: "^((…|\\.)+[（(]|[（(])剩余")) == ["…", ".", "（", "("])
+        #expect(RulePrefilter.requiredPrefixes(of: "^[^，。]{0,6}下载") == nil)
+        #expect(RulePrefilter.requiredPrefixes(of: "^[a-z]+") == nil)
+        #expect(RulePrefilter.requiredPrefixes(of: "^\\.?注") == nil)
         #expect(RulePrefilter.requiredPrefixes(of: "^((A-|A\\+)\\s*){0,2}$") == nil)
         #expect(RulePrefilter.requiredPrefixes(of: "^((回首页|返回)?\\s*)+$") == nil)
         for pattern in ["^(来源|作者)?：", "^[（(]?注", "查看内容$", "^\\|?\\s*(来源)", "^(\\s*a|b)", "^\\d{0,2}年", "^(a|b"] {

@@ -75,14 +75,89 @@ public struct BoilerplateRemoval: DocumentRepair {
     static func isLinkText(_ line: String) -> Bool {
         let scalars = line.unicodeScalars
         var n = 0
+        var colonLast = false
         for c in scalars {
-            // A linked title may hold a comma (`文明养犬，从拴绳开始`), never a full stop.
-            if "。！？；：".unicodeScalars.contains(c) { return false }
+            // A linked title may hold a comma (`文明养犬，从拴绳开始`), never a full stop; a colon
+            // inside it (`杏林社区：共建共享美丽家园`), not closing a label (`编辑：`) or naming a credit.
+            if "。！？；".unicodeScalars.contains(c) { return false }
+            colonLast = c == "：" || c == ":"
             n += 1
             if n > 40 { return false }
         }
+        if colonLast { return false }
+        if line.contains("：") || line.contains(":") {
+            if BodyEdges.withBytes(line, BodyEdges.hasCredit) { return false }
+        }
         return n >= 4
     }
+
+    /// The kind of the first rule of one line that takes `line`, if any.
+    func ruleKind(_ line: String, index: Int, count: Int) -> String? {
+        ruleTaking(line, index: index, count: count).map { rules.rules[$0].kind }
+    }
+
+    /// Below a question's label (`问题描述：`), the question, down to the answer's label
+    /// (`最佳答案`) within `maxQuestionLines`: that label's index; nil for an answer's label, or
+    /// when none follows.
+    func questionEnd(_ lines: [String], label: Int) -> Int? {
+        guard lines[label].hasPrefix("问题") else { return nil }
+        var j = label + 1
+        while j < lines.count, j <= label + Self.maxQuestionLines {
+            if ruleKind(lines[j], index: j, count: lines.count) == "qa" { return j }
+            j += 1
+        }
+        return nil
+    }
+    static let maxQuestionLines = 3
+
+    static let repeatedTitleCounter = "dropped.repeated-title"
+
+    /// The title again, in brackets, among the next kept lines below it (`【创建文明城市作文300字】`
+    /// under `创建文明城市作文300字`): a template's heading, not the text.
+    static func bracketedTitle(_ lines: [String], title: Int, kept: [Bool]) -> Int? {
+        let length = lines[title].utf8.count
+        var seen = 0
+        for j in title + 1 ..< lines.count where kept[j] && !lines[j].isEmpty {
+            // The cheap test first: the length of the title and two brackets.
+            let line = lines[j].utf8
+            if line.count == length + 6 || line.count == length + 2 || line.count == length + 4,
+               ["【" + lines[title] + "】", "[" + lines[title] + "]", "《" + lines[title] + "》"].contains(lines[j]) {
+                return j
+            }
+            seen += 1
+            if seen == maxLinesToBracketedTitle { break }
+        }
+        return nil
+    }
+    static let maxLinesToBracketedTitle = 3
+
+    /// An image's file name alone on a line (`??21.jpg`, `IMG_2035.JPG`): what a caption's
+    /// picture left behind. The cheap test first: a line ending in `g`, `f` or `p` of an extension.
+    static func isImageFileName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 5, p.count <= maxImageNameBytes else { return false }
+        let last = p[p.count - 1] | 0x20
+        guard last == 0x67 || last == 0x66 || last == 0x70 else { return false }
+        guard let dot = p.lastIndex(of: 0x2E), dot > 0 else { return false }
+        let ext = String(decoding: p[(dot + 1)...].map { $0 | 0x20 }, as: UTF8.self)
+        guard imageExtensions.contains(ext) else { return false }
+        // One name: no white space, no sentence mark before the dot.
+        return !p[..<dot].contains(where: { $0 == 0x20 || $0 == 0x09 }) && !BodyEdges.isSentence(UnsafeBufferPointer(rebasing: p[..<dot]))
+    }
+    static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "bmp"]
+
+    /// A download site's buttons and prices, wherever they stand: a short line holding `下载`
+    /// and no sentence mark, colon or quote (`快捷下载 游客一键下载`, `账号登录下载`,
+    /// `下载资源需要5金币`, `立即下载`). A byte test, not a rule of the table: asked of every line,
+    /// whose first byte rules no pattern out. The cheap test first: the line's length.
+    static func isDownloadButton(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= downloadBytes.count, p.count <= 4 * maxDownloadScalars, UTF8Bytes.contains(p, downloadBytes),
+              BodyEdges.scalarCount(p) <= maxDownloadScalars, !BodyEdges.isSentence(p) else { return false }
+        return !downloadExcluded.contains { UTF8Bytes.contains(p, $0) } && !p.contains(0x3A)
+    }
+    static let downloadBytes = Array("下载".utf8)
+    static let downloadExcluded = ["：", "“", "”", "、"].map { Array($0.utf8) }
+    static let maxDownloadScalars = 20
+    static let maxImageNameBytes = 120
 
     /// Joins lines taken together with a space, except after a full-width colon.
     static func joinLines(_ lines: [String]) -> String {
@@ -144,6 +219,9 @@ public struct BoilerplateRemoval: DocumentRepair {
                     // What `Rule.matches` tests first, read from a plain array.
                     if !rules.spansTwoLines[r], rules.keywordMasks[r] & ~keywords != 0 { return false }
                     let rule = rules.rules[r]
+                    // The rule's opening before the line's keywords: Han openings share their first
+                    // byte, and a line's keywords cost a pass over it.
+                    if keywords == nil, let prefixes = rule.prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
                     if rule.spansTwoLines {
                         return i + 1 < lines.count && rule.mayMatch(lines[i], then: lines[i + 1]) && rule.matches(lines[i] + "\n" + lines[i + 1])
                     }
@@ -151,7 +229,13 @@ public struct BoilerplateRemoval: DocumentRepair {
                 }
             }
             guard let r = taking else {
-                if hasProse, let counter = structuralKind(lines[i], index: i, count: lines.count) {
+                if hasProse, line.withUTF8(Self.isImageFileName) {
+                    explained.append(TakenLine(index: i, counter: "dropped.image"))
+                    counters.add("dropped.image")
+                } else if hasProse, line.withUTF8(Self.isDownloadButton) {
+                    explained.append(TakenLine(index: i, counter: "dropped.download"))
+                    counters.add("dropped.download")
+                } else if hasProse, let counter = structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
                 } else {
@@ -181,6 +265,14 @@ public struct BoilerplateRemoval: DocumentRepair {
             var taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
             if rule.kind == "related" && rule.scope == .tail {
                 while i + taken.count < lines.count, Self.isLinkText(lines[i + taken.count]) { taken.append(lines[i + taken.count]) }
+            } else if rule.kind == "tips" {
+                // The reader's notes under the label: site talk, or a further label (`友情提示`).
+                while i + taken.count < lines.count, lines[i + taken.count].utf8.count <= SiteTalk.maxLineBytes,
+                      siteTalk.isReaderNote(lines[i + taken.count]) || ruleKind(lines[i + taken.count], index: i + taken.count, count: lines.count) == "tips" {
+                    taken.append(lines[i + taken.count])
+                }
+            } else if rule.kind == "qa", let answer = questionEnd(lines, label: i) {
+                taken = Array(lines[i ..< answer])
             }
             for j in i ..< i + taken.count {
                 explained.append(TakenLine(index: j, counter: rule.counterName))
@@ -203,10 +295,14 @@ public struct BoilerplateRemoval: DocumentRepair {
         if hasProse, title > 0 {
             above += headerLines(lines, title: title, kept: isKept, already: above.map(\.index)).map { ($0, "dropped.header") }
         }
+        if hasProse, title >= 0, let repeated = Self.bracketedTitle(lines, title: title, kept: isKept) {
+            above.append((repeated, Self.repeatedTitleCounter))
+        }
         if !above.isEmpty {
             var dropped = Set<Int>()
-            // Above the title; below it, a widget's row (`播放 字幕 倍速 全屏`) above the byline.
-            for line in above where line.index < title
+            // Above the title; below it, a widget's row (`播放 字幕 倍速 全屏`) above the byline, and
+            // the title again in brackets.
+            for line in above where line.index < title || line.counter == Self.repeatedTitleCounter
                 || (line.index > title && line.index < body.anchor && BodyEdges.withBytes(lines[line.index], BodyEdges.isWidgetRow)) {
                 dropped.insert(line.index)
                 explained.append(TakenLine(index: line.index, counter: line.counter))

@@ -2,7 +2,12 @@
 public final class BoilerplateRules: @unchecked Sendable {
     public enum Action: Equatable, Sendable { case drop, moveToField(String) }
     public enum Scope: String, Sendable { case first, head, tail, any }
-    public enum Boundary: String, Sendable { case startsPage = "starts-page", endsPage = "ends-page", closesPage = "closes-page", none = "-" }
+    public enum Boundary: String, Sendable {
+        case startsPage = "starts-page", endsPage = "ends-page", closesPage = "closes-page", none = "-"
+        /// A page's first line found only inside a glued line (a menu of the site's tools, which a
+        /// page's head holds below its banner too: not a page start as a line of its own).
+        case startsGlued = "starts-glued"
+    }
 
     /// A class, not a struct: the rules are tried on every line, and copying a struct that
     /// holds a compiled regex costs reference counting each time.
@@ -120,8 +125,18 @@ public final class BoilerplateRules: @unchecked Sendable {
     private let fullStopBit: UInt64
     private let positionBit: UInt64
     private let pageStartRules: [Rule]
+    private let gluedStartRules: [Rule]
+    /// Both, those with a fixed opening: the starts looked for inside a line.
+    private let inLineStartRules: [Rule]
+    /// For each of them, the words of `inLineStartBytes` its pattern holds, as bits.
+    private let inLineStartWords: [Int]
+    /// The rules by whose form a glued line's tail begins a page once a page start below is
+    /// certain (`PageHeadCut`): menus of the site tools that close a page, and glued starts.
+    let headOpeningRules: [Rule]
     private let pageEndRules: [Rule]
     private let pageCloseRules: [Rule]
+    /// The site banners' rules, whatever their scope and boundary.
+    private let bannerRules: [Rule]
     /// Their first bytes, beside them: asked of every line of the input, most rules are ruled
     /// out by its first byte without a call.
     private let pageStartFirstBytes: [FirstByteSet]
@@ -188,13 +203,14 @@ public final class BoilerplateRules: @unchecked Sendable {
                 throw CivError.icu("boilerplate.tsv: malformed rule line: \(line)")
             }
             let action: Action = cols[1] == "drop" ? .drop : .moveToField(String(cols[1].dropFirst("field:".count)))
-            let pattern = cols[5].replacingOccurrences(of: "\\n", with: "\n")
+            // (Foundation's replacement costs tens of thousands of instructions a row at start-up: only where needed.)
+            let pattern = Self.holdsEscapedNewline(cols[5]) ? cols[5].replacingOccurrences(of: "\\n", with: "\n") : cols[5]
             return Rule(kind: cols[0], action: action, scope: scope, boundary: boundary,
                         keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5], regex: try ICURegex(pattern),
                         spansTwoLines: pattern.utf8.contains(0x0A))
         }
         self.rules = rules
-        var literals = [Self.fullStopBytes, Self.positionBytes]
+        var literals = [Self.fullStopBytes] + Self.inLineStartBytes
         for rule in rules { for k in rule.keywordBytes where !literals.contains(k) { literals.append(k) } }
         let indexed = Array(literals.prefix(KeywordAutomaton.maxLiterals))
         keywords = KeywordAutomaton(literals: indexed)
@@ -203,10 +219,18 @@ public final class BoilerplateRules: @unchecked Sendable {
             rule.unindexedKeywords = rule.keywordBytes.filter { !indexed.contains($0) }
         }
         fullStopBit = keywords.mask(of: [Self.fullStopBytes])
-        positionBit = keywords.mask(of: [Self.positionBytes])
+        positionBit = keywords.mask(of: Self.inLineStartBytes)
         pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }
+        gluedStartRules = rules.filter { $0.boundary == .startsGlued && !$0.spansTwoLines }
+        inLineStartRules = (pageStartRules + gluedStartRules).filter { $0.prefixes != nil }
+        headOpeningRules = rules.filter { ($0.kind == "navigation" && $0.boundary == .closesPage) || $0.boundary == .startsGlued }
+        inLineStartWords = inLineStartRules.map { rule in
+            Self.inLineStartBytes.enumerated().reduce(0) { mask, word in Self.holds(rule.pattern, word.element) ? mask | 1 << word.offset : mask }
+        }
         pageEndRules = rules.filter { $0.boundary == .endsPage && !$0.spansTwoLines }
         pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
+        // (Anchored ones only: `查看内容$` ends a banner, it does not make one.)
+        bannerRules = rules.filter { $0.kind == "banner" && !$0.spansTwoLines && $0.pattern.hasPrefix("^") }
         scopes = rules.map(\.scope)
         keywordMasks = rules.map(\.keywordMask)
         spansTwoLines = rules.map(\.spansTwoLines)
@@ -369,7 +393,11 @@ public final class BoilerplateRules: @unchecked Sendable {
             let rest = String(line[end...])
             let last = line[line.index(before: end)]
             if startsPage(rest) || LinkLines.isMenu(rest) || "）)！!。".contains(last) { return end }
+            // A site's name right after the marker is the next page's banner, unless the marker
+            // may be followed by its owner (`版权所有某某网`, with no owner named before it).
+            if let first = rest.unicodeScalars.first, ScalarClass.isHan(first), isBannerName(rest), !Self.mayNameOwnerAfter(line[..<end]) { return end }
             if let start = laterPageStart(in: line, after: end) { return start }
+            if let start = bannerAfterLatin(in: line, after: end) { return start }
         }
         // A page's last line (a registration number, `All Rights Reserved`, `【关闭窗口】`) with
         // more text right after it, no space between: the next page's first line.
@@ -381,18 +409,86 @@ public final class BoilerplateRules: @unchecked Sendable {
             guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
             if let next = line.unicodeScalars[end...].first, Self.mayBeginPage(next) { return end }
         }
-        // A breadcrumb inside the line, after whatever last line the page before ended with
-        // (`下一篇：某某工作会议召开您当前的位置：首页 >> 要闻`).
+        // A breadcrumb (or another start with a fixed opening) inside the line, after whatever
+        // last line the page before ended with (`下一篇：某某工作会议召开您当前的位置：首页 >> 要闻`).
         var bytes = line
-        if line.utf8.count <= Self.maxLineBytes, bytes.withUTF8({ UTF8Bytes.contains($0, Self.positionBytes) }), !line.isEmpty,
+        // (Only past the line's first byte: a line that begins with one, `首页 > 新闻`, is a page's own line.)
+        if line.utf8.count <= Self.maxLineBytes, bytes.withUTF8({ p in p.count > 1 && Self.inLineStartBytes.contains { UTF8Bytes.contains(UnsafeBufferPointer(rebasing: p[1...]), $0) } }), !line.isEmpty,
            let start = laterPageStart(in: line, after: line.index(after: line.startIndex)), !startsPage(line) {
+            // A welcome inside a sentence (`他说：欢迎来到…！`) is the sentence's.
+            if line[start...].hasPrefix("欢迎"), line[..<start].unicodeScalars.contains(where: { "，。！？；：:".unicodeScalars.contains($0) }) { return nil }
             return start
+        }
+        return nil
+    }
+
+    /// Whether `text` holds `word`, on bytes.
+    static func holds(_ text: String, _ word: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { UTF8Bytes.contains($0, word) }
+    }
+
+    /// `\n` in a pattern (a rule over two lines), found on bytes: Foundation's search costs more.
+    static func holdsEscapedNewline(_ pattern: String) -> Bool {
+        let bytes = Array(pattern.utf8)
+        return bytes.indices.dropLast().contains { bytes[$0] == 0x5C && bytes[$0 + 1] == 0x6E }
+    }
+
+    /// Whether `text` matches a site banner's rule (any scope: a glued line's tail is a page's first line).
+    func isBanner(_ text: String) -> Bool {
+        bannerRules.contains { $0.matches(text) }
+    }
+
+    /// A glued line's tail that is a banner by its rule and names a site in its first item: no
+    /// digits there (`备10001234号江岸网` is a registration's number and unit, then a banner).
+    func isBannerName(_ text: String) -> Bool {
+        let firstItem = text.unicodeScalars.prefix { !$0.properties.isWhitespace }
+        return !firstItem.contains { ("0"..."9").contains($0) } && isBanner(text)
+    }
+
+    /// A footer ending in `版权所有` (`版权所有：`, `版权所有©`) whose owner is not named before it:
+    /// the owner may follow.
+    static func mayNameOwnerAfter(_ before: Substring) -> Bool {
+        var marker = before
+        while let last = marker.unicodeScalars.last, " ：:©(（".unicodeScalars.contains(last) { marker = marker.dropLast() }
+        guard marker.hasSuffix("所有") else { return false }
+        let owner = marker.dropLast(marker.hasSuffix("版权所有") ? 4 : 2)
+        return owner.unicodeScalars.filter { ScalarClass.isHan($0) }.count < minOwnerHan
+    }
+    static let minOwnerHan = 2
+
+    /// In a footer line, Han text glued right after Latin letters (`…Power by
+    /// DedeCms百科知识网`) that reads as a site's banner: the next page's first line.
+    func bannerAfterLatin(in line: String, after from: String.Index) -> String.Index? {
+        // The cheap test first: an ASCII letter right before a multi-byte character's lead byte.
+        var bytes = line
+        let mayHold = bytes.withUTF8 { p in
+            p.indices.dropLast().contains { i in (p[i] | 0x20) >= 0x61 && (p[i] | 0x20) <= 0x7A && p[i + 1] >= 0xE3 }
+        }
+        guard mayHold else { return nil }
+        var previous: Unicode.Scalar? = nil
+        var i = from
+        let scalars = line.unicodeScalars
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            // After letters only: after digits a Han character is their unit (`…备10001234号`, `12号`).
+            if let p = previous, p.isASCII, p.properties.isAlphabetic, ScalarClass.isHan(c.value),
+               isBannerName(String(line.unicodeScalars[i...])) {
+                return i
+            }
+            previous = c
+            i = scalars.index(after: i)
         }
         return nil
     }
 
     /// `位置`, which every breadcrumb marker holds: the cheap test before looking for one inside a line.
     static let positionBytes = Array("位置".utf8)
+    /// The words that other page starts with a fixed opening hold, looked for inside a line too: a
+    /// site's welcome (`欢迎来到某某文库！`), a preview's note (`已阅读3页，还剩17页未读`), a menu of the
+    /// site's tools (`繁体 | 无障碍 | 适老化`: such a menu names 无障碍), a trail from the home page
+    /// (`首页 > 精选范文`). A rule's openings are searched when the line holds a word its pattern holds.
+    static let inLineStartBytes = ["位置", "欢迎", "已阅读", "无障碍", "首页"].map { Array($0.utf8) }
     static let fullStopBytes = Array("。".utf8)
 
     /// Whether a page's first line may begin with `c`: not white space, not a digit, nor a mark
@@ -405,25 +501,35 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// The first place after `from` where a page-start rule with a fixed opening matches.
     func laterPageStart(in line: String, after from: String.Index) -> String.Index? {
         var text = line
-        let starts: [Int] = text.withUTF8 { p in
+        // Where an opening stands, and whether only a rule for a glued start has it.
+        let starts: [(at: Int, gluedOnly: Bool)] = text.withUTF8 { p in
             let base = line.utf8.distance(from: line.startIndex, to: from)
-            var found: [Int] = []
-            for rule in pageStartRules {
+            var found: [(at: Int, gluedOnly: Bool)] = []
+            // Only the rules whose pattern holds one of the words the line holds (`位置`, `首页`…).
+            var held = 0
+            for (k, word) in Self.inLineStartBytes.enumerated() where UTF8Bytes.contains(p, word) { held |= 1 << k }
+            for (r, rule) in inLineStartRules.enumerated() where inLineStartWords[r] & held != 0 {
+                let gluedOnly = rule.boundary == .startsGlued
                 for prefix in rule.prefixes ?? [] {
                     var i = base
                     while i + prefix.count <= p.count {
                         let rest = UnsafeBufferPointer(rebasing: p[i...])
                         guard let hit = UTF8Bytes.firstIndex(of: prefix, in: rest) else { break }
-                        found.append(i + hit)
+                        // Glued after text, never after a separator: `无障碍 | 长者模式 | 繁体版` is one menu,
+                        // `位置：首页 >> 要闻` one trail.
+                        if !gluedOnly || !PageHeadCut.isSeparator(UTF8Bytes.scalar(p, endingAt: i + hit).value) {
+                            found.append((i + hit, gluedOnly))
+                        }
                         i += hit + 1
                     }
                 }
             }
-            return found.sorted()
+            return found.sorted { $0.at < $1.at || ($0.at == $1.at && !$0.gluedOnly) }
         }
-        for start in starts {
+        for (start, gluedOnly) in starts {
             let index = line.utf8.index(line.startIndex, offsetBy: start)
-            if startsPage(String(line[index...])) { return index }
+            let rest = String(line[index...])
+            if gluedOnly ? gluedStartRules.contains(where: { $0.matches(rest) }) : startsPage(rest) { return index }
         }
         return nil
     }

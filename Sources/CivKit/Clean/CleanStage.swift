@@ -288,11 +288,13 @@ public final class CleanStage {
         func oldPageNames(_ name: [UInt8]) -> Bool {
             oldLines.contains { line in var line = line; return line.withUTF8 { UTF8Bytes.contains($0, name) } }
         }
-        // A menu of the site tools (`无障碍 | 长者模式`, `登录 | 注册`) begins a page by its form.
-        let navigation = rules.rules.filter { $0.kind == "navigation" && $0.boundary == .closesPage }
-        func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { navigation.contains { $0.matches(p) } }
+        // A menu of the site tools (`无障碍 | 长者模式`, `登录 | 注册`) begins a page by its form, as
+        // does a start found only where glued (`立即下载`, `繁体 | 无障碍 | 适老化`).
+        func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { rules.headOpeningRules.contains { $0.matches(p) } }
+        // So does a page's first line by a rule for one (`Untitled Document`), glued after Han text.
         guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
-                                                    anywhere: anywhere)
+                                                    isFirstLine: { self.isFirstLine($0) },
+                                                    isBanner: { self.rules.isBanner(String(decoding: $0, as: UTF8.self)) }, anywhere: anywhere)
         else { return nil }
         if let onlyFrom, indexes[n] < onlyFrom { return nil }
         if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }
@@ -424,16 +426,21 @@ public final class CleanStage {
     /// Byte offset in the raw line where the cleaned line's scalar `target` comes from: the first
     /// cut of the decoded `text` before a Han character whose cleaned prefix reaches `target`
     /// scalars, mapped back to raw bytes (encoding, removed control bytes and CR included).
-    /// Cuts are only tried before Han characters (and `opensPage` marks), never inside an annotation like `(xiāng)`, so
+    /// Cuts are only tried before Han characters (and `opensPage` marks, Latin after Han), never inside an annotation like `(xiāng)`, so
     /// the cleaned length grows with the cut and a binary search finds it.
     func rawByteOffset(of target: Int, cleanedFrom utf8: [UInt8], raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
         // The cuts: before each Han character, and at the end (scalar index, byte offset).
         var cuts: [(scalar: Int, byte: Int)] = []
         utf8.withUnsafeBufferPointer { p in
-            var scalar = 0, i = 0
+            var scalar = 0, i = 0, previous: UInt32 = 0
             while i < p.count {
                 let (v, length) = UTF8Bytes.scalar(p, at: i)
-                if ScalarClass.isHan(v) || Self.opensPage(v) { cuts.append((scalar, i)) }
+                // Also a Latin letter right after a Han character (`…材料Untitled Document`;
+                // an annotation's letters follow its bracket).
+                if ScalarClass.isHan(v) || Self.opensPage(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) {
+                    cuts.append((scalar, i))
+                }
+                previous = v
                 scalar += 1
                 i += length
             }

@@ -47,16 +47,21 @@ public enum PageHeadCut {
     /// `oldPageNames` says whether the old page's text (above these lines) holds a name: the
     /// new page's name is its own (a name both hold is the old site's, recurring in its footer).
     /// `beginsPage` says whether a line's tail is a page's first line by its own form (a menu
-    /// of the site tools, a breadcrumb): a cut where nothing recurs.
+    /// of the site tools, a breadcrumb): a cut where nothing recurs; `isFirstLine`, whether it is
+    /// one by a rule for a page's first line, asked only where Latin text follows Han; `isBanner`,
+    /// whether it is a site's banner, whose name a later line may hold inside an item.
     public static func cut(in lines: [[UInt8]], searchable: Int, oldPageNames: ([UInt8]) -> Bool = { _ in false },
-                           beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (line: Int, start: Int)? {
+                           beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
+                           isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
+                           isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (line: Int, start: Int)? {
         // The strongest kind of cut wins, then the earliest line: a weak sign in the old page's
         // footer must not win over the name in the glued line.
         var found: (line: Int, start: Int, strength: Int)? = nil
         for k in 0 ..< min(searchable, lines.count) {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
-            if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, anywhere: anywhere) }),
+            if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, isFirstLine: isFirstLine,
+                                                                   isBanner: isBanner, anywhere: anywhere) }),
                strength > (found?.strength ?? -1) {
                 found = (k, start, strength)
             }
@@ -70,14 +75,15 @@ public enum PageHeadCut {
     /// opening with the home page's link, markup, `beginsPage`), then a menu's first item as long
     /// as its others (`uniformMenuStart`).
     static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false },
-                    beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (start: Int, strength: Int)? {
+                    beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
+                    isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (start: Int, strength: Int)? {
         guard !BodyEdges.isSentence(p) else { return nil }
         var best: (start: Int, length: Int)? = nil
-        var opening: Int? = nil
+        var opening: Int? = nil, bannerStart: Int? = nil
         var i = 0, scalarsBefore = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
-            if scalarsBefore >= 2, scalarsAfter(p, from: i) >= minFirstLineScalars, ScalarClass.isHan(v) || CleanStage.opensPage(v), !afterSeparator(p, at: i),
+            if scalarsBefore >= 2, scalarsAfter(p, from: i) >= minFirstLineScalars, ScalarClass.isHan(v) || CleanStage.opensPage(v) || latinAfterHan(p, at: i, v), !afterSeparator(p, at: i),
                !afterOpening(p, at: i) {
                 let rest = UnsafeBufferPointer(rebasing: p[i...])
                 // After a footer's words (`…版权所有河西区…`) the name may be the old site's: only
@@ -88,18 +94,32 @@ public enum PageHeadCut {
                 let isHome = homeWords.contains { rest.starts(with: $0) }
                 let run = isHome ? 0 : later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestItemMatch(rest, in: $0) }) }
                 if run > (best?.length ?? 0), !afterFooter || run >= minRunAfterFooter, !oldPageNames(name(at: i, in: p)) { best = (i, run) }
+                // A site's banner (`沙溪县人民政府`) whose name the head repeats inside an item
+                // (`走进沙溪`): the name's first two characters, found anywhere, begin it.
+                if bannerStart == nil, !afterFooter, ScalarClass.isHan(v), later.contains(where: { line in line.withUnsafeBufferPointer { UTF8Bytes.contains($0, name(at: i, in: p)) } }),
+                   !oldPageNames(name(at: i, in: p)), isBanner(rest) {
+                    bannerStart = i
+                }
                 // A title's words in the lead: no name, so the old page may hold them too.
                 let before = UTF8Bytes.scalar(p, endingAt: i).value
                 let lead = anywhere ? later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestMatchAnywhere(rest, in: $0, notAfter: before) }) } : 0
                 if lead > (best?.length ?? 0), !afterFooter { best = (i, lead) }
-                if opening == nil, !afterFooter, opensSite || beginsPage(rest) { opening = i }
+                // A page's Latin first line glued after Han text (`…材料Untitled Document`), by its rule.
+                if opening == nil, !afterFooter, opensSite || beginsPage(rest) || (latinAfterHan(p, at: i, v) && isFirstLine(rest)) { opening = i }
             }
             scalarsBefore += 1
             i += length
         }
-        let found = best.map { ($0.start, 2) } ?? opening.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
+        let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? opening.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
         return (openingTag(before: start, in: p) ?? start, strength)
+    }
+
+    /// A Latin letter right after a Han character (`…工作汇报材料Untitled Document`): where a
+    /// page's Latin first line may be glued; only its form (`beginsPage`) can cut there.
+    static func latinAfterHan(_ p: UnsafeBufferPointer<UInt8>, at i: Int, _ v: UInt32) -> Bool {
+        guard (v | 0x20) >= 0x61, (v | 0x20) <= 0x7A, i > 0 else { return false }
+        return ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: i).value)
     }
 
     /// The home page's link, first in a menu or trail (`首页 | 新闻`, `网站首页 机构概况`,

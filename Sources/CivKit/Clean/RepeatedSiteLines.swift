@@ -133,12 +133,13 @@ public final class RepeatedSiteLines: @unchecked Sendable {
     }
 
     /// Whether a page may begin at `start` of a glued line: two characters or more before it,
-    /// and no footer's words right before (`版权所有`, `主办`, a space, a colon, `©`).
+    /// and no footer's words right before (`版权所有`, `主办`, a space, a colon, `©`, a menu's bar).
     static func mayFollow(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start > 0, scalars(UnsafeBufferPointer(rebasing: p[..<start]), from: 0) >= 2 else { return false }
         let before = UnsafeBufferPointer(rebasing: p[..<start])
         let (last, _) = UTF8Bytes.scalar(before, endingAt: before.count)
-        if ScalarClass.isSpace(last) || last == 0x3A || last == 0xFF1A || last == 0xA9 { return false }
+        // A menu's bar before it (`小黑屋|手机版|柳溪论坛`): the site's name is an item of its own footer.
+        if ScalarClass.isSpace(last) || last == 0x3A || last == 0xFF1A || last == 0xA9 || last == 0x7C || last == 0xFF5C || last == 0x4E28 { return false }
         return !footerWords.contains { word in before.count >= word.count && before[(before.count - word.count)...].elementsEqual(word) }
     }
 

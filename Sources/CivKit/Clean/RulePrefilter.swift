@@ -2,9 +2,11 @@
 /// only on the few lines that do. Swift's Regex costs microseconds a call even when it fails at
 /// the first character, and the rules are tried on every line.
 ///
-/// Understood: `^` then a literal; `^\d` (not made optional by `?`, `*` or `{0`); `^(alt|alt|…)`
-/// whose alternatives each begin with a literal (nested groups and classes inside them are
-/// skipped over). Anything else gives nil (no prefilter), which is always safe.
+/// Understood: `^` then a literal (escaped punctuation such as `\.` included); `^\d` (not made
+/// optional by `?`, `*` or `{0`); a class of plain characters (`^[【\[]`: each of them);
+/// `^(alt|alt|…)` whose alternatives each begin with a literal or such a class (nested groups
+/// and classes inside them are skipped over). Anything else gives nil (no prefilter), which is
+/// always safe.
 enum RulePrefilter {
     static let metacharacters = Set("\\.[](){}*+?|^$".unicodeScalars)
     static let optionalMarks = Set("?*{".unicodeScalars)
@@ -33,12 +35,41 @@ enum RulePrefilter {
             var all: [[UInt8]] = []
             for alternative in alternatives {
                 // An alternative that is a group in turn (`((a|b)\s*)+`) is read the same way.
-                guard let prefixes = alternative.first == "(" ? prefixes(of: alternative[...]) : nonEmpty(literalPrefix(alternative[...])) else { return nil }
+                guard let prefixes = alternative.first == "(" || alternative.first == "[" ? prefixes(of: alternative[...]) : nonEmpty(literalPrefix(alternative[...])) else { return nil }
                 all += prefixes
             }
             return all
         }
+        // A class of plain characters (`[【\[]`, `[（(]`), not made optional: each of them.
+        if first == "[", let (characters, close) = plainClass(s), !(close + 1 < s.count && optionalMarks.contains(s[close + 1])) {
+            return characters.map { Array(String($0).utf8) }
+        }
         return nonEmpty(literalPrefix(piece))
+    }
+
+    /// The characters of a class opening `s` that lists plain characters only (escaped
+    /// punctuation allowed; no range, no negation, no property), and the index of its `]`.
+    static func plainClass(_ s: [Unicode.Scalar]) -> ([Unicode.Scalar], Int)? {
+        var characters: [Unicode.Scalar] = []
+        var i = 1
+        while i < s.count, s[i] != "]" {
+            if s[i] == "^" || s[i] == "-" || s[i] == "[" { return nil }
+            if s[i] == "\\" {
+                guard i + 1 < s.count, isEscapedLiteral(s[i + 1]) else { return nil }
+                characters.append(s[i + 1])
+                i += 2
+                continue
+            }
+            characters.append(s[i])
+            i += 1
+        }
+        return i < s.count && !characters.isEmpty ? (characters, i) : nil
+    }
+
+    /// A character that a backslash makes literal: ASCII punctuation (`\.`, `\[`), not a class
+    /// such as `\d` or `\s`.
+    static func isEscapedLiteral(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII && !c.properties.isAlphabetic && !("0" ... "9").contains(c)
     }
 
     private static func nonEmpty(_ prefix: [UInt8]) -> [[UInt8]]? { prefix.isEmpty ? nil : [prefix] }
@@ -79,7 +110,15 @@ enum RulePrefilter {
     static func literalPrefix(_ piece: ArraySlice<Unicode.Scalar>) -> [UInt8] {
         var literal = String.UnicodeScalarView()
         var i = piece.startIndex
-        while i < piece.endIndex, !metacharacters.contains(piece[i]) {
+        while i < piece.endIndex {
+            // An escaped punctuation mark is itself (`\.`, `\[`).
+            if piece[i] == "\\", i + 1 < piece.endIndex, isEscapedLiteral(piece[i + 1]) {
+                if i + 2 < piece.endIndex, optionalMarks.contains(piece[i + 2]) { break }
+                literal.append(piece[i + 1])
+                i += 2
+                continue
+            }
+            guard !metacharacters.contains(piece[i]) else { break }
             literal.append(piece[i])
             i += 1
         }

@@ -34,6 +34,23 @@ public struct SiteTalk: Sendable {
         return named && weight >= Self.minimumWeight
     }
 
+    /// A note under a reader's notes label (`温馨提示：`), where the label already says who talks:
+    /// site talk, or two words of such notes without one naming the site
+    /// (`快捷下载时，用户名和密码都是您填写的邮箱…`).
+    public func isReaderNote(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { p in
+            guard p.count >= 6, p.count <= Self.maxLineBytes else { return false }
+            var held = automaton.literals(in: p)
+            var weight = 0
+            while held != 0 {
+                weight += weights[held.trailingZeroBitCount]
+                held &= held - 1
+            }
+            return weight >= Self.minimumWeight - 1
+        }
+    }
+
     public func isSiteTalk(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { isSiteTalk($0) }

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import CivKit
+
+/// Where a glued page begins by the forms of a page's first line (issue 17, forms of the second
+/// held-out set): a banner after a footer that named its owner, a banner glued after Latin text,
+/// footer menus, an address, a welcome line, a Latin first line, a banner whose name the head
+/// repeats inside an item.
+@Suite struct PageStartFormsTests {
+    let rules = BoilerplateRules.standard
+
+    func rest(_ line: String) -> String? {
+        rules.gluedPageStart(in: line).map { String(line[$0...]) }
+    }
+
+    @Test func aBannerAfterAFooterThatNamedItsOwnerBeginsAPage() {
+        #expect(rest("Copyright © 2024 某某问答网 版权所有梓川电脑维修网") == "梓川电脑维修网")
+        // `版权所有` with no owner before it: the owner follows (`版权所有：某某网`, `版权所有某某网`).
+        #expect(rest("版权所有梓川电脑维修网") == nil)
+        #expect(rest("版权所有：梓川电脑维修网") == nil)
+        #expect(rest("版权所有：某某网 所在位置不详") == nil)
+    }
+
+    @Test func aBannerGluedAfterLatinTextInAFooterBeginsAPage() {
+        #expect(rest("Copyright © 2016-2024 www.example.com 梓川电脑维修网 版权所有 Power by DedeCms百科知识网") == "百科知识网")
+        // Not a banner after the Latin text: no cut.
+        #expect(rest("Copyright © 2016-2024 www.example.com梓川市的电脑维修") == nil)
+        // A registration's number and unit are the old page's; so is a footer's markup.
+        #expect(rest("版权所有：某某日报社  琼ICP备10001234号江岸网 江岸新闻 江岸图片") == "江岸网 江岸新闻 江岸图片")
+        #expect(rest("<footer>某某融媒体中心 版权所有</footer>西平县人民政府") == "西平县人民政府")
+    }
+
+    @Test func footerMenusAddressesAndMirrorsNoticesEndAPage() {
+        #expect(rest("网站地图 | 版权声明 | 联系站长作文网 > 作文大全 > 小学作文") == "作文网 > 作文大全 > 小学作文")
+        #expect(rest("会员登录 免费注册已阅读3页，还剩17页未读，继续免费阅读") == "已阅读3页，还剩17页未读，继续免费阅读")
+        #expect(rest("本文链接：https://xx.example.cn/content/2023/1234567.html柳溪论坛") == "柳溪论坛")
+        #expect(rest("平川新闻网 版权所有 未经授权禁止复制或建立镜像繁体 | 无障碍 | 适老化") == "繁体 | 无障碍 | 适老化")
+        #expect(rest("某某网版权所有 未经书面授权不得转载掌中某某(www.example.com)") == "掌中某某(www.example.com)")
+    }
+
+    @Test func aSitesWelcomeBeginsAPageInsideALineButNotInsideASentence() {
+        #expect(rest("2022年安全生产月活动方案欢迎来到云点文库！| 帮助中心") == "欢迎来到云点文库！| 帮助中心")
+        #expect(rest("他说：欢迎来到我们的文明网！") == nil)
+        // A menu of the site's tools begins a page only glued after text, not after its own bar.
+        #expect(rest("平川新闻网 版权声明繁体 | 无障碍 | 适老化") == "繁体 | 无障碍 | 适老化")
+        #expect(rest("无障碍 | 长者模式 | 繁体版") == nil)
+        #expect(!rules.startsPage("无障碍 | 长者模式 | 繁体版"))
+        // So does a trail from the home page.
+        #expect(rest("文明城市创建标语大全首页 > 精选范文 >") == "首页 > 精选范文 >")
+        #expect(rest("网站首页 > 新闻") == nil)
+        #expect(rules.startsPage("欢迎来到云点文库！| 帮助中心"))
+        #expect(!rules.startsPage("欢迎来到美丽的小城！"))
+    }
+
+    @Test func aSitesNameAfterAMenusBarIsAnItemNotAPage() {
+        let lines = RepeatedSiteLines()
+        let footer = Array("小黑屋|手机版|柳溪论坛".utf8)
+        let own = [Array("柳溪论坛".utf8)]
+        #expect(footer.withUnsafeBufferPointer { lines.gluedPageStart(in: $0, firstLines: own) } == nil)
+        let glued = Array("发表评论柳溪论坛".utf8)  // (after text, the same name begins a page)
+        #expect(glued.withUnsafeBufferPointer { lines.gluedPageStart(in: $0, firstLines: own) } == Array("发表评论".utf8).count)
+    }
+
+    @Test func aLatinFirstLineGluedAfterHanTextBeginsAPage() {
+        let lines = ["相关推荐", "创建文明城市工作汇报材料Untitled Document", "logo", "日期：[2023年05月16日] -- 某某晚报 -- 版次：[A03]"]
+            .map { Array($0.utf8) }
+        let firstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { p in self.rules.rules.contains { $0.boundary == .startsPage && $0.scope == .first && $0.matches(p) } }
+        let cut = PageHeadCut.cut(in: lines, searchable: 3, isFirstLine: firstLine)
+        #expect(cut?.line == 1 && cut.map { String(decoding: lines[1][$0.start...], as: UTF8.self) } == "Untitled Document")
+        // Without the rule for it, Latin text after Han is no page.
+        #expect(PageHeadCut.cut(in: lines, searchable: 3) == nil)
+    }
+
+    @Test func aMobilePagesAppBarGluedAfterAnotherPageBeginsItWhereAHeadBylineFollows() throws {
+        let a = ["某某区召开文明创建推进会", "2023-05-06 来源：某某区融媒体中心", "5月5日，某某区召开文明创建推进会，部署下一阶段工作。",
+                 "会议要求，各街道要对照测评体系逐项整改。", "审核：石永康"].joined(separator: "\n")
+        let b = ["立即下载", "麻溪县举行文明实践志愿服务队授旗仪式", "2023-09-12 16:05:33 字号：",
+                 "9月12日上午，麻溪县新时代文明实践志愿服务队授旗仪式举行。", "仪式上，各志愿服务队作了表态发言。"].joined(separator: "\n")
+        let (records, _, _) = try Support.cleanRecords(Array((a + b).utf8), wholeInput: false)
+        #expect(records.count == 2)
+        #expect(records.last?[FieldKey.offset] == String(a.utf8.count))
+        // A line of its own is no page start.
+        #expect(!rules.startsPage("立即下载"))
+    }
+
+    @Test func aBannerWhoseNameTheHeadRepeatsInsideAnItemBeginsAPage() {
+        let lines = ["关 键 词：", "青石镇 创建 文明 村镇 工作汇报沙溪县人民政府", "无障碍 | 长者模式 | 繁体版",
+                     "首页 政务公开 政务服务 互动交流 走进沙溪", "当前位置：首页 > 政务动态 > 部门动态"].map { Array($0.utf8) }
+        let banner: (UnsafeBufferPointer<UInt8>) -> Bool = { self.rules.isBanner(String(decoding: $0, as: UTF8.self)) }
+        let cut = PageHeadCut.cut(in: lines, searchable: 4, isBanner: banner)
+        #expect(cut?.line == 1 && cut.map { String(decoding: lines[1][$0.start...], as: UTF8.self) } == "沙溪县人民政府")
+        // The old page's own name is no new page's.
+        #expect(PageHeadCut.cut(in: lines, searchable: 4, oldPageNames: { String(decoding: $0, as: UTF8.self) == "沙溪" }, isBanner: banner)?.line != 1)
+    }
+
+    @Test func catOfPagesSplitsAtTheseForms() throws {
+        let a = ["某某区召开文明创建推进会", "2023-05-06 来源：某某区融媒体中心", "5月5日，某某区召开文明创建推进会，部署下一阶段工作。",
+                 "会议要求，各街道要对照测评体系逐项整改。", "网站地图 | 版权声明 | 联系站长"].joined(separator: "\n")
+        let b = ["作文网 > 作文大全 > 小学作文", "创建文明城市作文300字", "2025-02-11 08:20 编辑：小蓝",
+                 "我们的城市正在创建全国文明城市，街道变干净了。", "大家也越来越讲文明了。"].joined(separator: "\n")
+        let (records, _, _) = try Support.cleanRecords(Array((a + b).utf8), wholeInput: false)
+        #expect(records.count == 2)
+        #expect(records.last?.lines.first == "创建文明城市作文300字")
+    }
+}
