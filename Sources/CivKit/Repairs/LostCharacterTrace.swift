@@ -6,7 +6,7 @@
 /// The fragment proves a character lost there, so the run's first byte is known to be that
 /// character's second one: the run is re-encoded to GBK and read one byte later, its inner pairs
 /// whole, its last character completed as `GBKDesyncRepair` completes a run's (a `?` after it
-/// being its lost second byte); the lost character's second byte is left after the fragment as
+/// being its lost second byte, or an ASCII character after it its second byte); the lost character's second byte is left after the fragment as
 /// `LostCharacterRepair.traceMark`, for that repair to choose among the characters ending in it,
 /// with the simplified context, or to remove. Read again when a `?` follows the run (its last byte, alone), or
 /// else when the lexicon scores the reading better than the run (`lost-character.run-read`);
@@ -16,6 +16,8 @@
 public final class LostCharacterTrace: LineRepair, Sendable {
     public let name = "lost-character"
     private let desync: GBKDesyncRepair
+    /// Completes the run's last character in the line's script.
+    private let converter: TraditionalToSimplified?
     /// The longest run read (a run ends at the first ASCII character).
     static let maxRun = 24
     /// How much better (log units of `GBKDesyncRepair.score`) the reading must score than the run
@@ -24,6 +26,7 @@ public final class LostCharacterTrace: LineRepair, Sendable {
 
     public init(lexicon: Lexicon? = nil, converter: TraditionalToSimplified? = nil) {
         desync = GBKDesyncRepair(lexicon: lexicon, converter: converter)
+        self.converter = converter
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
@@ -80,30 +83,40 @@ public final class LostCharacterTrace: LineRepair, Sendable {
             k += 2
         }
         let run = Array(s[a ..< j])
-        // A `?` after the run is its last character's lost second byte (not another fragment's
-        // start): with the fragment before, proof enough of a run.
-        let dangling = j < s.count && s[j] == "?" && LostCharacterRepair.fragmentEnd(s, at: j) == nil
+        // A `?` (or U+FFFD) after the run is its last character's lost second byte (not another
+        // fragment's start): with the fragment before, proof enough of a run.
+        let dangling = j < s.count && (s[j] == "\u{FFFD}" || s[j] == "?" && LostCharacterRepair.fragmentEnd(s, at: j) == nil)
         if !dangling {
             // Without it, one character is too little to tell a run from the text's own (`，`).
             guard j - a >= 2 else { return nil }
             let left = desync.hanContext(s, before: a - 1 - fragmentLength(s, endingAt: a - 1))
             guard desync.score(left + shifted) > desync.score(left + run) + Self.margin else { return nil }
         }
-        // The last character, whose first byte is the run's last, is completed as the GBK
-        // repair completes a run's (its second byte: an ASCII character after the run, read alone,
-        // or lost: a `?` after the run, or nothing).
-        var t = s
-        if dangling { t.remove(at: j) }
-        guard let (completed, end) = desync.complete(t, i: a, j: j, shiftedText: shifted) else { return nil }
-        // `complete` put a character for the run's first half too: the lost one, which
-        // `LostCharacterRepair` chooses with the simplified context and the byte left.
-        var rest = completed
-        if shifted.isEmpty {
-            if let c = rest.first, rest.count == 2 || gbk.bytes(of: c)?.trail == bytes[0] && gbk.bytes(of: c)?.lead != bytes[bytes.count - 1] { rest.removeFirst() }
-        } else if Array(rest.prefix(shifted.count)) != shifted {
-            rest.removeFirst()
+        // The last character, whose first byte is the run's last, completed as
+        // `GBKDesyncRepair.complete` completes a run's, with its `bestFiller` (not `complete`
+        // itself: it completes the first half too, which is the lost character's, chosen later).
+        let lastByte = bytes[bytes.count - 1]
+        var text = [LostCharacterRepair.traceMark(bytes[0])] + shifted
+        var end = dangling ? j + 1 : j
+        let right = desync.hanContext(s, after: end)
+        if lastByte < 0x80 {
+            // The last pair took an ASCII character as its second byte: it is the text's.
+            text.append(Unicode.Scalar(lastByte))
+        } else if !dangling, j < s.count, (0x40 ... 0x7E).contains(s[j].value),
+                  let c = gbk.character(lead: lastByte, trail: UInt8(s[j].value)),
+                  desync.bestFiller([c], left: Array(shifted.suffix(3)), right: desync.hanContext(s, after: j + 1), wordsOnly: true) != nil {
+            // Its second byte is the ASCII character after the run, read alone (`…茝V`: 廣 is 8F 56).
+            text.append(c)
+            end = j + 1
+        } else {
+            // Its second byte lost: in the line's script (no traditional candidate on a simplified line).
+            let simplifiedLine = converter.map { c in !s[..<a].contains(where: c.changes) && !s[end...].contains(where: c.changes) } ?? false
+            let candidates = gbk.characters(lead: lastByte).filter { !simplifiedLine || !converter!.changes($0) }
+            if let c = desync.bestFiller(candidates, left: Array(shifted.suffix(3)), right: right) ?? GBKDesyncRepair.punctuation(lead: lastByte) {
+                text.append(c)
+            }
         }
-        return ([LostCharacterRepair.traceMark(bytes[0])] + rest, end + (dangling ? 1 : 0))
+        return (text, end)
     }
 
     /// The length of the fragment (`?letters`) whose `)` is at `close`.
