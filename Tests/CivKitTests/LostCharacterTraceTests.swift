@@ -30,6 +30,12 @@ import Testing
         }
         var k = 0
         while k + 1 < bytes.count {
+            // A second byte in ASCII, where a first one should be, is read alone: in step again.
+            if bytes[k] < 0x80 {
+                out.unicodeScalars.append(Unicode.Scalar(bytes[k]))
+                k += 1
+                continue
+            }
             out.unicodeScalars.append(gbk.character(lead: bytes[k], trail: bytes[k + 1])!)
             k += 2
         }
@@ -87,6 +93,16 @@ import Testing
         #expect(out == text)
         #expect(counters["lost-character.run-read"] == 1)
         #expect(counters["lost-character.trail-byte"] == 1)
+    }
+
+    /// A second byte in ASCII ends the run (the decoder reads it alone and is in step again): it
+    /// completes the run's last character (讀 is D7 78).
+    @Test func anASCIISecondByteEndsTheRun() {
+        let damaged = Self.lose("是一本值得一讀的好書", at: 4, noise: "fén")
+        #expect(damaged.hasPrefix("是一本值?fén)") && damaged.hasSuffix("x的好書"))
+        let (out, counters) = clean(damaged)
+        #expect(out == "是一本值得一读的好书")
+        #expect(counters["lost-character.run-read"] == 1)
     }
 
     /// Whatever is made of a run, no mark of the byte left is ever in the output, and no fragment.

@@ -86,7 +86,14 @@ public final class LostCharacterTrace: LineRepair, Sendable {
         // A `?` (or U+FFFD) after the run is its last character's lost second byte (not another
         // fragment's start): with the fragment before, proof enough of a run.
         let dangling = j < s.count && (s[j] == "\u{FFFD}" || s[j] == "?" && LostCharacterRepair.fragmentEnd(s, at: j) == nil)
-        if !dangling {
+        // So is an ASCII character after it that completes its last byte into a character, alone
+        // (not a Latin word's): a second byte in ASCII sets the reading right (`…靡蛔x的` where
+        // `得一讀的` stood: 讀 is D7 78).
+        let lastByte = bytes[bytes.count - 1]
+        let resync: Unicode.Scalar? = !dangling && lastByte >= 0x80 && j < s.count && (0x40 ... 0x7E).contains(s[j].value)
+            && (j + 1 == s.count || !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1]))
+            ? gbk.character(lead: lastByte, trail: UInt8(s[j].value)) : nil
+        if !dangling && resync == nil {
             // Without it, one character is too little to tell a run from the text's own (`，`).
             guard j - a >= 2 else { return nil }
             let left = desync.hanContext(s, before: a - 1 - fragmentLength(s, endingAt: a - 1))
@@ -95,16 +102,13 @@ public final class LostCharacterTrace: LineRepair, Sendable {
         // The last character, whose first byte is the run's last, completed as
         // `GBKDesyncRepair.complete` completes a run's, with its `bestFiller` (not `complete`
         // itself: it completes the first half too, which is the lost character's, chosen later).
-        let lastByte = bytes[bytes.count - 1]
         var text = [LostCharacterRepair.traceMark(bytes[0])] + shifted
         var end = dangling ? j + 1 : j
         let right = desync.hanContext(s, after: end)
         if lastByte < 0x80 {
             // The last pair took an ASCII character as its second byte: it is the text's.
             text.append(Unicode.Scalar(lastByte))
-        } else if !dangling, j < s.count, (0x40 ... 0x7E).contains(s[j].value),
-                  let c = gbk.character(lead: lastByte, trail: UInt8(s[j].value)),
-                  desync.bestFiller([c], left: Array(shifted.suffix(3)), right: desync.hanContext(s, after: j + 1), wordsOnly: true) != nil {
+        } else if let c = resync {
             // Its second byte is the ASCII character after the run, read alone (`…茝V`: 廣 is 8F 56).
             text.append(c)
             end = j + 1
