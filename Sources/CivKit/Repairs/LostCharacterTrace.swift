@@ -86,18 +86,20 @@ public final class LostCharacterTrace: LineRepair, Sendable {
         // A `?` (or U+FFFD) after the run is its last character's lost second byte (not another
         // fragment's start): with the fragment before, proof enough of a run.
         let dangling = j < s.count && (s[j] == "\u{FFFD}" || s[j] == "?" && LostCharacterRepair.fragmentEnd(s, at: j) == nil)
-        // So is an ASCII character after it that completes its last byte into a character, alone
-        // (not a Latin word's): a second byte in ASCII sets the reading right (`…靡蛔x的` where
-        // `得一讀的` stood: 讀 is D7 78).
+        // An ASCII character after it that completes its last byte into a character, alone (not
+        // a Latin word's), may be that character's second byte, which set the reading right
+        // (`…靡蛔x的` where `得一讀的` stood: 讀 is D7 78).
         let lastByte = bytes[bytes.count - 1]
         let resync: Unicode.Scalar? = !dangling && lastByte >= 0x80 && j < s.count && (0x40 ... 0x7E).contains(s[j].value)
             && (j + 1 == s.count || !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1]))
             ? gbk.character(lead: lastByte, trail: UInt8(s[j].value)) : nil
-        if !dangling && resync == nil {
-            // Without it, one character is too little to tell a run from the text's own (`，`).
-            guard j - a >= 2 else { return nil }
+        if !dangling {
+            // Else the reading must score better than the run (the same length when the ASCII
+            // character completes the last one); one character is too little to tell a run from
+            // the text's own (`，`).
+            guard j - a >= 2 || resync != nil else { return nil }
             let left = desync.hanContext(s, before: a - 1 - fragmentLength(s, endingAt: a - 1))
-            guard desync.score(left + shifted) > desync.score(left + run) + Self.margin else { return nil }
+            guard desync.score(left + shifted + (resync.map { [$0] } ?? [])) > desync.score(left + run) + Self.margin else { return nil }
         }
         // The last character, whose first byte is the run's last, completed as
         // `GBKDesyncRepair.complete` completes a run's, with its `bestFiller` (not `complete`
