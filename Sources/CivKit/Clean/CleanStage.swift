@@ -112,12 +112,15 @@ public final class CleanStage {
         // Counted apart, then given to the document the line goes to (a page's first line
         // is known to start a new document only once it is cleaned); reused, not made per line.
         var lineCounters = Counters()
+        // What the current page's lost characters taught (forgotten where a page starts; a page
+        // cut later, above its start, keeps what its lines taught the page before).
+        var lostMemory = LostCharacterMemory()
         while let line = try input.nextLine() {
             lineCounters.removeAll()
             let preferred = document.encoding != .utf8 ? document.encoding : streamEncoding
             var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &lineCounters)
             if encoding != .utf8 { streamEncoding = encoding }
-            cleaner.clean(&bytes, spare: &spare, counters: &lineCounters)
+            cleaner.clean(&bytes, spare: &spare, counters: &lineCounters, memory: &lostMemory)
             if !wholeInputIsOneDocument {
                 // The rules' keywords the line holds, found once for both questions.
                 let keywords = bytes.withUnsafeBufferPointer { rules.keywords(in: $0) }
@@ -145,6 +148,7 @@ public final class CleanStage {
                         settle(&document)
                         try finish(document, emit: emit, reject: reject)
                         document = PendingDocument(source: input.name, offset: line.offset)
+                        lostMemory.forget()
                     }
                 } else if let (split, rawOffset, counter) = glued {
                     let rawSplit = line.offset + rawOffset
@@ -156,6 +160,7 @@ public final class CleanStage {
                     counters.add(counter)
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: rawSplit)
+                    lostMemory.forget()
                     append(String(decoding: bytes[split...], as: UTF8.self), rawBytes: line.streamLength - (rawSplit - line.offset), encoding: encoding, to: &document)
                     document.length = line.offset + line.streamLength - document.offset
                     continue
@@ -582,9 +587,10 @@ public final class CleanStage {
             var documentCounters = Counters()
             var lines: [String] = []
             lines.reserveCapacity(record.lines.count)
+            var lostMemory = LostCharacterMemory()
             for line in record.lines {
                 var (bytes, _) = TextDecoder.decodeLineToUTF8(Array(line.utf8), counters: &documentCounters)
-                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters)
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory)
                 lines.append(String(decoding: bytes, as: UTF8.self))
             }
             if let repairs = record[FieldKey.repairs] {
@@ -637,10 +643,11 @@ public final class CleanStage {
             var encoding = TextDecoder.Encoding.utf8
             var lines: [String] = []
             var spare: [UInt8] = []
+            var lostMemory = LostCharacterMemory()
             LineEnds.forEachLine(in: warc.body) { rawLine in
                 var (bytes, lineEncoding) = TextDecoder.decodeLineToUTF8(Array(rawLine), preferred: encoding, counters: &documentCounters)
                 encoding = lineEncoding == .utf8 ? encoding : lineEncoding
-                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters)
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory)
                 lines.append(String(decoding: bytes, as: UTF8.self))
             }
             var record = Record(fields: [Record.Field(FieldKey.source, input.name)])

@@ -29,9 +29,13 @@ public final class LineCleaner: Sendable {
     /// removes or widens at least one mark).
     static let maxSettlingRounds = 8
 
+    /// The lost-character repair among the settling ones, called with the document's memory.
+    private let lostCharacters: (index: Int, repair: LostCharacterRepair)?
+
     public init(repairs: [any LineRepair], settlingRepairs: [any LineRepair] = []) {
         self.repairs = repairs
         self.settlingRepairs = settlingRepairs
+        lostCharacters = settlingRepairs.firstIndex { $0 is LostCharacterRepair }.map { ($0, settlingRepairs[$0] as! LostCharacterRepair) }
     }
 
     /// The standard civ-clean sequence. `icuExact`: ICU's conversion alone, on every line, as
@@ -48,6 +52,7 @@ public final class LineCleaner: Sendable {
         } else {
             let choices = PinyinChoice()
             conversion = [
+                LostCharacterTrace(converter: converter),
                 GBKDesyncRepair(converter: converter),
                 PinyinAnnotationRemoval(isTraditional: converter.changes, keepingChoicesOf: choices),
                 TraditionalConversion(converter: converter, detection: ScriptDetection()),
@@ -55,7 +60,7 @@ public final class LineCleaner: Sendable {
             ]
         }
         return LineCleaner(repairs: conversion, settlingRepairs: [
-            LostCharacterRepair(),
+            LostCharacterRepair(converter: icuExact ? nil : converter),
             SpuriousCommaRemoval(),
             PunctuationNormalization(),
             WhitespaceNormalization(),
@@ -65,6 +70,12 @@ public final class LineCleaner: Sendable {
     /// Cleans `line` in place. `spare` is scratch space the caller keeps between lines, so that
     /// a changed line costs no allocation.
     public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters) {
+        var memory = LostCharacterMemory()
+        clean(&line, spare: &spare, counters: &counters, memory: &memory)
+    }
+
+    /// `memory`: what the document's earlier lines taught about its lost characters.
+    public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory) {
         if line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) { swap(&line, &spare) }
         // The repairs are called where they stand in their arrays: iterating `for repair in`
         // copied (and reference counted) each existential, seven times a line.
@@ -74,7 +85,14 @@ public final class LineCleaner: Sendable {
         settlingRepairs.withUnsafeBufferPointer { settling in
             for _ in 0 ..< Self.maxSettlingRounds {
                 var changed = false
-                for r in settling.indices where Self.run(settling, r, &line, &spare, &counters) { changed = true }
+                for r in settling.indices {
+                    if let lost = lostCharacters, lost.index == r {
+                        let repaired = line.withUnsafeBufferPointer { lost.repair.repair($0, into: &spare, counters: &counters, memory: &memory) }
+                        if repaired { swap(&line, &spare); changed = true }
+                    } else if Self.run(settling, r, &line, &spare, &counters) {
+                        changed = true
+                    }
+                }
                 guard changed, line.withUnsafeBufferPointer({ LostCharacterRepair.mayHaveFragment($0) || commas.hasSpuriousComma($0) }) else { break }
             }
         }

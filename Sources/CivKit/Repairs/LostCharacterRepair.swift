@@ -13,10 +13,18 @@ import Glibc
 /// neighbours (and the commonest one-character words); the one whose surroundings (up to 4 Han
 /// neighbours each side) then segment into the most probable words wins, without a reading only
 /// when it holds most of the probability of them all (else the fragment is removed, counted).
+///
+/// Real pages keep a trace of the character: its second GBK byte, after the `)`. As an ASCII
+/// character (`?jǐn)U`: 擴 is 94 55), or, when it joined the bytes after it into a run of odd
+/// characters, as the mark `LostCharacterTrace` left for it (`traceMark`). Only the ~1/190 of
+/// characters whose GBK form (or whose traditional form's) ends in that byte are candidates then.
 public final class LostCharacterRepair: LineRepair, Sendable {
     public let name = "lost-character"
     private let lexiconOverride: Lexicon?
     private let pinyinOverride: PinyinTable?
+    /// Reads the candidates a second byte leaves (GBK characters, traditional ones among them)
+    /// as the simplified text they stand in.
+    private let converter: TraditionalToSimplified?
     /// Context-only candidates complete words of up to this many characters; the segmentation
     /// scoring them looks at this many Han neighbours each side and words up to `maxSegment`.
     static let window = 4
@@ -26,9 +34,19 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     static let secondaryReadingPenalty = log(1e-4)
 
     /// The tables default to the bundled ones, loaded only when a line has a fragment.
-    public init(lexicon: Lexicon? = nil, pinyin: PinyinTable? = nil) {
+    public init(lexicon: Lexicon? = nil, pinyin: PinyinTable? = nil, converter: TraditionalToSimplified? = nil) {
         lexiconOverride = lexicon
         pinyinOverride = pinyin
+        self.converter = converter
+    }
+
+    /// Where `LostCharacterTrace` put a lost character's second GBK byte `b` (0x80–0xFE) after its
+    /// fragment: U+F0000 + b, a private-use code point of plane 15 that no GBK text decodes to.
+    /// It lives only between the two repairs, inside one line's cleaning.
+    static func traceMark(_ b: UInt8) -> Unicode.Scalar { Unicode.Scalar(0xF0000 + UInt32(b))! }
+
+    static func traceByte(_ c: Unicode.Scalar) -> UInt8? {
+        (0xF0080 ... 0xF00FE).contains(c.value) ? UInt8(c.value - 0xF0000) : nil
     }
 
     private var lexicon: Lexicon { lexiconOverride ?? .shared }
@@ -38,17 +56,31 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// completing a word there is far likelier than all others; `guess`: the reading's most common
     /// character, no word fitting any; removed: `unresolved` (no word fits) and `ambiguous` (no
     /// reading, no character likely enough).
-    enum Outcome: String { case pinyin, context, guess, unresolved, ambiguous }
+    /// `trailByte`: no reading, but the character's second GBK byte left one candidate far likelier
+    /// than the others with that byte.
+    /// `remembered`: no reading, but the same noise had one earlier in the document.
+    enum Outcome: String { case pinyin, context, guess, unresolved, ambiguous, trailByte = "trail-byte", remembered }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
+        var memory = LostCharacterMemory()
+        return repair(line, into: &output, counters: &counters, memory: &memory)
+    }
+
+    /// With what the document's earlier fragments taught (`memory`), which this one adds to.
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory) -> Bool {
         // Fragments are rare (a few lines in a damaged page): this works on scalars.
-        guard Self.mayHaveFragment(line), let repaired = repairFragments(UTF8Bytes.scalars(line), counters: &counters) else { return false }
+        guard Self.mayHaveFragment(line), let repaired = repairFragments(UTF8Bytes.scalars(line), counters: &counters, memory: &memory) else { return false }
         UTF8Bytes.write(repaired, to: &output)
         return true
     }
 
     /// The line with its fragments repaired, or nil when it has none.
     func repairFragments(_ s: [Unicode.Scalar], counters: inout Counters) -> [Unicode.Scalar]? {
+        var memory = LostCharacterMemory()
+        return repairFragments(s, counters: &counters, memory: &memory)
+    }
+
+    func repairFragments(_ s: [Unicode.Scalar], counters: inout Counters, memory: inout LostCharacterMemory) -> [Unicode.Scalar]? {
         var out: [Unicode.Scalar] = []
         var changed = false
         var i = 0
@@ -67,6 +99,19 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 reading = String(String.UnicodeScalarView(s[(end + 2) ..< end2]))
                 last = end2
             }
+            // The character's second GBK byte after the noise: an ASCII character standing alone
+            // (not a Latin word's: `?qǐng)ok`), or the mark of one that joined a run.
+            var trail: UInt8?
+            if reading == nil, end + 1 < s.count {
+                let next = s[end + 1]
+                if let b = Self.traceByte(next) {
+                    trail = b
+                } else if (0x40 ... 0x7E).contains(next.value), end + 2 == s.count || !Self.isASCIIAlphanumeric(s[end + 2]),
+                          Self.hasToneMark(s[(i + 1) ..< end]) {
+                    trail = UInt8(next.value)
+                }
+                if trail != nil { last = end + 1 }
+            }
             // A lone `?letters)` without a tone mark is more likely prose (`好了吗?ok)`) than a
             // fragment: the mangled fragments of real crawls carry tone marks (`?qū)`).
             if reading == nil, !Self.hasToneMark(s[(i + 1) ..< end]) {
@@ -75,25 +120,38 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 continue
             }
             if !changed { out.reserveCapacity(s.count); changed = true }
-            // Context: the Han characters next to the fragment; repaired ones count on the left.
-            // (Copied out, so that no slice of `out` is alive when it grows: that would copy it all.)
-            var l = out.count
-            while l > 0, out.count - l < Self.window, ScalarClass.isHan(out[l - 1]) { l -= 1 }
-            let left = Array(out[l...])
-            var r = last + 1
-            while r < s.count, r - last <= Self.window, ScalarClass.isHan(s[r]) { r += 1 }
-            var right = Array(s[(last + 1) ..< r])
+            var (left, right) = context(out, s, after: last)
             // A number right after stands for a numeral: 第 in `参见?dì) 3章` makes 第一, a word.
             if right.isEmpty, let next = s[(last + 1)...].prefix(2).first(where: { $0 != " " }), ScalarClass.isASCIIDigit(next) {
                 right = ["一"]
             }
-            let (c, outcome) = choose(left: left, right: right, reading: reading)
+            let noise = String(String.UnicodeScalarView(s[(i + 1) ..< end]))
+            var (c, outcome) = trail.map { chooseByTrail($0, left: left, right: right) } ?? choose(left: left, right: right, reading: reading)
+            // The same noise stands for the same character on a page (`日?qǐng)?bào)` each time): one
+            // read with its reading teaches the fragments without one (if its bytes fit their trace).
+            if reading != nil, outcome == .pinyin {
+                memory.learn(noise: noise, character: c)
+            } else if reading == nil, outcome != .context, outcome != .trailByte, let known = memory.character(noise: noise),
+                      trail.map({ fits(known, trail: $0) }) ?? true {
+                (c, outcome) = (known, .remembered)
+            }
             // Unresolved: the fragment goes, counted; no `?noise)` and no U+FFFD is left in the text.
             if outcome != .unresolved && outcome != .ambiguous { out.append(c) }
             counters.add("\(name).\(outcome.rawValue)")
             i = last + 1
         }
         return changed ? out : nil
+    }
+
+    /// The Han characters next to what ends at `s[last]`: before it, from `out` (repaired ones
+    /// count); after it, from `s`. (Copied out, so that no slice of `out` is alive when it grows:
+    /// that would copy it all.)
+    func context(_ out: [Unicode.Scalar], _ s: [Unicode.Scalar], after last: Int) -> (left: [Unicode.Scalar], right: [Unicode.Scalar]) {
+        var l = out.count
+        while l > 0, out.count - l < Self.window, ScalarClass.isHan(out[l - 1]) { l -= 1 }
+        var r = last + 1
+        while r < s.count, r - last <= Self.window, ScalarClass.isHan(s[r]) { r += 1 }
+        return (Array(out[l...]), Array(s[(last + 1) ..< r]))
     }
 
     /// Picks the character for one fragment (pair) between `left` and `right` context.
@@ -148,6 +206,42 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         if top.inWord, 1 / mass >= Self.contextConfidence { return (top.c, .context) }
         return ("\u{FFFD}", .ambiguous)
     }
+
+    /// The candidate a second GBK byte `trail` leaves: the characters (simplified) whose GBK form
+    /// ends in it, scored by the segmentation of the context; the best is taken only when it holds
+    /// `trailConfidence` of their probability (the set is complete: nothing else can be meant).
+    func chooseByTrail(_ trail: UInt8, left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (Unicode.Scalar, Outcome) {
+        let (c, found) = chooseAmong(GBKPairs.shared.characters(trail: trail), left: left, right: right)
+        return found ? (c, .trailByte) : (c, .ambiguous)
+    }
+
+    /// Whether `c` (simplified) is one of the characters a second GBK byte `trail` leaves.
+    func fits(_ c: Unicode.Scalar, trail: UInt8) -> Bool {
+        GBKPairs.shared.characters(trail: trail).contains { (converter?.simplified($0) ?? $0) == c }
+    }
+
+    /// The Han character (simplified) among `gbk` that the context makes a word with and that holds
+    /// `trailConfidence` of their probability; false when none does.
+    func chooseAmong(_ gbk: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (Unicode.Scalar, Bool) {
+        var candidates: [Unicode.Scalar] = []
+        var seen = Set<UInt32>()
+        for c in gbk where ScalarClass.isHan(c) {
+            let simple = converter?.simplified(c) ?? c
+            if seen.insert(simple.value).inserted { candidates.append(simple) }
+        }
+        guard !candidates.isEmpty else { return ("\u{FFFD}", false) }
+        var top: (c: Unicode.Scalar, score: Double, inWord: Bool) = ("\u{FFFD}", -.infinity, false)
+        var scores: [Double] = []
+        scoreEach(candidates, left: left, right: right) { c, score, inWord in
+            scores.append(score)
+            if score > top.score || (score == top.score && c.value < top.c.value) { top = (c, score, inWord) }
+        }
+        let mass = scores.reduce(0) { $0 + exp($1 - top.score) }
+        return top.inWord && 1 / mass >= Self.trailConfidence ? (top.c, true) : ("\u{FFFD}", false)
+    }
+
+    /// Tuned on `scripts/eval-clean --seed 2` (see README).
+    static let trailConfidence = 0.7
 
     /// Without a reading, the context alone must hold this share of the probability for its best
     /// character. Tuned on `scripts/eval-clean --seed 2` (noise-only fragments restored / wrong:
@@ -361,7 +455,30 @@ public final class LostCharacterRepair: LineRepair, Sendable {
 
     static let toneLetters = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêếềḿńňǹ".unicodeScalars)
 
+    static func isASCIIAlphanumeric(_ c: Unicode.Scalar) -> Bool {
+        isASCIILetter(c) || ScalarClass.isASCIIDigit(c)
+    }
+
     static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
         (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A
     }
+}
+
+/// What a document's fragments taught so far: the character each noise stood for where a reading
+/// followed it. Per document, and bounded (a page has a few fragments; a pathological one stops
+/// teaching at `capacity`).
+public struct LostCharacterMemory {
+    private var characters: [String: Unicode.Scalar] = [:]
+    static let capacity = 64
+
+    public init() {}
+
+    mutating func learn(noise: String, character: Unicode.Scalar) {
+        guard characters.count < Self.capacity || characters[noise] != nil else { return }
+        characters[noise] = character
+    }
+
+    func character(noise: String) -> Unicode.Scalar? { characters[noise] }
+
+    public mutating func forget() { characters.removeAll(keepingCapacity: true) }
 }

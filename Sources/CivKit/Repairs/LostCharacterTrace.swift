@@ -1,0 +1,134 @@
+/// Reads again the run of odd characters a lost character's second GBK byte leaves behind its
+/// fragment, before the GBK desynchronisation repair sees it: `?shù)氐玫饺嫱茝V` where
+/// `地得到全面推廣` stood (地 is B5 D8: its first byte and an annotation's `(` were read as one bad
+/// pair, `?`; its second byte D8 joined 得's first, and so on until ASCII set the reading right).
+///
+/// The fragment proves a character lost there, so the run's first byte is known to be that
+/// character's second one: the run is re-encoded to GBK and read one byte later, its inner pairs
+/// whole, its last character completed as `GBKDesyncRepair` completes a run's (a `?` after it
+/// being its lost second byte, or an ASCII character after it its second byte); the lost character's second byte is left after the fragment as
+/// `LostCharacterRepair.traceMark`, for that repair to choose among the characters ending in it,
+/// with the simplified context, or to remove. Read again when a `?` follows the run (its last byte, alone), or
+/// else when the lexicon scores the reading better than the run (`lost-character.run-read`);
+/// otherwise the text stays as it is.
+///
+/// Real pages (issue 17): 5 of 14 fragments counted were followed by such a run.
+public final class LostCharacterTrace: LineRepair, Sendable {
+    public let name = "lost-character"
+    private let desync: GBKDesyncRepair
+    /// Completes the run's last character in the line's script.
+    private let converter: TraditionalToSimplified?
+    /// The longest run read (a run ends at the first ASCII character).
+    static let maxRun = 24
+    /// How much better (log units of `GBKDesyncRepair.score`) the reading must score than the run
+    /// without a `?` after it (tried on `--seed 2`: 2.0 left most runs unread).
+    static let margin = 0.0
+
+    public init(lexicon: Lexicon? = nil, converter: TraditionalToSimplified? = nil) {
+        desync = GBKDesyncRepair(lexicon: lexicon, converter: converter)
+        self.converter = converter
+    }
+
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
+        guard LostCharacterRepair.mayHaveFragment(line), let read = readRuns(UTF8Bytes.scalars(line), counters: &counters) else { return false }
+        UTF8Bytes.write(read, to: &output)
+        return true
+    }
+
+    /// The line with the runs after its fragments read again, nil when none is.
+    func readRuns(_ line: [Unicode.Scalar], counters: inout Counters) -> [Unicode.Scalar]? {
+        var s = line
+        var changed = false
+        var i = 0
+        while i < s.count {
+            // (Glued to a Latin word too: the tone mark tells a fragment, `AT?fěn)侄`.)
+            guard s[i] == "?", let end = LostCharacterRepair.fragmentEnd(s, at: i),
+                  LostCharacterRepair.hasToneMark(s[(i + 1) ..< end]) else {
+                i += 1
+                continue
+            }
+            // A fragment with its reading after it (`?qǐng)?bào)`) left no run.
+            if end + 1 < s.count, s[end + 1] == "?", let end2 = LostCharacterRepair.fragmentEnd(s, at: end + 1) {
+                i = end2 + 1
+                continue
+            }
+            if let (replacement, upTo) = readRun(s, from: end + 1) {
+                s.replaceSubrange((end + 1) ..< upTo, with: replacement)
+                counters.add("\(name).run-read")
+                changed = true
+            }
+            i = end + 1
+        }
+        return changed ? s : nil
+    }
+
+    /// The run starting at `a` read again: the trace mark, the inner characters and the last one
+    /// completed; and where the text it replaces ends.
+    func readRun(_ s: [Unicode.Scalar], from a: Int) -> ([Unicode.Scalar], Int)? {
+        let gbk = GBKPairs.shared
+        var bytes: [UInt8] = []
+        var j = a
+        while j < s.count, j - a < Self.maxRun, s[j].value >= 0x80, s[j] != "\u{FFFD}", let b = gbk.bytes(of: s[j]) {
+            bytes.append(b.lead)
+            bytes.append(b.trail)
+            j += 1
+        }
+        guard j > a else { return nil }
+        // The inner pairs: the run read one byte later.
+        var shifted: [Unicode.Scalar] = []
+        var k = 1
+        while k + 1 < bytes.count {
+            guard let c = gbk.character(lead: bytes[k], trail: bytes[k + 1]) else { return nil }
+            shifted.append(c)
+            k += 2
+        }
+        let run = Array(s[a ..< j])
+        // A `?` (or U+FFFD) after the run is its last character's lost second byte (not another
+        // fragment's start): with the fragment before, proof enough of a run.
+        let dangling = j < s.count && (s[j] == "\u{FFFD}" || s[j] == "?" && LostCharacterRepair.fragmentEnd(s, at: j) == nil)
+        // An ASCII character after it that completes its last byte into a character, alone (not
+        // a Latin word's), may be that character's second byte, which set the reading right
+        // (`…靡蛔x的` where `得一讀的` stood: 讀 is D7 78).
+        let lastByte = bytes[bytes.count - 1]
+        let resync: Unicode.Scalar? = !dangling && lastByte >= 0x80 && j < s.count && (0x40 ... 0x7E).contains(s[j].value)
+            && (j + 1 == s.count || !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1]))
+            ? gbk.character(lead: lastByte, trail: UInt8(s[j].value)) : nil
+        if !dangling {
+            // Else the reading must score better than the run (the same length when the ASCII
+            // character completes the last one); one character is too little to tell a run from
+            // the text's own (`，`).
+            guard j - a >= 2 || resync != nil else { return nil }
+            let left = desync.hanContext(s, before: a - 1 - fragmentLength(s, endingAt: a - 1))
+            guard desync.score(left + shifted + (resync.map { [$0] } ?? [])) > desync.score(left + run) + Self.margin else { return nil }
+        }
+        // The last character, whose first byte is the run's last, completed as
+        // `GBKDesyncRepair.complete` completes a run's, with its `bestFiller` (not `complete`
+        // itself: it completes the first half too, which is the lost character's, chosen later).
+        var text = [LostCharacterRepair.traceMark(bytes[0])] + shifted
+        var end = dangling ? j + 1 : j
+        let right = desync.hanContext(s, after: end)
+        if lastByte < 0x80 {
+            // The last pair took an ASCII character as its second byte: it is the text's.
+            text.append(Unicode.Scalar(lastByte))
+        } else if let c = resync {
+            // Its second byte is the ASCII character after the run, read alone (`…茝V`: 廣 is 8F 56).
+            text.append(c)
+            end = j + 1
+        } else {
+            // Its second byte lost: in the line's script (no traditional candidate on a simplified line).
+            let simplifiedLine = converter.map { c in !s[..<a].contains(where: c.changes) && !s[end...].contains(where: c.changes) } ?? false
+            let candidates = gbk.characters(lead: lastByte).filter { !simplifiedLine || !converter!.changes($0) }
+            if let c = desync.bestFiller(candidates, left: Array(shifted.suffix(3)), right: right) ?? GBKDesyncRepair.punctuation(lead: lastByte) {
+                text.append(c)
+            }
+        }
+        return (text, end)
+    }
+
+    /// The length of the fragment (`?letters`) whose `)` is at `close`.
+    private func fragmentLength(_ s: [Unicode.Scalar], endingAt close: Int) -> Int {
+        var k = close
+        while k > 0, s[k - 1] != "?" { k -= 1 }
+        return close - k + 1
+    }
+}

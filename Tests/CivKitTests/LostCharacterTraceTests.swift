@@ -1,0 +1,139 @@
+import Testing
+@testable import CivKit
+
+/// Lost characters as real pages show them (issue 17): `?noise)` then the character's second GBK
+/// byte, as an ASCII character, or joined with the bytes after it into a run of odd characters
+/// (`scripts/make-corpus`'s `Damager.lose_at` makes the same damage).
+@Suite struct LostCharacterTraceTests {
+    static let converter = try! TraditionalToSimplified(icuExact: false)
+    static let cleaner = try! LineCleaner.standard()
+    let repair = LostCharacterRepair(converter: LostCharacterTraceTests.converter)
+
+    /// `text` with its character at `i` lost as a page shows it: the noise, then the second byte of
+    /// the character's GBK form: ASCII alone, else read with the bytes after it up to the next
+    /// ASCII character (the last lone byte a `?`).
+    static func lose(_ text: String, at i: Int, noise: String = "qū") -> String {
+        let s = Array(text.unicodeScalars)
+        let gbk = GBKPairs.shared
+        let trail = gbk.bytes(of: s[i])!.trail
+        var out = String(String.UnicodeScalarView(s[..<i])) + "?" + noise + ")"
+        if trail < 0x80 {
+            out.unicodeScalars.append(Unicode.Scalar(trail))
+            out.unicodeScalars.append(contentsOf: s[(i + 1)...])
+            return out
+        }
+        var bytes = [trail]
+        var j = i + 1
+        while j < s.count, let b = gbk.bytes(of: s[j]) {
+            bytes += [b.lead, b.trail]
+            j += 1
+        }
+        var k = 0
+        while k + 1 < bytes.count {
+            // A second byte in ASCII, where a first one should be, is read alone: in step again.
+            if bytes[k] < 0x80 {
+                out.unicodeScalars.append(Unicode.Scalar(bytes[k]))
+                k += 1
+                continue
+            }
+            out.unicodeScalars.append(gbk.character(lead: bytes[k], trail: bytes[k + 1])!)
+            k += 2
+        }
+        if k < bytes.count { out += "?" }
+        out.unicodeScalars.append(contentsOf: s[j...])
+        return out
+    }
+
+    func run(_ line: String) -> (String, Counters) {
+        var counters = Counters()
+        let out = repair.repair(line, counters: &counters)
+        return (out, counters)
+    }
+
+    func clean(_ line: String) -> (String, Counters) {
+        var counters = Counters()
+        let out = Self.cleaner.clean(line, counters: &counters)
+        return (out, counters)
+    }
+
+    /// The second byte in ASCII leaves only the characters ending in it: 沖 is 9B 5F (`_`), 擴 94 55 (`U`).
+    @Test func anASCIISecondByteNarrowsTheCandidates() {
+        #expect(Self.lose("沖擊", at: 0, noise: "jīng") == "?jīng)_擊")
+        let (out, counters) = run("传统文化受到?jīng)_击等问题")
+        #expect(out == "传统文化受到冲击等问题")
+        #expect(counters.compact == "lost-character.trail-byte=1")
+        #expect(run("新建、改建、?jǐn)U建学校").0 == "新建、改建、扩建学校")
+        // Through the whole line repair, on the traditional page.
+        #expect(clean("新建、改建、?jǐn)U建學(xué)校").0 == "新建、改建、扩建学校")
+    }
+
+    /// Where the byte leaves no clear winner, the fragment and the byte go: no stray letter.
+    @Test func anAmbiguousSecondByteIsRemovedWithTheFragment() {
+        let (out, counters) = run("他?jīng)_")
+        #expect(out == "他")
+        #expect(counters.compact == "lost-character.ambiguous=1")
+    }
+
+    /// An ASCII letter that starts a Latin word is the text's, not a byte; nor is one after a
+    /// fragment without a tone mark.
+    @Test func aLatinWordAfterTheFragmentIsNoByte() {
+        #expect(run("张掖日?qǐng)ok了").0.hasSuffix("ok了"))
+        #expect(run("what?no)U").0 == "what?no)U")
+    }
+
+    /// The second byte joined the bytes after it: the run is read again one byte later (its last
+    /// character completed from its first byte, the `?` after it being its second), and the lost
+    /// character chosen among those ending in the byte left.
+    @Test func aRunAfterTheFragmentIsReadAgain() {
+        let text = "我们的工作得到全面推进，"
+        let damaged = Self.lose(text, at: 5)
+        #expect(damaged.hasPrefix("我们的工作?qū)"))
+        #expect(damaged != text && !damaged.contains("得到全面"))
+        let (out, counters) = clean(damaged)
+        #expect(out == text)
+        #expect(counters["lost-character.run-read"] == 1)
+        #expect(counters["lost-character.trail-byte"] == 1)
+    }
+
+    /// A second byte in ASCII ends the run (the decoder reads it alone and is in step again): it
+    /// completes the run's last character (讀 is D7 78).
+    @Test func anASCIISecondByteEndsTheRun() {
+        let damaged = Self.lose("是一本值得一讀的好書", at: 4, noise: "fén")
+        #expect(damaged.hasPrefix("是一本值?fén)") && damaged.hasSuffix("x的好書"))
+        let (out, counters) = clean(damaged)
+        #expect(out == "是一本值得一读的好书")
+        #expect(counters["lost-character.run-read"] == 1)
+    }
+
+    /// Whatever is made of a run, no mark of the byte left is ever in the output, and no fragment.
+    @Test(arguments: ["我们的工作得到全面推进，", "市委书记深入调研创建工作。", "这是一个很好的例子", "在当地得到推广,村小被撤销"])
+    func noMarkIsLeft(text: String) {
+        let count = text.unicodeScalars.count
+        for i in 1 ..< count - 1 where ScalarClass.isHan(Array(text.unicodeScalars)[i]) {
+            let (out, _) = clean(Self.lose(text, at: i, noise: "shù"))
+            #expect(!out.unicodeScalars.contains { $0.value >= 0xF0000 }, "\(out)")
+            #expect(out.firstMatch(of: try! Regex(#"[?？]\p{Ll}+\)"#)) == nil, "\(out)")
+        }
+    }
+
+    /// A fragment read with its reading teaches the same noise elsewhere in the document.
+    @Test func theSameNoiseIsTheSameCharacterInADocument() {
+        var memory = LostCharacterMemory()
+        var counters = Counters()
+        var first = Array("张掖日?qǐng)?bào)讯".utf8), spare: [UInt8] = []
+        Self.cleaner.clean(&first, spare: &spare, counters: &counters, memory: &memory)
+        #expect(String(decoding: first, as: UTF8.self) == "张掖日报讯")
+        var second = Array("转载自张掖日?qǐng)，".utf8)
+        Self.cleaner.clean(&second, spare: &spare, counters: &counters, memory: &memory)
+        #expect(String(decoding: second, as: UTF8.self) == "转载自张掖日报，")
+        #expect(counters["lost-character.remembered"] == 1)
+        // Without the document's memory, that fragment alone is removed.
+        #expect(clean("转载自张掖日?qǐng)，").0 == "转载自张掖日，")
+        // A trace the remembered character's bytes do not fit (报 ends in A8, 報 in F3) is not it.
+        var third = Array("转载自张掖日?qǐng)U，".utf8)
+        Self.cleaner.clean(&third, spare: &spare, counters: &counters, memory: &memory)
+        #expect(!String(decoding: third, as: UTF8.self).contains("报"))
+        memory.forget()
+        #expect(memory.character(noise: "qǐng") == nil)
+    }
+}
