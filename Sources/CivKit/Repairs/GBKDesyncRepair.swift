@@ -33,8 +33,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// Context scored on each side of a candidate run.
     static let context = 4
     static let maxWord = 4
-    /// The longest run considered.
+    /// How far before a suspect a run's start is looked for (the first suspect of a run is near
+    /// its start: runs are read left to right).
     static let maxRun = 48
+    /// How far after a suspect its run's end is looked for: a run goes on to the first ASCII
+    /// character or the line's end, however far (a byte below 0x80 is the only one that sets the
+    /// decoder right again in double-byte text).
+    static let maxRunAfter = 4096
     /// How far the cheap evidence looks on each side of a suspect.
     static let evidenceReach = 3
     /// How many of a half's commonest candidates are scored beside those that make words.
@@ -173,9 +178,10 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let gbk = GBKPairs.shared
         guard gbk.bytes(of: s[p]) != nil else { return nil }
         /// The character `s[m]`'s second byte and `s[m + 1]`'s first byte make. Common marks
-        /// (，。：“) end a chain: in prose they are the text's own far more often than a run's.
-        func shifted(_ m: Int) -> Unicode.Scalar? {
-            guard !Self.isCommonMark(s[m]), !Self.isCommonMark(s[m + 1]),
+        /// (，。：“) end a chain before the suspect: in prose they are the text's own far more often
+        /// than a run's. Not after it: a run goes on to ASCII, and its pairs read `。` too (场；).
+        func shifted(_ m: Int, marksEnd: Bool = true) -> Unicode.Scalar? {
+            guard !marksEnd || (!Self.isCommonMark(s[m]) && !Self.isCommonMark(s[m + 1])),
                   let x = gbk.bytes(of: s[m]), let y = gbk.bytes(of: s[m + 1]) else { return nil }
             return gbk.character(lead: x.trail, trail: y.lead)
         }
@@ -204,10 +210,10 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         guard sees else { return nil }
         // Then the whole chain around p whose shifted readings all exist: a run lies inside.
         var before: [Unicode.Scalar] = []
-        while a > lowest, p - a < Self.maxRun, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { before.append(c); a -= 1 }
+        while a > lowest, p - a < Self.maxRun, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1, marksEnd: false) { before.append(c); a -= 1 }
         t = before.reversed() + t
         mapped = before.reversed().map(simplified) + mapped
-        while b < s.count, b - p < Self.maxRun, let c = shifted(b - 1) { t.append(c); mapped.append(simplified(c)); b += 1 }
+        while b < s.count, b - p < Self.maxRunAfter, let c = shifted(b - 1, marksEnd: false) { t.append(c); mapped.append(simplified(c)); b += 1 }
         let spans = bestSpans(s, a: a, b: b, p: p, shiftedText: mapped)
         var tried = false
         var winner: (gain: Double, repair: Repair)?
@@ -218,13 +224,17 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             // (兴坪, 唐韵笙).
             // Proof of damage: a private-use character inside (U+FFFD after the run proves damage
             // but not where it starts: `屏�(` is 屏幕( with 幕's bytes lost, 屏 whole).
-            // A stray private-use character (an icon font's glyph) in prose is no run's.
-            if (i ..< j).contains(where: { Self.isPrivateUse(s[$0]) && isStray(s, $0) }) { continue }
+            // A stray private-use character (an icon font's glyph) in prose is no run's; unless
+            // another in the span is not stray: in a long run, odd characters make a word now and
+            // then (`故抢\u{E12F}亲拥`: 抢亲).
+            let privateUse = (i ..< j).filter { Self.isPrivateUse(s[$0]) }
+            if !privateUse.isEmpty, !privateUse.contains(where: { !isStray(s, $0) }) { continue }
             let proven = s[i ..< j].contains { Self.isPrivateUse($0) }
             let endsInReplacement = j < s.count && s[j] == Self.replacement
-            // One odd character before U+FFFD: a run (褂� for 使用) if it is a suspect, else more
-            // likely a whole character whose successor lost both bytes (屏� for 屏幕: left).
-            let oneBeforeReplacement = j - i == 1 && endsInReplacement && isSuspect(s[i].value)
+            // One odd character before U+FFFD: a run (褂� for 使用, 诰� for 邻居), or a whole
+            // character whose successor lost both bytes (屏� for 屏幕): a byte lost two characters
+            // or one before ASCII, as likely; the reading decides.
+            let oneBeforeReplacement = j - i == 1 && endsInReplacement
             // A private-use character alone is too little: its two bytes are both halves.
             guard (proven && j - i >= 2) || oneBeforeReplacement || (j - i >= 2 && (j - i > Self.shortRun || s[i ..< j].filter({ isSuspect($0.value) }).count + (endsInReplacement ? 1 : 0) >= 2)),
                   let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)])) else { continue }
@@ -251,21 +261,39 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         return tried ? .left(end: b) : nil
     }
 
+    /// Where a run can end: before ASCII or U+FFFD (the last character's second byte before ASCII
+    /// that cannot follow it), at the line's end, or after a character whose second byte is ASCII
+    /// (the run's last pair took it: `鋓d`). Nowhere else: inside double-byte text the decoder
+    /// stays off by one (a run ending there would need a second byte lost).
+    func isRunEnd(_ s: [Unicode.Scalar], _ j: Int) -> Bool {
+        if j == s.count || s[j].value < 0x80 || s[j] == Self.replacement { return true }
+        guard j > 0, let last = GBKPairs.shared.bytes(of: s[j - 1]) else { return false }
+        return last.trail < 0x80
+    }
+
     /// Candidate spans `[i, j)` through p inside the chain `[a, b)`, best first: where the shifted
-    /// reading's characters score most above the characters they replace.
+    /// reading's characters score most above the characters they replace; `j` where a run can
+    /// end (inside the chain, only its end can be one).
     func bestSpans(_ s: [Unicode.Scalar], a: Int, b: Int, p: Int, shiftedText t: [Unicode.Scalar]) -> [(Int, Int)] {
+        let ends = ((p + 1) ... b).filter { isRunEnd(s, $0) }
+        guard !ends.isEmpty else { return [] }
         let lo = max(0, a - Self.context), hi = min(s.count, b + Self.context)
         let original = perCharacter(s[lo ..< hi].map(simplified))
         let shifted = perCharacter(t)
-        // gain(i, j) = Σ shifted[i ..< j - 1] − Σ original[i ..< j]
+        // gain(i, j) = Σ shifted[i ..< j - 1] − Σ original[i ..< j], from sums over p's two sides.
         var candidates: [(gain: Double, i: Int, j: Int)] = []
-        for i in a ... p {
-            var gain = 0.0
-            for m in i ..< p { gain += shifted[m - a] - original[m - lo] }
-            for j in (p + 1) ... b {
-                let g = gain - original[j - 1 - lo]
+        var right = [Double](repeating: 0, count: b - p + 1)   // right[j - p]: Σ shifted[p ..< j - 1] − Σ original[p ..< j]
+        var sum = 0.0
+        for j in (p + 1) ... b {
+            right[j - p] = sum - original[j - 1 - lo]
+            if j - 1 - a < shifted.count { sum += shifted[j - 1 - a] - original[j - 1 - lo] }
+        }
+        var left = 0.0   // Σ shifted[i ..< p] − Σ original[i ..< p]
+        for i in stride(from: p, through: a, by: -1) {
+            if i < p { left += shifted[i - a] - original[i - lo] }
+            for j in ends {
+                let g = left + right[j - p]
                 if g >= Self.minimumSpanGain { candidates.append((g, i, j)) }
-                if j - 1 - a < shifted.count { gain += shifted[j - 1 - a] - original[j - 1 - lo] }
             }
         }
         candidates.sort { $0.gain > $1.gain || ($0.gain == $1.gain && $0.j - $0.i > $1.j - $1.i) }
@@ -285,12 +313,24 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let firstCandidates = gbk.characters(trail: first.lead).filter { !simplifiedLine || !converter!.changes($0) }
         let lastCandidates = gbk.characters(lead: last.trail).filter { !simplifiedLine || !converter!.changes($0) }
         var text: [Unicode.Scalar] = []
-        if let c = bestFiller(firstCandidates, left: left, right: Array(t.prefix(3))) ?? Self.punctuation(trail: first.lead) { text.append(c) }
+        var firstChoice = bestFiller(firstCandidates, left: left, right: Array(t.prefix(3)))
+        // A run of one or two odd characters is mostly its halves: chosen apart, each sees
+        // nothing of the other (`诰�` for 邻居: 邻 is known by its second byte, 居 by its first).
+        // The pairs making a word together are scored with them.
+        var jointLast: Unicode.Scalar?
+        if t.count <= 1, last.trail >= 0x80, !(j < s.count && (0x40 ... 0x7E).contains(s[j].value)) {
+            let apart = [firstChoice, bestFiller(lastCandidates, left: t, right: right)]
+            if let pair = bestPair(firstCandidates, lastCandidates, left: left, middle: t, right: right, against: apart) {
+                firstChoice = pair.0
+                jointLast = pair.1
+            }
+        }
+        if let c = firstChoice ?? Self.punctuation(trail: first.lead) { text.append(c) }
         text.append(contentsOf: t)
         var end = j
         // The last character's second byte may be the ASCII character after the run (`拈_始`:
         // 開 is E9 5F), which the decoder read alone.
-        var lastChoice = bestFiller(lastCandidates, left: Array(t.suffix(3)), right: right)
+        var lastChoice = jointLast ?? bestFiller(lastCandidates, left: Array(t.suffix(3)), right: right)
         if j < s.count, (0x40 ... 0x7E).contains(s[j].value), let c = gbk.character(lead: last.trail, trail: UInt8(s[j].value)),
            bestFiller([c], left: Array(t.suffix(3)), right: hanContext(s, after: j + 1), wordsOnly: true) != nil {
             lastChoice = c
@@ -429,6 +469,31 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             if best == nil || v > best!.score { best = (v, c) }
         }
         return best?.c
+    }
+
+    /// The two halves `x` `y` of a short run (`x middle y`) that make a lexicon word together, best
+    /// with the context, when they score better than the halves chosen `apart`; nil otherwise.
+    func bestPair(_ firsts: [Unicode.Scalar], _ lasts: [Unicode.Scalar], left: [Unicode.Scalar], middle: [Unicode.Scalar],
+                  right: [Unicode.Scalar], against apart: [Unicode.Scalar?]) -> (Unicode.Scalar, Unicode.Scalar)? {
+        let lex = lexicon
+        var lastByCode: [UInt32: Unicode.Scalar] = [:]
+        for y in lasts { if let code = lex.code(of: simplified(y)), lastByCode[code] == nil { lastByCode[code] = y } }
+        let middleCodes = middle.map { lex.code(of: simplified($0)) }
+        guard !lastByCode.isEmpty, !middleCodes.contains(nil) else { return nil }
+        var best: (score: Double, x: Unicode.Scalar, y: Unicode.Scalar)?
+        var seen = Set<UInt32>()
+        for x in firsts {
+            guard let code = lex.code(of: simplified(x)), seen.insert(code).inserted else { continue }
+            let prefix = [code] + middleCodes.map { $0! }
+            for w in lex.fillers(prefixCodes: prefix[...], suffixCodes: [], among: { lastByCode[$0] != nil }) {
+                let y = lastByCode[w.code]!
+                let v = score(left + [x] + middle + [y] + right)
+                if best == nil || v > best!.score { best = (v, x, y) }
+            }
+        }
+        guard let best else { return nil }
+        if let x = apart[0], let y = apart[1], score(left + [x] + middle + [y] + right) >= best.score { return nil }
+        return (best.x, best.y)
     }
 
     /// The simplified form scoring reads a character as.
