@@ -101,6 +101,16 @@ enum Desync {
         #expect(run(String(String.UnicodeScalarView(damaged))).0.hasSuffix("去机场比较方便。"))
     }
 
+    /// A mirror that converts its pages to traditional converts a run's odd characters too (here
+    /// 鞑, the pair of 各's second byte and 部's first, became 韃), whose bytes are then no longer
+    /// the run's: the run is read up to it.
+    @Test func runIsReadUpToAnOddCharacterConvertedToTraditional() {
+        let damaged = "市委召开常委会议，芯坎渴鹑\u{E076}\u{E31D}拿鞒鞘写唇üぷ鳎\u{E0ED}\u{E026}蟾韃棵\u{FFFD} 10 月底前完成整改。"
+        let (out, counters) = run(damaged)
+        #expect(out.hasPrefix("市委召开常委会议，研究部署全国文明城市创建工作，要求"), "\(out)")
+        #expect(counters["gbk-desync.repaired"] == 1)
+    }
+
     /// A run of one odd character before U+FFFD is both halves: the pair making a word is chosen
     /// together (人 known by its second byte, 员 by its first).
     @Test func halvesOfAShortRunAreChosenTogether() {

@@ -264,35 +264,34 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// Where a run can end: before ASCII or U+FFFD (the last character's second byte before ASCII
     /// that cannot follow it), at the line's end, or after a character whose second byte is ASCII
     /// (the run's last pair took it: `鋓d`). Nowhere else: inside double-byte text the decoder
-    /// stays off by one (a run ending there would need a second byte lost).
+    /// stays off by one (a run ending there would need a second byte lost). Except before a
+    /// traditional character: a mirror that converted the page converted the run's odd characters
+    /// too (`謀` for 谋), whose bytes are then no longer the run's; what reads is before it.
     func isRunEnd(_ s: [Unicode.Scalar], _ j: Int) -> Bool {
         if j == s.count || s[j].value < 0x80 || s[j] == Self.replacement { return true }
+        if let converter, converter.changes(s[j]) { return true }
         guard j > 0, let last = GBKPairs.shared.bytes(of: s[j - 1]) else { return false }
         return last.trail < 0x80
     }
 
-    /// Candidate spans `[i, j)` through p inside the chain `[a, b)`, best first: where the shifted
-    /// reading's characters score most above the characters they replace; `j` where a run can
-    /// end (inside the chain, only its end can be one).
+    /// Candidate spans `[i, j)` inside the chain `[a, b)` around the suspect p, best first: where
+    /// the shifted reading's characters score most above the characters they replace; `j` where a
+    /// run can end after p (inside the chain, only its end can be one), `i` anywhere before it (the
+    /// suspect may be the text's own, just before a run that goes on to ASCII).
     func bestSpans(_ s: [Unicode.Scalar], a: Int, b: Int, p: Int, shiftedText t: [Unicode.Scalar]) -> [(Int, Int)] {
         let ends = ((p + 1) ... b).filter { isRunEnd(s, $0) }
         guard !ends.isEmpty else { return [] }
         let lo = max(0, a - Self.context), hi = min(s.count, b + Self.context)
         let original = perCharacter(s[lo ..< hi].map(simplified))
         let shifted = perCharacter(t)
-        // gain(i, j) = Σ shifted[i ..< j - 1] − Σ original[i ..< j], from sums over p's two sides.
+        // gain(i, j) = Σ shifted[i ..< j - 1] − Σ original[i ..< j] = sum[j - 1] − sum[i] − original[j - 1],
+        // sum[k] = Σ (shifted − original)[a ..< k].
+        var sum = [Double](repeating: 0, count: b - a + 1)
+        for m in a ..< b { sum[m - a + 1] = sum[m - a] + (m - a < shifted.count ? shifted[m - a] - original[m - lo] : 0) }
         var candidates: [(gain: Double, i: Int, j: Int)] = []
-        var right = [Double](repeating: 0, count: b - p + 1)   // right[j - p]: Σ shifted[p ..< j - 1] − Σ original[p ..< j]
-        var sum = 0.0
-        for j in (p + 1) ... b {
-            right[j - p] = sum - original[j - 1 - lo]
-            if j - 1 - a < shifted.count { sum += shifted[j - 1 - a] - original[j - 1 - lo] }
-        }
-        var left = 0.0   // Σ shifted[i ..< p] − Σ original[i ..< p]
-        for i in stride(from: p, through: a, by: -1) {
-            if i < p { left += shifted[i - a] - original[i - lo] }
-            for j in ends {
-                let g = left + right[j - p]
+        for j in ends {
+            for i in a ..< j {
+                let g = sum[j - 1 - a] - sum[i - a] - original[j - 1 - lo]
                 if g >= Self.minimumSpanGain { candidates.append((g, i, j)) }
             }
         }
