@@ -217,6 +217,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let spans = bestSpans(s, a: a, b: b, p: p, shiftedText: mapped)
         var tried = false
         var winner: (gain: Double, repair: Repair)?
+        // The spans end where the run can (mostly the chain's end): their last halves are one.
+        var lastHalf: LastHalf?
         for (i, j) in spans {
             // A run of one odd character is both halves and nothing whole: too little to tell
             // from prose's own rare characters (呢, 啦 are in no lexicon word).
@@ -237,7 +239,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             let oneBeforeReplacement = j - i == 1 && endsInReplacement
             // A private-use character alone is too little: its two bytes are both halves.
             guard (proven && j - i >= 2) || oneBeforeReplacement || (j - i >= 2 && (j - i > Self.shortRun || s[i ..< j].filter({ isSuspect($0.value) }).count + (endsInReplacement ? 1 : 0) >= 2)),
-                  let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)])) else { continue }
+                  let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)]), lastHalf: &lastHalf) else { continue }
             tried = true
             let lo = max(0, i - Self.context), hi = min(s.count, max(b, end) + Self.context)
             let before = score(Array(s[lo ..< hi]))
@@ -302,7 +304,16 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// The text the odd characters `s[i ..< j]` stood for: the half characters completed (or
     /// left out) around the shifted ones; and where the replaced text ends (past `j` when the
     /// last character's second byte is the ASCII character after the run).
+    /// A last half chosen for spans ending at `j`: the same for each whose shifted text holds three
+    /// characters or more (its context) on a line of the same script.
+    struct LastHalf { let j: Int, simplifiedLine: Bool, choice: Unicode.Scalar?, end: Int }
+
     func complete(_ s: [Unicode.Scalar], i: Int, j: Int, shiftedText t: [Unicode.Scalar]) -> ([Unicode.Scalar], Int)? {
+        var lastHalf: LastHalf?
+        return complete(s, i: i, j: j, shiftedText: t, lastHalf: &lastHalf)
+    }
+
+    func complete(_ s: [Unicode.Scalar], i: Int, j: Int, shiftedText t: [Unicode.Scalar], lastHalf: inout LastHalf?) -> ([Unicode.Scalar], Int)? {
         let gbk = GBKPairs.shared
         guard let first = gbk.bytes(of: s[i]), let last = gbk.bytes(of: s[j - 1]) else { return nil }
         let left = hanContext(s, before: i), right = hanContext(s, after: j)
@@ -329,11 +340,18 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         var end = j
         // The last character's second byte may be the ASCII character after the run (`拈_始`:
         // 開 is E9 5F), which the decoder read alone.
-        var lastChoice = jointLast ?? bestFiller(lastCandidates, left: Array(t.suffix(3)), right: right)
-        if j < s.count, (0x40 ... 0x7E).contains(s[j].value), let c = gbk.character(lead: last.trail, trail: UInt8(s[j].value)),
-           bestFiller([c], left: Array(t.suffix(3)), right: hanContext(s, after: j + 1), wordsOnly: true) != nil {
-            lastChoice = c
-            end = j + 1
+        var lastChoice: Unicode.Scalar?
+        if jointLast == nil, t.count >= 3, let known = lastHalf, known.j == j, known.simplifiedLine == simplifiedLine {
+            lastChoice = known.choice
+            end = known.end
+        } else {
+            lastChoice = jointLast ?? bestFiller(lastCandidates, left: Array(t.suffix(3)), right: right)
+            if j < s.count, (0x40 ... 0x7E).contains(s[j].value), let c = gbk.character(lead: last.trail, trail: UInt8(s[j].value)),
+               bestFiller([c], left: Array(t.suffix(3)), right: hanContext(s, after: j + 1), wordsOnly: true) != nil {
+                lastChoice = c
+                end = j + 1
+            }
+            if jointLast == nil, t.count >= 3 { lastHalf = LastHalf(j: j, simplifiedLine: simplifiedLine, choice: lastChoice, end: end) }
         }
         if last.trail < 0x80 {
             // The last pair took an ASCII character as its second byte: it is the text's.
