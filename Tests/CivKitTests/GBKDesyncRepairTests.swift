@@ -101,6 +101,18 @@ enum Desync {
         #expect(run(String(String.UnicodeScalarView(damaged))).0.hasSuffix("去机场比较方便。"))
     }
 
+    /// A long paragraph without ASCII: every suspect's chain goes on to its end, through text that
+    /// reads odd shifted; the run at the end is found once, and the suspects before it are not
+    /// read again chain by chain.
+    @Test func runAtTheEndOfALongParagraph() {
+        let prefix = String(repeating: "市委召开常委会议，研究部署全国文明城市创建工作，饕餮之徒也来了。", count: 12)
+        let line = Array((prefix + "要切实做好全市的工作推进，确保取得实效。").unicodeScalars)
+        let damaged = Desync.damage(line, from: prefix.unicodeScalars.count + 6)!
+        let (out, counters) = run(String(String.UnicodeScalarView(damaged)))
+        #expect(out == String(String.UnicodeScalarView(line)))
+        #expect(counters["gbk-desync.repaired"] == 1)
+    }
+
     /// A mirror that converts its pages to traditional converts a run's odd characters too (here
     /// 鞑, the pair of 各's second byte and 部's first, became 韃), whose bytes are then no longer
     /// the run's: the run is read up to it.

@@ -154,6 +154,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             }
             switch readAgain(s, at: at, from: free) {
             case nil: continue
+            case .passed(let end):
+                free = end
             case .left(let end):
                 counters.add("\(name).left")
                 free = end
@@ -171,7 +173,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         return out
     }
 
-    enum Outcome { case left(end: Int), repaired(Repair) }
+    /// `passed`: no span of the chain could be a run; the suspects before its end would find the
+    /// same spans again (they all end where it does), at the cost of the whole chain each time.
+    enum Outcome { case passed(end: Int), left(end: Int), repaired(Repair) }
 
     /// Tries the runs through the suspect character at `p` (none starting before `from`).
     func readAgain(_ s: [Unicode.Scalar], at p: Int, from lowest: Int) -> Outcome? {
@@ -214,7 +218,17 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         t = before.reversed() + t
         mapped = before.reversed().map(simplified) + mapped
         while b < s.count, b - p < Self.maxRunAfter, let c = shifted(b - 1, marksEnd: false) { t.append(c); mapped.append(simplified(c)); b += 1 }
-        let spans = bestSpans(s, a: a, b: b, p: p, shiftedText: mapped)
+        // A run reads well back to its start; before it, the text in step reads shifted as odd
+        // characters, three in four or more. Spans are sought from there on only (in prose the
+        // chain goes on to ASCII, a whole paragraph perhaps, and reads odd all along).
+        var readsFrom = a
+        var oddBits = 0, k = b - 2
+        while k >= a {
+            oddBits = (oddBits << 1 | (isSuspect(mapped[k - a].value) ? 1 : 0)) & 0xF
+            if b - 2 - k >= 3, oddBits.nonzeroBitCount >= 3 { readsFrom = k; break }
+            k -= 1
+        }
+        let spans = bestSpans(s, a: readsFrom, b: b, p: p, shiftedText: Array(mapped[(readsFrom - a)...]))
         var tried = false
         var winner: (gain: Double, repair: Repair)?
         // The spans end where the run can (mostly the chain's end): their last halves are one.
@@ -260,7 +274,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             }
         }
         if let winner { return .repaired(winner.repair) }
-        return tried ? .left(end: b) : nil
+        return tried ? .left(end: b) : .passed(end: b)
     }
 
     /// Where a run can end: before ASCII or U+FFFD (the last character's second byte before ASCII
@@ -281,7 +295,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// run can end after p (inside the chain, only its end can be one), `i` anywhere before it (the
     /// suspect may be the text's own, just before a run that goes on to ASCII).
     func bestSpans(_ s: [Unicode.Scalar], a: Int, b: Int, p: Int, shiftedText t: [Unicode.Scalar]) -> [(Int, Int)] {
-        let ends = ((p + 1) ... b).filter { isRunEnd(s, $0) }
+        let ends = ((max(p, a) + 1) ... b).filter { isRunEnd(s, $0) }
         guard !ends.isEmpty else { return [] }
         let lo = max(0, a - Self.context), hi = min(s.count, b + Self.context)
         let original = perCharacter(s[lo ..< hi].map(simplified))
@@ -301,13 +315,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         return candidates.prefix(Self.spansTried).map { ($0.i, $0.j) }
     }
 
-    /// The text the odd characters `s[i ..< j]` stood for: the half characters completed (or
-    /// left out) around the shifted ones; and where the replaced text ends (past `j` when the
-    /// last character's second byte is the ASCII character after the run).
     /// A last half chosen for spans ending at `j`: the same for each whose shifted text holds three
     /// characters or more (its context) on a line of the same script.
     struct LastHalf { let j: Int, simplifiedLine: Bool, choice: Unicode.Scalar?, end: Int }
 
+    /// The text the odd characters `s[i ..< j]` stood for: the half characters completed (or
+    /// left out) around the shifted ones; and where the replaced text ends (past `j` when the
+    /// last character's second byte is the ASCII character after the run).
     func complete(_ s: [Unicode.Scalar], i: Int, j: Int, shiftedText t: [Unicode.Scalar]) -> ([Unicode.Scalar], Int)? {
         var lastHalf: LastHalf?
         return complete(s, i: i, j: j, shiftedText: t, lastHalf: &lastHalf)
