@@ -4,15 +4,17 @@ import Testing
 import CICU
 
 /// Desynchronises GBK text as a crawl does (and as `scripts/make-corpus`'s `gbk_desync`): the first
-/// byte of a stretch lost, the bytes after it read in pairs as ICU's GB18030 reads them (the
-/// user-defined areas as private use), a first byte before ASCII read as U+FFFD, a last lone byte
-/// dropped.
+/// byte of the character at `start` lost, the bytes after it read in pairs as ICU's GB18030 reads
+/// them (the user-defined areas as private use) up to the first ASCII character, which sets the
+/// reading right again: a first byte before it read as U+FFFD, or with it as one character when
+/// it is a valid second byte (0x40–0x7E); a lone first byte at the line's end read as U+FFFD.
+/// (GB18030's four-byte sequences, a first byte and a digit, are not made here.)
 enum Desync {
     static let gbk = GBKPairs.shared
 
-    static func damage(_ text: [Unicode.Scalar], from start: Int, count: Int) -> [Unicode.Scalar]? {
+    static func damage(_ text: [Unicode.Scalar], from start: Int) -> [Unicode.Scalar]? {
         var bytes: [UInt8] = []
-        for c in text[start ..< min(text.count, start + count)] {
+        for c in text[start...] {
             if c.value < 0x80 { bytes.append(UInt8(c.value)); continue }
             guard let b = gbk.bytes(of: c) else { return nil }
             bytes += [b.lead, b.trail]
@@ -25,11 +27,11 @@ enum Desync {
                 odd.append(c)
                 i += 2
             } else {
-                if i + 1 < bytes.count { odd.append("\u{FFFD}") }
+                odd.append("\u{FFFD}")
                 i += 1
             }
         }
-        return Array(text[..<start]) + odd + Array(text[min(text.count, start + count)...])
+        return Array(text[..<start]) + odd
     }
 }
 
@@ -61,26 +63,81 @@ enum Desync {
         #expect(single.filter { $0 != 0 }.count > 23_000)
     }
 
-    /// BRIEF's run: 的工作推 read one byte late, with a byte of the characters around at each end.
+    /// BRIEF's run (`墓ぷ魍` for 的工作推), read one byte late from 市 on to the line's end: no
+    /// ASCII sets the reading right before it.
     @Test func briefExample() {
-        let (out, counters) = run("要切实做好全市嵉墓ぷ魍苿进，确保取得实效。")
-        #expect(out.contains("的工作推"), "\(out)")
-        #expect(!out.contains("墓") && !out.contains("ぷ") && !out.contains("魍"))
+        let damaged = "要切实做好全械墓ぷ魍平\u{E236}\u{E0E3}繁Ｈ〉檬敌А\u{FFFD}"
+        #expect(Desync.damage(Array("要切实做好全市的工作推进，确保取得实效。".unicodeScalars), from: 6) == Array(damaged.unicodeScalars))
+        let (out, counters) = run(damaged)
+        #expect(out == "要切实做好全市的工作推进，确保取得实效。", "\(out)")
         #expect(counters["gbk-desync.repaired"] == 1)
     }
 
-    /// Runs made as `scripts/make-corpus` makes them: the halves at both ends completed.
+    /// Runs made as `scripts/make-corpus` makes them: on to ASCII or the line's end, the halves at
+    /// both ends completed.
     @Test func generatedRuns() {
-        #expect(run("。 捎诒黄舳的 shell 不需要重新读取配置").0 == "。 由于被启动的 shell 不需要重新读取配置")
-        #expect(run("市委召开常委会议，芯坎渴鹑国文明城市创建工作。").0 == "市委召开常委会议，研究部署全国文明城市创建工作。")
-        #expect(run("系统管理员可以褂谜飧雒令检查文件系统的错误。").0 == "系统管理员可以使用这个命令检查文件系统的错误。")
-        #expect(run("他们当暗墓ぷ魇欠峙涠丝诤攀，指定端口").0.contains("他们当前的工作是分配端口号"))
+        func damaged(_ line: String, from start: Int) -> String {
+            String(String.UnicodeScalarView(Desync.damage(Array(line.unicodeScalars), from: start)!))
+        }
+        #expect(damaged("。 由于被启动的 shell 不需要重新读取配置", from: 2) == "。 捎诒黄舳\u{E1EA}\u{FFFD} shell 不需要重新读取配置")
+        for (line, start) in [("。 由于被启动的 shell 不需要重新读取配置", 2), ("市委召开常委会议，研究部署全国文明城市创建工作。", 9),
+                              ("系统管理员可以使用这个命令检查文件系统的错误。", 7)] {
+            #expect(run(damaged(line, from: start)).0 == line)
+        }
+        #expect(run(damaged("他们当前的工作是分配端口号时, 指定端口", from: 1)).0.contains("他们当前的工作是分配端口号"))
+    }
+
+    /// A run goes on to ASCII or the line's end (a decoder off by one stays so in double-byte
+    /// text): one that would end inside it, the text after it in step, would need a second byte
+    /// lost. Not read as one, nor are its odd characters read as a run ending further on.
+    @Test func runsEndOnlyWhereTheReadingComesRightAgain() {
+        let (out, counters) = run("要切实做好全市嵉墓ぷ魍苿进，确保取得实效。")
+        #expect(out == "要切实做好全市嵉墓ぷ魍苿进，确保取得实效。")
+        #expect(counters["gbk-desync.repaired"] == 0)
+        // Inside the run, the odd characters read `。` (场； is B3A1 A3BB: A1 A3) and the run goes on.
+        let line = Array("周边还有一个大卖场；去机场比较方便。".unicodeScalars)
+        let damaged = Desync.damage(line, from: 4)!
+        #expect(damaged.contains("。"))
+        #expect(run(String(String.UnicodeScalarView(damaged))).0.hasSuffix("去机场比较方便。"))
+    }
+
+    /// A long paragraph without ASCII: every suspect's chain goes on to its end, through text that
+    /// reads odd shifted; the run at the end is found once, and the suspects before it are not
+    /// read again chain by chain.
+    @Test func runAtTheEndOfALongParagraph() {
+        let prefix = String(repeating: "市委召开常委会议，研究部署全国文明城市创建工作，饕餮之徒也来了。", count: 12)
+        let line = Array((prefix + "要切实做好全市的工作推进，确保取得实效。").unicodeScalars)
+        let damaged = Desync.damage(line, from: prefix.unicodeScalars.count + 6)!
+        let (out, counters) = run(String(String.UnicodeScalarView(damaged)))
+        #expect(out == String(String.UnicodeScalarView(line)))
+        #expect(counters["gbk-desync.repaired"] == 1)
+    }
+
+    /// A mirror that converts its pages to traditional converts a run's odd characters too (here
+    /// 鞑, the pair of 各's second byte and 部's first, became 韃), whose bytes are then no longer
+    /// the run's: the run is read up to it.
+    @Test func runIsReadUpToAnOddCharacterConvertedToTraditional() {
+        let damaged = "市委召开常委会议，芯坎渴鹑\u{E076}\u{E31D}拿鞒鞘写唇üぷ鳎\u{E0ED}\u{E026}蟾韃棵\u{FFFD} 10 月底前完成整改。"
+        let (out, counters) = run(damaged)
+        #expect(out.hasPrefix("市委召开常委会议，研究部署全国文明城市创建工作，要求"), "\(out)")
+        #expect(counters["gbk-desync.repaired"] == 1)
+    }
+
+    /// A run of one odd character before U+FFFD is both halves: the pair making a word is chosen
+    /// together (人 known by its second byte, 员 by its first).
+    @Test func halvesOfAShortRunAreChosenTogether() {
+        let line = Array("他们的工作人员 24 小时值班。".unicodeScalars)
+        let damaged = Desync.damage(line, from: 5)!
+        #expect(String(String.UnicodeScalarView(damaged)) == "他们的工作嗽\u{FFFD} 24 小时值班。")
+        let (out, counters) = run(String(String.UnicodeScalarView(damaged)))
+        #expect(out == "他们的工作人员 24 小时值班。")
+        #expect(counters["gbk-desync.repaired"] == 1)
     }
 
     /// The real form: a traditional page, its run broken off at a second byte in ASCII's range
     /// (開 is E9 5F: `拈_` then `始` read in step again).
     @Test func traditionalRunEndingInASCIIByte() {
-        let damaged = Array("這是秋天".unicodeScalars) + Desync.damage(Array("，意味著秋天的開始，".unicodeScalars), from: 0, count: 8)!
+        let damaged = Array("這是秋天".unicodeScalars) + Desync.damage(Array("，意味著秋天的開始，".unicodeScalars), from: 0)!
         let out = run(String(String.UnicodeScalarView(damaged))).0
         #expect(out.contains("秋天的開"), "\(out)")
     }
@@ -89,8 +146,8 @@ enum Desync {
     /// repaired on a smaller margin, exactly here.
     @Test func privateUseRunIsRepaired() {
         let line = Array("城管部门开展了整治行动, 效果明显。".unicodeScalars)
-        let damaged = String(String.UnicodeScalarView(Desync.damage(line, from: 4, count: 6)!))
-        #expect(damaged == "城管部门\u{E034}沽苏\u{E383}涡动, 效果明显。")
+        let damaged = String(String.UnicodeScalarView(Desync.damage(line, from: 4)!))
+        #expect(damaged == "城管部门\u{E034}沽苏\u{E383}涡卸\u{FFFD}, 效果明显。")
         let (out, counters) = run(damaged)
         #expect(out == "城管部门开展了整治行动, 效果明显。")
         #expect(counters["gbk-desync.repaired"] == 1)
@@ -100,7 +157,7 @@ enum Desync {
     /// U+FFFD after a run is its last character's second byte, read before ASCII: it goes with the
     /// run. U+FFFD after an ordinary character is a character lost outright: left.
     @Test func replacementCharacterEndsARun() {
-        let damaged = Desync.damage(Array("请大家使用 ls 命令查看。".unicodeScalars), from: 2, count: 4)!
+        let damaged = Desync.damage(Array("请大家使用 ls 命令查看。".unicodeScalars), from: 2)!
         #expect(String(String.UnicodeScalarView(damaged)) == "请大沂褂\u{FFFD} ls 命令查看。")
         #expect(run(String(String.UnicodeScalarView(damaged))).0 == "请大家使用 ls 命令查看。")
         let (out, counters) = run("的种类。屏\u{FFFD}(通常)太小")
@@ -152,7 +209,7 @@ enum Desync {
     @Test func lineCleanerRunsItBeforeConversion() throws {
         let cleaner = try LineCleaner.standard()
         var counters = Counters()
-        #expect(cleaner.clean("。 捎诒黄舳的 shell 不需要重新读取配置", counters: &counters).contains("由于被启动的"))
+        #expect(cleaner.clean("。 捎诒黄舳\u{E1EA}\u{FFFD} shell 不需要重新读取配置", counters: &counters).contains("由于被启动的"))
         #expect(counters["gbk-desync.repaired"] == 1)
         let exact = try LineCleaner.standard(icuExact: true)
         #expect(exact.clean("。 捎诒黄舳的 shell").contains("捎诒黄舳"))
@@ -207,7 +264,7 @@ enum Desync {
         for line in lines {
             let han = line.indices.filter { ScalarClass.isHan(line[$0]) }
             let start = han[Int(generator.next() % UInt64(han.count - 12))]
-            guard let damaged = Desync.damage(line, from: start, count: 4 + Int(generator.next() % 9)), damaged != line else { continue }
+            guard let damaged = Desync.damage(line, from: start), damaged != line else { continue }
             damagedCount += 1
             let out = Array(run(String(String.UnicodeScalarView(damaged))).0.unicodeScalars)
             func hanText(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] { s.filter { ScalarClass.isHan($0) } }

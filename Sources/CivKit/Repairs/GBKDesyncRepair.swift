@@ -33,8 +33,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// Context scored on each side of a candidate run.
     static let context = 4
     static let maxWord = 4
-    /// The longest run considered.
+    /// How far before a suspect a run's start is looked for (the first suspect of a run is near
+    /// its start: runs are read left to right).
     static let maxRun = 48
+    /// How far after a suspect its run's end is looked for: a run goes on to the first ASCII
+    /// character or the line's end, however far (a byte below 0x80 is the only one that sets the
+    /// decoder right again in double-byte text).
+    static let maxRunAfter = 4096
     /// How far the cheap evidence looks on each side of a suspect.
     static let evidenceReach = 3
     /// How many of a half's commonest candidates are scored beside those that make words.
@@ -149,6 +154,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             }
             switch readAgain(s, at: at, from: free) {
             case nil: continue
+            case .passed(let end):
+                free = end
             case .left(let end):
                 counters.add("\(name).left")
                 free = end
@@ -166,16 +173,19 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         return out
     }
 
-    enum Outcome { case left(end: Int), repaired(Repair) }
+    /// `passed`: no span of the chain could be a run; the suspects before its end would find the
+    /// same spans again (they all end where it does), at the cost of the whole chain each time.
+    enum Outcome { case passed(end: Int), left(end: Int), repaired(Repair) }
 
     /// Tries the runs through the suspect character at `p` (none starting before `from`).
     func readAgain(_ s: [Unicode.Scalar], at p: Int, from lowest: Int) -> Outcome? {
         let gbk = GBKPairs.shared
         guard gbk.bytes(of: s[p]) != nil else { return nil }
         /// The character `s[m]`'s second byte and `s[m + 1]`'s first byte make. Common marks
-        /// (，。：“) end a chain: in prose they are the text's own far more often than a run's.
-        func shifted(_ m: Int) -> Unicode.Scalar? {
-            guard !Self.isCommonMark(s[m]), !Self.isCommonMark(s[m + 1]),
+        /// (，。：“) end a chain before the suspect: in prose they are the text's own far more often
+        /// than a run's. Not after it: a run goes on to ASCII, and its pairs read `。` too (场；).
+        func shifted(_ m: Int, marksEnd: Bool = true) -> Unicode.Scalar? {
+            guard !marksEnd || (!Self.isCommonMark(s[m]) && !Self.isCommonMark(s[m + 1])),
                   let x = gbk.bytes(of: s[m]), let y = gbk.bytes(of: s[m + 1]) else { return nil }
             return gbk.character(lead: x.trail, trail: y.lead)
         }
@@ -204,13 +214,25 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         guard sees else { return nil }
         // Then the whole chain around p whose shifted readings all exist: a run lies inside.
         var before: [Unicode.Scalar] = []
-        while a > lowest, p - a < Self.maxRun, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { before.append(c); a -= 1 }
+        while a > lowest, p - a < Self.maxRun, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1, marksEnd: false) { before.append(c); a -= 1 }
         t = before.reversed() + t
         mapped = before.reversed().map(simplified) + mapped
-        while b < s.count, b - p < Self.maxRun, let c = shifted(b - 1) { t.append(c); mapped.append(simplified(c)); b += 1 }
-        let spans = bestSpans(s, a: a, b: b, p: p, shiftedText: mapped)
+        while b < s.count, b - p < Self.maxRunAfter, let c = shifted(b - 1, marksEnd: false) { t.append(c); mapped.append(simplified(c)); b += 1 }
+        // A run reads well back to its start; before it, the text in step reads shifted as odd
+        // characters, three in four or more. Spans are sought from there on only (in prose the
+        // chain goes on to ASCII, a whole paragraph perhaps, and reads odd all along).
+        var readsFrom = a
+        var oddBits = 0, k = b - 2
+        while k >= a {
+            oddBits = (oddBits << 1 | (isSuspect(mapped[k - a].value) ? 1 : 0)) & 0xF
+            if b - 2 - k >= 3, oddBits.nonzeroBitCount >= 3 { readsFrom = k; break }
+            k -= 1
+        }
+        let spans = bestSpans(s, a: readsFrom, b: b, p: p, shiftedText: Array(mapped[(readsFrom - a)...]))
         var tried = false
         var winner: (gain: Double, repair: Repair)?
+        // The spans end where the run can (mostly the chain's end): their last halves are one.
+        var lastHalf: LastHalf?
         for (i, j) in spans {
             // A run of one odd character is both halves and nothing whole: too little to tell
             // from prose's own rare characters (呢, 啦 are in no lexicon word).
@@ -218,16 +240,20 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             // (兴坪, 唐韵笙).
             // Proof of damage: a private-use character inside (U+FFFD after the run proves damage
             // but not where it starts: `屏�(` is 屏幕( with 幕's bytes lost, 屏 whole).
-            // A stray private-use character (an icon font's glyph) in prose is no run's.
-            if (i ..< j).contains(where: { Self.isPrivateUse(s[$0]) && isStray(s, $0) }) { continue }
+            // A stray private-use character (an icon font's glyph) in prose is no run's; unless
+            // another in the span is not stray: in a long run, odd characters make a word now and
+            // then (`故抢\u{E12F}亲拥`: 抢亲).
+            let privateUse = (i ..< j).filter { Self.isPrivateUse(s[$0]) }
+            if !privateUse.isEmpty, !privateUse.contains(where: { !isStray(s, $0) }) { continue }
             let proven = s[i ..< j].contains { Self.isPrivateUse($0) }
             let endsInReplacement = j < s.count && s[j] == Self.replacement
-            // One odd character before U+FFFD: a run (褂� for 使用) if it is a suspect, else more
-            // likely a whole character whose successor lost both bytes (屏� for 屏幕: left).
-            let oneBeforeReplacement = j - i == 1 && endsInReplacement && isSuspect(s[i].value)
+            // One odd character before U+FFFD: a run (褂� for 使用, 诰� for 邻居), or a whole
+            // character whose successor lost both bytes (屏� for 屏幕): a byte lost two characters
+            // or one before ASCII, as likely; the reading decides.
+            let oneBeforeReplacement = j - i == 1 && endsInReplacement
             // A private-use character alone is too little: its two bytes are both halves.
             guard (proven && j - i >= 2) || oneBeforeReplacement || (j - i >= 2 && (j - i > Self.shortRun || s[i ..< j].filter({ isSuspect($0.value) }).count + (endsInReplacement ? 1 : 0) >= 2)),
-                  let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)])) else { continue }
+                  let (text, end) = complete(s, i: i, j: j, shiftedText: Array(t[(i - a) ..< max(i - a, j - 1 - a)]), lastHalf: &lastHalf) else { continue }
             tried = true
             let lo = max(0, i - Self.context), hi = min(s.count, max(b, end) + Self.context)
             let before = score(Array(s[lo ..< hi]))
@@ -248,34 +274,60 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             }
         }
         if let winner { return .repaired(winner.repair) }
-        return tried ? .left(end: b) : nil
+        return tried ? .left(end: b) : .passed(end: b)
     }
 
-    /// Candidate spans `[i, j)` through p inside the chain `[a, b)`, best first: where the shifted
-    /// reading's characters score most above the characters they replace.
+    /// Where a run can end: before ASCII or U+FFFD (the last character's second byte before ASCII
+    /// that cannot follow it), at the line's end, or after a character whose second byte is ASCII
+    /// (the run's last pair took it: `鋓d`). Nowhere else: inside double-byte text the decoder
+    /// stays off by one (a run ending there would need a second byte lost). Except before a
+    /// traditional character: a mirror that converted the page converted the run's odd characters
+    /// too (`謀` for 谋), whose bytes are then no longer the run's; what reads is before it.
+    func isRunEnd(_ s: [Unicode.Scalar], _ j: Int) -> Bool {
+        if j == s.count || s[j].value < 0x80 || s[j] == Self.replacement { return true }
+        if let converter, converter.changes(s[j]) { return true }
+        guard j > 0, let last = GBKPairs.shared.bytes(of: s[j - 1]) else { return false }
+        return last.trail < 0x80
+    }
+
+    /// Candidate spans `[i, j)` inside the chain `[a, b)` around the suspect p, best first: where
+    /// the shifted reading's characters score most above the characters they replace; `j` where a
+    /// run can end after p (inside the chain, only its end can be one), `i` anywhere before it (the
+    /// suspect may be the text's own, just before a run that goes on to ASCII).
     func bestSpans(_ s: [Unicode.Scalar], a: Int, b: Int, p: Int, shiftedText t: [Unicode.Scalar]) -> [(Int, Int)] {
+        let ends = ((max(p, a) + 1) ... b).filter { isRunEnd(s, $0) }
+        guard !ends.isEmpty else { return [] }
         let lo = max(0, a - Self.context), hi = min(s.count, b + Self.context)
         let original = perCharacter(s[lo ..< hi].map(simplified))
         let shifted = perCharacter(t)
-        // gain(i, j) = Σ shifted[i ..< j - 1] − Σ original[i ..< j]
+        // gain(i, j) = Σ shifted[i ..< j - 1] − Σ original[i ..< j] = sum[j - 1] − sum[i] − original[j - 1],
+        // sum[k] = Σ (shifted − original)[a ..< k].
+        var sum = [Double](repeating: 0, count: b - a + 1)
+        for m in a ..< b { sum[m - a + 1] = sum[m - a] + (m - a < shifted.count ? shifted[m - a] - original[m - lo] : 0) }
         var candidates: [(gain: Double, i: Int, j: Int)] = []
-        for i in a ... p {
-            var gain = 0.0
-            for m in i ..< p { gain += shifted[m - a] - original[m - lo] }
-            for j in (p + 1) ... b {
-                let g = gain - original[j - 1 - lo]
+        for j in ends {
+            for i in a ..< j {
+                let g = sum[j - 1 - a] - sum[i - a] - original[j - 1 - lo]
                 if g >= Self.minimumSpanGain { candidates.append((g, i, j)) }
-                if j - 1 - a < shifted.count { gain += shifted[j - 1 - a] - original[j - 1 - lo] }
             }
         }
         candidates.sort { $0.gain > $1.gain || ($0.gain == $1.gain && $0.j - $0.i > $1.j - $1.i) }
         return candidates.prefix(Self.spansTried).map { ($0.i, $0.j) }
     }
 
+    /// A last half chosen for spans ending at `j`: the same for each whose shifted text holds three
+    /// characters or more (its context) on a line of the same script.
+    struct LastHalf { let j: Int, simplifiedLine: Bool, choice: Unicode.Scalar?, end: Int }
+
     /// The text the odd characters `s[i ..< j]` stood for: the half characters completed (or
     /// left out) around the shifted ones; and where the replaced text ends (past `j` when the
     /// last character's second byte is the ASCII character after the run).
     func complete(_ s: [Unicode.Scalar], i: Int, j: Int, shiftedText t: [Unicode.Scalar]) -> ([Unicode.Scalar], Int)? {
+        var lastHalf: LastHalf?
+        return complete(s, i: i, j: j, shiftedText: t, lastHalf: &lastHalf)
+    }
+
+    func complete(_ s: [Unicode.Scalar], i: Int, j: Int, shiftedText t: [Unicode.Scalar], lastHalf: inout LastHalf?) -> ([Unicode.Scalar], Int)? {
         let gbk = GBKPairs.shared
         guard let first = gbk.bytes(of: s[i]), let last = gbk.bytes(of: s[j - 1]) else { return nil }
         let left = hanContext(s, before: i), right = hanContext(s, after: j)
@@ -285,16 +337,35 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let firstCandidates = gbk.characters(trail: first.lead).filter { !simplifiedLine || !converter!.changes($0) }
         let lastCandidates = gbk.characters(lead: last.trail).filter { !simplifiedLine || !converter!.changes($0) }
         var text: [Unicode.Scalar] = []
-        if let c = bestFiller(firstCandidates, left: left, right: Array(t.prefix(3))) ?? Self.punctuation(trail: first.lead) { text.append(c) }
+        var firstChoice = bestFiller(firstCandidates, left: left, right: Array(t.prefix(3)))
+        // A run of one or two odd characters is mostly its halves: chosen apart, each sees
+        // nothing of the other (`诰�` for 邻居: 邻 is known by its second byte, 居 by its first).
+        // The pairs making a word together are scored with them.
+        var jointLast: Unicode.Scalar?
+        if t.count <= 1, last.trail >= 0x80, !(j < s.count && (0x40 ... 0x7E).contains(s[j].value)) {
+            let apart = [firstChoice, bestFiller(lastCandidates, left: t, right: right)]
+            if let pair = bestPair(firstCandidates, lastCandidates, left: left, middle: t, right: right, against: apart) {
+                firstChoice = pair.0
+                jointLast = pair.1
+            }
+        }
+        if let c = firstChoice ?? Self.punctuation(trail: first.lead) { text.append(c) }
         text.append(contentsOf: t)
         var end = j
         // The last character's second byte may be the ASCII character after the run (`拈_始`:
         // 開 is E9 5F), which the decoder read alone.
-        var lastChoice = bestFiller(lastCandidates, left: Array(t.suffix(3)), right: right)
-        if j < s.count, (0x40 ... 0x7E).contains(s[j].value), let c = gbk.character(lead: last.trail, trail: UInt8(s[j].value)),
-           bestFiller([c], left: Array(t.suffix(3)), right: hanContext(s, after: j + 1), wordsOnly: true) != nil {
-            lastChoice = c
-            end = j + 1
+        var lastChoice: Unicode.Scalar?
+        if jointLast == nil, t.count >= 3, let known = lastHalf, known.j == j, known.simplifiedLine == simplifiedLine {
+            lastChoice = known.choice
+            end = known.end
+        } else {
+            lastChoice = jointLast ?? bestFiller(lastCandidates, left: Array(t.suffix(3)), right: right)
+            if j < s.count, (0x40 ... 0x7E).contains(s[j].value), let c = gbk.character(lead: last.trail, trail: UInt8(s[j].value)),
+               bestFiller([c], left: Array(t.suffix(3)), right: hanContext(s, after: j + 1), wordsOnly: true) != nil {
+                lastChoice = c
+                end = j + 1
+            }
+            if jointLast == nil, t.count >= 3 { lastHalf = LastHalf(j: j, simplifiedLine: simplifiedLine, choice: lastChoice, end: end) }
         }
         if last.trail < 0x80 {
             // The last pair took an ASCII character as its second byte: it is the text's.
@@ -429,6 +500,31 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             if best == nil || v > best!.score { best = (v, c) }
         }
         return best?.c
+    }
+
+    /// The two halves `x` `y` of a short run (`x middle y`) that make a lexicon word together, best
+    /// with the context, when they score better than the halves chosen `apart`; nil otherwise.
+    func bestPair(_ firsts: [Unicode.Scalar], _ lasts: [Unicode.Scalar], left: [Unicode.Scalar], middle: [Unicode.Scalar],
+                  right: [Unicode.Scalar], against apart: [Unicode.Scalar?]) -> (Unicode.Scalar, Unicode.Scalar)? {
+        let lex = lexicon
+        var lastByCode: [UInt32: Unicode.Scalar] = [:]
+        for y in lasts { if let code = lex.code(of: simplified(y)), lastByCode[code] == nil { lastByCode[code] = y } }
+        let middleCodes = middle.map { lex.code(of: simplified($0)) }
+        guard !lastByCode.isEmpty, !middleCodes.contains(nil) else { return nil }
+        var best: (score: Double, x: Unicode.Scalar, y: Unicode.Scalar)?
+        var seen = Set<UInt32>()
+        for x in firsts {
+            guard let code = lex.code(of: simplified(x)), seen.insert(code).inserted else { continue }
+            let prefix = [code] + middleCodes.map { $0! }
+            for w in lex.fillers(prefixCodes: prefix[...], suffixCodes: [], among: { lastByCode[$0] != nil }) {
+                let y = lastByCode[w.code]!
+                let v = score(left + [x] + middle + [y] + right)
+                if best == nil || v > best!.score { best = (v, x, y) }
+            }
+        }
+        guard let best else { return nil }
+        if let x = apart[0], let y = apart[1], score(left + [x] + middle + [y] + right) >= best.score { return nil }
+        return (best.x, best.y)
     }
 
     /// The simplified form scoring reads a character as.
