@@ -605,4 +605,19 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         if e & Self.groupFlag == 0 { return true }
         return groups[Int(e & ~Self.groupFlag)].fallback != 0
     }
+
+    /// The simplified form of one character converted alone (itself when the conversion leaves it
+    /// alone, or turns it into more or less than one scalar). The rule applied in place, without
+    /// the arrays `convert` needs: scoring asks this of every GBK candidate of a half character.
+    func simplified(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        guard changes(c) else { return c }
+        let e = entry(c.value)
+        var encoded: UInt32 = 0
+        var n = 0
+        UTF8.encode(c) { encoded |= UInt32($0) << (8 * n); n += 1 }
+        let step = withUnsafeBytes(of: &encoded) { apply($0.baseAddress!.assumingMemoryBound(to: UInt8.self), n, 0, n, e) }
+        guard step.value != 0, step.valueLength > 0 else { return c }
+        let (cp, length) = Self.decode(pool + step.value, step.valueLength, 0)
+        return length == step.valueLength ? Unicode.Scalar(cp) ?? c : c
+    }
 }

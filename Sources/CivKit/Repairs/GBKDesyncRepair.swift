@@ -528,21 +528,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     }
 
     /// The simplified form scoring reads a character as.
-    func simplified(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        guard let converter, converter.changes(c) else { return c }
-        // On UTF-8 bytes: a String per character cost more than the conversion.
-        var input: [UInt8] = [], output: [UInt8] = []
-        input.reserveCapacity(4)
-        UTF8.encode(c) { input.append($0) }
-        input.withUnsafeBufferPointer { _ = converter.convert(utf8: $0, into: &output) }
-        // One scalar or none (the converter writes valid UTF-8).
-        guard let lead = output.first else { return c }
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard output.count == length else { return c }
-        var v = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
-        for k in 1 ..< length { v = v << 6 | UInt32(output[k] & 0x3F) }
-        return Unicode.Scalar(v) ?? c
-    }
+    @inline(__always)
+    func simplified(_ c: Unicode.Scalar) -> Unicode.Scalar { converter?.simplified(c) ?? c }
 
     // MARK: Scoring: a unigram word model over the lexicon, each character measured against an
     // unknown lone character (0), so texts of different lengths compare.

@@ -224,7 +224,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// `trailConfidence` of their probability; false when none does.
     func chooseAmong(_ gbk: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (Unicode.Scalar, Bool) {
         var candidates: [Unicode.Scalar] = []
-        var seen = Set<UInt32>()
+        var seen = Set<UInt32>(minimumCapacity: gbk.count)   // (grown insert by insert, it cost more than the scoring)
         for c in gbk where ScalarClass.isHan(c) {
             let simple = converter?.simplified(c) ?? c
             if seen.insert(simple.value).inserted { candidates.append(simple) }
