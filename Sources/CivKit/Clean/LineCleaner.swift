@@ -51,9 +51,10 @@ public final class LineCleaner: Sendable {
             ]
         } else {
             let choices = PinyinChoice()
+            let desync = GBKDesyncRepair(converter: converter)
             conversion = [
-                LostCharacterTrace(converter: converter),
-                GBKDesyncRepair(converter: converter),
+                LostCharacterTrace(desync: desync, converter: converter),
+                desync,
                 PinyinAnnotationRemoval(isTraditional: converter.changes, keepingChoicesOf: choices),
                 TraditionalConversion(converter: converter, detection: ScriptDetection()),
                 choices,

@@ -457,17 +457,21 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// (unless `wordsOnly`) the commonest lone characters; nil when there is none.
     func bestFiller(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> Unicode.Scalar? {
         let lex = lexicon
-        var byCode: [UInt32: Unicode.Scalar] = [:]
+        // Each code's first candidate, and the codes as a bit set for the lexicon's searches (a
+        // dictionary of them cost more than the rest of the choice).
+        var byCode: [(code: UInt32, c: Unicode.Scalar)] = []
         byCode.reserveCapacity(candidates.count)
-        for c in candidates { if let code = lex.code(of: simplified(c)), byCode[code] == nil { byCode[code] = c } }
+        var seen = LostCharacterRepair.CodeSet([])
+        for c in candidates { if let code = lex.code(of: simplified(c)), seen.insert(code) { byCode.append((code, c)) } }
         guard !byCode.isEmpty else { return nil }
+        let codes = seen
         let leftCodes = left.map { lex.code(of: simplified($0)) }, rightCodes = right.map { lex.code(of: simplified($0)) }
         var fitting = Set<UInt32>()
         for x in 0 ... leftCodes.count {
             for y in 0 ... rightCodes.count where x + y >= 1 && x + 1 + y <= Self.maxWord {
                 let prefix = leftCodes.suffix(x), suffix = rightCodes.prefix(y)
                 guard !prefix.contains(nil), !suffix.contains(nil) else { continue }
-                for w in lex.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! }), among: { byCode[$0] != nil }) {
+                for w in lex.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! }), among: { codes.contains($0) }) {
                     fitting.insert(w.code)
                 }
             }
@@ -494,7 +498,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         window.append(" ")
         window.append(contentsOf: right)
         for code in fitting.sorted() {
-            let c = byCode[code]!
+            let c = byCode.first { $0.code == code }!.c
             window[left.count] = c
             let v = score(window)
             if best == nil || v > best!.score { best = (v, c) }
@@ -565,10 +569,15 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         return Double(covered) / Double(count)
     }
 
-    /// The best segmentation's score.
+    /// The best segmentation's score. (Its text and table on the stack: scoring made most of
+    /// the repair's allocations.)
     func score(_ text: [Unicode.Scalar]) -> Double {
-        let mapped = text.map(simplified)
-        return viterbi(mapped).best
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: text.count) { mapped in
+            for k in text.indices { mapped.initializeElement(at: k, to: simplified(text[k])) }
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: text.count + 1) { best in
+                segment(UnsafeBufferPointer(mapped), best: best.baseAddress!, from: nil, value: nil)
+            }
+        }
     }
 
     /// Each character's share of the best segmentation's score (a word's score split evenly).
@@ -586,34 +595,51 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
 
     private func viterbi(_ text: [Unicode.Scalar]) -> (best: Double, from: [Int], value: [Double]) {
         let n = text.count
-        let lex = lexicon
-        let codes = text.map { lex.code(of: $0) }
         var best = [Double](repeating: -.infinity, count: n + 1)
         var from = [Int](repeating: 0, count: n + 1)
         var value = [Double](repeating: 0, count: n + 1)
-        best[0] = 0
-        for i in 1 ... max(1, n) where n > 0 {
-            // Alone.
-            let single = singleScore(text[i - 1])
-            best[i] = best[i - 1] + single
-            from[i] = i - 1
-            value[i] = single
-            var j = i - 2
-            while j >= 0, i - j <= Self.maxWord {
-                let f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: i - j) { buffer -> Int in
-                    for k in j ..< i {
-                        guard let c = codes[k] else { return 0 }
-                        buffer[k - j] = c
+        let score = text.withUnsafeBufferPointer { text in
+            best.withUnsafeMutableBufferPointer { best in
+                from.withUnsafeMutableBufferPointer { from in
+                    value.withUnsafeMutableBufferPointer { value in
+                        segment(text, best: best.baseAddress!, from: from.baseAddress!, value: value.baseAddress!)
                     }
-                    return lex.frequency(codes: UnsafeBufferPointer(buffer))
                 }
-                if f > 0 {
-                    let w = wordScore(f, length: i - j)
-                    if best[j] + w > best[i] { best[i] = best[j] + w; from[i] = j; value[i] = w }
-                }
-                j -= 1
             }
         }
-        return (best[n], from, value)
+        return (score, from, value)
+    }
+
+    /// The best segmentation of `text` by dynamic programming: `best[i]` the score of `text[..<i]`
+    /// (n + 1 entries), `from[i]` where its last word starts and `value[i]` that word's score,
+    /// when asked for.
+    private func segment(_ text: UnsafeBufferPointer<Unicode.Scalar>, best: UnsafeMutablePointer<Double>,
+                         from: UnsafeMutablePointer<Int>?, value: UnsafeMutablePointer<Double>?) -> Double {
+        let n = text.count
+        let lex = lexicon
+        best[0] = 0
+        guard n > 0 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { codes -> Double in
+            // The lexicon's codes, `.max` for a character in no word (a span holding it is none).
+            for k in 0 ..< n { codes[k] = lex.code(of: text[k]) ?? .max }
+            for i in 1 ... n {
+                // Alone.
+                let single = singleScore(text[i - 1])
+                best[i] = best[i - 1] + single
+                from?[i] = i - 1
+                value?[i] = single
+                var j = i - 2
+                while j >= 0, i - j <= Self.maxWord {
+                    let span = UnsafeBufferPointer(rebasing: codes[j ..< i])
+                    let f = span.contains(.max) ? 0 : lex.frequency(codes: span)
+                    if f > 0 {
+                        let w = wordScore(f, length: i - j)
+                        if best[j] + w > best[i] { best[i] = best[j] + w; from?[i] = j; value?[i] = w }
+                    }
+                    j -= 1
+                }
+            }
+            return best[n]
+        }
     }
 }

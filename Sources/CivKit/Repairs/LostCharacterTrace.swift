@@ -29,6 +29,12 @@ public final class LostCharacterTrace: LineRepair, Sendable {
         self.converter = converter
     }
 
+    /// Shares the GBK repair's tables (its suspect set costs a pass over the lexicon to build).
+    public init(desync: GBKDesyncRepair, converter: TraditionalToSimplified?) {
+        self.desync = desync
+        self.converter = converter
+    }
+
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         guard LostCharacterRepair.mayHaveFragment(line), let read = readRuns(UTF8Bytes.scalars(line), counters: &counters) else { return false }
         UTF8Bytes.write(read, to: &output)
