@@ -511,17 +511,20 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     func bestPair(_ firsts: [Unicode.Scalar], _ lasts: [Unicode.Scalar], left: [Unicode.Scalar], middle: [Unicode.Scalar],
                   right: [Unicode.Scalar], against apart: [Unicode.Scalar?]) -> (Unicode.Scalar, Unicode.Scalar)? {
         let lex = lexicon
-        var lastByCode: [UInt32: Unicode.Scalar] = [:]
-        for y in lasts { if let code = lex.code(of: simplified(y)), lastByCode[code] == nil { lastByCode[code] = y } }
+        // Each code's first last half, and the codes as bits (as in `bestFiller`).
+        var lastByCode: [(code: UInt32, c: Unicode.Scalar)] = []
+        var lastSeen = LostCharacterRepair.CodeSet([])
+        for y in lasts { if let code = lex.code(of: simplified(y)), lastSeen.insert(code) { lastByCode.append((code, y)) } }
+        let lastCodes = lastSeen
         let middleCodes = middle.map { lex.code(of: simplified($0)) }
         guard !lastByCode.isEmpty, !middleCodes.contains(nil) else { return nil }
         var best: (score: Double, x: Unicode.Scalar, y: Unicode.Scalar)?
-        var seen = Set<UInt32>()
+        var seen = LostCharacterRepair.CodeSet([])
         for x in firsts {
-            guard let code = lex.code(of: simplified(x)), seen.insert(code).inserted else { continue }
+            guard let code = lex.code(of: simplified(x)), seen.insert(code) else { continue }
             let prefix = [code] + middleCodes.map { $0! }
-            for w in lex.fillers(prefixCodes: prefix[...], suffixCodes: [], among: { lastByCode[$0] != nil }) {
-                let y = lastByCode[w.code]!
+            for w in lex.fillers(prefixCodes: prefix[...], suffixCodes: [], among: { lastCodes.contains($0) }) {
+                let y = lastByCode.first { $0.code == w.code }!.c
                 let v = score(left + [x] + middle + [y] + right)
                 if best == nil || v > best!.score { best = (v, x, y) }
             }

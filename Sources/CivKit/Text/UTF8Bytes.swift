@@ -54,15 +54,18 @@ public enum UTF8Bytes {
 
     /// The scalars of `p`, for repairs that work on scalars (rare lines: fragments, mojibake runs).
     public static func scalars(_ p: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(p.count)
-        var i = 0
-        while i < p.count {
-            let (v, length) = scalar(p, at: i)
-            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            i += length
+        // Written through a pointer (no more scalars than bytes): appending checked the array's
+        // capacity and uniqueness once a character.
+        Array(unsafeUninitializedCapacity: p.count) { out, count in
+            var i = 0, n = 0
+            while i < p.count {
+                let (v, length) = scalar(p, at: i)
+                out.initializeElement(at: n, to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                n += 1
+                i += length
+            }
+            count = n
         }
-        return out
     }
 
     /// `scalars` as UTF-8 in `output`, which they replace.
