@@ -444,15 +444,19 @@ struct SegmentRules: Sendable {
         let tokens = line.tokens
         let longest = max(domain.maxWordLength, user?.maxWordLength ?? 0)
         out.removeAll(keepingCapacity: true)
+        let text = line.text, domainStarts = domainStarts, userStarts = userStarts
         var i = 0
         while i < tokens.count {
+            // A word spans two tokens or more, so two characters or more: it begins with a
+            // listed pair.
+            i = Self.copyUnchanged(tokens, from: i, into: &out) { b, k in
+                b[k].end < text.count && (domainStarts.mayStart(text[b[k].start], text[b[k].start + 1])
+                    || userStarts.mayStart(text[b[k].start], text[b[k].start + 1]))
+            }
+            guard i < tokens.count else { break }
             var j = i + 1
             var match = 0
-            // A word spans two tokens or more, so two characters or more.
-            let listed = tokens[i].end < line.text.count
-                && (domainStarts.mayStart(line.text[tokens[i].start], line.text[tokens[i].start + 1])
-                    || userStarts.mayStart(line.text[tokens[i].start], line.text[tokens[i].start + 1]))
-            while listed, j < tokens.count, !tokens[j].fixed, !tokens[j - 1].fixed, tokens[j].end - tokens[i].start <= longest {
+            while j < tokens.count, !tokens[j].fixed, !tokens[j - 1].fixed, tokens[j].end - tokens[i].start <= longest {
                 let word = line.text[tokens[i].start..<tokens[j].end]
                 if domain.frequency(of: word) > 0 || (user?.frequency(of: word) ?? 0) > 0 { match = j }
                 j += 1
@@ -489,7 +493,14 @@ struct SegmentRules: Sendable {
         let countNumerals = Self.countNumerals, measureWords = Self.measureWords
         let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
         let looseFirsts = Self.looseFirsts
-        for t in line.tokens {
+        let tokens = line.tokens
+        var i = 0
+        while i < tokens.count {
+            // Only tokens of two characters or more that no rule made.
+            i = Self.copyUnchanged(tokens, from: i, into: &out) { b, k in b[k].count >= 2 && !b[k].fixed }
+            guard i < tokens.count else { break }
+            let t = tokens[i]
+            i += 1
             // Most tokens begin with no numeral: one set test before the measure word's.
             if !t.fixed, t.count >= 2, countNumerals.contains(line.first(t)), measureWords.contains(line.last(t)),
                let cut = countedCut(line, t) {
@@ -622,8 +633,18 @@ struct SegmentRules: Sendable {
     func resegment(_ line: Line, cells: inout [PathCell], into out: inout [Token]) {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
+        let text = line.text, neighbourLength = Self.neighbourLength
         var i = 0
         while i < tokens.count {
+            // Only a single Han character that no rule made, with another such after it or a
+            // short token that no rule made before it.
+            i = Self.copyUnchanged(tokens, from: i, into: &out) { b, k in
+                let t = b[k]
+                guard t.count == 1, !t.fixed, ScalarClass.isHan(text[t.start]) else { return false }
+                return (k + 1 < b.count && b[k + 1].count == 1 && !b[k + 1].fixed)
+                    || (k > 0 && b[k - 1].count <= neighbourLength && !b[k - 1].fixed)
+            }
+            guard i < tokens.count else { break }
             // A run of single Han characters that no rule made.
             guard line.isSingleHan(tokens[i]), !tokens[i].fixed else {
                 out.append(tokens[i])
@@ -819,8 +840,17 @@ struct SegmentRules: Sendable {
     func joinCompounds(_ line: Line, into out: inout [Token]) {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
+        let text = line.text
         var i = 0
         while i < tokens.count {
+            // Only a token whose first two characters are the same, or two tokens of two
+            // characters, none fixed.
+            i = Self.copyUnchanged(tokens, from: i, into: &out) { b, k in
+                let t = b[k]
+                if t.count < 4, t.start + 1 < text.count, text[t.start] == text[t.start + 1] { return true }
+                return t.count == 2 && !t.fixed && k + 1 < b.count && b[k + 1].count == 2 && !b[k + 1].fixed
+            }
+            guard i < tokens.count else { break }
             // A word doubled character by character (`高高兴兴` from 高兴; ICU gives `高 高兴 兴`).
             if tokens[i].count < 4, tokens[i].start + 1 < line.text.count, line.text[tokens[i].start] == line.text[tokens[i].start + 1],
                let end = doubledWordEnd(line, tokens, from: i) {
@@ -865,9 +895,19 @@ struct SegmentRules: Sendable {
     func joinGivenNames(_ line: Line, splittingCompounds: Bool = false, into out: inout [Token]) {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
-        let placeSuffixes = Self.placeSuffixes
+        let placeSuffixes = Self.placeSuffixes, text = line.text
+        let compoundStarts = compoundStarts, longestCompound = compounds.maxWordLength
         var i = 0
         while i < tokens.count {
+            // Only three single characters (a place name, a name), or a token that may be a
+            // domain word in parts.
+            i = Self.copyUnchanged(tokens, from: i, into: &out) { b, k in
+                let t = b[k]
+                if t.count == 1 { return k + 2 < b.count && b[k + 1].count == 1 && b[k + 2].count == 1 }
+                return splittingCompounds && t.count >= 2 && t.count <= longestCompound
+                    && compoundStarts.mayStart(text[t.start], text[t.start + 1])
+            }
+            guard i < tokens.count else { break }
             // A place name no lexicon knows: two single characters (not function words or
             // numerals, no such character before them) and a place suffix (`水 心 村` → `水心村`,
             // `户 胡 镇`), before the surnames below can take them (`王 岗 镇`).
