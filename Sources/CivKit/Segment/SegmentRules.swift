@@ -507,9 +507,21 @@ struct SegmentRules: Sendable {
         let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
         let looseFirsts = Self.looseFirsts
         let tokens = line.tokens
-        // Only tokens of two characters or more that no rule made.
+        let directions = Self.directions, longestCompound = Self.longestCompound, text = line.text
+        // Only tokens of two characters or more that no rule made, and that meet the first test
+        // of a case below.
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
-            b[k].count >= 2 && !b[k].fixed
+            let t = b[k]
+            guard t.count >= 2, !t.fixed else { return false }
+            let a = text[t.start], z = text[t.end - 1]
+            if countNumerals.contains(a), measureWords.contains(z) { return true }
+            switch t.count {
+            case 2:
+                return (timeMeasures.contains(a) && directions.contains(z)) || looseCharacters.contains(a)
+                    || looseCharacters.contains(z) || complements.contains(z)
+            case 3: return complements.contains(z) || z == "是" || looseFirsts.contains(a)
+            default: return t.count <= longestCompound
+            }
         }
         guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
         Self.copy(tokens, 0..<i, into: &out)
