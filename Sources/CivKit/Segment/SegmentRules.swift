@@ -932,12 +932,15 @@ struct SegmentRules: Sendable {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
         let placeSuffixes = Self.placeSuffixes, text = line.text
-        let compoundStarts = compoundStarts, longestCompound = compounds.maxWordLength
-        // Only three single characters (a place name, a name), or a token that may be a
-        // domain word in parts.
+        let compoundStarts = compoundStarts, longestCompound = compounds.maxWordLength, surnames = surnames
+        // Only three single characters, a surname first (a name) or a place suffix last (a place
+        // name), or a token that may be a domain word in parts.
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             let t = b[k]
-            if t.count == 1 { return k + 2 < b.count && b[k + 1].count == 1 && b[k + 2].count == 1 }
+            if t.count == 1 {
+                return k + 2 < b.count && b[k + 1].count == 1 && b[k + 2].count == 1
+                    && (surnames.contains(text[t.start]) || placeSuffixes.contains(text[b[k + 2].start]))
+            }
             return splittingCompounds && t.count >= 2 && t.count <= longestCompound
                 && compoundStarts.mayStart(text[t.start], text[t.start + 1])
         }
