@@ -75,7 +75,12 @@ struct SegmentRules: Sendable {
         var cells: [PathCell] = []
 
         func isSingleHan(_ t: Token) -> Bool { t.count == 1 && ScalarClass.isHan(text[t.start]) }
-        func isHan(_ t: Token) -> Bool { t.count > 0 && (t.start..<t.end).allSatisfy { ScalarClass.isHan(text[$0]) } }
+        @inline(__always) func isHan(_ t: Token) -> Bool {
+            // A loop, not allSatisfy over the range: that was a call of ~50 instructions a token.
+            guard t.count > 0 else { return false }
+            for k in t.start..<t.end where !ScalarClass.isHan(text[k]) { return false }
+            return true
+        }
         func first(_ t: Token) -> Unicode.Scalar { text[t.start] }
         func last(_ t: Token) -> Unicode.Scalar { text[t.end - 1] }
         func scalars(_ t: Token) -> ArraySlice<Unicode.Scalar> { text[t.start..<t.end] }
