@@ -75,7 +75,12 @@ struct SegmentRules: Sendable {
         var cells: [PathCell] = []
 
         func isSingleHan(_ t: Token) -> Bool { t.count == 1 && ScalarClass.isHan(text[t.start]) }
-        func isHan(_ t: Token) -> Bool { t.count > 0 && (t.start..<t.end).allSatisfy { ScalarClass.isHan(text[$0]) } }
+        @inline(__always) func isHan(_ t: Token) -> Bool {
+            // A loop, not allSatisfy over the range: that was a call of ~50 instructions a token.
+            guard t.count > 0 else { return false }
+            for k in t.start..<t.end where !ScalarClass.isHan(text[k]) { return false }
+            return true
+        }
         func first(_ t: Token) -> Unicode.Scalar { text[t.start] }
         func last(_ t: Token) -> Unicode.Scalar { text[t.end - 1] }
         func scalars(_ t: Token) -> ArraySlice<Unicode.Scalar> { text[t.start..<t.end] }
@@ -143,32 +148,20 @@ struct SegmentRules: Sendable {
         // The first four rules change nothing on a line without their characters (most lines
         // lack some): one scan of the line spares their passes over the tokens.
         let may = mayChange(line.text)
-        if may.marks {
-            joinRepeatedMarks(line, into: &out)
+        // Each pass returns false when the line holds nothing it changes, without writing
+        // `out`: the tokens stay.
+        if may.marks, joinRepeatedMarks(line, into: &out) { swap(&line.tokens, &out) }
+        if may.numbers, joinNumbers(line, into: &out) { swap(&line.tokens, &out) }
+        if may.numerals, joinChineseNumerals(line, into: &out) { swap(&line.tokens, &out) }
+        if may.listedWords, joinListedWords(line, into: &out) {
             swap(&line.tokens, &out)
         }
-        if may.numbers {
-            joinNumbers(line, into: &out)
-            swap(&line.tokens, &out)
-        }
-        if may.numerals {
-            joinChineseNumerals(line, into: &out)
-            swap(&line.tokens, &out)
-        }
-        if may.listedWords {
-            joinListedWords(line, into: &out)
-            swap(&line.tokens, &out)
-        }
-        splitLooseTokens(line, into: &out)
-        swap(&line.tokens, &out)
-        resegment(line, cells: &cells, into: &out)
-        swap(&line.tokens, &out)
-        joinCompounds(line, into: &out)
-        swap(&line.tokens, &out)
+        if splitLooseTokens(line, into: &out) { swap(&line.tokens, &out) }
+        if resegment(line, cells: &cells, into: &out) { swap(&line.tokens, &out) }
+        if joinCompounds(line, into: &out) { swap(&line.tokens, &out) }
         // Rule 5 in the same pass: it changes only tokens of two characters or more, rule 4 only
         // single characters.
-        joinGivenNames(line, splittingCompounds: may.listedWords, into: &out)
-        swap(&line.tokens, &out)
+        if joinGivenNames(line, splittingCompounds: may.listedWords, into: &out) { swap(&line.tokens, &out) }
         swap(&out, &line.spare)
         swap(&cells, &line.cells)
     }
@@ -240,9 +233,20 @@ struct SegmentRules: Sendable {
     /// Marks written doubled or more (`——`, `……`), one token, as they are one mark.
     static let repeatedMarks = ScalarSet("—…－-·.")
 
-    func joinRepeatedMarks(_ line: Line, into out: inout [Token]) {
+    func joinRepeatedMarks(_ line: Line, into out: inout [Token]) -> Bool {
         out.removeAll(keepingCapacity: true)
-        for t in line.tokens {
+        let tokens = line.tokens, text = line.text, repeatedMarks = Self.repeatedMarks
+        // Only a mark of one character (joined to the token before it).
+        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+            b[k].count == 1 && repeatedMarks.contains(text[b[k].start])
+        }
+        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
+        Self.copy(tokens, 0..<i, into: &out)
+        while i < tokens.count {
+            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
+            guard i < tokens.count else { break }
+            let t = tokens[i]
+            i += 1
             if t.count == 1, Self.repeatedMarks.contains(line.first(t)), let last = out.last,
                line.all(last, { $0 == line.first(t) }) {
                 out[out.count - 1].end = t.end
@@ -251,6 +255,7 @@ struct SegmentRules: Sendable {
                 out.append(t)
             }
         }
+        return true
     }
 
     // MARK: Rule 1: digits and their units
@@ -273,11 +278,18 @@ struct SegmentRules: Sendable {
     static let unitsBeforeWords = ScalarSet("万亿年月日")
     static let minusSigns = ScalarSet("－-")
 
-    func joinNumbers(_ line: Line, into out: inout [Token]) {
-        let tokens = line.tokens
+    func joinNumbers(_ line: Line, into out: inout [Token]) -> Bool {
+        let tokens = line.tokens, text = line.text
         out.removeAll(keepingCapacity: true)
-        var i = 0
+        // Only a number, which begins with a digit.
+        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+            b[k].count > 0 && Self.isDigit(text[b[k].start])
+        }
+        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
+        Self.copy(tokens, 0..<i, into: &out)
         while i < tokens.count {
+            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
+            guard i < tokens.count else { break }
             var t = tokens[i]
             if Self.isNumber(line, t) {
                 // A minus sign before the number, when no digit or letter comes before the sign.
@@ -317,6 +329,7 @@ struct SegmentRules: Sendable {
             out.append(t)
             i += 1
         }
+        return true
     }
 
     // MARK: Rule 2: Chinese numerals
@@ -326,19 +339,20 @@ struct SegmentRules: Sendable {
 
     static func isNumeral(_ line: Line, _ t: Token) -> Bool { t.count > 0 && line.all(t) { numerals.contains($0) } }
 
-    func joinChineseNumerals(_ line: Line, into out: inout [Token]) {
+    func joinChineseNumerals(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
         let text = line.text, numerals = Self.numerals
-        var i = 0
+        // Most tokens begin with no numeral, 第 or 百: none of the cases below.
+        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+            let c = text[b[k].start]
+            return numerals.contains(c) || c == "第"
+        }
+        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
+        Self.copy(tokens, 0..<i, into: &out)
         while i < tokens.count {
-            // Most tokens begin with no numeral, 第 or 百: none of the cases below.
-            let c = text[tokens[i].start]
-            if !numerals.contains(c), c != "第" {
-                out.append(tokens[i])
-                i += 1
-                continue
-            }
+            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
+            guard i < tokens.count else { break }
             // 第 and the number after it, which may run over several tokens (`第 一` → `第一`,
             // `第十 五次` → `第十五 次`); a measure word stuck to the number stays apart
             // (`第 一个` → `第一 个`, `第三次` → `第三 次`).
@@ -394,6 +408,7 @@ struct SegmentRules: Sendable {
             out.append(run)
             i = j
         }
+        return true
     }
 
     /// When the token at `i` is 第 with or without numerals and numerals follow it (or a measure
@@ -440,19 +455,25 @@ struct SegmentRules: Sendable {
 
     /// Consecutive tokens that spell a word of the domain lexicon or the user's, the longest
     /// first, one token (`宣传 部长` → `宣传部长`); ICU's tokens are never cut for them.
-    func joinListedWords(_ line: Line, into out: inout [Token]) {
+    func joinListedWords(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
         let longest = max(domain.maxWordLength, user?.maxWordLength ?? 0)
         out.removeAll(keepingCapacity: true)
-        var i = 0
+        let text = line.text, domainStarts = domainStarts, userStarts = userStarts
+        // A word spans two tokens or more, so two characters or more: it begins with a
+        // listed pair.
+        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+            b[k].end < text.count && (domainStarts.mayStart(text[b[k].start], text[b[k].start + 1])
+                || userStarts.mayStart(text[b[k].start], text[b[k].start + 1]))
+        }
+        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
+        Self.copy(tokens, 0..<i, into: &out)
         while i < tokens.count {
+            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
+            guard i < tokens.count else { break }
             var j = i + 1
             var match = 0
-            // A word spans two tokens or more, so two characters or more.
-            let listed = tokens[i].end < line.text.count
-                && (domainStarts.mayStart(line.text[tokens[i].start], line.text[tokens[i].start + 1])
-                    || userStarts.mayStart(line.text[tokens[i].start], line.text[tokens[i].start + 1]))
-            while listed, j < tokens.count, !tokens[j].fixed, !tokens[j - 1].fixed, tokens[j].end - tokens[i].start <= longest {
+            while j < tokens.count, !tokens[j].fixed, !tokens[j - 1].fixed, tokens[j].end - tokens[i].start <= longest {
                 let word = line.text[tokens[i].start..<tokens[j].end]
                 if domain.frequency(of: word) > 0 || (user?.frequency(of: word) ?? 0) > 0 { match = j }
                 j += 1
@@ -465,6 +486,7 @@ struct SegmentRules: Sendable {
                 i += 1
             }
         }
+        return true
     }
 
     // MARK: Rule 2b: ICU's words that PKU splits
@@ -483,13 +505,36 @@ struct SegmentRules: Sendable {
     /// but the lexicons lack (`新的`, `的是`, `年来`, `图为`).
     static let looseCharacters = ScalarSet("的了是在有都也就不来为之此要更")
 
-    func splitLooseTokens(_ line: Line, into out: inout [Token]) {
+    func splitLooseTokens(_ line: Line, into out: inout [Token]) -> Bool {
         out.removeAll(keepingCapacity: true)
         // The sets in locals: a static's every read goes through its lazy initialisation check.
         let countNumerals = Self.countNumerals, measureWords = Self.measureWords
         let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
         let looseFirsts = Self.looseFirsts
-        for t in line.tokens {
+        let tokens = line.tokens
+        let directions = Self.directions, longestCompound = Self.longestCompound, text = line.text
+        // Only tokens of two characters or more that no rule made, and that meet the first test
+        // of a case below.
+        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+            let t = b[k]
+            guard t.count >= 2, !t.fixed else { return false }
+            let a = text[t.start], z = text[t.end - 1]
+            if countNumerals.contains(a), measureWords.contains(z) { return true }
+            switch t.count {
+            case 2:
+                return (timeMeasures.contains(a) && directions.contains(z)) || looseCharacters.contains(a)
+                    || looseCharacters.contains(z) || complements.contains(z)
+            case 3: return complements.contains(z) || z == "是" || looseFirsts.contains(a)
+            default: return t.count <= longestCompound
+            }
+        }
+        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
+        Self.copy(tokens, 0..<i, into: &out)
+        while i < tokens.count {
+            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
+            guard i < tokens.count else { break }
+            let t = tokens[i]
+            i += 1
             // Most tokens begin with no numeral: one set test before the measure word's.
             if !t.fixed, t.count >= 2, countNumerals.contains(line.first(t)), measureWords.contains(line.last(t)),
                let cut = countedCut(line, t) {
@@ -530,6 +575,7 @@ struct SegmentRules: Sendable {
             }
             out.append(t)
         }
+        return true
     }
 
     /// Where a token of numerals and one measure word after them (`一次`, `十五岁`, `几十年`) is
@@ -619,11 +665,23 @@ struct SegmentRules: Sendable {
     /// damaged text) is cut into windows of this size.
     static let longestWindow = 4096
 
-    func resegment(_ line: Line, cells: inout [PathCell], into out: inout [Token]) {
+    func resegment(_ line: Line, cells: inout [PathCell], into out: inout [Token]) -> Bool {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
-        var i = 0
+        let text = line.text, neighbourLength = Self.neighbourLength
+        // Only a single Han character that no rule made, with another such after it or a
+        // short token that no rule made before it.
+        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+            let t = b[k]
+            guard t.count == 1, !t.fixed, ScalarClass.isHan(text[t.start]) else { return false }
+            return (k + 1 < b.count && b[k + 1].count == 1 && !b[k + 1].fixed)
+                || (k > 0 && b[k - 1].count <= neighbourLength && !b[k - 1].fixed)
+        }
+        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
+        Self.copy(tokens, 0..<i, into: &out)
         while i < tokens.count {
+            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
+            guard i < tokens.count else { break }
             // A run of single Han characters that no rule made.
             guard line.isSingleHan(tokens[i]), !tokens[i].fixed else {
                 out.append(tokens[i])
@@ -652,6 +710,7 @@ struct SegmentRules: Sendable {
             }
             i = j
         }
+        return true
     }
 
     /// The re-segmentation's cell for position k of a window: the main lexicon's code of the
@@ -816,11 +875,22 @@ struct SegmentRules: Sendable {
 
     /// Two two-character words that make a four-character word of the lexicons (`社会 主义`,
     /// `国民 经济`), one token.
-    func joinCompounds(_ line: Line, into out: inout [Token]) {
+    func joinCompounds(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
-        var i = 0
+        let text = line.text
+        // Only a token whose first two characters are the same, or two tokens of two
+        // characters, none fixed.
+        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+            let t = b[k]
+            if t.count < 4, t.start + 1 < text.count, text[t.start] == text[t.start + 1] { return true }
+            return t.count == 2 && !t.fixed && k + 1 < b.count && b[k + 1].count == 2 && !b[k + 1].fixed
+        }
+        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
+        Self.copy(tokens, 0..<i, into: &out)
         while i < tokens.count {
+            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
+            guard i < tokens.count else { break }
             // A word doubled character by character (`高高兴兴` from 高兴; ICU gives `高 高兴 兴`).
             if tokens[i].count < 4, tokens[i].start + 1 < line.text.count, line.text[tokens[i].start] == line.text[tokens[i].start + 1],
                let end = doubledWordEnd(line, tokens, from: i) {
@@ -838,6 +908,7 @@ struct SegmentRules: Sendable {
             out.append(tokens[i])
             i += 1
         }
+        return true
     }
 
     /// When tokens from `i` on spell AABB (four Han characters, A not B, AB a word of the
@@ -862,12 +933,27 @@ struct SegmentRules: Sendable {
     /// The generic part of a place name that the convention writes with the name (`水心村`).
     static let placeSuffixes = ScalarSet("村镇乡")
 
-    func joinGivenNames(_ line: Line, splittingCompounds: Bool = false, into out: inout [Token]) {
+    func joinGivenNames(_ line: Line, splittingCompounds: Bool = false, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
         out.removeAll(keepingCapacity: true)
-        let placeSuffixes = Self.placeSuffixes
-        var i = 0
+        let placeSuffixes = Self.placeSuffixes, text = line.text
+        let compoundStarts = compoundStarts, longestCompound = compounds.maxWordLength, surnames = surnames
+        // Only three single characters, a surname first (a name) or a place suffix last (a place
+        // name), or a token that may be a domain word in parts.
+        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+            let t = b[k]
+            if t.count == 1 {
+                return k + 2 < b.count && b[k + 1].count == 1 && b[k + 2].count == 1
+                    && (surnames.contains(text[t.start]) || placeSuffixes.contains(text[b[k + 2].start]))
+            }
+            return splittingCompounds && t.count >= 2 && t.count <= longestCompound
+                && compoundStarts.mayStart(text[t.start], text[t.start + 1])
+        }
+        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
+        Self.copy(tokens, 0..<i, into: &out)
         while i < tokens.count {
+            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
+            guard i < tokens.count else { break }
             // A place name no lexicon knows: two single characters (not function words or
             // numerals, no such character before them) and a place suffix (`水 心 村` → `水心村`,
             // `户 胡 镇`), before the surnames below can take them (`王 岗 镇`).
@@ -892,6 +978,7 @@ struct SegmentRules: Sendable {
             }
             i += 1
         }
+        return true
     }
 
     /// A single Han character that may be part of a name: not a function word, not a numeral.

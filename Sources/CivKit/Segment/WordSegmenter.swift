@@ -127,7 +127,11 @@ public final class WordSegmenter {
         tokens.resize(to: max(work.boundaries.count - 1, 0), filling: SegmentRules.Token(start: 0, end: 0))
         var made = 0
         // Whether the line holds white space at all: most lines of prose hold none, and then
-        // no token needs dropping after the rules.
+        // no token is tested for it (one comparison a Han character here, where the test in the
+        // token loop cost several), nor needs dropping after the rules.
+        let lineHasSpace = line.text.withUnsafeBufferPointer { text in
+            text.contains { $0.value <= 0x3000 && ScalarClass.isSpace($0.value) }
+        }
         var anySpace = false
         line.text.withUnsafeBufferPointer { text in
             tokens.withUnsafeMutableBufferPointer { tokens in
@@ -144,7 +148,10 @@ public final class WordSegmenter {
                             }
                         }
                         // White space stays a token until the end, so that no rule joins across it.
-                        if k > start {
+                        if k > start, !lineHasSpace {
+                            tokens[made] = SegmentRules.Token(start: start, end: k, fixed: false)
+                            made += 1
+                        } else if k > start {
                             var space = true, anyInToken = false
                             for i in start..<k {
                                 // Han characters lie above every space: one comparison for them.
