@@ -244,4 +244,30 @@ import Testing
         let exact = starts.filter { offsets.contains($0) }.count
         #expect(Double(exact) >= 0.90 * Double(starts.count), "\(exact) of \(starts.count) boundaries exact")
     }
+
+    @Test func aNoticesClosingAndItsContactAreKept() {
+        // The body's name and date under a notice, and its contact above them, though a site's
+        // footer holds such lines: a contact rule, a date without digits (lost) and a line an
+        // earlier page of the site held do not take them.
+        let lines = ["关于开展环境卫生集中整治的通告", "为改善集镇人居环境，现将有关事项通告如下。", "联系电话：，电子邮箱：dsxwmb",
+                     "沣岭镇人民政府", "年月日", "主办单位：沣岭镇人民政府 联系电话：0736-4821006"]
+        let siteLines = RepeatedSiteLines()
+        _ = Support.removeBoilerplate(["沣岭镇人民政府", "首页 | 镇情概况 | 政务公开 | 新闻动态", "标题", "正文一句。"],
+                                      removal: BoilerplateRemoval(siteLines: siteLines))
+        let (record, counters) = Support.removeBoilerplate(lines, removal: BoilerplateRemoval(siteLines: siteLines))
+        #expect(record.lines == Array(lines[0 ... 4]))
+        #expect(counters["dropped.contact"] == 1)
+        #expect(NoticeClosing.protectedLines(lines) == [2, 3, 4])
+        #expect(BodyEdges.withBytes("年月日", NoticeClosing.isDateOnly))
+        #expect(BodyEdges.withBytes("2023-07-03", NoticeClosing.isDateOnly))
+        #expect(!BodyEdges.withBytes("2023年7月3日 星期一", NoticeClosing.isDateOnly))
+        // Without a sentence of the text just above, a name and a date are a footer's.
+        #expect(NoticeClosing.protectedLines(["正文一句。", "相关链接", "网站地图", "联系我们", "沣岭镇人民政府", "2023年7月3日"]).isEmpty)
+    }
+
+    @Test func aCaptionInTagsIsNoMarkup() {
+        #expect(!LinkLines.isMarkup("<h3 style=\"text-align: center;\">评比小组查看楼道消防设施</h3>"))
+        #expect(LinkLines.isMarkup("<ul><li>首页</li><li>新闻</li><li>专题</li></ul>"))
+        #expect(LinkLines.isMarkup("<h3><br></h3>"))
+    }
 }

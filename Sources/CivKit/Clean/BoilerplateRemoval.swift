@@ -194,10 +194,12 @@ public struct BoilerplateRemoval: DocumentRepair {
         // the title is known (the nearest line above the anchor that no rule took).
         var above: [(index: Int, counter: String)] = []
         var keptIndices: [Int] = []
+        // A notice's closing and what lies between it and the text (`NoticeClosing`) are kept.
+        let closing = hasProse ? NoticeClosing.protectedLines(lines) : []
         var i = 0
         while i < lines.count {
             // Longer lines are never taken for boilerplate (`BoilerplateRules.maxLineBytes`).
-            guard lines[i].utf8.count <= BoilerplateRules.maxLineBytes else {
+            guard lines[i].utf8.count <= BoilerplateRules.maxLineBytes, !closing.contains(i) else {
                 kept.append(lines[i])
                 keptIndices.append(i)
                 i += 1
