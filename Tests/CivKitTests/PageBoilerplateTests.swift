@@ -270,4 +270,31 @@ import Testing
         #expect(LinkLines.isMarkup("<ul><li>首页</li><li>新闻</li><li>专题</li></ul>"))
         #expect(LinkLines.isMarkup("<h3><br></h3>"))
     }
+
+    @Test func headAndFootFormsOfPortalsForumsAndEPapersAreDropped() {
+        let rules = BoilerplateRules.standard
+        func kind(_ line: String, index: Int = 1, count: Int = 30) -> String? {
+            var line = line
+            let first = line.utf8.first ?? 0
+            return line.withUTF8 { p in
+                rules.firstCandidate(index: index, count: count, firstByte: first) { rules.rules[$0].matches(p, keywords: rules.keywords(in: p)) }
+            }.map { rules.rules[$0].kind }
+        }
+        #expect(kind("今天是：2023年6月14日 星期三") == "calendar")
+        #expect(kind("今天是个好日子，我们一起去看新建成的公园。") == nil)
+        #expect(kind("本帖最后由 南浦社区工作站 于 2020-9-3 16:40 编辑") == "forum")
+        #expect(kind("查看完整版本：[-- 关于拟表彰年度县级“文明家庭”的公示 --] [-- top --]") == "forum")
+        #expect(kind("宕山信息港 -> 宕山新闻 -> 关于拟表彰年度县级“文明家庭”的公示 [打印本页]") == "breadcrumb")
+        #expect(kind("用户名：密码：[注册][找回密码]") == "login")
+        #expect(kind("还没有账号？") == "login")
+        #expect(kind("---") == "separator" && kind("***") == "separator")
+        #expect(kind("相关搜索：文明城市 志愿服务 税务局", index: 28) == "related")
+        #expect(kind("第05版") == "epaper" && kind("本文所在版面导航") == "epaper")
+        #expect(kind("2023年10月26日 星期四上一期下一期") == "epaper")
+        #expect(kind("作品由 美篇工作版 编辑制作", index: 28) == "template")
+        #expect(kind("查看88.07MB") == "download")
+        // A sentence about a password, a dash inside text, a date alone: the article's.
+        #expect(kind("用户名和密码由社区统一发放，居民可凭身份证领取。") == nil)
+        #expect(kind("2023年10月26日") != "epaper")
+    }
 }
