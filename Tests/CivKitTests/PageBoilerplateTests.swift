@@ -297,4 +297,21 @@ import Testing
         #expect(kind("用户名和密码由社区统一发放，居民可凭身份证领取。") == nil)
         #expect(kind("2023年10月26日") != "epaper")
     }
+
+    @Test func forumWatermarksAndAReadersGuideLabelledSummaryAreTaken() {
+        #expect(BodyEdges.withBytes("8 u) T/ R! B3 e- k& q% x; w 6 m# H9 F", BoilerplateRemoval.isWatermark))
+        #expect(BodyEdges.withBytes("; v# N- E2 n( d7 y: U", BoilerplateRemoval.isWatermark))
+        // Letters or numbers between spaces, English, a glued sentence: no watermark.
+        #expect(!BodyEdges.withBytes("A B C D E F G", BoilerplateRemoval.isWatermark))
+        #expect(!BodyEdges.withBytes("I am ok, it is so", BoilerplateRemoval.isWatermark))
+        #expect(!BodyEdges.withBytes("8 u) T/ R! B3 e- 居民说，楼道干净了。", BoilerplateRemoval.isWatermark))
+        let (record, counters) = Support.removeBoilerplate(["标题", "8 u) T/ R! B3 e- k& q% x; w 6 m# H9 F", "居民说，楼道干净了。"])
+        #expect(record.lines == ["标题", "居民说，楼道干净了。"] && counters["dropped.watermark"] == 1)
+        var document = Record(lines: ["标题", "导读 清晨的早市、午后的学校门口、深夜的烧烤街，都能看到城管队员的身影。他们记得...",
+                                      "清晨的早市、午后的学校门口、深夜的烧烤街，都能看到城管队员的身影。他们记得每个摊位。"])
+        var summaryCounters = Counters()
+        var taken: [TakenLine] = []
+        RepeatedSummaryRemoval().repair(&document, counters: &summaryCounters, taken: &taken)
+        #expect(document.lines.count == 2 && summaryCounters["dropped.summary"] == 1)
+    }
 }
