@@ -293,6 +293,9 @@ import Testing
         #expect(kind("2023年10月26日 星期四上一期下一期") == "epaper")
         #expect(kind("作品由 美篇工作版 编辑制作", index: 28) == "template")
         #expect(kind("查看88.07MB") == "download")
+        // A link to more is no trail: it starts no page.
+        #expect(kind("更多>>  槐川日报近期报纸查看") == "navigation")
+        #expect(!rules.startsPage("更多>>  槐川日报近期报纸查看") && rules.startsPage("首页 > 新闻 > 社会"))
         // A sentence about a password, a dash inside text, a date alone: the article's.
         #expect(kind("用户名和密码由社区统一发放，居民可凭身份证领取。") == nil)
         #expect(kind("2023年10月26日") != "epaper")
