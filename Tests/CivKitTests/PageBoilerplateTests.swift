@@ -296,6 +296,9 @@ import Testing
         // A link to more is no trail: it starts no page.
         #expect(kind("更多>>  槐川日报近期报纸查看") == "navigation")
         #expect(!rules.startsPage("更多>>  槐川日报近期报纸查看") && rules.startsPage("首页 > 新闻 > 社会"))
+        // A bare `位置：` opens a trail before the home page only: an address is no trail.
+        #expect(rules.startsPage("位置：首页 >> 文明汀州") && !rules.startsPage("位置：滨江路1号"))
+        #expect(kind("用户登录") == "login" && kind("没有帐号？") == "login" && kind("——") == nil)
         // A sentence about a password, a dash inside text, a date alone: the article's.
         #expect(kind("用户名和密码由社区统一发放，居民可凭身份证领取。") == nil)
         #expect(kind("2023年10月26日") != "epaper")

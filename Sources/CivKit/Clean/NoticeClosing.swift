@@ -29,22 +29,34 @@ public enum NoticeClosing {
     /// digits between `-`, `/` or `.`.
     public static func isDateOnly(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !p.isEmpty, p.count <= maxDateBytes else { return false }
-        let first = p[0]
-        // A digit, or the first byte of 年 (E5 B9 B4).
-        guard (first >= 0x30 && first <= 0x39) || first == 0xE5 else { return false }
-        var marks: [UInt32] = [], digits = 0, i = 0
+        // A digit, or 年 (E5 B9 B4): most lines fail here.
+        guard (p[0] >= 0x30 && p[0] <= 0x39) || (p.count >= 3 && p[0] == 0xE5 && p[1] == 0xB9 && p[2] == 0xB4) else { return false }
+        // The marks in order, as one number of base 8: 年月日 is 1 2 3; `-`, `/`, `.` are 4, 5, 6.
+        var marks = 0, count = 0, digits = 0, i = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
             i += length
+            let mark: Int
             switch v {
-            case 0x30 ... 0x39: digits += 1
+            case 0x30 ... 0x39:
+                digits += 1
+                continue
             case 0x20: continue
-            case 0x5E74, 0x6708, 0x65E5, 0x2D, 0x2F, 0x2E: marks.append(v)
+            case 0x5E74: mark = 1
+            case 0x6708: mark = 2
+            case 0x65E5: mark = 3
+            case 0x2D: mark = 4
+            case 0x2F: mark = 5
+            case 0x2E: mark = 6
             default: return false
             }
+            count += 1
+            if count > 3 { return false }
+            marks = marks << 3 | mark
         }
-        if marks == [0x5E74, 0x6708, 0x65E5] { return true }
-        return digits >= 6 && marks.count == 2 && marks[0] == marks[1] && marks[0] < 0x80
+        if count == 3 && marks == 1 << 6 | 2 << 3 | 3 { return true }
+        // Two of the same separator between digits: `2023-07-03`.
+        return digits >= 6 && count == 2 && marks >> 3 == marks & 7 && marks & 7 >= 4
     }
     static let maxDateBytes = 40
 
