@@ -284,7 +284,6 @@ import Testing
         #expect(kind("今天是个好日子，我们一起去看新建成的公园。") == nil)
         #expect(kind("本帖最后由 南浦社区工作站 于 2020-9-3 16:40 编辑") == "forum")
         #expect(kind("查看完整版本：[-- 关于拟表彰年度县级“文明家庭”的公示 --] [-- top --]") == "forum")
-        #expect(kind("宕山信息港 -> 宕山新闻 -> 关于拟表彰年度县级“文明家庭”的公示 [打印本页]") == "breadcrumb")
         #expect(kind("用户名：密码：[注册][找回密码]") == "login")
         #expect(kind("还没有账号？") == "login")
         #expect(kind("---") == "separator" && kind("***") == "separator")
