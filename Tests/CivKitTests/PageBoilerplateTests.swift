@@ -244,4 +244,79 @@ import Testing
         let exact = starts.filter { offsets.contains($0) }.count
         #expect(Double(exact) >= 0.90 * Double(starts.count), "\(exact) of \(starts.count) boundaries exact")
     }
+
+    @Test func aNoticesClosingAndItsContactAreKept() {
+        // The body's name and date under a notice, and its contact above them, though a site's
+        // footer holds such lines: a contact rule, a date without digits (lost) and a line an
+        // earlier page of the site held do not take them.
+        let lines = ["关于开展环境卫生集中整治的通告", "为改善集镇人居环境，现将有关事项通告如下。", "联系电话：，电子邮箱：dsxwmb",
+                     "沣岭镇人民政府", "年月日", "主办单位：沣岭镇人民政府 联系电话：0736-4821006"]
+        let siteLines = RepeatedSiteLines()
+        _ = Support.removeBoilerplate(["沣岭镇人民政府", "首页 | 镇情概况 | 政务公开 | 新闻动态", "标题", "正文一句。"],
+                                      removal: BoilerplateRemoval(siteLines: siteLines))
+        let (record, counters) = Support.removeBoilerplate(lines, removal: BoilerplateRemoval(siteLines: siteLines))
+        #expect(record.lines == Array(lines[0 ... 4]))
+        #expect(counters["dropped.contact"] == 1)
+        #expect(NoticeClosing.protectedLines(lines) == [2, 3, 4])
+        #expect(BodyEdges.withBytes("年月日", NoticeClosing.isDateOnly))
+        #expect(BodyEdges.withBytes("2023-07-03", NoticeClosing.isDateOnly))
+        #expect(!BodyEdges.withBytes("2023年7月3日 星期一", NoticeClosing.isDateOnly))
+        // Without a sentence of the text just above, a name and a date are a footer's.
+        #expect(NoticeClosing.protectedLines(["正文一句。", "相关链接", "网站地图", "联系我们", "沣岭镇人民政府", "2023年7月3日"]).isEmpty)
+    }
+
+    @Test func aCaptionInTagsIsNoMarkup() {
+        #expect(!LinkLines.isMarkup("<h3 style=\"text-align: center;\">评比小组查看楼道消防设施</h3>"))
+        #expect(LinkLines.isMarkup("<ul><li>首页</li><li>新闻</li><li>专题</li></ul>"))
+        #expect(LinkLines.isMarkup("<h3><br></h3>"))
+    }
+
+    @Test func headAndFootFormsOfPortalsForumsAndEPapersAreDropped() {
+        let rules = BoilerplateRules.standard
+        func kind(_ line: String, index: Int = 1, count: Int = 30) -> String? {
+            var line = line
+            let first = line.utf8.first ?? 0
+            return line.withUTF8 { p in
+                rules.firstCandidate(index: index, count: count, firstByte: first) { rules.rules[$0].matches(p, keywords: rules.keywords(in: p)) }
+            }.map { rules.rules[$0].kind }
+        }
+        #expect(kind("今天是：2023年6月14日 星期三") == "calendar")
+        #expect(kind("今天是个好日子，我们一起去看新建成的公园。") == nil)
+        #expect(kind("本帖最后由 南浦社区工作站 于 2020-9-3 16:40 编辑") == "forum")
+        #expect(kind("查看完整版本：[-- 关于拟表彰年度县级“文明家庭”的公示 --] [-- top --]") == "forum")
+        #expect(kind("用户名：密码：[注册][找回密码]") == "login")
+        #expect(kind("还没有账号？") == "login")
+        #expect(kind("---") == "separator" && kind("***") == "separator")
+        #expect(kind("相关搜索：文明城市 志愿服务 税务局", index: 28) == "related")
+        #expect(kind("第05版") == "epaper" && kind("本文所在版面导航") == "epaper")
+        #expect(kind("2023年10月26日 星期四上一期下一期") == "epaper")
+        #expect(kind("作品由 美篇工作版 编辑制作", index: 28) == "template")
+        #expect(kind("查看88.07MB") == "download")
+        // A link to more is no trail: it starts no page.
+        #expect(kind("更多>>  槐川日报近期报纸查看") == "navigation")
+        #expect(!rules.startsPage("更多>>  槐川日报近期报纸查看") && rules.startsPage("首页 > 新闻 > 社会"))
+        // A bare `位置：` opens a trail before the home page only: an address is no trail.
+        #expect(rules.startsPage("位置：首页 >> 文明汀州") && !rules.startsPage("位置：滨江路1号"))
+        #expect(kind("用户登录") == "login" && kind("没有帐号？") == "login" && kind("——") == nil)
+        // A sentence about a password, a dash inside text, a date alone: the article's.
+        #expect(kind("用户名和密码由社区统一发放，居民可凭身份证领取。") == nil)
+        #expect(kind("2023年10月26日") != "epaper")
+    }
+
+    @Test func forumWatermarksAndAReadersGuideLabelledSummaryAreTaken() {
+        #expect(BodyEdges.withBytes("8 u) T/ R! B3 e- k& q% x; w 6 m# H9 F", BoilerplateRemoval.isWatermark))
+        #expect(BodyEdges.withBytes("; v# N- E2 n( d7 y: U", BoilerplateRemoval.isWatermark))
+        // Letters or numbers between spaces, English, a glued sentence: no watermark.
+        #expect(!BodyEdges.withBytes("A B C D E F G", BoilerplateRemoval.isWatermark))
+        #expect(!BodyEdges.withBytes("I am ok, it is so", BoilerplateRemoval.isWatermark))
+        #expect(!BodyEdges.withBytes("8 u) T/ R! B3 e- 居民说，楼道干净了。", BoilerplateRemoval.isWatermark))
+        let (record, counters) = Support.removeBoilerplate(["标题", "8 u) T/ R! B3 e- k& q% x; w 6 m# H9 F", "居民说，楼道干净了。"])
+        #expect(record.lines == ["标题", "居民说，楼道干净了。"] && counters["dropped.watermark"] == 1)
+        var document = Record(lines: ["标题", "导读 清晨的早市、午后的学校门口、深夜的烧烤街，都能看到城管队员的身影。他们记得...",
+                                      "清晨的早市、午后的学校门口、深夜的烧烤街，都能看到城管队员的身影。他们记得每个摊位。"])
+        var summaryCounters = Counters()
+        var taken: [TakenLine] = []
+        RepeatedSummaryRemoval().repair(&document, counters: &summaryCounters, taken: &taken)
+        #expect(document.lines.count == 2 && summaryCounters["dropped.summary"] == 1)
+    }
 }

@@ -203,6 +203,8 @@ public struct BodyEdges: Sendable {
         if hasCredit(p) { return false }
         // A short date line without a bar is a byline or a notice's date.
         if BylineNamedPageStart.hasDate(p) && !UTF8Bytes.contains(p, UInt8(ascii: "|")) && scalarCount(p) <= maxBylineScalars { return false }
+        // A date whose digits a crawl lost (`年月日`, under a notice's signature).
+        if NoticeClosing.isDateOnly(p) { return false }
         var scalars = 0, han = 0, items: [Int] = [0]
         var first: UInt32 = 0, last: UInt32 = 0
         var i = 0

@@ -145,6 +145,35 @@ public struct BoilerplateRemoval: DocumentRepair {
     }
     static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "bmp"]
 
+    /// A forum's anti-scraping watermark alone on a line (`8 u) T/ R! B3 e- k& q% x; w 6 m# H9 F`):
+    /// ASCII only, `minWatermarkTokens` or more tokens of one or two characters between spaces,
+    /// some of them punctuation. The cheap test first: an ASCII first byte on a short line.
+    static func isWatermark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = p.first, first < 0x80, p.count <= maxWatermarkBytes else { return false }
+        var tokens = 0, punctuated = 0, length = 0, hasPunctuation = false
+        for i in 0 ... p.count {
+            // (A space after the last byte closes the last token.)
+            let b = i < p.count ? p[i] : 0x20
+            guard b < 0x80 else { return false }
+            if b == 0x20 {
+                if length > 0 {
+                    tokens += 1
+                    if hasPunctuation { punctuated += 1 }
+                }
+                length = 0
+                hasPunctuation = false
+                continue
+            }
+            length += 1
+            if length > 2 { return false }
+            let isAlphanumeric = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+            if !isAlphanumeric { hasPunctuation = true }
+        }
+        return tokens >= minWatermarkTokens && punctuated * 3 >= tokens
+    }
+    static let minWatermarkTokens = 6
+    static let maxWatermarkBytes = 120
+
     /// A download site's buttons and prices, wherever they stand: a short line holding `下载`
     /// and no sentence mark, colon or quote (`快捷下载 游客一键下载`, `账号登录下载`,
     /// `下载资源需要5金币`, `立即下载`). A byte test, not a rule of the table: asked of every line,
@@ -194,10 +223,12 @@ public struct BoilerplateRemoval: DocumentRepair {
         // the title is known (the nearest line above the anchor that no rule took).
         var above: [(index: Int, counter: String)] = []
         var keptIndices: [Int] = []
+        // A notice's closing and what lies between it and the text (`NoticeClosing`) are kept.
+        let closing = hasProse ? NoticeClosing.protectedLines(lines) : []
         var i = 0
         while i < lines.count {
             // Longer lines are never taken for boilerplate (`BoilerplateRules.maxLineBytes`).
-            guard lines[i].utf8.count <= BoilerplateRules.maxLineBytes else {
+            guard lines[i].utf8.count <= BoilerplateRules.maxLineBytes, !closing.contains(i) else {
                 kept.append(lines[i])
                 keptIndices.append(i)
                 i += 1
@@ -232,6 +263,9 @@ public struct BoilerplateRemoval: DocumentRepair {
                 if hasProse, line.withUTF8(Self.isImageFileName) {
                     explained.append(TakenLine(index: i, counter: "dropped.image"))
                     counters.add("dropped.image")
+                } else if hasProse, line.withUTF8(Self.isWatermark) {
+                    explained.append(TakenLine(index: i, counter: "dropped.watermark"))
+                    counters.add("dropped.watermark")
                 } else if hasProse, line.withUTF8(Self.isDownloadButton) {
                     explained.append(TakenLine(index: i, counter: "dropped.download"))
                     counters.add("dropped.download")

@@ -38,15 +38,25 @@ public enum LinkLines {
     public static func isMarkup(_ line: String) -> Bool {
         guard line.utf8.first == UInt8(ascii: "<"), line.utf8.count <= maxLineBytes else { return false }
         if line.hasPrefix("<script") || line.hasPrefix("<style") { return true }
-        var inTag = false, text = 0
+        // Han text between two tags that reads as a heading or a caption
+        // (`<h3>评比小组查看楼道消防设施</h3>`) is the article's: a menu's items are short.
+        var inTag = false, text = 0, hanRun = 0
         for c in line.unicodeScalars {
-            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag && c != " " {
+            if c == "<" {
+                inTag = true
+                hanRun = 0
+            } else if c == ">" { inTag = false } else if !inTag && c != " " {
                 if isPunctuation(c) { return false }
                 text += 1
+                hanRun = ScalarClass.isHan(c.value) ? hanRun + 1 : 0
+                if hanRun >= minCaptionHan { return false }
             }
         }
         return text <= 12
     }
+
+    /// Han characters in one run between tags that make a caption, not a tag's link text.
+    static let minCaptionHan = 8
 
     /// The text of a line that starts with a tag, its tags removed (`<footer>某某 版权所有</footer>`
     /// → `某某 版权所有`), for the rules to read; nil for other lines.

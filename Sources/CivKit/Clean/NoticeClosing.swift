@@ -1,0 +1,75 @@
+/// A notice's or letter's closing: the issuing body's name alone on a line (`沣岭镇人民政府`),
+/// right above a line that is only a date (`2023年7月3日`; `年月日` when a crawl lost its
+/// digits), a few lines under a sentence of the text. The closing and what stands between that
+/// sentence and it (`联系电话：0736-4821006`, the notice's own contact) are the document's:
+/// no rule takes them, although a site's footer names the same body and holds such lines.
+public enum NoticeClosing {
+    /// Lines between the text's last sentence and the signature.
+    static let maxLinesAboveSignature = 2
+    /// A body's name is short.
+    static let maxSignatureScalars = 30
+
+    /// The indices of the closings' lines and those between them and the sentence above; empty
+    /// for most documents. The cheap test first: a line that is only a date.
+    public static func protectedLines(_ lines: [String]) -> [Int] {
+        var protected: [Int] = []
+        var d = 2
+        while d < lines.count {
+            defer { d += 1 }
+            guard BodyEdges.withBytes(lines[d], isDateOnly), BodyEdges.withBytes(lines[d - 1], isSignature) else { continue }
+            let s = d - 1
+            let lowest = max(0, s - 1 - maxLinesAboveSignature)
+            guard let sentence = (lowest ..< s).last(where: { BodyEdges.withBytes(lines[$0], BodyEdges.isBodySentence) }) else { continue }
+            protected.append(contentsOf: sentence + 1 ... d)
+        }
+        return protected
+    }
+
+    /// A line that is a date and nothing else: digits (or none, lost), `年`, `月`, `日`, or
+    /// digits between `-`, `/` or `.`.
+    public static func isDateOnly(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !p.isEmpty, p.count <= maxDateBytes else { return false }
+        // A digit, or 年 (E5 B9 B4): most lines fail here.
+        guard (p[0] >= 0x30 && p[0] <= 0x39) || (p.count >= 3 && p[0] == 0xE5 && p[1] == 0xB9 && p[2] == 0xB4) else { return false }
+        // The marks in order, as one number of base 8: 年月日 is 1 2 3; `-`, `/`, `.` are 4, 5, 6.
+        var marks = 0, count = 0, digits = 0, i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            i += length
+            let mark: Int
+            switch v {
+            case 0x30 ... 0x39:
+                digits += 1
+                continue
+            case 0x20: continue
+            case 0x5E74: mark = 1
+            case 0x6708: mark = 2
+            case 0x65E5: mark = 3
+            case 0x2D: mark = 4
+            case 0x2F: mark = 5
+            case 0x2E: mark = 6
+            default: return false
+            }
+            count += 1
+            if count > 3 { return false }
+            marks = marks << 3 | mark
+        }
+        if count == 3 && marks == 1 << 6 | 2 << 3 | 3 { return true }
+        // Two of the same separator between digits: `2023-07-03`.
+        return digits >= 6 && count == 2 && marks >> 3 == marks & 7 && marks & 7 >= 4
+    }
+    static let maxDateBytes = 40
+
+    /// A body's name: Han characters only (brackets allowed), no sentence mark, no space.
+    static func isSignature(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 6, p.count <= 4 * maxSignatureScalars else { return false }
+        var scalars = 0, i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            i += length
+            guard ScalarClass.isHan(v) || v == 0xFF08 || v == 0xFF09 else { return false }
+            scalars += 1
+        }
+        return scalars >= 2 && scalars <= maxSignatureScalars
+    }
+}
