@@ -13,6 +13,17 @@ import Testing
         rules.gluedPageStart(in: line).map { String(line[$0...]) }
     }
 
+    /// The records civ-clean makes of a news page ending in `last` (a signature, a footer) with
+    /// the page of `lines` glued after it, which must be two: that page is one of its own. And
+    /// the first page's length in bytes.
+    func recordsOfPageGluedAfterNews(ending last: String, _ lines: [String]) throws -> (records: [Record], firstLength: Int) {
+        let a = ["某某区召开文明创建推进会", "2023-05-06 来源：某某区融媒体中心", "5月5日，某某区召开文明创建推进会，部署下一阶段工作。",
+                 "会议要求，各街道要对照测评体系逐项整改。", last].joined(separator: "\n")
+        let (records, _, _) = try Support.cleanRecords(Array((a + lines.joined(separator: "\n")).utf8), wholeInput: false)
+        #expect(records.count == 2)
+        return (records, a.utf8.count)
+    }
+
     @Test func aBannerAfterAFooterThatNamedItsOwnerBeginsAPage() {
         #expect(rest("Copyright © 2024 某某问答网 版权所有梓川电脑维修网") == "梓川电脑维修网")
         // `版权所有` with no owner before it: the owner follows (`版权所有：某某网`, `版权所有某某网`).
@@ -72,13 +83,10 @@ import Testing
     }
 
     @Test func aMobilePagesAppBarGluedAfterAnotherPageBeginsItWhereAHeadBylineFollows() throws {
-        let a = ["某某区召开文明创建推进会", "2023-05-06 来源：某某区融媒体中心", "5月5日，某某区召开文明创建推进会，部署下一阶段工作。",
-                 "会议要求，各街道要对照测评体系逐项整改。", "审核：石永康"].joined(separator: "\n")
-        let b = ["立即下载", "麻溪县举行文明实践志愿服务队授旗仪式", "2023-09-12 16:05:33 字号：",
-                 "9月12日上午，麻溪县新时代文明实践志愿服务队授旗仪式举行。", "仪式上，各志愿服务队作了表态发言。"].joined(separator: "\n")
-        let (records, _, _) = try Support.cleanRecords(Array((a + b).utf8), wholeInput: false)
-        #expect(records.count == 2)
-        #expect(records.last?[FieldKey.offset] == String(a.utf8.count))
+        let (records, firstLength) = try recordsOfPageGluedAfterNews(ending: "审核：石永康", [
+            "立即下载", "麻溪县举行文明实践志愿服务队授旗仪式", "2023-09-12 16:05:33 字号：",
+            "9月12日上午，麻溪县新时代文明实践志愿服务队授旗仪式举行。", "仪式上，各志愿服务队作了表态发言。"])
+        #expect(records.last?[FieldKey.offset] == String(firstLength))
         // A line of its own is no page start.
         #expect(!rules.startsPage("立即下载"))
     }
@@ -94,12 +102,9 @@ import Testing
     }
 
     @Test func catOfPagesSplitsAtTheseForms() throws {
-        let a = ["某某区召开文明创建推进会", "2023-05-06 来源：某某区融媒体中心", "5月5日，某某区召开文明创建推进会，部署下一阶段工作。",
-                 "会议要求，各街道要对照测评体系逐项整改。", "网站地图 | 版权声明 | 联系站长"].joined(separator: "\n")
-        let b = ["作文网 > 作文大全 > 小学作文", "创建文明城市作文300字", "2025-02-11 08:20 编辑：小蓝",
-                 "我们的城市正在创建全国文明城市，街道变干净了。", "大家也越来越讲文明了。"].joined(separator: "\n")
-        let (records, _, _) = try Support.cleanRecords(Array((a + b).utf8), wholeInput: false)
-        #expect(records.count == 2)
+        let (records, _) = try recordsOfPageGluedAfterNews(ending: "网站地图 | 版权声明 | 联系站长", [
+            "作文网 > 作文大全 > 小学作文", "创建文明城市作文300字", "2025-02-11 08:20 编辑：小蓝",
+            "我们的城市正在创建全国文明城市，街道变干净了。", "大家也越来越讲文明了。"])
         #expect(records.last?.lines.first == "创建文明城市作文300字")
     }
 }

@@ -1,7 +1,7 @@
 import Testing
 @testable import CivKit
 
-/// How a rule pass finds the tokens it may change and copies the rest (`SegmentRules.copyUnchanged`).
+/// How a rule pass finds the tokens it may change and copies the rest (`SegmentRules.rewrite`, `copyUnchanged`).
 @Suite struct TokenRunsTests {
     typealias Token = SegmentRules.Token
 
@@ -38,5 +38,27 @@ import Testing
         #expect(out.last == t[10] && out.count == 10)
         SegmentRules.copy(t, 0..<1, into: &out)
         #expect(out.last == t[0])
+    }
+
+    @Test func rewriteActsWhereTheTestHoldsAndCopiesTheRest() {
+        let t = tokens([2, 1, 2, 2, 1, 1, 2, 1])
+        var out = [Token(start: 99, end: 100)]
+        let single: (UnsafeBufferPointer<Token>, Int) -> Bool = { b, k in b[k].count == 1 }
+        // A single token takes the token after it (the last has none).
+        var acted: [Int] = []
+        let changed = SegmentRules.rewrite(t, into: &out, where: single) { i, out in
+            acted.append(i)
+            let end = min(i + 2, t.count)
+            out.append(Token(start: t[i].start, end: t[end - 1].end))
+            i = end
+        }
+        #expect(changed && acted == [1, 4, 7])
+        #expect(out.map(\.count) == [2, 3, 2, 2, 2, 1])
+        // Nowhere to act: false, out cleared, act never called.
+        let unchanged = !SegmentRules.rewrite(tokens([2, 3]), into: &out, where: single) { i, _ in
+            acted.append(i)
+            i += 1
+        }
+        #expect(unchanged && out.isEmpty && acted.count == 3)
     }
 }

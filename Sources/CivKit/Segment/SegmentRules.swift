@@ -234,17 +234,13 @@ struct SegmentRules: Sendable {
     static let repeatedMarks = ScalarSet("—…－-·.")
 
     func joinRepeatedMarks(_ line: Line, into out: inout [Token]) -> Bool {
-        out.removeAll(keepingCapacity: true)
         let tokens = line.tokens, text = line.text, repeatedMarks = Self.repeatedMarks
         // Only a mark of one character (joined to the token before it).
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             b[k].count == 1 && repeatedMarks.contains(text[b[k].start])
         }
-        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
-        Self.copy(tokens, 0..<i, into: &out)
-        while i < tokens.count {
-            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
-            guard i < tokens.count else { break }
+        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
             let t = tokens[i]
             i += 1
             if t.count == 1, Self.repeatedMarks.contains(line.first(t)), let last = out.last,
@@ -255,7 +251,7 @@ struct SegmentRules: Sendable {
                 out.append(t)
             }
         }
-        return true
+        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     // MARK: Rule 1: digits and their units
@@ -280,16 +276,12 @@ struct SegmentRules: Sendable {
 
     func joinNumbers(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens, text = line.text
-        out.removeAll(keepingCapacity: true)
         // Only a number, which begins with a digit.
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             b[k].count > 0 && Self.isDigit(text[b[k].start])
         }
-        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
-        Self.copy(tokens, 0..<i, into: &out)
-        while i < tokens.count {
-            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
-            guard i < tokens.count else { break }
+        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
             var t = tokens[i]
             if Self.isNumber(line, t) {
                 // A minus sign before the number, when no digit or letter comes before the sign.
@@ -324,12 +316,12 @@ struct SegmentRules: Sendable {
                 out.append(t)
                 if let rest { out.append(rest) }
                 i += 1
-                continue
+                return
             }
             out.append(t)
             i += 1
         }
-        return true
+        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     // MARK: Rule 2: Chinese numerals
@@ -341,18 +333,14 @@ struct SegmentRules: Sendable {
 
     func joinChineseNumerals(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
-        out.removeAll(keepingCapacity: true)
         let text = line.text, numerals = Self.numerals
         // Most tokens begin with no numeral, 第 or 百: none of the cases below.
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             let c = text[b[k].start]
             return numerals.contains(c) || c == "第"
         }
-        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
-        Self.copy(tokens, 0..<i, into: &out)
-        while i < tokens.count {
-            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
-            guard i < tokens.count else { break }
+        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
             // 第 and the number after it, which may run over several tokens (`第 一` → `第一`,
             // `第十 五次` → `第十五 次`); a measure word stuck to the number stays apart
             // (`第 一个` → `第一 个`, `第三次` → `第三 次`).
@@ -360,7 +348,7 @@ struct SegmentRules: Sendable {
                 out.append(Token(start: tokens[i].start, end: end, fixed: true))
                 if let rest { out.append(rest) }
                 i = j
-                continue
+                return
             }
             // 百分之 and the number after it, one word (`百分之三十五`; ICU gives `百分 之 三十五`).
             if let numberStart = Self.percentWordEnd(line, tokens, from: i), numberStart < tokens.count,
@@ -369,12 +357,12 @@ struct SegmentRules: Sendable {
                 while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) { j += 1 }
                 out.append(Token(start: tokens[i].start, end: tokens[j - 1].end, fixed: true))
                 i = j
-                continue
+                return
             }
             guard !tokens[i].fixed, Self.isNumeral(line, tokens[i]) else {
                 out.append(tokens[i])
                 i += 1
-                continue
+                return
             }
             var j = i + 1
             var run = tokens[i]
@@ -395,7 +383,7 @@ struct SegmentRules: Sendable {
                 out.append(Token(start: run.start, end: run.end, fixed: true))
                 out.append(Token(start: cut, end: tokens[j].end, fixed: true))
                 i = j + 1
-                continue
+                return
             } else if j < tokens.count, tokens[j].count == 1 {
                 let unit = line.first(tokens[j])
                 let digitByDigit = run.count >= 2 && line.all(run) { Self.digitNumerals.contains($0) }
@@ -408,7 +396,7 @@ struct SegmentRules: Sendable {
             out.append(run)
             i = j
         }
-        return true
+        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     /// When the token at `i` is 第 with or without numerals and numerals follow it (or a measure
@@ -458,7 +446,6 @@ struct SegmentRules: Sendable {
     func joinListedWords(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
         let longest = max(domain.maxWordLength, user?.maxWordLength ?? 0)
-        out.removeAll(keepingCapacity: true)
         let text = line.text, domainStarts = domainStarts, userStarts = userStarts
         // A word spans two tokens or more, so two characters or more: it begins with a
         // listed pair.
@@ -466,11 +453,8 @@ struct SegmentRules: Sendable {
             b[k].end < text.count && (domainStarts.mayStart(text[b[k].start], text[b[k].start + 1])
                 || userStarts.mayStart(text[b[k].start], text[b[k].start + 1]))
         }
-        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
-        Self.copy(tokens, 0..<i, into: &out)
-        while i < tokens.count {
-            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
-            guard i < tokens.count else { break }
+        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
             var j = i + 1
             var match = 0
             while j < tokens.count, !tokens[j].fixed, !tokens[j - 1].fixed, tokens[j].end - tokens[i].start <= longest {
@@ -486,7 +470,7 @@ struct SegmentRules: Sendable {
                 i += 1
             }
         }
-        return true
+        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     // MARK: Rule 2b: ICU's words that PKU splits
@@ -506,7 +490,6 @@ struct SegmentRules: Sendable {
     static let looseCharacters = ScalarSet("的了是在有都也就不来为之此要更")
 
     func splitLooseTokens(_ line: Line, into out: inout [Token]) -> Bool {
-        out.removeAll(keepingCapacity: true)
         // The sets in locals: a static's every read goes through its lazy initialisation check.
         let countNumerals = Self.countNumerals, measureWords = Self.measureWords
         let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
@@ -528,11 +511,8 @@ struct SegmentRules: Sendable {
             default: return t.count <= longestCompound
             }
         }
-        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
-        Self.copy(tokens, 0..<i, into: &out)
-        while i < tokens.count {
-            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
-            guard i < tokens.count else { break }
+        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
             let t = tokens[i]
             i += 1
             // Most tokens begin with no numeral: one set test before the measure word's.
@@ -541,7 +521,7 @@ struct SegmentRules: Sendable {
                 // A number and its measure word (`一 次`, `十五 岁`).
                 out.append(Token(start: t.start, end: cut, fixed: true))
                 out.append(Token(start: cut, end: t.end, fixed: true))
-                continue
+                return
             }
             if !t.fixed, t.count == 2 {
                 let a = line.first(t), b = line.last(t)
@@ -550,7 +530,7 @@ struct SegmentRules: Sendable {
                    Self.isDigit(line.last(prev)) || countNumerals.contains(line.last(prev)) || line.last(prev) == "余" {
                     out.append(Token(start: t.start, end: t.start + 1, fixed: true))
                     out.append(Token(start: t.start + 1, end: t.end, fixed: true))
-                    continue
+                    return
                 }
                 let loose = looseCharacters.contains(a) || looseCharacters.contains(b)
                 // A character and a complement or particle after it (`拿 出`, `送 到`, `较 好`),
@@ -560,22 +540,22 @@ struct SegmentRules: Sendable {
                 if loose || complement, ScalarClass.isHan(a), ScalarClass.isHan(b), frequency(line.scalars(t)) == 0 {
                     out.append(Token(start: t.start, end: t.start + 1))
                     out.append(Token(start: t.start + 1, end: t.end))
-                    continue
+                    return
                 }
             } else if !t.fixed, t.count == 3, complements.contains(line.last(t)) || line.last(t) == "是" || looseFirsts.contains(line.first(t)),
                       line.isHan(t), let cut = threeCharacterCut(line, t) {
                 // Fixed, or the re-segmentation would take the pair after the cut (`感 受到`).
                 out.append(Token(start: t.start, end: cut, fixed: true))
                 out.append(Token(start: cut, end: t.end, fixed: true))
-                continue
+                return
             } else if !t.fixed, t.count >= 4, t.count <= Self.longestCompound, line.isHan(t), let cut = compoundCut(line, t) {
                 out.append(Token(start: t.start, end: cut))
                 out.append(Token(start: cut, end: t.end))
-                continue
+                return
             }
             out.append(t)
         }
-        return true
+        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     /// Where a token of numerals and one measure word after them (`一次`, `十五岁`, `几十年`) is
@@ -667,7 +647,6 @@ struct SegmentRules: Sendable {
 
     func resegment(_ line: Line, cells: inout [PathCell], into out: inout [Token]) -> Bool {
         let tokens = line.tokens
-        out.removeAll(keepingCapacity: true)
         let text = line.text, neighbourLength = Self.neighbourLength
         // Only a single Han character that no rule made, with another such after it or a
         // short token that no rule made before it.
@@ -677,16 +656,13 @@ struct SegmentRules: Sendable {
             return (k + 1 < b.count && b[k + 1].count == 1 && !b[k + 1].fixed)
                 || (k > 0 && b[k - 1].count <= neighbourLength && !b[k - 1].fixed)
         }
-        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
-        Self.copy(tokens, 0..<i, into: &out)
-        while i < tokens.count {
-            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
-            guard i < tokens.count else { break }
+        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
             // A run of single Han characters that no rule made.
             guard line.isSingleHan(tokens[i]), !tokens[i].fixed else {
                 out.append(tokens[i])
                 i += 1
-                continue
+                return
             }
             var j = i + 1
             while j < tokens.count, line.isSingleHan(tokens[j]), !tokens[j].fixed { j += 1 }
@@ -700,7 +676,7 @@ struct SegmentRules: Sendable {
             if j - start < 2 {
                 out.append(tokens[i])
                 i += 1
-                continue
+                return
             }
             // A very long run in windows of a bounded size, so that memory stays bounded.
             while start < j {
@@ -710,7 +686,7 @@ struct SegmentRules: Sendable {
             }
             i = j
         }
-        return true
+        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     /// The re-segmentation's cell for position k of a window: the main lexicon's code of the
@@ -877,7 +853,6 @@ struct SegmentRules: Sendable {
     /// `国民 经济`), one token.
     func joinCompounds(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
-        out.removeAll(keepingCapacity: true)
         let text = line.text
         // Only a token whose first two characters are the same, or two tokens of two
         // characters, none fixed.
@@ -886,29 +861,26 @@ struct SegmentRules: Sendable {
             if t.count < 4, t.start + 1 < text.count, text[t.start] == text[t.start + 1] { return true }
             return t.count == 2 && !t.fixed && k + 1 < b.count && b[k + 1].count == 2 && !b[k + 1].fixed
         }
-        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
-        Self.copy(tokens, 0..<i, into: &out)
-        while i < tokens.count {
-            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
-            guard i < tokens.count else { break }
+        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
             // A word doubled character by character (`高高兴兴` from 高兴; ICU gives `高 高兴 兴`).
             if tokens[i].count < 4, tokens[i].start + 1 < line.text.count, line.text[tokens[i].start] == line.text[tokens[i].start + 1],
                let end = doubledWordEnd(line, tokens, from: i) {
                 out.append(Token(start: tokens[i].start, end: tokens[end - 1].end))
                 i = end
-                continue
+                return
             }
             if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, tokens[i].count == 2, tokens[i + 1].count == 2,
                line.isHan(tokens[i]), line.isHan(tokens[i + 1]),
                frequency(line.text[tokens[i].start..<tokens[i + 1].end]) >= Self.compoundFrequency {
                 out.append(Token(start: tokens[i].start, end: tokens[i + 1].end))
                 i += 2
-                continue
+                return
             }
             out.append(tokens[i])
             i += 1
         }
-        return true
+        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     /// When tokens from `i` on spell AABB (four Han characters, A not B, AB a word of the
@@ -935,7 +907,6 @@ struct SegmentRules: Sendable {
 
     func joinGivenNames(_ line: Line, splittingCompounds: Bool = false, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
-        out.removeAll(keepingCapacity: true)
         let placeSuffixes = Self.placeSuffixes, text = line.text
         let compoundStarts = compoundStarts, longestCompound = compounds.maxWordLength, surnames = surnames
         // Only three single characters, a surname first (a name) or a place suffix last (a place
@@ -949,11 +920,8 @@ struct SegmentRules: Sendable {
             return splittingCompounds && t.count >= 2 && t.count <= longestCompound
                 && compoundStarts.mayStart(text[t.start], text[t.start + 1])
         }
-        guard var i = Self.firstChange(tokens, until: mayChange) else { return false }
-        Self.copy(tokens, 0..<i, into: &out)
-        while i < tokens.count {
-            i = Self.copyUnchanged(tokens, from: i, into: &out, until: mayChange)
-            guard i < tokens.count else { break }
+        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
             // A place name no lexicon knows: two single characters (not function words or
             // numerals, no such character before them) and a place suffix (`水 心 村` → `水心村`,
             // `户 胡 镇`), before the surnames below can take them (`王 岗 镇`).
@@ -964,7 +932,7 @@ struct SegmentRules: Sendable {
                i == 0 || !isNamePart(line, tokens[i - 1]) {
                 out.append(Token(start: tokens[i].start, end: tokens[i + 2].end))
                 i += 3
-                continue
+                return
             }
             if !splittingCompounds || tokens[i].count < 2 || !appendParts(line, tokens[i], to: &out) { out.append(tokens[i]) }
             if line.isSingleHan(tokens[i]), surnames.contains(line.first(tokens[i])), i + 2 < tokens.count,
@@ -974,11 +942,11 @@ struct SegmentRules: Sendable {
                !(i + 3 < tokens.count && line.isSingleHan(tokens[i + 3]) && !Self.functionCharacters.contains(line.first(tokens[i + 3]))) {
                 out.append(Token(start: tokens[i + 1].start, end: tokens[i + 2].end))
                 i += 3
-                continue
+                return
             }
             i += 1
         }
-        return true
+        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     /// A single Han character that may be part of a name: not a function word, not a numeral.

@@ -4,6 +4,25 @@ extension SegmentRules {
     // token), where it may act, and copies the runs between at once: appending each token cost
     // tens of instructions; and a line where it may act nowhere is left as it is.
 
+    /// A rule pass: clears `out`, copies to it the runs of tokens at which `mayChange` does not
+    /// hold, and at each token where it does calls `act` with that token's index, which appends
+    /// what the rule makes of it and moves the index past the tokens it took (one at least).
+    /// Returns false, `out` left empty, when `mayChange` holds nowhere: the tokens stay.
+    @inline(__always)
+    static func rewrite(_ tokens: [Token], into out: inout [Token],
+                        where mayChange: (UnsafeBufferPointer<Token>, Int) -> Bool,
+                        _ act: (_ i: inout Int, _ out: inout [Token]) -> Void) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        guard var i = firstChange(tokens, until: mayChange) else { return false }
+        copy(tokens, 0..<i, into: &out)
+        while i < tokens.count {
+            i = copyUnchanged(tokens, from: i, into: &out, until: mayChange)
+            guard i < tokens.count else { break }
+            act(&i, &out)
+        }
+        return true
+    }
+
     /// The index of the first token at which `mayChange` holds, nil when none does.
     @inline(__always)
     static func firstChange(_ tokens: [Token], until mayChange: (UnsafeBufferPointer<Token>, Int) -> Bool) -> Int? {
