@@ -53,7 +53,7 @@ public final class LineCleaner: Sendable {
             let choices = PinyinChoice()
             let desync = GBKDesyncRepair(converter: converter)
             conversion = [
-                LostCharacterTrace(desync: desync, converter: converter),
+                LostCharacterTrace(desync: desync),
                 desync,
                 PinyinAnnotationRemoval(isTraditional: converter.changes, keepingChoicesOf: choices),
                 TraditionalConversion(converter: converter, detection: ScriptDetection()),

@@ -315,6 +315,19 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         return candidates.prefix(Self.spansTried).map { ($0.i, $0.j) }
     }
 
+    /// Whether the line holds no traditional character outside the run `s[run]`. A half is
+    /// completed in the line's script: on such a line, a traditional candidate (統 beside 结) is
+    /// not the text's.
+    func isSimplifiedLine(_ s: [Unicode.Scalar], outside run: Range<Int>) -> Bool {
+        converter.map { c in !s[..<run.lowerBound].contains(where: c.changes) && !s[run.upperBound...].contains(where: c.changes) } ?? false
+    }
+
+    /// The candidates for a half that are in the line's script (all of them unless the line is simplified).
+    func inLineScript(_ candidates: [Unicode.Scalar], simplifiedLine: Bool) -> [Unicode.Scalar] {
+        guard simplifiedLine, let converter else { return candidates }
+        return candidates.filter { !converter.changes($0) }
+    }
+
     /// A last half chosen for spans ending at `j`: the same for each whose shifted text holds three
     /// characters or more (its context) on a line of the same script.
     struct LastHalf { let j: Int, simplifiedLine: Bool, choice: Unicode.Scalar?, end: Int }
@@ -331,11 +344,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let gbk = GBKPairs.shared
         guard let first = gbk.bytes(of: s[i]), let last = gbk.bytes(of: s[j - 1]) else { return nil }
         let left = hanContext(s, before: i), right = hanContext(s, after: j)
-        // A half is completed in the line's script: on a line with no traditional character
-        // outside the run, a traditional candidate (統 beside 结) is not the text's.
-        let simplifiedLine = converter.map { c in !s[..<i].contains(where: c.changes) && !s[j...].contains(where: c.changes) } ?? false
-        let firstCandidates = gbk.characters(trail: first.lead).filter { !simplifiedLine || !converter!.changes($0) }
-        let lastCandidates = gbk.characters(lead: last.trail).filter { !simplifiedLine || !converter!.changes($0) }
+        let simplifiedLine = isSimplifiedLine(s, outside: i ..< j)
+        let firstCandidates = inLineScript(gbk.characters(trail: first.lead), simplifiedLine: simplifiedLine)
+        let lastCandidates = inLineScript(gbk.characters(lead: last.trail), simplifiedLine: simplifiedLine)
         var text: [Unicode.Scalar] = []
         var firstChoice = bestFiller(firstCandidates, left: left, right: Array(t.prefix(3)))
         // A run of one or two odd characters is mostly its halves: chosen apart, each sees

@@ -15,24 +15,17 @@
 /// Real pages (issue 17): 5 of 14 fragments counted were followed by such a run.
 public final class LostCharacterTrace: LineRepair, Sendable {
     public let name = "lost-character"
+    /// Scores readings and completes the run's last character (in the line's script, by its converter).
     private let desync: GBKDesyncRepair
-    /// Completes the run's last character in the line's script.
-    private let converter: TraditionalToSimplified?
     /// The longest run read (a run ends at the first ASCII character).
     static let maxRun = 24
     /// How much better (log units of `GBKDesyncRepair.score`) the reading must score than the run
     /// without a `?` after it (tried on `--seed 2`: 2.0 left most runs unread).
     static let margin = 0.0
 
-    public init(lexicon: Lexicon? = nil, converter: TraditionalToSimplified? = nil) {
-        desync = GBKDesyncRepair(lexicon: lexicon, converter: converter)
-        self.converter = converter
-    }
-
     /// Shares the GBK repair's tables (its suspect set costs a pass over the lexicon to build).
-    public init(desync: GBKDesyncRepair, converter: TraditionalToSimplified?) {
+    public init(desync: GBKDesyncRepair) {
         self.desync = desync
-        self.converter = converter
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
@@ -122,8 +115,7 @@ public final class LostCharacterTrace: LineRepair, Sendable {
             end = j + 1
         } else {
             // Its second byte lost: in the line's script (no traditional candidate on a simplified line).
-            let simplifiedLine = converter.map { c in !s[..<a].contains(where: c.changes) && !s[end...].contains(where: c.changes) } ?? false
-            let candidates = gbk.characters(lead: lastByte).filter { !simplifiedLine || !converter!.changes($0) }
+            let candidates = desync.inLineScript(gbk.characters(lead: lastByte), simplifiedLine: desync.isSimplifiedLine(s, outside: a ..< end))
             if let c = desync.bestFiller(candidates, left: Array(shifted.suffix(3)), right: right) ?? GBKDesyncRepair.punctuation(lead: lastByte) {
                 text.append(c)
             }
