@@ -131,6 +131,15 @@ public struct BoilerplateRemoval: DocumentRepair {
     }
     static let maxLinesToBracketedTitle = 3
 
+    /// The counter of a line dropped for its shape alone (an image's file name, a watermark, a
+    /// download button), nil for none.
+    static func shapeKind(_ p: UnsafeBufferPointer<UInt8>) -> String? {
+        if isImageFileName(p) { return "dropped.image" }
+        if isWatermark(p) { return "dropped.watermark" }
+        if isDownloadButton(p) { return "dropped.download" }
+        return nil
+    }
+
     /// An image's file name alone on a line (`??21.jpg`, `IMG_2035.JPG`): what a caption's
     /// picture left behind. The cheap test first: a line ending in `g`, `f` or `p` of an extension.
     static func isImageFileName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -260,16 +269,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                 }
             }
             guard let r = taking else {
-                if hasProse, line.withUTF8(Self.isImageFileName) {
-                    explained.append(TakenLine(index: i, counter: "dropped.image"))
-                    counters.add("dropped.image")
-                } else if hasProse, line.withUTF8(Self.isWatermark) {
-                    explained.append(TakenLine(index: i, counter: "dropped.watermark"))
-                    counters.add("dropped.watermark")
-                } else if hasProse, line.withUTF8(Self.isDownloadButton) {
-                    explained.append(TakenLine(index: i, counter: "dropped.download"))
-                    counters.add("dropped.download")
-                } else if hasProse, let counter = structuralKind(lines[i], index: i, count: lines.count) {
+                if hasProse, let counter = line.withUTF8(Self.shapeKind) ?? structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
                 } else {
