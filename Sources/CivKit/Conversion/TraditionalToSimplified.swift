@@ -469,7 +469,14 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         let bound = n * maxExpansion + Self.padding
         if output.capacity < base + bound { output.reserveCapacity(max(base + bound, output.capacity * 2)) }
         output.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-        output.append(contentsOf: repeatElement(0, count: bound - n))
+        // The room after the input is overwritten or dropped, so any bytes will do: copies of
+        // the input (a memcpy; appending a repeated zero went element by element).
+        var room = bound - n
+        while room > 0 {
+            let count = n > 0 ? min(room, n) : room
+            if n > 0 { output.append(contentsOf: UnsafeBufferPointer(start: p, count: count)) } else { output.append(contentsOf: repeatElement(0, count: count)) }
+            room -= count
+        }
         let result = output.withUnsafeMutableBufferPointer { buffer in
             run(p, n, from: start, final: final, out: buffer.baseAddress! + base)
         }
