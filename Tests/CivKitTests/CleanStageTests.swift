@@ -382,7 +382,10 @@ import PropertyBased
     /// The word-at-a-time census agrees with a byte-by-byte count on every mix of ASCII,
     /// controls, DEL, tab and UTF-8, at every alignment.
     @Test func censusAgreesWithBytewiseCount() async {
-        let pieces: [[UInt8]] = [[0x41], [0x20], [0x09], [0x00], [0x1F], [0x7F], [0x7E], Array("中".utf8), [0xE4, 0xB8], [0xFF], Array("é".utf8)]
+        // Runs of three-byte characters, with the lead bytes whose second byte is limited: E0
+        // (an overlong form below A0) and ED (a surrogate from A0).
+        let pieces: [[UInt8]] = [[0x41], [0x20], [0x09], [0x00], [0x1F], [0x7F], [0x7E], Array("中".utf8), [0xE4, 0xB8], [0xFF], Array("é".utf8),
+                                 Array("中".utf8), Array("鄉".utf8), [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBF]]
         await propertyCheck(input: Gen.int(in: 0 ... pieces.count - 1).array(of: 0 ... 40)) { picks in
             let bytes = picks.flatMap { pieces[$0] }
             let (controls, ascii, valid) = bytes.withUnsafeBufferPointer(TextDecoder.census)

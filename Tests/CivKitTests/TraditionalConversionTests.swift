@@ -257,6 +257,20 @@ enum T2S {
         #expect(T2S.fast.changes("門") && !T2S.fast.changes("门") && !T2S.fast.changes("姜") && !T2S.fast.changes("a"))
     }
 
+    /// The phrases' quick test on the three bytes after their first code point passes every
+    /// phrase that matches, whatever its rest: one ASCII byte, one character, two.
+    @Test func phraseFilterPassesEveryMatch() throws {
+        let converter = try TraditionalToSimplified(rules: [
+            TransliterationRule(key: "乾a", value: "X"),
+            TransliterationRule(key: "乾隆", value: "Y"),
+            TransliterationRule(key: "乾坤大", value: "Z"),
+            TransliterationRule(key: "乾", value: "干"),
+        ])
+        #expect(converter.convert("乾a乾隆乾坤大乾坤乾b乾") == "XYZ干坤干b干")
+        #expect(converter.convert("乾坤大") == "Z")
+        #expect(converter.convert("乾坤") == "干坤")
+    }
+
     @Test func needsConversion() {
         func needs(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { T2S.fast.needsConversion(utf8: $0) } }
         #expect(needs("簡體中文的門"))

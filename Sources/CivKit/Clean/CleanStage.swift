@@ -181,7 +181,7 @@ public final class CleanStage {
             if let offset = pendingByline {
                 pendingByline = nil
                 if let byline = recent.firstIndex(where: { $0.line.offset == offset }), byline == recent.count - 2,
-                   Self.isProse(String(decoding: bytes, as: UTF8.self)),
+                   bytes.withUnsafeBufferPointer({ Self.isProse($0) }),
                    let next = try splitAtPageHead(&document, recent: recent, searchable: byline, then: nil, anywhere: true, emit: emit, reject: reject) {
                     document = next
                     recent.removeAll(keepingCapacity: true)
@@ -192,7 +192,7 @@ public final class CleanStage {
                 // A page start above: the byline may show that the page began further up.
                 // So may the title, or the first sentence, when no byline comes (`河西区举办…`).
                 let isByline = bytes.withUnsafeBufferPointer { PageHeadCut.isHeadByline($0) }
-                if isByline || Self.isProse(String(decoding: bytes, as: UTF8.self)) || recent.count - pending > PageHeadCut.linesToByline {
+                if isByline || bytes.withUnsafeBufferPointer({ Self.isProse($0) }) || recent.count - pending > PageHeadCut.linesToByline {
                     // A page's first line (a banner) has nothing of its page above it: only its
                     // own start may be glued.
                     let from = recent[pending].cleaned.withUnsafeBufferPointer { isFirstLine($0) } ? pending : nil

@@ -53,6 +53,16 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         var fallback: Int32
         var fallbackLength: Int32
         var fallbackChanges: Int32
+        /// One bit per `nextBit` of the three bytes after the code point with which one of its
+        /// phrases may go on (all bits when a phrase's rest is shorter): most of the code points
+        /// that begin phrases (不, 一, 中) begin none at a given place, and skip the phrases.
+        var nextBits: UInt64
+    }
+
+    /// The bit of `nextBits` for the (up to) four bytes `next` after a code point: its first three.
+    @inline(__always)
+    private static func nextBit(_ next: UInt32) -> UInt64 {
+        1 << ((UInt64(next & 0x00FF_FFFF) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
     /// One step of the scan: the bytes up to `end` become `pool[value..<value+valueLength]`, or
@@ -284,8 +294,10 @@ public final class TraditionalToSimplified: @unchecked Sendable {
                 }
             }
             entries[cp] = Self.groupFlag | UInt32(allGroups.count)
+            let nextBits = group.phrases.reduce(UInt64(0)) { $0 | ($1.restLength >= 3 ? Self.nextBit($1.head) : ~0) }
             allGroups.append(Group(start: Int32(allPhrases.count), count: Int32(group.phrases.count),
-                                   fallback: single.value, fallbackLength: single.length, fallbackChanges: single.changes))
+                                   fallback: single.value, fallbackLength: single.length, fallbackChanges: single.changes,
+                                   nextBits: nextBits))
             allPhrases.append(contentsOf: group.phrases)
         }
 
@@ -379,6 +391,8 @@ public final class TraditionalToSimplified: @unchecked Sendable {
             while j < n { next |= UInt32(p[j]) << shift; shift += 8; j += 1 }
         }
         let available = n - after
+        // A phrase matches only where its rest's first three bytes follow (`nextBits`).
+        if g.nextBits & Self.nextBit(next) == 0 { k = stop }
         while k < stop {
             let phrase = phrases[k]
             k += 1
@@ -469,7 +483,14 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         let bound = n * maxExpansion + Self.padding
         if output.capacity < base + bound { output.reserveCapacity(max(base + bound, output.capacity * 2)) }
         output.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-        output.append(contentsOf: repeatElement(0, count: bound - n))
+        // The room after the input is overwritten or dropped, so any bytes will do: copies of
+        // the input (a memcpy; appending a repeated zero went element by element).
+        var room = bound - n
+        while room > 0 {
+            let count = n > 0 ? min(room, n) : room
+            if n > 0 { output.append(contentsOf: UnsafeBufferPointer(start: p, count: count)) } else { output.append(contentsOf: repeatElement(0, count: count)) }
+            room -= count
+        }
         let result = output.withUnsafeMutableBufferPointer { buffer in
             run(p, n, from: start, final: final, out: buffer.baseAddress! + base)
         }

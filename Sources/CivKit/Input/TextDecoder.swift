@@ -156,9 +156,13 @@ public enum TextDecoder {
             // Three-byte characters (all of CJK) whose lead byte allows any continuation bytes.
             if (0xE1 ... 0xEC).contains(b) || b == 0xEE || b == 0xEF, i + 2 < n, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
                 i += 3
-                // The rest of a run of them, in a tight loop.
-                while i + 2 < n, (0xE1 ... 0xEC).contains(base[i]) || base[i] >= 0xEE && base[i] <= 0xEF,
-                      base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+                // The rest of a run of them, one load a character: a lead byte E_ and two
+                // continuation bytes, but E0 and ED (their second byte is limited) go the
+                // general way. The run's last character, without a fourth byte readable, too.
+                while i + 4 <= n {
+                    let word = UInt32(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self))
+                    let lead = word & 0xFF
+                    guard word & 0x00C0_C0F0 == 0x0080_80E0, lead != 0xE0, lead != 0xED else { break }
                     i += 3
                 }
                 continue

@@ -51,15 +51,16 @@ public struct PunctuationNormalization: LineRepair {
             if left == nil, changed > 0 {
                 left = output.withUnsafeBufferPointer { UTF8Bytes.previousNonSpace($0, before: $0.count) }
             }
-            let right = UTF8Bytes.nextNonSpace(line, from: i + 1)?.value
             let chineseLeft = left.map(ScalarClass.isChineseContext) ?? false
+            // The right neighbour decides only for `(`, `,` and `:`; the other marks skip reading it.
+            var right: UInt32? { UTF8Bytes.nextNonSpace(line, from: i + 1)?.value }
             // A mark on the right that this repair itself may widen does not count: the decision
             // must not depend on whether it was widened already (cleaning stays idempotent).
-            let chineseRight = right.map { ScalarClass.isChineseContext($0) && !Self.isWidened($0) } ?? false
+            func isChineseRight(_ right: UInt32?) -> Bool { right.map { ScalarClass.isChineseContext($0) && !Self.isWidened($0) } ?? false }
             let convert: Bool
             switch b {
             case 0x28: // (
-                convert = chineseLeft || chineseRight
+                convert = chineseLeft || isChineseRight(right)
                 if depth < 64 { openStack = openStack << 1 | (convert ? 1 : 0) }
                 depth += 1
             case 0x29: // )
@@ -71,8 +72,9 @@ public struct PunctuationNormalization: LineRepair {
                     convert = chineseLeft
                 }
             case 0x2C, 0x3A: // , :  Between two digits it is a number or a time: 1,000 and 10:34.
+                let right = right
                 let digits = (left.map(ScalarClass.isASCIIDigit) ?? false) && (right.map(ScalarClass.isASCIIDigit) ?? false)
-                convert = !digits && (chineseLeft || (b == 0x2C && chineseRight))
+                convert = !digits && (chineseLeft || (b == 0x2C && isChineseRight(right)))
             default:
                 convert = chineseLeft
             }
