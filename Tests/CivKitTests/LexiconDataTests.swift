@@ -154,13 +154,13 @@ import Testing
             (0 ..< 8).reduce(0) { $0 | Int(image[8 + 8 * index + $1]) << (8 * $1) }
         }
         // Header fields after the magic: version, size, then 8 lexicon fields, then word table
-        // capacity (index 10), …, pair lengths capacity (13), …, starts offset (15).
-        #expect(field(10) > 0 && field(13) > 0 && field(15) > 0)
+        // capacity (index 10), …, pair lengths capacity (13), its slots, its filter, starts offset (16).
+        #expect(field(10) > 0 && field(13) > 0 && field(16) > 0)
         var capacity = image
         capacity[8 + 8 * 10] = 3
         #expect(throws: ImageError.self) { try Self.openLexicon(capacity) }
         var starts = image
-        starts[field(15) + 4] = 0x7F  // the second start of the first group, far past its words
+        starts[field(16) + 4] = 0x7F  // the second start of the first group, far past its words
         #expect(throws: ImageError.self) { try Self.openLexicon(starts) }
     }
 

@@ -323,6 +323,19 @@ import Testing
         #expect(lengths("城文") == 0)
         #expect(lengths("记书") == 0)
     }
+
+    /// The filter before the bundled table (stored in lexicon.bin) passes every pair that begins a
+    /// word, with that word's length.
+    @Test func bundledPairFilterPassesEveryWordStart() {
+        let shared = Lexicon.shared, pairs = PairLengths(shared)
+        var missing: [String] = []
+        for length in 2 ... min(shared.maxWordLength, PairLengths.longest) {
+            shared.forEachWordStart(length: length) { a, b in
+                if pairs.lengths(a, b) & 1 << length == 0 { missing.append("\(shared.scalar(code: a))\(shared.scalar(code: b)) \(length)") }
+            }
+        }
+        #expect(missing.isEmpty, "\(missing.prefix(10))")
+    }
 }
 
 @Suite struct TokenFormatTests {
