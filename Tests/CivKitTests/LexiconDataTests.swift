@@ -29,6 +29,21 @@ import Testing
         #expect(built == (try Self.bytes("pinyin.bin")), "pinyin.bin: \(Self.regenerate)")
     }
 
+    /// civ-segment's domain words: segment-lexicon.tsv and the gazetteer's division names.
+    @Test func segmentImagesMatchTSVs() throws {
+        let gazetteer = try String(contentsOf: Self.resources.appendingPathComponent("gazetteer.tsv"), encoding: .utf8)
+        let domain = DomainWords.entries(lines: try Self.lines("segment-lexicon.tsv"), gazetteer: gazetteer)
+        #expect(LexiconImage.build(entries: domain.words) == (try Self.bytes("segment-words.bin")), "segment-words.bin: \(Self.regenerate)")
+        #expect(LexiconImage.build(entries: domain.compounds) == (try Self.bytes("segment-compounds.bin")), "segment-compounds.bin: \(Self.regenerate)")
+        // What the segmenter maps is what it would build from the TSVs.
+        let built = DomainLexicon(lines: DataFile.lines("segment-lexicon.tsv"), gazetteer: DataFile.contents("gazetteer.tsv"))
+        for word in ["县委书记", "海淀区", "张掖市", "全国文明城市", "新时代文明实践中心", "城区"] {
+            #expect(DomainLexicon.shared.words.frequency(of: word) == built.words.frequency(of: word), "\(word)")
+            #expect(DomainLexicon.shared.compounds.frequency(of: word) == built.compounds.frequency(of: word), "\(word)")
+        }
+        #expect(DomainLexicon.shared.words.count == built.words.count && DomainLexicon.shared.compounds.count == built.compounds.count)
+    }
+
     @Test func buildingIsDeterministic() {
         let entries = LexiconImage.entries(lines: Self.lexiconLines)
         #expect(LexiconImage.build(entries: entries) == LexiconImage.build(entries: entries.reversed()))
