@@ -51,7 +51,14 @@ public final class WordSegmenter {
 
     /// Appends the UTF-8 bytes of `line` as tokens separated by single spaces to `out`.
     public func appendSegmented(_ line: String, to out: inout [UInt8]) {
-        withSegmented(line) { bytes, segmented, offsets in
+        var line = line
+        line.withUTF8 { appendSegmented(utf8: $0, to: &out) }
+    }
+
+    /// The same for a line given as its bytes, which must be valid UTF-8 (a String's, or
+    /// `RecordReader.nextPlainUTF8`'s).
+    func appendSegmented(utf8 line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        withSegmented(utf8: line) { bytes, segmented, offsets in
             let tokens = segmented.tokens
             guard !tokens.isEmpty else { return }
             var size = tokens.count - 1
@@ -98,16 +105,19 @@ public final class WordSegmenter {
     /// its UTF-8 bytes, its scalars and tokens, and the byte offset of each scalar (and the end).
     private func withSegmented<R>(_ line: String, _ body: (UnsafeBufferPointer<UInt8>, SegmentRules.Line, [Int32]) -> R) -> R {
         var string = line
-        return string.withUTF8 { bytes in
-            lock.lock()
-            defer { lock.unlock() }
-            var work = Scratch()
-            swap(&work, &scratch)
-            Self.segment(bytes, &work, breaker: breaker, rules: rules)
-            let result = body(bytes, work.line, work.byteOffsets)
-            swap(&work, &scratch)
-            return result
-        }
+        return string.withUTF8 { withSegmented(utf8: $0, body) }
+    }
+
+    /// The same for `bytes`, valid UTF-8.
+    private func withSegmented<R>(utf8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, SegmentRules.Line, [Int32]) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        var work = Scratch()
+        swap(&work, &scratch)
+        Self.segment(bytes, &work, breaker: breaker, rules: rules)
+        let result = body(bytes, work.line, work.byteOffsets)
+        swap(&work, &scratch)
+        return result
     }
 
     /// Fills `work.line` with the scalars and the final tokens of `bytes` (valid UTF-8).
@@ -227,7 +237,7 @@ public final class WordSegmenter {
                             width = 4
                         }
                         offsets[k] = Int32(i)
-                        // Valid: the bytes are a String's.
+                        // Valid: the bytes are valid UTF-8 (a String's, or the reader's decoded line).
                         text[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
                         k += 1
                         if value > 0xFFFF {
