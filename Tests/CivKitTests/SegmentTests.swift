@@ -367,6 +367,11 @@ import Testing
                 for line in text { document.segment(line, appendingTo: &bytes) }
                 let expected = run(text, format, sentences: split).map { $0 + "\n" }.joined()
                 #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(format) \(split)")
+                // The lines given as their bytes (civ-segment's plain text): the same.
+                var fromBytes = DocumentSegmenter(words: words, sentences: split ? sentences : nil, format: format)
+                var sameBytes: [UInt8] = []
+                for line in text { fromBytes.segment(utf8: Array(line.utf8), appendingTo: &sameBytes) }
+                #expect(sameBytes == bytes, "\(format) \(split)")
             }
         }
     }
