@@ -122,7 +122,9 @@ public final class WordSegmenter {
 
     /// Fills `work.line` with the scalars and the final tokens of `bytes` (valid UTF-8).
     private static func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch, breaker: ICUBreakIterator, rules: SegmentRules) {
-        decode(bytes, &work)
+        // Whether the line holds white space at all (found while decoding): most lines of prose
+        // hold none, and then no token is tested for it, nor needs dropping after the rules.
+        let lineHasSpace = decode(bytes, &work)
         var line = SegmentRules.Line(text: [], tokens: [])
         swap(&line, &work.line)
         defer { swap(&line, &work.line) }
@@ -136,12 +138,6 @@ public final class WordSegmenter {
         swap(&tokens, &line.tokens)
         tokens.resize(to: max(work.boundaries.count - 1, 0), filling: SegmentRules.Token(start: 0, end: 0))
         var made = 0
-        // Whether the line holds white space at all: most lines of prose hold none, and then
-        // no token is tested for it (one comparison a Han character here, where the test in the
-        // token loop cost several), nor needs dropping after the rules.
-        let lineHasSpace = line.text.withUnsafeBufferPointer { text in
-            text.contains { $0.value <= 0x3000 && ScalarClass.isSpace($0.value) }
-        }
         var anySpace = false
         line.text.withUnsafeBufferPointer { text in
             tokens.withUnsafeMutableBufferPointer { tokens in
@@ -191,8 +187,9 @@ public final class WordSegmenter {
     /// The scalars of `bytes` into `line.text`, their UTF-16 units into `utf16`, the byte offset
     /// of each (and of the end) into `byteOffsets`, written in place into the arrays of the last
     /// line (resized, not made anew: a new array is an allocation and a generic metadata lookup,
-    /// about 600 instructions, three a line).
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch) {
+    /// about 600 instructions, three a line). Returns whether a scalar is white space (one
+    /// comparison a Han character, in this loop rather than a scan of its own).
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch) -> Bool {
         let n = bytes.count
         // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
         // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
@@ -219,6 +216,7 @@ public final class WordSegmenter {
         work.utf16.resize(to: count + long, filling: 0)
         work.byteOffsets.resize(to: count + 1, filling: 0)
         work.line.text.resize(to: count, filling: "\0")
+        var space = false
         work.utf16.withUnsafeMutableBufferPointer { utf16 in
             work.byteOffsets.withUnsafeMutableBufferPointer { offsets in
                 work.line.text.withUnsafeMutableBufferPointer { text in
@@ -236,6 +234,8 @@ public final class WordSegmenter {
                             value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
                             width = 4
                         }
+                        // Han characters lie above every space: one comparison for them.
+                        if value <= 0x3000 && ScalarClass.isSpace(value) { space = true }
                         offsets[k] = Int32(i)
                         // Valid: the bytes are valid UTF-8 (a String's, or the reader's decoded line).
                         text[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
@@ -254,6 +254,7 @@ public final class WordSegmenter {
                 }
             }
         }
+        return space
     }
 }
 
