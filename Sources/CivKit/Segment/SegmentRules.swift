@@ -734,14 +734,17 @@ struct SegmentRules: Sendable {
                 } else {
                     cells[k].lastUncoded = Int32(k)
                 }
-                if k > 0, cells[k].lastUncoded < k - 1 {
-                    cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
-                }
                 if k > 0 {
                     let a = char(k - 1), b = char(k)
                     cells[k - 1].listed = (domainStarts.mayStart(a, b) ? PathCell.domainListed : 0)
                         | (user != nil && userStarts.mayStart(a, b) ? PathCell.userListed : 0)
                 }
+            }
+            // The pairs' word lengths in a short loop of their own: its probes of the table (a
+            // cache miss each, most of this function's time) do not depend on each other, and
+            // the processor overlaps them, where in the loop above each waited for the last.
+            for k in stride(from: 1, to: n, by: 1) where cells[k].lastUncoded < k - 1 {
+                cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
             }
             func frequency(_ s: Int, _ e: Int) -> Int {
                 var f = 0
