@@ -60,7 +60,7 @@ struct CivSegment: FilterCommand {
             code = run.run(paths: options.files, handlePlainLine: { text in
                 run.counters.add("lines.in")
                 bytes.removeAll(keepingCapacity: true)
-                plain.segment(text, appendingTo: &bytes)
+                plain.segment(utf8: text, appendingTo: &bytes)
                 try run.output.write(bytes)
             }, handleRecord: { record in
                 var record = record

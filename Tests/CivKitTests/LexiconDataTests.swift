@@ -29,6 +29,21 @@ import Testing
         #expect(built == (try Self.bytes("pinyin.bin")), "pinyin.bin: \(Self.regenerate)")
     }
 
+    /// civ-segment's domain words: segment-lexicon.tsv and the gazetteer's division names.
+    @Test func segmentImagesMatchTSVs() throws {
+        let gazetteer = try String(contentsOf: Self.resources.appendingPathComponent("gazetteer.tsv"), encoding: .utf8)
+        let domain = DomainWords.entries(lines: try Self.lines("segment-lexicon.tsv"), gazetteer: gazetteer)
+        #expect(LexiconImage.build(entries: domain.words) == (try Self.bytes("segment-words.bin")), "segment-words.bin: \(Self.regenerate)")
+        #expect(LexiconImage.build(entries: domain.compounds) == (try Self.bytes("segment-compounds.bin")), "segment-compounds.bin: \(Self.regenerate)")
+        // What the segmenter maps is what it would build from the TSVs.
+        let built = DomainLexicon(lines: DataFile.lines("segment-lexicon.tsv"), gazetteer: DataFile.contents("gazetteer.tsv"))
+        for word in ["县委书记", "海淀区", "张掖市", "全国文明城市", "新时代文明实践中心", "城区"] {
+            #expect(DomainLexicon.shared.words.frequency(of: word) == built.words.frequency(of: word), "\(word)")
+            #expect(DomainLexicon.shared.compounds.frequency(of: word) == built.compounds.frequency(of: word), "\(word)")
+        }
+        #expect(DomainLexicon.shared.words.count == built.words.count && DomainLexicon.shared.compounds.count == built.compounds.count)
+    }
+
     @Test func buildingIsDeterministic() {
         let entries = LexiconImage.entries(lines: Self.lexiconLines)
         #expect(LexiconImage.build(entries: entries) == LexiconImage.build(entries: entries.reversed()))
@@ -154,13 +169,13 @@ import Testing
             (0 ..< 8).reduce(0) { $0 | Int(image[8 + 8 * index + $1]) << (8 * $1) }
         }
         // Header fields after the magic: version, size, then 8 lexicon fields, then word table
-        // capacity (index 10), …, pair lengths capacity (13), …, starts offset (15).
-        #expect(field(10) > 0 && field(13) > 0 && field(15) > 0)
+        // capacity (index 10), …, pair lengths capacity (13), its slots, its filter, starts offset (16).
+        #expect(field(10) > 0 && field(13) > 0 && field(16) > 0)
         var capacity = image
         capacity[8 + 8 * 10] = 3
         #expect(throws: ImageError.self) { try Self.openLexicon(capacity) }
         var starts = image
-        starts[field(15) + 4] = 0x7F  // the second start of the first group, far past its words
+        starts[field(16) + 4] = 0x7F  // the second start of the first group, far past its words
         #expect(throws: ImageError.self) { try Self.openLexicon(starts) }
     }
 

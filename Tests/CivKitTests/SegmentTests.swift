@@ -323,6 +323,19 @@ import Testing
         #expect(lengths("城文") == 0)
         #expect(lengths("记书") == 0)
     }
+
+    /// The filter before the bundled table (stored in lexicon.bin) passes every pair that begins a
+    /// word, with that word's length.
+    @Test func bundledPairFilterPassesEveryWordStart() {
+        let shared = Lexicon.shared, pairs = PairLengths(shared)
+        var missing: [String] = []
+        for length in 2 ... min(shared.maxWordLength, PairLengths.longest) {
+            shared.forEachWordStart(length: length) { a, b in
+                if pairs.lengths(a, b) & 1 << length == 0 { missing.append("\(shared.scalar(code: a))\(shared.scalar(code: b)) \(length)") }
+            }
+        }
+        #expect(missing.isEmpty, "\(missing.prefix(10))")
+    }
 }
 
 @Suite struct TokenFormatTests {
@@ -354,6 +367,11 @@ import Testing
                 for line in text { document.segment(line, appendingTo: &bytes) }
                 let expected = run(text, format, sentences: split).map { $0 + "\n" }.joined()
                 #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(format) \(split)")
+                // The lines given as their bytes (civ-segment's plain text): the same.
+                var fromBytes = DocumentSegmenter(words: words, sentences: split ? sentences : nil, format: format)
+                var sameBytes: [UInt8] = []
+                for line in text { fromBytes.segment(utf8: Array(line.utf8), appendingTo: &sameBytes) }
+                #expect(sameBytes == bytes, "\(format) \(split)")
             }
         }
     }

@@ -75,18 +75,19 @@ public final class FilterRun {
 
     /// Reads records (or plain text) from `paths`, calling `handleRecord` for each record and, in
     /// plain-text mode when given, `handlePlainLine` for each line instead (decoded as crawl
-    /// input is: GB18030 recognized, invalid UTF-8 replaced and counted).
+    /// input is: GB18030 recognized, invalid UTF-8 replaced and counted; given as its bytes,
+    /// valid UTF-8).
     public func run(
         paths: [String],
         maxDocumentBytes: Int = CleanStage.defaultMaxDocumentBytes,
-        handlePlainLine: ((String) throws -> Void)? = nil,
+        handlePlainLine: (([UInt8]) throws -> Void)? = nil,
         handleRecord: (Record) throws -> Void
     ) -> CivExitCode {
         do {
             try forEachInput(paths, maxLineBytes: min(Limits.maxLineBytes, maxDocumentBytes)) { input in
                 let reader = RecordReader(input: input, maxDocumentBytes: maxDocumentBytes)
                 if let lineHandler = handlePlainLine, try reader.detectPlainText() {
-                    while let text = try reader.nextPlainText() { try lineHandler(text) }
+                    while let text = try reader.nextPlainUTF8() { try lineHandler(text) }
                 } else {
                     while let record = try reader.next() {
                         counters.add("documents.in")

@@ -13,16 +13,17 @@
 ///       group count (= longest word), code width (2 or 4), frequency width (4: UInt32, 8: Int64),
 ///       alphabet count, alphabet offset, character frequencies offset,
 ///       word table capacity (0: none), its slots offset, its filter offset,
-///       pair lengths capacity (0: none), its slots offset, starts offset (0: none)
+///       pair lengths capacity (0: none), its slots offset, its filter offset, starts offset (0: none)
 ///     per group (words of length 1, 2, …): UInt64 count, words, frequencies, backward offsets
 ///     alphabet: UInt32 scalar values, ascending; character frequencies: Int64 per letter
 ///     group words: count × length codes; frequencies: count × width; backward: count × UInt32
 ///     word table: 2 × capacity UInt64 slots, `WordTable.filterWords` UInt64 filter words;
-///     pair lengths: capacity UInt64 slots (the layouts of `WordTable` and `PairLengths`)
+///     pair lengths: capacity UInt64 slots, `PairLengths.filterWords` UInt64 filter words (the
+///       layouts of `WordTable` and `PairLengths`)
 ///     starts: per group, (alphabet count + 1) Int32 forwards, as many backwards (see below)
 struct LexiconImage: @unchecked Sendable {
     static let magic: [UInt8] = Array("CIVLEX\0\0".utf8)
-    static let version: UInt64 = 3
+    static let version: UInt64 = 4
 
     struct Group {
         let count: Int, words: Int, frequencies: Int, backward: Int
@@ -57,7 +58,7 @@ struct LexiconImage: @unchecked Sendable {
     private let bmpCodes: [UInt16]
     /// The stored tables' sections (capacity 0: none).
     private let wordTableCapacity: Int, wordTableSlots: Int, wordTableFilter: Int
-    private let pairLengthsCapacity: Int, pairLengthsSlots: Int
+    private let pairLengthsCapacity: Int, pairLengthsSlots: Int, pairLengthsFilter: Int
 
     /// Checks the header and that every section lies inside the bytes; reads after that stay inside
     /// (the two kinds of stored index are checked where used).
@@ -65,7 +66,7 @@ struct LexiconImage: @unchecked Sendable {
         self.name = name
         self.storage = storage
         bytes = storage.buffer
-        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 14)
+        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 15)
         wordCount = try header.field(max: UInt64(bytes.count))
         totalFrequency = try header.signedField()
         maxWordLength = try header.field(max: 4096)
@@ -87,8 +88,9 @@ struct LexiconImage: @unchecked Sendable {
         wordTableFilter = try header.section(header.field(max: UInt64(bytes.count)), count: wordTableCapacity == 0 ? 0 : WordTable.filterWords, width: 8)
         pairLengthsCapacity = try capacity(header.field(max: UInt64(bytes.count)))
         pairLengthsSlots = try header.section(header.field(max: UInt64(bytes.count)), count: pairLengthsCapacity, width: 8)
+        pairLengthsFilter = try header.section(header.field(max: UInt64(bytes.count)), count: pairLengthsCapacity == 0 ? 0 : PairLengths.filterWords, width: 8)
         let storedStarts = try header.field(max: UInt64(bytes.count))
-        guard wordTableCapacity == 0 || (alphabetCount < 0xFFFF && wordTableSlots % 8 == 0 && wordTableFilter % 8 == 0), pairLengthsSlots % 8 == 0 else {
+        guard wordTableCapacity == 0 || (alphabetCount < 0xFFFF && wordTableSlots % 8 == 0 && wordTableFilter % 8 == 0), pairLengthsSlots % 8 == 0, pairLengthsFilter % 8 == 0 else {
             throw ImageError("a stored table is misaligned or its codes do not pack")
         }
         var groups: [Group] = []
@@ -191,10 +193,12 @@ struct LexiconImage: @unchecked Sendable {
                 (base + wordTableFilter).assumingMemoryBound(to: UInt64.self), storage)
     }
 
-    /// `PairLengths`'s slots as the image stores them, nil when it stores none.
-    var storedPairLengths: (slots: UnsafePointer<UInt64>, capacity: Int, owner: AnyObject)? {
+    /// `PairLengths`'s slots and filter as the image stores them, nil when it stores none.
+    var storedPairLengths: (slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject)? {
         guard pairLengthsCapacity > 0 else { return nil }
-        return ((bytes.baseAddress! + pairLengthsSlots).assumingMemoryBound(to: UInt64.self), pairLengthsCapacity, storage)
+        let base = bytes.baseAddress!
+        return ((base + pairLengthsSlots).assumingMemoryBound(to: UInt64.self), pairLengthsCapacity,
+                (base + pairLengthsFilter).assumingMemoryBound(to: UInt64.self), storage)
     }
 
     /// The character's code, nil when no word contains it.
@@ -483,7 +487,7 @@ struct LexiconImage: @unchecked Sendable {
         out.append(UInt64(alphabet.count))
         let alphabetField = out.reserve(), characterFrequenciesField = out.reserve()
         let wordTableFields = (capacity: out.reserve(), slots: out.reserve(), filter: out.reserve())
-        let pairLengthsFields = (capacity: out.reserve(), slots: out.reserve())
+        let pairLengthsFields = (capacity: out.reserve(), slots: out.reserve(), filter: out.reserve())
         let startsField = out.reserve()
         var groupFields: [(words: Int, frequencies: Int, backward: Int)] = []
         for n in words.indices {
@@ -533,6 +537,8 @@ struct LexiconImage: @unchecked Sendable {
         out.set(pairLengthsFields.capacity, to: pairs.count)
         out.set(pairLengthsFields.slots, to: out.offset)
         for w in pairs { out.append(UInt64(littleEndian: w)) }
+        out.set(pairLengthsFields.filter, to: out.offset)
+        for w in PairLengths.filter(pairs) { out.append(UInt64(littleEndian: w)) }
         out.set(startsField, to: out.offset)
         for g in words.groups.indices {
             for start in words.forwardStarts[g] { out.append(start) }

@@ -110,29 +110,38 @@ struct WordTable: @unchecked Sendable {
 /// it begins (2 to 23 characters): the re-segmentation reads it once per position and then
 /// searches only the spans some word may fill, where it probed a filter for every span of up to
 /// 8 characters (a cache miss each). Exact: no pair or length is missing. About 100,000 pairs
-/// in 2 MiB; stored in the bundled lexicon's image like `WordTable`.
+/// in 2 MiB; stored in the bundled lexicon's image like `WordTable`. Most pairs the
+/// re-segmentation asks about begin no word: a Bloom filter of 64 KiB, which stays in the cache,
+/// answers them without reading the table (that read was a cache miss, most of the
+/// re-segmentation's time).
 struct PairLengths: @unchecked Sendable {
     static let longest = 23
+    /// The number of 64-bit words of the filter (2^19 bits).
+    static let filterWords = 1 << 13
     /// A pair's key (codes + 1, 21 bits each) in the low 42 bits, its lengths above (bit
     /// `length - 2`); 0 is an empty slot. Little-endian.
     private let slots: UnsafePointer<UInt64>
     private let mask: Int
     private let shift: UInt64
+    /// 2^19 bits, two set per pair, both in one 64-bit word (`filter(_:)`).
+    private let filter: UnsafePointer<UInt64>
     private let owner: AnyObject
     var capacity: Int { mask + 1 }
 
     /// The table the image holds, else one built from its words.
     init(_ lexicon: LexiconImage) {
         if let stored = lexicon.storedPairLengths {
-            self.init(slots: stored.slots, capacity: stored.capacity, owner: stored.owner)
+            self.init(slots: stored.slots, capacity: stored.capacity, filter: stored.filter, owner: stored.owner)
             return
         }
-        let storage = TableStorage(Self.build(lexicon))
-        self.init(slots: storage.words, capacity: storage.count, owner: storage)
+        let slots = Self.build(lexicon)
+        let storage = TableStorage(slots + Self.filter(slots))
+        self.init(slots: storage.words, capacity: slots.count, filter: storage.words + slots.count, owner: storage)
     }
 
-    private init(slots: UnsafePointer<UInt64>, capacity: Int, owner: AnyObject) {
+    private init(slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject) {
         self.slots = slots
+        self.filter = filter
         self.owner = owner
         mask = capacity - 1
         shift = UInt64(64 - capacity.trailingZeroBitCount)
@@ -161,6 +170,22 @@ struct PairLengths: @unchecked Sendable {
         return slots
     }
 
+    /// The filter words for the table's `slots` (little-endian, as `build` gives them): the
+    /// bits of every pair they hold.
+    static func filter(_ slots: [UInt64]) -> [UInt64] {
+        var filter = [UInt64](repeating: 0, count: Self.filterWords)
+        for slot in slots where slot != 0 {
+            let (word, bits) = Self.filterBits(UInt64(littleEndian: slot) & 0x3FF_FFFF_FFFF)
+            filter[word] |= bits.littleEndian
+        }
+        return filter
+    }
+
+    @inline(__always) private static func filterBits(_ key: UInt64) -> (word: Int, bits: UInt64) {
+        let h = key &* 0xC2B2_AE3D_27D4_EB4F
+        return (Int(truncatingIfNeeded: h >> 51), 1 << ((h >> 45) & 63) | 1 << ((h >> 39) & 63))
+    }
+
     @inline(__always) private static func key(_ a: UInt32, _ b: UInt32) -> UInt64 {
         UInt64(a + 1) | UInt64(b + 1) << 21
     }
@@ -173,6 +198,8 @@ struct PairLengths: @unchecked Sendable {
     /// of codes `a`, `b`; 0 when none does.
     @inline(__always) func lengths(_ a: UInt32, _ b: UInt32) -> UInt32 {
         let key = Self.key(a, b)
+        let (word, bits) = Self.filterBits(key)
+        guard UInt64(littleEndian: filter[word]) & bits == bits else { return 0 }
         var i = Self.slot(key, shift)
         while true {
             let slot = UInt64(littleEndian: slots[i])

@@ -92,14 +92,20 @@ public final class RecordReader {
     }
 
     /// Plain text is crawl input: decoded like civ-clean decodes it (GB18030, invalid UTF-8…).
-    private func decodePlain(_ bytes: [UInt8]) -> String {
-        let (text, encoding) = TextDecoder.decodeLine(bytes, preferred: plainEncoding, counters: &decoding)
+    private func decodePlain(_ bytes: [UInt8]) -> [UInt8] {
+        let (text, encoding) = TextDecoder.decodeLineToUTF8(bytes, preferred: plainEncoding, counters: &decoding)
         plainEncoding = encoding
         return text
     }
 
     /// In plain-text mode, the next line decoded, or nil at the end.
     public func nextPlainText() throws -> String? {
+        try nextPlainUTF8().map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same as valid UTF-8 bytes: a String a line cost a validation of its bytes
+    /// (civ-segment's plain text works on the bytes).
+    public func nextPlainUTF8() throws -> [UInt8]? {
         try nextPlainLine().map { decodePlain($0.bytes) }
     }
 
@@ -157,7 +163,7 @@ public final class RecordReader {
                 break
             }
             bytes += line.bytes.count + 1
-            lines.append(decodePlain(line.bytes))
+            lines.append(String(decoding: decodePlain(line.bytes), as: UTF8.self))
         }
         guard let offset = firstOffset else { return nil }
         var record = Record(lines: lines)

@@ -2,8 +2,7 @@ import Foundation
 
 /// civ-segment's domain words: `segment-lexicon.tsv` (posts, bodies, campaign terms) and the
 /// names of China's provinces, prefectures and counties of `gazetteer.tsv` (3 or 4 characters:
-/// `海淀区`, `张掖市`; shorter ones are often ordinary words, `城区`, longer ones are autonomous
-/// divisions the convention writes in parts).
+/// `海淀区`, `张掖市`), read by `DomainWords`.
 ///
 /// A domain word is found whole, so that its characters are never cut wrongly, but many are
 /// compounds the PKU convention writes in parts (`县委 书记`, `全国 文明 城市`): the lexicon's
@@ -16,64 +15,29 @@ struct DomainLexicon: Sendable {
     let compounds: Lexicon
 
     /// The frequency a division's name gets, that of a common word: it wins over its pieces.
-    static let divisionFrequency = 2000
+    static let divisionFrequency = DomainWords.divisionFrequency
 
-    static let shared = DomainLexicon(lines: DataFile.lines("segment-lexicon.tsv"), gazetteer: DataFile.contents("gazetteer.tsv"))
+    /// The bundled words, mapped from the images scripts/generate-lexicon --binary builds from the
+    /// two TSVs; built from the TSVs when `CIV_DATA_DIR` holds a copy of either (which people edit).
+    static let shared: DomainLexicon = {
+        let tables = "segment-lexicon.tsv", gazetteer = "gazetteer.tsv"
+        guard !DataFile.isOverridden(tables), !DataFile.isOverridden(gazetteer) else {
+            return DomainLexicon(lines: DataFile.lines(tables), gazetteer: DataFile.contents(gazetteer))
+        }
+        let source = "\(tables) and \(gazetteer)"
+        return DomainLexicon(words: Lexicon(image: DataFile.image("segment-words.bin", source: source, LexiconImage.init)),
+                             compounds: Lexicon(image: DataFile.image("segment-compounds.bin", source: source, LexiconImage.init)))
+    }()
+
+    init(words: Lexicon, compounds: Lexicon) {
+        self.words = words
+        self.compounds = compounds
+    }
 
     /// `lines`: `word<TAB>frequency<TAB>parts` (frequency 1 when missing; parts separated by
     /// spaces, spelling the word); `gazetteer`: gazetteer.tsv (the name is the third column).
     init(lines: [String], gazetteer: String? = nil) {
-        var entries: [(String, Int)] = [], cuts: [(String, Int)] = []
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let word = String(fields[0])
-            entries.append((word, fields.count > 1 ? Int(fields[1]) ?? 1 : 1))
-            guard fields.count > 2, !fields[2].isEmpty else { continue }
-            var mask = 0, at = 0
-            let parts = fields[2].split(separator: " ")
-            for part in parts.dropLast() {
-                at += part.unicodeScalars.count
-                mask |= 1 << at
-            }
-            guard parts.joined() == word, at < Int.bitWidth - 1 else {
-                fatalError("civ: segment-lexicon.tsv: the parts do not spell the word: \(line)")
-            }
-            if mask != 0 { cuts.append((word, mask)) }
-        }
-        if let gazetteer { Self.divisionNames(gazetteer) { entries.append(($0, Self.divisionFrequency)) } }
-        words = Lexicon(entries: entries)
-        compounds = Lexicon(entries: cuts)
-    }
-
-    /// The names of 3 or 4 characters without 自治 in the third column of gazetteer.tsv's lines.
-    /// On the bytes: String operations on its 3,200 lines doubled civ-segment's start-up.
-    static func divisionNames(_ table: String, _ body: (String) -> Void) {
-        var table = table
-        table.withUTF8 { p in
-            let autonomous: [UInt8] = Array("自治".utf8)
-            var start = 0
-            while start < p.count {
-                var end = start
-                while end < p.count, p[end] != 0x0A { end += 1 }
-                defer { start = end + 1 }
-                guard p[start] != UInt8(ascii: "#") else { continue }
-                // The third column.
-                var from = start, tabs = 0
-                while from < end, tabs < 2 {
-                    if p[from] == 0x09 { tabs += 1 }
-                    from += 1
-                }
-                var to = from
-                while to < end, p[to] != 0x09 { to += 1 }
-                guard tabs == 2 else { continue }
-                let name = UnsafeBufferPointer(rebasing: p[from..<to])
-                let length = name.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-                guard length >= 3, length <= 4 else { continue }
-                let hasAutonomous = name.count >= autonomous.count && (0...(name.count - autonomous.count)).contains { k in
-                    autonomous.indices.allSatisfy { name[k + $0] == autonomous[$0] }
-                }
-                if !hasAutonomous { body(String(decoding: name, as: UTF8.self)) }
-            }
-        }
+        let (words, compounds) = DomainWords.entries(lines: lines, gazetteer: gazetteer)
+        self.init(words: Lexicon(entries: words), compounds: Lexicon(entries: compounds))
     }
 }

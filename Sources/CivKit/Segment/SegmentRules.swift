@@ -446,12 +446,13 @@ struct SegmentRules: Sendable {
     func joinListedWords(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
         let longest = max(domain.maxWordLength, user?.maxWordLength ?? 0)
-        let text = line.text, domainStarts = domainStarts, userStarts = userStarts
+        let text = line.text, domainStarts = domainStarts, userStarts = userStarts, hasUser = user != nil
         // A word spans two tokens or more, so two characters or more: it begins with a
-        // listed pair.
+        // listed pair (the user's asked only when there is one: most tokens pass neither).
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
-            b[k].end < text.count && (domainStarts.mayStart(text[b[k].start], text[b[k].start + 1])
-                || userStarts.mayStart(text[b[k].start], text[b[k].start + 1]))
+            guard b[k].end < text.count else { return false }
+            let first = text[b[k].start], second = text[b[k].start + 1]
+            return domainStarts.mayStart(first, second) || (hasUser && userStarts.mayStart(first, second))
         }
         // A local function, not a closure: `@inline(__always)` makes it part of the loop.
         @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
@@ -701,8 +702,10 @@ struct SegmentRules: Sendable {
         var icuEnd: Int32 = 0
         var best = -Double.infinity
         var back: Int32 = 0
-        /// A word of the domain's or the user's lexicon may begin here (`WordStarts`).
-        var listed = false
+        /// A word of the domain's lexicon (`domainListed`) or of the user's (`userListed`) may
+        /// begin here (`WordStarts`): asked once a position, not once a span.
+        var listed: UInt8 = 0
+        static let domainListed: UInt8 = 1, userListed: UInt8 = 2
     }
 
     static let countPrefixes = ScalarSet("零○〇一二三四五六七八九十百千万亿两几多半余每数")
@@ -731,12 +734,17 @@ struct SegmentRules: Sendable {
                 } else {
                     cells[k].lastUncoded = Int32(k)
                 }
-                if k > 0, cells[k].lastUncoded < k - 1 {
-                    cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
-                }
                 if k > 0 {
-                    cells[k - 1].listed = domainStarts.mayStart(char(k - 1), char(k)) || (user != nil && userStarts.mayStart(char(k - 1), char(k)))
+                    let a = char(k - 1), b = char(k)
+                    cells[k - 1].listed = (domainStarts.mayStart(a, b) ? PathCell.domainListed : 0)
+                        | (user != nil && userStarts.mayStart(a, b) ? PathCell.userListed : 0)
                 }
+            }
+            // The pairs' word lengths in a short loop of their own: its probes of the table (a
+            // cache miss each, most of this function's time) do not depend on each other, and
+            // the processor overlaps them, where in the loop above each waited for the last.
+            for k in stride(from: 1, to: n, by: 1) where cells[k].lastUncoded < k - 1 {
+                cells[k - 1].lengths = pairLengths.lengths(cells[k - 1].code, cells[k].code)
             }
             func frequency(_ s: Int, _ e: Int) -> Int {
                 var f = 0
@@ -750,11 +758,11 @@ struct SegmentRules: Sendable {
                         return lexicon.frequency(codes: UnsafeBufferPointer(codes))
                     }
                 }
-                if e - s <= domain.maxWordLength, domainStarts.mayStart(char(s), char(s + 1)) {
+                if e - s <= domain.maxWordLength, cells[s].listed & PathCell.domainListed != 0 {
                     let d = domain.frequency(of: chars[(base + s)..<(base + e)])
                     if d > f { f = d }
                 }
-                if let user, e - s <= user.maxWordLength, userStarts.mayStart(char(s), char(s + 1)) {
+                if let user, e - s <= user.maxWordLength, cells[s].listed & PathCell.userListed != 0 {
                     let u = user.frequency(of: chars[(base + s)..<(base + e)])
                     if u > f { f = u }
                 }
@@ -795,7 +803,7 @@ struct SegmentRules: Sendable {
                 let limit = min(n, s + maxLength)
                 guard limit >= s + 2 else { continue }
                 let icuEnd = Int(cells[s].icuEnd)
-                let listed = cells[s].listed
+                let listed = cells[s].listed != 0
                 // The lengths to try, bit `e - s`: all of them at a listed pair, else the main
                 // lexicon's and ICU's.
                 var lengths: UInt64

@@ -30,8 +30,20 @@ public struct DocumentSegmenter {
         self.format = format
     }
 
+    /// The same for a line given as its bytes, valid UTF-8 (as `RecordReader.nextPlainUTF8`
+    /// gives them): the plain-text path, no string per line.
+    public mutating func segment(utf8 line: [UInt8], appendingTo bytes: inout [UInt8]) {
+        guard format == .lines && sentences == nil else {
+            segment(String(decoding: line, as: UTF8.self), appendingTo: &bytes)
+            return
+        }
+        offset += line.count + 1
+        line.withUnsafeBufferPointer { words.appendSegmented(utf8: $0, to: &bytes) }
+        bytes.append(0x0A)
+    }
+
     /// The output lines of the document's next text line as UTF-8, each ended by a line feed,
-    /// appended to `bytes` (the plain-text path: no string per line).
+    /// appended to `bytes` (no string per output line).
     public mutating func segment(_ line: String, appendingTo bytes: inout [UInt8]) {
         if format == .lines && sentences == nil {
             offset += line.utf8.count + 1

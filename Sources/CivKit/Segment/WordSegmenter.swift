@@ -51,7 +51,14 @@ public final class WordSegmenter {
 
     /// Appends the UTF-8 bytes of `line` as tokens separated by single spaces to `out`.
     public func appendSegmented(_ line: String, to out: inout [UInt8]) {
-        withSegmented(line) { bytes, segmented, offsets in
+        var line = line
+        line.withUTF8 { appendSegmented(utf8: $0, to: &out) }
+    }
+
+    /// The same for a line given as its bytes, which must be valid UTF-8 (a String's, or
+    /// `RecordReader.nextPlainUTF8`'s).
+    func appendSegmented(utf8 line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        withSegmented(utf8: line) { bytes, segmented, offsets in
             let tokens = segmented.tokens
             guard !tokens.isEmpty else { return }
             var size = tokens.count - 1
@@ -98,21 +105,26 @@ public final class WordSegmenter {
     /// its UTF-8 bytes, its scalars and tokens, and the byte offset of each scalar (and the end).
     private func withSegmented<R>(_ line: String, _ body: (UnsafeBufferPointer<UInt8>, SegmentRules.Line, [Int32]) -> R) -> R {
         var string = line
-        return string.withUTF8 { bytes in
-            lock.lock()
-            defer { lock.unlock() }
-            var work = Scratch()
-            swap(&work, &scratch)
-            Self.segment(bytes, &work, breaker: breaker, rules: rules)
-            let result = body(bytes, work.line, work.byteOffsets)
-            swap(&work, &scratch)
-            return result
-        }
+        return string.withUTF8 { withSegmented(utf8: $0, body) }
+    }
+
+    /// The same for `bytes`, valid UTF-8.
+    private func withSegmented<R>(utf8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, SegmentRules.Line, [Int32]) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        var work = Scratch()
+        swap(&work, &scratch)
+        Self.segment(bytes, &work, breaker: breaker, rules: rules)
+        let result = body(bytes, work.line, work.byteOffsets)
+        swap(&work, &scratch)
+        return result
     }
 
     /// Fills `work.line` with the scalars and the final tokens of `bytes` (valid UTF-8).
     private static func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch, breaker: ICUBreakIterator, rules: SegmentRules) {
-        decode(bytes, &work)
+        // Whether the line holds white space at all (found while decoding): most lines of prose
+        // hold none, and then no token is tested for it, nor needs dropping after the rules.
+        let lineHasSpace = decode(bytes, &work)
         var line = SegmentRules.Line(text: [], tokens: [])
         swap(&line, &work.line)
         defer { swap(&line, &work.line) }
@@ -126,12 +138,6 @@ public final class WordSegmenter {
         swap(&tokens, &line.tokens)
         tokens.resize(to: max(work.boundaries.count - 1, 0), filling: SegmentRules.Token(start: 0, end: 0))
         var made = 0
-        // Whether the line holds white space at all: most lines of prose hold none, and then
-        // no token is tested for it (one comparison a Han character here, where the test in the
-        // token loop cost several), nor needs dropping after the rules.
-        let lineHasSpace = line.text.withUnsafeBufferPointer { text in
-            text.contains { $0.value <= 0x3000 && ScalarClass.isSpace($0.value) }
-        }
         var anySpace = false
         line.text.withUnsafeBufferPointer { text in
             tokens.withUnsafeMutableBufferPointer { tokens in
@@ -181,8 +187,9 @@ public final class WordSegmenter {
     /// The scalars of `bytes` into `line.text`, their UTF-16 units into `utf16`, the byte offset
     /// of each (and of the end) into `byteOffsets`, written in place into the arrays of the last
     /// line (resized, not made anew: a new array is an allocation and a generic metadata lookup,
-    /// about 600 instructions, three a line).
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch) {
+    /// about 600 instructions, three a line). Returns whether a scalar is white space (one
+    /// comparison a Han character, in this loop rather than a scan of its own).
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch) -> Bool {
         let n = bytes.count
         // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
         // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
@@ -209,6 +216,7 @@ public final class WordSegmenter {
         work.utf16.resize(to: count + long, filling: 0)
         work.byteOffsets.resize(to: count + 1, filling: 0)
         work.line.text.resize(to: count, filling: "\0")
+        var space = false
         work.utf16.withUnsafeMutableBufferPointer { utf16 in
             work.byteOffsets.withUnsafeMutableBufferPointer { offsets in
                 work.line.text.withUnsafeMutableBufferPointer { text in
@@ -226,8 +234,10 @@ public final class WordSegmenter {
                             value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
                             width = 4
                         }
+                        // Han characters lie above every space: one comparison for them.
+                        if value <= 0x3000 && ScalarClass.isSpace(value) { space = true }
                         offsets[k] = Int32(i)
-                        // Valid: the bytes are a String's.
+                        // Valid: the bytes are valid UTF-8 (a String's, or the reader's decoded line).
                         text[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
                         k += 1
                         if value > 0xFFFF {
@@ -244,6 +254,7 @@ public final class WordSegmenter {
                 }
             }
         }
+        return space
     }
 }
 
