@@ -53,7 +53,8 @@ public enum PageHeadCut {
     public static func cut(in lines: [[UInt8]], searchable: Int, oldPageNames: ([UInt8]) -> Bool = { _ in false },
                            beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                            isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
-                           isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (line: Int, start: Int)? {
+                           isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false,
+                           lineAboveStart: Int? = nil) -> (line: Int, start: Int)? {
         // The strongest kind of cut wins, then the earliest line: a weak sign in the old page's
         // footer must not win over the name in the glued line.
         var found: (line: Int, start: Int, strength: Int)? = nil
@@ -61,7 +62,7 @@ public enum PageHeadCut {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
             if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, isFirstLine: isFirstLine,
-                                                                   isBanner: isBanner, anywhere: anywhere) }),
+                                                                   isBanner: isBanner, anywhere: anywhere, aboveStart: k == lineAboveStart) }),
                strength > (found?.strength ?? -1) {
                 found = (k, start, strength)
             }
@@ -76,7 +77,7 @@ public enum PageHeadCut {
     /// as its others (`uniformMenuStart`).
     static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false },
                     beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
-                    isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (start: Int, strength: Int)? {
+                    isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false, aboveStart: Bool = false) -> (start: Int, strength: Int)? {
         guard !BodyEdges.isSentence(p) else { return nil }
         var best: (start: Int, length: Int)? = nil
         var opening: Int? = nil, bannerStart: Int? = nil
@@ -110,10 +111,77 @@ public enum PageHeadCut {
             scalarsBefore += 1
             i += length
         }
-        let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? opening.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
+        // Right above a certain page start, a short name glued after a link or a footer's end.
+        let glued = aboveStart ? nameGluedAfterEnd(p) : nil
+        let weak = opening.map { o in glued.map { min($0, o) } ?? o } ?? glued
+        let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? weak.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
         return (openingTag(before: start, in: p) ?? start, strength)
     }
+
+    /// Where a page's first line, a short name (`公文素材库`, `资讯中心 - 职场范文网`, `龙腾资讯网 首页
+    /// 社会 民生`), begins when glued after the old page's last line with nothing marking the join:
+    /// asked only of the line right above a certain page start (a breadcrumb), whose site name
+    /// need not recur below. The join: after a footer's link (`联系客服`, `RSS 订阅`; the table
+    /// `page-end-links.txt`), a registration number (`粤ICP备19054321号`), a Latin word ending a
+    /// footer (`All Rights Reserved`, `Gzip enabled`, `3187.html`) or a closing bracket. The
+    /// first such join whose whole tail reads as a name wins.
+    static func nameGluedAfterEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0, previous: UInt32 = 0, beforePrevious: UInt32 = 0, latinWordAlone = true
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if i > 0, ScalarClass.isHan(v), endsFooter(UnsafeBufferPointer(rebasing: p[..<i]), previous, beforePrevious, latinWordAlone),
+               isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
+                return i
+            }
+            // A bare Latin word is a site's own name (`CCTV新闻`), no footer before it.
+            if !isLatinLetter(v) { latinWordAlone = false }
+            beforePrevious = previous
+            previous = v
+            i += length
+        }
+        return nil
+    }
+
+    /// Whether `before`, whose last two scalars are `last` and `second`, ends the old page.
+    static func endsFooter(_ before: UnsafeBufferPointer<UInt8>, _ last: UInt32, _ second: UInt32, _ latinWordAlone: Bool) -> Bool {
+        if isLatinLetter(last) { return !latinWordAlone }
+        if last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011 { return true }
+        // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
+        if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
+        return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
+    }
+
+    /// The link texts a page's last line ends with (`Resources/page-end-links.txt`).
+    static let endLinks = DataFile.lines("page-end-links.txt").map { Array($0.utf8) }
+
+    /// A page's first line glued at a join: at most `maxGluedNameScalars`, at least
+    /// `minFirstLineScalars` Han characters, the first item two or more; only Han characters,
+    /// spaces and the separators of a title bar (`·`, `-`, `—`, `|`, `_`).
+    static func isGluedName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, scalars = 0, han = 0, firstItem = 0, inFirstItem = true
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            scalars += 1
+            if scalars > maxGluedNameScalars { return false }
+            if ScalarClass.isHan(v) {
+                han += 1
+                if inFirstItem { firstItem += 1 }
+            } else if v == 0x20 || v == 0x3000 || v == 0xB7 || v == 0x2D || v == 0x2014 || v == 0x7C || v == 0xFF5C || v == 0x5F {
+                inFirstItem = false
+            } else {
+                return false
+            }
+            i += length
+        }
+        return han >= minFirstLineScalars && firstItem >= 2
+    }
+
+    /// A glued name with a menu after it (`龙腾资讯网 首页 社会 民生 旅游 财经`) holds at most this many scalars.
+    static let maxGluedNameScalars = 40
+
+    @inline(__always)
+    static func isLatinLetter(_ v: UInt32) -> Bool { (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
 
     /// A Latin letter right after a Han character (`…工作汇报材料Untitled Document`): where a
     /// page's Latin first line may be glued; only its form (`beginsPage`) can cut there.
