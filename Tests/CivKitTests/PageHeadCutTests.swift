@@ -110,7 +110,9 @@ struct PageHeadCutTests {
         // The new page's name recurs nowhere below: the join is a footer's link, a registration
         // number, a Latin word ending a footer; the trail right below makes the page start certain.
         for end in ["微信订阅号\n联系客服", "Copyright © 2019-2024 某某网 版权所有 粤ICP备19054321号", "百度统计\nRSS 订阅",
-                    "Copyright © 2020 某某网 All Rights Reserved"] {
+                    "Copyright © 2020 某某网 All Rights Reserved",
+                    // The old page's last sentence; a link that wraps onto a line whose first word the trail repeats.
+                    "本文为河阳新闻网原创稿件，转载请注明来源。", "上一条：沣岭镇召开防汛\n工作部署会\n联系客服"] {
             let first = Self.article + end
             let second = "资讯中心 - 职场范文网\n首页 > 经验分享 > 工作计划\n社区创建文明城市工作计划\n2024-02-17 09:12 经验分享\n为提升居民文明素养，特制定本计划。"
             let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
@@ -126,6 +128,7 @@ struct PageHeadCutTests {
             return line.withUTF8 { p in PageHeadCut.nameGluedAfterEnd(p).map { String(decoding: p[$0...], as: UTF8.self) } }
         }
         #expect(start("联系客服公文素材库") == "公文素材库")
+        #expect(start("转载请注明来源。”公文素材库") == "公文素材库")
         #expect(start("Gzip enabled龙腾资讯网 首页 社会 民生 旅游 财经") == "龙腾资讯网 首页 社会 民生 旅游 财经")
         #expect(start("湘ICP备09012345号-2资讯速览 · 蕖城") == nil)
         // A site's own Latin name, a join inside prose or a tail that is no name: no cut.

@@ -281,6 +281,12 @@ public final class CleanStage {
               !recent[first - 1].cleaned.withUnsafeBufferPointer({ BodyEdges.isSentence($0) }) {
             first -= 1
         }
+        // The old page's last sentence right above the page start may end in the new page's
+        // glued first line (`…未经许可不得转载。公文素材库`): looked in for that alone.
+        if first > 0, let start = then != nil ? recent.count : startLine, start >= first, recent[first - 1].hasProseBefore,
+           recent[first - 1].linesBefore > 0, recent[first ..< start].allSatisfy({ $0.cleaned.isEmpty }) {
+            first -= 1
+        }
         guard first < searchable else { return nil }
         var indexes: [Int] = [], lines: [[UInt8]] = []
         for k in first ..< recent.count where !recent[k].cleaned.isEmpty {

@@ -78,7 +78,8 @@ public enum PageHeadCut {
     static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false },
                     beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                     isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false, aboveStart: Bool = false) -> (start: Int, strength: Int)? {
-        guard !BodyEdges.isSentence(p) else { return nil }
+        // The old page's last sentence may only end in the new page's glued name.
+        guard !BodyEdges.isSentence(p) else { return aboveStart ? nameGluedAfterEnd(p).map { ($0, 3) } : nil }
         var best: (start: Int, length: Int)? = nil
         var opening: Int? = nil, bannerStart: Int? = nil
         var i = 0, scalarsBefore = 0
@@ -113,7 +114,10 @@ public enum PageHeadCut {
         }
         // Right above a certain page start, a short name glued after a link or a footer's end.
         let glued = aboveStart ? nameGluedAfterEnd(p) : nil
-        let weak = opening.map { o in glued.map { min($0, o) } ?? o } ?? glued
+        // Its form is a surer sign than two characters some later item begins with (`工作部署会`
+        // above `首页 > 经验分享 > 工作计划`), there or on a line above.
+        if let glued, (best?.length ?? 0) < minRunAfterFooter { return (glued, 3) }
+        let weak = opening
         let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? weak.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
         return (openingTag(before: start, in: p) ?? start, strength)
@@ -124,8 +128,9 @@ public enum PageHeadCut {
     /// asked only of the line right above a certain page start (a breadcrumb), whose site name
     /// need not recur below. The join: after a footer's link (`联系客服`, `RSS 订阅`; the table
     /// `page-end-links.txt`), a registration number (`粤ICP备19054321号`), a Latin word ending a
-    /// footer (`All Rights Reserved`, `Gzip enabled`, `3187.html`) or a closing bracket. The
-    /// first such join whose whole tail reads as a name wins.
+    /// footer (`All Rights Reserved`, `Gzip enabled`, `3187.html`), a closing bracket or a
+    /// sentence's end (`…不得转载。公文素材库`). The first such join whose whole tail reads as a
+    /// name wins.
     static func nameGluedAfterEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0, previous: UInt32 = 0, beforePrevious: UInt32 = 0, latinWordAlone = true
         while i < p.count {
@@ -146,11 +151,15 @@ public enum PageHeadCut {
     /// Whether `before`, whose last two scalars are `last` and `second`, ends the old page.
     static func endsFooter(_ before: UnsafeBufferPointer<UInt8>, _ last: UInt32, _ second: UInt32, _ latinWordAlone: Bool) -> Bool {
         if isLatinLetter(last) { return !latinWordAlone }
+        if sentenceEnds.contains(last) || (closingQuotes.contains(last) && sentenceEnds.contains(second)) { return true }
         if last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011 { return true }
         // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
         if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
         return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
     }
+
+    static let sentenceEnds: [UInt32] = [0x3002, 0xFF01, 0xFF1F] // 。！？
+    static let closingQuotes: [UInt32] = [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09] // ”’」』）
 
     /// The link texts a page's last line ends with (`Resources/page-end-links.txt`).
     static let endLinks = DataFile.lines("page-end-links.txt").map { Array($0.utf8) }
