@@ -112,7 +112,8 @@ struct PageHeadCutTests {
         for end in ["微信订阅号\n联系客服", "Copyright © 2019-2024 某某网 版权所有 粤ICP备19054321号", "百度统计\nRSS 订阅",
                     "Copyright © 2020 某某网 All Rights Reserved",
                     // The old page's last sentence; a link that wraps onto a line whose first word the trail repeats.
-                    "本文为河阳新闻网原创稿件，转载请注明来源。", "上一条：沣岭镇召开防汛\n工作部署会\n联系客服"] {
+                    "本文为河阳新闻网原创稿件，转载请注明来源。", "上一条：沣岭镇召开防汛\n工作部署会\n联系客服",
+                    "某某晚报社版权所有 未经书面授权不得转载", "发表评论\n发布"] {
             let first = Self.article + end
             let second = "资讯中心 - 职场范文网\n首页 > 经验分享 > 工作计划\n社区创建文明城市工作计划\n2024-02-17 09:12 经验分享\n为提升居民文明素养，特制定本计划。"
             let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
