@@ -132,25 +132,32 @@ public enum PageHeadCut {
     /// sentence's end (`…不得转载。公文素材库`). The first such join whose whole tail reads as a
     /// name wins.
     static func nameGluedAfterEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = 0, previous: UInt32 = 0, beforePrevious: UInt32 = 0, latinWordAlone = true
+        // The tail is a name to the end: only the last `maxGluedNameScalars` name characters may
+        // begin it (a sentence line is searched from its end, not along its length).
+        var low = p.count, scalars = 0
+        while low > 0, scalars < maxGluedNameScalars {
+            let (v, start) = UTF8Bytes.scalar(p, endingAt: low)
+            guard ScalarClass.isHan(v) || isTitleBarSeparator(v) else { break }
+            low = start
+            scalars += 1
+        }
+        var i = low
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
-            if i > 0, ScalarClass.isHan(v), endsFooter(UnsafeBufferPointer(rebasing: p[..<i]), previous, beforePrevious, latinWordAlone),
-               isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
+            if i > 0, ScalarClass.isHan(v), endsFooter(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
                 return i
             }
-            // A bare Latin word is a site's own name (`CCTV新闻`), no footer before it.
-            if !isLatinLetter(v) { latinWordAlone = false }
-            beforePrevious = previous
-            previous = v
             i += length
         }
         return nil
     }
 
-    /// Whether `before`, whose last two scalars are `last` and `second`, ends the old page.
-    static func endsFooter(_ before: UnsafeBufferPointer<UInt8>, _ last: UInt32, _ second: UInt32, _ latinWordAlone: Bool) -> Bool {
-        if isLatinLetter(last) { return !latinWordAlone }
+    /// Whether `before` ends the old page.
+    static func endsFooter(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (last, lastStart) = UTF8Bytes.scalar(before, endingAt: before.count)
+        let second = lastStart > 0 ? UTF8Bytes.scalar(before, endingAt: lastStart).value : 0
+        // A bare Latin word is a site's own name (`CCTV新闻`), no footer before it.
+        if isLatinLetter(last) { return !before.allSatisfy { isLatinLetter(UInt32($0)) } }
         if sentenceEnds.contains(last) || (closingQuotes.contains(last) && sentenceEnds.contains(second)) { return true }
         if last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011 { return true }
         // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
@@ -176,7 +183,7 @@ public enum PageHeadCut {
             if ScalarClass.isHan(v) {
                 han += 1
                 if inFirstItem { firstItem += 1 }
-            } else if v == 0x20 || v == 0x3000 || v == 0xB7 || v == 0x2D || v == 0x2014 || v == 0x7C || v == 0xFF5C || v == 0x5F {
+            } else if isTitleBarSeparator(v) {
                 inFirstItem = false
             } else {
                 return false
@@ -184,6 +191,11 @@ public enum PageHeadCut {
             i += length
         }
         return han >= minFirstLineScalars && firstItem >= 2
+    }
+
+    @inline(__always)
+    static func isTitleBarSeparator(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x3000 || v == 0xB7 || v == 0x2D || v == 0x2014 || v == 0x7C || v == 0xFF5C || v == 0x5F
     }
 
     /// A glued name with a menu after it (`龙腾资讯网 首页 社会 民生 旅游 财经`) holds at most this many scalars.
