@@ -169,7 +169,11 @@ public enum PageHeadCut {
     static let closingQuotes: [UInt32] = [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09] // ”’」』）
 
     /// The link texts a page's last line ends with (`Resources/page-end-links.txt`).
-    static let endLinks = DataFile.lines("page-end-links.txt").map { Array($0.utf8) }
+    static let endLinks: [[UInt8]] = {
+        var links: [[UInt8]] = []
+        DataFile.forEachLine("page-end-links.txt") { links.append(Array($0)) }
+        return links
+    }()
 
     /// A page's first line glued at a join: at most `maxGluedNameScalars`, at least
     /// `minFirstLineScalars` Han characters, the first item two or more; only Han characters,

@@ -48,8 +48,13 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
             let line = document.lines[i]
             // Compared as bytes: String.hasPrefix compares characters, far slower, on every head line.
             var bytes = line
-            guard let l = bytes.withUTF8({ p in Self.labelBytes.firstIndex { RulePrefilter.hasPrefix(p, $0) } }) else {
-                if Self.isCutCopyOfLead(document.lines, at: i) {
+            // (The unlabelled summary's cheap test in the same pass: a long line ending in a Han character.)
+            var mayBeCutCopy = false
+            guard let l = bytes.withUTF8({ p in
+                mayBeCutCopy = p.count >= Self.minCutCopyBytes && ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: p.count).value)
+                return Self.labelBytes.firstIndex { RulePrefilter.hasPrefix(p, $0) }
+            }) else {
+                if mayBeCutCopy, Self.isCutCopyOfLead(document.lines, at: i) {
                     document.lines.remove(at: i)
                     counters.add("dropped.summary")
                     taken.append(TakenLine(index: i, counter: "dropped.summary"))
