@@ -123,6 +123,19 @@ struct PageHeadCutTests {
         }
     }
 
+    @Test func aGluedBannerHigherUpBeginsThePageByItsForm() throws {
+        // A menu and a calendar line stand between the glued banner and the trail.
+        let first = Self.article + "百度统计\nRSS 订阅"
+        let second = "沣岭镇人民政府\n今天是：2023年7月3日 星期一\n首页 | 镇情概况 | 政务公开 | 新闻动态\n当前位置：首页 > 新闻动态 > 通知公告\n关于开展文明家庭评选的通知\n发布时间：2023-07-03 来源：党政办\n各村（社区）：请于7月底前推荐。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        // A footer's own buttons after a link, higher up, are no banner: the page starts at its trail.
+        let footer = Self.article + "打印本页 关闭窗口\n版权所有：某某镇人民政府\n"
+        let third = "当前位置：首页 > 新闻动态\n某某镇召开创建工作会议\n发布时间：2023-07-03\n会议要求，全镇上下要攻坚克难。"
+        let (two, _, _) = try Support.cleanRecords(Array((footer + third).utf8))
+        #expect(two.map { $0[FieldKey.offset] } == ["0", String(footer.utf8.count)])
+    }
+
     @Test func aGluedNameNeedsAFootersEndAndANamesForm() {
         func start(_ line: String) -> String? {
             var line = line

@@ -113,7 +113,12 @@ public enum PageHeadCut {
             i += length
         }
         // Right above a certain page start, a short name glued after a link or a footer's end.
-        let glued = aboveStart ? nameGluedAfterEnd(p) : nil
+        // Higher up (a menu or a calendar line between it and the page start), only a site's
+        // banner by its form (`…RSS 订阅沣岭镇人民政府`), not after a footer's words: a footer's own
+        // buttons read as a name too (`打印本页 关闭窗口`, `分享让更多人看到`).
+        let glued = aboveStart ? nameGluedAfterEnd(p) : nameGluedAfterEnd(p).flatMap { i in
+            RepeatedSiteLines.mayFollow(p, at: i) && !insideFooterField(p, at: i) && isBanner(UnsafeBufferPointer(rebasing: p[i...])) ? i : nil
+        }
         // Its form is a surer sign than two characters some later item begins with (`工作部署会`
         // above `首页 > 经验分享 > 工作计划`), there or on a line above.
         if let glued, (best?.length ?? 0) < minRunAfterFooter { return (glued, 3) }
