@@ -338,6 +338,8 @@ import Testing
         #expect(kind("咨询电话：13812345678") != "comments")
         #expect(kind("2024/06/18 推荐") == "feed" && kind("2024-06-17 置顶") == "feed")
         #expect(kind("2024-06-17 上午九时") == nil)
+        // A scraped copy's citation of its title; a title field without quotes may be the article's.
+        #expect(kind("标题：“某某县广播电视台赴乡村拍摄专题片”") == "template" && kind("标题：某某县召开创建工作会议") == nil)
         #expect(kind("12日，某某市第三届农民丰收节在龙泉湖广场开幕，现场展销本地农产品200余种。社会") == "related")
         #expect(kind("12日，某某市第三届农民丰收节在龙泉湖广场开幕，现场展销本地农产品200余种。") == nil)
         // An e-paper's section under its number; a number then a sentence is no section.
