@@ -167,6 +167,8 @@ public enum PageHeadCut {
         if last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011 { return true }
         // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
         if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
+        // The cheap test first: the last character of some link (asked at every Han character of a head line's tail).
+        guard endLinkLastScalars.contains(last) else { return false }
         return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
     }
 
@@ -178,6 +180,16 @@ public enum PageHeadCut {
         var links: [[UInt8]] = []
         DataFile.forEachLine("page-end-links.txt") { links.append(Array($0)) }
         return links
+    }()
+
+    /// The links' last characters.
+    static let endLinkLastScalars: [UInt32] = {
+        var last: [UInt32] = []
+        for link in endLinks where !link.isEmpty {
+            let v = link.withUnsafeBufferPointer { UTF8Bytes.scalar($0, endingAt: $0.count).value }
+            if !last.contains(v) { last.append(v) }
+        }
+        return last
     }()
 
     /// A page's first line glued at a join: at most `maxGluedNameScalars`, at least
