@@ -319,4 +319,54 @@ import Testing
         RepeatedSummaryRemoval().repair(&document, counters: &summaryCounters, taken: &taken)
         #expect(document.lines.count == 2 && summaryCounters["dropped.summary"] == 1)
     }
+
+    @Test func appCommentsFeedFootersRelatedSummariesAndEPaperSectionsAreDropped() {
+        let rules = BoilerplateRules.standard
+        func kind(_ line: String, index: Int = 28, count: Int = 30) -> String? {
+            var line = line
+            let first = line.utf8.first ?? 0
+            return line.withUTF8 { p in
+                rules.firstCandidate(index: index, count: count, firstByte: first) { rules.rules[$0].matches(p, keywords: rules.keywords(in: p)) }
+            }.map { rules.rules[$0].kind }
+        }
+        // A user shown by a masked phone number, a reply between two; a user's words with the app's place.
+        #expect(kind("138****1234：说得好，支持！") == "comments")
+        #expect(kind("186****3307 回复 139****5520：我们村也想办来自信阳") == "comments")
+        #expect(kind("老街坊：期待下一场活动🎈来自南阳") == "comments")
+        // A sentence that ends in a place, a phone number in a notice: the article's.
+        #expect(kind("参加本次培训的学员来自南阳。") == nil)
+        #expect(kind("咨询电话：13812345678") != "comments")
+        #expect(kind("2024/06/18 推荐") == "feed" && kind("2024-06-17 置顶") == "feed")
+        #expect(kind("2024-06-17 上午九时") == nil)
+        // A scraped copy's citation of its title; a title field without quotes may be the article's.
+        #expect(kind("标题：“某某县广播电视台赴乡村拍摄专题片”") == "template" && kind("标题：某某县召开创建工作会议") == nil)
+        #expect(kind("12日，某某市第三届农民丰收节在龙泉湖广场开幕，现场展销本地农产品200余种。社会") == "related")
+        #expect(kind("12日，某某市第三届农民丰收节在龙泉湖广场开幕，现场展销本地农产品200余种。") == nil)
+        // An e-paper's section under its number; a number then a sentence is no section.
+        let (record, counters) = Support.removeBoilerplate(["版面目录", "第05版", "文明创建", "新闻内容", "标题", "居民说，楼道干净了。", "第二天，志愿者又来了。"])
+        #expect(record.lines == ["标题", "居民说，楼道干净了。", "第二天，志愿者又来了。"] && counters["dropped.epaper"] == 3)
+        #expect(kind("第05版\n居民说，楼道干净了。") == nil)
+    }
+
+    @Test func aChatbotsClosingIsSiteTalk() {
+        #expect(SiteTalk.standard.isSiteTalk("以上就是为您撰写的工作计划，您可以根据实际情况调整。如需更正式的格式，请告诉我。"))
+        // A quoted request is the article's.
+        #expect(!SiteTalk.standard.isSiteTalk("“请告诉我去社区服务中心怎么走。”老人问道。"))
+    }
+
+    @Test func anUnlabelledSummaryCutMidWordIsDroppedWhenTheLeadRepeatsIt() {
+        let lead = ["近日，市文明办通报了第三季度全国文明城市常态化测评情况。", "测评采取实地考察和问卷调查相结合的方式，覆盖全市6个城区76个点位，从测评结果看，农贸市场仍是失分较多的点位。"]
+        let cut = "近日，市文明办通报了第三季度全国文明城市常态化测评情况。测评采取实地考察和问卷调查相结合的方式，覆盖全市6个城区76个点位，从测评结果看，农"
+        var document = Record(lines: ["标题", cut] + lead)
+        var counters = Counters()
+        var taken: [TakenLine] = []
+        RepeatedSummaryRemoval().repair(&document, counters: &counters, taken: &taken)
+        #expect(document.lines == ["标题"] + lead && counters["dropped.summary"] == 1)
+        // A line the body does not go on with, or one that ends its sentence, stays.
+        for other in [cut + "业", String(cut.dropLast()) + "。"] {
+            var kept = Record(lines: ["标题", other] + lead)
+            RepeatedSummaryRemoval().repair(&kept, counters: &counters, taken: &taken)
+            #expect(kept.lines.count == 4)
+        }
+    }
 }

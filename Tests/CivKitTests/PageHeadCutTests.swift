@@ -105,4 +105,49 @@ struct PageHeadCutTests {
         #expect(PageHeadCut.cut(in: [Array("主办：中共凤岭县委宣传部".utf8), Array("凤岭县委宣传部 版权所有".utf8)], searchable: 1,
                                 oldPageNames: { $0 == Array("凤岭".utf8) }) == nil)
     }
+
+    @Test func aSiteNameGluedAfterAFooterBeginsThePageAboveItsTrail() throws {
+        // The new page's name recurs nowhere below: the join is a footer's link, a registration
+        // number, a Latin word ending a footer; the trail right below makes the page start certain.
+        for end in ["微信订阅号\n联系客服", "Copyright © 2019-2024 某某网 版权所有 粤ICP备19054321号", "百度统计\nRSS 订阅",
+                    "Copyright © 2020 某某网 All Rights Reserved",
+                    // The old page's last sentence; a link that wraps onto a line whose first word the trail repeats.
+                    "本文为河阳新闻网原创稿件，转载请注明来源。", "上一条：沣岭镇召开防汛\n工作部署会\n联系客服",
+                    "某某晚报社版权所有 未经书面授权不得转载", "发表评论\n发布"] {
+            let first = Self.article + end
+            let second = "资讯中心 - 职场范文网\n首页 > 经验分享 > 工作计划\n社区创建文明城市工作计划\n2024-02-17 09:12 经验分享\n为提升居民文明素养，特制定本计划。"
+            let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+            #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], "\(end)")
+            // (Behind a registration number or `All Rights Reserved`, the table's closing rows cut first.)
+            #expect(stage.counters["pages.head-cut-split"] + stage.counters["pages.glued-line-split"] == 1)
+        }
+    }
+
+    @Test func aGluedBannerHigherUpBeginsThePageByItsForm() throws {
+        // A menu and a calendar line stand between the glued banner and the trail.
+        let first = Self.article + "百度统计\nRSS 订阅"
+        let second = "沣岭镇人民政府\n今天是：2023年7月3日 星期一\n首页 | 镇情概况 | 政务公开 | 新闻动态\n当前位置：首页 > 新闻动态 > 通知公告\n关于开展文明家庭评选的通知\n发布时间：2023-07-03 来源：党政办\n各村（社区）：请于7月底前推荐。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        // A footer's own buttons after a link, higher up, are no banner: the page starts at its trail.
+        let footer = Self.article + "打印本页 关闭窗口\n版权所有：某某镇人民政府\n"
+        let third = "当前位置：首页 > 新闻动态\n某某镇召开创建工作会议\n发布时间：2023-07-03\n会议要求，全镇上下要攻坚克难。"
+        let (two, _, _) = try Support.cleanRecords(Array((footer + third).utf8))
+        #expect(two.map { $0[FieldKey.offset] } == ["0", String(footer.utf8.count)])
+    }
+
+    @Test func aGluedNameNeedsAFootersEndAndANamesForm() {
+        func start(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in PageHeadCut.nameGluedAfterEnd(p).map { String(decoding: p[$0...], as: UTF8.self) } }
+        }
+        #expect(start("联系客服公文素材库") == "公文素材库")
+        #expect(start("转载请注明来源。”公文素材库") == "公文素材库")
+        #expect(start("Gzip enabled龙腾资讯网 首页 社会 民生 旅游 财经") == "龙腾资讯网 首页 社会 民生 旅游 财经")
+        #expect(start("湘ICP备09012345号-2资讯速览 · 蕖城") == nil)
+        // A site's own Latin name, a join inside prose or a tail that is no name: no cut.
+        #expect(start("CCTV新闻频道") == nil)
+        #expect(start("相关搜索：文明城市 志愿服务 税务局资讯速览") == nil)
+        #expect(start("联系客服：0736-4821006") == nil)
+    }
 }

@@ -32,6 +32,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         let counterName: String
         /// What the line must start with, read off the pattern (`RulePrefilter`); nil: anything.
         let prefixes: [[UInt8]]?
+        /// What the line must end with, read off the pattern (`RulePrefilter`); nil: anything.
+        let suffixes: [[UInt8]]?
 
         init(kind: String, action: Action, scope: Scope, boundary: Boundary, keyword: String?, pattern: String,
              regex: ICURegex, spansTwoLines: Bool) {
@@ -47,6 +49,8 @@ public final class BoilerplateRules: @unchecked Sendable {
             keywordBytes = literals
             counterName = (action == .drop ? "dropped." : "moved.") + kind
             prefixes = RulePrefilter.requiredPrefixes(of: pattern)
+            // Only where no prefix rules lines out already (read off ~270 patterns at every start-up).
+            suffixes = prefixes == nil && pattern.utf8.last == UInt8(ascii: "$") ? RulePrefilter.requiredSuffixes(of: pattern) : nil
         }
 
         /// Byte checks that rule a line out before the regex runs (most lines, most rules).
@@ -58,6 +62,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         func mayMatch(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
             guard p.count <= BoilerplateRules.maxLineBytes else { return false }
             if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+            if let suffixes, !suffixes.contains(where: { RulePrefilter.hasSuffix(p, $0) }) { return false }
             return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) }
         }
 
@@ -66,6 +71,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         func mayMatch(_ p: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
             guard p.count <= BoilerplateRules.maxLineBytes, keywordMask & ~keywords == 0 else { return false }
             if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+            if let suffixes, !suffixes.contains(where: { RulePrefilter.hasSuffix(p, $0) }) { return false }
             return unindexedKeywords.isEmpty || unindexedKeywords.allSatisfy { UTF8Bytes.contains(p, $0) }
         }
 

@@ -281,6 +281,12 @@ public final class CleanStage {
               !recent[first - 1].cleaned.withUnsafeBufferPointer({ BodyEdges.isSentence($0) }) {
             first -= 1
         }
+        // The old page's last sentence right above the page start may end in the new page's
+        // glued first line (`…未经许可不得转载。公文素材库`): looked in for that alone.
+        if first > 0, let start = then != nil ? recent.count : startLine, start >= first, recent[first - 1].hasProseBefore,
+           recent[first - 1].linesBefore > 0, recent[first ..< start].allSatisfy({ $0.cleaned.isEmpty }) {
+            first -= 1
+        }
         guard first < searchable else { return nil }
         var indexes: [Int] = [], lines: [[UInt8]] = []
         for k in first ..< recent.count where !recent[k].cleaned.isEmpty {
@@ -288,6 +294,9 @@ public final class CleanStage {
             lines.append(recent[k].cleaned)
         }
         let searchableLines = indexes.filter { $0 < searchable }.count
+        // The line right above the page start: where a page's glued first line is sought by its form.
+        let startIndex = then != nil ? lines.count : startLine.flatMap { indexes.firstIndex(of: $0) }
+        let lineAboveStart = startIndex.flatMap { $0 > 0 && $0 - 1 < searchableLines ? $0 - 1 : nil }
         if let then { lines.append(then) }
         let oldLines = document.lines[..<recent[first].linesBefore]
         func oldPageNames(_ name: [UInt8]) -> Bool {
@@ -299,7 +308,8 @@ public final class CleanStage {
         // So does a page's first line by a rule for one (`Untitled Document`), glued after Han text.
         guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
                                                     isFirstLine: { self.isFirstLine($0) },
-                                                    isBanner: { self.rules.isBanner(String(decoding: $0, as: UTF8.self)) }, anywhere: anywhere)
+                                                    isBanner: { self.rules.isBanner(String(decoding: $0, as: UTF8.self)) }, anywhere: anywhere,
+                                                    lineAboveStart: lineAboveStart)
         else { return nil }
         if let onlyFrom, indexes[n] < onlyFrom { return nil }
         if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }

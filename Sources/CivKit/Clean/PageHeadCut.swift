@@ -53,7 +53,8 @@ public enum PageHeadCut {
     public static func cut(in lines: [[UInt8]], searchable: Int, oldPageNames: ([UInt8]) -> Bool = { _ in false },
                            beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                            isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
-                           isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (line: Int, start: Int)? {
+                           isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false,
+                           lineAboveStart: Int? = nil) -> (line: Int, start: Int)? {
         // The strongest kind of cut wins, then the earliest line: a weak sign in the old page's
         // footer must not win over the name in the glued line.
         var found: (line: Int, start: Int, strength: Int)? = nil
@@ -61,7 +62,7 @@ public enum PageHeadCut {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
             if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, isFirstLine: isFirstLine,
-                                                                   isBanner: isBanner, anywhere: anywhere) }),
+                                                                   isBanner: isBanner, anywhere: anywhere, aboveStart: k == lineAboveStart) }),
                strength > (found?.strength ?? -1) {
                 found = (k, start, strength)
             }
@@ -76,8 +77,9 @@ public enum PageHeadCut {
     /// as its others (`uniformMenuStart`).
     static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false },
                     beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
-                    isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false) -> (start: Int, strength: Int)? {
-        guard !BodyEdges.isSentence(p) else { return nil }
+                    isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false, aboveStart: Bool = false) -> (start: Int, strength: Int)? {
+        // The old page's last sentence may only end in the new page's glued name.
+        guard !BodyEdges.isSentence(p) else { return aboveStart ? nameGluedAfterEnd(p).map { ($0, 3) } : nil }
         var best: (start: Int, length: Int)? = nil
         var opening: Int? = nil, bannerStart: Int? = nil
         var i = 0, scalarsBefore = 0
@@ -110,10 +112,118 @@ public enum PageHeadCut {
             scalarsBefore += 1
             i += length
         }
-        let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? opening.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
+        // Right above a certain page start, a short name glued after a link or a footer's end.
+        // Higher up (a menu or a calendar line between it and the page start), only a site's
+        // banner by its form (`…RSS 订阅沣岭镇人民政府`), not after a footer's words: a footer's own
+        // buttons read as a name too (`打印本页 关闭窗口`, `分享让更多人看到`).
+        let glued = aboveStart ? nameGluedAfterEnd(p) : nameGluedAfterEnd(p).flatMap { i in
+            RepeatedSiteLines.mayFollow(p, at: i) && !insideFooterField(p, at: i) && isBanner(UnsafeBufferPointer(rebasing: p[i...])) ? i : nil
+        }
+        // Its form is a surer sign than two characters some later item begins with (`工作部署会`
+        // above `首页 > 经验分享 > 工作计划`), there or on a line above.
+        if let glued, (best?.length ?? 0) < minRunAfterFooter { return (glued, 3) }
+        let weak = opening
+        let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? weak.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
         return (openingTag(before: start, in: p) ?? start, strength)
     }
+
+    /// Where a page's first line, a short name (`公文素材库`, `资讯中心 - 职场范文网`, `龙腾资讯网 首页
+    /// 社会 民生`), begins when glued after the old page's last line with nothing marking the join:
+    /// asked only of the line right above a certain page start (a breadcrumb), whose site name
+    /// need not recur below. The join: after a footer's link (`联系客服`, `RSS 订阅`; the table
+    /// `page-end-links.txt`), a registration number (`粤ICP备19054321号`), a Latin word ending a
+    /// footer (`All Rights Reserved`, `Gzip enabled`, `3187.html`), a closing bracket or a
+    /// sentence's end (`…不得转载。公文素材库`). The first such join whose whole tail reads as a
+    /// name wins.
+    static func nameGluedAfterEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        // The tail is a name to the end: only the last `maxGluedNameScalars` name characters may
+        // begin it (a sentence line is searched from its end, not along its length).
+        var low = p.count, scalars = 0
+        while low > 0, scalars < maxGluedNameScalars {
+            let (v, start) = UTF8Bytes.scalar(p, endingAt: low)
+            guard ScalarClass.isHan(v) || isTitleBarSeparator(v) else { break }
+            low = start
+            scalars += 1
+        }
+        var i = low
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if i > 0, ScalarClass.isHan(v), endsFooter(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
+                return i
+            }
+            i += length
+        }
+        return nil
+    }
+
+    /// Whether `before` ends the old page.
+    static func endsFooter(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (last, lastStart) = UTF8Bytes.scalar(before, endingAt: before.count)
+        let second = lastStart > 0 ? UTF8Bytes.scalar(before, endingAt: lastStart).value : 0
+        // A bare Latin word is a site's own name (`CCTV新闻`), no footer before it.
+        if isLatinLetter(last) { return !before.allSatisfy { isLatinLetter(UInt32($0)) } }
+        if sentenceEnds.contains(last) || (closingQuotes.contains(last) && sentenceEnds.contains(second)) { return true }
+        if last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011 { return true }
+        // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
+        if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
+        // The cheap test first: the last character of some link (asked at every Han character of a head line's tail).
+        guard endLinkLastScalars.contains(last) else { return false }
+        return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
+    }
+
+    static let sentenceEnds: [UInt32] = [0x3002, 0xFF01, 0xFF1F] // 。！？
+    static let closingQuotes: [UInt32] = [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09] // ”’」』）
+
+    /// The link texts a page's last line ends with (`Resources/page-end-links.txt`).
+    static let endLinks: [[UInt8]] = {
+        var links: [[UInt8]] = []
+        DataFile.forEachLine("page-end-links.txt") { links.append(Array($0)) }
+        return links
+    }()
+
+    /// The links' last characters.
+    static let endLinkLastScalars: [UInt32] = {
+        var last: [UInt32] = []
+        for link in endLinks where !link.isEmpty {
+            let v = link.withUnsafeBufferPointer { UTF8Bytes.scalar($0, endingAt: $0.count).value }
+            if !last.contains(v) { last.append(v) }
+        }
+        return last
+    }()
+
+    /// A page's first line glued at a join: at most `maxGluedNameScalars`, at least
+    /// `minFirstLineScalars` Han characters, the first item two or more; only Han characters,
+    /// spaces and the separators of a title bar (`·`, `-`, `—`, `|`, `_`).
+    static func isGluedName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, scalars = 0, han = 0, firstItem = 0, inFirstItem = true
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            scalars += 1
+            if scalars > maxGluedNameScalars { return false }
+            if ScalarClass.isHan(v) {
+                han += 1
+                if inFirstItem { firstItem += 1 }
+            } else if isTitleBarSeparator(v) {
+                inFirstItem = false
+            } else {
+                return false
+            }
+            i += length
+        }
+        return han >= minFirstLineScalars && firstItem >= 2
+    }
+
+    @inline(__always)
+    static func isTitleBarSeparator(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x3000 || v == 0xB7 || v == 0x2D || v == 0x2014 || v == 0x7C || v == 0xFF5C || v == 0x5F
+    }
+
+    /// A glued name with a menu after it (`龙腾资讯网 首页 社会 民生 旅游 财经`) holds at most this many scalars.
+    static let maxGluedNameScalars = 40
+
+    @inline(__always)
+    static func isLatinLetter(_ v: UInt32) -> Bool { (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
 
     /// A Latin letter right after a Han character (`…工作汇报材料Untitled Document`): where a
     /// page's Latin first line may be glued; only its form (`beginsPage`) can cut there.

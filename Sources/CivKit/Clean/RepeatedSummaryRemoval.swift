@@ -9,7 +9,38 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
     /// Characters of the summary that must be found in the body to call it a repeat.
     static let probeLength = 24
 
+    /// An unlabelled summary is this long at least (`minCutCopyBytes`, about 40 characters): a
+    /// title the lead begins with is shorter.
+    static let minCutCopyBytes = 120
+
     public init() {}
+
+    /// An unlabelled summary: a head line cut mid-sentence (it ends in a Han character, holds a
+    /// `，` or `。`) whose whole text the lines right below begin with, joined (`…从测评结果看，农`
+    /// above `…情况。` / `…从测评结果看，农贸市场…`). Every character of it stays in the body.
+    /// The cheap tests first: the line's length and its last character.
+    static func isCutCopyOfLead(_ lines: [String], at i: Int) -> Bool {
+        var line = lines[i]
+        return line.withUTF8 { p in
+            guard p.count >= minCutCopyBytes, i + 1 < lines.count, ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: p.count).value),
+                  UTF8Bytes.contains(p, commaBytes) || UTF8Bytes.contains(p, fullStopBytes) else { return false }
+            var matched = 0
+            for j in (i + 1) ..< lines.count where matched < p.count {
+                var next = lines[j]
+                let same = next.withUTF8 { q -> Bool in
+                    let n = min(q.count, p.count - matched)
+                    guard n > 0, UnsafeBufferPointer(rebasing: q[..<n]).elementsEqual(UnsafeBufferPointer(rebasing: p[matched ..< matched + n])) else { return false }
+                    matched += n
+                    return true
+                }
+                if !same { return false }
+            }
+            return matched == p.count
+        }
+    }
+
+    static let commaBytes = Array("，".utf8)
+    static let fullStopBytes = Array("。".utf8)
 
     public func repair(_ document: inout Record, counters: inout Counters, taken: inout [TakenLine]) {
         let limit = min(document.lines.count, BoilerplateRules.zoneLines)
@@ -17,7 +48,20 @@ public struct RepeatedSummaryRemoval: DocumentRepair {
             let line = document.lines[i]
             // Compared as bytes: String.hasPrefix compares characters, far slower, on every head line.
             var bytes = line
-            guard let l = bytes.withUTF8({ p in Self.labelBytes.firstIndex { RulePrefilter.hasPrefix(p, $0) } }) else { continue }
+            // (The unlabelled summary's cheap test in the same pass: a long line ending in a Han character.)
+            var mayBeCutCopy = false
+            guard let l = bytes.withUTF8({ p in
+                mayBeCutCopy = p.count >= Self.minCutCopyBytes && ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: p.count).value)
+                return Self.labelBytes.firstIndex { RulePrefilter.hasPrefix(p, $0) }
+            }) else {
+                if mayBeCutCopy, Self.isCutCopyOfLead(document.lines, at: i) {
+                    document.lines.remove(at: i)
+                    counters.add("dropped.summary")
+                    taken.append(TakenLine(index: i, counter: "dropped.summary"))
+                    return
+                }
+                continue
+            }
             // On bytes: the label is a byte prefix; trailing `.`, `…` and spaces are cut off the
             // end (building Strings of scalars cost tens of thousands of instructions a summary).
             let (content, probe): (String, String) = bytes.withUTF8 { p in

@@ -17,6 +17,63 @@ enum RulePrefilter {
         return prefixes(of: s[1...])
     }
 
+    /// What a line the pattern matches must end with, read off a pattern ending in `$` after a
+    /// literal (`查看内容$`) or a group of literal alternatives (`。(社会|财经)$`); nil otherwise
+    /// (a class, a quantifier, a nested group, `\n`, an option: anything else), which is always safe.
+    static func requiredSuffixes(of pattern: String) -> [[UInt8]]? {
+        let s = Array(pattern.unicodeScalars)
+        // (On scalars: Foundation's `String.contains` cost more at start-up than the rest of the table.)
+        guard s.count >= 2, s[s.count - 1] == "$", !(s.count >= 3 && s[s.count - 2] == "\\"),
+              !s.indices.dropLast().contains(where: { (s[$0] == "(" && s[$0 + 1] == "?") || (s[$0] == "\\" && s[$0 + 1] == "n") }),
+              !s.contains("\n"), !hasTopLevelAlternation(s) else { return nil }
+        let beforeEnd = s[..<(s.count - 1)]
+        if beforeEnd.last == ")" {
+            // The group's alternatives: literals only, no nesting, no escapes.
+            guard let open = beforeEnd.lastIndex(of: "(") else { return nil }
+            let inside = beforeEnd[(open + 1) ..< (beforeEnd.count - 1)]
+            guard !inside.isEmpty, !inside.contains(where: { $0 != "|" && metacharacters.contains($0) }),
+                  open == 0 || s[open - 1] != "\\" else { return nil }
+            let alternatives = inside.split(separator: "|", omittingEmptySubsequences: false)
+            guard alternatives.allSatisfy({ !$0.isEmpty }) else { return nil }
+            return alternatives.map { Array(String(String.UnicodeScalarView($0)).utf8) }
+        }
+        // A trailing run of plain characters (not escaped, not quantified: nothing follows it).
+        var start = beforeEnd.count
+        while start > 0, !metacharacters.contains(beforeEnd[start - 1]) { start -= 1 }
+        guard start < beforeEnd.count, start == 0 || beforeEnd[start - 1] != "\\" else { return nil }
+        // A run right after `)`, `]` or `}` is still required; one after `?`, `*`, `+`, `|` too,
+        // except `|`, which makes it one alternative of several.
+        guard start == 0 || beforeEnd[start - 1] != "|" else { return nil }
+        return [Array(String(String.UnicodeScalarView(beforeEnd[start...])).utf8)]
+    }
+
+    /// Whether the pattern is an alternation at its top level (`^a|b$`): its end then binds one
+    /// alternative only.
+    static func hasTopLevelAlternation(_ s: [Unicode.Scalar]) -> Bool {
+        var depth = 0, i = 0
+        while i < s.count {
+            switch s[i] {
+            case "\\": i += 1
+            case "[":
+                while i < s.count, s[i] != "]" { i += s[i] == "\\" ? 2 : 1 }
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "|" where depth == 0: return true
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func hasSuffix(_ p: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        guard suffix.count <= p.count else { return false }
+        let offset = p.count - suffix.count
+        for k in suffix.indices where p[offset + k] != suffix[k] { return false }
+        return true
+    }
+
     /// What a match of `piece` (a pattern without its `^`) must start with, or nil.
     static func prefixes(of piece: ArraySlice<Unicode.Scalar>) -> [[UInt8]]? {
         let s = Array(piece)
