@@ -374,7 +374,10 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             lastChoice = known.choice
             end = known.end
         } else {
-            lastChoice = jointLast ?? bestFiller(lastCandidates, left: Array(t.suffix(3)), right: right)
+            // Its left context: the run's text, and before a short run the first half and the
+            // text before the run (类[似][于] before ASCII: 似于 alone tells less than 类似于).
+            let lastLeft = t.count >= 3 ? Array(t.suffix(3)) : Array((firstChoice.map { left + [$0] } ?? []) + t).suffix(3)
+            lastChoice = jointLast ?? bestFiller(lastCandidates, left: Array(lastLeft), right: right)
             if j < s.count, (0x40 ... 0x7E).contains(s[j].value), let c = gbk.character(lead: last.trail, trail: UInt8(s[j].value)),
                bestFiller([c], left: Array(t.suffix(3)), right: hanContext(s, after: j + 1), wordsOnly: true) != nil {
                 lastChoice = c
