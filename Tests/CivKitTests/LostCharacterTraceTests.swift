@@ -82,6 +82,15 @@ import Testing
         #expect(trace.readRuns(Array("打开?fěi)这个文件".unicodeScalars), counters: &counters) == nil)
     }
 
+    /// A second byte in ASCII glued to a Latin word is taken where it leaves a word with the text
+    /// before (載 is DD 64: 加载); a Latin word stays whole otherwise.
+    @Test func anASCIISecondByteBeforeALatinWord() {
+        let (out, counters) = run("所以仅在加?jǐn)dbr_netfilter模块之后")
+        #expect(out == "所以仅在加载br_netfilter模块之后")
+        #expect(counters.compact == "lost-character.trail-byte=1")
+        #expect(run("张掖日?qǐng)ok了").0.hasSuffix("ok了"))
+    }
+
     /// Where the byte leaves no clear winner, the fragment and the byte go: no stray letter.
     @Test func anAmbiguousSecondByteIsRemovedWithTheFragment() {
         let (out, counters) = run("他?jīng)_")

@@ -132,7 +132,19 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 right = ["一"]
             }
             let noise = String(String.UnicodeScalarView(s[(i + 1) ..< end]))
-            var (c, outcome) = trail.map { chooseByTrail($0, left: left, right: right) } ?? choose(left: left, right: right, reading: reading)
+            var choice = trail.map { chooseByTrail($0, left: left, right: right) }
+            // A letter glued to a Latin word (`加?jǐn)dbr_netfilter`: 載 is DD 64, `d`) is the
+            // character's second byte only where that leaves one character making a word with the
+            // text before, likely enough (`日?qǐng)ok` keeps its `ok`).
+            if trail == nil, reading == nil, last == end, end + 2 < s.count, (0x40 ... 0x7E).contains(s[end + 1].value),
+               Self.isASCIIAlphanumeric(s[end + 2]), !left.isEmpty {
+                let (c, found) = chooseAmong(GBKPairs.shared.characters(trail: UInt8(s[end + 1].value)), left: left, right: [], wordsOnly: true)
+                if found {
+                    choice = (c, .trailByte)
+                    last = end + 1
+                }
+            }
+            var (c, outcome) = choice ?? choose(left: left, right: right, reading: reading)
             // The same noise stands for the same character on a page (`日?qǐng)?bào)` each time): one
             // read with its reading teaches the fragments without one (if its bytes fit their trace).
             if reading != nil, outcome == .pinyin {
@@ -229,8 +241,9 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     }
 
     /// The Han character (simplified) among `gbk` that holds `trailConfidence` of their probability
-    /// (by the word model and the character model); false when none does.
-    func chooseAmong(_ gbk: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (Unicode.Scalar, Bool) {
+    /// (by the word model and the character model), in a word there (or, unless `wordsOnly`,
+    /// between two Han neighbours); false when none does.
+    func chooseAmong(_ gbk: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
         var candidates: [Unicode.Scalar] = []
         var seen = CodeSet([])   // (by scalar value: a hashed set cost a fifth of the choice)
         for c in gbk where ScalarClass.isHan(c) {
@@ -252,7 +265,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // In a word or, between two Han neighbours, in none (的 in 转换[的]种类): the set is
         // complete, and the character model tells which fits both neighbours (requiring a word
         // removed twice as many on `--seed 2`). With one neighbour, one pair is too little (他[开]).
-        let fits = top.inWord || (!left.isEmpty && !right.isEmpty)
+        let fits = top.inWord || (!wordsOnly && !left.isEmpty && !right.isEmpty)
         return fits && 1 / mass >= Self.trailConfidence ? (top.c, true) : ("\u{FFFD}", false)
     }
 
