@@ -18,6 +18,28 @@ import Testing
         #expect(run("要?jiǎng)?chuàng)新").0 == "要创新")
     }
 
+    /// A `?` alone after the noise is the character's second byte, read alone before what cannot
+    /// follow it: it goes with the fragment, and the context chooses the character.
+    @Test func aLoneSecondByteAfterTheNoiseGoesWithIt() {
+        let (out, counters) = run("中华人民共?shǒu)?国成立")
+        #expect(out == "中华人民共和国成立")
+        #expect(counters.compact == "lost-character.context=1")
+        // Where the context does not tell, the fragment goes with its `?`.
+        let (removed, removal) = run("符号名列表及对应?fěi)? 数值")
+        #expect(removed == "符号名列表及对应 数值")
+        #expect(removal.compact == "lost-character.ambiguous=1")
+        // Not a fragment's own `?`: `?fěi)?dì)` is a reading.
+        #expect(run("请参见?wěn)?dì)3章").0 == "请参见第3章")
+    }
+
+    /// A second byte leaves the characters ending in it; the character model picks the one that
+    /// fits its neighbours even where it makes no word with them (的 between 转换 and 种类).
+    @Test func aSecondByteChoiceNeedsNoWord() {
+        let (out, counters) = run("显示了活动转换?fěi)\u{F00C4}种类")
+        #expect(out == "显示了活动转换的种类")
+        #expect(counters.compact == "lost-character.trail-byte=1")
+    }
+
     @Test func loneFragmentResolvedByContext() {
         let (out, counters) = run("实打?qū),肩并肩")
         #expect(out == "实打实,肩并肩")

@@ -67,6 +67,30 @@ import Testing
         #expect(clean("新建、改建、?jǐn)U建學(xué)校").0 == "新建、改建、扩建学校")
     }
 
+    /// A second byte of 0x80 or above before an ASCII character 0x40–0x7E is read with it as one
+    /// odd character (的 is B5 C4; C4 50 is 腜): the byte is the lost character's, the letter the text's.
+    @Test func aSecondByteThatSwallowedAnASCIICharacterGivesItBack() {
+        let trace = LostCharacterTrace(desync: GBKDesyncRepair(converter: Self.converter))
+        var counters = Counters()
+        let read = trace.readRuns(Array("打开这个?fěi)腜DF文件".unicodeScalars), counters: &counters)
+        #expect(read == Array("打开这个?fěi)".unicodeScalars) + [LostCharacterRepair.traceMark(0xC4)] + Array("PDF文件".unicodeScalars))
+        #expect(counters.compact == "lost-character.run-read=1")
+        // Through the whole line repair: no odd character left, the letter kept.
+        let (out, _) = clean("打开这个?fěi)腜DF文件")
+        #expect(out.hasSuffix("PDF文件") && !out.contains("腜") && !out.contains("?"))
+        // An ordinary character after the fragment stays (its second byte is no ASCII one).
+        #expect(trace.readRuns(Array("打开?fěi)这个文件".unicodeScalars), counters: &counters) == nil)
+    }
+
+    /// A second byte in ASCII glued to a Latin word is taken where it leaves a word with the text
+    /// before (載 is DD 64: 加载); a Latin word stays whole otherwise.
+    @Test func anASCIISecondByteBeforeALatinWord() {
+        let (out, counters) = run("所以仅在加?jǐn)dbr_netfilter模块之后")
+        #expect(out == "所以仅在加载br_netfilter模块之后")
+        #expect(counters.compact == "lost-character.trail-byte=1")
+        #expect(run("张掖日?qǐng)ok了").0.hasSuffix("ok了"))
+    }
+
     /// Where the byte leaves no clear winner, the fragment and the byte go: no stray letter.
     @Test func anAmbiguousSecondByteIsRemovedWithTheFragment() {
         let (out, counters) = run("他?jīng)_")

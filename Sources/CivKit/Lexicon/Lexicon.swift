@@ -170,8 +170,9 @@ extension DataFile {
 
     /// A binary image generated from `source`, mapped and checked; a missing or damaged file is fatal,
     /// with how to regenerate it.
-    static func image<Image>(_ name: String, source: String, _ open: (ImageBytes, String) throws(ImageError) -> Image) -> Image {
-        let fix = "regenerate it from \(source) with scripts/generate-lexicon --binary"
+    static func image<Image>(_ name: String, source: String, script: String = "scripts/generate-lexicon --binary",
+                             _ open: (ImageBytes, String) throws(ImageError) -> Image) -> Image {
+        let fix = "regenerate it from \(source) with \(script)"
         guard let path = locate(name) else { fatalError("civ: data file \(name) is missing from the CivKit resources; \(fix)") }
         do {
             return try open(try ImageBytes(mapping: path), name)

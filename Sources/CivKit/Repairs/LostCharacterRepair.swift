@@ -111,6 +111,12 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                     trail = UInt8(next.value)
                 }
                 if trail != nil { last = end + 1 }
+                // A `?` alone after the noise (no fragment of its own): the character's second byte,
+                // 0x80 or above, met what cannot follow it (ASCII, or a character the page annotates)
+                // and was read alone. Its value is lost; the `?` is the character's, not the text's.
+                if trail == nil, next == "?", Self.fragmentEnd(s, at: end + 1) == nil, Self.hasToneMark(s[(i + 1) ..< end]) {
+                    last = end + 1
+                }
             }
             // A lone `?letters)` without a tone mark is more likely prose (`好了吗?ok)`) than a
             // fragment: the mangled fragments of real crawls carry tone marks (`?qū)`).
@@ -126,7 +132,19 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 right = ["一"]
             }
             let noise = String(String.UnicodeScalarView(s[(i + 1) ..< end]))
-            var (c, outcome) = trail.map { chooseByTrail($0, left: left, right: right) } ?? choose(left: left, right: right, reading: reading)
+            var choice = trail.map { chooseByTrail($0, left: left, right: right) }
+            // A letter glued to a Latin word (`加?jǐn)dbr_netfilter`: 載 is DD 64, `d`) is the
+            // character's second byte only where that leaves one character making a word with the
+            // text before, likely enough (`日?qǐng)ok` keeps its `ok`).
+            if trail == nil, reading == nil, last == end, end + 2 < s.count, (0x40 ... 0x7E).contains(s[end + 1].value),
+               Self.isASCIIAlphanumeric(s[end + 2]), !left.isEmpty {
+                let (c, found) = chooseAmong(GBKPairs.shared.characters(trail: UInt8(s[end + 1].value)), left: left, right: [], wordsOnly: true)
+                if found {
+                    choice = (c, .trailByte)
+                    last = end + 1
+                }
+            }
+            var (c, outcome) = choice ?? choose(left: left, right: right, reading: reading)
             // The same noise stands for the same character on a page (`日?qǐng)?bào)` each time): one
             // read with its reading teaches the fragments without one (if its bytes fit their trace).
             if reading != nil, outcome == .pinyin {
@@ -195,6 +213,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // U+FFFD, in no word and never alone, scores the context with a character priced as a
         // word seen once standing alone: what every other character alone adds to the mass.
         candidates.append("\u{FFFD}")
+        // (Not the character model: with it, the words' own choice here, 实打[实] or 标准/批准 left
+        // alone, went to the character pairs, 打开 and 标准.)
         scoreEach(candidates, left: left, right: right, covering: covering) { c, score, inWord in
             if c == "\u{FFFD}" { plain = score; return }
             scores.append(score)
@@ -220,9 +240,10 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         GBKPairs.shared.characters(trail: trail).contains { (converter?.simplified($0) ?? $0) == c }
     }
 
-    /// The Han character (simplified) among `gbk` that the context makes a word with and that holds
-    /// `trailConfidence` of their probability; false when none does.
-    func chooseAmong(_ gbk: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (Unicode.Scalar, Bool) {
+    /// The Han character (simplified) among `gbk` that holds `trailConfidence` of their probability
+    /// (by the word model and the character model), in a word there (or, unless `wordsOnly`,
+    /// between two Han neighbours); false when none does.
+    func chooseAmong(_ gbk: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
         var candidates: [Unicode.Scalar] = []
         var seen = CodeSet([])   // (by scalar value: a hashed set cost a fifth of the choice)
         for c in gbk where ScalarClass.isHan(c) {
@@ -232,16 +253,29 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         guard !candidates.isEmpty else { return ("\u{FFFD}", false) }
         var top: (c: Unicode.Scalar, score: Double, inWord: Bool) = ("\u{FFFD}", -.infinity, false)
         var scores: [Double] = []
+        let model = CharacterModel.shared
         scoreEach(candidates, left: left, right: right) { c, score, inWord in
+            // The words say which candidates fit; the character model, which of them fits best
+            // with its neighbours (the lost character is often in no word there).
+            let score = score + Self.characterModelWeight * model.score(c, after: left.last, before: right.first)
             scores.append(score)
             if score > top.score || (score == top.score && c.value < top.c.value) { top = (c, score, inWord) }
         }
         let mass = scores.reduce(0) { $0 + exp($1 - top.score) }
-        return top.inWord && 1 / mass >= Self.trailConfidence ? (top.c, true) : ("\u{FFFD}", false)
+        // In a word or, between two Han neighbours, in none (的 in 转换[的]种类): the set is
+        // complete, and the character model tells which fits both neighbours (requiring a word
+        // removed twice as many on `--seed 2`). With one neighbour, one pair is too little (他[开]).
+        let fits = top.inWord || (!wordsOnly && !left.isEmpty && !right.isEmpty)
+        return fits && 1 / mass >= Self.trailConfidence ? (top.c, true) : ("\u{FFFD}", false)
     }
 
     /// Tuned on `scripts/eval-clean --seed 2` (see README).
     static let trailConfidence = 0.7
+
+    /// How much the character model's log-probability counts beside the word model's, for the
+    /// characters a second byte leaves (tried on `--seed 2`: 0, 1 and 2; 1 restored the most, 2
+    /// made more wrong).
+    static let characterModelWeight = 1.0
 
     /// Without a reading, the context alone must hold this share of the probability for its best
     /// character. Tuned on `scripts/eval-clean --seed 2` (noise-only fragments restored / wrong:

@@ -65,6 +65,12 @@ public final class LostCharacterTrace: LineRepair, Sendable {
     /// completed; and where the text it replaces ends.
     func readRun(_ s: [Unicode.Scalar], from a: Int) -> ([Unicode.Scalar], Int)? {
         let gbk = GBKPairs.shared
+        // The second byte read with the ASCII character after it as one character, an odd one
+        // (`?fěi)腜DF` for 的 before `PDF`: C4 50): the byte is the lost character's, the ASCII
+        // character the text's.
+        if a < s.count, let b = gbk.bytes(of: s[a]), b.lead >= 0x80, b.trail < 0x80, desync.isSuspect(s[a].value) {
+            return ([LostCharacterRepair.traceMark(b.lead), Unicode.Scalar(b.trail)], a + 1)
+        }
         var bytes: [UInt8] = []
         var j = a
         while j < s.count, j - a < Self.maxRun, s[j].value >= 0x80, s[j] != "\u{FFFD}", let b = gbk.bytes(of: s[j]) {
