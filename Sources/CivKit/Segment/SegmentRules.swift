@@ -106,6 +106,8 @@ struct SegmentRules: Sendable {
     private let domainStarts: WordStarts
     private let userStarts: WordStarts
     private let compoundStarts: WordStarts
+    /// The main lexicon's four-character words frequent enough for rule 3b (nil: all may be).
+    private let commonFourCharacterWords: FourCharacterWords?
     /// `ruleCharacterTable`, and whether a listed word begins outside the Basic Multilingual Plane.
     private let ruleCharacters: [UInt8]
     private let anyListedStart: Bool
@@ -132,6 +134,7 @@ struct SegmentRules: Sendable {
         domainStarts = WordStarts(domain)
         userStarts = user.map(WordStarts.init) ?? WordStarts()
         compoundStarts = WordStarts(compounds)
+        commonFourCharacterWords = FourCharacterWords(lexicon, minimumFrequency: Self.compoundFrequency)
         ruleCharacters = Self.ruleCharacterTable(domainStarts: domainStarts, userStarts: userStarts)
         anyListedStart = domainStarts.startsAnywhere || userStarts.startsAnywhere
         logTotal = log(Double(lexicon.totalFrequency))
@@ -862,12 +865,24 @@ struct SegmentRules: Sendable {
     func joinCompounds(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
         let text = line.text
+        // Whether the characters `s..<e` may be a word `frequency` rates at least
+        // `compoundFrequency`: one of the main lexicon's common four-character words, or a word of
+        // the domain's or the user's (asked as `frequency` asks them). Most pairs of tokens are
+        // neither, and the search is skipped.
+        let common = commonFourCharacterWords, domainStarts = domainStarts, userStarts = userStarts, hasUser = user != nil
+        @inline(__always) func mayBeCompound(_ s: Int, _ e: Int) -> Bool {
+            guard e - s == 4 else { return true }
+            let a = text[s], b = text[s + 1]
+            return common?.mayContain(a, b, text[s + 2], text[s + 3]) ?? true
+                || domainStarts.mayStart(a, b) || (hasUser && userStarts.mayStart(a, b))
+        }
         // Only a token whose first two characters are the same, or two tokens of two
-        // characters, none fixed.
+        // characters, none fixed, that may make a compound: on most lines no token passes, and
+        // the tokens stay.
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             let t = b[k]
             if t.count < 4, t.start + 1 < text.count, text[t.start] == text[t.start + 1] { return true }
-            return t.count == 2 && !t.fixed && k + 1 < b.count && b[k + 1].count == 2 && !b[k + 1].fixed
+            return t.count == 2 && !t.fixed && k + 1 < b.count && b[k + 1].count == 2 && !b[k + 1].fixed && mayBeCompound(t.start, b[k + 1].end)
         }
         // A local function, not a closure: `@inline(__always)` makes it part of the loop.
         @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
@@ -879,7 +894,7 @@ struct SegmentRules: Sendable {
                 return
             }
             if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, tokens[i].count == 2, tokens[i + 1].count == 2,
-               line.isHan(tokens[i]), line.isHan(tokens[i + 1]),
+               line.isHan(tokens[i]), line.isHan(tokens[i + 1]), mayBeCompound(tokens[i].start, tokens[i + 1].end),
                frequency(line.text[tokens[i].start..<tokens[i + 1].end]) >= Self.compoundFrequency {
                 out.append(Token(start: tokens[i].start, end: tokens[i + 1].end))
                 i += 2
