@@ -499,19 +499,20 @@ struct SegmentRules: Sendable {
         let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
         let looseFirsts = Self.looseFirsts
         let tokens = line.tokens
-        let directions = Self.directions, longestCompound = Self.longestCompound, text = line.text
+        let longestCompound = Self.longestCompound, text = line.text, classes = Self.looseClassTable
+        @inline(__always) func looseClass(_ c: Unicode.Scalar) -> UInt8 { c.value < 0x10000 ? classes[Int(c.value)] : 0 }
         // Only tokens of two characters or more that no rule made, and that meet the first test
-        // of a case below.
+        // of a case below (the sets asked through `looseClassTable`: one read a character).
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             let t = b[k]
             guard t.count >= 2, !t.fixed else { return false }
-            let a = text[t.start], z = text[t.end - 1]
-            if countNumerals.contains(a), measureWords.contains(z) { return true }
+            let a = looseClass(text[t.start]), z = looseClass(text[t.end - 1])
+            if a & LooseClass.countNumeral != 0, z & LooseClass.measureWord != 0 { return true }
             switch t.count {
             case 2:
-                return (timeMeasures.contains(a) && directions.contains(z)) || looseCharacters.contains(a)
-                    || looseCharacters.contains(z) || complements.contains(z)
-            case 3: return complements.contains(z) || z == "是" || looseFirsts.contains(a)
+                return (a & LooseClass.timeMeasure != 0 && z & LooseClass.direction != 0) || a & LooseClass.loose != 0
+                    || z & (LooseClass.loose | LooseClass.complement) != 0
+            case 3: return z & LooseClass.complement != 0 || text[t.end - 1] == "是" || a & LooseClass.looseFirst != 0
             default: return t.count <= longestCompound
             }
         }
@@ -561,6 +562,24 @@ struct SegmentRules: Sendable {
         }
         return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
+
+    /// The bits of `looseClassTable`: the sets of rule 2b a character is in.
+    enum LooseClass {
+        static let countNumeral: UInt8 = 1, measureWord: UInt8 = 2, timeMeasure: UInt8 = 4, direction: UInt8 = 8
+        static let loose: UInt8 = 16, complement: UInt8 = 32, looseFirst: UInt8 = 64
+    }
+
+    /// For each character of the Basic Multilingual Plane, the sets of rule 2b it is in
+    /// (`LooseClass`): the rule's test of every token read six bit sets where it now reads this
+    /// table twice.
+    static let looseClassTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        let sets = [(countNumerals, LooseClass.countNumeral), (measureWords, LooseClass.measureWord), (timeMeasures, LooseClass.timeMeasure),
+                    (directions, LooseClass.direction), (looseCharacters, LooseClass.loose), (complements, LooseClass.complement),
+                    (looseFirsts, LooseClass.looseFirst)]
+        for (set, bit) in sets { set.forEach { table[Int($0.value)] |= bit } }
+        return table
+    }()
 
     /// Where a token of numerals and one measure word after them (`一次`, `十五岁`, `几十年`) is
     /// cut, or nil: not a year written digit by digit (`二○○一年`), not a word (`isCountedWord`);
