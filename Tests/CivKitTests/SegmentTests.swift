@@ -423,3 +423,36 @@ import Testing
         #expect(try Support.shell("civ-segment --format words", input: input).status == 64)
     }
 }
+
+@Suite struct FourCharacterWordsTests {
+    func mayContain(_ words: FourCharacterWords, _ word: String) -> Bool {
+        let s = Array(word.unicodeScalars)
+        return words.mayContain(s[0], s[1], s[2], s[3])
+    }
+
+    /// Every four-character word of the frequency asked for passes; rarer ones and other spans
+    /// mostly do not (hashed bits: a few may).
+    @Test func passesTheFrequentWords() throws {
+        let lexicon = Lexicon(entries: [("文明城市", 700), ("市委书记", 50), ("社会主义", 100), ("城市文明", 99)])
+        let words = try #require(FourCharacterWords(lexicon, minimumFrequency: 100))
+        #expect(mayContain(words, "文明城市") && mayContain(words, "社会主义"))
+        #expect(!mayContain(words, "市委书记") || !mayContain(words, "城市文明"))
+    }
+
+    /// The bundled lexicon's: no frequent word missing, and most spans of two two-character words
+    /// told apart without a search.
+    @Test func bundledLexiconsFrequentWordsAllPass() throws {
+        let shared = Lexicon.shared
+        let words = try #require(FourCharacterWords(shared, minimumFrequency: SegmentRules.compoundFrequency))
+        var missing: [String] = [], frequent = 0
+        shared.forEachPackedWord(length: 4) { key, frequency in
+            guard frequency >= SegmentRules.compoundFrequency else { return }
+            frequent += 1
+            let s = (0 ..< 4).map { shared.scalar(code: UInt32((key >> (16 * UInt64($0))) & 0xFFFF) - 1) }
+            if !words.mayContain(s[0], s[1], s[2], s[3]) { missing.append(String(String.UnicodeScalarView(s))) }
+        }
+        #expect(frequent > 1000 && missing.isEmpty, "\(missing.prefix(10))")
+        let spans = ["城市文明", "书记市委", "工作会议", "发展经济", "我们他们"].filter { shared.frequency(of: $0) < SegmentRules.compoundFrequency }
+        #expect(spans.filter { mayContain(words, $0) }.count <= 2)
+    }
+}

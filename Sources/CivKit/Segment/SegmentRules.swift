@@ -106,6 +106,8 @@ struct SegmentRules: Sendable {
     private let domainStarts: WordStarts
     private let userStarts: WordStarts
     private let compoundStarts: WordStarts
+    /// The main lexicon's four-character words frequent enough for rule 3b (nil: all may be).
+    private let commonFourCharacterWords: FourCharacterWords?
     /// `ruleCharacterTable`, and whether a listed word begins outside the Basic Multilingual Plane.
     private let ruleCharacters: [UInt8]
     private let anyListedStart: Bool
@@ -132,6 +134,7 @@ struct SegmentRules: Sendable {
         domainStarts = WordStarts(domain)
         userStarts = user.map(WordStarts.init) ?? WordStarts()
         compoundStarts = WordStarts(compounds)
+        commonFourCharacterWords = FourCharacterWords(lexicon, minimumFrequency: Self.compoundFrequency)
         ruleCharacters = Self.ruleCharacterTable(domainStarts: domainStarts, userStarts: userStarts)
         anyListedStart = domainStarts.startsAnywhere || userStarts.startsAnywhere
         logTotal = log(Double(lexicon.totalFrequency))
@@ -496,19 +499,20 @@ struct SegmentRules: Sendable {
         let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
         let looseFirsts = Self.looseFirsts
         let tokens = line.tokens
-        let directions = Self.directions, longestCompound = Self.longestCompound, text = line.text
+        let longestCompound = Self.longestCompound, text = line.text, classes = Self.looseClassTable
+        @inline(__always) func looseClass(_ c: Unicode.Scalar) -> UInt8 { c.value < 0x10000 ? classes[Int(c.value)] : 0 }
         // Only tokens of two characters or more that no rule made, and that meet the first test
-        // of a case below.
+        // of a case below (the sets asked through `looseClassTable`: one read a character).
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             let t = b[k]
             guard t.count >= 2, !t.fixed else { return false }
-            let a = text[t.start], z = text[t.end - 1]
-            if countNumerals.contains(a), measureWords.contains(z) { return true }
+            let a = looseClass(text[t.start]), z = looseClass(text[t.end - 1])
+            if a & LooseClass.countNumeral != 0, z & LooseClass.measureWord != 0 { return true }
             switch t.count {
             case 2:
-                return (timeMeasures.contains(a) && directions.contains(z)) || looseCharacters.contains(a)
-                    || looseCharacters.contains(z) || complements.contains(z)
-            case 3: return complements.contains(z) || z == "是" || looseFirsts.contains(a)
+                return (a & LooseClass.timeMeasure != 0 && z & LooseClass.direction != 0) || a & LooseClass.loose != 0
+                    || z & (LooseClass.loose | LooseClass.complement) != 0
+            case 3: return z & LooseClass.complement != 0 || text[t.end - 1] == "是" || a & LooseClass.looseFirst != 0
             default: return t.count <= longestCompound
             }
         }
@@ -558,6 +562,24 @@ struct SegmentRules: Sendable {
         }
         return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
+
+    /// The bits of `looseClassTable`: the sets of rule 2b a character is in.
+    enum LooseClass {
+        static let countNumeral: UInt8 = 1, measureWord: UInt8 = 2, timeMeasure: UInt8 = 4, direction: UInt8 = 8
+        static let loose: UInt8 = 16, complement: UInt8 = 32, looseFirst: UInt8 = 64
+    }
+
+    /// For each character of the Basic Multilingual Plane, the sets of rule 2b it is in
+    /// (`LooseClass`): the rule's test of every token read six bit sets where it now reads this
+    /// table twice.
+    static let looseClassTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        let sets = [(countNumerals, LooseClass.countNumeral), (measureWords, LooseClass.measureWord), (timeMeasures, LooseClass.timeMeasure),
+                    (directions, LooseClass.direction), (looseCharacters, LooseClass.loose), (complements, LooseClass.complement),
+                    (looseFirsts, LooseClass.looseFirst)]
+        for (set, bit) in sets { set.forEach { table[Int($0.value)] |= bit } }
+        return table
+    }()
 
     /// Where a token of numerals and one measure word after them (`一次`, `十五岁`, `几十年`) is
     /// cut, or nil: not a year written digit by digit (`二○○一年`), not a word (`isCountedWord`);
@@ -862,12 +884,24 @@ struct SegmentRules: Sendable {
     func joinCompounds(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
         let text = line.text
+        // Whether the characters `s..<e` may be a word `frequency` rates at least
+        // `compoundFrequency`: one of the main lexicon's common four-character words, or a word of
+        // the domain's or the user's (asked as `frequency` asks them). Most pairs of tokens are
+        // neither, and the search is skipped.
+        let common = commonFourCharacterWords, domainStarts = domainStarts, userStarts = userStarts, hasUser = user != nil
+        @inline(__always) func mayBeCompound(_ s: Int, _ e: Int) -> Bool {
+            guard e - s == 4 else { return true }
+            let a = text[s], b = text[s + 1]
+            return common?.mayContain(a, b, text[s + 2], text[s + 3]) ?? true
+                || domainStarts.mayStart(a, b) || (hasUser && userStarts.mayStart(a, b))
+        }
         // Only a token whose first two characters are the same, or two tokens of two
-        // characters, none fixed.
+        // characters, none fixed, that may make a compound: on most lines no token passes, and
+        // the tokens stay.
         func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             let t = b[k]
             if t.count < 4, t.start + 1 < text.count, text[t.start] == text[t.start + 1] { return true }
-            return t.count == 2 && !t.fixed && k + 1 < b.count && b[k + 1].count == 2 && !b[k + 1].fixed
+            return t.count == 2 && !t.fixed && k + 1 < b.count && b[k + 1].count == 2 && !b[k + 1].fixed && mayBeCompound(t.start, b[k + 1].end)
         }
         // A local function, not a closure: `@inline(__always)` makes it part of the loop.
         @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
@@ -879,7 +913,7 @@ struct SegmentRules: Sendable {
                 return
             }
             if i + 1 < tokens.count, !tokens[i].fixed, !tokens[i + 1].fixed, tokens[i].count == 2, tokens[i + 1].count == 2,
-               line.isHan(tokens[i]), line.isHan(tokens[i + 1]),
+               line.isHan(tokens[i]), line.isHan(tokens[i + 1]), mayBeCompound(tokens[i].start, tokens[i + 1].end),
                frequency(line.text[tokens[i].start..<tokens[i + 1].end]) >= Self.compoundFrequency {
                 out.append(Token(start: tokens[i].start, end: tokens[i + 1].end))
                 i += 2
