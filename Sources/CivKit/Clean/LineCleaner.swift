@@ -33,14 +33,14 @@ public final class LineCleaner: Sendable {
     private let lostCharacters: (index: Int, repair: LostCharacterRepair)?
 
     /// `repairs` and `settlingRepairs`, each boxed, called in the loop.
-    private let runners: [any LineRepairRunner]
-    private let settlingRunners: [any LineRepairRunner]
+    private let runners: [LineRepairBox]
+    private let settlingRunners: [LineRepairBox]
 
     public init(repairs: [any LineRepair], settlingRepairs: [any LineRepair] = []) {
         self.repairs = repairs
         self.settlingRepairs = settlingRepairs
-        runners = repairs.map { $0.boxed }
-        settlingRunners = settlingRepairs.map { $0.boxed }
+        runners = repairs.map(LineRepairBox.init)
+        settlingRunners = settlingRepairs.map(LineRepairBox.init)
         lostCharacters = settlingRepairs.firstIndex { $0 is LostCharacterRepair }.map { ($0, settlingRepairs[$0] as! LostCharacterRepair) }
     }
 
@@ -84,8 +84,10 @@ public final class LineCleaner: Sendable {
     /// `memory`: what the document's earlier lines taught about its lost characters.
     public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory) {
         if line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) { swap(&line, &spare) }
-        // Through their boxes (`LineRepairRunner`): a class reference is only borrowed here.
-        for runner in runners { _ = runner.run(on: &line, spare: &spare, counters: &counters) }
+        // Through their boxes (`LineRepairBox`): a class reference is only borrowed here.
+        runners.withUnsafeBufferPointer { runners in
+            for r in runners.indices { _ = runners[r].run(on: &line, spare: &spare, counters: &counters) }
+        }
         settlingRunners.withUnsafeBufferPointer { settling in
             for _ in 0 ..< Self.maxSettlingRounds {
                 var changed = false
@@ -116,25 +118,17 @@ public final class LineCleaner: Sendable {
 }
 
 /// A line repair behind a class reference: the cleaner calls its repairs through these, since
-/// calling one through its existential copied it (retaining its tables) every time, twelve
-/// times a line; a class reference is borrowed.
-protocol LineRepairRunner: AnyObject, Sendable {
-    func run(on line: inout [UInt8], spare: inout [UInt8], counters: inout Counters) -> Bool
-}
-
-final class LineRepairBox<R: LineRepair>: LineRepairRunner {
-    let repair: R
-    init(_ repair: R) { self.repair = repair }
+/// calling one through an existential held in an array copied it (retaining its tables) every
+/// time, about nine times a line; a class's constant property is borrowed in place.
+final class LineRepairBox: Sendable {
+    let repair: any LineRepair
+    init(_ repair: any LineRepair) { self.repair = repair }
 
     /// The repair on `line`, which the repaired line replaces when there is one (`spare` takes the old).
+    @inline(__always)
     func run(on line: inout [UInt8], spare: inout [UInt8], counters: inout Counters) -> Bool {
         let changed = line.withUnsafeBufferPointer { repair.repair($0, into: &spare, counters: &counters) }
         if changed { swap(&line, &spare) }
         return changed
     }
-}
-
-extension LineRepair {
-    /// This repair in a box of its own type.
-    var boxed: any LineRepairRunner { LineRepairBox(self) }
 }
