@@ -32,9 +32,15 @@ public final class LineCleaner: Sendable {
     /// The lost-character repair among the settling ones, called with the document's memory.
     private let lostCharacters: (index: Int, repair: LostCharacterRepair)?
 
+    /// `repairs` and `settlingRepairs`, each boxed, called in the loop.
+    private let runners: [LineRepairBox]
+    private let settlingRunners: [LineRepairBox]
+
     public init(repairs: [any LineRepair], settlingRepairs: [any LineRepair] = []) {
         self.repairs = repairs
         self.settlingRepairs = settlingRepairs
+        runners = repairs.map(LineRepairBox.init)
+        settlingRunners = settlingRepairs.map(LineRepairBox.init)
         lostCharacters = settlingRepairs.firstIndex { $0 is LostCharacterRepair }.map { ($0, settlingRepairs[$0] as! LostCharacterRepair) }
     }
 
@@ -78,33 +84,24 @@ public final class LineCleaner: Sendable {
     /// `memory`: what the document's earlier lines taught about its lost characters.
     public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory) {
         if line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) { swap(&line, &spare) }
-        // The repairs are called where they stand in their arrays: iterating `for repair in`
-        // copied (and reference counted) each existential, seven times a line.
-        repairs.withUnsafeBufferPointer { repairs in
-            for r in repairs.indices { _ = Self.run(repairs, r, &line, &spare, &counters) }
+        // Through their boxes (`LineRepairBox`): a class reference is only borrowed here.
+        runners.withUnsafeBufferPointer { runners in
+            for r in runners.indices { _ = runners[r].run(on: &line, spare: &spare, counters: &counters) }
         }
-        settlingRepairs.withUnsafeBufferPointer { settling in
+        settlingRunners.withUnsafeBufferPointer { settling in
             for _ in 0 ..< Self.maxSettlingRounds {
                 var changed = false
                 for r in settling.indices {
                     if let lost = lostCharacters, lost.index == r {
                         let repaired = line.withUnsafeBufferPointer { lost.repair.repair($0, into: &spare, counters: &counters, memory: &memory) }
                         if repaired { swap(&line, &spare); changed = true }
-                    } else if Self.run(settling, r, &line, &spare, &counters) {
+                    } else if settling[r].run(on: &line, spare: &spare, counters: &counters) {
                         changed = true
                     }
                 }
                 guard changed, line.withUnsafeBufferPointer({ LostCharacterRepair.mayHaveFragment($0) || commas.hasSpuriousComma($0) }) else { break }
             }
         }
-    }
-
-    /// Runs repair `r` of `repairs`; the repaired line, when there is one, becomes `line`.
-    @inline(__always)
-    static func run(_ repairs: UnsafeBufferPointer<any LineRepair>, _ r: Int, _ line: inout [UInt8], _ spare: inout [UInt8], _ counters: inout Counters) -> Bool {
-        let changed = line.withUnsafeBufferPointer { repairs[r].repair($0, into: &spare, counters: &counters) }
-        if changed { swap(&line, &spare) }
-        return changed
     }
 
     public func clean(_ line: String, counters: inout Counters) -> String {
@@ -117,5 +114,21 @@ public final class LineCleaner: Sendable {
     public func clean(_ line: String) -> String {
         var scratch = Counters()
         return clean(line, counters: &scratch)
+    }
+}
+
+/// A line repair behind a class reference: the cleaner calls its repairs through these, since
+/// calling one through an existential held in an array copied it (retaining its tables) every
+/// time, about nine times a line; a class's constant property is borrowed in place.
+final class LineRepairBox: Sendable {
+    let repair: any LineRepair
+    init(_ repair: any LineRepair) { self.repair = repair }
+
+    /// The repair on `line`, which the repaired line replaces when there is one (`spare` takes the old).
+    @inline(__always)
+    func run(on line: inout [UInt8], spare: inout [UInt8], counters: inout Counters) -> Bool {
+        let changed = line.withUnsafeBufferPointer { repair.repair($0, into: &spare, counters: &counters) }
+        if changed { swap(&line, &spare) }
+        return changed
     }
 }
