@@ -455,4 +455,30 @@ import Testing
         let spans = ["城市文明", "书记市委", "工作会议", "发展经济", "我们他们"].filter { shared.frequency(of: $0) < SegmentRules.compoundFrequency }
         #expect(spans.filter { mayContain(words, $0) }.count <= 2)
     }
+
+    /// lexicon.bin stores the set the segmenter asks for (its frequency) ready-made, bit for bit the
+    /// one built from its words.
+    @Test func bundledLexiconStoresTheSetBuiltFromItsWords() throws {
+        let image = Lexicon.shared.image
+        let stored = try #require(image.storedFourCharacterBits)
+        #expect(stored.minimumFrequency == SegmentRules.compoundFrequency)
+        #expect(FourCharacterBits.storedMinimumFrequency == SegmentRules.compoundFrequency)
+        let built = try #require(FourCharacterBits.build(image, minimumFrequency: stored.minimumFrequency))
+        let storedBits = (0 ..< FourCharacterBits.wordCount).map { UInt64(littleEndian: stored.bits[$0]) }
+        #expect(storedBits == built)
+        #expect(built.contains { $0 != 0 })
+    }
+
+    /// An image built with its tables stores the set; one without does not, and the set is built.
+    @Test func builtImagesStoreTheSetWithTheirTables() throws {
+        let entries = [("文明城市", 700), ("社会主义", 100), ("城市文明", 99)]
+        let withTables = try LexiconImage(ImageBytes(copying: LexiconImage.build(entries: entries, tables: true)), name: "test")
+        let plain = try LexiconImage(ImageBytes(copying: LexiconImage.build(entries: entries)), name: "test")
+        #expect(withTables.storedFourCharacterBits?.minimumFrequency == FourCharacterBits.storedMinimumFrequency)
+        #expect(plain.storedFourCharacterBits == nil)
+        for image in [withTables, plain] {
+            let words = try #require(FourCharacterWords(Lexicon(image: image), minimumFrequency: 100))
+            #expect(mayContain(words, "文明城市") && mayContain(words, "社会主义"))
+        }
+    }
 }

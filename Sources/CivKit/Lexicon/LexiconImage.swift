@@ -13,7 +13,8 @@
 ///       group count (= longest word), code width (2 or 4), frequency width (4: UInt32, 8: Int64),
 ///       alphabet count, alphabet offset, character frequencies offset,
 ///       word table capacity (0: none), its slots offset, its filter offset,
-///       pair lengths capacity (0: none), its slots offset, its filter offset, starts offset (0: none)
+///       pair lengths capacity (0: none), its slots offset, its filter offset, starts offset (0: none),
+///       four-character bits' minimum frequency, their offset (0: none)
 ///     per group (words of length 1, 2, …): UInt64 count, words, frequencies, backward offsets
 ///     alphabet: UInt32 scalar values, ascending; character frequencies: Int64 per letter
 ///     group words: count × length codes; frequencies: count × width; backward: count × UInt32
@@ -21,9 +22,10 @@
 ///     pair lengths: capacity UInt64 slots, `PairLengths.filterWords` UInt64 filter words (the
 ///       layouts of `WordTable` and `PairLengths`)
 ///     starts: per group, (alphabet count + 1) Int32 forwards, as many backwards (see below)
+///     four-character bits: `FourCharacterBits.wordCount` UInt64 (`FourCharacterBits`' set)
 struct LexiconImage: @unchecked Sendable {
     static let magic: [UInt8] = Array("CIVLEX\0\0".utf8)
-    static let version: UInt64 = 4
+    static let version: UInt64 = 5
 
     struct Group {
         let count: Int, words: Int, frequencies: Int, backward: Int
@@ -59,6 +61,8 @@ struct LexiconImage: @unchecked Sendable {
     /// The stored tables' sections (capacity 0: none).
     private let wordTableCapacity: Int, wordTableSlots: Int, wordTableFilter: Int
     private let pairLengthsCapacity: Int, pairLengthsSlots: Int, pairLengthsFilter: Int
+    /// The stored four-character bits' section (0: none) and minimum frequency.
+    private let fourCharacterBits: Int, fourCharacterMinimumFrequency: Int
 
     /// Checks the header and that every section lies inside the bytes; reads after that stay inside
     /// (the two kinds of stored index are checked where used).
@@ -66,7 +70,7 @@ struct LexiconImage: @unchecked Sendable {
         self.name = name
         self.storage = storage
         bytes = storage.buffer
-        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 15)
+        var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 17)
         wordCount = try header.field(max: UInt64(bytes.count))
         totalFrequency = try header.signedField()
         maxWordLength = try header.field(max: 4096)
@@ -90,6 +94,10 @@ struct LexiconImage: @unchecked Sendable {
         pairLengthsSlots = try header.section(header.field(max: UInt64(bytes.count)), count: pairLengthsCapacity, width: 8)
         pairLengthsFilter = try header.section(header.field(max: UInt64(bytes.count)), count: pairLengthsCapacity == 0 ? 0 : PairLengths.filterWords, width: 8)
         let storedStarts = try header.field(max: UInt64(bytes.count))
+        fourCharacterMinimumFrequency = try header.signedField()
+        let storedFourCharacterBits = try header.field(max: UInt64(bytes.count))
+        fourCharacterBits = storedFourCharacterBits == 0 ? 0
+            : try header.section(storedFourCharacterBits, count: FourCharacterBits.wordCount, width: 8)
         guard wordTableCapacity == 0 || (alphabetCount < 0xFFFF && wordTableSlots % 8 == 0 && wordTableFilter % 8 == 0), pairLengthsSlots % 8 == 0, pairLengthsFilter % 8 == 0 else {
             throw ImageError("a stored table is misaligned or its codes do not pack")
         }
@@ -199,6 +207,13 @@ struct LexiconImage: @unchecked Sendable {
         let base = bytes.baseAddress!
         return ((base + pairLengthsSlots).assumingMemoryBound(to: UInt64.self), pairLengthsCapacity,
                 (base + pairLengthsFilter).assumingMemoryBound(to: UInt64.self), storage)
+    }
+
+    /// `FourCharacterBits`' set as the image stores it and its minimum frequency, nil when it
+    /// stores none.
+    var storedFourCharacterBits: (bits: UnsafePointer<UInt64>, minimumFrequency: Int)? {
+        guard fourCharacterBits != 0 else { return nil }
+        return ((bytes.baseAddress! + fourCharacterBits).assumingMemoryBound(to: UInt64.self), fourCharacterMinimumFrequency)
     }
 
     /// The character's code, nil when no word contains it.
@@ -489,6 +504,7 @@ struct LexiconImage: @unchecked Sendable {
         let wordTableFields = (capacity: out.reserve(), slots: out.reserve(), filter: out.reserve())
         let pairLengthsFields = (capacity: out.reserve(), slots: out.reserve(), filter: out.reserve())
         let startsField = out.reserve()
+        let fourCharacterFields = (minimumFrequency: out.reserve(), bits: out.reserve())
         var groupFields: [(words: Int, frequencies: Int, backward: Int)] = []
         for n in words.indices {
             out.append(UInt64(frequencies[n].count))
@@ -543,6 +559,11 @@ struct LexiconImage: @unchecked Sendable {
         for g in words.groups.indices {
             for start in words.forwardStarts[g] { out.append(start) }
             for start in words.backwardStarts[g] { out.append(start) }
+        }
+        if let bits = FourCharacterBits.build(words, minimumFrequency: FourCharacterBits.storedMinimumFrequency) {
+            out.set(fourCharacterFields.minimumFrequency, to: FourCharacterBits.storedMinimumFrequency)
+            out.set(fourCharacterFields.bits, to: out.align())
+            for w in bits { out.append(UInt64(littleEndian: w)) }
         }
         out.set(fileSize, to: out.align())
         return out.bytes

@@ -6,28 +6,20 @@
 struct FourCharacterWords: Sendable {
     private var bits: [UInt64]
 
-    /// nil when the lexicon's words cannot be listed by their codes (`Lexicon.packsCodes`).
+    /// nil when the lexicon's words cannot be listed by their codes (`Lexicon.packsCodes`). The
+    /// set stored in the lexicon's image when it has the frequency asked for, else built.
     init?(_ lexicon: Lexicon, minimumFrequency: Int) {
-        guard lexicon.packsCodes else { return nil }
-        var bits = [UInt64](repeating: 0, count: 1 << 12)
-        lexicon.forEachPackedWord(length: 4) { key, frequency in
-            guard frequency >= minimumFrequency else { return }
-            // Codes + 1, 16 bits each, the first character lowest.
-            func scalar(_ k: UInt64) -> Unicode.Scalar { lexicon.scalar(code: UInt32((key >> (16 * k)) & 0xFFFF) - 1) }
-            let h = Self.hash(scalar(0), scalar(1), scalar(2), scalar(3))
-            bits[h >> 6] |= 1 << UInt64(h & 63)
+        if let stored = lexicon.image.storedFourCharacterBits, stored.minimumFrequency == minimumFrequency {
+            bits = (0 ..< FourCharacterBits.wordCount).map { UInt64(littleEndian: stored.bits[$0]) }
+            return
         }
+        guard let bits = FourCharacterBits.build(lexicon.image, minimumFrequency: minimumFrequency) else { return nil }
         self.bits = bits
     }
 
     /// False when no word of the set is spelled `a b c d`.
     @inline(__always) func mayContain(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar, _ d: Unicode.Scalar) -> Bool {
-        let h = Self.hash(a, b, c, d)
+        let h = FourCharacterBits.hash(a, b, c, d)
         return bits.withUnsafeBufferPointer { $0[h >> 6] & (1 << UInt64(h & 63)) != 0 }
-    }
-
-    @inline(__always) private static func hash(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar, _ d: Unicode.Scalar) -> Int {
-        let front = UInt64(a.value) | UInt64(b.value) << 21, back = UInt64(c.value) | UInt64(d.value) << 21
-        return Int(truncatingIfNeeded: (front &* 0x9E37_79B9_7F4A_7C15 ^ back &* 0xC2B2_AE3D_27D4_EB4F) >> 46)
     }
 }
