@@ -39,8 +39,10 @@ public final class LineCleaner: Sendable {
     /// retains and releases it, eight times a line; `boxes` outlive every call.
     private let runners: [Unmanaged<LineRepairBox>]
     private let settlingRunners: [Unmanaged<LineRepairBox>]
-    /// The index of the lost-character repair among the settling ones, or -1.
+    /// The index of the lost-character repair among the settling ones, or -1, and the repair
+    /// unretained (`lostCharacters` keeps it), as the boxes.
     private let lostIndex: Int
+    private let lostRunner: Unmanaged<LostCharacterRepair>?
 
     public init(repairs: [any LineRepair], settlingRepairs: [any LineRepair] = []) {
         self.repairs = repairs
@@ -51,6 +53,7 @@ public final class LineCleaner: Sendable {
         settlingRunners = settlingBoxes.map(Unmanaged.passUnretained)
         lostCharacters = settlingRepairs.firstIndex { $0 is LostCharacterRepair }.map { ($0, settlingRepairs[$0] as! LostCharacterRepair) }
         lostIndex = lostCharacters?.index ?? -1
+        lostRunner = lostCharacters.map { Unmanaged.passUnretained($0.repair) }
     }
 
     /// The standard civ-clean sequence. `icuExact`: ICU's conversion alone, on every line, as
@@ -106,8 +109,10 @@ public final class LineCleaner: Sendable {
             for _ in 0 ..< Self.maxSettlingRounds {
                 var changed = false
                 for r in settling.indices {
-                    if r == lostIndex, let lost = lostCharacters {
-                        let repaired = line.withUnsafeBufferPointer { lost.repair.repair($0, into: &spare, counters: &counters, memory: &memory) }
+                    if r == lostIndex, let lost = lostRunner {
+                        let repaired = lost._withUnsafeGuaranteedRef { lost in
+                            line.withUnsafeBufferPointer { lost.repair($0, into: &spare, counters: &counters, memory: &memory) }
+                        }
                         if repaired { Self.takeRepaired(&line, from: &spare, isGiven: &isGiven); changed = true }
                     } else if settling[r]._withUnsafeGuaranteedRef({ $0.run(on: &line, spare: &spare, isGiven: &isGiven, counters: &counters) }) {
                         changed = true
