@@ -158,6 +158,20 @@ var crawlTextGen: Generator<String, some Sequence> { textGen("鄉乡網(xiāng)w
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
 
+    /// The line given shares its buffer with the raw line the caller keeps; were it to become
+    /// the scratch buffer, the next repair would write into a shared buffer (and allocate).
+    @Test func scratchNeverTakesTheGivenLinesBuffer() {
+        for text in ["你好,世界", "會(huì)上,郭建斌匯報(bào)了", "\u{00A0}張掖  日報"] {
+            let raw = Array(text.utf8)
+            var line = raw, spare: [UInt8] = [], counters = Counters()
+            Support.cleaner.clean(&line, spare: &spare, counters: &counters)
+            let rawBuffer = raw.withUnsafeBufferPointer { $0.baseAddress }
+            #expect(line != raw)
+            #expect(spare.withUnsafeBufferPointer { $0.baseAddress } != rawBuffer, "\(text)")
+            #expect(line.withUnsafeBufferPointer { $0.baseAddress } != rawBuffer, "\(text)")
+        }
+    }
+
     @Test func cleanedTextHasNoPinyinAnnotationsOrTraditional() async {
         await propertyCheck(input: crawlTextGen) { line in
             let out = Support.cleaner.clean(line)

@@ -32,16 +32,28 @@ public final class LineCleaner: Sendable {
     /// The lost-character repair among the settling ones, called with the document's memory.
     private let lostCharacters: (index: Int, repair: LostCharacterRepair)?
 
-    /// `repairs` and `settlingRepairs`, each boxed, called in the loop.
-    private let runners: [LineRepairBox]
-    private let settlingRunners: [LineRepairBox]
+    /// `repairs` and `settlingRepairs`, each boxed; they keep the boxes alive.
+    private let boxes: [LineRepairBox]
+    private let settlingBoxes: [LineRepairBox]
+    /// The same boxes unretained, called in the loop: taking a class reference out of an array
+    /// retains and releases it, eight times a line; `boxes` outlive every call.
+    private let runners: [Unmanaged<LineRepairBox>]
+    private let settlingRunners: [Unmanaged<LineRepairBox>]
+    /// The index of the lost-character repair among the settling ones, or -1, and the repair
+    /// unretained (`lostCharacters` keeps it), as the boxes.
+    private let lostIndex: Int
+    private let lostRunner: Unmanaged<LostCharacterRepair>?
 
     public init(repairs: [any LineRepair], settlingRepairs: [any LineRepair] = []) {
         self.repairs = repairs
         self.settlingRepairs = settlingRepairs
-        runners = repairs.map(LineRepairBox.init)
-        settlingRunners = settlingRepairs.map(LineRepairBox.init)
+        boxes = repairs.map(LineRepairBox.init)
+        settlingBoxes = settlingRepairs.map(LineRepairBox.init)
+        runners = boxes.map(Unmanaged.passUnretained)
+        settlingRunners = settlingBoxes.map(Unmanaged.passUnretained)
         lostCharacters = settlingRepairs.firstIndex { $0 is LostCharacterRepair }.map { ($0, settlingRepairs[$0] as! LostCharacterRepair) }
+        lostIndex = lostCharacters?.index ?? -1
+        lostRunner = lostCharacters.map { Unmanaged.passUnretained($0.repair) }
     }
 
     /// The standard civ-clean sequence. `icuExact`: ICU's conversion alone, on every line, as
@@ -83,24 +95,46 @@ public final class LineCleaner: Sendable {
 
     /// `memory`: what the document's earlier lines taught about its lost characters.
     public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory) {
-        if line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) { swap(&line, &spare) }
+        var isGiven = true
+        if line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) {
+            Self.takeRepaired(&line, from: &spare, isGiven: &isGiven)
+        }
         // Through their boxes (`LineRepairBox`): a class reference is only borrowed here.
         runners.withUnsafeBufferPointer { runners in
-            for r in runners.indices { _ = runners[r].run(on: &line, spare: &spare, counters: &counters) }
+            for r in runners.indices {
+                _ = runners[r]._withUnsafeGuaranteedRef { $0.run(on: &line, spare: &spare, isGiven: &isGiven, counters: &counters) }
+            }
         }
         settlingRunners.withUnsafeBufferPointer { settling in
             for _ in 0 ..< Self.maxSettlingRounds {
                 var changed = false
                 for r in settling.indices {
-                    if let lost = lostCharacters, lost.index == r {
-                        let repaired = line.withUnsafeBufferPointer { lost.repair.repair($0, into: &spare, counters: &counters, memory: &memory) }
-                        if repaired { swap(&line, &spare); changed = true }
-                    } else if settling[r].run(on: &line, spare: &spare, counters: &counters) {
+                    if r == lostIndex, let lost = lostRunner {
+                        let repaired = lost._withUnsafeGuaranteedRef { lost in
+                            line.withUnsafeBufferPointer { lost.repair($0, into: &spare, counters: &counters, memory: &memory) }
+                        }
+                        if repaired { Self.takeRepaired(&line, from: &spare, isGiven: &isGiven); changed = true }
+                    } else if settling[r]._withUnsafeGuaranteedRef({ $0.run(on: &line, spare: &spare, isGiven: &isGiven, counters: &counters) }) {
                         changed = true
                     }
                 }
                 guard changed, line.withUnsafeBufferPointer({ LostCharacterRepair.mayHaveFragment($0) || commas.hasSpuriousComma($0) }) else { break }
             }
+        }
+    }
+
+    /// Makes the repaired line in `spare` the line. The buffers repairs write into rotate (the
+    /// line's old one becomes `spare`), keeping their capacities — except the line as given
+    /// (`isGiven`), which `spare` never takes: it may share its buffer with the raw line the caller
+    /// keeps (`CleanStage`'s recent lines), and the next repair writing into a shared buffer
+    /// would allocate one (removing all, keeping capacity) and then often grow it; an empty
+    /// `spare` makes that repair reserve once what it needs.
+    @inline(__always)
+    static func takeRepaired(_ line: inout [UInt8], from spare: inout [UInt8], isGiven: inout Bool) {
+        swap(&line, &spare)
+        if isGiven {
+            spare = []
+            isGiven = false
         }
     }
 
@@ -124,11 +158,12 @@ final class LineRepairBox: Sendable {
     let repair: any LineRepair
     init(_ repair: any LineRepair) { self.repair = repair }
 
-    /// The repair on `line`, which the repaired line replaces when there is one (`spare` takes the old).
+    /// The repair on `line`, which the repaired line replaces when there is one
+    /// (`LineCleaner.takeRepaired`).
     @inline(__always)
-    func run(on line: inout [UInt8], spare: inout [UInt8], counters: inout Counters) -> Bool {
+    func run(on line: inout [UInt8], spare: inout [UInt8], isGiven: inout Bool, counters: inout Counters) -> Bool {
         let changed = line.withUnsafeBufferPointer { repair.repair($0, into: &spare, counters: &counters) }
-        if changed { swap(&line, &spare) }
+        if changed { LineCleaner.takeRepaired(&line, from: &spare, isGiven: &isGiven) }
         return changed
     }
 }
