@@ -265,6 +265,22 @@ import Testing
         #expect(NoticeClosing.protectedLines(["正文一句。", "相关链接", "网站地图", "联系我们", "沣岭镇人民政府", "2023年7月3日"]).isEmpty)
     }
 
+    @Test func aNoticesSignatureUnderItsLastSentenceIsKept() {
+        // The issuing body's name under `特此通告。`, above or below the date, then attachments and
+        // a print bar: the name is short and link-like, yet the notice's.
+        let lines = ["关于部分道路实施交通管制的通告", "为保障赛事顺利进行，市公安局决定对部分道路实施临时交通管制。",
+                     "请广大市民理解支持，服从现场交通民警指挥。", "特此通告。", "枫洇市公安局", "2024年4月1日", "【打印本页】【关闭窗口】"]
+        let (record, _) = Support.removeBoilerplate(lines)
+        #expect(record.lines == Array(lines[0 ... 5]))
+        var dateFirst = lines
+        dateFirst.swapAt(4, 5)
+        #expect(NoticeClosing.protectedLines(dateFirst) == [4, 5])
+        let (swapped, _) = Support.removeBoilerplate(dateFirst)
+        #expect(swapped.lines == Array(dateFirst[0 ... 5]))
+        // A date first and a name that is no body's (`网站地图`): not a closing.
+        #expect(NoticeClosing.protectedLines(["正文一句。", "2024年4月1日", "网站地图"]).isEmpty)
+    }
+
     @Test func aCaptionInTagsIsNoMarkup() {
         #expect(!LinkLines.isMarkup("<h3 style=\"text-align: center;\">评比小组查看楼道消防设施</h3>"))
         #expect(LinkLines.isMarkup("<ul><li>首页</li><li>新闻</li><li>专题</li></ul>"))

@@ -349,7 +349,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
         }
         if hasProse { dropReplies(lines, kept: &kept, keptIndices: &keptIndices, explained: &explained, counters: &counters) }
-        if hasProse { dropSiteTalk(lines, kept: &kept, keptIndices: &keptIndices, title: title, explained: &explained, counters: &counters) }
+        if hasProse { dropSiteTalk(lines, kept: &kept, keptIndices: &keptIndices, title: title, protected: closing, explained: &explained, counters: &counters) }
         if hasProse { rememberSiteLines(lines, title: title, edges: edges) }
         document.lines = kept
     }
@@ -419,7 +419,8 @@ public struct BoilerplateRemoval: DocumentRepair {
     /// short link-like lines below it (`![]()`) go too, also above a related list whose items have
     /// commas (the edges saw those as sentences); longer ones may be the end of a text in
     /// ASCII punctuation (`…（authentication agent）了. 详见`) above a taken copyright note.
-    func dropSiteTalk(_ lines: [String], kept: inout [String], keptIndices: inout [Int], title: Int,
+    /// A notice's closing (`protected`, `NoticeClosing`) is the text's: a short signature is no link.
+    func dropSiteTalk(_ lines: [String], kept: inout [String], keptIndices: inout [Int], title: Int, protected: [Int] = [],
                       explained: inout [TakenLine], counters: inout Counters) {
         var dropped = Set<Int>()
         var linkLike = Set<Int>()
@@ -438,7 +439,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                     linkLike.formUnion(links)
                     return
                 }
-                guard zoned else { continue }
+                guard zoned, !protected.contains(index) else { continue }
                 if talk {
                     talks.append(k)
                 } else if tail, BodyEdges.withBytes(kept[k], BodyEdges.isShortLinkLike) {
