@@ -281,6 +281,47 @@ import Testing
         #expect(NoticeClosing.protectedLines(["正文一句。", "2024年4月1日", "网站地图"]).isEmpty)
     }
 
+    @Test func appGalleryFeedAndWeChatFormsAreDropped() {
+        let rules = BoilerplateRules.standard
+        func kind(_ line: String, index: Int = 28, count: Int = 30) -> String? {
+            var line = line
+            let first = line.utf8.first ?? 0
+            return line.withUTF8 { p in
+                rules.firstCandidate(index: index, count: count, firstByte: first) { rules.rules[$0].matches(p, keywords: rules.keywords(in: p)) }
+            }.map { rules.rules[$0].kind }
+        }
+        #expect(kind("打印 | 关闭") == "navigation" && kind("打印本页 ｜ 关闭窗口 ｜ 返回顶部") == "navigation")
+        #expect(kind("视频加载中...", index: 2) == "widget" && kind("正在加载中…", index: 15) == "widget")
+        #expect(kind("听新闻 00:00", index: 3) == "widget")
+        #expect(kind("1/6", index: 10) == "counter" && kind("（3/12）", index: 10) == "counter")
+        #expect(kind("- [11-03]·我院召开党组理论学习中心组（扩大）", index: 1) == "related")
+        #expect(kind("[2024-05-13] 鹤渚：首批“文明示范街”名单公示", index: 1) == "related")
+        #expect(kind("打开APP阅读更多精彩内容", index: 12) == "navigation")
+        #expect(kind("本文为湘楚新闻原创，未经授权不得转载。") == "copyright")
+        #expect(kind("热门评论（3）") == "comments" && kind("山里的风 7-02 · 湖南") == "comments")
+        #expect(kind("用微信扫码二维码", index: 6) == "widget")
+        #expect(kind("关注", index: 5) == "promotion" && kind("作者最新文章") == "related")
+        #expect(kind("http://www.hezhu-news.cn/bdyw/2024-05/13/content_88209.htm", index: 9) == "link")
+        #expect(kind("（未完，请看下一页）") == "navigation" && kind("（未完待续）") == "navigation")
+        #expect(kind("收录于合集 #文明创建 12个", index: 2) == "promotion" && kind("收录于话题 #创城 #志愿服务", index: 2) == "promotion")
+        #expect(kind("点击“阅读原文”，了解更多") == "promotion")
+        #expect(kind("--> 2024-03-19 3 3 沅州日报 content_41736.html 1 龙洄镇：网格员当好“文明创建”的一线哨兵 /enpproperty-->") == "markup")
+        #expect(kind("诉讼服务热线：12368 地址：栖梧县滨江路66号 邮编：427300") == "contact")
+        // The article's sentences on the same subjects stay.
+        #expect(kind("市民可用手机扫码参与文明城市创建满意度调查。", index: 10) == nil)
+        #expect(kind("扫黑除恶专项斗争推进会", index: 10) == nil)
+        #expect(kind("全市已完工项目占计划的1/3。", index: 10) == nil)
+        #expect(kind("详见http://www.example.cn/notice.html，逾期不予受理。", index: 10) == nil)
+        #expect(kind("本文为记者实地采访所得。") == nil)
+        // An attachment's file name below the body goes; a document site's file name above it is its title.
+        let lines = ["关于调整门诊时间的通知", "国庆期间专家门诊按附件安排出诊。", "附件：", "国庆期间专家门诊出诊安排表.xlsx"]
+        let (record, counters) = Support.removeBoilerplate(lines)
+        #expect(record.lines == Array(lines[0 ... 1]))
+        #expect(counters["dropped.attachment"] == 1)
+        #expect(BodyEdges.withBytes("青石镇创建文明村镇工作汇报.docx") { BoilerplateRemoval.shapeKind($0, belowBody: false) } == nil)
+        #expect(BodyEdges.withBytes("IMG_2035.JPG") { BoilerplateRemoval.shapeKind($0, belowBody: false) } == "dropped.image")
+    }
+
     @Test func aCaptionInTagsIsNoMarkup() {
         #expect(!LinkLines.isMarkup("<h3 style=\"text-align: center;\">评比小组查看楼道消防设施</h3>"))
         #expect(LinkLines.isMarkup("<ul><li>首页</li><li>新闻</li><li>专题</li></ul>"))
