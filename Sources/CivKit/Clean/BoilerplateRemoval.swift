@@ -139,6 +139,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             if imageExtensions.contains(ext) { return "dropped.image" }
             if belowBody { return "dropped.attachment" }
         }
+        if isGalleryCounter(p) { return "dropped.counter" }
         if isWatermark(p) { return "dropped.watermark" }
         if isDownloadButton(p) { return "dropped.download" }
         return nil
@@ -169,6 +170,30 @@ public struct BoilerplateRemoval: DocumentRepair {
     static let attachmentExtensions: Set<String> = ["xls", "xlsx", "doc", "docx", "pdf", "wps", "et", "ppt", "pptx", "zip", "rar", "7z", "ofd"]
     /// The extensions' last letters, a bit each from `a` (a plain mask: asked of many lines).
     static let extensionLastLetters: UInt32 = imageExtensions.union(attachmentExtensions).reduce(0) { $0 | 1 << UInt32($1.utf8.last! - 0x61) }
+
+    /// A gallery's counter between its photos alone on a line: `1/6`, `（3/12）` (a byte test, not
+    /// a row: such a row's keyword `/` would be tried on many lines). The cheap test first: the length.
+    static func isGalleryCounter(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 3, p.count <= maxGalleryCounterBytes else { return false }
+        var i = 0, end = p.count
+        // Full-width brackets (EF BC 88, EF BC 89) or ASCII ones around it.
+        if p[0] == 0x28, p[end - 1] == 0x29 { i = 1; end -= 1 }
+        else if p.count >= 9, p[0] == 0xEF, p[1] == 0xBC, p[2] == 0x88, p[end - 3] == 0xEF, p[end - 2] == 0xBC, p[end - 1] == 0x89 { i = 3; end -= 3 }
+        var before = 0, after = 0, slash = false
+        while i < end {
+            let b = p[i]
+            if b >= 0x30 && b <= 0x39 {
+                if slash { after += 1 } else { before += 1 }
+            } else if b == 0x2F, !slash {
+                slash = true
+            } else if b != 0x20 {
+                return false
+            }
+            i += 1
+        }
+        return slash && (1 ... 3).contains(before) && (1 ... 3).contains(after)
+    }
+    static let maxGalleryCounterBytes = 16
 
     /// A forum's anti-scraping watermark alone on a line (`8 u) T/ R! B3 e- k& q% x; w 6 m# H9 F`):
     /// ASCII only, `minWatermarkTokens` or more tokens of one or two characters between spaces,
