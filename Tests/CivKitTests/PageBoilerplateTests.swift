@@ -265,6 +265,58 @@ import Testing
         #expect(NoticeClosing.protectedLines(["正文一句。", "相关链接", "网站地图", "联系我们", "沣岭镇人民政府", "2023年7月3日"]).isEmpty)
     }
 
+    @Test func aNoticesSignatureUnderItsLastSentenceIsKept() {
+        // The issuing body's name under `特此通告。`, above or below the date, then attachments and
+        // a print bar: the name is short and link-like, yet the notice's.
+        let lines = ["关于部分道路实施交通管制的通告", "为保障赛事顺利进行，市公安局决定对部分道路实施临时交通管制。",
+                     "请广大市民理解支持，服从现场交通民警指挥。", "特此通告。", "枫洇市公安局", "2024年4月1日", "【打印本页】【关闭窗口】"]
+        let (record, _) = Support.removeBoilerplate(lines)
+        #expect(record.lines == Array(lines[0 ... 5]))
+        var dateFirst = lines
+        dateFirst.swapAt(4, 5)
+        #expect(NoticeClosing.protectedLines(dateFirst) == [4, 5])
+        let (swapped, _) = Support.removeBoilerplate(dateFirst)
+        #expect(swapped.lines == Array(dateFirst[0 ... 5]))
+        // A date first and a name that is no body's (`网站地图`): not a closing.
+        #expect(NoticeClosing.protectedLines(["正文一句。", "2024年4月1日", "网站地图"]).isEmpty)
+    }
+
+    @Test func appGalleryFeedAndWeChatFormsAreDropped() {
+        let rules = BoilerplateRules.standard
+        func kind(_ line: String, index: Int = 28, count: Int = 30) -> String? {
+            var line = line
+            let first = line.utf8.first ?? 0
+            return line.withUTF8 { p in
+                rules.firstCandidate(index: index, count: count, firstByte: first) { rules.rules[$0].matches(p, keywords: rules.keywords(in: p)) }
+            }.map { rules.rules[$0].kind }
+        }
+        #expect(kind("打印 | 关闭") == "navigation" && kind("打印本页 | 关闭窗口 | 返回顶部") == "navigation")
+        #expect(BodyEdges.withBytes("1/6", BoilerplateRemoval.isGalleryCounter) && BodyEdges.withBytes("（3/12）", BoilerplateRemoval.isGalleryCounter))
+        #expect(!BodyEdges.withBytes("1/3。", BoilerplateRemoval.isGalleryCounter) && !BodyEdges.withBytes("2024/05/13", BoilerplateRemoval.isGalleryCounter))
+        #expect(kind("- [11-03]·我院召开党组理论学习中心组（扩大）", index: 1) == "related")
+        #expect(kind("[2024-05-13] 鹤渚：首批“文明示范街”名单公示", index: 1) == "related")
+        #expect(kind("本文为湘楚新闻原创，未经授权不得转载。") == "copyright")
+        #expect(kind("热门评论（3）") == "comments")
+        #expect(kind("用微信扫码二维码", index: 6) == "widget")
+        #expect(kind("关注", index: 5) == "promotion" && kind("作者最新文章") == "related")
+        #expect(kind("http://www.hezhu-news.cn/bdyw/2024-05/13/content_88209.htm", index: 9) == "link")
+        #expect(kind("（未完，请看下一页）") == "navigation" && kind("（未完待续）") == "navigation")
+        #expect(kind("--> 2024-03-19 3 3 沅州日报 content_41736.html 1 龙洄镇：网格员当好“文明创建”的一线哨兵 /enpproperty-->") == "markup")
+        // The article's sentences on the same subjects stay.
+        #expect(kind("市民可用手机扫码参与文明城市创建满意度调查。", index: 10) == nil)
+        #expect(kind("扫黑除恶专项斗争推进会", index: 10) == nil)
+        #expect(kind("全市已完工项目占计划的1/3。", index: 10) == nil)
+        #expect(kind("详见http://www.example.cn/notice.html，逾期不予受理。", index: 10) == nil)
+        #expect(kind("本文为记者实地采访所得。") == nil)
+        // An attachment's file name below the body goes; a document site's file name above it is its title.
+        let lines = ["关于调整门诊时间的通知", "国庆期间专家门诊按附件安排出诊。", "附件：", "国庆期间专家门诊出诊安排表.xlsx"]
+        let (record, counters) = Support.removeBoilerplate(lines)
+        #expect(record.lines == Array(lines[0 ... 1]))
+        #expect(counters["dropped.attachment"] == 1)
+        #expect(BodyEdges.withBytes("青石镇创建文明村镇工作汇报.docx") { BoilerplateRemoval.shapeKind($0, belowBody: false) } == nil)
+        #expect(BodyEdges.withBytes("IMG_2035.JPG") { BoilerplateRemoval.shapeKind($0, belowBody: false) } == "dropped.image")
+    }
+
     @Test func aCaptionInTagsIsNoMarkup() {
         #expect(!LinkLines.isMarkup("<h3 style=\"text-align: center;\">评比小组查看楼道消防设施</h3>"))
         #expect(LinkLines.isMarkup("<ul><li>首页</li><li>新闻</li><li>专题</li></ul>"))

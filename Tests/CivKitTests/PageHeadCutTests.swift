@@ -149,5 +149,10 @@ struct PageHeadCutTests {
         #expect(start("CCTV新闻频道") == nil)
         #expect(start("相关搜索：文明城市 志愿服务 税务局资讯速览") == nil)
         #expect(start("联系客服：0736-4821006") == nil)
+        // A feed item's date or a footer's stamp in digits ends the old page.
+        #expect(start("Sun, 12 May 2024 09:30:00 +0800湘中资讯网 - 湖南本地新闻门户") == "湘中资讯网 - 湖南本地新闻门户")
+        #expect(start("更新时间：2024-05-12湘中资讯网") == "湘中资讯网")
+        // Digits after no mark (`共3`, a count) are no stamp.
+        #expect(start("共3湘中资讯网") == nil)
     }
 }

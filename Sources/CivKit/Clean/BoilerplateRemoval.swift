@@ -131,28 +131,69 @@ public struct BoilerplateRemoval: DocumentRepair {
     }
     static let maxLinesToBracketedTitle = 3
 
-    /// The counter of a line dropped for its shape alone (an image's file name, a watermark, a
-    /// download button), nil for none.
-    static func shapeKind(_ p: UnsafeBufferPointer<UInt8>) -> String? {
-        if isImageFileName(p) { return "dropped.image" }
+    /// The counter of a line dropped for its shape alone (an image's file name, an attachment's
+    /// below the body, where `附件：` lists them: above it, a document site's file name is the
+    /// title), a watermark, a download button), nil for none.
+    static func shapeKind(_ p: UnsafeBufferPointer<UInt8>, belowBody: Bool) -> String? {
+        if let ext = fileNameExtension(p) {
+            if imageExtensions.contains(ext) { return "dropped.image" }
+            if belowBody { return "dropped.attachment" }
+        }
+        if isGalleryCounter(p) { return "dropped.counter" }
         if isWatermark(p) { return "dropped.watermark" }
         if isDownloadButton(p) { return "dropped.download" }
         return nil
     }
 
     /// An image's file name alone on a line (`??21.jpg`, `IMG_2035.JPG`): what a caption's
-    /// picture left behind. The cheap test first: a line ending in `g`, `f` or `p` of an extension.
+    /// picture left behind.
     static func isImageFileName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard p.count >= 5, p.count <= maxImageNameBytes else { return false }
+        fileNameExtension(p).map(imageExtensions.contains) ?? false
+    }
+
+    /// The extension of an image's or an attachment's file name alone on a line (`IMG_2035.JPG`,
+    /// `2.赛事期间公交线路调整一览表.xlsx` under `附件：`), lowercased; nil for other lines. The
+    /// cheap test first: a line ending in the last letter of an extension.
+    static func fileNameExtension(_ p: UnsafeBufferPointer<UInt8>) -> String? {
+        guard p.count >= 5, p.count <= maxImageNameBytes else { return nil }
         let last = p[p.count - 1] | 0x20
-        guard last == 0x67 || last == 0x66 || last == 0x70 else { return false }
-        guard let dot = p.lastIndex(of: 0x2E), dot > 0 else { return false }
+        guard last >= 0x61, last <= 0x7A, extensionLastLetters >> (last - 0x61) & 1 != 0 else { return nil }
+        guard let dot = p.lastIndex(of: 0x2E), dot > 0 else { return nil }
         let ext = String(decoding: p[(dot + 1)...].map { $0 | 0x20 }, as: UTF8.self)
-        guard imageExtensions.contains(ext) else { return false }
+        guard imageExtensions.contains(ext) || attachmentExtensions.contains(ext) else { return nil }
         // One name: no white space, no sentence mark before the dot.
-        return !p[..<dot].contains(where: { $0 == 0x20 || $0 == 0x09 }) && !BodyEdges.isSentence(UnsafeBufferPointer(rebasing: p[..<dot]))
+        let isName = !p[..<dot].contains(where: { $0 == 0x20 || $0 == 0x09 }) && !BodyEdges.isSentence(UnsafeBufferPointer(rebasing: p[..<dot]))
+        return isName ? ext : nil
     }
     static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "bmp"]
+    /// The documents an article attaches (`附件：` lists): office files and archives.
+    static let attachmentExtensions: Set<String> = ["xls", "xlsx", "doc", "docx", "pdf", "wps", "et", "ppt", "pptx", "zip", "rar", "7z", "ofd"]
+    /// The extensions' last letters, a bit each from `a` (a plain mask: asked of many lines).
+    static let extensionLastLetters: UInt32 = imageExtensions.union(attachmentExtensions).reduce(0) { $0 | 1 << UInt32($1.utf8.last! - 0x61) }
+
+    /// A gallery's counter between its photos alone on a line: `1/6`, `（3/12）` (a byte test, not
+    /// a row: such a row's keyword `/` would be tried on many lines). The cheap test first: the length.
+    static func isGalleryCounter(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 3, p.count <= maxGalleryCounterBytes else { return false }
+        var i = 0, end = p.count
+        // Full-width brackets (EF BC 88, EF BC 89) or ASCII ones around it.
+        if p[0] == 0x28, p[end - 1] == 0x29 { i = 1; end -= 1 }
+        else if p.count >= 9, p[0] == 0xEF, p[1] == 0xBC, p[2] == 0x88, p[end - 3] == 0xEF, p[end - 2] == 0xBC, p[end - 1] == 0x89 { i = 3; end -= 3 }
+        var before = 0, after = 0, slash = false
+        while i < end {
+            let b = p[i]
+            if b >= 0x30 && b <= 0x39 {
+                if slash { after += 1 } else { before += 1 }
+            } else if b == 0x2F, !slash {
+                slash = true
+            } else if b != 0x20 {
+                return false
+            }
+            i += 1
+        }
+        return slash && (1 ... 3).contains(before) && (1 ... 3).contains(after)
+    }
+    static let maxGalleryCounterBytes = 16
 
     /// A forum's anti-scraping watermark alone on a line (`8 u) T/ R! B3 e- k& q% x; w 6 m# H9 F`):
     /// ASCII only, `minWatermarkTokens` or more tokens of one or two characters between spaces,
@@ -269,7 +310,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                 }
             }
             guard let r = taking else {
-                if hasProse, let counter = line.withUTF8(Self.shapeKind) ?? structuralKind(lines[i], index: i, count: lines.count) {
+                if hasProse, let counter = line.withUTF8({ Self.shapeKind($0, belowBody: i > edges.lastSentence) }) ?? structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
                 } else {
@@ -349,7 +390,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
         }
         if hasProse { dropReplies(lines, kept: &kept, keptIndices: &keptIndices, explained: &explained, counters: &counters) }
-        if hasProse { dropSiteTalk(lines, kept: &kept, keptIndices: &keptIndices, title: title, explained: &explained, counters: &counters) }
+        if hasProse { dropSiteTalk(lines, kept: &kept, keptIndices: &keptIndices, title: title, protected: closing, explained: &explained, counters: &counters) }
         if hasProse { rememberSiteLines(lines, title: title, edges: edges) }
         document.lines = kept
     }
@@ -419,7 +460,8 @@ public struct BoilerplateRemoval: DocumentRepair {
     /// short link-like lines below it (`![]()`) go too, also above a related list whose items have
     /// commas (the edges saw those as sentences); longer ones may be the end of a text in
     /// ASCII punctuation (`…（authentication agent）了. 详见`) above a taken copyright note.
-    func dropSiteTalk(_ lines: [String], kept: inout [String], keptIndices: inout [Int], title: Int,
+    /// A notice's closing (`protected`, `NoticeClosing`) is the text's: a short signature is no link.
+    func dropSiteTalk(_ lines: [String], kept: inout [String], keptIndices: inout [Int], title: Int, protected: [Int] = [],
                       explained: inout [TakenLine], counters: inout Counters) {
         var dropped = Set<Int>()
         var linkLike = Set<Int>()
@@ -438,7 +480,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                     linkLike.formUnion(links)
                     return
                 }
-                guard zoned else { continue }
+                guard zoned, !protected.contains(index) else { continue }
                 if talk {
                     talks.append(k)
                 } else if tail, BodyEdges.withBytes(kept[k], BodyEdges.isShortLinkLike) {

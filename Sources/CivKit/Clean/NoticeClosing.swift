@@ -2,7 +2,9 @@
 /// right above a line that is only a date (`2023年7月3日`; `年月日` when a crawl lost its
 /// digits), a few lines under a sentence of the text. The closing and what stands between that
 /// sentence and it (`联系电话：0736-4821006`, the notice's own contact) are the document's:
-/// no rule takes them, although a site's footer names the same body and holds such lines.
+/// no rule takes them, although a site's footer names the same body and holds such lines. The
+/// date may come first (`2023年7月3日` / `沣岭镇人民政府`): then the name must end as a body's
+/// does (`局`, `政府`, `委员会`…), since a footer's first line may follow a dated text too.
 public enum NoticeClosing {
     /// Lines between the text's last sentence and the signature.
     static let maxLinesAboveSignature = 2
@@ -16,11 +18,17 @@ public enum NoticeClosing {
         var d = 2
         while d < lines.count {
             defer { d += 1 }
-            guard BodyEdges.withBytes(lines[d], isDateOnly), BodyEdges.withBytes(lines[d - 1], isSignature) else { continue }
-            let s = d - 1
-            let lowest = max(0, s - 1 - maxLinesAboveSignature)
-            guard let sentence = (lowest ..< s).last(where: { BodyEdges.withBytes(lines[$0], BodyEdges.isBodySentence) }) else { continue }
-            protected.append(contentsOf: sentence + 1 ... d)
+            guard BodyEdges.withBytes(lines[d], isDateOnly) else { continue }
+            if BodyEdges.withBytes(lines[d - 1], isSignature) {
+                let s = d - 1
+                let lowest = max(0, s - 1 - maxLinesAboveSignature)
+                guard let sentence = (lowest ..< s).last(where: { BodyEdges.withBytes(lines[$0], BodyEdges.isBodySentence) }) else { continue }
+                protected.append(contentsOf: sentence + 1 ... d)
+            } else if d + 1 < lines.count, BodyEdges.withBytes(lines[d + 1], isBodyName) {
+                let lowest = max(0, d - 1 - maxLinesAboveSignature)
+                guard let sentence = (lowest ..< d).last(where: { BodyEdges.withBytes(lines[$0], BodyEdges.isBodySentence) }) else { continue }
+                protected.append(contentsOf: sentence + 1 ... d + 1)
+            }
         }
         return protected
     }
@@ -59,6 +67,15 @@ public enum NoticeClosing {
         return digits >= 6 && count == 2 && marks >> 3 == marks & 7 && marks & 7 >= 4
     }
     static let maxDateBytes = 40
+
+    /// A signature that ends in a body's suffix (`枫洇市公安局`, `沣岭镇人民政府`).
+    static func isBodyName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard isSignature(p) else { return false }
+        let (last, _) = UTF8Bytes.scalar(p, endingAt: p.count)
+        return bodySuffixes.contains(last)
+    }
+    /// The last characters of bodies' names: 局 委 会 院 府 室 司 心 厅 处 所 部 站 队 社 校 馆 组 办 署.
+    static let bodySuffixes: Set<UInt32> = Set("局委会院府室司心厅处所部站队社校馆组办署".unicodeScalars.map(\.value))
 
     /// A body's name: Han characters only (brackets allowed), no sentence mark, no space.
     static func isSignature(_ p: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -165,11 +165,23 @@ public enum PageHeadCut {
         if isLatinLetter(last) { return !before.allSatisfy { isLatinLetter(UInt32($0)) } }
         if sentenceEnds.contains(last) || (closingQuotes.contains(last) && sentenceEnds.contains(second)) { return true }
         if last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011 { return true }
+        // A date or a time in digits ends a feed's item or a footer's stamp (`09:30:00 +0800`,
+        // `更新时间：2024-05-12`): digits after `+`, `-`, `:` or `/`.
+        if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) }
         // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
         if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
         // The cheap test first: the last character of some link (asked at every Han character of a head line's tail).
         guard endLinkLastScalars.contains(last) else { return false }
         return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
+    }
+
+    /// Whether `before` ends in two or more ASCII digits after `+`, `-`, `:` or `/`.
+    static func endsInDigitStamp(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = before.count
+        while i > 0, before[i - 1] >= 0x30, before[i - 1] <= 0x39 { i -= 1 }
+        guard before.count - i >= 2, i > 0 else { return false }
+        let mark = before[i - 1]
+        return mark == 0x2B || mark == 0x2D || mark == 0x3A || mark == 0x2F
     }
 
     static let sentenceEnds: [UInt32] = [0x3002, 0xFF01, 0xFF1F] // 。！？
