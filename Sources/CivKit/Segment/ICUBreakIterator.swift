@@ -38,12 +38,23 @@ public final class ICUBreakIterator: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard civ_break_set_text(handle, text.baseAddress, Int32(text.count)) <= 0 else { return }
-        result.append(civ_break_first(handle))
-        while true {
-            let end = civ_break_next(handle)
-            if end < 0 { break }
-            result.append(end)
+        // Written through a buffer sized for the most there can be (one an offset, the boundaries
+        // rising): an append a boundary cost its checks of capacity and uniqueness.
+        let capacity = text.count + 1
+        result.append(contentsOf: repeatElement(0, count: capacity))
+        let made = result.withUnsafeMutableBufferPointer { b in
+            var made = 0
+            b[made] = civ_break_first(handle)
+            made += 1
+            while made < capacity {
+                let end = civ_break_next(handle)
+                if end < 0 { break }
+                b[made] = end
+                made += 1
+            }
+            return made
         }
+        result.removeLast(capacity - made)
     }
 
     /// Splits `string` at ICU's boundaries. Each piece comes with ICU's rule status

@@ -138,7 +138,6 @@ public final class WordSegmenter {
         swap(&tokens, &line.tokens)
         tokens.resize(to: max(work.boundaries.count - 1, 0), filling: SegmentRules.Token(start: 0, end: 0))
         var made = 0
-        var anySpace = false
         line.text.withUnsafeBufferPointer { text in
             tokens.withUnsafeMutableBufferPointer { tokens in
                 work.boundaries.withUnsafeBufferPointer { boundaries in
@@ -158,13 +157,14 @@ public final class WordSegmenter {
                             tokens[made] = SegmentRules.Token(start: start, end: k, fixed: false)
                             made += 1
                         } else if k > start {
-                            var space = true, anyInToken = false
+                            // Only whether the token is all white space: the first character that
+                            // is not settles it (most tokens: the first).
+                            var space = true
                             for i in start..<k {
                                 // Han characters lie above every space: one comparison for them.
                                 let v = text[i].value
-                                if v <= 0x3000 && ScalarClass.isSpace(v) { anyInToken = true } else { space = false }
+                                if !(v <= 0x3000 && ScalarClass.isSpace(v)) { space = false; break }
                             }
-                            anySpace = anySpace || anyInToken
                             tokens[made] = SegmentRules.Token(start: start, end: k, fixed: space)
                             made += 1
                         }
@@ -176,12 +176,29 @@ public final class WordSegmenter {
         tokens.removeLast(tokens.count - made)
         swap(&tokens, &line.tokens)
         rules.apply(&line)
-        guard anySpace else { return }
-        let text = line.text
-        line.tokens.removeAll { t in
-            for i in t.start..<t.end where !ScalarClass.isSpace(text[i]) { return false }
-            return true
+        // The tokens cover the line, so one holds white space when the line does.
+        guard lineHasSpace else { return }
+        // The white space tokens dropped, the others moved up in place: removeAll(where:) swapped
+        // every token after the first dropped one, about 40 instructions a token.
+        var kept = 0
+        line.text.withUnsafeBufferPointer { text in
+            line.tokens.withUnsafeMutableBufferPointer { tokens in
+                for k in tokens.indices {
+                    let t = tokens[k]
+                    var space = true
+                    for i in t.start..<t.end {
+                        // Han characters lie above every space: one comparison for them.
+                        let v = text[i].value
+                        if !(v <= 0x3000 && ScalarClass.isSpace(v)) { space = false; break }
+                    }
+                    if !space {
+                        tokens[kept] = t
+                        kept += 1
+                    }
+                }
+            }
         }
+        line.tokens.removeLast(line.tokens.count - kept)
     }
 
     /// The scalars of `bytes` into `line.text`, their UTF-16 units into `utf16`, the byte offset
