@@ -237,35 +237,38 @@ public final class WordSegmenter {
         work.utf16.withUnsafeMutableBufferPointer { utf16 in
             work.byteOffsets.withUnsafeMutableBufferPointer { offsets in
                 work.line.text.withUnsafeMutableBufferPointer { text in
+                    // The buffers in locals: read through the closures' captures, their addresses
+                    // were loaded again at every character (the stores might have changed them).
+                    let offsetsOut = offsets, textOut = text, utf16Out = utf16, source = bytes
                     var i = 0, k = 0, u = 0
                     while i < n {
-                        let b0 = UInt32(bytes[i])
+                        let b0 = UInt32(source[i])
                         var value: UInt32, width: Int
                         if b0 < 0x80 {
                             value = b0; width = 1
                         } else if b0 < 0xE0 {
-                            value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); width = 2
+                            value = (b0 & 0x1F) << 6 | UInt32(source[i + 1] & 0x3F); width = 2
                         } else if b0 < 0xF0 {
-                            value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); width = 3
+                            value = (b0 & 0x0F) << 12 | UInt32(source[i + 1] & 0x3F) << 6 | UInt32(source[i + 2] & 0x3F); width = 3
                         } else {
-                            value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                            value = (b0 & 0x07) << 18 | UInt32(source[i + 1] & 0x3F) << 12 | UInt32(source[i + 2] & 0x3F) << 6 | UInt32(source[i + 3] & 0x3F)
                             width = 4
                         }
                         // Han characters lie above every space: one comparison for them.
                         if value <= 0x3000 && ScalarClass.isSpace(value) { space = true }
-                        offsets[k] = Int32(i)
+                        offsetsOut[k] = Int32(i)
                         // Valid: the bytes are valid UTF-8 (a String's, or the reader's decoded line).
-                        text[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
-                        k += 1
+                        textOut[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                        k &+= 1
                         if value > 0xFFFF {
-                            utf16[u] = UInt16(0xD800 + ((value - 0x10000) >> 10))
-                            utf16[u + 1] = UInt16(0xDC00 + ((value - 0x10000) & 0x3FF))
-                            u += 2
+                            utf16Out[u] = UInt16(0xD800 + ((value - 0x10000) >> 10))
+                            utf16Out[u &+ 1] = UInt16(0xDC00 + ((value - 0x10000) & 0x3FF))
+                            u &+= 2
                         } else {
-                            utf16[u] = UInt16(value)
-                            u += 1
+                            utf16Out[u] = UInt16(value)
+                            u &+= 1
                         }
-                        i += width
+                        i &+= width
                     }
                     offsets[k] = Int32(n)
                 }
