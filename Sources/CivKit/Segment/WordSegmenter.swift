@@ -61,16 +61,15 @@ public final class WordSegmenter {
         withSegmented(utf8: line) { bytes, segmented, offsets in
             let tokens = segmented.tokens
             guard !tokens.isEmpty else { return }
-            var size = tokens.count - 1
-            for t in tokens { size += Int(offsets[t.end] - offsets[t.start]) }
             let first = out.count
-            out.append(contentsOf: repeatElement(0x20, count: size))
-            // Eight bytes of slack after the tokens (removed below): a short token is copied in
-            // one or two 8-byte words, which may run past it (the space after each token is
+            // Room for the most the tokens can take (they are ranges of the line, apart: at most
+            // its bytes, and a space after each), trimmed below to what they took: a loop adding
+            // up their lengths cost more. Eight bytes of slack after it: a short token is copied
+            // in one or two 8-byte words, which may run past it (the space after each token is
             // written after it), where a call to memmove a token cost more than the copy.
-            out.append(contentsOf: repeatElement(0x20, count: 8))
+            out.append(contentsOf: repeatElement(0x20, count: bytes.count + tokens.count + 8))
             let length = bytes.count
-            out.withUnsafeMutableBufferPointer { o in
+            let end = out.withUnsafeMutableBufferPointer { o in
                 offsets.withUnsafeBufferPointer { offsets in
                     let source = UnsafeRawPointer(bytes.baseAddress!), target = UnsafeMutableRawPointer(o.baseAddress!)
                     var at = first
@@ -88,9 +87,11 @@ public final class WordSegmenter {
                         target.storeBytes(of: 0x20, toByteOffset: at + n, as: UInt8.self)
                         at += n + 1
                     }
+                    return at
                 }
             }
-            out.removeLast(8)
+            // Up to the last token, without the space after it.
+            out.removeLast(out.count - (end - 1))
         }
     }
 
