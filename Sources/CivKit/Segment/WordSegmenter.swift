@@ -125,7 +125,8 @@ public final class WordSegmenter {
     private static func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch, breaker: ICUBreakIterator, rules: SegmentRules) {
         // Whether the line holds white space at all (found while decoding): most lines of prose
         // hold none, and then no token is tested for it, nor needs dropping after the rules.
-        let lineHasSpace = decode(bytes, &work)
+        // And the rules' character bits of the line (`SegmentRules.withRuleCharacters`).
+        let (lineHasSpace, ruleCharacters) = rules.withRuleCharacters { decode(bytes, &work, ruleTable: $0, ruleCharacters: $1) }
         var line = SegmentRules.Line(text: [], tokens: [])
         swap(&line, &work.line)
         defer { swap(&line, &work.line) }
@@ -176,7 +177,7 @@ public final class WordSegmenter {
         }
         tokens.removeLast(tokens.count - made)
         swap(&tokens, &line.tokens)
-        rules.apply(&line)
+        rules.apply(&line, ruleCharacters: ruleCharacters)
         // The tokens cover the line, so one holds white space when the line does.
         guard lineHasSpace else { return }
         // The white space tokens dropped, the others moved up in place: removeAll(where:) swapped
@@ -206,8 +207,11 @@ public final class WordSegmenter {
     /// of each (and of the end) into `byteOffsets`, written in place into the arrays of the last
     /// line (resized, not made anew: a new array is an allocation and a generic metadata lookup,
     /// about 600 instructions, three a line). Returns whether a scalar is white space (one
-    /// comparison a Han character, in this loop rather than a scan of its own).
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch) -> Bool {
+    /// comparison a Han character, in this loop rather than a scan of its own), and the bits of
+    /// `ruleTable` of the line's characters (of the Basic Multilingual Plane) or'ed into
+    /// `ruleCharacters`.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch,
+                               ruleTable: UnsafeBufferPointer<UInt8>, ruleCharacters: UInt8) -> (space: Bool, ruleCharacters: UInt8) {
         let n = bytes.count
         // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
         // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
@@ -234,7 +238,7 @@ public final class WordSegmenter {
         work.utf16.resize(to: count + long, filling: 0)
         work.byteOffsets.resize(to: count + 1, filling: 0)
         work.line.text.resize(to: count, filling: "\0")
-        var space = false
+        var space = false, flags = ruleCharacters
         work.utf16.withUnsafeMutableBufferPointer { utf16 in
             work.byteOffsets.withUnsafeMutableBufferPointer { offsets in
                 work.line.text.withUnsafeMutableBufferPointer { text in
@@ -257,6 +261,7 @@ public final class WordSegmenter {
                         }
                         // Han characters lie above every space: one comparison for them.
                         if value <= 0x3000 && ScalarClass.isSpace(value) { space = true }
+                        if value < 0x10000 { flags |= ruleTable[Int(value)] }
                         offsetsOut[k] = Int32(i)
                         // Valid: the bytes are valid UTF-8 (a String's, or the reader's decoded line).
                         textOut[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
@@ -275,7 +280,7 @@ public final class WordSegmenter {
                 }
             }
         }
-        return space
+        return (space, flags)
     }
 }
 
