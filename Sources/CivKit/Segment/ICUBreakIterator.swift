@@ -30,20 +30,35 @@ public final class ICUBreakIterator: @unchecked Sendable {
     /// ICU's boundaries in `text` (UTF-16 offsets, from 0 to `text.count`), replacing the
     /// contents of `result` (its storage reused from call to call).
     public func boundaries(_ text: UnsafeBufferPointer<UInt16>, into result: inout [Int32]) {
-        result.removeAll(keepingCapacity: true)
         if text.isEmpty {
+            result.removeAll(keepingCapacity: true)
             result.append(0)
             return
         }
         lock.lock()
         defer { lock.unlock() }
-        guard civ_break_set_text(handle, text.baseAddress, Int32(text.count)) <= 0 else { return }
-        result.append(civ_break_first(handle))
-        while true {
-            let end = civ_break_next(handle)
-            if end < 0 { break }
-            result.append(end)
+        guard civ_break_set_text(handle, text.baseAddress, Int32(text.count)) <= 0 else {
+            result.removeAll(keepingCapacity: true)
+            return
         }
+        // Written through a buffer sized for the most there can be (one an offset, the boundaries
+        // rising): an append a boundary cost its checks of capacity and uniqueness. Resized, not
+        // emptied: only what it grows by is filled.
+        let capacity = text.count + 1
+        result.resize(to: capacity, filling: 0)
+        let made = result.withUnsafeMutableBufferPointer { b in
+            var made = 0
+            b[made] = civ_break_first(handle)
+            made += 1
+            while made < capacity {
+                let end = civ_break_next(handle)
+                if end < 0 { break }
+                b[made] = end
+                made += 1
+            }
+            return made
+        }
+        result.removeLast(capacity - made)
     }
 
     /// Splits `string` at ICU's boundaries. Each piece comes with ICU's rule status

@@ -143,14 +143,16 @@ struct SegmentRules: Sendable {
         maxLength = min(8, max(lexicon.maxWordLength, domain.maxWordLength, user?.maxWordLength ?? 0))
     }
 
-    func apply(_ line: inout Line) {
+    /// `ruleCharacters`: the `RuleCharacter` bits of the line's characters or'ed together, when
+    /// the caller found them (`withRuleCharacters`) while reading the line.
+    func apply(_ line: inout Line, ruleCharacters: UInt8? = nil) {
         // Each rule reads `line.tokens` and writes `out`, which then become the tokens.
         var out: [Token] = [], cells: [PathCell] = []
         swap(&out, &line.spare)
         swap(&cells, &line.cells)
         // The first four rules change nothing on a line without their characters (most lines
         // lack some): one scan of the line spares their passes over the tokens.
-        let may = mayChange(line.text)
+        let may = ruleCharacters.map(Self.mayChange) ?? mayChange(line.text)
         // Each pass returns false when the line holds nothing it changes, without writing
         // `out`: the tokens stay.
         if may.marks, joinRepeatedMarks(line, into: &out) { swap(&line.tokens, &out) }
@@ -180,7 +182,20 @@ struct SegmentRules: Sendable {
                 if flags == RuleCharacter.all { break }
             }
         }
-        return (flags & RuleCharacter.mark != 0, flags & RuleCharacter.digit != 0, flags & RuleCharacter.numeral != 0, flags & RuleCharacter.listed != 0)
+        return Self.mayChange(flags)
+    }
+
+    /// The same from the `RuleCharacter` bits of the line's characters.
+    static func mayChange(_ flags: UInt8) -> (marks: Bool, numbers: Bool, numerals: Bool, listedWords: Bool) {
+        (flags & RuleCharacter.mark != 0, flags & RuleCharacter.digit != 0, flags & RuleCharacter.numeral != 0, flags & RuleCharacter.listed != 0)
+    }
+
+    /// Calls `body` with `ruleCharacterTable` and the bits every line starts with (`listed`
+    /// when a listed word begins outside the Basic Multilingual Plane), so that a caller reading
+    /// the line's characters anyway collects their bits for `apply` (one read a character, not
+    /// a scan of its own).
+    func withRuleCharacters<R>(_ body: (UnsafeBufferPointer<UInt8>, UInt8) -> R) -> R {
+        ruleCharacters.withUnsafeBufferPointer { body($0, anyListedStart ? RuleCharacter.listed : 0) }
     }
 
     /// The bits of `ruleCharacters`.

@@ -61,16 +61,15 @@ public final class WordSegmenter {
         withSegmented(utf8: line) { bytes, segmented, offsets in
             let tokens = segmented.tokens
             guard !tokens.isEmpty else { return }
-            var size = tokens.count - 1
-            for t in tokens { size += Int(offsets[t.end] - offsets[t.start]) }
             let first = out.count
-            out.append(contentsOf: repeatElement(0x20, count: size))
-            // Eight bytes of slack after the tokens (removed below): a short token is copied in
-            // one or two 8-byte words, which may run past it (the space after each token is
+            // Room for the most the tokens can take (they are ranges of the line, apart: at most
+            // its bytes, and a space after each), trimmed below to what they took: a loop adding
+            // up their lengths cost more. Eight bytes of slack after it: a short token is copied
+            // in one or two 8-byte words, which may run past it (the space after each token is
             // written after it), where a call to memmove a token cost more than the copy.
-            out.append(contentsOf: repeatElement(0x20, count: 8))
+            out.append(contentsOf: repeatElement(0x20, count: bytes.count + tokens.count + 8))
             let length = bytes.count
-            out.withUnsafeMutableBufferPointer { o in
+            let end = out.withUnsafeMutableBufferPointer { o in
                 offsets.withUnsafeBufferPointer { offsets in
                     let source = UnsafeRawPointer(bytes.baseAddress!), target = UnsafeMutableRawPointer(o.baseAddress!)
                     var at = first
@@ -88,9 +87,11 @@ public final class WordSegmenter {
                         target.storeBytes(of: 0x20, toByteOffset: at + n, as: UInt8.self)
                         at += n + 1
                     }
+                    return at
                 }
             }
-            out.removeLast(8)
+            // Up to the last token, without the space after it.
+            out.removeLast(out.count - (end - 1))
         }
     }
 
@@ -124,7 +125,8 @@ public final class WordSegmenter {
     private static func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch, breaker: ICUBreakIterator, rules: SegmentRules) {
         // Whether the line holds white space at all (found while decoding): most lines of prose
         // hold none, and then no token is tested for it, nor needs dropping after the rules.
-        let lineHasSpace = decode(bytes, &work)
+        // And the rules' character bits of the line (`SegmentRules.withRuleCharacters`).
+        let (lineHasSpace, ruleCharacters) = rules.withRuleCharacters { decode(bytes, &work, ruleTable: $0, ruleCharacters: $1) }
         var line = SegmentRules.Line(text: [], tokens: [])
         swap(&line, &work.line)
         defer { swap(&line, &work.line) }
@@ -138,7 +140,6 @@ public final class WordSegmenter {
         swap(&tokens, &line.tokens)
         tokens.resize(to: max(work.boundaries.count - 1, 0), filling: SegmentRules.Token(start: 0, end: 0))
         var made = 0
-        var anySpace = false
         line.text.withUnsafeBufferPointer { text in
             tokens.withUnsafeMutableBufferPointer { tokens in
                 work.boundaries.withUnsafeBufferPointer { boundaries in
@@ -158,13 +159,14 @@ public final class WordSegmenter {
                             tokens[made] = SegmentRules.Token(start: start, end: k, fixed: false)
                             made += 1
                         } else if k > start {
-                            var space = true, anyInToken = false
+                            // Only whether the token is all white space: the first character that
+                            // is not settles it (most tokens: the first).
+                            var space = true
                             for i in start..<k {
                                 // Han characters lie above every space: one comparison for them.
                                 let v = text[i].value
-                                if v <= 0x3000 && ScalarClass.isSpace(v) { anyInToken = true } else { space = false }
+                                if !(v <= 0x3000 && ScalarClass.isSpace(v)) { space = false; break }
                             }
-                            anySpace = anySpace || anyInToken
                             tokens[made] = SegmentRules.Token(start: start, end: k, fixed: space)
                             made += 1
                         }
@@ -175,21 +177,41 @@ public final class WordSegmenter {
         }
         tokens.removeLast(tokens.count - made)
         swap(&tokens, &line.tokens)
-        rules.apply(&line)
-        guard anySpace else { return }
-        let text = line.text
-        line.tokens.removeAll { t in
-            for i in t.start..<t.end where !ScalarClass.isSpace(text[i]) { return false }
-            return true
+        rules.apply(&line, ruleCharacters: ruleCharacters)
+        // The tokens cover the line, so one holds white space when the line does.
+        guard lineHasSpace else { return }
+        // The white space tokens dropped, the others moved up in place: removeAll(where:) swapped
+        // every token after the first dropped one, about 40 instructions a token.
+        var kept = 0
+        line.text.withUnsafeBufferPointer { text in
+            line.tokens.withUnsafeMutableBufferPointer { tokens in
+                for k in tokens.indices {
+                    let t = tokens[k]
+                    var space = true
+                    for i in t.start..<t.end {
+                        // Han characters lie above every space: one comparison for them.
+                        let v = text[i].value
+                        if !(v <= 0x3000 && ScalarClass.isSpace(v)) { space = false; break }
+                    }
+                    if !space {
+                        tokens[kept] = t
+                        kept += 1
+                    }
+                }
+            }
         }
+        line.tokens.removeLast(line.tokens.count - kept)
     }
 
     /// The scalars of `bytes` into `line.text`, their UTF-16 units into `utf16`, the byte offset
     /// of each (and of the end) into `byteOffsets`, written in place into the arrays of the last
     /// line (resized, not made anew: a new array is an allocation and a generic metadata lookup,
     /// about 600 instructions, three a line). Returns whether a scalar is white space (one
-    /// comparison a Han character, in this loop rather than a scan of its own).
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch) -> Bool {
+    /// comparison a Han character, in this loop rather than a scan of its own), and the bits of
+    /// `ruleTable` of the line's characters (of the Basic Multilingual Plane) or'ed into
+    /// `ruleCharacters`.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch,
+                               ruleTable: UnsafeBufferPointer<UInt8>, ruleCharacters: UInt8) -> (space: Bool, ruleCharacters: UInt8) {
         let n = bytes.count
         // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
         // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
@@ -216,45 +238,49 @@ public final class WordSegmenter {
         work.utf16.resize(to: count + long, filling: 0)
         work.byteOffsets.resize(to: count + 1, filling: 0)
         work.line.text.resize(to: count, filling: "\0")
-        var space = false
+        var space = false, flags = ruleCharacters
         work.utf16.withUnsafeMutableBufferPointer { utf16 in
             work.byteOffsets.withUnsafeMutableBufferPointer { offsets in
                 work.line.text.withUnsafeMutableBufferPointer { text in
+                    // The buffers in locals: read through the closures' captures, their addresses
+                    // were loaded again at every character (the stores might have changed them).
+                    let offsetsOut = offsets, textOut = text, utf16Out = utf16, source = bytes
                     var i = 0, k = 0, u = 0
                     while i < n {
-                        let b0 = UInt32(bytes[i])
+                        let b0 = UInt32(source[i])
                         var value: UInt32, width: Int
                         if b0 < 0x80 {
                             value = b0; width = 1
                         } else if b0 < 0xE0 {
-                            value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); width = 2
+                            value = (b0 & 0x1F) << 6 | UInt32(source[i + 1] & 0x3F); width = 2
                         } else if b0 < 0xF0 {
-                            value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); width = 3
+                            value = (b0 & 0x0F) << 12 | UInt32(source[i + 1] & 0x3F) << 6 | UInt32(source[i + 2] & 0x3F); width = 3
                         } else {
-                            value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                            value = (b0 & 0x07) << 18 | UInt32(source[i + 1] & 0x3F) << 12 | UInt32(source[i + 2] & 0x3F) << 6 | UInt32(source[i + 3] & 0x3F)
                             width = 4
                         }
                         // Han characters lie above every space: one comparison for them.
                         if value <= 0x3000 && ScalarClass.isSpace(value) { space = true }
-                        offsets[k] = Int32(i)
+                        if value < 0x10000 { flags |= ruleTable[Int(value)] }
+                        offsetsOut[k] = Int32(i)
                         // Valid: the bytes are valid UTF-8 (a String's, or the reader's decoded line).
-                        text[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
-                        k += 1
+                        textOut[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                        k &+= 1
                         if value > 0xFFFF {
-                            utf16[u] = UInt16(0xD800 + ((value - 0x10000) >> 10))
-                            utf16[u + 1] = UInt16(0xDC00 + ((value - 0x10000) & 0x3FF))
-                            u += 2
+                            utf16Out[u] = UInt16(0xD800 + ((value - 0x10000) >> 10))
+                            utf16Out[u &+ 1] = UInt16(0xDC00 + ((value - 0x10000) & 0x3FF))
+                            u &+= 2
                         } else {
-                            utf16[u] = UInt16(value)
-                            u += 1
+                            utf16Out[u] = UInt16(value)
+                            u &+= 1
                         }
-                        i += width
+                        i &+= width
                     }
                     offsets[k] = Int32(n)
                 }
             }
         }
-        return space
+        return (space, flags)
     }
 }
 
