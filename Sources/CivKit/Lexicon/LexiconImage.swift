@@ -194,19 +194,22 @@ struct LexiconImage: @unchecked Sendable {
     // MARK: Queries
 
     /// `WordTable`'s slots and filter as the image stores them, nil when it stores none.
-    var storedWordTable: (slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject)? {
+    var storedWordTable: FilteredSlots? {
         guard wordTableCapacity > 0 else { return nil }
-        let base = bytes.baseAddress!
-        return ((base + wordTableSlots).assumingMemoryBound(to: UInt64.self), wordTableCapacity,
-                (base + wordTableFilter).assumingMemoryBound(to: UInt64.self), storage)
+        return storedTable(slots: wordTableSlots, capacity: wordTableCapacity, filter: wordTableFilter)
     }
 
     /// `PairLengths`'s slots and filter as the image stores them, nil when it stores none.
-    var storedPairLengths: (slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject)? {
+    var storedPairLengths: FilteredSlots? {
         guard pairLengthsCapacity > 0 else { return nil }
+        return storedTable(slots: pairLengthsSlots, capacity: pairLengthsCapacity, filter: pairLengthsFilter)
+    }
+
+    /// A stored table's slots and filter at their byte offsets, read in place.
+    private func storedTable(slots: Int, capacity: Int, filter: Int) -> FilteredSlots {
         let base = bytes.baseAddress!
-        return ((base + pairLengthsSlots).assumingMemoryBound(to: UInt64.self), pairLengthsCapacity,
-                (base + pairLengthsFilter).assumingMemoryBound(to: UInt64.self), storage)
+        return FilteredSlots(slots: (base + slots).assumingMemoryBound(to: UInt64.self), capacity: capacity,
+                             filter: (base + filter).assumingMemoryBound(to: UInt64.self), owner: storage)
     }
 
     /// `FourCharacterBits`' set as the image stores it and its minimum frequency, nil when it

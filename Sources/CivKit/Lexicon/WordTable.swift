@@ -13,36 +13,22 @@ struct WordTable: @unchecked Sendable {
     static let maxLength = 4
     /// The number of 64-bit words of the filter (2^21 bits).
     static let filterWords = 1 << 15
-    /// Key and frequency side by side, so that a probe reads one cache line; key 0 is an empty
-    /// slot (a packed code is at least 1). Little-endian, as stored in an image.
-    private let slots: UnsafePointer<UInt64>
-    private let mask: Int
-    private let shift: UInt64
-    /// 2^21 bits, two set per word, both in one 64-bit word.
-    private let filter: UnsafePointer<UInt64>
-    /// What keeps `slots` and `filter` alive: the image's bytes, or the arrays built.
-    private let owner: AnyObject
+    /// Slots of two words, key and frequency side by side, so that a probe reads one cache line;
+    /// key 0 is an empty slot (a packed code is at least 1). The filter: 2^21 bits, two set per
+    /// word, both in one 64-bit word.
+    private let table: FilteredSlots
     /// The number of slots (a power of two).
-    var capacity: Int { mask + 1 }
+    var capacity: Int { table.capacity }
 
     /// The table the image holds, else one built from its words; nil when the lexicon's codes do
     /// not pack into 16 bits.
     init?(_ lexicon: LexiconImage) {
         if let stored = lexicon.storedWordTable {
-            self.init(slots: stored.slots, capacity: stored.capacity, filter: stored.filter, owner: stored.owner)
+            table = stored
             return
         }
         guard let (slots, filter) = Self.build(lexicon) else { return nil }
-        let storage = TableStorage(slots + filter)
-        self.init(slots: storage.words, capacity: slots.count / 2, filter: storage.words + slots.count, owner: storage)
-    }
-
-    private init(slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject) {
-        self.slots = slots
-        self.filter = filter
-        self.owner = owner
-        mask = capacity - 1
-        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        table = FilteredSlots(built: slots, capacity: slots.count / 2, filter: filter)
     }
 
     /// The table's slots (2 words each: key, frequency) and filter words for the lexicon's words,
@@ -63,11 +49,11 @@ struct WordTable: @unchecked Sendable {
             filter.withUnsafeMutableBufferPointer { filter in
                 for length in 2 ... Self.maxLength {
                     lexicon.forEachPackedWord(length: length) { key, frequency in
-                        var i = Self.slot(key, shift)
+                        var i = FilteredSlots.slot(key, shift)
                         while slots[2 * i] != 0 && slots[2 * i] != key.littleEndian { i = (i + 1) & (capacity - 1) }
                         slots[2 * i] = key.littleEndian
                         slots[2 * i + 1] = UInt64(max(0, frequency)).littleEndian
-                        let (word, bits) = Self.filterBits(key)
+                        let (word, bits) = FilteredSlots.filterBits(key, words: Self.filterWords)
                         filter[word] |= bits.littleEndian
                     }
                 }
@@ -76,25 +62,16 @@ struct WordTable: @unchecked Sendable {
         return (slots, filter)
     }
 
-    @inline(__always) private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    }
-
-    @inline(__always) private static func filterBits(_ key: UInt64) -> (word: Int, bits: UInt64) {
-        let h = key &* 0xC2B2_AE3D_27D4_EB4F
-        return (Int(truncatingIfNeeded: h >> 49), 1 << ((h >> 43) & 63) | 1 << ((h >> 37) & 63))
-    }
-
     /// The frequency of the word whose packed codes are `key`, 0 when absent.
     @inline(__always) func frequency(_ key: UInt64) -> Int {
-        let (word, bits) = Self.filterBits(key)
-        guard UInt64(littleEndian: filter[word]) & bits == bits else { return 0 }
-        var i = Self.slot(key, shift)
+        guard table.mayHold(key, filterWords: Self.filterWords) else { return 0 }
+        let slots = table.slots
+        var i = table.slot(key)
         while true {
             let k = UInt64(littleEndian: slots[2 * i])
             if k == key { return Int(truncatingIfNeeded: UInt64(littleEndian: slots[2 * i + 1])) }
             if k == 0 { return 0 }
-            i = (i + 1) & mask
+            i = (i + 1) & table.mask
         }
     }
 
@@ -118,33 +95,20 @@ struct PairLengths: @unchecked Sendable {
     static let longest = 23
     /// The number of 64-bit words of the filter (2^19 bits).
     static let filterWords = 1 << 13
-    /// A pair's key (codes + 1, 21 bits each) in the low 42 bits, its lengths above (bit
-    /// `length - 2`); 0 is an empty slot. Little-endian.
-    private let slots: UnsafePointer<UInt64>
-    private let mask: Int
-    private let shift: UInt64
-    /// 2^19 bits, two set per pair, both in one 64-bit word (`filter(_:)`).
-    private let filter: UnsafePointer<UInt64>
-    private let owner: AnyObject
-    var capacity: Int { mask + 1 }
+    /// Slots of one word: a pair's key (codes + 1, 21 bits each) in the low 42 bits, its lengths
+    /// above (bit `length - 2`); 0 is an empty slot. The filter: 2^19 bits, two set per pair,
+    /// both in one 64-bit word (`filter(_:)`).
+    private let table: FilteredSlots
+    var capacity: Int { table.capacity }
 
     /// The table the image holds, else one built from its words.
     init(_ lexicon: LexiconImage) {
         if let stored = lexicon.storedPairLengths {
-            self.init(slots: stored.slots, capacity: stored.capacity, filter: stored.filter, owner: stored.owner)
+            table = stored
             return
         }
         let slots = Self.build(lexicon)
-        let storage = TableStorage(slots + Self.filter(slots))
-        self.init(slots: storage.words, capacity: slots.count, filter: storage.words + slots.count, owner: storage)
-    }
-
-    private init(slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject) {
-        self.slots = slots
-        self.filter = filter
-        self.owner = owner
-        mask = capacity - 1
-        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        table = FilteredSlots(built: slots, capacity: slots.count, filter: Self.filter(slots))
     }
 
     /// The table's slots for the lexicon's words, little-endian.
@@ -161,7 +125,7 @@ struct PairLengths: @unchecked Sendable {
             for length in stride(from: 2, through: min(lexicon.maxWordLength, Self.longest), by: 1) {
                 lexicon.forEachWordStart(length: length) { a, b in
                     let key = Self.key(a, b)
-                    var i = Self.slot(key, shift)
+                    var i = FilteredSlots.slot(key, shift)
                     while slots[i] != 0 && UInt64(littleEndian: slots[i]) & 0x3FF_FFFF_FFFF != key { i = (i + 1) & (capacity - 1) }
                     slots[i] = (UInt64(littleEndian: slots[i]) | key | 1 << UInt64(40 + length)).littleEndian
                 }
@@ -175,38 +139,80 @@ struct PairLengths: @unchecked Sendable {
     static func filter(_ slots: [UInt64]) -> [UInt64] {
         var filter = [UInt64](repeating: 0, count: Self.filterWords)
         for slot in slots where slot != 0 {
-            let (word, bits) = Self.filterBits(UInt64(littleEndian: slot) & 0x3FF_FFFF_FFFF)
+            let (word, bits) = FilteredSlots.filterBits(UInt64(littleEndian: slot) & 0x3FF_FFFF_FFFF, words: Self.filterWords)
             filter[word] |= bits.littleEndian
         }
         return filter
-    }
-
-    @inline(__always) private static func filterBits(_ key: UInt64) -> (word: Int, bits: UInt64) {
-        let h = key &* 0xC2B2_AE3D_27D4_EB4F
-        return (Int(truncatingIfNeeded: h >> 51), 1 << ((h >> 45) & 63) | 1 << ((h >> 39) & 63))
     }
 
     @inline(__always) private static func key(_ a: UInt32, _ b: UInt32) -> UInt64 {
         UInt64(a + 1) | UInt64(b + 1) << 21
     }
 
-    @inline(__always) private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    }
-
     /// Bit `length` is set for each length (2 to 23) of the words beginning with the characters
     /// of codes `a`, `b`; 0 when none does.
     @inline(__always) func lengths(_ a: UInt32, _ b: UInt32) -> UInt32 {
         let key = Self.key(a, b)
-        let (word, bits) = Self.filterBits(key)
-        guard UInt64(littleEndian: filter[word]) & bits == bits else { return 0 }
-        var i = Self.slot(key, shift)
+        guard table.mayHold(key, filterWords: Self.filterWords) else { return 0 }
+        let slots = table.slots
+        var i = table.slot(key)
         while true {
             let slot = UInt64(littleEndian: slots[i])
             if slot & 0x3FF_FFFF_FFFF == key { return UInt32(truncatingIfNeeded: (slot >> 42) << 2) }
             if slot == 0 { return 0 }
-            i = (i + 1) & mask
+            i = (i + 1) & table.mask
         }
+    }
+}
+
+/// The storage both tables share: an open-addressing table of 64-bit slots (a power of two of
+/// them, one or more words each) behind a Bloom filter that sets two bits of one 64-bit word per
+/// key, either read in place from a lexicon image or built in memory. Little-endian, as stored.
+struct FilteredSlots: @unchecked Sendable {
+    let slots: UnsafePointer<UInt64>
+    let filter: UnsafePointer<UInt64>
+    /// The number of slots less one (a power of two less one).
+    let mask: Int
+    /// What `slot(_:)` shifts the key's hash by: 64 less the bits of the slot count.
+    let shift: UInt64
+    /// What keeps `slots` and `filter` alive: the image's bytes, or the words built.
+    let owner: AnyObject
+    /// The number of slots (a power of two).
+    var capacity: Int { mask + 1 }
+
+    init(slots: UnsafePointer<UInt64>, capacity: Int, filter: UnsafePointer<UInt64>, owner: AnyObject) {
+        self.slots = slots
+        self.filter = filter
+        self.owner = owner
+        mask = capacity - 1
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+    }
+
+    /// A table built in memory: `slots` (`capacity` slots) and `filter` copied into one allocation.
+    init(built slots: [UInt64], capacity: Int, filter: [UInt64]) {
+        let storage = TableStorage(slots + filter)
+        self.init(slots: storage.words, capacity: capacity, filter: storage.words + slots.count, owner: storage)
+    }
+
+    /// The first slot to probe for `key` in a table whose `shift` is given (Fibonacci hashing).
+    @inline(__always) static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always) func slot(_ key: UInt64) -> Int { Self.slot(key, shift) }
+
+    /// The filter word of `key` in a filter of `words` 64-bit words (a power of two) and its two
+    /// bits: the hash's top bits choose the word, the next two 6-bit fields the bits.
+    @inline(__always) static func filterBits(_ key: UInt64, words: Int) -> (word: Int, bits: UInt64) {
+        let h = key &* 0xC2B2_AE3D_27D4_EB4F
+        let top = UInt64(64 - words.trailingZeroBitCount)
+        return (Int(truncatingIfNeeded: h >> top), 1 << ((h >> (top - 6)) & 63) | 1 << ((h >> (top - 12)) & 63))
+    }
+
+    /// False when the filter proves `key` absent.
+    @inline(__always) func mayHold(_ key: UInt64, filterWords: Int) -> Bool {
+        let (word, bits) = Self.filterBits(key, words: filterWords)
+        return UInt64(littleEndian: filter[word]) & bits == bits
     }
 }
 
