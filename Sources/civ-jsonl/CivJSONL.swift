@@ -12,8 +12,8 @@ struct CivJSONL: FilterCommand {
         abstract: "Write each civ record as one JSON object on one line (JSON Lines).",
         discussion: """
         Reads civ records (from civ-clean, civ-segment or civ-extract) and writes one JSON object \
-        per document, with a fixed set of keys in a fixed order: file, offset, length, url, \
-        title, published, origin, site, publisher, reporters, body, segmented, repairs, extra. \
+        per document, with a fixed set of keys in a fixed order: \
+        \(DocumentJSON.keys.joined(separator: ", ")). \
         Missing values are null; record fields without a key of their own are kept in `extra`. \
         --schema prints the JSON Schema (draft 2020-12) that describes the objects.
 

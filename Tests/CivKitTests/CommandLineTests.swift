@@ -13,6 +13,13 @@ import Testing
         }
     }
 
+    /// The help names every key civ-jsonl writes, in the order it writes them.
+    @Test func jsonlHelpListsEveryKey() throws {
+        let help = try Support.shell("civ-jsonl --help")
+        let text = help.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains(DocumentJSON.keys.joined(separator: ", ")), "\(text)")
+    }
+
     @Test func missingFileExits66() throws {
         let r = try Support.shell("civ-clean /nonexistent/page.txt")
         #expect(r.status == 66)
