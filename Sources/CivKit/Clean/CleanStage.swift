@@ -448,6 +448,7 @@ public final class CleanStage {
         // with an estimate of its prefix's cleaned length: its scalars less those of the pinyin
         // annotations before it (`(xiāng)` after a Han character), most of what cleaning removes.
         var cuts: [(scalar: Int, byte: Int, estimate: Int)] = []
+        cuts.reserveCapacity(utf8.count / 3 + 2)
         utf8.withUnsafeBufferPointer { p in
             var scalar = 0, i = 0, previous: UInt32 = 0
             // The scalar index of an annotation's `(` being read (-1: none), and the scalars of
