@@ -176,7 +176,7 @@ public final class CleanStage {
                 document.counters.merge(lineCounters)
                 continue
             }
-            recent.append(before)
+            recent.append(consume before)
             if recent.count > PageHeadCut.windowLines + 1 { document.counters.merge(recent.removeFirst().counters) }
             if let offset = pendingByline {
                 pendingByline = nil
