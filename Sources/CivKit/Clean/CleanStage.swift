@@ -118,9 +118,11 @@ public final class CleanStage {
         while let line = try input.nextLine() {
             lineCounters.removeAll()
             let preferred = document.encoding != .utf8 ? document.encoding : streamEncoding
-            var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &lineCounters)
+            var mayHaveInvisible = true
+            var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &lineCounters,
+                                                                 mayHaveInvisible: &mayHaveInvisible)
             if encoding != .utf8 { streamEncoding = encoding }
-            cleaner.clean(&bytes, spare: &spare, counters: &lineCounters, memory: &lostMemory)
+            cleaner.clean(&bytes, spare: &spare, counters: &lineCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
             if !wholeInputIsOneDocument {
                 // The rules' keywords the line holds, found once for both questions.
                 let keywords = bytes.withUnsafeBufferPointer { rules.keywords(in: $0) }
