@@ -626,8 +626,9 @@ public final class CleanStage {
             lines.reserveCapacity(record.lines.count)
             var lostMemory = LostCharacterMemory()
             for line in record.lines {
-                var (bytes, _) = TextDecoder.decodeLineToUTF8(Array(line.utf8), counters: &documentCounters)
-                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory)
+                var mayHaveInvisible = true
+                var (bytes, _) = TextDecoder.decodeLineToUTF8(Array(line.utf8), counters: &documentCounters, mayHaveInvisible: &mayHaveInvisible)
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
                 lines.append(String(decoding: bytes, as: UTF8.self))
             }
             if let repairs = record[FieldKey.repairs] {
@@ -682,9 +683,11 @@ public final class CleanStage {
             var spare: [UInt8] = []
             var lostMemory = LostCharacterMemory()
             LineEnds.forEachLine(in: warc.body) { rawLine in
-                var (bytes, lineEncoding) = TextDecoder.decodeLineToUTF8(Array(rawLine), preferred: encoding, counters: &documentCounters)
+                var mayHaveInvisible = true
+                var (bytes, lineEncoding) = TextDecoder.decodeLineToUTF8(Array(rawLine), preferred: encoding, counters: &documentCounters,
+                                                                         mayHaveInvisible: &mayHaveInvisible)
                 encoding = lineEncoding == .utf8 ? encoding : lineEncoding
-                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory)
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
                 lines.append(String(decoding: bytes, as: UTF8.self))
             }
             var record = Record(fields: [Record.Field(FieldKey.source, input.name)])

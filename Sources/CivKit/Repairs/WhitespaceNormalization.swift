@@ -99,20 +99,7 @@ public struct WhitespaceNormalization: LineRepair {
     /// this repair would remove later (cleaning stays idempotent).
     /// U+200B is E2 80 8B, U+FEFF is EF BB BF.
     static func hasInvisible(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        // One pass for both, by a byte each holds that is rarer in Chinese text than their
-        // last ones (8B, BF: two memchr calls stopped at every 32nd character): 8B of E2 80 8B
-        // and BB of EF BB BF.
-        var i = 1
-        while true {
-            i = UTF8Bytes.firstIndex(of: 0x8B, or: 0xBB, in: p, from: i)
-            guard i < p.count else { return false }
-            if p[i] == 0x8B {
-                if i >= 2 && p[i - 1] == 0x80 && p[i - 2] == 0xE2 { return true }
-            } else if i + 1 < p.count && p[i + 1] == 0xBF && p[i - 1] == 0xEF {
-                return true
-            }
-            i += 1
-        }
+        UTF8Bytes.contains(p, zeroWidthSpace) || UTF8Bytes.contains(p, byteOrderMark)
     }
 
     /// The bytes that may begin white space or an invisible character: tab, space, and the lead
