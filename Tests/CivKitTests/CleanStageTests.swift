@@ -37,6 +37,19 @@ import PropertyBased
         #expect(nulRecords.map { $0[FieldKey.offset]! } == ["0", String(seedA.count + 8)])
     }
 
+    /// The cut in the raw glued line is searched from an estimate (annotations removed): found
+    /// when cleaning removes more than that (lost-character fragments, white space) and when it
+    /// keeps what looks like an annotation (`条款(a)`).
+    @Test func gluedSplitOffsetIsFoundWhateverTheEstimate() throws {
+        let lastLine = seedA.lastIndex(of: 0x0A)! + 1
+        for damage in ["张掖日?qǐng)?bào)报道?jì)?zhě)　 　", "条款(a)条款(b)条款(c)条款(d)条款(e)", "乡镇,、条款(a)，日?qǐng)?bào)"] {
+            let first = Array(seedA[..<lastLine]) + Array(damage.utf8) + Array(seedA[lastLine...])
+            let (records, _, stage) = try Support.cleanRecords(first + seedB)
+            #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.count)], "\(damage)")
+            #expect(stage.counters["pages.glued-line-split"] == 1)
+        }
+    }
+
     @Test func pagesWithFinalNewlinesSplitAtTheirFirstLine() throws {
         let (records, _, stage) = try Support.cleanRecords(seedA + [0x0A] + seedB + [0x0A])
         #expect(records.count == 2)
@@ -385,13 +398,20 @@ import PropertyBased
         // Runs of three-byte characters, with the lead bytes whose second byte is limited: E0
         // (an overlong form below A0) and ED (a surrogate from A0).
         let pieces: [[UInt8]] = [[0x41], [0x20], [0x09], [0x00], [0x1F], [0x7F], [0x7E], Array("中".utf8), [0xE4, 0xB8], [0xFF], Array("é".utf8),
-                                 Array("中".utf8), Array("鄉".utf8), [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBF]]
+                                 Array("中".utf8), Array("鄉".utf8), [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBF],
+                                 [0xE2, 0x80, 0x8B], [0xEF, 0xBB, 0xBF], [0xE2, 0x80], [0x8B], [0xEF, 0xBB], [0xBF]]
         await propertyCheck(input: Gen.int(in: 0 ... pieces.count - 1).array(of: 0 ... 40)) { picks in
             let bytes = picks.flatMap { pieces[$0] }
             let (controls, ascii, valid) = bytes.withUnsafeBufferPointer(TextDecoder.census)
             #expect(controls == bytes.filter(TextDecoder.isControlByte).count)
             #expect(ascii == bytes.allSatisfy { $0 < 0x80 })
             #expect(valid == (String(validating: bytes, as: UTF8.self) != nil))
+            // The invisible characters it notes are those the line cleaner would search for.
+            let invisible = bytes.withUnsafeBufferPointer { WhitespaceNormalization.hasInvisible($0) }
+            #expect(bytes.withUnsafeBufferPointer(TextDecoder.scan).invisible == invisible)
+            var scratch = Counters(), mayHaveInvisible = false
+            let (decoded, _) = TextDecoder.decodeLineToUTF8(bytes, counters: &scratch, mayHaveInvisible: &mayHaveInvisible)
+            #expect(mayHaveInvisible || !decoded.withUnsafeBufferPointer { WhitespaceNormalization.hasInvisible($0) })
         }
     }
 }

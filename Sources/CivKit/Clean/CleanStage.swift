@@ -118,9 +118,11 @@ public final class CleanStage {
         while let line = try input.nextLine() {
             lineCounters.removeAll()
             let preferred = document.encoding != .utf8 ? document.encoding : streamEncoding
-            var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &lineCounters)
+            var mayHaveInvisible = true
+            var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &lineCounters,
+                                                                 mayHaveInvisible: &mayHaveInvisible)
             if encoding != .utf8 { streamEncoding = encoding }
-            cleaner.clean(&bytes, spare: &spare, counters: &lineCounters, memory: &lostMemory)
+            cleaner.clean(&bytes, spare: &spare, counters: &lineCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
             if !wholeInputIsOneDocument {
                 // The rules' keywords the line holds, found once for both questions.
                 let keywords = bytes.withUnsafeBufferPointer { rules.keywords(in: $0) }
@@ -176,7 +178,7 @@ public final class CleanStage {
                 document.counters.merge(lineCounters)
                 continue
             }
-            recent.append(before)
+            recent.append(consume before)
             if recent.count > PageHeadCut.windowLines + 1 { document.counters.merge(recent.removeFirst().counters) }
             if let offset = pendingByline {
                 pendingByline = nil
@@ -444,22 +446,38 @@ public final class CleanStage {
     /// Cuts are only tried before Han characters (and `opensPage` marks, Latin after Han), never inside an annotation like `(xiāng)`, so
     /// the cleaned length grows with the cut and a binary search finds it.
     func rawByteOffset(of target: Int, cleanedFrom utf8: [UInt8], raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
-        // The cuts: before each Han character, and at the end (scalar index, byte offset).
-        var cuts: [(scalar: Int, byte: Int)] = []
+        // The cuts: before each Han character, and at the end (scalar index, byte offset), each
+        // with an estimate of its prefix's cleaned length: its scalars less those of the pinyin
+        // annotations before it (`(xiāng)` after a Han character), most of what cleaning removes.
+        var cuts: [(scalar: Int, byte: Int, estimate: Int)] = []
+        cuts.reserveCapacity(utf8.count / 3 + 2)
         utf8.withUnsafeBufferPointer { p in
             var scalar = 0, i = 0, previous: UInt32 = 0
+            // The scalar index of an annotation's `(` being read (-1: none), and the scalars of
+            // the annotations read so far.
+            var open = -1, annotations = 0
             while i < p.count {
                 let (v, length) = UTF8Bytes.scalar(p, at: i)
                 // Also a Latin letter right after a Han character (`…材料Untitled Document`;
                 // an annotation's letters follow its bracket).
                 if ScalarClass.isHan(v) || Self.opensPage(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) {
-                    cuts.append((scalar, i))
+                    cuts.append((scalar, i, scalar - annotations))
+                }
+                if v == 0x28 {
+                    open = ScalarClass.isHan(previous) ? scalar : -1
+                } else if open >= 0 {
+                    if v == 0x29 {
+                        if scalar - open > 1 && scalar - open <= 8 { annotations += scalar - open + 1 }
+                        open = -1
+                    } else if !((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) && !(v >= 0xC0 && v < 0x250) && v != 0x1E3F {
+                        open = -1
+                    }
                 }
                 previous = v
                 scalar += 1
                 i += length
             }
-            cuts.append((scalar, p.count))
+            cuts.append((scalar, p.count, scalar - annotations))
         }
         var prefix: [UInt8] = [], spare: [UInt8] = [], scratch = Counters()
         func cleanedLength(_ cut: Int) -> Int {
@@ -468,16 +486,25 @@ public final class CleanStage {
             cleaner.clean(&prefix, spare: &spare, counters: &scratch)
             return prefix.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         }
-        // Cleaning never lengthens text (it removes characters, widens marks, or puts one
-        // character for a fragment; ICU's conversion rules keep lengths), so no cut before
-        // `target` scalars reaches it. Checked on the cut before, in case a rule ever lengthens.
-        var low = cuts.firstIndex { $0.scalar >= target } ?? cuts.count - 1, high = cuts.count - 1
-        if low > 0, cleanedLength(low - 1) >= target {
-            low = 0
+        // The first cut whose prefix cleans to `target` scalars or more. The cleaned length
+        // grows with the cut, so the search starts at the estimate's cut and gallops from it,
+        // down while the cut before still reaches the target, up while the cut does not: an
+        // estimate that is right costs two cleaned prefixes (that cut and the one before).
+        // Nothing assumes that cleaning never lengthens text: a cut before `target` scalars
+        // is found too.
+        var low = 0, high = cuts.count - 1
+        let guess = cuts.firstIndex { $0.estimate >= target } ?? high
+        if cleanedLength(guess) >= target {
+            high = guess
+            var step = 1
+            while high > 0 {
+                let probe = max(0, high - step)
+                if cleanedLength(probe) < target { low = probe + 1; break }
+                high = probe
+                step *= 2
+            }
         } else {
-            // The cut is usually at `low` or just after it (the removed annotations of the first
-            // page's last line): gallop from there, so that the prefixes cleaned stay short
-            // instead of starting at half the line.
+            low = min(guess + 1, high)
             var probe = low, step = 1
             while probe < high {
                 if cleanedLength(probe) >= target { high = probe; break }
@@ -599,8 +626,9 @@ public final class CleanStage {
             lines.reserveCapacity(record.lines.count)
             var lostMemory = LostCharacterMemory()
             for line in record.lines {
-                var (bytes, _) = TextDecoder.decodeLineToUTF8(Array(line.utf8), counters: &documentCounters)
-                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory)
+                var mayHaveInvisible = true
+                var (bytes, _) = TextDecoder.decodeLineToUTF8(Array(line.utf8), counters: &documentCounters, mayHaveInvisible: &mayHaveInvisible)
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
                 lines.append(String(decoding: bytes, as: UTF8.self))
             }
             if let repairs = record[FieldKey.repairs] {
@@ -655,9 +683,11 @@ public final class CleanStage {
             var spare: [UInt8] = []
             var lostMemory = LostCharacterMemory()
             LineEnds.forEachLine(in: warc.body) { rawLine in
-                var (bytes, lineEncoding) = TextDecoder.decodeLineToUTF8(Array(rawLine), preferred: encoding, counters: &documentCounters)
+                var mayHaveInvisible = true
+                var (bytes, lineEncoding) = TextDecoder.decodeLineToUTF8(Array(rawLine), preferred: encoding, counters: &documentCounters,
+                                                                         mayHaveInvisible: &mayHaveInvisible)
                 encoding = lineEncoding == .utf8 ? encoding : lineEncoding
-                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory)
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
                 lines.append(String(decoding: bytes, as: UTF8.self))
             }
             var record = Record(fields: [Record.Field(FieldKey.source, input.name)])

@@ -94,9 +94,12 @@ public final class LineCleaner: Sendable {
     }
 
     /// `memory`: what the document's earlier lines taught about its lost characters.
-    public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory) {
+    /// `mayHaveInvisible`: false when the decoder saw no zero-width space or byte-order mark in
+    /// the line (`TextDecoder.decodeLineToUTF8`): they are not searched for again.
+    public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory,
+                      mayHaveInvisible: Bool = true) {
         var isGiven = true
-        if line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) {
+        if mayHaveInvisible, line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) {
             Self.takeRepaired(&line, from: &spare, isGiven: &isGiven)
         }
         // Through their boxes (`LineRepairBox`): a class reference is only borrowed here.

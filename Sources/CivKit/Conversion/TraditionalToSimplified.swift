@@ -481,6 +481,18 @@ public final class TraditionalToSimplified: @unchecked Sendable {
     private func run(_ p: UnsafePointer<UInt8>, _ n: Int, from start: Int, final: Bool, into output: inout [UInt8]) -> (consumed: Int, changes: Int) {
         let base = output.count
         let bound = n * maxExpansion + Self.padding
+        if base == 0 && output.capacity < bound {
+            // A new buffer either way (a changed line's output, most often): written into
+            // uninitialized, no room filled first.
+            var result = (consumed: 0, written: 0, changes: 0)
+            output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+                let out = buffer.baseAddress!
+                out.initialize(from: p, count: n)
+                result = run(p, n, from: start, final: final, out: out)
+                count = result.written
+            }
+            return (result.consumed, result.changes)
+        }
         if output.capacity < base + bound { output.reserveCapacity(max(base + bound, output.capacity * 2)) }
         output.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
         // The room after the input is overwritten or dropped, so any bytes will do: copies of

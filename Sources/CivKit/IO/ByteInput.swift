@@ -37,12 +37,13 @@ public final class ByteInput {
     public let maxLineBytes: Int
     private let fd: Int32
     private let ownsDescriptor: Bool
-    private var buffer: [UInt8]
-    private var start = 0
-    private var end = 0
-    private var atEOF = false
+    // Not checked for exclusive access at run time (three calls a line): one reader uses them.
+    @exclusivity(unchecked) private var buffer: [UInt8]
+    @exclusivity(unchecked) private var start = 0
+    @exclusivity(unchecked) private var end = 0
+    @exclusivity(unchecked) private var atEOF = false
     /// Offset in the stream of `buffer[start]`.
-    public private(set) var offset = 0
+    @exclusivity(unchecked) public private(set) var offset = 0
     /// Called before each blocking read, so that a filter can flush what it has written while it
     /// waits: output then appears as input arrives.
     public var willRead: (() throws -> Void)?

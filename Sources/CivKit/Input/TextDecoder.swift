@@ -76,16 +76,26 @@ public enum TextDecoder {
     /// The same, as valid UTF-8 bytes: what the byte-level line cleaner works on. A UTF-8 line
     /// without control bytes (nearly every line) comes back as it is, uncopied.
     public static func decodeLineToUTF8(_ raw: [UInt8], preferred: Encoding = .utf8, counters: inout Counters) -> ([UInt8], Encoding) {
+        var mayHaveInvisible = true
+        return decodeLineToUTF8(raw, preferred: preferred, counters: &counters, mayHaveInvisible: &mayHaveInvisible)
+    }
+
+    /// The same, also saying whether the line may hold a zero-width space or byte-order mark
+    /// (false: it holds none), which the census finds in the pass it makes anyway: the line
+    /// cleaner then skips its own search for them.
+    public static func decodeLineToUTF8(_ raw: [UInt8], preferred: Encoding = .utf8, counters: inout Counters,
+                                        mayHaveInvisible: inout Bool) -> ([UInt8], Encoding) {
         var bytes = raw
+        mayHaveInvisible = true
         if bytes.last == 0x0D { bytes.removeLast() }
-        var (controls, ascii, valid) = bytes.withUnsafeBufferPointer(census)
+        var (controls, ascii, valid, invisible) = bytes.withUnsafeBufferPointer(scan)
         if controls > 0 {
             counters.add("removed.control-byte", controls)
             bytes.removeAll { isControlByte($0) }
-            (_, ascii, valid) = bytes.withUnsafeBufferPointer(census)
+            (_, ascii, valid, invisible) = bytes.withUnsafeBufferPointer(scan)
         }
-        if ascii { return (bytes, preferred) }
-        if valid { return (bytes, .utf8) }
+        if ascii { mayHaveInvisible = false; return (bytes, preferred) }
+        if valid { mayHaveInvisible = invisible; return (bytes, .utf8) }
         let (validScalars, errors) = utf8Census(bytes)
         // A few bad sequences among many good ones is damaged UTF-8, not another encoding:
         // reading it as GB18030 (which accepts almost any byte pairs) would garble the whole line.
@@ -119,9 +129,15 @@ public enum TextDecoder {
     /// In one pass: how many control bytes, whether all bytes are ASCII, whether the bytes are
     /// valid UTF-8. Runs of ASCII without controls go eight bytes at a time.
     static func census(_ p: UnsafeBufferPointer<UInt8>) -> (controls: Int, ascii: Bool, valid: Bool) {
-        guard let base = p.baseAddress else { return (0, true, true) }
+        let (controls, ascii, valid, _) = scan(p)
+        return (controls, ascii, valid)
+    }
+
+    /// `census`, and whether the bytes hold U+200B (E2 80 8B) or U+FEFF (EF BB BF).
+    static func scan(_ p: UnsafeBufferPointer<UInt8>) -> (controls: Int, ascii: Bool, valid: Bool, invisible: Bool) {
+        guard let base = p.baseAddress else { return (0, true, true, false) }
         let n = p.count
-        var controls = 0, ascii = true, valid = true
+        var controls = 0, ascii = true, valid = true, invisible = false
         var i = 0
         while i < n {
             let b = base[i]
@@ -155,6 +171,9 @@ public enum TextDecoder {
             ascii = false
             // Three-byte characters (all of CJK) whose lead byte allows any continuation bytes.
             if (0xE1 ... 0xEC).contains(b) || b == 0xEE || b == 0xEF, i + 2 < n, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+                if (b == 0xE2 && base[i + 1] == 0x80 && base[i + 2] == 0x8B) || (b == 0xEF && base[i + 1] == 0xBB && base[i + 2] == 0xBF) {
+                    invisible = true
+                }
                 i += 3
                 // The rest of a run of them, one load a character: a lead byte E_ and two
                 // continuation bytes, but E0 and ED (their second byte is limited) go the
@@ -163,6 +182,10 @@ public enum TextDecoder {
                     let word = UInt32(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self))
                     let lead = word & 0xFF
                     guard word & 0x00C0_C0F0 == 0x0080_80E0, lead != 0xE0, lead != 0xED else { break }
+                    if lead == 0xE2 || lead == 0xEF {
+                        let character = word & 0xFF_FFFF
+                        if character == 0x8B_80E2 || character == 0xBF_BBEF { invisible = true }
+                    }
                     i += 3
                 }
                 continue
@@ -174,9 +197,10 @@ public enum TextDecoder {
             }
             let (v, length) = UTF8Bytes.scalar(p, at: i)
             if v == 0xFFFD && length == 1 { valid = false }
+            if v == 0x200B || v == 0xFEFF { invisible = true }
             i += length
         }
-        return (controls, ascii, valid)
+        return (controls, ascii, valid, invisible)
     }
 
     /// Big5 and GB18030 accept most of each other's byte pairs, so validity cannot tell them

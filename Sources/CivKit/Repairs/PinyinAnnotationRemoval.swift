@@ -61,7 +61,8 @@ public struct PinyinAnnotationRemoval: LineRepair {
             from = open + 1
             guard open > 0 else { continue }
             let (han, _) = UTF8Bytes.scalar(line, endingAt: open)
-            guard ScalarClass.isHan(han), let close = annotationEnd(line, open: open, after: han) else { continue }
+            // U+5000–U+9FFF (lead byte E5–E9) are Han: most annotated characters are.
+            guard han >= 0x5000 && han <= 0x9FFF || ScalarClass.isHan(han), let close = annotationEnd(line, open: open, after: han) else { continue }
             if choices?.choice(for: han, line, from: open + 1, to: close) != nil { from = close + 1; continue }
             return (open, close)
         }
@@ -75,7 +76,16 @@ public struct PinyinAnnotationRemoval: LineRepair {
         var toned = false
         var j = open + 1
         while j < p.count {
-            if p[j] == 0x29 /* ) */ {
+            // Most letters are ASCII: taken without the decoding below.
+            let c = p[j]
+            if c >= 0x61 && c <= 0x7A {
+                guard letters < Self.maxLetters else { return nil }
+                key = key << 8 | UInt64(c)
+                letters += 1
+                j += 1
+                continue
+            }
+            if c == 0x29 /* ) */ {
                 guard letters > 0, syllables.contains(key) else { return nil }
                 return toned || isTraditional(Unicode.Scalar(han)!) ? j : nil
             }

@@ -46,12 +46,20 @@ public struct PunctuationNormalization: LineRepair {
             let b = line[i]
             let wide = Self.fullWidth(b)
             guard wide != 0 else { continue }
-            // The left neighbour as already repaired (a widened mark is CJK punctuation).
-            var left = UTF8Bytes.previousNonSpace(UnsafeBufferPointer(rebasing: line[copiedUpTo ..< i]), before: i - copiedUpTo)
-            if left == nil, changed > 0 {
-                left = output.withUnsafeBufferPointer { UTF8Bytes.previousNonSpace($0, before: $0.count) }
+            // The left neighbour as already repaired (a widened mark is CJK punctuation). Most
+            // marks follow a Han character (lead byte E5–E9, U+5000–U+9FFF): read in place.
+            var left: UInt32?
+            let chineseLeft: Bool
+            if i - copiedUpTo >= 3, (0xE5 ... 0xE9).contains(line[i - 3]), line[i - 2] & 0xC0 == 0x80, line[i - 1] & 0xC0 == 0x80 {
+                left = UInt32(line[i - 3] & 0x0F) << 12 | UInt32(line[i - 2] & 0x3F) << 6 | UInt32(line[i - 1] & 0x3F)
+                chineseLeft = true
+            } else {
+                left = UTF8Bytes.previousNonSpace(UnsafeBufferPointer(rebasing: line[copiedUpTo ..< i]), before: i - copiedUpTo)
+                if left == nil, changed > 0 {
+                    left = output.withUnsafeBufferPointer { UTF8Bytes.previousNonSpace($0, before: $0.count) }
+                }
+                chineseLeft = left.map(ScalarClass.isChineseContext) ?? false
             }
-            let chineseLeft = left.map(ScalarClass.isChineseContext) ?? false
             // The right neighbour decides only for `(`, `,` and `:`; the other marks skip reading it.
             var right: UInt32? { UTF8Bytes.nextNonSpace(line, from: i + 1)?.value }
             // A mark on the right that this repair itself may widen does not count: the decision
@@ -72,8 +80,11 @@ public struct PunctuationNormalization: LineRepair {
                     convert = chineseLeft
                 }
             case 0x2C, 0x3A: // , :  Between two digits it is a number or a time: 1,000 and 10:34.
-                let right = right
-                let digits = (left.map(ScalarClass.isASCIIDigit) ?? false) && (right.map(ScalarClass.isASCIIDigit) ?? false)
+                // The right neighbour is read only where it decides: after a digit, or for a
+                // comma without Chinese on its left.
+                let leftDigit = left.map(ScalarClass.isASCIIDigit) ?? false
+                let right = leftDigit || (!chineseLeft && b == 0x2C) ? right : nil
+                let digits = leftDigit && (right.map(ScalarClass.isASCIIDigit) ?? false)
                 convert = !digits && (chineseLeft || (b == 0x2C && isChineseRight(right)))
             default:
                 convert = chineseLeft

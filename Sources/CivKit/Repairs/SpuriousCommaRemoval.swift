@@ -63,6 +63,10 @@ public struct SpuriousCommaRemoval: LineRepair {
     /// Chinese stands right of an ASCII mark. `1,,2` and `a,.b` are left alone. Neighbours are
     /// read in the line as given, removed commas included.
     func isSpurious(_ p: UnsafeBufferPointer<UInt8>, at i: Int, fullWidth: Bool) -> Bool {
+        // Most commas are followed by a Han character (lead byte E4–E9: U+4000–U+9FFF, neither
+        // space nor mark; U+FFFD when malformed): no follower, decided without a call.
+        let after = i + (fullWidth ? 3 : 1)
+        if after < p.count, (0xE4 ... 0xE9).contains(p[after]) { return false }
         guard let (follower, j) = UTF8Bytes.nextNonSpace(p, from: i + (fullWidth ? 3 : 1)), Self.isFollower(follower) else { return false }
         if fullWidth || ScalarClass.isCJKPunctuation(follower) { return true }
         if let left = UTF8Bytes.previousNonSpace(p, before: i), ScalarClass.isChineseContext(left) { return true }

@@ -150,7 +150,10 @@ public enum UTF8Bytes {
         guard let base = p.baseAddress else { return p.count }
         var i = start
         let raw = UnsafeRawPointer(base)
-        while i + 8 <= p.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+        while i + 8 <= p.count {
+            // The first byte without its high bit is the word's lowest clear high bit.
+            let ascii = ~raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+            if ascii != 0 { return i + ascii.trailingZeroBitCount >> 3 }
             i += 8
         }
         while i < p.count, p[i] >= 0x80 { i += 1 }
@@ -169,7 +172,9 @@ public enum UTF8Bytes {
         while i + 8 <= p.count {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             let xa = word ^ aa, xb = word ^ bb
-            if ((xa &- ones) & ~xa | (xb &- ones) & ~xb) & highBits != 0 { break }
+            // Borrows only move up: the lowest flag is the first hit, exactly.
+            let hits = ((xa &- ones) & ~xa | (xb &- ones) & ~xb) & highBits
+            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
             i += 8
         }
         while i < p.count, p[i] != a, p[i] != b { i += 1 }
