@@ -30,6 +30,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         fileprivate(set) var unindexedKeywords: [[UInt8]] = []
         /// `dropped.KIND` or `moved.KIND`: built once, counted on every line taken.
         let counterName: String
+        /// A comment's byline (`comment-byline`): the short lines under it are replies.
+        let beginsReplies: Bool
         /// What the line must start with, read off the pattern (`RulePrefilter`); nil: anything.
         let prefixes: [[UInt8]]?
         /// What the line must end with, read off the pattern (`RulePrefilter`); nil: anything.
@@ -48,6 +50,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             let literals = (keyword ?? "").split(separator: " ").map { Array($0.utf8) }
             keywordBytes = literals
             counterName = (action == .drop ? "dropped." : "moved.") + kind
+            beginsReplies = kind == "comment-byline"
             prefixes = RulePrefilter.requiredPrefixes(of: pattern)
             // Only where no prefix rules lines out already (read off ~270 patterns at every start-up).
             suffixes = prefixes == nil && pattern.utf8.last == UInt8(ascii: "$") ? RulePrefilter.requiredSuffixes(of: pattern) : nil

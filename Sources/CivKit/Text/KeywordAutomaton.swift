@@ -1,5 +1,5 @@
 /// Which of up to 128 byte literals a text contains, in one pass over its bytes: an Aho–Corasick
-/// automaton compiled to a table (state × byte class → state). The boilerplate rules ask
+/// automaton compiled to a table (state × byte → state). The boilerplate rules ask
 /// whether a line holds their keywords; a memchr per keyword per rule, on every line, cost a
 /// tenth of civ-clean's cycles, and a byte-pair signature of the line only ruled most of them out.
 struct KeywordAutomaton: Sendable {
