@@ -401,7 +401,8 @@ public final class BoilerplateRules: @unchecked Sendable {
             guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
             let rest = String(line[end...])
             let last = line[line.index(before: end)]
-            if startsPage(rest) || LinkLines.isMenu(rest) || "）)！!。".contains(last) { return end }
+            // (A glued start's rule counts here too: after the marker, `<?xml …` can only begin a page.)
+            if startsPage(rest) || LinkLines.isMenu(rest) || "）)！!。".contains(last) || gluedStartRules.contains(where: { $0.matches(rest) }) { return end }
             // A site's name right after the marker is the next page's banner, unless the marker
             // may be followed by its owner (`版权所有某某网`, with no owner named before it).
             if let first = rest.unicodeScalars.first, ScalarClass.isHan(first), isBannerName(rest), !Self.mayNameOwnerAfter(line[..<end]) { return end }
@@ -538,8 +539,31 @@ public final class BoilerplateRules: @unchecked Sendable {
         for (start, gluedOnly) in starts {
             let index = line.utf8.index(line.startIndex, offsetBy: start)
             let rest = String(line[index...])
-            if gluedOnly ? gluedStartRules.contains(where: { $0.matches(rest) }) : startsPage(rest) { return index }
+            if gluedOnly ? gluedStartRules.contains(where: { $0.matches(rest) }) : startsPage(rest) {
+                return line.utf8.index(line.startIndex, offsetBy: siteNameBeforeHome(in: line, at: start) ?? start)
+            }
         }
         return nil
     }
+
+    /// A trail whose first item is the site's home page under its name (`网易首页 > 网易号 > 正文`),
+    /// glued after the old page's last line: where that name begins, when a footer's end stands
+    /// right before it (`打开APP 查看更多网易首页`); nil to keep the cut at `首页`.
+    func siteNameBeforeHome(in line: String, at start: Int) -> Int? {
+        var text = line
+        return text.withUTF8 { p in
+            guard UnsafeBufferPointer(rebasing: p[start...]).starts(with: Self.homeBytes) else { return nil }
+            var j = start, names: [Int] = []
+            while j > 0, names.count < Self.maxSiteNameHan {
+                let (v, s) = UTF8Bytes.scalar(p, endingAt: j)
+                guard ScalarClass.isHan(v) else { break }
+                j = s
+                names.append(j)
+            }
+            // The longest name of two characters or more after which the old page ends.
+            return names.dropFirst().reversed().first { j in j > 0 && PageHeadCut.endsFooter(UnsafeBufferPointer(rebasing: p[..<j])) }
+        }
+    }
+    static let homeBytes = Array("首页".utf8)
+    static let maxSiteNameHan = 4
 }
