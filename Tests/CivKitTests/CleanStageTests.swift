@@ -135,6 +135,10 @@ import PropertyBased
         // A trail whose first item is the site's home under its name begins at the name, after a footer's link.
         let trail = "打开APP 查看更多网易首页 > 网易号 > 正文"
         #expect(rules.gluedPageStart(in: trail).map { String(trail[$0...]) } == "网易首页 > 网易号 > 正文")
+        // A menu of the reading tools, its items with 进入 and 阅读, glued after the old page's last buttons.
+        let tools = "返回顶部 关闭进入长者模式|无障碍阅读 设为首页|加入收藏"
+        #expect(rules.gluedPageStart(in: tools).map { String(tools[$0...]) } == "进入长者模式|无障碍阅读 设为首页|加入收藏")
+        #expect(rules.gluedPageStart(in: "老人可选择进入长者模式阅读网页。") == nil)
         // With no footer's end before the name, the cut stays at the home page's link.
         let plain = "下一篇：市容整治见成效首页 > 要闻 > 正文"
         #expect(rules.gluedPageStart(in: plain).map { String(plain[$0...]) } == "首页 > 要闻 > 正文")

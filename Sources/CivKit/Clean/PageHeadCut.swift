@@ -173,7 +173,7 @@ public enum PageHeadCut {
         if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) }
         // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
         if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
-        if endsFieldValue(before) { return true }
+        if valueEndLastScalars.contains(last), endsFieldValue(before) { return true }
         // The cheap test first: the last character of some link (asked at every Han character of a head line's tail).
         guard endLinkLastScalars.contains(last) else { return false }
         return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
@@ -201,6 +201,8 @@ public enum PageHeadCut {
 
     /// What a footer field's or a credit's value ends with: an office or company, a role.
     static let valueEndSuffixes = ["中心", "公司", "办公室", "报社", "电视台", "编辑"].map { Array($0.utf8) }
+    /// Their last characters: the cheap test (asked at every Han character of a head line's tail).
+    static let valueEndLastScalars: [UInt32] = valueEndSuffixes.map { suffix in suffix.withUnsafeBufferPointer { UTF8Bytes.scalar($0, endingAt: $0.count).value } }
     /// The labels of such fields: the footer's (`主办`, `技术支持`) and the credits' (`责编`, `编辑`).
     static let fieldLabels = RepeatedSiteLines.footerWords + ["责编", "编辑", "审核"].map { Array($0.utf8) }
     /// A field's value is short: a longer run of Han characters after the colon is prose.
