@@ -139,6 +139,10 @@ import PropertyBased
         let tools = "返回顶部 关闭进入长者模式|无障碍阅读 设为首页|加入收藏"
         #expect(rules.gluedPageStart(in: tools).map { String(tools[$0...]) } == "进入长者模式|无障碍阅读 设为首页|加入收藏")
         #expect(rules.gluedPageStart(in: "老人可选择进入长者模式阅读网页。") == nil)
+        // WeChat's last heading closes the copy: whatever is glued after it is the next page's.
+        let wechat = "喜欢此内容的人还喜欢亚洲精品一区二区三区|免费高清在线观看"
+        #expect(rules.gluedPageStart(in: wechat).map { String(wechat[$0...]) } == "亚洲精品一区二区三区|免费高清在线观看")
+        #expect(rules.gluedPageStart(in: "喜欢此内容的人还喜欢") == nil)
         // With no footer's end before the name, the cut stays at the home page's link.
         let plain = "下一篇：市容整治见成效首页 > 要闻 > 正文"
         #expect(rules.gluedPageStart(in: plain).map { String(plain[$0...]) } == "首页 > 要闻 > 正文")
