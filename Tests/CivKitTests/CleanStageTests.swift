@@ -141,6 +141,24 @@ import PropertyBased
         // Not glued: a copyright line alone, or one that only mentions a position.
         #expect(rules.gluedPageStart(in: "版权所有：张掖日报社") == nil)
         #expect(rules.gluedPageStart(in: "版权所有：某某网 所在位置不详") == nil)
+        // A file's XML declaration after an end marker: the next file (a feed) begins there.
+        let feed = "相关文章<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+        #expect(rules.gluedPageStart(in: feed).map { String(feed[$0...]) } == "<?xml version=\"1.0\" encoding=\"utf-8\"?>")
+        #expect(rules.gluedPageStart(in: "配置文件以<?xml version=\"1.0\"?>开头") == nil)
+        // A trail whose first item is the site's home under its name begins at the name, after a footer's link.
+        let trail = "打开APP 查看更多网易首页 > 网易号 > 正文"
+        #expect(rules.gluedPageStart(in: trail).map { String(trail[$0...]) } == "网易首页 > 网易号 > 正文")
+        // A menu of the reading tools, its items with 进入 and 阅读, glued after the old page's last buttons.
+        let tools = "返回顶部 关闭进入长者模式|无障碍阅读 设为首页|加入收藏"
+        #expect(rules.gluedPageStart(in: tools).map { String(tools[$0...]) } == "进入长者模式|无障碍阅读 设为首页|加入收藏")
+        #expect(rules.gluedPageStart(in: "老人可选择进入长者模式阅读网页。") == nil)
+        // WeChat's last heading closes the copy: whatever is glued after it is the next page's.
+        let wechat = "喜欢此内容的人还喜欢亚洲精品一区二区三区|免费高清在线观看"
+        #expect(rules.gluedPageStart(in: wechat).map { String(wechat[$0...]) } == "亚洲精品一区二区三区|免费高清在线观看")
+        #expect(rules.gluedPageStart(in: "喜欢此内容的人还喜欢") == nil)
+        // With no footer's end before the name, the cut stays at the home page's link.
+        let plain = "下一篇：市容整治见成效首页 > 要闻 > 正文"
+        #expect(rules.gluedPageStart(in: plain).map { String(plain[$0...]) } == "首页 > 要闻 > 正文")
     }
 
     @Test func registrationWidgetAndFontSizeLinesAreDropped() throws {

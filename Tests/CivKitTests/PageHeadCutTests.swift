@@ -154,5 +154,20 @@ struct PageHeadCutTests {
         #expect(start("更新时间：2024-05-12湘中资讯网") == "湘中资讯网")
         // Digits after no mark (`共3`, a count) are no stamp.
         #expect(start("共3湘中资讯网") == nil)
+        // A footer field's or a credit's value ends at its own suffix (an office, a role).
+        #expect(start("主办：岚溪市人民检察院 技术支持：岚溪政务网络中心苎溪师范学院新闻网") == "苎溪师范学院新闻网")
+        #expect(start("责编：气象网编辑枫洇市公安局交通警察支队") == "枫洇市公安局交通警察支队")
+        // Not without the field's label, nor in a value too short before the suffix, nor with no name after it.
+        #expect(start("岚溪政务网络中心苎溪师范学院新闻网") == nil)
+        #expect(start("技术支持：中心苎溪师范学院新闻网") == nil)
+        #expect(start("技术支持：岚溪政务网络中心") == nil)
+    }
+
+    @Test func aSiteNameGluedAfterACreditBeginsThePage() throws {
+        // A menu stands between the glued line and the trail: the join is the credit's end.
+        let first = Self.article + "责编：气象网编辑"
+        let second = "枫洇市公安局交通警察支队\n首页 | 警务公开 | 通知公告 | 交通管制\n当前位置：首页 > 通知公告\n关于实施交通管制的通告\n发布时间：2024-03-20\n为保障赛事顺利进行，决定实施临时交通管制。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
     }
 }

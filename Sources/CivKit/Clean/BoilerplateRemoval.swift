@@ -61,7 +61,7 @@ public struct BoilerplateRemoval: DocumentRepair {
         var line = line
         let firstByte = line.utf8.first ?? 0
         return line.withUTF8 { p in
-            var keywords: UInt64?
+            var keywords: KeywordAutomaton.Bits?
             return rules.firstCandidate(index: index, count: count, firstByte: firstByte) { r in
                 guard !rules.rules[r].spansTwoLines else { return false }
                 if keywords == nil { keywords = rules.keywords(in: p) }
@@ -272,6 +272,8 @@ public struct BoilerplateRemoval: DocumentRepair {
         // Lines above the body's anchor that the rules outside the body would take, decided once
         // the title is known (the nearest line above the anchor that no rule took).
         var above: [(index: Int, counter: String)] = []
+        // The first comment byline a row took (`Rule.beginsReplies`): the replies under it go too.
+        var commentByline: Int?
         var keptIndices: [Int] = []
         // A notice's closing and what lies between it and the text (`NoticeClosing`) are kept.
         let closing = hasProse ? NoticeClosing.protectedLines(lines) : []
@@ -290,7 +292,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
                 // Its keywords found only when a rule is left to try (a line no rule may start with is not read).
-                var keywords: UInt64 = 0
+                var keywords: KeywordAutomaton.Bits = 0
                 return rules.firstCandidate(index: i, count: lines.count, firstByte: firstByte, keywords: {
                     keywords = rules.keywords(in: p)
                     return keywords
@@ -337,6 +339,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                 continue
             }
             let rule = rules.rules[r]
+            if rule.beginsReplies, commentByline == nil { commentByline = i }
             var taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
             if rule.kind == "related" && rule.scope == .tail {
                 while i + taken.count < lines.count, Self.isLinkText(lines[i + taken.count]) { taken.append(lines[i + taken.count]) }
@@ -389,21 +392,22 @@ public struct BoilerplateRemoval: DocumentRepair {
                 keptIndices = pairs.map(\.0)
             }
         }
-        if hasProse { dropReplies(lines, kept: &kept, keptIndices: &keptIndices, explained: &explained, counters: &counters) }
+        if hasProse { dropReplies(lines, commentByline: commentByline, kept: &kept, keptIndices: &keptIndices, explained: &explained, counters: &counters) }
         if hasProse { dropSiteTalk(lines, kept: &kept, keptIndices: &keptIndices, title: title, protected: closing, explained: &explained, counters: &counters) }
         if hasProse { rememberSiteLines(lines, title: title, edges: edges) }
         document.lines = kept
     }
 
     /// Replies under a post: in the tail zone, below a sentence of the text, a dated and timed
-    /// byline (`发表于 2020-7-14 10:03:12 | 只看该作者`, `2019-12-27 09:11 游客`) begins the replies,
-    /// and the short kept lines without a full stop under it are theirs (`支持，我们那边也变好了`).
-    func dropReplies(_ lines: [String], kept: inout [String], keptIndices: inout [Int], explained: inout [TakenLine], counters: inout Counters) {
+    /// byline (`发表于 2020-7-14 10:03:12 | 只看该作者`, `2019-12-27 09:11 游客`), or a comment's
+    /// byline the table took (`山里的风 7-02·湖南`, `Rule.beginsReplies`), begins the replies, and the
+    /// short kept lines without a full stop under it are theirs (`支持，我们那边也变好了`).
+    func dropReplies(_ lines: [String], commentByline: Int?, kept: inout [String], keptIndices: inout [Int], explained: inout [TakenLine], counters: inout Counters) {
         let zoneStart = max(0, lines.count - BoilerplateRules.zoneLines)
         // The cheap test first: a short line with a clock time, in the tail zone (most pages have none).
         var post: Int?
         for i in zoneStart ..< lines.count where lines[i].utf8.count <= Self.maxPostBytes {
-            if BodyEdges.withBytes(lines[i], { BodyEdges.hasClockTime($0) && BodyEdges.isBylineLike($0) }),
+            if i == commentByline || BodyEdges.withBytes(lines[i], { BodyEdges.hasClockTime($0) && BodyEdges.isBylineLike($0) }),
                zip(keptIndices, kept).contains(where: { $0.0 < i && BodyEdges.withBytes($0.1, BodyEdges.isBodySentence) }) {
                 post = i
                 break

@@ -116,8 +116,11 @@ public enum PageHeadCut {
         // Higher up (a menu or a calendar line between it and the page start), only a site's
         // banner by its form (`…RSS 订阅沣岭镇人民政府`), not after a footer's words: a footer's own
         // buttons read as a name too (`打印本页 关闭窗口`, `分享让更多人看到`).
+        // A credit's or a footer field's value ended by its own suffix (`责编：气象网编辑`,
+        // `技术支持：某某网络中心`) is as sure a join there: a name in such a field ends there.
         let glued = aboveStart ? nameGluedAfterEnd(p) : nameGluedAfterEnd(p).flatMap { i in
-            RepeatedSiteLines.mayFollow(p, at: i) && !insideFooterField(p, at: i) && isBanner(UnsafeBufferPointer(rebasing: p[i...])) ? i : nil
+            endsFieldValue(UnsafeBufferPointer(rebasing: p[..<i]))
+                || (RepeatedSiteLines.mayFollow(p, at: i) && !insideFooterField(p, at: i) && isBanner(UnsafeBufferPointer(rebasing: p[i...]))) ? i : nil
         }
         // Its form is a surer sign than two characters some later item begins with (`工作部署会`
         // above `首页 > 经验分享 > 工作计划`), there or on a line above.
@@ -170,10 +173,40 @@ public enum PageHeadCut {
         if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) }
         // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
         if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
+        if valueEndLastScalars.contains(last), endsFieldValue(before) { return true }
         // The cheap test first: the last character of some link (asked at every Han character of a head line's tail).
         guard endLinkLastScalars.contains(last) else { return false }
         return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
     }
+
+    /// Whether `before` ends a footer field's or a credit's value with the suffix such a value
+    /// ends with (an office, a company, a role: `技术支持：岚溪政务网络中心`, `责编：气象网编辑`): the
+    /// value, Han characters only and two or more before the suffix, right after the field's
+    /// label and colon. A site's name glued after it begins the next page.
+    static func endsFieldValue(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let suffix = valueEndSuffixes.first(where: { before.count > $0.count && before[(before.count - $0.count)...].elementsEqual($0) }) else { return false }
+        var j = before.count - suffix.count, han = 0
+        while j > 0 {
+            let (v, start) = UTF8Bytes.scalar(before, endingAt: j)
+            if isColon(v) {
+                let label = UnsafeBufferPointer(rebasing: before[..<start])
+                return han >= 2 && fieldLabels.contains { word in label.count >= word.count && label[(label.count - word.count)...].elementsEqual(word) }
+            }
+            guard ScalarClass.isHan(v), han < maxFieldValueHan else { return false }
+            han += 1
+            j = start
+        }
+        return false
+    }
+
+    /// What a footer field's or a credit's value ends with: an office or company, a role.
+    static let valueEndSuffixes = ["中心", "公司", "办公室", "报社", "电视台", "编辑"].map { Array($0.utf8) }
+    /// Their last characters: the cheap test (asked at every Han character of a head line's tail).
+    static let valueEndLastScalars: [UInt32] = valueEndSuffixes.map { suffix in suffix.withUnsafeBufferPointer { UTF8Bytes.scalar($0, endingAt: $0.count).value } }
+    /// The labels of such fields: the footer's (`主办`, `技术支持`) and the credits' (`责编`, `编辑`).
+    static let fieldLabels = RepeatedSiteLines.footerWords + ["责编", "编辑", "审核"].map { Array($0.utf8) }
+    /// A field's value is short: a longer run of Han characters after the colon is prose.
+    static let maxFieldValueHan = 16
 
     /// Whether `before` ends in two or more ASCII digits after `+`, `-`, `:` or `/`.
     static func endsInDigitStamp(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
