@@ -144,6 +144,15 @@ enum Desync {
 
     /// A run holding GBK's user-defined cells (private use, as ICU reads them) is proven damage:
     /// repaired on a smaller margin, exactly here.
+    /// A half in no word there and not among the commonest characters alone is still a candidate
+    /// when the character model puts it between its neighbours: 但 (B5 AB) in `不同，[但]却必然`,
+    /// where 的 (B5 C4) was chosen.
+    @Test func aHalfInNoWordIsFoundByTheCharacterModel() {
+        let halves = Desync.gbk.characters(lead: 0xB5)
+        #expect(halves.contains("但") && halves.contains("的"))
+        #expect(repair.bestFiller(halves, left: Array("不同，".unicodeScalars), right: Array("却必然".unicodeScalars)) == "但")
+    }
+
     @Test func privateUseRunIsRepaired() {
         let line = Array("城管部门开展了整治行动, 效果明显。".unicodeScalars)
         let damaged = String(String.UnicodeScalarView(Desync.damage(line, from: 4)!))

@@ -121,8 +121,24 @@ public final class LostCharacterTrace: LineRepair, Sendable {
             end = j + 1
         } else {
             // Its second byte lost: in the line's script (no traditional candidate on a simplified line).
-            let candidates = desync.inLineScript(gbk.characters(lead: lastByte), simplifiedLine: desync.isSimplifiedLine(s, outside: a ..< end))
-            if let c = desync.bestFiller(candidates, left: Array(shifted.suffix(3)), right: right) ?? GBKDesyncRepair.punctuation(lead: lastByte) {
+            let simplifiedLine = desync.isSimplifiedLine(s, outside: a ..< end)
+            let candidates = desync.inLineScript(gbk.characters(lead: lastByte), simplifiedLine: simplifiedLine)
+            // Its left context reaches back to the lost character where the run is short: that
+            // one's likeliest reading (chosen again later, with this one as its right context).
+            var lastLeft = Array(shifted.suffix(3))
+            var joint: Unicode.Scalar?
+            if shifted.count < 3 {
+                let left = desync.hanContext(s, before: a - 1 - fragmentLength(s, endingAt: a - 1))
+                let firsts = desync.inLineScript(gbk.characters(trail: bytes[0]), simplifiedLine: simplifiedLine)
+                let first = desync.bestFiller(firsts, left: left, right: Array(shifted.prefix(3)))
+                lastLeft = Array(((first.map { left + [$0] } ?? []) + shifted).suffix(3))
+                // The two making a word together (`前台[小姐]`) beat the two chosen apart.
+                if shifted.count <= 1 {
+                    let apart = [first, desync.bestFiller(candidates, left: lastLeft, right: right)]
+                    joint = desync.bestPair(firsts, candidates, left: left, middle: shifted, right: right, against: apart)?.1 ?? apart[1]
+                }
+            }
+            if let c = joint ?? desync.bestFiller(candidates, left: lastLeft, right: right) ?? GBKDesyncRepair.punctuation(lead: lastByte) {
                 text.append(c)
             }
         }
