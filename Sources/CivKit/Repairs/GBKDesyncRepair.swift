@@ -44,9 +44,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     static let evidenceReach = 3
     /// How many of a half's commonest candidates are scored beside those that make words.
     static let commonCandidates = 3
-    /// How many of a half's candidates the character model ranks best between its neighbours are
-    /// scored beside those (tried on `--seed 2`: 0, 3 and 6 restored 940, 945 and 945 mojibake runs).
-    static let modelCandidates = 3
+    /// How many of the pairs of halves making a word are scored in their context.
+    /// (On `--seed 2`, 4 restored what scoring all of them did, lost characters and mojibake runs.)
+    static let pairsScored = 4
     /// How many of the best-looking spans through a suspect are completed and scored.
     static let spansTried = 6
     /// A span whose shifted characters score less above the ones they replace than this is not
@@ -522,28 +522,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             }
             for entry in top { fitting.insert(entry.code) }
         }
-        let model = CharacterModel.shared
-        let before = left.last.map(simplified), after = right.first.map(simplified)
-        // And those the character model likes best between the neighbours: the half is often a
-        // character in no word there and not among the commonest alone (但 in `，[但]却`).
-        if !wordsOnly {
-            var top: [(score: Double, code: UInt32)] = []
-            top.reserveCapacity(Self.modelCandidates + 1)
-            for (code, c) in byCode {
-                let v = model.score(simplified(c), after: before, before: after)
-                var k = top.count
-                while k > 0, v > top[k - 1].score { k -= 1 }
-                guard k < Self.modelCandidates else { continue }
-                top.insert((v, code), at: k)
-                if top.count > Self.modelCandidates { top.removeLast() }
-            }
-            for entry in top { fitting.insert(entry.code) }
-        }
         var best: (score: Double, c: Unicode.Scalar)?
         // One window, its middle character set for each candidate.
         var window = left
         window.append(" ")
         window.append(contentsOf: right)
+        let model = CharacterModel.shared
+        let before = left.last.map(simplified), after = right.first.map(simplified)
         for code in fitting.sorted() {
             let c = byCode.first { $0.code == code }!.c
             window[left.count] = c
@@ -565,16 +550,35 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let lastCodes = lastSeen
         let middleCodes = middle.map { lex.code(of: simplified($0)) }
         guard !lastByCode.isEmpty, !middleCodes.contains(nil) else { return nil }
-        var best: (score: Double, x: Unicode.Scalar, y: Unicode.Scalar)?
+        // The pairs making a word, ranked first by the word's frequency and the character model's
+        // transitions at its edges (a lookup each); only the best few are scored in their context
+        // (a segmentation each: scoring every pair cost more than the rest of the repair).
+        let model = CharacterModel.shared
+        let before = left.last.map(simplified), after = right.first.map(simplified)
+        let edges = CharacterModel.Between(model, after: before, before: nil)
+        // (A last half is known by its code until it is scored: the code is its simplified form's.)
+        var ranked: [(rank: Double, x: Unicode.Scalar, code: UInt32)] = []
         var seen = LostCharacterRepair.CodeSet([])
+        var prefix = [UInt32](repeating: 0, count: 1 + middleCodes.count)
+        for (k, code) in middleCodes.enumerated() { prefix[k + 1] = code! }
         for x in firsts {
             guard let code = lex.code(of: simplified(x)), seen.insert(code) else { continue }
-            let prefix = [code] + middleCodes.map { $0! }
+            prefix[0] = code
+            let edge = edges.score(simplified(x))
             for w in lex.fillers(prefixCodes: prefix[...], suffixCodes: [], among: { lastCodes.contains($0) }) {
-                let y = lastByCode.first { $0.code == w.code }!.c
-                let v = jointScore(left, x, middle, y, right)
-                if best == nil || v > best!.score { best = (v, x, y) }
+                let rank = log(Double(max(w.frequency, 1))) + edge + (after.map { model.logProbability($0, after: lex.scalar(code: w.code)) } ?? 0)
+                var k = ranked.count
+                while k > 0, rank > ranked[k - 1].rank { k -= 1 }
+                guard k < Self.pairsScored else { continue }
+                ranked.insert((rank, x, w.code), at: k)
+                if ranked.count > Self.pairsScored { ranked.removeLast() }
             }
+        }
+        var best: (score: Double, x: Unicode.Scalar, y: Unicode.Scalar)?
+        for (_, x, code) in ranked {
+            let y = lastByCode.first { $0.code == code }!.c
+            let v = jointScore(left, x, middle, y, right)
+            if best == nil || v > best!.score { best = (v, x, y) }
         }
         guard let best else { return nil }
         if let x = apart[0], let y = apart[1], jointScore(left, x, middle, y, right) >= best.score { return nil }

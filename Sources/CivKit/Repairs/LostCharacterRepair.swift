@@ -267,11 +267,11 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         guard !candidates.isEmpty else { return ("\u{FFFD}", false) }
         var top: (c: Unicode.Scalar, score: Double, inWord: Bool) = ("\u{FFFD}", -.infinity, false)
         var scores: [Double] = []
-        let model = CharacterModel.shared
+        let model = CharacterModel.Between(.shared, after: left.last, before: right.first)
         scoreEach(candidates, left: left, right: right) { c, score, inWord in
             // The words say which candidates fit; the character model, which of them fits best
             // with its neighbours (the lost character is often in no word there).
-            let score = score + Self.characterModelWeight * model.score(c, after: left.last, before: right.first)
+            let score = score + Self.characterModelWeight * model.score(c)
             scores.append(score)
             if score > top.score || (score == top.score && c.value < top.c.value) { top = (c, score, inWord) }
         }
