@@ -14,6 +14,20 @@ import Testing
         #expect(model.logProbability("京", after: "北") > -3)
     }
 
+    /// Scoring many characters between the same neighbours at once gives what scoring each alone
+    /// gives, bit for bit: Han text known and unknown to the model, marks, ASCII, no neighbour.
+    @Test func scoringBetweenTheSameNeighboursIsScoringEach() {
+        let sample: [Unicode.Scalar?] = [nil, "北", "京", "的", "龘", "\u{2A6D6}", "，", "a", "\u{F0080}", "种", "人"]
+        for left in sample {
+            for right in sample {
+                let between = CharacterModel.Between(model, after: left, before: right)
+                for c in sample.compactMap({ $0 }) {
+                    #expect(between.score(c) == model.score(c, after: left, before: right), "\(String(describing: left)) \(c) \(String(describing: right))")
+                }
+            }
+        }
+    }
+
     @Test func probabilitiesAreProbabilities() {
         for (a, b) in [("北", "京"), ("的", "人"), ("龘", "龘"), ("人", "民")] as [(Unicode.Scalar, Unicode.Scalar)] {
             let p = model.logProbability(b, after: a)

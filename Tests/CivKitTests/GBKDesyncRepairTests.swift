@@ -63,6 +63,20 @@ enum Desync {
         #expect(single.filter { $0 != 0 }.count > 23_000)
     }
 
+    /// The characters listed per first and per second byte (once, at start) are the pairs that
+    /// decode, in byte order.
+    @Test func charactersPerByteAreThePairsThatDecode() {
+        let gbk = Desync.gbk
+        for lead in UInt8(0x81) ... 0xFE {
+            #expect(gbk.characters(lead: lead) == (UInt8(0x40) ... 0xFE).compactMap { gbk.character(lead: lead, trail: $0) })
+        }
+        for trail in UInt8(0x40) ... 0xFE {
+            #expect(gbk.characters(trail: trail) == (UInt8(0x81) ... 0xFE).compactMap { gbk.character(lead: $0, trail: trail) })
+        }
+        #expect(gbk.characters(lead: 0x80).isEmpty && gbk.characters(trail: 0x3F).isEmpty && gbk.characters(trail: 0xFF).isEmpty)
+        #expect(gbk.characters(lead: 0xB5).contains("的") && gbk.characters(trail: 0xC4).contains("的"))
+    }
+
     /// BRIEF's run (`墓ぷ魍` for 的工作推), read one byte late from 市 on to the line's end: no
     /// ASCII sets the reading right before it.
     @Test func briefExample() {

@@ -57,6 +57,21 @@ import Testing
     }
 
     /// A number right after the fragment counts as a numeral: 第 makes 第一 with it.
+    /// U+FFFD between Han text and ASCII is a character lost whole (a desynchronised GBK stream's
+    /// last first byte, read with the ASCII byte after it as no character): filled where the words
+    /// it completes leave one character likely, else left as it is.
+    @Test func aReplacementCharacterBeforeASCIIIsFilledFromTheWordsBefore() {
+        var counters = Counters()
+        #expect(repair.repair("请查看系统的配置文\u{FFFD} /etc/fstab", counters: &counters) == "请查看系统的配置文件 /etc/fstab")
+        #expect(counters.compact == "lost-character.replacement=1")
+        // Several characters as likely (输出, 输入): left.
+        #expect(repair.repair("会把结果输出到标准输\u{FFFD} stdout 中", counters: &counters) == "会把结果输出到标准输\u{FFFD} stdout 中")
+        // Not before Han text, nor after a mark.
+        #expect(repair.repair("配置文\u{FFFD}系统", counters: &counters) == "配置文\u{FFFD}系统")
+        #expect(repair.repair("配置文。\u{FFFD} a", counters: &counters) == "配置文。\u{FFFD} a")
+        #expect(counters.compact == "lost-character.replacement=1")
+    }
+
     @Test func aNumberAfterTheFragmentIsANumeral() {
         #expect(run("请参见?wěn)?dì)3章").0 == "请参见第3章")
         #expect(run("请参见?wěn)?dì) 3章").0 == "请参见第 3章")

@@ -129,6 +129,18 @@ import Testing
         #expect(counters["lost-character.run-read"] == 1)
     }
 
+    /// A short run's last character is chosen with the lost character's likeliest reading before
+    /// it, and the two making a word together are chosen together: alone, 〗 left 小将 (C0 BD: 将,
+    /// lead D0 with nothing known before it) and 涞 gave 射的.
+    @Test func aShortRunsLastCharacterSeesTheLostOne() {
+        let damaged = Self.lose("时改订单,与前台小姐,发生了点不愉快", at: 8)
+        #expect(damaged == "时改订单,与前台?qū)〗?,发生了点不愉快")
+        #expect(clean(damaged).0 == "时改订单，与前台小姐，发生了点不愉快")
+        let mapped = Self.lose("有关ld把符号映射到 何处的诊断信息", at: 8)
+        #expect(mapped == "有关ld把符号映?qū)涞? 何处的诊断信息")
+        #expect(clean(mapped).0 == "有关ld把符号映射到 何处的诊断信息")
+    }
+
     /// Whatever is made of a run, no mark of the byte left is ever in the output, and no fragment.
     @Test(arguments: ["我们的工作得到全面推进，", "市委书记深入调研创建工作。", "这是一个很好的例子", "在当地得到推广,村小被撤销"])
     func noMarkIsLeft(text: String) {

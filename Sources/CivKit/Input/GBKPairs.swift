@@ -16,6 +16,10 @@ final class GBKPairs: Sendable {
     private let decoded: [UInt16]
     /// Per BMP scalar, `lead << 8 | trail`, 0 when GBK has no two-byte form for it.
     private let encoded: [UInt16]
+    /// The characters of each first byte (index lead - 0x81) and of each second byte (index
+    /// trail - 0x40), listed once: the repairs ask for them at every candidate half, and listing
+    /// them from the table cost more than choosing among them.
+    private let byLead: [[Unicode.Scalar]], byTrail: [[Unicode.Scalar]]
 
     private init() {
         var table = [UInt16](repeating: 0, count: 126 * Self.trailCount)
@@ -29,6 +33,17 @@ final class GBKPairs: Sendable {
         }
         decoded = table
         self.encoded = encoded
+        var byLead = [[Unicode.Scalar]](repeating: [], count: 126), byTrail = [[Unicode.Scalar]](repeating: [], count: Self.trailCount)
+        for lead in 0 ..< 126 {
+            for trail in 0 ..< Self.trailCount {
+                let c = table[lead * Self.trailCount + trail]
+                guard c != 0, let scalar = Unicode.Scalar(c) else { continue }
+                byLead[lead].append(scalar)
+                byTrail[trail].append(scalar)
+            }
+        }
+        self.byLead = byLead
+        self.byTrail = byTrail
     }
 
     /// The character the pair decodes to, nil for none.
@@ -49,11 +64,11 @@ final class GBKPairs: Sendable {
 
     /// The characters whose first byte is `lead`.
     func characters(lead: UInt8) -> [Unicode.Scalar] {
-        (UInt8(0x40) ... 0xFE).compactMap { character(lead: lead, trail: $0) }
+        lead >= 0x81 && lead <= 0xFE ? byLead[Int(lead - 0x81)] : []
     }
 
     /// The characters whose second byte is `trail`.
     func characters(trail: UInt8) -> [Unicode.Scalar] {
-        (UInt8(0x81) ... 0xFE).compactMap { character(lead: $0, trail: trail) }
+        trail >= 0x40 && trail <= 0xFE ? byTrail[Int(trail - 0x40)] : []
     }
 }
