@@ -105,6 +105,9 @@ struct SegmentRules: Sendable {
     /// the lexicon for words of up to `WordTable.maxLength` characters.
     let shortWords: WordTable?
     let pairLengths: PairLengths
+    /// The main lexicon's `LexiconImage.codeTable`, which rule 3 reads for every character of its
+    /// windows (`code(of:)` copied the lexicon's image, 200 bytes, at each call).
+    let codeTable: [UInt16]
     /// The first two characters of the domain's and the user's words (an exact no: their
     /// searches are skipped for the spans that begin otherwise).
     let domainStarts: WordStarts
@@ -135,6 +138,7 @@ struct SegmentRules: Sendable {
         surnames = names
         shortWords = WordTable(lexicon)
         pairLengths = PairLengths(lexicon)
+        codeTable = lexicon.image.codeTable
         domainStarts = WordStarts(domain)
         userStarts = user.map(WordStarts.init) ?? WordStarts()
         compoundStarts = WordStarts(compounds)
