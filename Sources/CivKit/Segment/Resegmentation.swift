@@ -29,12 +29,20 @@ extension SegmentRules {
     /// rule made (with the short token before it) re-segmented (`bestPath`); false, `out` left
     /// empty, when the line holds no such run. The loop of `rewrite`, written out: the line's
     /// buffers are taken once, not once a window (a window is 3.5 characters on average, and its
-    /// fixed costs were most of its cost).
+    /// fixed costs were most of its cost), and the tokens are written through a buffer sized
+    /// for the most there can be (each a range of one character or more), then trimmed to what
+    /// they took: an append a token cost its checks of capacity and uniqueness. The buffer is
+    /// `out` resized, not emptied: only what it grows by is filled (a new array's allocation
+    /// cost more).
     func resegment(_ line: Line, cells: inout [PathCell], into out: inout [Token]) -> Bool {
-        out.removeAll(keepingCapacity: true)
         let tokens = line.tokens, text = line.text
         let found: Int? = text.withUnsafeBufferPointer { text in Self.firstChange(tokens) { Self.mayResegment($0, $1, text) } }
-        guard let first = found else { return false }
+        guard let first = found else {
+            out.removeAll(keepingCapacity: true)
+            return false
+        }
+        out.resize(to: text.count, filling: Token(start: 0, end: 0))
+        var written = 0
         // Cells for the longest window: its characters (the first token may have two) and its end.
         let room = min(text.count, Self.longestWindow + Self.longestWindow / 2 + 1) + 1
         if cells.count < room { cells.append(contentsOf: repeatElement(PathCell(), count: room - cells.count)) }
@@ -42,18 +50,20 @@ extension SegmentRules {
             text.withUnsafeBufferPointer { text in
                 cells.withUnsafeMutableBufferPointer { cells in
                     codeTable.withUnsafeBufferPointer { codes in
+                      out.withUnsafeMutableBufferPointer { target in
+                        var out = TokenSink(target)
                         let count = tokens.count, countPrefixes = Self.countPrefixes
                         @inline(__always) func isHan(_ t: Token) -> Bool {
                             guard t.count > 0 else { return false }
                             for k in t.start..<t.end where !ScalarClass.isHan(text[k]) { return false }
                             return true
                         }
-                        Self.append(tokens, 0..<first, to: &out)
+                        out.append(tokens, 0..<first)
                         var i = first
                         while i < count {
                             var k = i
                             while k < count, !Self.mayResegment(tokens, k, text) { k += 1 }
-                            Self.append(tokens, i..<k, to: &out)
+                            out.append(tokens, i..<k)
                             i = k
                             guard i < count else { break }
                             // A run of single Han characters that no rule made.
@@ -62,7 +72,7 @@ extension SegmentRules {
                             // With the short word before it (`委员 会`), when no rule changed that word.
                             var start = i
                             if start > 0, !tokens[start - 1].fixed, tokens[start - 1].count <= Self.neighbourLength,
-                               isHan(tokens[start - 1]), out.last == tokens[start - 1] {
+                               isHan(tokens[start - 1]), out.count > 0, out.last == tokens[start - 1] {
                                 start -= 1
                                 out.removeLast()
                             }
@@ -80,11 +90,43 @@ extension SegmentRules {
                             }
                             i = j
                         }
+                        written = out.count
+                      }
                     }
                 }
             }
         }
+        out.removeLast(out.count - written)
         return true
+    }
+
+    /// The tokens rule 3 writes, into a buffer with room for all of them.
+    struct TokenSink {
+        let base: UnsafeMutablePointer<Token>
+        let capacity: Int
+        private(set) var count = 0
+
+        init(_ buffer: UnsafeMutableBufferPointer<Token>) {
+            base = buffer.baseAddress!
+            capacity = buffer.count
+        }
+
+        var last: Token { base[count - 1] }
+
+        @inline(__always) mutating func append(_ t: Token) {
+            precondition(count < capacity, "more tokens than characters")
+            base[count] = t
+            count += 1
+        }
+
+        /// Appends `tokens[range]`.
+        @inline(__always) mutating func append(_ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>) {
+            precondition(count + range.count <= capacity, "more tokens than characters")
+            (base + count).update(from: tokens.baseAddress! + range.lowerBound, count: range.count)
+            count += range.count
+        }
+
+        mutating func removeLast() { count -= 1 }
     }
 
     /// The re-segmentation's cell for position k of a window: the main lexicon's code of the
@@ -112,7 +154,7 @@ extension SegmentRules {
     /// `codeTable`; `countPrefixes`: `Self.countPrefixes` (taken once a line); `cells`: at least
     /// one more than the window's characters.
     func bestPath(_ window: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<Unicode.Scalar>, codes: UnsafeBufferPointer<UInt16>,
-                  countPrefixes: ScalarSet, cells: UnsafeMutableBufferPointer<PathCell>, into out: inout [Token]) {
+                  countPrefixes: ScalarSet, cells: UnsafeMutableBufferPointer<PathCell>, into out: inout TokenSink) {
         let base = window[0].start
         let n = window[window.count - 1].end &- base
         let chars = UnsafeBufferPointer(rebasing: text[base..<(base + n)])
@@ -228,26 +270,26 @@ extension SegmentRules {
                 relax(e, score)
             }
         }
-        // The tokens from the back pointers, last first, then put in order.
-        let first = out.count
+        // The cuts from the back pointers, each start's end kept in its cell's `lastUncoded` (read
+        // no more), then the tokens in order.
         var e = n
         while e > 0 {
             let s = Int(cells[e].back)
+            cells[s].lastUncoded = Int32(truncatingIfNeeded: e)
+            e = s
+        }
+        var s = 0
+        while s < n {
+            let e = Int(cells[s].lastUncoded)
             // A three-character name the lexicon knows whole but ICU did not (`江泽民`) is
             // surname + given name, the PKU convention.
             if e - s == 3, surnames.contains(chars[s]), cells[s].icuEnd == s + 1, cells[s + 1].icuEnd == s + 2, cells[s + 2].icuEnd == s + 3 {
-                out.append(Token(start: base + s + 1, end: base + e))
                 out.append(Token(start: base + s, end: base + s + 1))
+                out.append(Token(start: base + s + 1, end: base + e))
             } else {
                 out.append(Token(start: base + s, end: base + e))
             }
-            e = s
-        }
-        var a = first, b = out.count - 1
-        while a < b {
-            out.swapAt(a, b)
-            a += 1
-            b -= 1
+            s = e
         }
     }
 
