@@ -41,7 +41,7 @@ extension SegmentRules {
             out.removeAll(keepingCapacity: true)
             return false
         }
-        out.resize(to: text.count, filling: Token(start: 0, end: 0))
+        out.resizeZeroed(to: text.count)
         var written = 0
         // Cells for the longest window: its characters (the first token may have two) and its end.
         let room = min(text.count, Self.longestWindow + Self.longestWindow / 2 + 1) + 1

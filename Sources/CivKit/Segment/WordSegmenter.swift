@@ -138,7 +138,7 @@ public final class WordSegmenter {
         // The tokens written through a buffer: at most one a boundary.
         var tokens: [SegmentRules.Token] = []
         swap(&tokens, &line.tokens)
-        tokens.resize(to: max(work.boundaries.count - 1, 0), filling: SegmentRules.Token(start: 0, end: 0))
+        tokens.resizeZeroed(to: max(work.boundaries.count - 1, 0))
         var made = 0
         line.text.withUnsafeBufferPointer { text in
             tokens.withUnsafeMutableBufferPointer { tokens in
@@ -235,9 +235,9 @@ public final class WordSegmenter {
             if b >= 0xF0 { long += 1 }
             i += 1
         }
-        work.utf16.resize(to: count + long, filling: 0)
-        work.byteOffsets.resize(to: count + 1, filling: 0)
-        work.line.text.resize(to: count, filling: "\0")
+        work.utf16.resizeZeroed(to: count + long)
+        work.byteOffsets.resizeZeroed(to: count + 1)
+        work.line.text.resizeZeroed(to: count)
         var space = false, flags = ruleCharacters
         work.utf16.withUnsafeMutableBufferPointer { utf16 in
             work.byteOffsets.withUnsafeMutableBufferPointer { offsets in
@@ -284,16 +284,30 @@ public final class WordSegmenter {
     }
 }
 
-extension Array {
+extension Array where Element: BitwiseCopyable {
     /// Sets the count to `n`, keeping the storage (no allocation once it is large enough); new
-    /// elements are `filler`.
-    @inline(__always) mutating func resize(to n: Int, filling filler: Element) {
+    /// elements are all zero bits (0, a token of no characters, NUL). Copied from a block of
+    /// zeros: appending `repeatElement` filled an element in about 12 instructions.
+    @inline(__always) mutating func resizeZeroed(to n: Int) {
         if count > n {
             removeLast(count - n)
         } else if count < n {
-            append(contentsOf: repeatElement(filler, count: n - count))
+            reserveCapacity(n)
+            let chunk = ZeroBlock.size / MemoryLayout<Element>.stride
+            var missing = n - count
+            while missing > 0 {
+                let k = Swift.min(missing, chunk)
+                append(contentsOf: UnsafeBufferPointer(start: ZeroBlock.words.assumingMemoryBound(to: Element.self), count: k))
+                missing -= k
+            }
         }
     }
+}
+
+/// 64 KiB of zero bits, read only: the source `resizeZeroed` copies new elements from.
+enum ZeroBlock {
+    static let size = 1 << 16
+    nonisolated(unsafe) static let words = UnsafeRawPointer(UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16).initializeMemory(as: UInt8.self, repeating: 0, count: size))
 }
 
 /// Sentence splitting with ICU's sentence BreakIterator (`。！？` and their ASCII forms,
