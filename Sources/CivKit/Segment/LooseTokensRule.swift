@@ -24,68 +24,71 @@ extension SegmentRules {
         let looseCharacters = Self.looseCharacters, complements = Self.complements, timeMeasures = Self.timeMeasures
         let looseFirsts = Self.looseFirsts
         let tokens = line.tokens
-        let longestCompound = Self.longestCompound, text = line.text, classes = Self.looseClassTable
-        @inline(__always) func looseClass(_ c: Unicode.Scalar) -> UInt8 { c.value < 0x10000 ? classes[Int(c.value)] : 0 }
-        // Only tokens of two characters or more that no rule made, and that meet the first test
-        // of a case below (the sets asked through `looseClassTable`: one read a character).
-        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
-            let t = b[k]
-            guard t.count >= 2, !t.fixed else { return false }
-            let a = looseClass(text[t.start]), z = looseClass(text[t.end - 1])
-            if a & LooseClass.countNumeral != 0, z & LooseClass.measureWord != 0 { return true }
-            switch t.count {
-            case 2:
-                return (a & LooseClass.timeMeasure != 0 && z & LooseClass.direction != 0) || a & LooseClass.loose != 0
-                    || z & (LooseClass.loose | LooseClass.complement) != 0
-            case 3: return z & LooseClass.complement != 0 || text[t.end - 1] == "是" || a & LooseClass.looseFirst != 0
-            default: return t.count <= longestCompound
+        let longestCompound = Self.longestCompound, classes = Self.looseClassTable
+        // The line's characters through a buffer, read without bounds checks.
+        return line.text.withUnsafeBufferPointer { text in
+            @inline(__always) func looseClass(_ c: Unicode.Scalar) -> UInt8 { c.value < 0x10000 ? classes[Int(c.value)] : 0 }
+            // Only tokens of two characters or more that no rule made, and that meet the first test
+            // of a case below (the sets asked through `looseClassTable`: one read a character).
+            func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+                let t = b[k]
+                guard t.count >= 2, !t.fixed else { return false }
+                let a = looseClass(text[t.start]), z = looseClass(text[t.end - 1])
+                if a & LooseClass.countNumeral != 0, z & LooseClass.measureWord != 0 { return true }
+                switch t.count {
+                case 2:
+                    return (a & LooseClass.timeMeasure != 0 && z & LooseClass.direction != 0) || a & LooseClass.loose != 0
+                        || z & (LooseClass.loose | LooseClass.complement) != 0
+                case 3: return z & LooseClass.complement != 0 || text[t.end - 1] == "是" || a & LooseClass.looseFirst != 0
+                default: return t.count <= longestCompound
+                }
             }
-        }
-        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
-        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
-            let t = tokens[i]
-            i += 1
-            // Most tokens begin with no numeral: one set test before the measure word's.
-            if !t.fixed, t.count >= 2, countNumerals.contains(line.first(t)), measureWords.contains(line.last(t)),
-               let cut = countedCut(line, t) {
-                // A number and its measure word (`一 次`, `十五 岁`).
-                out.append(Token(start: t.start, end: cut, fixed: true))
-                out.append(Token(start: cut, end: t.end, fixed: true))
-                return
-            }
-            if !t.fixed, t.count == 2 {
-                let a = line.first(t), b = line.last(t)
-                // A time after a number and the direction after it (`5 年 前`, `两 天 后`).
-                if timeMeasures.contains(a), Self.directions.contains(b), let prev = out.last,
-                   Self.isDigit(line.last(prev)) || countNumerals.contains(line.last(prev)) || line.last(prev) == "余" {
-                    out.append(Token(start: t.start, end: t.start + 1, fixed: true))
-                    out.append(Token(start: t.start + 1, end: t.end, fixed: true))
+            // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+            @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
+                let t = tokens[i]
+                i += 1
+                // Most tokens begin with no numeral: one set test before the measure word's.
+                if !t.fixed, t.count >= 2, countNumerals.contains(line.first(t)), measureWords.contains(line.last(t)),
+                   let cut = countedCut(line, t) {
+                    // A number and its measure word (`一 次`, `十五 岁`).
+                    out.append(Token(start: t.start, end: cut, fixed: true))
+                    out.append(Token(start: cut, end: t.end, fixed: true))
                     return
                 }
-                let loose = looseCharacters.contains(a) || looseCharacters.contains(b)
-                // A character and a complement or particle after it (`拿 出`, `送 到`, `较 好`),
-                // left to the re-segmentation, which may join each to its other neighbour
-                // (`很好 看` → `很 好看`).
-                let complement = !loose && complements.contains(b)
-                if loose || complement, ScalarClass.isHan(a), ScalarClass.isHan(b), frequency(line.scalars(t)) == 0 {
-                    out.append(Token(start: t.start, end: t.start + 1))
-                    out.append(Token(start: t.start + 1, end: t.end))
+                if !t.fixed, t.count == 2 {
+                    let a = line.first(t), b = line.last(t)
+                    // A time after a number and the direction after it (`5 年 前`, `两 天 后`).
+                    if timeMeasures.contains(a), Self.directions.contains(b), let prev = out.last,
+                       Self.isDigit(line.last(prev)) || countNumerals.contains(line.last(prev)) || line.last(prev) == "余" {
+                        out.append(Token(start: t.start, end: t.start + 1, fixed: true))
+                        out.append(Token(start: t.start + 1, end: t.end, fixed: true))
+                        return
+                    }
+                    let loose = looseCharacters.contains(a) || looseCharacters.contains(b)
+                    // A character and a complement or particle after it (`拿 出`, `送 到`, `较 好`),
+                    // left to the re-segmentation, which may join each to its other neighbour
+                    // (`很好 看` → `很 好看`).
+                    let complement = !loose && complements.contains(b)
+                    if loose || complement, ScalarClass.isHan(a), ScalarClass.isHan(b), frequency(line.scalars(t)) == 0 {
+                        out.append(Token(start: t.start, end: t.start + 1))
+                        out.append(Token(start: t.start + 1, end: t.end))
+                        return
+                    }
+                } else if !t.fixed, t.count == 3, complements.contains(line.last(t)) || line.last(t) == "是" || looseFirsts.contains(line.first(t)),
+                          line.isHan(t), let cut = threeCharacterCut(line, t) {
+                    // Fixed, or the re-segmentation would take the pair after the cut (`感 受到`).
+                    out.append(Token(start: t.start, end: cut, fixed: true))
+                    out.append(Token(start: cut, end: t.end, fixed: true))
+                    return
+                } else if !t.fixed, t.count >= 4, t.count <= Self.longestCompound, line.isHan(t), let cut = compoundCut(line, t) {
+                    out.append(Token(start: t.start, end: cut))
+                    out.append(Token(start: cut, end: t.end))
                     return
                 }
-            } else if !t.fixed, t.count == 3, complements.contains(line.last(t)) || line.last(t) == "是" || looseFirsts.contains(line.first(t)),
-                      line.isHan(t), let cut = threeCharacterCut(line, t) {
-                // Fixed, or the re-segmentation would take the pair after the cut (`感 受到`).
-                out.append(Token(start: t.start, end: cut, fixed: true))
-                out.append(Token(start: cut, end: t.end, fixed: true))
-                return
-            } else if !t.fixed, t.count >= 4, t.count <= Self.longestCompound, line.isHan(t), let cut = compoundCut(line, t) {
-                out.append(Token(start: t.start, end: cut))
-                out.append(Token(start: cut, end: t.end))
-                return
+                out.append(t)
             }
-            out.append(t)
+            return Self.rewrite(tokens, into: &out, where: mayChange, act)
         }
-        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     /// The bits of `looseClassTable`: the sets of rule 2b a character is in.

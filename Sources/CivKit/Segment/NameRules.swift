@@ -12,46 +12,49 @@ extension SegmentRules {
 
     func joinGivenNames(_ line: Line, splittingCompounds: Bool = false, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
-        let placeSuffixes = Self.placeSuffixes, text = line.text
+        let placeSuffixes = Self.placeSuffixes
         let compoundStarts = compoundStarts, longestCompound = compounds.maxWordLength, surnames = surnames
-        // Only three single characters, a surname first (a name) or a place suffix last (a place
-        // name), or a token that may be a domain word in parts.
-        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
-            let t = b[k]
-            if t.count == 1 {
-                return k + 2 < b.count && b[k + 1].count == 1 && b[k + 2].count == 1
-                    && (surnames.contains(text[t.start]) || placeSuffixes.contains(text[b[k + 2].start]))
+        // The line's characters through a buffer, read without bounds checks.
+        return line.text.withUnsafeBufferPointer { text in
+            // Only three single characters, a surname first (a name) or a place suffix last (a place
+            // name), or a token that may be a domain word in parts.
+            func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+                let t = b[k]
+                if t.count == 1 {
+                    return k + 2 < b.count && b[k + 1].count == 1 && b[k + 2].count == 1
+                        && (surnames.contains(text[t.start]) || placeSuffixes.contains(text[b[k + 2].start]))
+                }
+                return splittingCompounds && t.count >= 2 && t.count <= longestCompound
+                    && compoundStarts.mayStart(text[t.start], text[t.start + 1])
             }
-            return splittingCompounds && t.count >= 2 && t.count <= longestCompound
-                && compoundStarts.mayStart(text[t.start], text[t.start + 1])
+            // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+            @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
+                // A place name no lexicon knows: two single characters (not function words or
+                // numerals, no such character before them) and a place suffix (`水 心 村` → `水心村`,
+                // `户 胡 镇`), before the surnames below can take them (`王 岗 镇`).
+                // Token lengths first: most tokens are no single character.
+                if tokens[i].count == 1, i + 2 < tokens.count, tokens[i + 1].count == 1, tokens[i + 2].count == 1,
+                   placeSuffixes.contains(line.first(tokens[i + 2])),
+                   isNamePart(line, tokens[i]), isNamePart(line, tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
+                   i == 0 || !isNamePart(line, tokens[i - 1]) {
+                    out.append(Token(start: tokens[i].start, end: tokens[i + 2].end))
+                    i += 3
+                    return
+                }
+                if !splittingCompounds || tokens[i].count < 2 || !appendParts(line, tokens[i], to: &out) { out.append(tokens[i]) }
+                if line.isSingleHan(tokens[i]), surnames.contains(line.first(tokens[i])), i + 2 < tokens.count,
+                   line.isSingleHan(tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
+                   !Self.functionCharacters.contains(line.first(tokens[i + 1])),
+                   !Self.functionCharacters.contains(line.first(tokens[i + 2])),
+                   !(i + 3 < tokens.count && line.isSingleHan(tokens[i + 3]) && !Self.functionCharacters.contains(line.first(tokens[i + 3]))) {
+                    out.append(Token(start: tokens[i + 1].start, end: tokens[i + 2].end))
+                    i += 3
+                    return
+                }
+                i += 1
+            }
+            return Self.rewrite(tokens, into: &out, where: mayChange, act)
         }
-        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
-        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
-            // A place name no lexicon knows: two single characters (not function words or
-            // numerals, no such character before them) and a place suffix (`水 心 村` → `水心村`,
-            // `户 胡 镇`), before the surnames below can take them (`王 岗 镇`).
-            // Token lengths first: most tokens are no single character.
-            if tokens[i].count == 1, i + 2 < tokens.count, tokens[i + 1].count == 1, tokens[i + 2].count == 1,
-               placeSuffixes.contains(line.first(tokens[i + 2])),
-               isNamePart(line, tokens[i]), isNamePart(line, tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
-               i == 0 || !isNamePart(line, tokens[i - 1]) {
-                out.append(Token(start: tokens[i].start, end: tokens[i + 2].end))
-                i += 3
-                return
-            }
-            if !splittingCompounds || tokens[i].count < 2 || !appendParts(line, tokens[i], to: &out) { out.append(tokens[i]) }
-            if line.isSingleHan(tokens[i]), surnames.contains(line.first(tokens[i])), i + 2 < tokens.count,
-               line.isSingleHan(tokens[i + 1]), line.isSingleHan(tokens[i + 2]),
-               !Self.functionCharacters.contains(line.first(tokens[i + 1])),
-               !Self.functionCharacters.contains(line.first(tokens[i + 2])),
-               !(i + 3 < tokens.count && line.isSingleHan(tokens[i + 3]) && !Self.functionCharacters.contains(line.first(tokens[i + 3]))) {
-                out.append(Token(start: tokens[i + 1].start, end: tokens[i + 2].end))
-                i += 3
-                return
-            }
-            i += 1
-        }
-        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     /// A single Han character that may be part of a name: not a function word, not a numeral.

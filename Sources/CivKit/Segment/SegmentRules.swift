@@ -227,6 +227,16 @@ struct SegmentRules: Sendable {
         return table
     }
 
+    /// The main lexicon's code for `c` (as `Lexicon.code(of:)`), read from `codeTable`: the
+    /// lexicon's own lookup copied its image, 200 bytes, at each call.
+    @inline(__always) func mainCode(of c: Unicode.Scalar) -> UInt32? {
+        if c.value < 0x10000, !codeTable.isEmpty {
+            let stored = codeTable[Int(c.value)]
+            return stored == 0 ? nil : UInt32(stored) &- 1
+        }
+        return lexicon.code(of: c)
+    }
+
     /// The frequency of a word in the lexicons (the highest), 0 when it is in none.
     func frequency(_ word: ArraySlice<Unicode.Scalar>) -> Int {
         guard !word.isEmpty else { return 0 }
@@ -234,12 +244,12 @@ struct SegmentRules: Sendable {
         if word.count >= 2, word.count <= WordTable.maxLength, let shortWords {
             var key: UInt64 = 0, k = 0
             for c in word {
-                guard let code = lexicon.code(of: c) else { key = 0; break }
+                guard let code = mainCode(of: c) else { key = 0; break }
                 key |= UInt64(code &+ 1) &<< UInt64(16 &* k)
                 k += 1
             }
             if key != 0 { f = shortWords.frequency(key) }
-        } else if word.count >= 2, let a = lexicon.code(of: word[word.startIndex]), let b = lexicon.code(of: word[word.startIndex + 1]),
+        } else if word.count >= 2, let a = mainCode(of: word[word.startIndex]), let b = mainCode(of: word[word.startIndex + 1]),
            word.count > PairLengths.longest || pairLengths.lengths(a, b) & 1 << word.count != 0 {
             f = lexicon.frequency(of: word)
         }
