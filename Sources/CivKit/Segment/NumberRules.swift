@@ -23,53 +23,56 @@ extension SegmentRules {
     static let minusSigns = ScalarSet("－-")
 
     func joinNumbers(_ line: Line, into out: inout [Token]) -> Bool {
-        let tokens = line.tokens, text = line.text
-        // Only a number, which begins with a digit.
-        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
-            b[k].count > 0 && Self.isDigit(text[b[k].start])
-        }
-        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
-        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
-            var t = tokens[i]
-            if Self.isNumber(line, t) {
-                // A minus sign before the number, when no digit or letter comes before the sign.
-                if let prev = out.last, prev.count == 1, Self.minusSigns.contains(line.first(prev)),
-                   out.count < 2 || !{ c in Self.isDigit(c) || c.properties.isAlphabetic && !ScalarClass.isHan(c) }(line.last(out[out.count - 2])) {
-                    t.start = prev.start
-                    out.removeLast()
-                }
-                // 年 only after a year (`1998年`; `10 年` is a duration).
-                var rest: Token?
-                if i + 1 < tokens.count, !tokens[i + 1].fixed {
-                    let u = tokens[i + 1]
-                    let unit = (u.count == 1 && Self.digitUnits.contains(line.first(u))) || (u.count == 2 && Self.digitUnitPairs.contains(Array(line.scalars(u))))
-                    let year = tokens[i].count == 4
-                    if unit, !line.is(u, "年") || year {
-                        t.end = u.end
-                        i += 1
-                        // 亿 after 万 (`1万 亿` → `1万亿`).
-                        if line.is(u, "万"), i + 1 < tokens.count, line.is(tokens[i + 1], "亿") {
-                            t.end = tokens[i + 1].end
+        let tokens = line.tokens
+        // The line's characters through a buffer, read without bounds checks.
+        return line.text.withUnsafeBufferPointer { text in
+            // Only a number, which begins with a digit.
+            func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+                b[k].count > 0 && Self.isDigit(text[b[k].start])
+            }
+            // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+            @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
+                var t = tokens[i]
+                if Self.isNumber(line, t) {
+                    // A minus sign before the number, when no digit or letter comes before the sign.
+                    if let prev = out.last, prev.count == 1, Self.minusSigns.contains(line.first(prev)),
+                       out.count < 2 || !{ c in Self.isDigit(c) || c.properties.isAlphabetic && !ScalarClass.isHan(c) }(line.last(out[out.count - 2])) {
+                        t.start = prev.start
+                        out.removeLast()
+                    }
+                    // 年 only after a year (`1998年`; `10 年` is a duration).
+                    var rest: Token?
+                    if i + 1 < tokens.count, !tokens[i + 1].fixed {
+                        let u = tokens[i + 1]
+                        let unit = (u.count == 1 && Self.digitUnits.contains(line.first(u))) || (u.count == 2 && Self.digitUnitPairs.contains(Array(line.scalars(u))))
+                        let year = tokens[i].count == 4
+                        if unit, !line.is(u, "年") || year {
+                            t.end = u.end
+                            i += 1
+                            // 亿 after 万 (`1万 亿` → `1万亿`).
+                            if line.is(u, "万"), i + 1 < tokens.count, line.is(tokens[i + 1], "亿") {
+                                t.end = tokens[i + 1].end
+                                i += 1
+                            }
+                        } else if !unit, u.count >= 2, Self.unitsBeforeWords.contains(line.first(u)), line.first(u) != "年" || year, line.isHan(u),
+                                  !(u.count == 2 && line.last(u) == "度") {
+                            // Not 年度, 月度 (`2018 年度`: a word of its own).
+                            t.end = u.start + 1
+                            rest = Token(start: u.start + 1, end: u.end)
                             i += 1
                         }
-                    } else if !unit, u.count >= 2, Self.unitsBeforeWords.contains(line.first(u)), line.first(u) != "年" || year, line.isHan(u),
-                              !(u.count == 2 && line.last(u) == "度") {
-                        // Not 年度, 月度 (`2018 年度`: a word of its own).
-                        t.end = u.start + 1
-                        rest = Token(start: u.start + 1, end: u.end)
-                        i += 1
                     }
+                    t.fixed = true
+                    out.append(t)
+                    if let rest { out.append(rest) }
+                    i += 1
+                    return
                 }
-                t.fixed = true
                 out.append(t)
-                if let rest { out.append(rest) }
                 i += 1
-                return
             }
-            out.append(t)
-            i += 1
+            return Self.rewrite(tokens, into: &out, where: mayChange, act)
         }
-        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     // MARK: Rule 2: Chinese numerals
@@ -81,70 +84,73 @@ extension SegmentRules {
 
     func joinChineseNumerals(_ line: Line, into out: inout [Token]) -> Bool {
         let tokens = line.tokens
-        let text = line.text, numerals = Self.numerals
-        // Most tokens begin with no numeral, 第 or 百: none of the cases below.
-        func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
-            let c = text[b[k].start]
-            return numerals.contains(c) || c == "第"
-        }
-        // A local function, not a closure: `@inline(__always)` makes it part of the loop.
-        @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
-            // 第 and the number after it, which may run over several tokens (`第 一` → `第一`,
-            // `第十 五次` → `第十五 次`); a measure word stuck to the number stays apart
-            // (`第 一个` → `第一 个`, `第三次` → `第三 次`).
-            if line.first(tokens[i]) == "第", let (end, j, rest) = ordinal(line, tokens, from: i) {
-                out.append(Token(start: tokens[i].start, end: end, fixed: true))
-                if let rest { out.append(rest) }
-                i = j
-                return
+        let numerals = Self.numerals
+        // The line's characters through a buffer, read without bounds checks.
+        return line.text.withUnsafeBufferPointer { text in
+            // Most tokens begin with no numeral, 第 or 百: none of the cases below.
+            func mayChange(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+                let c = text[b[k].start]
+                return numerals.contains(c) || c == "第"
             }
-            // 百分之 and the number after it, one word (`百分之三十五`; ICU gives `百分 之 三十五`).
-            if let numberStart = Self.percentWordEnd(line, tokens, from: i), numberStart < tokens.count,
-               !tokens[numberStart].fixed, Self.isNumeral(line, tokens[numberStart]) {
-                var j = numberStart + 1
-                while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) { j += 1 }
-                out.append(Token(start: tokens[i].start, end: tokens[j - 1].end, fixed: true))
-                i = j
-                return
-            }
-            guard !tokens[i].fixed, Self.isNumeral(line, tokens[i]) else {
-                out.append(tokens[i])
-                i += 1
-                return
-            }
-            var j = i + 1
-            var run = tokens[i]
-            while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) {
-                run.end = tokens[j].end
-                j += 1
-            }
-            // A last token of numeral + 年/月/日 (ICU's `一年` in `二 ○ ○ 一年`) joins a run of two
-            // or more characters; 年 only a year written digit by digit (`二十 五年` is a duration).
-            let unit = j < tokens.count && !tokens[j].fixed && tokens[j].count == 2 ? line.last(tokens[j]) : " "
-            if run.count >= 2, unit == "月" || unit == "日" || unit == "年" && line.all(run, { Self.digitNumerals.contains($0) }),
-               Self.numerals.contains(line.first(tokens[j])) {
-                run.end = tokens[j].end
-                j += 1
-            } else if j < tokens.count, !tokens[j].fixed, let cut = countedCut(line, tokens[j]), cut > tokens[j].start {
-                // The rest of a number ICU cut before its measure word (`五 十五岁` → `五十五 岁`).
-                run.end = cut
-                out.append(Token(start: run.start, end: run.end, fixed: true))
-                out.append(Token(start: cut, end: tokens[j].end, fixed: true))
-                i = j + 1
-                return
-            } else if j < tokens.count, tokens[j].count == 1 {
-                let unit = line.first(tokens[j])
-                let digitByDigit = run.count >= 2 && line.all(run) { Self.digitNumerals.contains($0) }
-                if (unit == "年" && digitByDigit) || ((unit == "月" || unit == "日") && run.count >= 2 && j > i + 1) {
+            // A local function, not a closure: `@inline(__always)` makes it part of the loop.
+            @inline(__always) func act(_ i: inout Int, _ out: inout [Token]) {
+                // 第 and the number after it, which may run over several tokens (`第 一` → `第一`,
+                // `第十 五次` → `第十五 次`); a measure word stuck to the number stays apart
+                // (`第 一个` → `第一 个`, `第三次` → `第三 次`).
+                if line.first(tokens[i]) == "第", let (end, j, rest) = ordinal(line, tokens, from: i) {
+                    out.append(Token(start: tokens[i].start, end: end, fixed: true))
+                    if let rest { out.append(rest) }
+                    i = j
+                    return
+                }
+                // 百分之 and the number after it, one word (`百分之三十五`; ICU gives `百分 之 三十五`).
+                if let numberStart = Self.percentWordEnd(line, tokens, from: i), numberStart < tokens.count,
+                   !tokens[numberStart].fixed, Self.isNumeral(line, tokens[numberStart]) {
+                    var j = numberStart + 1
+                    while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) { j += 1 }
+                    out.append(Token(start: tokens[i].start, end: tokens[j - 1].end, fixed: true))
+                    i = j
+                    return
+                }
+                guard !tokens[i].fixed, Self.isNumeral(line, tokens[i]) else {
+                    out.append(tokens[i])
+                    i += 1
+                    return
+                }
+                var j = i + 1
+                var run = tokens[i]
+                while j < tokens.count, !tokens[j].fixed, Self.isNumeral(line, tokens[j]) {
                     run.end = tokens[j].end
                     j += 1
                 }
+                // A last token of numeral + 年/月/日 (ICU's `一年` in `二 ○ ○ 一年`) joins a run of two
+                // or more characters; 年 only a year written digit by digit (`二十 五年` is a duration).
+                let unit = j < tokens.count && !tokens[j].fixed && tokens[j].count == 2 ? line.last(tokens[j]) : " "
+                if run.count >= 2, unit == "月" || unit == "日" || unit == "年" && line.all(run, { Self.digitNumerals.contains($0) }),
+                   Self.numerals.contains(line.first(tokens[j])) {
+                    run.end = tokens[j].end
+                    j += 1
+                } else if j < tokens.count, !tokens[j].fixed, let cut = countedCut(line, tokens[j]), cut > tokens[j].start {
+                    // The rest of a number ICU cut before its measure word (`五 十五岁` → `五十五 岁`).
+                    run.end = cut
+                    out.append(Token(start: run.start, end: run.end, fixed: true))
+                    out.append(Token(start: cut, end: tokens[j].end, fixed: true))
+                    i = j + 1
+                    return
+                } else if j < tokens.count, tokens[j].count == 1 {
+                    let unit = line.first(tokens[j])
+                    let digitByDigit = run.count >= 2 && line.all(run) { Self.digitNumerals.contains($0) }
+                    if (unit == "年" && digitByDigit) || ((unit == "月" || unit == "日") && run.count >= 2 && j > i + 1) {
+                        run.end = tokens[j].end
+                        j += 1
+                    }
+                }
+                run.fixed = j > i + 1
+                out.append(run)
+                i = j
             }
-            run.fixed = j > i + 1
-            out.append(run)
-            i = j
+            return Self.rewrite(tokens, into: &out, where: mayChange, act)
         }
-        return Self.rewrite(tokens, into: &out, where: mayChange, act)
     }
 
     /// When the token at `i` is 第 with or without numerals and numerals follow it (or a measure

@@ -200,10 +200,7 @@ extension SegmentRules {
             } else if coded, e - s <= WordTable.maxLength, let shortWords {
                 f = shortWords.frequency(WordTable.key(count: e - s) { cells[s + $0].code })
             } else if coded {
-                f = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: e - s) { codes in
-                    for k in s..<e { codes[k - s] = cells[k].code }
-                    return lexicon.frequency(codes: UnsafeBufferPointer(codes))
-                }
+                f = longWordFrequency(cells + s, count: e - s)
             }
             if cells[s].listed != 0 { f = max(f, listedFrequency(UnsafeBufferPointer(rebasing: chars[s..<e]), listed: cells[s].listed)) }
             return f
@@ -290,6 +287,17 @@ extension SegmentRules {
                 out.append(Token(start: base + s, end: base + e))
             }
             s = e
+        }
+    }
+
+    /// The main lexicon's frequency of the word of more than `WordTable.maxLength` characters
+    /// whose codes are those of `cells[0..<count]`: a function of its own, so that the common
+    /// case's frame holds no temporary allocation (nor its stack guard).
+    @inline(never)
+    func longWordFrequency(_ cells: UnsafeMutablePointer<PathCell>, count: Int) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { codes in
+            for k in 0..<count { codes[k] = cells[k].code }
+            return lexicon.frequency(codes: UnsafeBufferPointer(codes))
         }
     }
 
