@@ -1,6 +1,7 @@
 import Foundation
 
-// Rule 3b of `SegmentRules`: two two-character words that make a common four-character word, and doubled words.
+// Rule 3b of `SegmentRules`: two two-character words that make a common four-character word,
+// and doubled words.
 extension SegmentRules {
     // MARK: Rule 3b: compounds of two words
 

@@ -1,6 +1,7 @@
 import Foundation
 
-// Rules 1 and 2 of `SegmentRules`: digits with their units (dates, times, percentages), and Chinese numerals.
+// Rules 1 and 2 of `SegmentRules`: digits with their units (dates, times, percentages), and
+// Chinese numerals.
 extension SegmentRules {
     // MARK: Rule 1: digits and their units
 
