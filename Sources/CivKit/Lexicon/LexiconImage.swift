@@ -219,6 +219,11 @@ struct LexiconImage: @unchecked Sendable {
         return ((bytes.baseAddress! + fourCharacterBits).assumingMemoryBound(to: UInt64.self), fourCharacterMinimumFrequency)
     }
 
+    /// The code + 1 of each character of the Basic Multilingual Plane (0: in no word), for a
+    /// caller that looks up many characters; empty when an alphabet that large does not fit 16
+    /// bits (then `code(of:)` searches).
+    var codeTable: [UInt16] { bmpCodes }
+
     /// The character's code, nil when no word contains it.
     func code(of c: Unicode.Scalar) -> UInt32? {
         if c.value < 0x10000, !bmpCodes.isEmpty {

@@ -45,7 +45,7 @@ public final class ICUBreakIterator: @unchecked Sendable {
         // rising): an append a boundary cost its checks of capacity and uniqueness. Resized, not
         // emptied: only what it grows by is filled.
         let capacity = text.count + 1
-        result.resize(to: capacity, filling: 0)
+        result.resizeZeroed(to: capacity)
         let made = result.withUnsafeMutableBufferPointer { b in
             var made = 0
             b[made] = civ_break_first(handle)

@@ -52,8 +52,9 @@ extension SegmentRules {
         tokens.withUnsafeBufferPointer { append($0, range, to: &out) }
     }
 
+    /// Appends `b[range]` to `out`.
     @inline(__always)
-    private static func append(_ b: UnsafeBufferPointer<Token>, _ range: Range<Int>, to out: inout [Token]) {
+    static func append(_ b: UnsafeBufferPointer<Token>, _ range: Range<Int>, to out: inout [Token]) {
         // One token (often) by the plain append, cheaper than the generic one; more from a buffer,
         // not an array slice, which holds a reference to the array's storage.
         if range.count == 1 {

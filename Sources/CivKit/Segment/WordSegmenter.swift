@@ -19,9 +19,11 @@ public final class WordSegmenter {
     private struct Scratch {
         /// The line's scalars and tokens, and the rules' scratch.
         var line = SegmentRules.Line(text: [], tokens: [])
+        /// The line's UTF-16 units, at the start (grown, never shrunk: the count is `decode`'s).
         var utf16: [UInt16] = []
         var boundaries: [Int32] = []
-        /// The UTF-8 offset of each scalar of the line, and of its end.
+        /// The UTF-8 offset of each scalar of the line, and of its end, at the start (grown,
+        /// never shrunk).
         var byteOffsets: [Int32] = []
     }
 
@@ -126,19 +128,19 @@ public final class WordSegmenter {
         // Whether the line holds white space at all (found while decoding): most lines of prose
         // hold none, and then no token is tested for it, nor needs dropping after the rules.
         // And the rules' character bits of the line (`SegmentRules.withRuleCharacters`).
-        let (lineHasSpace, ruleCharacters) = rules.withRuleCharacters { decode(bytes, &work, ruleTable: $0, ruleCharacters: $1) }
+        let (lineHasSpace, ruleCharacters, units) = rules.withRuleCharacters { decode(bytes, &work, ruleTable: $0, ruleCharacters: $1) }
         var line = SegmentRules.Line(text: [], tokens: [])
         swap(&line, &work.line)
         defer { swap(&line, &work.line) }
-        work.utf16.withUnsafeBufferPointer { breaker.boundaries($0, into: &work.boundaries) }
+        work.utf16.withUnsafeBufferPointer { breaker.boundaries(UnsafeBufferPointer(rebasing: $0[0..<units]), into: &work.boundaries) }
         // ICU's boundaries are UTF-16 offsets: walk the scalars beside them, unless the line has
         // no surrogate pair (most lines), where an offset is a scalar's index.
         let count = line.text.count
-        let direct = work.utf16.count == count
+        let direct = units == count
         // The tokens written through a buffer: at most one a boundary.
         var tokens: [SegmentRules.Token] = []
         swap(&tokens, &line.tokens)
-        tokens.resize(to: max(work.boundaries.count - 1, 0), filling: SegmentRules.Token(start: 0, end: 0))
+        tokens.resizeZeroed(to: max(work.boundaries.count - 1, 0))
         var made = 0
         line.text.withUnsafeBufferPointer { text in
             tokens.withUnsafeMutableBufferPointer { tokens in
@@ -206,12 +208,13 @@ public final class WordSegmenter {
     /// The scalars of `bytes` into `line.text`, their UTF-16 units into `utf16`, the byte offset
     /// of each (and of the end) into `byteOffsets`, written in place into the arrays of the last
     /// line (resized, not made anew: a new array is an allocation and a generic metadata lookup,
-    /// about 600 instructions, three a line). Returns whether a scalar is white space (one
-    /// comparison a Han character, in this loop rather than a scan of its own), and the bits of
-    /// `ruleTable` of the line's characters (of the Basic Multilingual Plane) or'ed into
-    /// `ruleCharacters`.
+    /// about 600 instructions, three a line; `utf16` and `byteOffsets` only grown, as their
+    /// readers take the counts they need, not the arrays'). Returns whether a scalar is white
+    /// space (one comparison a Han character, in this loop rather than a scan of its own), the
+    /// bits of `ruleTable` of the line's characters (of the Basic Multilingual Plane) or'ed into
+    /// `ruleCharacters`, and the number of UTF-16 units.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch,
-                               ruleTable: UnsafeBufferPointer<UInt8>, ruleCharacters: UInt8) -> (space: Bool, ruleCharacters: UInt8) {
+                               ruleTable: UnsafeBufferPointer<UInt8>, ruleCharacters: UInt8) -> (space: Bool, ruleCharacters: UInt8, units: Int) {
         let n = bytes.count
         // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
         // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
@@ -235,9 +238,9 @@ public final class WordSegmenter {
             if b >= 0xF0 { long += 1 }
             i += 1
         }
-        work.utf16.resize(to: count + long, filling: 0)
-        work.byteOffsets.resize(to: count + 1, filling: 0)
-        work.line.text.resize(to: count, filling: "\0")
+        if work.utf16.count < count + long { work.utf16.resizeZeroed(to: count + long) }
+        if work.byteOffsets.count < count + 1 { work.byteOffsets.resizeZeroed(to: count + 1) }
+        work.line.text.resizeZeroed(to: count)
         var space = false, flags = ruleCharacters
         work.utf16.withUnsafeMutableBufferPointer { utf16 in
             work.byteOffsets.withUnsafeMutableBufferPointer { offsets in
@@ -280,20 +283,34 @@ public final class WordSegmenter {
                 }
             }
         }
-        return (space, flags)
+        return (space, flags, count + long)
     }
 }
 
-extension Array {
+extension Array where Element: BitwiseCopyable {
     /// Sets the count to `n`, keeping the storage (no allocation once it is large enough); new
-    /// elements are `filler`.
-    @inline(__always) mutating func resize(to n: Int, filling filler: Element) {
+    /// elements are all zero bits (0, a token of no characters, NUL). Copied from a block of
+    /// zeros: appending `repeatElement` filled an element in about 12 instructions.
+    @inline(__always) mutating func resizeZeroed(to n: Int) {
         if count > n {
             removeLast(count - n)
         } else if count < n {
-            append(contentsOf: repeatElement(filler, count: n - count))
+            reserveCapacity(n)
+            let chunk = ZeroBlock.size / MemoryLayout<Element>.stride
+            var missing = n - count
+            while missing > 0 {
+                let k = Swift.min(missing, chunk)
+                append(contentsOf: UnsafeBufferPointer(start: ZeroBlock.words.assumingMemoryBound(to: Element.self), count: k))
+                missing -= k
+            }
         }
     }
+}
+
+/// 64 KiB of zero bits, read only: the source `resizeZeroed` copies new elements from.
+enum ZeroBlock {
+    static let size = 1 << 16
+    nonisolated(unsafe) static let words = UnsafeRawPointer(UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16).initializeMemory(as: UInt8.self, repeating: 0, count: size))
 }
 
 /// Sentence splitting with ICU's sentence BreakIterator (`。！？` and their ASCII forms,
