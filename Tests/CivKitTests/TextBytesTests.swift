@@ -54,7 +54,7 @@ import Testing
             let found = bytes.withUnsafeBufferPointer { automaton.literals(in: $0) }
             for (k, literal) in literals.enumerated() {
                 let expected = bytes.withUnsafeBufferPointer { UTF8Bytes.contains($0, literal) }
-                #expect((found >> UInt64(k)) & 1 == (expected ? 1 : 0), "\(text) holds \(String(decoding: literal, as: UTF8.self))? \(expected)")
+                #expect((found >> k) & 1 == (expected ? 1 : 0), "\(text) holds \(String(decoding: literal, as: UTF8.self))? \(expected)")
             }
         }
         #expect(automaton.mask(of: [Array("a".utf8), Array("b".utf8)]) == 1 << 10 | 1 << 12)
@@ -66,12 +66,30 @@ import Testing
         let found = line.withUnsafeBufferPointer { rules.keywords(in: $0) }
         for rule in rules.rules where !rule.keywordBytes.isEmpty {
             let all = rule.keywordBytes.allSatisfy { k in line.withUnsafeBufferPointer { UTF8Bytes.contains($0, k) } }
-            // Keywords past the automaton's 64 literals are searched one by one (`unindexedKeywords`).
+            // Keywords past the automaton's 128 literals are searched one by one (`unindexedKeywords`).
             let unindexed = rule.unindexedKeywords.allSatisfy { k in line.withUnsafeBufferPointer { UTF8Bytes.contains($0, k) } }
             #expect((rule.keywordMask & ~found == 0 && unindexed) == all, "\(rule.keyword ?? "")")
         }
         let long = Array(String(repeating: "版权所有", count: 100).utf8)
         #expect(long.withUnsafeBufferPointer { rules.keywords(in: $0) } == 0)
+    }
+
+    /// All 128 bits answer, the last ones too: literals that share prefixes, a suffix of another,
+    /// single bytes and texts of every length around the four-byte rounds of the loop.
+    @Test func aFullAutomatonFindsItsLastLiterals() {
+        var literals = (0 ..< 120).map { Array("词\($0)号".utf8) }
+        literals += ["号", "1号", "词", "a", "ab", "bab", "。", "\u{FFFD}"].map { Array($0.utf8) }
+        let automaton = KeywordAutomaton(literals: literals)
+        #expect(literals.count == KeywordAutomaton.maxLiterals)
+        let texts = ["", "a", "ab", "bab", "词119号", "x词127号。", "词99号词1号 bab\u{FFFD}", "词", "号1号", "ababa", "词120"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let found = bytes.withUnsafeBufferPointer { automaton.literals(in: $0) }
+            var expected: KeywordAutomaton.Bits = 0
+            for (k, literal) in literals.enumerated() where bytes.withUnsafeBufferPointer({ UTF8Bytes.contains($0, literal) }) { expected |= 1 << k }
+            #expect(found == expected, "\(text)")
+        }
+        #expect(automaton.mask(of: [Array("\u{FFFD}".utf8)]) == 1 << 127)
     }
 }
 

@@ -271,17 +271,17 @@ import Testing
         #expect(r.stderr.contains("extract-labels.tsv:") && r.stderr.contains("expected KIND<TAB>WORD: origin"))
     }
 
-    /// The boilerplate table may name more keywords than its automaton holds (64): the rest are
+    /// The boilerplate table may name more keywords than its automaton holds (128): the rest are
     /// searched rule by rule, and a rule keyed by the last of them still takes its line. Word
-    /// lists found by one automaton (spam words, site talk) over 64 entries are refused, exit 65.
+    /// lists found by one automaton (spam words, site talk) over 128 entries are refused, exit 65.
     @Test func tablesPastTheKeywordAutomatonsSize() throws {
         let r = try Support.shell("""
             d=$(mktemp -d); cp Sources/CivKit/Resources/boilerplate.tsv Sources/CivKit/Resources/spam-words.txt $d/
             for i in $(seq 1 80); do printf 'extra\tdrop\tany\t-\t测试词%03d\t^测试词%03d号$\n' $i $i >> $d/boilerplate.tsv; done
             printf '本市召开会议，部署全年工作。\n测试词080号\n会议要求各部门抓好落实。\n' > $d/page.txt
             CIV_DATA_DIR=$d civ-clean --stats=json $d/page.txt 2>&1 >/dev/null | grep -o '"dropped.extra":[0-9]*'
-            for i in $(seq 1 70); do echo "词语$i" >> $d/spam-words.txt; done
-            CIV_DATA_DIR=$d civ-clean $d/page.txt > /dev/null 2> $d/err; echo "status $?"; grep -c 'spam-words.txt: .* at most 64' $d/err; rm -r $d
+            for i in $(seq 1 80); do echo "词语$i" >> $d/spam-words.txt; done
+            CIV_DATA_DIR=$d civ-clean $d/page.txt > /dev/null 2> $d/err; echo "status $?"; grep -c 'spam-words.txt: .* at most 128' $d/err; rm -r $d
             """)
         #expect(r.text == "\"dropped.extra\":1\nstatus 65\n1\n", "\(r.text) \(r.stderr)")
     }

@@ -61,7 +61,7 @@ public struct BoilerplateRemoval: DocumentRepair {
         var line = line
         let firstByte = line.utf8.first ?? 0
         return line.withUTF8 { p in
-            var keywords: UInt64?
+            var keywords: KeywordAutomaton.Bits?
             return rules.firstCandidate(index: index, count: count, firstByte: firstByte) { r in
                 guard !rules.rules[r].spansTwoLines else { return false }
                 if keywords == nil { keywords = rules.keywords(in: p) }
@@ -290,7 +290,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
                 // Its keywords found only when a rule is left to try (a line no rule may start with is not read).
-                var keywords: UInt64 = 0
+                var keywords: KeywordAutomaton.Bits = 0
                 return rules.firstCandidate(index: i, count: lines.count, firstByte: firstByte, keywords: {
                     keywords = rules.keywords(in: p)
                     return keywords

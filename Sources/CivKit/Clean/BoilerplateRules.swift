@@ -24,8 +24,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         /// The literals a line must all contain (the keyword column, split at spaces).
         let keywordBytes: [[UInt8]]
         /// Their bits in `BoilerplateRules.keywords` (set once the table is read).
-        fileprivate(set) var keywordMask: UInt64 = 0
-        /// Those of them past the automaton's 64 literals, searched in the line one by one (a
+        fileprivate(set) var keywordMask: KeywordAutomaton.Bits = 0
+        /// Those of them past the automaton's 128 literals, searched in the line one by one (a
         /// table that grows past 64 keywords stays correct, only slower on its last rules).
         fileprivate(set) var unindexedKeywords: [[UInt8]] = []
         /// `dropped.KIND` or `moved.KIND`: built once, counted on every line taken.
@@ -68,7 +68,7 @@ public final class BoilerplateRules: @unchecked Sendable {
 
         /// The same checks given the keywords the line holds (`BoilerplateRules.keywords(in:)`).
         @inline(__always)
-        func mayMatch(_ p: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
+        func mayMatch(_ p: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
             guard p.count <= BoilerplateRules.maxLineBytes, keywordMask & ~keywords == 0 else { return false }
             if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
             if let suffixes, !suffixes.contains(where: { RulePrefilter.hasSuffix(p, $0) }) { return false }
@@ -83,7 +83,7 @@ public final class BoilerplateRules: @unchecked Sendable {
 
         /// The rule on a line's UTF-8 bytes, given the keywords the line holds (a caller trying
         /// many rules on one line finds them once).
-        func matches(_ p: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
+        func matches(_ p: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
             guard mayMatch(p, keywords: keywords) else { return false }
             return regexTakes(p)
         }
@@ -128,8 +128,8 @@ public final class BoilerplateRules: @unchecked Sendable {
     public let rules: [Rule]
     /// Every rule's keywords, and the marks `gluedPageStart` looks for, found in one pass.
     let keywords: KeywordAutomaton
-    private let fullStopBit: UInt64
-    private let positionBit: UInt64
+    private let fullStopBit: KeywordAutomaton.Bits
+    private let positionBit: KeywordAutomaton.Bits
     private let pageStartRules: [Rule]
     private let gluedStartRules: [Rule]
     /// Both, those with a fixed opening: the starts looked for inside a line.
@@ -149,9 +149,9 @@ public final class BoilerplateRules: @unchecked Sendable {
     private let pageEndFirstBytes: [FirstByteSet]
     private let pageCloseFirstBytes: [FirstByteSet]
     /// And their keyword masks (`Rule.keywordMask`), tested before a rule is touched.
-    private let pageStartMasks: [UInt64]
-    private let pageEndMasks: [UInt64]
-    private let pageCloseMasks: [UInt64]
+    private let pageStartMasks: [KeywordAutomaton.Bits]
+    private let pageEndMasks: [KeywordAutomaton.Bits]
+    private let pageCloseMasks: [KeywordAutomaton.Bits]
     /// Per rule, kept beside the rules as plain values, so that the loop over every line and
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
@@ -159,7 +159,7 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// The keyword bits each rule needs in a line (`Rule.keywordMask`), and which rules span two
     /// lines: most candidates of a line fail on their keywords, decided here without a retain
     /// and a call per rule (millions of them in a large input).
-    let keywordMasks: [UInt64]
+    let keywordMasks: [KeywordAutomaton.Bits]
     let spansTwoLines: [Bool]
     /// For each zone a line is in (`zone(index:count:)`) and each first byte, the rules that
     /// may take the line, in table order: the loop over every short line of every document
@@ -274,7 +274,7 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// Whether one of `rules` may match `line` holding `keywords` (first byte, then the rule's prefilter).
     @inline(__always)
-    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ masks: [UInt64], _ line: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
+    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ masks: [KeywordAutomaton.Bits], _ line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
         let first = line.first ?? 0
         for r in rules.indices where firstBytes[r].contains(first) && masks[r] & ~keywords == 0 && rules[r].mayMatch(line, keywords: keywords) { return true }
         return false
@@ -282,7 +282,7 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// The keywords of the rules (and the marks `gluedPageStart` looks for) that `line` holds;
     /// 0 for a line longer than any rule takes.
-    func keywords(in line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    func keywords(in line: UnsafeBufferPointer<UInt8>) -> KeywordAutomaton.Bits {
         line.count <= Self.maxLineBytes ? keywords.literals(in: line) : 0
     }
 
@@ -326,7 +326,7 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// line holding none visits only the rules that need none (the rules passed over could not
     /// take it: `Rule.mayMatch` fails on their keywords), in the same order.
     @inline(__always)
-    func firstCandidate(index: Int, count: Int, firstByte: UInt8, keywords: () -> UInt64, where body: (Int) -> Bool) -> Int? {
+    func firstCandidate(index: Int, count: Int, firstByte: UInt8, keywords: () -> KeywordAutomaton.Bits, where body: (Int) -> Bool) -> Int? {
         let k = Self.zone(index: index, count: count) << 8 | Int(firstByte)
         guard candidateStarts[k] < candidateStarts[k + 1] else { return nil }
         guard keywords() == 0 else { return firstCandidate(index: index, count: count, firstByte: firstByte, where: body) }
@@ -359,7 +359,7 @@ public final class BoilerplateRules: @unchecked Sendable {
     }
 
     /// The same, given the line's `keywords(in:)` (civ-clean finds them once a line).
-    func startsPage(_ line: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Bool {
+    func startsPage(_ line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
         let first = line.first ?? 0
         for r in pageStartRules.indices where pageStartFirstBytes[r].contains(first) && pageStartMasks[r] & ~keywords == 0
             && pageStartRules[r].matches(line, keywords: keywords) { return true }
@@ -372,7 +372,7 @@ public final class BoilerplateRules: @unchecked Sendable {
     }
 
     /// The same, given the line's `keywords(in:)`.
-    func gluedPageStart(in line: UnsafeBufferPointer<UInt8>, keywords: UInt64) -> Int? {
+    func gluedPageStart(in line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Int? {
         // The String version's own first tests, on the bytes: a line that passes none of them
         // (most lines) needs no String. (A line longer than `maxLineBytes` passes none.)
         guard line.count <= Self.maxLineBytes else { return nil }

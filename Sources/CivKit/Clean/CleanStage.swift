@@ -415,7 +415,7 @@ public final class CleanStage {
 
     /// The same, given the rules' `keywords(in:)` the cleaned line holds.
     func gluedPageSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
-                        encoding: TextDecoder.Encoding, keywords: UInt64) -> (split: Int, rawOffset: Int)? {
+                        encoding: TextDecoder.Encoding, keywords: KeywordAutomaton.Bits) -> (split: Int, rawOffset: Int)? {
         guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedPageStart(in: $0, keywords: keywords) }) else { return nil }
         return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
     }

@@ -1,6 +1,6 @@
 /// SEO spam lines: gambling and adult keywords stuffed one after another on a line above or
 /// under the article (`皇冠体育 bet365 澳门赌场 太阳城娱乐 真人视讯`). The words are
-/// `Resources/spam-words.txt` (at most 64); a line is spam when it holds `minimumWords` different ones and
+/// `Resources/spam-words.txt` (at most 128); a line is spam when it holds `minimumWords` different ones and
 /// no `，` or `。` (prose about a crackdown names one or two, in sentences).
 public struct SpamLines: Sendable {
     public static let minimumWords = 3

@@ -1,90 +1,117 @@
-/// Which of up to 64 byte literals a text contains, in one pass over its bytes: an Aho–Corasick
+/// Which of up to 128 byte literals a text contains, in one pass over its bytes: an Aho–Corasick
 /// automaton compiled to a table (state × byte class → state). The boilerplate rules ask
 /// whether a line holds their keywords; a memchr per keyword per rule, on every line, cost a
 /// tenth of civ-clean's cycles, and a byte-pair signature of the line only ruled most of them out.
 struct KeywordAutomaton: Sendable {
-    /// The most literals one automaton holds (one bit each in a `UInt64`).
-    static let maxLiterals = 64
+    /// The literals a text holds, one bit each (bit k for `literals[k]`).
+    typealias Bits = UInt128
+    /// The most literals one automaton holds (one bit each in `Bits`).
+    static let maxLiterals = Bits.bitWidth
     /// The literals, in the order of their bits in `literals(in:)`.
     let literals: [[UInt8]]
-    /// Bytes that occur in no literal share class 0.
-    private let byteClass: [UInt8]
-    private let classCount: Int
-    /// `transitions[state * classCount + class]`: the next state.
-    private let transitions: [UInt16]
-    /// The literals that end at each state (its suffixes included), as bits.
-    private let found: [UInt64]
+    /// `transitions`: a row of 256 next states for each state, a next state given as its row's
+    /// byte offset, so that a step is a load and an add (no byte classes, no multiply). States are
+    /// numbered so that those where a literal ends come last (from `acceptingOffset`): on most
+    /// bytes of a line the loop compares the state with that bound and reads nothing more.
+    private let transitions: [UInt32]
+    private let acceptingOffset: Int
+    /// The literals that end at accepting state `acceptingOffset / rowBytes + i` (its suffixes included).
+    private let found: [Bits]
+    /// What the empty text holds (an empty literal ends at the root).
+    private let atRoot: Bits
+    private static let rowShift = 10
+    private static let rowBytes = 1 << rowShift
 
     init(literals: [[UInt8]]) {
-        precondition(literals.count <= Self.maxLiterals, "KeywordAutomaton: at most 64 literals")
+        precondition(literals.count <= Self.maxLiterals, "KeywordAutomaton: at most \(Self.maxLiterals) literals")
         self.literals = literals
-        var byteClass = [UInt8](repeating: 0, count: 256)
-        var classCount = 1
-        for literal in literals {
-            for b in literal where byteClass[Int(b)] == 0 {
-                byteClass[Int(b)] = UInt8(classCount)
-                classCount += 1
-            }
-        }
-        // The trie; an empty literal ends at the root (every text holds it).
-        var children: [[Int]] = [Array(repeating: -1, count: classCount)]
-        var found: [UInt64] = [0]
+        // The trie, sparse: each state's children as (byte, state).
+        var children: [[(UInt8, Int)]] = [[]]
+        var found: [Bits] = [0]
         for (k, literal) in literals.enumerated() {
             var state = 0
             for b in literal {
-                let c = Int(byteClass[Int(b)])
-                if children[state][c] < 0 {
-                    children[state][c] = children.count
-                    children.append(Array(repeating: -1, count: classCount))
+                if let child = children[state].first(where: { $0.0 == b }) {
+                    state = child.1
+                } else {
+                    children[state].append((b, children.count))
+                    state = children.count
+                    children.append([])
                     found.append(0)
                 }
-                state = children[state][c]
             }
-            found[state] |= UInt64(1) << UInt64(k)
+            found[state] |= Bits(1) << k
         }
-        precondition(children.count <= Int(UInt16.max), "KeywordAutomaton: too many states")
         // Breadth first: a state's failure link (its longest proper suffix in the trie) is
         // shallower, so complete when the state is reached.
-        var transitions = [UInt16](repeating: 0, count: children.count * classCount)
         var failure = [Int](repeating: 0, count: children.count)
-        var queue: [Int] = []
-        for c in 0 ..< classCount where children[0][c] >= 0 {
-            transitions[c] = UInt16(children[0][c])
-            queue.append(children[0][c])
-        }
+        var queue = children[0].map(\.1)
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
             found[state] |= found[failure[state]]
-            for c in 0 ..< classCount {
-                let child = children[state][c]
-                if child >= 0 {
-                    failure[child] = Int(transitions[failure[state] * classCount + c])
-                    transitions[state * classCount + c] = UInt16(child)
-                    queue.append(child)
-                } else {
-                    transitions[state * classCount + c] = transitions[failure[state] * classCount + c]
-                }
+            for (b, child) in children[state] {
+                var f = failure[state]
+                while f != 0, !children[f].contains(where: { $0.0 == b }) { f = failure[f] }
+                failure[child] = children[f].first(where: { $0.0 == b })?.1 ?? 0
+                queue.append(child)
             }
         }
-        self.byteClass = byteClass
-        self.classCount = classCount
+        // Numbered: the root first, then the states where nothing ends, then the others. (The
+        // root's own literals, empty ones, are in every state's and in `atRoot`.)
+        let passing = (1 ..< children.count).filter { found[$0] == 0 }
+        let accepting = (1 ..< children.count).filter { found[$0] != 0 }
+        var number = [Int](repeating: 0, count: children.count)
+        for (n, state) in ([0] + passing + accepting).enumerated() { number[state] = n }
+        // A state's row is its failure state's with its own children over it (breadth first, the
+        // failure state's row is done).
+        let rowLength = Self.rowBytes / MemoryLayout<UInt32>.stride
+        var transitions = [UInt32](repeating: 0, count: children.count * rowLength)
+        transitions.withUnsafeMutableBufferPointer { table in
+            for state in [0] + queue {
+                let row = number[state] * rowLength
+                if state != 0 {
+                    let from = number[failure[state]] * rowLength
+                    for b in 0 ..< rowLength { table[row + b] = table[from + b] }
+                }
+                for (b, child) in children[state] { table[row + Int(b)] = UInt32(number[child] * Self.rowBytes) }
+            }
+        }
+        precondition(transitions.count * MemoryLayout<UInt32>.stride <= Int(UInt32.max), "KeywordAutomaton: too many states")
         self.transitions = transitions
-        self.found = found
+        acceptingOffset = (1 + passing.count) * Self.rowBytes
+        self.found = accepting.map { found[$0] }
+        atRoot = found[0]
     }
 
     /// The literals `p` contains: bit k for `literals[k]`.
-    func literals(in p: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var seen = found[0]
-        byteClass.withUnsafeBufferPointer { byteClass in
-            transitions.withUnsafeBufferPointer { transitions in
-                found.withUnsafeBufferPointer { found in
-                    var state = 0
-                    for b in p {
-                        state = Int(transitions[state &* classCount &+ Int(byteClass[Int(b)])])
-                        seen |= found[state]
-                    }
+    func literals(in p: UnsafeBufferPointer<UInt8>) -> Bits {
+        var seen = atRoot
+        guard let bytes = p.baseAddress else { return seen }
+        transitions.withUnsafeBytes { table in
+            found.withUnsafeBufferPointer { found in
+                let base = table.baseAddress!
+                let acceptingOffset = acceptingOffset
+                // Indexed by a state's row number, from the first accepting state's: the
+                // compare that rules a state out is then all a passing byte costs.
+                let foundByRow = found.baseAddress! - (acceptingOffset &>> Self.rowShift)
+                var row = base
+                @inline(__always) func step(_ b: UInt8) {
+                    let next = Int(row.load(fromByteOffset: Int(b) &<< 2, as: UInt32.self))
+                    row = base + next
+                    if next >= acceptingOffset { seen |= foundByRow[next &>> Self.rowShift] }
+                }
+                // Four bytes a round: the loop's own count and test, amortized.
+                var q = bytes
+                let end = bytes + p.count, endOfRounds = bytes + (p.count & ~3)
+                while q != endOfRounds {
+                    step(q[0]); step(q[1]); step(q[2]); step(q[3])
+                    q += 4
+                }
+                while q != end {
+                    step(q[0])
+                    q += 1
                 }
             }
         }
@@ -92,10 +119,10 @@ struct KeywordAutomaton: Sendable {
     }
 
     /// The bits of `some` literals (each must be one of `literals`).
-    func mask(of some: [[UInt8]]) -> UInt64 {
+    func mask(of some: [[UInt8]]) -> Bits {
         some.reduce(0) { mask, literal in
             guard let k = literals.firstIndex(of: literal) else { preconditionFailure("KeywordAutomaton: unknown literal") }
-            return mask | UInt64(1) << UInt64(k)
+            return mask | Bits(1) << k
         }
     }
 }
