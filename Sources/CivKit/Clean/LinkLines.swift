@@ -6,6 +6,10 @@
 /// tags is a few characters at most.
 public enum LinkLines {
     static let maxItemScalars = 8
+    /// A link bar's item naming another site may be longer.
+    static let maxSiteItemScalars = 16
+    /// The last characters of a site's name: 网 (网站 is tested apart), 台 (a station), 平台 ends in 台 too.
+    static let siteNameEnds: Set<UInt32> = Set("网台".unicodeScalars.map(\.value))
     /// The labels of a byline's people: a line holding one is no menu.
     /// (Searched as bytes: Foundation's `String.contains` folds character clusters, and cost a
     /// third of civ-clean.)
@@ -20,17 +24,33 @@ public enum LinkLines {
         if bytes.withUTF8({ p in creditLabels.contains { UTF8Bytes.contains(p, $0) } }) { return false }
         var items: [Int] = [0]
         var bars = 0
+        // Items longer than a menu's, and those naming a site (`中央纪委国家监委网站`).
+        var long = 0, siteNamed = 0
+        var previous: Unicode.Scalar = " ", last: Unicode.Scalar = " "
+        func closeItem() {
+            if items[items.count - 1] > maxItemScalars { long += 1 }
+            if items[items.count - 1] > 0, siteNameEnds.contains(last.value) || (last == "站" && previous == "网") { siteNamed += 1 }
+        }
         for c in line.unicodeScalars {
             if c == " " || c == "|" || c == "｜" || c == "丨" {
                 if c != " " { bars += 1 }
-                if items[items.count - 1] > 0 { items.append(0) }
+                if items[items.count - 1] > 0 {
+                    closeItem()
+                    items.append(0)
+                }
                 continue
             }
             if isPunctuation(c) { return false }
             items[items.count - 1] += 1
-            if items[items.count - 1] > maxItemScalars { return false }
+            if items[items.count - 1] > maxSiteItemScalars { return false }
+            previous = last
+            last = c
         }
+        closeItem()
         let count = items.last == 0 ? items.count - 1 : items.count
+        // A bar of links to other sites (`12388举报网站 | 中央纪委国家监委网站 | 湖南省纪委监委网站`):
+        // longer items, three bars or more, half of them naming a site.
+        if long > 0 { return bars >= 3 && count >= 4 && 2 * siteNamed >= count }
         return bars >= 2 ? count >= 3 : count >= (line.hasPrefix("首页 ") ? 4 : 5)
     }
 
