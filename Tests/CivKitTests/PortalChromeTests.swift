@@ -45,23 +45,26 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
         let (record, counters) = clean(lines)
         #expect(record.lines == Array(lines[0 ... 10]))
         #expect(counters["dropped.contact"] == 1)
-        #expect(NoticeClosing.contactSectionLines(lines) == Array(5 ... 10))
+        #expect((5 ... 10).allSatisfy { NoticeClosing.isInContactSection(lines, $0) })
+        #expect(!NoticeClosing.isInContactSection(lines, 12))
         // Without the notice's section heading, the same lines are a footer's.
         let footer = Self.body + ["联系人：李先生 联系电话：0735-8123456"]
         #expect(clean(footer).0.lines == Self.body)
-        #expect(NoticeClosing.contactSectionLines(footer).isEmpty)
+        #expect(!NoticeClosing.isInContactSection(footer, 3))
     }
 
     @Test func greetingsSearchBoxesCountersAndLabelsAtTheHeadAreDropped() {
         #expect(ruleKind("您好，欢迎访问某某市政协网！今天是：2024年5月8日 星期三", index: 0) == "welcome")
         #expect(ruleKind("欢迎访问某某县人民政府网！", index: 0) == "welcome")
+        #expect(ruleKind("今天是：欢迎访问某某市人大常委会网站！", index: 0) == "welcome")
         #expect(ruleKind("您好，欢迎访问本网站，请先登录后再留言。", index: 0) == nil)
         #expect(ruleKind("请输入关键字 搜索", index: 2) == "search" && ruleKind("输入关键词检索", index: 2) == "search")
         #expect(ruleKind("请输入关键字查询办件进度，有问题可拨打热线。", index: 2) == nil)
         #expect(ruleKind("30672158", index: 5) == "counter" && ruleKind("2024年", index: 5) == nil)
         #expect(ruleKind("【字体：", index: 5) == "fontsize" && ruleKind("字号：", index: 5) == "fontsize")
+        #expect(ruleKind("选择字号：", index: 5) == "fontsize")
         #expect(ruleKind("字号：大 中 小", index: 5) == "fontsize" && ruleKind("字体：宋体，字号：四号。", index: 5) == nil)
-        #expect(ruleKind("选择区域：>>", index: 3) == "navigation" && ruleKind("切换城市", index: 3) == "navigation")
+        #expect(ruleKind("选择区域：>>", index: 3) == "navigation" && ruleKind("切换城市：", index: 3) == "navigation")
         #expect(ruleKind("选择区域：城区和三个乡镇先行试点", index: 3) == nil)
         #expect(ruleKind("收听音频", index: 6) == "player" && ruleKind("收听音频节目的市民越来越多。", index: 6) == nil)
         #expect(ruleKind("乡村振兴这么干 | 第十三期", index: 0) == "banner")
@@ -88,6 +91,7 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
         #expect(ruleKind("我来回答大家关心的三个问题。", index: 5) == nil)
         #expect(ruleKind("热门标签：文明城市 | 测评体系 | 创文", index: 25) == "tags")
         #expect(ruleKind("标签：文明养犬 志愿服务", index: 25) == nil)
+        #expect(ruleKind("本文标签：文明城市 测评", index: 25) == "tags")
         #expect(ruleKind("加入VIP，免费下载", index: 12) == "download" && ruleKind("点击查看更多>>", index: 26) == "docsite")
         #expect(ruleKind("本站数据来源于各地统计部门公开发布的统计公报，如有错漏请联系我们更正。", index: 26) == "notice")
         #expect(ruleKind("某某乡人民政府 主办 某某乡党政办 维护 今日访问：37 总访问：58216", index: 27) == "contact")
@@ -104,6 +108,11 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
         // A document site's related files under their heading; a file named in the text stays.
         let files = Self.body + ["相关资源", "街道创建工作汇报材料.docx", "2023年创文工作总结.doc"]
         #expect(clean(files).0.lines == Self.body)
+        // Under a taken line, a file's name is a listing's even above the site's own sentence.
+        let listing = Self.body + ["下载资源", "街道创建工作汇报材料.docx", "本站为文档分享平台，文档由用户上传，收益归作者所有。"]
+        let (listed, listedCounters) = clean(listing)
+        #expect(!listed.lines.contains(listing[4]))
+        #expect(listedCounters["dropped.attachment"] == 1)
     }
 
     @Test func searchEngineLinesAndLinkBarsAreDropped() {

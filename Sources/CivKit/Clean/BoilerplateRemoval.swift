@@ -100,7 +100,10 @@ public struct BoilerplateRemoval: DocumentRepair {
         return n >= 4
     }
 
+    static let maxLinesUnderTaken = 3
+
     /// The index of the nearest non-empty line above `i`, or -1.
+    @inline(never)
     func previousLine(_ lines: [String], before i: Int) -> Int {
         var k = i - 1
         while k >= 0, lines[k].isEmpty { k -= 1 }
@@ -109,6 +112,7 @@ public struct BoilerplateRemoval: DocumentRepair {
 
     /// Whether line `i` is an enumerated heading (`六、其他事项`) right under a kept line of the
     /// text that is one too or a sentence: the article's next section or item, not a link.
+    @inline(never)
     func continuesEnumeration(_ lines: [String], _ i: Int, keptIndices: [Int]) -> Bool {
         guard BodyEdges.withBytes(lines[i], SectionHeadings.isEnumerated), let k = keptIndices.last,
               k == previousLine(lines, before: i) else { return false }
@@ -119,11 +123,17 @@ public struct BoilerplateRemoval: DocumentRepair {
     /// one a rule takes (a welcome `您好，欢迎访问某某网！` above a notice whose items have no
     /// sentence mark); the document's end when no other is left. Looked for only when the last
     /// sentence lies in the head zone (rare).
+    @inline(never)
     func headRulesEnd(_ lines: [String], lastSentence: Int) -> Int {
-        guard lastSentence < BoilerplateRules.zoneLines, lastSentence < lines.count else { return lastSentence }
+        // (With no line below it in the head zone, nothing changes.)
+        guard lastSentence + 1 < min(lines.count, BoilerplateRules.zoneLines) else { return lastSentence }
         var k = lastSentence
         while k >= 0 {
-            if BodyEdges.withBytes(lines[k], BodyEdges.isSentence), ruleTaking(lines[k], index: k, count: lines.count) == nil { return k }
+            // (A sentence with a full stop is the text's: no rule is tried on it.)
+            let (sentence, plain) = BodyEdges.withBytes(lines[k]) { p in
+                (BodyEdges.isSentence(p), UTF8Bytes.contains(p, BodyEdges.fullStop) || p.count > BoilerplateRules.maxLineBytes)
+            }
+            if sentence && (plain || ruleTaking(lines[k], index: k, count: lines.count) == nil) { return k }
             k -= 1
         }
         return lines.count
@@ -312,9 +322,10 @@ public struct BoilerplateRemoval: DocumentRepair {
         var above: [(index: Int, counter: String)] = []
         var keptIndices: [Int] = []
         // A notice's closing and what lies between it and the text (`NoticeClosing`) are kept.
-        let closing = hasProse ? NoticeClosing.protectedLines(lines) + NoticeClosing.contactSectionLines(lines) : []
-        // Where head rules stop holding (below it, a date is a notice's date, no byline).
-        let headEnd = hasProse ? headRulesEnd(lines, lastSentence: edges.lastSentence) : edges.lastSentence
+        var closing = hasProse ? NoticeClosing.protectedLines(lines) : []
+        // Where head rules stop holding (below the last sentence, a date is a notice's date, no byline).
+        let ruleEdges = hasProse && edges.lastSentence < BoilerplateRules.zoneLines
+            ? BodyEdges(anchor: edges.anchor, lastSentence: headRulesEnd(lines, lastSentence: edges.lastSentence)) : edges
         // The last line taken (a rule, a shape, outside the body): a file's name right under it in
         // the tail is a listing's (`相关资源` / `某某汇报材料.docx`), not the text's.
         var lastTaken = -1
@@ -339,7 +350,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                     return keywords
                 }) { r in
                     // Head rules hold above the body's end: a date under a notice's last sentence is its date, no byline.
-                    if rules.scopes[r] == .head && i > headEnd { return false }
+                    if rules.scopes[r] == .head && i > ruleEdges.lastSentence { return false }
                     // What `Rule.matches` tests first, read from a plain array.
                     if !rules.spansTwoLines[r], rules.keywordMasks[r] & ~keywords != 0 { return false }
                     let rule = rules.rules[r]
@@ -353,7 +364,10 @@ public struct BoilerplateRemoval: DocumentRepair {
                 }
             }
             guard let r = taking else {
-                let belowBody = i > edges.lastSentence || (i >= lines.count - BoilerplateRules.zoneLines && lastTaken >= 0 && lastTaken == previousLine(lines, before: i))
+                // (Below the body's start, right under it or with blank lines between: at most
+                // `maxLinesUnderTaken` down. Above the body, a document site's file name is its title.)
+                let belowBody = i > edges.lastSentence || (lastTaken >= i - Self.maxLinesUnderTaken && i > edges.anchor
+                    && i >= lines.count - BoilerplateRules.zoneLines && lastTaken == previousLine(lines, before: i))
                 if hasProse, let counter = line.withUTF8({ Self.shapeKind($0, belowBody: belowBody) }) ?? structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
@@ -383,6 +397,14 @@ public struct BoilerplateRemoval: DocumentRepair {
                 continue
             }
             let rule = rules.rules[r]
+            // A notice's own contact lines (`NoticeClosing.isInContactSection`), though a footer's form.
+            if hasProse, rule.kind.utf8.count == 7, rule.kind == "contact", NoticeClosing.isInContactSection(lines, i) {
+                closing.append(i)
+                kept.append(lines[i])
+                keptIndices.append(i)
+                i += 1
+                continue
+            }
             var taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
             if rule.kind == "related" && rule.scope == .tail {
                 while i + taken.count < lines.count, Self.isLinkText(lines[i + taken.count], question: true) { taken.append(lines[i + taken.count]) }

@@ -24,34 +24,50 @@ public enum LinkLines {
         if bytes.withUTF8({ p in creditLabels.contains { UTF8Bytes.contains(p, $0) } }) { return false }
         var items: [Int] = [0]
         var bars = 0
-        // Items longer than a menu's, and those naming a site (`中央纪委国家监委网站`).
-        var long = 0, siteNamed = 0
-        var previous: Unicode.Scalar = " ", last: Unicode.Scalar = " "
-        func closeItem() {
-            if items[items.count - 1] > maxItemScalars { long += 1 }
-            if items[items.count - 1] > 0, siteNameEnds.contains(last.value) || (last == "站" && previous == "网") { siteNamed += 1 }
-        }
         for c in line.unicodeScalars {
             if c == " " || c == "|" || c == "｜" || c == "丨" {
                 if c != " " { bars += 1 }
-                if items[items.count - 1] > 0 {
-                    closeItem()
-                    items.append(0)
-                }
+                if items[items.count - 1] > 0 { items.append(0) }
                 continue
             }
             if isPunctuation(c) { return false }
             items[items.count - 1] += 1
-            if items[items.count - 1] > maxSiteItemScalars { return false }
+            if items[items.count - 1] > maxItemScalars {
+                // (Only a line with an ASCII bar may be a bar of links to other sites.)
+                return bytes.withUTF8 { UTF8Bytes.contains($0, 0x7C) } && isSiteLinkBar(line)
+            }
+        }
+        let count = items.last == 0 ? items.count - 1 : items.count
+        return bars >= 2 ? count >= 3 : count >= (line.hasPrefix("首页 ") ? 4 : 5)
+    }
+
+    /// A bar of links to other sites (`12388举报网站 | 中央纪委国家监委网站 | 湖南省纪委监委网站`): items
+    /// between `|` longer than a menu's (at most `maxSiteItemScalars`), three bars or more, half of
+    /// the items naming a site (ending in 网, 网站 or 台), none holding punctuation.
+    static func isSiteLinkBar(_ line: String) -> Bool {
+        var count = 0, bars = 0, siteNamed = 0, length = 0
+        var previous: Unicode.Scalar = " ", last: Unicode.Scalar = " "
+        func closeItem() {
+            guard length > 0 else { return }
+            count += 1
+            if siteNameEnds.contains(last.value) || (last == "站" && previous == "网") { siteNamed += 1 }
+            length = 0
+        }
+        for c in line.unicodeScalars {
+            if c == "|" || c == "｜" {
+                bars += 1
+                closeItem()
+                continue
+            }
+            if c == " " { continue }
+            if isPunctuation(c) { return false }
+            length += 1
+            if length > maxSiteItemScalars { return false }
             previous = last
             last = c
         }
         closeItem()
-        let count = items.last == 0 ? items.count - 1 : items.count
-        // A bar of links to other sites (`12388举报网站 | 中央纪委国家监委网站 | 湖南省纪委监委网站`):
-        // longer items, three bars or more, half of them naming a site.
-        if long > 0 { return bars >= 3 && count >= 4 && 2 * siteNamed >= count }
-        return bars >= 2 ? count >= 3 : count >= (line.hasPrefix("首页 ") ? 4 : 5)
+        return bars >= 3 && count >= 4 && 2 * siteNamed >= count
     }
 
     /// A line of markup: starts with a tag, and holds at most a few characters outside tags.

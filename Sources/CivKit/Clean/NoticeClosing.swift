@@ -33,28 +33,27 @@ public enum NoticeClosing {
         return protected
     }
 
-    /// A notice's contact section (`四、对本次采购提出询问，请按以下方式联系`, `八、联系方式`): below its
-    /// enumerated heading naming 联系, the run of lines that name the buyer and the agency and how
-    /// to reach them (`1.采购人信息`, `名称：…`, `联系人：杨先生 联系电话：0793-…`). They are the
-    /// notice's body, although a site's footer holds lines of the same form: the run ends at the
-    /// first other line (`附件：`, `主办单位：…`). The cheap test first: an enumerated line of the
-    /// last lines holding 联系 (most documents have none).
-    public static func contactSectionLines(_ lines: [String]) -> [Int] {
-        var protected: [Int] = []
-        let start = max(0, lines.count - BoilerplateRules.zoneLines - maxContactSectionLines)
-        for h in start ..< lines.count {
-            let isHeading = BodyEdges.withBytes(lines[h]) { p in
-                p.count <= maxContactHeadingBytes && SectionHeadings.isEnumerated(p) && UTF8Bytes.contains(p, contactBytes)
+    /// Whether line `i` lies in a notice's contact section (`四、对本次采购提出询问，请按以下方式联系`,
+    /// `八、联系方式`): below its enumerated heading naming 联系, within `maxContactSectionLines`, in the
+    /// run of lines that name the buyer and the agency and how to reach them (`1.采购人信息`,
+    /// `名称：…`, `联系人：杨先生 联系电话：0793-…`). They are the notice's body, although a site's footer
+    /// holds lines of the same form: the run ends at the first other line (`附件：`, `主办单位：…`).
+    /// Asked only of lines a contact rule takes (most documents have none).
+    public static func isInContactSection(_ lines: [String], _ i: Int) -> Bool {
+        var h = i - 1
+        while h >= 0, h >= i - maxContactSectionLines {
+            if !lines[h].isEmpty {
+                let (heading, item) = BodyEdges.withBytes(lines[h]) { p in
+                    (p.count <= maxContactHeadingBytes && SectionHeadings.isEnumerated(p) && UTF8Bytes.contains(p, contactBytes), isContactSectionLine(p))
+                }
+                if heading { return true }
+                if !item { return false }
             }
-            guard isHeading else { continue }
-            var j = h + 1
-            while j < lines.count, j <= h + maxContactSectionLines, lines[j].isEmpty || BodyEdges.withBytes(lines[j], isContactSectionLine) {
-                if !lines[j].isEmpty { protected.append(j) }
-                j += 1
-            }
+            h -= 1
         }
-        return protected
+        return false
     }
+
     static let contactBytes = Array("联系".utf8)
     static let maxContactSectionLines = 12
     static let maxContactHeadingBytes = 150

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Lines a site writes for search engines, not readers, that crawls keep above or under the text:
 /// a title of keywords joined by underscores (`文明城市测评体系2024_文明城市测评指标_创文测评标准_知道吧`)
 /// and a keywords line of short items between commas that repeat the site's name
@@ -37,8 +45,10 @@ public enum SeoLines {
         guard p.count >= 12, p.count <= maxLineBytes else { return false }
         // The cheap tests first: an underscore, or a full-width comma (EF BC 8C).
         if UTF8Bytes.contains(p, 0x5F) { return isUnderscoreTitle(p) }
-        // (Prose has a full stop: most lines end here.)
-        return !UTF8Bytes.contains(p, BodyEdges.fullStop) && UTF8Bytes.contains(p, comma) && isKeywordsLine(p)
+        // (Prose has a full stop: most lines end at this memchr.)
+        guard !UTF8Bytes.contains(p, BodyEdges.fullStop), let first = firstComma(p), first >= 6, first + 9 <= p.count else { return false }
+        // The item after the first comma opens as the first does (most lines with a comma end here).
+        return (0 ..< 6).allSatisfy({ p[first + 3 + $0] == p[$0] }) && isKeywordsLine(p)
     }
 
     /// Items between `_`, the first opening with a Han character, none empty or long, no space
@@ -63,7 +73,7 @@ public enum SeoLines {
     }
 
     /// Items between `，` with no other mark (`。`, `、`, `：`, `！`…), each short, `minRepeatingItems` of them
-    /// opening with the first item's first two characters.
+    /// (the second among them) opening with the first item's first two characters.
     static func isKeywordsLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count >= 6 else { return false }
         let opening = Array(p[0 ..< 6])
@@ -76,7 +86,9 @@ public enum SeoLines {
                 items += 1
                 length = 0
                 i += n
-                if i + 6 <= p.count, Array(p[i ..< i + 6]) == opening { repeating += 1 }
+                // The second item repeats the opening (most lines with a comma end here).
+                let repeats = i + 6 <= p.count && (0 ..< 6).allSatisfy { p[i + $0] == opening[$0] }
+                if repeats { repeating += 1 } else if items == 2 { return false }
                 continue
             }
             if v == 0x20 || LinkLines.isPunctuation(Unicode.Scalar(v) ?? " ") { return false }
@@ -87,4 +99,16 @@ public enum SeoLines {
         return length > 0 && items >= minKeywordItems && repeating >= minRepeatingItems
     }
     static let comma = Array("，".utf8)
+
+    /// Where the first `，` (EF BC 8C) begins: memchr finds its last byte.
+    static func firstComma(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = p.baseAddress else { return nil }
+        var from = 2
+        while from < p.count, let hit = memchr(base + from, 0x8C, p.count - from) {
+            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if p[end - 2] == 0xEF && p[end - 1] == 0xBC { return end - 2 }
+            from = end + 1
+        }
+        return nil
+    }
 }
