@@ -18,10 +18,11 @@ public struct BoilerplateRemoval: DocumentRepair {
     }
 
     /// The rules that need no pattern, tried on lines of the head and tail zones that no rule of
-    /// the table took: spam (`dropped.spam`), menus (`dropped.menu`), markup (`dropped.markup`).
+    /// the table took: spam (`dropped.spam`), search engines' lines (`dropped.seo`), menus (`dropped.menu`), markup (`dropped.markup`).
     func structuralKind(_ line: String, index: Int, count: Int) -> String? {
         guard index < BoilerplateRules.zoneLines || index >= count - BoilerplateRules.zoneLines else { return nil }
         if spam.isSpam(line) { return "dropped.spam" }
+        if BodyEdges.withBytes(line, SeoLines.isSeoLine) || (index == 0 && BodyEdges.withBytes(line, SeoLines.isTaglineTitle)) { return "dropped.seo" }
         if LinkLines.isMenu(line) { return "dropped.menu" }
         if LinkLines.isMarkup(line) { return "dropped.markup" }
         // Markup around boilerplate (`<div class="share">分享到：</div>`): the rules read its text.
@@ -71,14 +72,22 @@ public struct BoilerplateRemoval: DocumentRepair {
     }
 
     /// Lines of a related-links list under its heading (`相关阅读：`): short, without sentence
-    /// punctuation, in the tail zone.
-    static func isLinkText(_ line: String) -> Bool {
+    /// punctuation, in the tail zone. With `question`, a linked question ends in `？`
+    /// (`相关问题` / `全国文明城市多少年复查一次？`), though no mark stands inside it.
+    static func isLinkText(_ line: String, question: Bool = false) -> Bool {
         let scalars = line.unicodeScalars
         var n = 0
         var colonLast = false
+        var questionMarkLast = false
         for c in scalars {
             // A linked title may hold a comma (`文明养犬，从拴绳开始`), never a full stop; a colon
             // inside it (`杏林社区：共建共享美丽家园`), not closing a label (`编辑：`) or naming a credit.
+            if questionMarkLast { return false }
+            if question && c == "？" {
+                questionMarkLast = true
+                n += 1
+                continue
+            }
             if "。！？；".unicodeScalars.contains(c) { return false }
             colonLast = c == "：" || c == ":"
             n += 1
@@ -89,6 +98,45 @@ public struct BoilerplateRemoval: DocumentRepair {
             if BodyEdges.withBytes(line, BodyEdges.hasCredit) { return false }
         }
         return n >= 4
+    }
+
+    static let maxLinesUnderTaken = 3
+
+    /// The index of the nearest non-empty line above `i`, or -1.
+    @inline(never)
+    func previousLine(_ lines: [String], before i: Int) -> Int {
+        var k = i - 1
+        while k >= 0, lines[k].isEmpty { k -= 1 }
+        return k
+    }
+
+    /// Whether line `i` is an enumerated heading (`六、其他事项`) right under a kept line of the
+    /// text that is one too or a sentence: the article's next section or item, not a link.
+    @inline(never)
+    func continuesEnumeration(_ lines: [String], _ i: Int, keptIndices: [Int]) -> Bool {
+        guard BodyEdges.withBytes(lines[i], SectionHeadings.isEnumerated), let k = keptIndices.last,
+              k == previousLine(lines, before: i) else { return false }
+        return BodyEdges.withBytes(lines[k]) { SectionHeadings.isEnumerated($0) || BodyEdges.isSentence($0) }
+    }
+
+    /// The line below which head rules no longer hold: the text's last sentence, not counting
+    /// one a rule takes (a welcome `您好，欢迎访问某某网！` above a notice whose items have no
+    /// sentence mark); the document's end when no other is left. Looked for only when the last
+    /// sentence lies in the head zone (rare).
+    @inline(never)
+    func headRulesEnd(_ lines: [String], lastSentence: Int) -> Int {
+        // (With no line below it in the head zone, nothing changes.)
+        guard lastSentence + 1 < min(lines.count, BoilerplateRules.zoneLines) else { return lastSentence }
+        var k = lastSentence
+        while k >= 0 {
+            // (A sentence with a full stop is the text's: no rule is tried on it.)
+            let (sentence, plain) = BodyEdges.withBytes(lines[k]) { p in
+                (BodyEdges.isSentence(p), UTF8Bytes.contains(p, BodyEdges.fullStop) || p.count > BoilerplateRules.maxLineBytes)
+            }
+            if sentence && (plain || ruleTaking(lines[k], index: k, count: lines.count) == nil) { return k }
+            k -= 1
+        }
+        return lines.count
     }
 
     /// The kind of the first rule of one line that takes `line`, if any.
@@ -276,7 +324,13 @@ public struct BoilerplateRemoval: DocumentRepair {
         var commentByline: Int?
         var keptIndices: [Int] = []
         // A notice's closing and what lies between it and the text (`NoticeClosing`) are kept.
-        let closing = hasProse ? NoticeClosing.protectedLines(lines) : []
+        var closing = hasProse ? NoticeClosing.protectedLines(lines) : []
+        // Where head rules stop holding (below the last sentence, a date is a notice's date, no byline).
+        let ruleEdges = hasProse && edges.lastSentence < BoilerplateRules.zoneLines
+            ? BodyEdges(anchor: edges.anchor, lastSentence: headRulesEnd(lines, lastSentence: edges.lastSentence)) : edges
+        // The last line taken (a rule, a shape, outside the body): a file's name right under it in
+        // the tail is a listing's (`相关资源` / `某某汇报材料.docx`), not the text's.
+        var lastTaken = -1
         var i = 0
         while i < lines.count {
             // Longer lines are never taken for boilerplate (`BoilerplateRules.maxLineBytes`).
@@ -298,7 +352,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                     return keywords
                 }) { r in
                     // Head rules hold above the body's end: a date under a notice's last sentence is its date, no byline.
-                    if rules.scopes[r] == .head && i > edges.lastSentence { return false }
+                    if rules.scopes[r] == .head && i > ruleEdges.lastSentence { return false }
                     // What `Rule.matches` tests first, read from a plain array.
                     if !rules.spansTwoLines[r], rules.keywordMasks[r] & ~keywords != 0 { return false }
                     let rule = rules.rules[r]
@@ -312,9 +366,14 @@ public struct BoilerplateRemoval: DocumentRepair {
                 }
             }
             guard let r = taking else {
-                if hasProse, let counter = line.withUTF8({ Self.shapeKind($0, belowBody: i > edges.lastSentence) }) ?? structuralKind(lines[i], index: i, count: lines.count) {
+                // (Below the body's start, right under it or with blank lines between: at most
+                // `maxLinesUnderTaken` down. Above the body, a document site's file name is its title.)
+                let belowBody = i > edges.lastSentence || (lastTaken >= i - Self.maxLinesUnderTaken && i > edges.anchor
+                    && i >= lines.count - BoilerplateRules.zoneLines && lastTaken == previousLine(lines, before: i))
+                if hasProse, let counter = line.withUTF8({ Self.shapeKind($0, belowBody: belowBody) }) ?? structuralKind(lines[i], index: i, count: lines.count) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
+                    lastTaken = i
                 } else {
                     let belowTheBody = i >= lines.count - BoilerplateRules.zoneLines && i > edges.lastSentence
                     // Head lines are decided once the title is known (the body may begin lower than its
@@ -326,9 +385,10 @@ public struct BoilerplateRemoval: DocumentRepair {
                             above.append((i, "dropped.link-like"))
                         }
                     } else if hasProse, i >= lines.count - BoilerplateRules.zoneLines, i > edges.lastSentence,
-                              let counter = outsideKind(lines[i]) {
+                              !continuesEnumeration(lines, i, keptIndices: keptIndices), let counter = outsideKind(lines[i]) {
                         explained.append(TakenLine(index: i, counter: counter))
                         counters.add(counter)
+                        lastTaken = i
                         i += 1
                         continue
                     }
@@ -339,10 +399,18 @@ public struct BoilerplateRemoval: DocumentRepair {
                 continue
             }
             let rule = rules.rules[r]
+            // A notice's own contact lines (`NoticeClosing.isInContactSection`), though a footer's form.
+            if hasProse, rule.kind == "contact", NoticeClosing.isInContactSection(lines, i) {
+                closing.append(i)
+                kept.append(lines[i])
+                keptIndices.append(i)
+                i += 1
+                continue
+            }
             if rule.beginsReplies, commentByline == nil { commentByline = i }
             var taken = rule.spansTwoLines ? [lines[i], lines[i + 1]] : rule.kind == "breadcrumb" ? breadcrumb(lines, from: i) : [lines[i]]
             if rule.kind == "related" && rule.scope == .tail {
-                while i + taken.count < lines.count, Self.isLinkText(lines[i + taken.count]) { taken.append(lines[i + taken.count]) }
+                while i + taken.count < lines.count, Self.isLinkText(lines[i + taken.count], question: true) { taken.append(lines[i + taken.count]) }
             } else if rule.kind == "tips" {
                 // The reader's notes under the label: site talk, or a further label (`友情提示`).
                 while i + taken.count < lines.count, lines[i + taken.count].utf8.count <= SiteTalk.maxLineBytes,
@@ -355,6 +423,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             for j in i ..< i + taken.count {
                 explained.append(TakenLine(index: j, counter: rule.counterName))
             }
+            lastTaken = i + taken.count - 1
             switch rule.action {
             case .drop:
                 counters.add(rule.counterName, taken.count)

@@ -325,14 +325,31 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
     }
 
-    /// The same, given the line's keywords (asked only when some rule may start the line): a
-    /// line holding none visits only the rules that need none (the rules passed over could not
-    /// take it: `Rule.mayMatch` fails on their keywords), in the same order.
+    /// The same, given the line's keywords (asked only when some rule may start the line): only
+    /// the rules whose keywords the line holds, and those over two lines, are visited (the rules
+    /// passed over could not take it: `Rule.mayMatch` fails on their keywords), in the same order;
+    /// a line holding none visits only the rules that need none.
     @inline(__always)
     func firstCandidate(index: Int, count: Int, firstByte: UInt8, keywords: () -> KeywordAutomaton.Bits, where body: (Int) -> Bool) -> Int? {
         let k = Self.zone(index: index, count: count) << 8 | Int(firstByte)
         guard candidateStarts[k] < candidateStarts[k + 1] else { return nil }
-        guard keywords() == 0 else { return firstCandidate(index: index, count: count, firstByte: firstByte, where: body) }
+        let held = keywords()
+        guard held == 0 else {
+            // The rules of one line whose keywords the line lacks are passed over here, without a
+            // call (most candidates of most lines): `Rule.mayMatch` fails on them.
+            return candidateRules.withUnsafeBufferPointer { list in
+                keywordMasks.withUnsafeBufferPointer { masks in
+                    spansTwoLines.withUnsafeBufferPointer { twoLines in
+                        for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) {
+                            let r = Int(list[j])
+                            if masks[r] & ~held != 0 && !twoLines[r] { continue }
+                            if body(r) { return r }
+                        }
+                        return nil
+                    }
+                }
+            }
+        }
         return keywordlessRules.withUnsafeBufferPointer { list in
             for j in Int(keywordlessStarts[k]) ..< Int(keywordlessStarts[k + 1]) where body(Int(list[j])) { return Int(list[j]) }
             return nil

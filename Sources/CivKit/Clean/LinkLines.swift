@@ -6,6 +6,10 @@
 /// tags is a few characters at most.
 public enum LinkLines {
     static let maxItemScalars = 8
+    /// A link bar's item naming another site may be longer.
+    static let maxSiteItemScalars = 16
+    /// The last characters of a site's name: 网 (网站 is tested apart), 台 (a station), 平台 ends in 台 too.
+    static let siteNameEnds: Set<UInt32> = Set("网台".unicodeScalars.map(\.value))
     /// The labels of a byline's people: a line holding one is no menu.
     /// (Searched as bytes: Foundation's `String.contains` folds character clusters, and cost a
     /// third of civ-clean.)
@@ -28,10 +32,42 @@ public enum LinkLines {
             }
             if isPunctuation(c) { return false }
             items[items.count - 1] += 1
-            if items[items.count - 1] > maxItemScalars { return false }
+            if items[items.count - 1] > maxItemScalars {
+                // (Only a line with an ASCII bar may be a bar of links to other sites.)
+                return bytes.withUTF8 { UTF8Bytes.contains($0, 0x7C) } && isSiteLinkBar(line)
+            }
         }
         let count = items.last == 0 ? items.count - 1 : items.count
         return bars >= 2 ? count >= 3 : count >= (line.hasPrefix("首页 ") ? 4 : 5)
+    }
+
+    /// A bar of links to other sites (`12388举报网站 | 中央纪委国家监委网站 | 湖南省纪委监委网站`): items
+    /// between `|` longer than a menu's (at most `maxSiteItemScalars`), three bars or more, half of
+    /// the items naming a site (ending in 网, 网站 or 台), none holding punctuation.
+    static func isSiteLinkBar(_ line: String) -> Bool {
+        var count = 0, bars = 0, siteNamed = 0, length = 0
+        var previous: Unicode.Scalar = " ", last: Unicode.Scalar = " "
+        func closeItem() {
+            guard length > 0 else { return }
+            count += 1
+            if siteNameEnds.contains(last.value) || (last == "站" && previous == "网") { siteNamed += 1 }
+            length = 0
+        }
+        for c in line.unicodeScalars {
+            if c == "|" || c == "｜" {
+                bars += 1
+                closeItem()
+                continue
+            }
+            if c == " " { continue }
+            if isPunctuation(c) { return false }
+            length += 1
+            if length > maxSiteItemScalars { return false }
+            previous = last
+            last = c
+        }
+        closeItem()
+        return bars >= 3 && count >= 4 && 2 * siteNamed >= count
     }
 
     /// A line of markup: starts with a tag, and holds at most a few characters outside tags.

@@ -33,6 +33,44 @@ public enum NoticeClosing {
         return protected
     }
 
+    /// Whether line `i` lies in a notice's contact section (`四、对本次采购提出询问，请按以下方式联系`,
+    /// `八、联系方式`): below its enumerated heading naming 联系, within `maxContactSectionLines`, in the
+    /// run of lines that name the buyer and the agency and how to reach them (`1.采购人信息`,
+    /// `名称：…`, `联系人：杨先生 联系电话：0793-…`). They are the notice's body, although a site's footer
+    /// holds lines of the same form: the run ends at the first other line (`附件：`, `主办单位：…`).
+    /// Asked only of lines a contact rule takes (most documents have none).
+    public static func isInContactSection(_ lines: [String], _ i: Int) -> Bool {
+        var h = i - 1
+        while h >= 0, h >= i - maxContactSectionLines {
+            if !lines[h].isEmpty {
+                let (heading, item) = BodyEdges.withBytes(lines[h]) { p in
+                    (p.count <= maxContactHeadingBytes && SectionHeadings.isEnumerated(p) && UTF8Bytes.contains(p, contactBytes), isContactSectionLine(p))
+                }
+                if heading { return true }
+                if !item { return false }
+            }
+            h -= 1
+        }
+        return false
+    }
+
+    static let contactBytes = Array("联系".utf8)
+    static let maxContactSectionLines = 12
+    static let maxContactHeadingBytes = 150
+
+    /// A line of a notice's contact section: a numbered item (`1.采购人信息`, `（一）`) or one
+    /// opening with a contact's label and its colon.
+    static func isContactSectionLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if SectionHeadings.isNumberedItem(p) || SectionHeadings.isEnumerated(p) { return true }
+        guard let colon = UTF8Bytes.firstIndex(of: fullWidthColon, in: p) else { return false }
+        let label = UnsafeBufferPointer(rebasing: p[..<colon])
+        return contactLabels.contains { $0.count == label.count && UTF8Bytes.contains(label, $0) }
+    }
+    static let fullWidthColon = Array("：".utf8)
+    /// The labels of a notice's parties and contacts.
+    static let contactLabels = ["名称", "单位名称", "采购人", "采购代理机构", "代理机构", "招标人", "招标代理机构", "地址", "联系地址",
+                                "联系人", "项目联系人", "联系方式", "联系电话", "电话", "传真", "邮箱", "电子邮箱", "邮编"].map { Array($0.utf8) }
+
     /// A line that is a date and nothing else: digits (or none, lost), `年`, `月`, `日`, or
     /// digits between `-`, `/` or `.`.
     public static func isDateOnly(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
