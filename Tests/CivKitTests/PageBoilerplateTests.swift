@@ -91,9 +91,31 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
         // One footer line, not two pages: a space, a digit or a dash follows the number.
         #expect(rest("桂ICP备15003456号-2 桂公网安备 45012302000123号") == nil)
         #expect(rest("京ICP备12345678号2") == nil)
+        // A number's label in brackets right after it is the same line's: `（镇纪委）` begins no page.
+        #expect(rest("监督电话：0739-6152307（镇纪委）  13907391526（村务监督委员会）") == nil)
+        #expect(rest("举报邮箱：jb@example.com(纪检组)") == nil)
         // Dropped whole only: a line that goes on after a closing marker is not taken for one.
         let (record, _) = clean(["标题", "正文。", "【打印】会议要求，全市上下要攻坚克难。"])
         #expect(record.lines.count == 3)
+    }
+
+    /// A site's greeting ends in `！` but is no prose: the breadcrumb under it starts no second
+    /// document, nor is the menu between them cut where a word of the trail recurs (`政府|采购`).
+    @Test func aGreetingAboveTheBreadcrumbIsNoProse() throws {
+        let page = "您好，欢迎访问青岚县公共资源交易网！今天是：2024年5月13日 星期一\n首页 | 交易信息 | 政策法规 | 办事指南 | 诚信体系\n"
+            + "工程建设 | 政府采购 | 土地矿产 | 产权交易\n当前位置：首页 >> 交易信息 >> 政府采购 >> 采购公告\n"
+            + "青岚县广告牌更新项目磋商公告\n潜在供应商应在交易网获取采购文件，并按时提交响应文件。"
+        let (records, _, stage) = try Support.cleanRecords(Array(page.utf8))
+        #expect(records.count == 1)
+        #expect((stage.counters["pages.head-cut-split"] ?? 0) == 0)
+        #expect(CleanStage.isWelcome("欢迎来到澄江市人大网！"))
+        #expect(!CleanStage.isWelcome("欢迎访问的客人说：这里很好。"))
+        #expect(!CleanStage.isWelcome("他说欢迎访问！"))
+        // Glued after the old page's last line (a site's identifier), the greeting begins the next page.
+        let rules = BoilerplateRules.standard
+        let glued = "滇ICP备05006613号-1 网站标识码：5304000017您好，欢迎访问澄江市人大网！今天是：2024年10月25日 星期五"
+        #expect(rules.gluedPageStart(in: glued).map { String(glued[$0...]) } == "您好，欢迎访问澄江市人大网！今天是：2024年10月25日 星期五")
+        #expect(rules.gluedPageStart(in: "他说：您好，欢迎访问澄江市人大网！") == nil)
     }
 
     /// Lines above a page's breadcrumb (site tools, menus, the site's name) stay with the page:

@@ -72,7 +72,8 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
     }
 
     @Test func appVideoAndAccountChromeIsDropped() {
-        #expect(ruleKind("打开APP 阅读体验更佳", index: 1) == "promotion" && ruleKind("打开某某新闻，阅读体验更佳", index: 1) == "promotion")
+        // (`打开APP…` is also an app prompt by the navigation row that comes first.)
+        #expect(ruleKind("打开APP 阅读体验更佳", index: 1) == "navigation" && ruleKind("打开某某新闻，阅读体验更佳", index: 1) == "promotion")
         #expect(ruleKind("改版后的客户端阅读体验更佳，用户数增长了三成。", index: 1) == nil)
         #expect(ruleKind("视频时长 02:15", index: 4) == "counter" && ruleKind("00:00 / 02:36", index: 4) == "counter")
         #expect(ruleKind("播放 1.3万", index: 4) == "counter" && ruleKind("阅读 2816", index: 25) == "counter")

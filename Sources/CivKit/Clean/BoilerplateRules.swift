@@ -443,6 +443,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         if line.utf8.count <= Self.maxLineBytes, bytes.withUTF8({ p in p.count > 1 && Self.inLineStartBytes.contains { UTF8Bytes.contains(UnsafeBufferPointer(rebasing: p[1...]), $0) } }), !line.isEmpty,
            let start = laterPageStart(in: line, after: line.index(after: line.startIndex)), !startsPage(line) {
             // A welcome inside a sentence (`他说：欢迎来到…！`) is the sentence's.
+            // A greeting right after a colon or a quote mark is someone's speech (`他说：您好，欢迎…`).
+            if line[start...].hasPrefix("您好") || line[start...].hasPrefix("你好"),
+               let before = line[..<start].unicodeScalars.last, "：:“\"「，".unicodeScalars.contains(before) { return nil }
             if line[start...].hasPrefix("欢迎"), line[..<start].unicodeScalars.contains(where: { "，。！？；：:".unicodeScalars.contains($0) }) { return nil }
             return start
         }
@@ -522,7 +525,8 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// that goes on with what came before (`-1`, `）`, `，`).
     static func mayBeginPage(_ c: Unicode.Scalar) -> Bool {
         if c.properties.isWhitespace || ("0"..."9").contains(c) { return false }
-        return !"-–—)）]】，,。.、：:；;！!？?|/·".unicodeScalars.contains(c)
+        // (A parenthesis right after a number labels it: `监督电话：0739-6152307（镇纪委）`.)
+        return !"-–—)）]】，,。.、：:；;！!？?|/·（(".unicodeScalars.contains(c)
     }
 
     /// The first place after `from` where a page-start rule with a fixed opening matches.

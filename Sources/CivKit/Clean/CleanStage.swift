@@ -390,8 +390,23 @@ public final class CleanStage {
             }
         }
         if !cleaned.isEmpty { document.hasText = true }
-        if !document.hasProse { document.hasProse = Self.isProse(cleaned) }
+        if !document.hasProse { document.hasProse = Self.isProse(cleaned) && !Self.isWelcome(cleaned) }
     }
+
+    /// A site's greeting (`您好，欢迎访问某某网！今天是：…`, `欢迎来到某某网！`): a page's first
+    /// line, with a `！` but no prose: a breadcrumb below it is the same page's.
+    static func isWelcome(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { p in
+            guard p.count <= welcomeMaxBytes, !UTF8Bytes.contains(p, BodyEdges.fullStop) else { return false }
+            return welcomeOpenings.contains { opening in
+                opening.count <= p.count && zip(opening, p).allSatisfy { $0 == $1 }
+            }
+        }
+    }
+
+    static let welcomeMaxBytes = 200
+    static let welcomeOpenings = ["欢迎访问", "欢迎来到", "欢迎光临", "您好，欢迎", "你好，欢迎", "您好！欢迎", "你好！欢迎"].map { Array($0.utf8) }
 
     /// A line with a sentence end (`。！？`).
     public static func isProse(_ line: String) -> Bool {
