@@ -116,6 +116,8 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
         let glued = "滇ICP备05006613号-1 网站标识码：5304000017您好，欢迎访问澄江市人大网！今天是：2024年10月25日 星期五"
         #expect(rules.gluedPageStart(in: glued).map { String(glued[$0...]) } == "您好，欢迎访问澄江市人大网！今天是：2024年10月25日 星期五")
         #expect(rules.gluedPageStart(in: "他说：您好，欢迎访问澄江市人大网！") == nil)
+        // A menu whose first item is `网站首页` is one line of a page, not a trail glued after `网站`.
+        #expect(rules.gluedPageStart(in: "网站首页 | 乡情概况 | 政务公开 | 乡村振兴 | 党建园地") == nil)
     }
 
     /// Lines above a page's breadcrumb (site tools, menus, the site's name) stay with the page:

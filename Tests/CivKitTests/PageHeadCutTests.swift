@@ -30,6 +30,18 @@ struct PageHeadCutTests {
         #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count)
     }
 
+    /// `网站首页 | …` is a page's own menu, its first item the home page's link: no cut between
+    /// 网站 and 首页 (the old page's statement above ends in the new page's glued name).
+    @Test func aMenuOpeningWithTheSiteHomeLinkIsNotCut() throws {
+        let first = Self.article + "声明：本文由入驻某某资讯的作者撰写，观点仅代表作者本人，不代表某某资讯立场。"
+        let second = "石桥乡人民政府网\n网站首页 | 乡情概况 | 政务公开 | 乡村振兴 | 党建园地\n您的位置：网站首页 >> 乡村振兴 >> 工作动态\n石桥乡上半年乡村振兴工作总结\n上半年，全乡围绕产业发展推进各项工作。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(!records.contains { $0.lines.contains("网站") })
+        #expect(records.last?.lines.contains("石桥乡上半年乡村振兴工作总结") == true)
+        var line = "网站首页 | 乡情概况 | 政务公开 | 乡村振兴"
+        #expect(line.withUTF8 { p in PageHeadCut.afterSiteWord(p, at: 6) } && !line.withUTF8 { p in PageHeadCut.afterSiteWord(p, at: 3) })
+    }
+
     @Test func aTitleBeginsAtItsColumnTag() throws {
         let first = Self.article + "相关推荐：社区创建文明城市工作总结"
         let second = "【创城进行时】城东街道：小区改造暖民心\n城东街道 城东发布 2023-03-22 18:30\n近日，城东街道幸福里小区改造工程全面完工。"

@@ -443,6 +443,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         if line.utf8.count <= Self.maxLineBytes, bytes.withUTF8({ p in p.count > 1 && Self.inLineStartBytes.contains { UTF8Bytes.contains(UnsafeBufferPointer(rebasing: p[1...]), $0) } }), !line.isEmpty,
            let start = laterPageStart(in: line, after: line.index(after: line.startIndex)), !startsPage(line) {
             // A welcome inside a sentence (`他说：欢迎来到…！`) is the sentence's.
+            // `网站首页 | 乡情概况 | …` is a menu whose first item is the home page, not a trail glued after `网站`.
+            if line[..<start] == "网站" { return nil }
             // A greeting right after a colon or a quote mark is someone's speech (`他说：您好，欢迎…`).
             if line[start...].hasPrefix("您好") || line[start...].hasPrefix("你好"),
                let before = line[..<start].unicodeScalars.last, "：:“\"「，".unicodeScalars.contains(before) { return nil }

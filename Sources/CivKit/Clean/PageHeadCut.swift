@@ -107,7 +107,8 @@ public enum PageHeadCut {
                 let lead = anywhere ? later.reduce(0) { m, line in max(m, line.withUnsafeBufferPointer { longestMatchAnywhere(rest, in: $0, notAfter: before) }) } : 0
                 if lead > (best?.length ?? 0), !afterFooter { best = (i, lead) }
                 // A page's Latin first line glued after Han text (`…材料Untitled Document`), by its rule.
-                if opening == nil, !afterFooter, opensSite || beginsPage(rest) || (latinAfterHan(p, at: i, v) && isFirstLine(rest)) { opening = i }
+                // (`网站首页 | …` opens with the home page's link whole: no cut between 网站 and 首页.)
+                if opening == nil, !afterFooter, (opensSite && !afterSiteWord(p, at: i)) || beginsPage(rest) || (latinAfterHan(p, at: i, v) && isFirstLine(rest)) { opening = i }
             }
             scalarsBefore += 1
             i += length
@@ -289,6 +290,13 @@ public enum PageHeadCut {
     }
 
     static let homeWords = ["首页", "网站首页", "首頁", "網站首頁"].map { Array($0.utf8) }
+
+    /// Whether `网站` (`網站`) ends right before `i`: the first half of the link `网站首页`.
+    static func afterSiteWord(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        siteWords.contains { word in i >= word.count && p[(i - word.count) ..< i].elementsEqual(word) }
+    }
+
+    static let siteWords = ["网站", "網站"].map { Array($0.utf8) }
 
     /// A menu of three or more items as long as one another (`新闻 | 财经 | 体育 | 娱乐`,
     /// `首頁 新聞 政務 民生`) ending the line, its first item glued after other text: where that
