@@ -37,6 +37,8 @@ struct PageHeadCutTests {
         let second = "石桥乡人民政府网\n网站首页 | 乡情概况 | 政务公开 | 乡村振兴 | 党建园地\n您的位置：网站首页 >> 乡村振兴 >> 工作动态\n石桥乡上半年乡村振兴工作总结\n上半年，全乡围绕产业发展推进各项工作。"
         let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
         #expect(!records.contains { $0.lines.contains("网站") })
+        // The name glued after the statement begins the page, with the menu between it and the breadcrumb.
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
         #expect(records.last?.lines.contains("石桥乡上半年乡村振兴工作总结") == true)
         var line = "网站首页 | 乡情概况 | 政务公开 | 乡村振兴"
         #expect(line.withUTF8 { p in PageHeadCut.afterSiteWord(p, at: 6) } && !line.withUTF8 { p in PageHeadCut.afterSiteWord(p, at: 3) })

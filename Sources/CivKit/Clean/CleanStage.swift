@@ -285,9 +285,13 @@ public final class CleanStage {
         }
         // The old page's last sentence right above the page start may end in the new page's
         // glued first line (`…未经许可不得转载。公文素材库`): looked in for that alone.
+        // So may it with the new page's menus between (`…不代表本站立场。石桥乡人民政府网` above
+        // `网站首页 | 乡情概况 | …` above the breadcrumb).
+        var sentenceAboveMenus: Int? = nil
         if first > 0, let start = then != nil ? recent.count : startLine, start >= first, recent[first - 1].hasProseBefore,
-           recent[first - 1].linesBefore > 0, recent[first ..< start].allSatisfy({ $0.cleaned.isEmpty }) {
+           recent[first - 1].linesBefore > 0, recent[first ..< start].allSatisfy({ $0.cleaned.isEmpty || Self.isMenu($0.cleaned) }) {
             first -= 1
+            if recent[first + 1 ..< start].contains(where: { !$0.cleaned.isEmpty }) { sentenceAboveMenus = first }
         }
         guard first < searchable else { return nil }
         var indexes: [Int] = [], lines: [[UInt8]] = []
@@ -311,11 +315,17 @@ public final class CleanStage {
         guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
                                                     isFirstLine: { self.isFirstLine($0) },
                                                     isBanner: { self.rules.isBanner(String(decoding: $0, as: UTF8.self)) }, anywhere: anywhere,
-                                                    lineAboveStart: lineAboveStart)
+                                                    lineAboveStart: lineAboveStart,
+                                                    sentenceAboveMenus: sentenceAboveMenus.flatMap { indexes.firstIndex(of: $0) })
         else { return nil }
         if let onlyFrom, indexes[n] < onlyFrom { return nil }
         if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }
         return try split(&document, recent: recent, at: indexes[n], start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
+    }
+
+    /// A menu line (`网站首页 | 乡情概况 | 政务公开`), on its bytes.
+    static func isMenu(_ line: [UInt8]) -> Bool {
+        line.count <= LinkLines.maxLineBytes && LinkLines.isMenu(String(decoding: line, as: UTF8.self))
     }
 
     /// Whether `line` starts a page by a rule for a page's first line (a banner), not one for

@@ -54,7 +54,7 @@ public enum PageHeadCut {
                            beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                            isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                            isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false,
-                           lineAboveStart: Int? = nil) -> (line: Int, start: Int)? {
+                           lineAboveStart: Int? = nil, sentenceAboveMenus: Int? = nil) -> (line: Int, start: Int)? {
         // The strongest kind of cut wins, then the earliest line: a weak sign in the old page's
         // footer must not win over the name in the glued line.
         var found: (line: Int, start: Int, strength: Int)? = nil
@@ -62,7 +62,7 @@ public enum PageHeadCut {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
             if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, isFirstLine: isFirstLine,
-                                                                   isBanner: isBanner, anywhere: anywhere, aboveStart: k == lineAboveStart) }),
+                                                                   isBanner: isBanner, anywhere: anywhere, aboveStart: k == lineAboveStart || k == sentenceAboveMenus) }),
                strength > (found?.strength ?? -1) {
                 found = (k, start, strength)
             }
