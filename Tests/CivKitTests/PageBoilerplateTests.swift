@@ -2,16 +2,6 @@ import Foundation
 import Testing
 @testable import CivKit
 
-/// The kind of the first boilerplate row that takes `line` at `index` of a page of `count` lines.
-private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
-    let rules = BoilerplateRules.standard
-    var line = line
-    let first = line.utf8.first ?? 0
-    return line.withUTF8 { p in
-        rules.firstCandidate(index: index, count: count, firstByte: first) { rules.rules[$0].matches(p, keywords: rules.keywords(in: p)) }
-    }.map { rules.rules[$0].kind }
-}
-
 /// The rules of issue 17 (spam, menus, markup, related lists, pages' last lines) and the
 /// labelled pages of `testdata/pages/` (what `scripts/eval-pages` measures).
 @Suite struct PageBoilerplateTests {
@@ -316,7 +306,7 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
     }
 
     @Test func appGalleryFeedAndWeChatFormsAreDropped() {
-        func kind(_ line: String, index: Int = 28) -> String? { ruleKind(line, index: index) }
+        func kind(_ line: String, index: Int = 28) -> String? { Support.ruleKind(line, index: index) }
         #expect(kind("打印 | 关闭") == "navigation" && kind("打印本页 | 关闭窗口 | 返回顶部") == "navigation")
         #expect(BodyEdges.withBytes("1/6", BoilerplateRemoval.isGalleryCounter) && BodyEdges.withBytes("（3/12）", BoilerplateRemoval.isGalleryCounter))
         #expect(!BodyEdges.withBytes("1/3。", BoilerplateRemoval.isGalleryCounter) && !BodyEdges.withBytes("2024/05/13", BoilerplateRemoval.isGalleryCounter))
@@ -370,7 +360,7 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
 
     @Test func headAndFootFormsOfPortalsForumsAndEPapersAreDropped() {
         let rules = BoilerplateRules.standard
-        func kind(_ line: String, index: Int = 1) -> String? { ruleKind(line, index: index) }
+        func kind(_ line: String, index: Int = 1) -> String? { Support.ruleKind(line, index: index) }
         #expect(kind("今天是：2023年6月14日 星期三") == "calendar")
         #expect(kind("今天是个好日子，我们一起去看新建成的公园。") == nil)
         #expect(kind("本帖最后由 南浦社区工作站 于 2020-9-3 16:40 编辑") == "forum")
@@ -412,7 +402,7 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
     }
 
     @Test func appCommentsFeedFootersRelatedSummariesAndEPaperSectionsAreDropped() {
-        func kind(_ line: String, index: Int = 28) -> String? { ruleKind(line, index: index) }
+        func kind(_ line: String, index: Int = 28) -> String? { Support.ruleKind(line, index: index) }
         // A user shown by a masked phone number, a reply between two; a user's words with the app's place.
         #expect(kind("138****1234：说得好，支持！") == "comments")
         #expect(kind("186****3307 回复 139****5520：我们村也想办来自信阳") == "comments")

@@ -2,16 +2,6 @@ import Foundation
 import Testing
 @testable import CivKit
 
-/// The kind of the first boilerplate row that takes `line` at `index` of a page of `count` lines.
-private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
-    let rules = BoilerplateRules.standard
-    var line = line
-    let first = line.utf8.first ?? 0
-    return line.withUTF8 { p in
-        rules.firstCandidate(index: index, count: count, firstByte: first) { rules.rules[$0].matches(p, keywords: rules.keywords(in: p)) }
-    }.map { rules.rules[$0].kind }
-}
-
 /// The forms of the fifth held-out set (`testdata/pages/heldout5/`: people's congress and
 /// statistics portals, tender notices, county apps, news-client accounts, Q&A, document and radio
 /// sites): each rule takes its chrome, and a line of the text of a like shape stays.
@@ -54,48 +44,48 @@ private func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
     }
 
     @Test func greetingsSearchBoxesCountersAndLabelsAtTheHeadAreDropped() {
-        #expect(ruleKind("您好，欢迎访问某某市政协网！今天是：2024年5月8日 星期三", index: 0) == "welcome")
-        #expect(ruleKind("欢迎访问某某县人民政府网！", index: 0) == "welcome")
-        #expect(ruleKind("今天是：欢迎访问某某市人大常委会网站！", index: 0) == "welcome")
-        #expect(ruleKind("您好，欢迎访问本网站，请先登录后再留言。", index: 0) == nil)
-        #expect(ruleKind("请输入关键字 搜索", index: 2) == "search" && ruleKind("输入关键词检索", index: 2) == "search")
-        #expect(ruleKind("请输入关键字查询办件进度，有问题可拨打热线。", index: 2) == nil)
-        #expect(ruleKind("30672158", index: 5) == "counter" && ruleKind("2024年", index: 5) == nil)
-        #expect(ruleKind("【字体：", index: 5) == "fontsize" && ruleKind("字号：", index: 5) == "fontsize")
-        #expect(ruleKind("选择字号：", index: 5) == "fontsize")
-        #expect(ruleKind("字号：大 中 小", index: 5) == "fontsize" && ruleKind("字体：宋体，字号：四号。", index: 5) == nil)
-        #expect(ruleKind("选择区域：>>", index: 3) == "navigation" && ruleKind("切换城市：", index: 3) == "navigation")
-        #expect(ruleKind("选择区域：城区和三个乡镇先行试点", index: 3) == nil)
-        #expect(ruleKind("收听音频", index: 6) == "player" && ruleKind("收听音频节目的市民越来越多。", index: 6) == nil)
-        #expect(ruleKind("乡村振兴这么干 | 第十三期", index: 0) == "banner")
-        #expect(ruleKind("第十三期乡村振兴培训班在县委党校开班", index: 0) == nil)
+        #expect(Support.ruleKind("您好，欢迎访问某某市政协网！今天是：2024年5月8日 星期三", index: 0) == "welcome")
+        #expect(Support.ruleKind("欢迎访问某某县人民政府网！", index: 0) == "welcome")
+        #expect(Support.ruleKind("今天是：欢迎访问某某市人大常委会网站！", index: 0) == "welcome")
+        #expect(Support.ruleKind("您好，欢迎访问本网站，请先登录后再留言。", index: 0) == nil)
+        #expect(Support.ruleKind("请输入关键字 搜索", index: 2) == "search" && Support.ruleKind("输入关键词检索", index: 2) == "search")
+        #expect(Support.ruleKind("请输入关键字查询办件进度，有问题可拨打热线。", index: 2) == nil)
+        #expect(Support.ruleKind("30672158", index: 5) == "counter" && Support.ruleKind("2024年", index: 5) == nil)
+        #expect(Support.ruleKind("【字体：", index: 5) == "fontsize" && Support.ruleKind("字号：", index: 5) == "fontsize")
+        #expect(Support.ruleKind("选择字号：", index: 5) == "fontsize")
+        #expect(Support.ruleKind("字号：大 中 小", index: 5) == "fontsize" && Support.ruleKind("字体：宋体，字号：四号。", index: 5) == nil)
+        #expect(Support.ruleKind("选择区域：>>", index: 3) == "navigation" && Support.ruleKind("切换城市：", index: 3) == "navigation")
+        #expect(Support.ruleKind("选择区域：城区和三个乡镇先行试点", index: 3) == nil)
+        #expect(Support.ruleKind("收听音频", index: 6) == "player" && Support.ruleKind("收听音频节目的市民越来越多。", index: 6) == nil)
+        #expect(Support.ruleKind("乡村振兴这么干 | 第十三期", index: 0) == "banner")
+        #expect(Support.ruleKind("第十三期乡村振兴培训班在县委党校开班", index: 0) == nil)
     }
 
     @Test func appVideoAndAccountChromeIsDropped() {
         // (`打开APP…` is also an app prompt by the navigation row that comes first.)
-        #expect(ruleKind("打开APP 阅读体验更佳", index: 1) == "navigation" && ruleKind("打开某某新闻，阅读体验更佳", index: 1) == "promotion")
-        #expect(ruleKind("改版后的客户端阅读体验更佳，用户数增长了三成。", index: 1) == nil)
-        #expect(ruleKind("视频时长 02:15", index: 4) == "counter" && ruleKind("00:00 / 02:36", index: 4) == "counter")
-        #expect(ruleKind("播放 1.3万", index: 4) == "counter" && ruleKind("阅读 2816", index: 25) == "counter")
-        #expect(ruleKind("时长 02:15 的短片记录了志愿者的一天", index: 4) == nil)
-        #expect(ruleKind("查看原图", index: 8) == "widget" && ruleKind("点击查看大图", index: 8) == "widget")
-        #expect(ruleKind("查看原图片中的细节后，专家作出判断。", index: 8) == nil)
-        #expect(ruleKind("本文为某某号作者或机构在某某新闻上传并发布，仅代表该作者或机构观点，不代表某某新闻的观点或立场。", index: 25) == "notice")
-        #expect(ruleKind("声明：本文由入驻某某资讯的作者撰写，观点仅代表作者本人，不代表某某资讯立场。", index: 25) == "notice")
-        #expect(ruleKind("本文所引数据仅代表调查时的情况。", index: 25) == nil)
-        #expect(ruleKind("某某号·政务 >", index: 26) == "account" && ruleKind("某某市公安局官方微信号", index: 27) == "account")
-        #expect(ruleKind("市公安局官方微信号发布了一则提醒", index: 27) == nil)
+        #expect(Support.ruleKind("打开APP 阅读体验更佳", index: 1) == "navigation" && Support.ruleKind("打开某某新闻，阅读体验更佳", index: 1) == "promotion")
+        #expect(Support.ruleKind("改版后的客户端阅读体验更佳，用户数增长了三成。", index: 1) == nil)
+        #expect(Support.ruleKind("视频时长 02:15", index: 4) == "counter" && Support.ruleKind("00:00 / 02:36", index: 4) == "counter")
+        #expect(Support.ruleKind("播放 1.3万", index: 4) == "counter" && Support.ruleKind("阅读 2816", index: 25) == "counter")
+        #expect(Support.ruleKind("时长 02:15 的短片记录了志愿者的一天", index: 4) == nil)
+        #expect(Support.ruleKind("查看原图", index: 8) == "widget" && Support.ruleKind("点击查看大图", index: 8) == "widget")
+        #expect(Support.ruleKind("查看原图片中的细节后，专家作出判断。", index: 8) == nil)
+        #expect(Support.ruleKind("本文为某某号作者或机构在某某新闻上传并发布，仅代表该作者或机构观点，不代表某某新闻的观点或立场。", index: 25) == "notice")
+        #expect(Support.ruleKind("声明：本文由入驻某某资讯的作者撰写，观点仅代表作者本人，不代表某某资讯立场。", index: 25) == "notice")
+        #expect(Support.ruleKind("本文所引数据仅代表调查时的情况。", index: 25) == nil)
+        #expect(Support.ruleKind("某某号·政务 >", index: 26) == "account" && Support.ruleKind("某某市公安局官方微信号", index: 27) == "account")
+        #expect(Support.ruleKind("市公安局官方微信号发布了一则提醒", index: 27) == nil)
     }
 
     @Test func questionAnswerDocumentAndStationListsAreDropped() {
-        #expect(ruleKind("我来回答", index: 5) == "qa" && ruleKind("已赞过 已踩过 你对这个回答的评价是？评论 收起", index: 20) == "qa")
-        #expect(ruleKind("我来回答大家关心的三个问题。", index: 5) == nil)
-        #expect(ruleKind("热门标签：文明城市 | 测评体系 | 创文", index: 25) == "tags")
-        #expect(ruleKind("标签：文明养犬 志愿服务", index: 25) == nil)
-        #expect(ruleKind("本文标签：文明城市 测评", index: 25) == "tags")
-        #expect(ruleKind("加入VIP，免费下载", index: 12) == "download" && ruleKind("点击查看更多>>", index: 26) == "docsite")
-        #expect(ruleKind("本站数据来源于各地统计部门公开发布的统计公报，如有错漏请联系我们更正。", index: 26) == "notice")
-        #expect(ruleKind("某某乡人民政府 主办 某某乡党政办 维护 今日访问：37 总访问：58216", index: 27) == "contact")
+        #expect(Support.ruleKind("我来回答", index: 5) == "qa" && Support.ruleKind("已赞过 已踩过 你对这个回答的评价是？评论 收起", index: 20) == "qa")
+        #expect(Support.ruleKind("我来回答大家关心的三个问题。", index: 5) == nil)
+        #expect(Support.ruleKind("热门标签：文明城市 | 测评体系 | 创文", index: 25) == "tags")
+        #expect(Support.ruleKind("标签：文明养犬 志愿服务", index: 25) == nil)
+        #expect(Support.ruleKind("本文标签：文明城市 测评", index: 25) == "tags")
+        #expect(Support.ruleKind("加入VIP，免费下载", index: 12) == "download" && Support.ruleKind("点击查看更多>>", index: 26) == "docsite")
+        #expect(Support.ruleKind("本站数据来源于各地统计部门公开发布的统计公报，如有错漏请联系我们更正。", index: 26) == "notice")
+        #expect(Support.ruleKind("某某乡人民政府 主办 某某乡党政办 维护 今日访问：37 总访问：58216", index: 27) == "contact")
         // A related question list under its heading: the questions end in `？`.
         let qa = ["文明城市测评看哪些方面？", "测评分为实地考察、问卷调查和材料审核三部分。", "相关问题", "文明城市测评是暗访还是明察？",
                   "全国文明城市多少年复查一次？"]

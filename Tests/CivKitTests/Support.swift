@@ -37,7 +37,6 @@ enum Support {
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// Runs a shell command line (bash) with the executables on PATH and `input` on stdin.
     /// `BoilerplateRemoval` on one document of `lines`: what is left and what was counted.
     static func removeBoilerplate(_ lines: [String], removal: BoilerplateRemoval = BoilerplateRemoval()) -> (Record, Counters) {
         var record = Record(lines: lines)
@@ -46,6 +45,17 @@ enum Support {
         return (record, counters)
     }
 
+    /// The kind of the first boilerplate row that takes `line` at `index` of a page of `count` lines.
+    static func ruleKind(_ line: String, index: Int, count: Int = 30) -> String? {
+        let rules = BoilerplateRules.standard
+        var line = line
+        let first = line.utf8.first ?? 0
+        return line.withUTF8 { p in
+            rules.firstCandidate(index: index, count: count, firstByte: first) { rules.rules[$0].matches(p, keywords: rules.keywords(in: p)) }
+        }.map { rules.rules[$0].kind }
+    }
+
+    /// Runs a shell command line (bash) with the executables on PATH and `input` on stdin.
     static func shell(_ command: String, input: Data = Data()) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
