@@ -25,6 +25,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// Reads the candidates a second byte leaves (GBK characters, traditional ones among them)
     /// as the simplified text they stand in.
     private let converter: TraditionalToSimplified?
+    /// Per second GBK byte, its Han characters as simplified, each once (`trailCandidates`).
+    private let trailCandidateLists = LazyTable<[Unicode.Scalar]>(count: 256)
     /// Context-only candidates complete words of up to this many characters; the segmentation
     /// scoring them looks at this many Han neighbours each side and words up to `maxSegment`.
     static let window = 4
@@ -152,7 +154,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             // text before, likely enough (`日?qǐng)ok` keeps its `ok`).
             if trail == nil, reading == nil, last == end, end + 2 < s.count, (0x40 ... 0x7E).contains(s[end + 1].value),
                Self.isASCIIAlphanumeric(s[end + 2]), !left.isEmpty {
-                let (c, found) = chooseAmong(GBKPairs.shared.characters(trail: UInt8(s[end + 1].value)), left: left, right: [], wordsOnly: true)
+                let (c, found) = chooseAmong(simplified: trailCandidates(UInt8(s[end + 1].value)), left: left, right: [], wordsOnly: true)
                 if found {
                     choice = (c, .trailByte)
                     last = end + 1
@@ -245,7 +247,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// ends in it, scored by the segmentation of the context; the best is taken only when it holds
     /// `trailConfidence` of their probability (the set is complete: nothing else can be meant).
     func chooseByTrail(_ trail: UInt8, left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (Unicode.Scalar, Outcome) {
-        let (c, found) = chooseAmong(GBKPairs.shared.characters(trail: trail), left: left, right: right)
+        let (c, found) = chooseAmong(simplified: trailCandidates(trail), left: left, right: right)
         return found ? (c, .trailByte) : (c, .ambiguous)
     }
 
@@ -258,12 +260,28 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// (by the word model and the character model), in a word there (or, unless `wordsOnly`,
     /// between two Han neighbours); false when none does.
     func chooseAmong(_ gbk: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
+        chooseAmong(simplified: simplifiedHan(gbk), left: left, right: right, wordsOnly: wordsOnly)
+    }
+
+    /// The Han characters of `gbk` as simplified, each once, in their first one's order.
+    func simplifiedHan(_ gbk: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var candidates: [Unicode.Scalar] = []
         var seen = CodeSet([])   // (by scalar value: a hashed set cost a fifth of the choice)
         for c in gbk where ScalarClass.isHan(c) {
             let simple = converter?.simplified(c) ?? c
             if seen.insert(simple.value) { candidates.append(simple) }
         }
+        return candidates
+    }
+
+    /// `simplifiedHan` of the characters whose GBK form ends in `trail`, made once per byte (it
+    /// cost ~20,000 instructions a choice, a sixth of it).
+    func trailCandidates(_ trail: UInt8) -> [Unicode.Scalar] {
+        trailCandidateLists.value(Int(trail)) { simplifiedHan(GBKPairs.shared.characters(trail: trail)) }
+    }
+
+    /// `chooseAmong` of candidates already simplified, Han and each once.
+    func chooseAmong(simplified candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
         guard !candidates.isEmpty else { return ("\u{FFFD}", false) }
         var top: (c: Unicode.Scalar, score: Double, inWord: Bool) = ("\u{FFFD}", -.infinity, false)
         var scores: [Double] = []
@@ -458,6 +476,12 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         init(_ codes: [UInt32]) {
             words = Array(repeating: 0, count: Int((codes.max() ?? 0) >> 6) + 1)
             for c in codes { words[Int(c >> 6)] |= 1 << (c & 63) }
+        }
+
+        /// An empty set with room for the values below `bound` (filled one by one, growing it as
+        /// they come cost more than the choices the set served: ~12,000 instructions a call).
+        init(below bound: UInt32) {
+            words = Array(repeating: 0, count: Int(bound >> 6) + 1)
         }
 
         @inline(__always)
