@@ -576,15 +576,17 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         }
         var best: (score: Double, c: Unicode.Scalar)?
         // One window, its middle character set for each candidate.
-        var window = left
+        // (Read as simplified once: the context's characters were mapped again for each candidate.)
+        var window = left.map(simplified)
         window.append(" ")
-        window.append(contentsOf: right)
+        window.append(contentsOf: right.map(simplified))
         let model = CharacterModel.shared
         let before = left.last.map(simplified), after = right.first.map(simplified)
         for code in fitting.sorted() {
             let c = byCode.first { $0.code == code }!.c
-            window[left.count] = c
-            let v = score(window) + modelWeight * model.score(simplified(c), after: before, before: after)
+            let simple = simplified(c)
+            window[left.count] = simple
+            let v = score(simplified: window) + modelWeight * model.score(simple, after: before, before: after)
             if best == nil || v > best!.score { best = (v, c) }
         }
         return best?.c
@@ -694,6 +696,15 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             for k in text.indices { mapped.initializeElement(at: k, to: simplified(text[k])) }
             return withUnsafeTemporaryAllocation(of: Double.self, capacity: text.count + 1) { best in
                 segment(UnsafeBufferPointer(mapped), best: best.baseAddress!, from: nil, value: nil)
+            }
+        }
+    }
+
+    /// `score` of a text already read as simplified.
+    func score(simplified text: [Unicode.Scalar]) -> Double {
+        text.withUnsafeBufferPointer { text in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: text.count + 1) { best in
+                segment(text, best: best.baseAddress!, from: nil, value: nil)
             }
         }
     }

@@ -413,15 +413,16 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // A candidate that completes no word over k (and is no word alone) scores what the context
         // scores without k in a word, the same for all of them: computed once.
         var plainScore: (Double, Bool)?
+        // (`evaluate(c, code)` with its word and lone frequency looked up once: ~100 candidates a choice.)
         for (c, code) in zip(candidates, candidateCodeList) {
-            let completes = code.map { bestWord($0) != nil } ?? false
+            let word = code.flatMap(bestWord)
             let aloneFrequency = singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0)
-            if !completes && aloneFrequency == 0 {
+            if word == nil && aloneFrequency == 0 {
                 if plainScore == nil { plainScore = evaluate(nil, nil) }
                 visit(c, plainScore!.0, plainScore!.1)
             } else {
-                let (score, inWord) = evaluate(c, code)
-                visit(c, score, inWord)
+                let alone = best[k] + logProbability(aloneFrequency, single: true) + right[k + 1]
+                if let word, word > alone { visit(c, word, true) } else { visit(c, alone, false) }
             }
         }
     }
