@@ -4,16 +4,19 @@ import Foundation
 /// threads: what the repairs derive from a GBK byte's characters (a page without damage makes none).
 final class LazyTable<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [Value?]
+    private let count: Int
+    /// Allocated at the first value: a run that needs none pays nothing at start-up.
+    private var values: [Value?] = []
 
     init(count: Int) {
-        values = [Value?](repeating: nil, count: count)
+        self.count = count
     }
 
     /// The value of `key` (0 ..< count), made by `make` the first time.
     func value(_ key: Int, make: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
+        if values.isEmpty { values = [Value?](repeating: nil, count: count) }
         if let value = values[key] { return value }
         let value = make()
         values[key] = value
