@@ -220,6 +220,53 @@ enum Desync {
         #expect(line.withUnsafeBufferPointer { repair.mayHaveRun($0) })
     }
 
+    /// The byte scan says what a search of the decoded line for a suspect says, wherever the
+    /// suspect stands (first, last, after two- and four-byte characters).
+    @Test func cheapTestIsTheSearchForASuspect() {
+        let pieces = ["a", " ", "é", "ж", "的", "工作", "嵉", "ぷ", "\u{E1EA}", "\u{FFFD}", "𠀀", "，", "Ω"]
+        var generator = SplitMix(state: 7)
+        for _ in 0 ..< 2000 {
+            let text = (0 ..< Int(generator.next() % 8)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let line = Array(text.utf8)
+            let expected = text.unicodeScalars.contains { repair.isSuspect($0.value) }
+            #expect(line.withUnsafeBufferPointer { repair.mayHaveRun($0) } == expected, "\(text)")
+        }
+    }
+
+    /// A byte's candidates made once are those made from its characters each time, and the
+    /// commonest lone ones are the first by (frequency descending, code ascending).
+    @Test func halfCandidatesOfAByteAreItsCharacters() {
+        let gbk = GBKPairs.shared
+        for byte: UInt8 in [0xA1, 0xB5, 0xC4, 0xD8, 0xE9, 0x56, 0x78] {
+            for simplifiedLine in [false, true] {
+                for (made, characters) in [(repair.halfCandidates(lead: byte, simplifiedLine: simplifiedLine), gbk.characters(lead: byte)),
+                                           (repair.halfCandidates(trail: byte, simplifiedLine: simplifiedLine), gbk.characters(trail: byte))] {
+                    let fresh = repair.halfCandidates(repair.inLineScript(characters, simplifiedLine: simplifiedLine))
+                    #expect(made.candidates == fresh.candidates)
+                    #expect(made.byCode.map(\.code) == fresh.byCode.map(\.code) && made.byCode.map(\.c) == fresh.byCode.map(\.c))
+                    #expect(made.commonest == fresh.commonest)
+                    let byFrequency = fresh.byCode.sorted {
+                        let (a, b) = (SingleCharacterWords.shared.frequency($0.c), SingleCharacterWords.shared.frequency($1.c))
+                        return a > b || (a == b && $0.code < $1.code)
+                    }
+                    #expect(made.commonest == Array(byFrequency.prefix(GBKDesyncRepair.commonCandidates).map(\.code)))
+                    for (code, _) in fresh.byCode { #expect(made.codes.contains(code)) }
+                }
+            }
+        }
+        // A simplified line's candidates leave out the traditional characters.
+        let simplifiedOnly = repair.halfCandidates(lead: 0xE9, simplifiedLine: true).candidates
+        #expect(simplifiedOnly.count < repair.halfCandidates(lead: 0xE9, simplifiedLine: false).candidates.count)
+    }
+
+    /// Scoring a text already simplified is scoring it as it stands.
+    @Test func scoringSimplifiedTextIsScoringTheText() {
+        for text in ["張掖日報", "的工作推", "嵉墓ぷ魍", "市委召開會議", ""] {
+            let scalars = Array(text.unicodeScalars)
+            #expect(repair.score(simplified: scalars.map(repair.simplified)) == repair.score(scalars))
+        }
+    }
+
     @Test func lineCleanerRunsItBeforeConversion() throws {
         let cleaner = try LineCleaner.standard()
         var counters = Counters()

@@ -11,6 +11,22 @@ import Testing
         return (out, counters)
     }
 
+    /// A second byte's candidates, made once, are its Han characters as simplified, each once, in
+    /// the order of their first one.
+    @Test func aSecondBytesCandidatesAreItsHanCharactersSimplified() throws {
+        let repair = LostCharacterRepair(converter: try TraditionalToSimplified())
+        let converter = try TraditionalToSimplified()
+        for trail: UInt8 in [0x55, 0x78, 0xA1, 0xB5, 0xD8, 0xFE] {
+            var expected: [Unicode.Scalar] = []
+            for c in GBKPairs.shared.characters(trail: trail) where ScalarClass.isHan(c) {
+                let simple = converter.simplified(c)
+                if !expected.contains(simple) { expected.append(simple) }
+            }
+            #expect(repair.trailCandidates(trail) == expected)
+            #expect(repair.trailCandidates(trail) == expected)
+        }
+    }
+
     @Test func pairWithReading() {
         let (out, counters) = run("张掖日?qǐng)?bào)报道")
         #expect(out == "张掖日报报道")

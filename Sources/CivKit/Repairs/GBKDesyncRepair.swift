@@ -27,6 +27,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     private let converter: TraditionalToSimplified?
     /// One bit per BMP scalar: a character that may be part of a run.
     private let suspects: [UInt64]
+    /// `HalfCandidates` of each byte's characters, by `halfKey` (made on first use).
+    private let halves = LazyTable<HalfCandidates>(count: 4 * 256)
 
     /// A Han character in words of less total frequency than this is rare enough to suspect.
     static let rareFrequency = 1000
@@ -82,6 +84,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// text on one side only in part (tried on `--seed 2`'s mojibake runs: 0, 0.3, 0.5, 0.7, 1
     /// restored 927, 966, 963, 955, 948 exactly; lost characters' runs, which keep 1, unchanged).
     static let halfWeight = 0.5
+    /// The lexicon codes a choice's bit sets have room for from the start (the bundled lexicon
+    /// has ~5,800 characters; a larger one's sets grow).
+    static let codeBound: UInt32 = 0x2000
     /// How much the character model's gain (the repaired window's log-probability less the
     /// damaged one's) counts beside the word model's in deciding a run (tried on `--seed 2`: 0,
     /// 0.25, 0.5, 1, 2, 4 repaired 959, 969, 974, 990, 976, 945 of 1499 exactly; undamaged
@@ -126,23 +131,30 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     func isSuspect(_ v: UInt32) -> Bool { v < 0x10000 && suspects[Int(v >> 6)] & (1 << (v & 63)) != 0 }
 
     /// The cheap test: any suspect character in the line (UTF-8 bytes, one pass, no copy).
+    /// (On raw pointers: every line of a page passes here, and the checked reads cost a third more.)
     func mayHaveRun(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
+        guard let line = p.baseAddress else { return false }
         let n = p.count
-        while i < n {
-            let b = p[i]
-            if b < 0x80 { i += 1; continue }
-            if b < 0xE0 {
-                if i + 1 < n, isSuspect(UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)) { return true }
-                i += 2
-            } else if b < 0xF0 {
-                if i + 2 < n, isSuspect(UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)) { return true }
-                i += 3
-            } else {
-                i += 4
+        return suspects.withUnsafeBufferPointer { table in
+            // The values of two- and three-byte sequences are below 0x10000: inside the table.
+            let bits = table.baseAddress!
+            @inline(__always) func suspect(_ v: UInt32) -> Bool { bits[Int(v >> 6)] & (1 << (v & 63)) != 0 }
+            var i = 0
+            while i < n {
+                let b = line[i]
+                if b < 0x80 { i += 1; continue }
+                if b < 0xE0 {
+                    if i + 1 < n, suspect(UInt32(b & 0x1F) << 6 | UInt32(line[i + 1] & 0x3F)) { return true }
+                    i += 2
+                } else if b < 0xF0 {
+                    if i + 2 < n, suspect(UInt32(b & 0x0F) << 12 | UInt32(line[i + 1] & 0x3F) << 6 | UInt32(line[i + 2] & 0x3F)) { return true }
+                    i += 3
+                } else {
+                    i += 4
+                }
             }
+            return false
         }
-        return false
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
@@ -365,8 +377,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         guard let first = gbk.bytes(of: s[i]), let last = gbk.bytes(of: s[j - 1]) else { return nil }
         let left = hanContext(s, before: i), right = hanContext(s, after: j)
         let simplifiedLine = isSimplifiedLine(s, outside: i ..< j)
-        let firstCandidates = inLineScript(gbk.characters(trail: first.lead), simplifiedLine: simplifiedLine)
-        let lastCandidates = inLineScript(gbk.characters(lead: last.trail), simplifiedLine: simplifiedLine)
+        let firstCandidates = halfCandidates(trail: first.lead, simplifiedLine: simplifiedLine)
+        let lastCandidates = halfCandidates(lead: last.trail, simplifiedLine: simplifiedLine)
         var text: [Unicode.Scalar] = []
         var firstChoice = bestFiller(firstCandidates, left: left, right: Array(t.prefix(3)), modelWeight: Self.halfWeight)
         // A run of one or two odd characters is mostly its halves: chosen apart, each sees
@@ -491,53 +503,90 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// (unless `wordsOnly`) the commonest lone characters, by the word model and the character
     /// model's transitions (weighted `modelWeight`); nil when there is none.
     func bestFiller(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false, modelWeight: Double = characterModelWeight) -> Unicode.Scalar? {
+        bestFiller(halfCandidates(candidates), left: left, right: right, wordsOnly: wordsOnly, modelWeight: modelWeight)
+    }
+
+    /// A half's candidates as `bestFiller` and `bestPair` use them: each lexicon code's first
+    /// candidate (its simplified form's code), the codes as a bit set for the lexicon's searches
+    /// (a dictionary of them cost more than the rest of the choice), and the codes of the
+    /// `commonCandidates` commonest lone characters among them. Of a byte's characters, made
+    /// once (`halfCandidates(lead:trail:simplifiedLine:)`): making them cost ~10,000
+    /// instructions a choice, a sixth of it.
+    struct HalfCandidates {
+        let candidates: [Unicode.Scalar]
+        let byCode: [(code: UInt32, c: Unicode.Scalar)]
+        let codes: LostCharacterRepair.CodeSet
+        let commonest: [UInt32]
+    }
+
+    func halfCandidates(_ candidates: [Unicode.Scalar]) -> HalfCandidates {
         let lex = lexicon
-        // Each code's first candidate, and the codes as a bit set for the lexicon's searches (a
-        // dictionary of them cost more than the rest of the choice).
         var byCode: [(code: UInt32, c: Unicode.Scalar)] = []
         byCode.reserveCapacity(candidates.count)
-        var seen = LostCharacterRepair.CodeSet([])
+        var seen = LostCharacterRepair.CodeSet(below: Self.codeBound)
         for c in candidates { if let code = lex.code(of: simplified(c)), seen.insert(code) { byCode.append((code, c)) } }
+        // The first few by (frequency descending, code ascending), picked in one pass, not sorted.
+        let frequencies = SingleCharacterWords.shared
+        var top: [(frequency: Int, code: UInt32)] = []
+        top.reserveCapacity(Self.commonCandidates + 1)
+        for (code, c) in byCode {
+            let f = frequencies.frequency(c)
+            var k = top.count
+            while k > 0, f > top[k - 1].frequency || (f == top[k - 1].frequency && code < top[k - 1].code) { k -= 1 }
+            guard k < Self.commonCandidates else { continue }
+            top.insert((f, code), at: k)
+            if top.count > Self.commonCandidates { top.removeLast() }
+        }
+        return HalfCandidates(candidates: candidates, byCode: byCode, codes: seen, commonest: top.map(\.code))
+    }
+
+    /// The `HalfCandidates` of the characters whose first byte is `lead` (or whose second byte is
+    /// `trail`), in the line's script (`inLineScript`).
+    func halfCandidates(lead: UInt8, simplifiedLine: Bool) -> HalfCandidates {
+        let key = (simplifiedLine && converter != nil ? 2 : 0) * 256 + Int(lead)
+        return halves.value(key) { halfCandidates(inLineScript(GBKPairs.shared.characters(lead: lead), simplifiedLine: simplifiedLine)) }
+    }
+
+    func halfCandidates(trail: UInt8, simplifiedLine: Bool) -> HalfCandidates {
+        let key = (simplifiedLine && converter != nil ? 3 : 1) * 256 + Int(trail)
+        return halves.value(key) { halfCandidates(inLineScript(GBKPairs.shared.characters(trail: trail), simplifiedLine: simplifiedLine)) }
+    }
+
+    func bestFiller(_ half: HalfCandidates, left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false, modelWeight: Double = characterModelWeight) -> Unicode.Scalar? {
+        let lex = lexicon
+        let byCode = half.byCode
         guard !byCode.isEmpty else { return nil }
-        let codes = seen
+        let codes = half.codes
         let leftCodes = left.map { lex.code(of: simplified($0)) }, rightCodes = right.map { lex.code(of: simplified($0)) }
-        var fitting = Set<UInt32>()
+        // The codes to score, each once (bits and a list: a hashed set cost ~2,000 instructions a choice).
+        var fitting: [UInt32] = []
+        var fits = LostCharacterRepair.CodeSet(below: Self.codeBound)
         for x in 0 ... leftCodes.count {
             for y in 0 ... rightCodes.count where x + y >= 1 && x + 1 + y <= Self.maxWord {
                 let prefix = leftCodes.suffix(x), suffix = rightCodes.prefix(y)
                 guard !prefix.contains(nil), !suffix.contains(nil) else { continue }
                 for w in lex.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! }), among: { codes.contains($0) }) {
-                    fitting.insert(w.code)
+                    if fits.insert(w.code) { fitting.append(w.code) }
                 }
             }
         }
-        // The commonest lone characters too: the character lost may be in no word here (的). The
-        // first few by (frequency descending, code ascending), picked in one pass, not sorted.
+        // The commonest lone characters too: the character lost may be in no word here (的).
         if !wordsOnly {
-            let frequencies = SingleCharacterWords.shared
-            var top: [(frequency: Int, code: UInt32)] = []
-            top.reserveCapacity(Self.commonCandidates + 1)
-            for (code, c) in byCode {
-                let f = frequencies.frequency(c)
-                var k = top.count
-                while k > 0, f > top[k - 1].frequency || (f == top[k - 1].frequency && code < top[k - 1].code) { k -= 1 }
-                guard k < Self.commonCandidates else { continue }
-                top.insert((f, code), at: k)
-                if top.count > Self.commonCandidates { top.removeLast() }
-            }
-            for entry in top { fitting.insert(entry.code) }
+            for code in half.commonest where fits.insert(code) { fitting.append(code) }
         }
         var best: (score: Double, c: Unicode.Scalar)?
         // One window, its middle character set for each candidate.
-        var window = left
+        // (Read as simplified once: the context's characters were mapped again for each candidate.)
+        var window = left.map(simplified)
         window.append(" ")
-        window.append(contentsOf: right)
+        window.append(contentsOf: right.map(simplified))
         let model = CharacterModel.shared
         let before = left.last.map(simplified), after = right.first.map(simplified)
         for code in fitting.sorted() {
             let c = byCode.first { $0.code == code }!.c
-            window[left.count] = c
-            let v = score(window) + modelWeight * model.score(simplified(c), after: before, before: after)
+            let simple = simplified(c)
+            window[left.count] = simple
+            let v = score(simplified: window) + modelWeight * model.score(simple, after: before, before: after)
             if best == nil || v > best!.score { best = (v, c) }
         }
         return best?.c
@@ -547,12 +596,15 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// with the context, when they score better than the halves chosen `apart`; nil otherwise.
     func bestPair(_ firsts: [Unicode.Scalar], _ lasts: [Unicode.Scalar], left: [Unicode.Scalar], middle: [Unicode.Scalar],
                   right: [Unicode.Scalar], against apart: [Unicode.Scalar?]) -> (Unicode.Scalar, Unicode.Scalar)? {
+        bestPair(halfCandidates(firsts), halfCandidates(lasts), left: left, middle: middle, right: right, against: apart)
+    }
+
+    func bestPair(_ firstHalf: HalfCandidates, _ lastHalf: HalfCandidates, left: [Unicode.Scalar], middle: [Unicode.Scalar],
+                  right: [Unicode.Scalar], against apart: [Unicode.Scalar?]) -> (Unicode.Scalar, Unicode.Scalar)? {
         let lex = lexicon
         // Each code's first last half, and the codes as bits (as in `bestFiller`).
-        var lastByCode: [(code: UInt32, c: Unicode.Scalar)] = []
-        var lastSeen = LostCharacterRepair.CodeSet([])
-        for y in lasts { if let code = lex.code(of: simplified(y)), lastSeen.insert(code) { lastByCode.append((code, y)) } }
-        let lastCodes = lastSeen
+        let lastByCode = lastHalf.byCode
+        let lastCodes = lastHalf.codes
         let middleCodes = middle.map { lex.code(of: simplified($0)) }
         guard !lastByCode.isEmpty, !middleCodes.contains(nil) else { return nil }
         // The pairs making a word, ranked first by the word's frequency and the character model's
@@ -563,11 +615,10 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let edges = CharacterModel.Between(model, after: before, before: nil)
         // (A last half is known by its code until it is scored: the code is its simplified form's.)
         var ranked: [(rank: Double, x: Unicode.Scalar, code: UInt32)] = []
-        var seen = LostCharacterRepair.CodeSet([])
         var prefix = [UInt32](repeating: 0, count: 1 + middleCodes.count)
         for (k, code) in middleCodes.enumerated() { prefix[k + 1] = code! }
-        for x in firsts {
-            guard let code = lex.code(of: simplified(x)), seen.insert(code) else { continue }
+        // (Each code's first candidate, in their order.)
+        for (code, x) in firstHalf.byCode {
             prefix[0] = code
             let edge = edges.score(simplified(x))
             for w in lex.fillers(prefixCodes: prefix[...], suffixCodes: [], among: { lastCodes.contains($0) }) {
@@ -645,6 +696,15 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             for k in text.indices { mapped.initializeElement(at: k, to: simplified(text[k])) }
             return withUnsafeTemporaryAllocation(of: Double.self, capacity: text.count + 1) { best in
                 segment(UnsafeBufferPointer(mapped), best: best.baseAddress!, from: nil, value: nil)
+            }
+        }
+    }
+
+    /// `score` of a text already read as simplified.
+    func score(simplified text: [Unicode.Scalar]) -> Double {
+        text.withUnsafeBufferPointer { text in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: text.count + 1) { best in
+                segment(text, best: best.baseAddress!, from: nil, value: nil)
             }
         }
     }

@@ -25,6 +25,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// Reads the candidates a second byte leaves (GBK characters, traditional ones among them)
     /// as the simplified text they stand in.
     private let converter: TraditionalToSimplified?
+    /// Per second GBK byte, its Han characters as simplified, each once (`trailCandidates`).
+    private let trailCandidateLists = LazyTable<Candidates>(count: 256)
     /// Context-only candidates complete words of up to this many characters; the segmentation
     /// scoring them looks at this many Han neighbours each side and words up to `maxSegment`.
     static let window = 4
@@ -152,7 +154,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             // text before, likely enough (`日?qǐng)ok` keeps its `ok`).
             if trail == nil, reading == nil, last == end, end + 2 < s.count, (0x40 ... 0x7E).contains(s[end + 1].value),
                Self.isASCIIAlphanumeric(s[end + 2]), !left.isEmpty {
-                let (c, found) = chooseAmong(GBKPairs.shared.characters(trail: UInt8(s[end + 1].value)), left: left, right: [], wordsOnly: true)
+                let (c, found) = chooseAmong(prepared: preparedTrailCandidates(UInt8(s[end + 1].value)), left: left, right: [], wordsOnly: true)
                 if found {
                     choice = (c, .trailByte)
                     last = end + 1
@@ -245,7 +247,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// ends in it, scored by the segmentation of the context; the best is taken only when it holds
     /// `trailConfidence` of their probability (the set is complete: nothing else can be meant).
     func chooseByTrail(_ trail: UInt8, left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (Unicode.Scalar, Outcome) {
-        let (c, found) = chooseAmong(GBKPairs.shared.characters(trail: trail), left: left, right: right)
+        let (c, found) = chooseAmong(prepared: preparedTrailCandidates(trail), left: left, right: right)
         return found ? (c, .trailByte) : (c, .ambiguous)
     }
 
@@ -258,17 +260,54 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// (by the word model and the character model), in a word there (or, unless `wordsOnly`,
     /// between two Han neighbours); false when none does.
     func chooseAmong(_ gbk: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
+        chooseAmong(simplified: simplifiedHan(gbk), left: left, right: right, wordsOnly: wordsOnly)
+    }
+
+    /// The Han characters of `gbk` as simplified, each once, in their first one's order.
+    func simplifiedHan(_ gbk: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var candidates: [Unicode.Scalar] = []
         var seen = CodeSet([])   // (by scalar value: a hashed set cost a fifth of the choice)
         for c in gbk where ScalarClass.isHan(c) {
             let simple = converter?.simplified(c) ?? c
             if seen.insert(simple.value) { candidates.append(simple) }
         }
+        return candidates
+    }
+
+    /// `simplifiedHan` of the characters whose GBK form ends in `trail`, made once per byte (it
+    /// cost ~20,000 instructions a choice, a sixth of it).
+    func trailCandidates(_ trail: UInt8) -> [Unicode.Scalar] { preparedTrailCandidates(trail).scalars }
+
+    private func preparedTrailCandidates(_ trail: UInt8) -> Candidates {
+        trailCandidateLists.value(Int(trail)) { Candidates(simplifiedHan(GBKPairs.shared.characters(trail: trail)), lexicon: lexicon) }
+    }
+
+    /// Candidates with their lexicon codes (nil: in no word) and the codes as bits, as `scoreEach`
+    /// needs them: a byte's, made once.
+    struct Candidates {
+        let scalars: [Unicode.Scalar]
+        let codes: [UInt32?]
+        let codeSet: CodeSet
+
+        init(_ scalars: [Unicode.Scalar], lexicon: Lexicon) {
+            self.scalars = scalars
+            codes = scalars.map(lexicon.code(of:))
+            codeSet = CodeSet(codes.compactMap { $0 })
+        }
+    }
+
+    /// `chooseAmong` of candidates already simplified, Han and each once.
+    func chooseAmong(simplified candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
+        chooseAmong(prepared: Candidates(candidates, lexicon: lexicon), left: left, right: right, wordsOnly: wordsOnly)
+    }
+
+    private func chooseAmong(prepared: Candidates, left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
+        let candidates = prepared.scalars
         guard !candidates.isEmpty else { return ("\u{FFFD}", false) }
         var top: (c: Unicode.Scalar, score: Double, inWord: Bool) = ("\u{FFFD}", -.infinity, false)
         var scores: [Double] = []
         let model = CharacterModel.Between(.shared, after: left.last, before: right.first)
-        scoreEach(candidates, left: left, right: right) { c, score, inWord in
+        scoreEach(candidates, left: left, right: right, codes: (prepared.codes, prepared.codeSet)) { c, score, inWord in
             // The words say which candidates fit; the character model, which of them fits best
             // with its neighbours (the lost character is often in no word there).
             let score = score + Self.characterModelWeight * model.score(c)
@@ -309,9 +348,10 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// completes a word there), whatever the number of candidates. Characters are mapped to the
     /// lexicon's codes once. The forward pass up to the fragment is shared by all candidates.
     private func scoreEach(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
-                           covering given: Covering? = nil, _ visit: (Unicode.Scalar, Double, Bool) -> Void) {
-        // The candidates' lexicon codes (nil: in no word), looked up once.
-        let candidateCodeList: [UInt32?] = candidates.map(lexicon.code(of:))
+                           covering given: Covering? = nil, codes givenCodes: (list: [UInt32?], set: CodeSet)? = nil,
+                           _ visit: (Unicode.Scalar, Double, Bool) -> Void) {
+        // The candidates' lexicon codes (nil: in no word), looked up once (or given, with their bits).
+        let candidateCodeList: [UInt32?] = givenCodes?.list ?? candidates.map(lexicon.code(of:))
         let k = left.count, n = left.count + 1 + right.count
         let maxSegment = Self.maxSegment
         // Codes of the context, nil where a character is in no word (a span holding it is no word).
@@ -343,7 +383,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             }
         }
         // The words over k (only those the candidates complete: their codes as a bit set), unless given.
-        let covering = given ?? coveringWords(codes: codes, at: k, among: CodeSet(candidateCodeList.compactMap { $0 }))
+        let covering = given ?? coveringWords(codes: codes, at: k, among: givenCodes?.set ?? CodeSet(candidateCodeList.compactMap { $0 }))
         // The forward pass up to k is the same for every candidate.
         var best = [0.0] + Array(repeating: -Double.infinity, count: n)
         if k > 0 {
@@ -395,15 +435,16 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // A candidate that completes no word over k (and is no word alone) scores what the context
         // scores without k in a word, the same for all of them: computed once.
         var plainScore: (Double, Bool)?
+        // (`evaluate(c, code)` with its word and lone frequency looked up once: ~100 candidates a choice.)
         for (c, code) in zip(candidates, candidateCodeList) {
-            let completes = code.map { bestWord($0) != nil } ?? false
+            let word = code.flatMap(bestWord)
             let aloneFrequency = singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0)
-            if !completes && aloneFrequency == 0 {
+            if word == nil && aloneFrequency == 0 {
                 if plainScore == nil { plainScore = evaluate(nil, nil) }
                 visit(c, plainScore!.0, plainScore!.1)
             } else {
-                let (score, inWord) = evaluate(c, code)
-                visit(c, score, inWord)
+                let alone = best[k] + logProbability(aloneFrequency, single: true) + right[k + 1]
+                if let word, word > alone { visit(c, word, true) } else { visit(c, alone, false) }
             }
         }
     }
@@ -458,6 +499,12 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         init(_ codes: [UInt32]) {
             words = Array(repeating: 0, count: Int((codes.max() ?? 0) >> 6) + 1)
             for c in codes { words[Int(c >> 6)] |= 1 << (c & 63) }
+        }
+
+        /// An empty set with room for the values below `bound` (filled one by one, growing it as
+        /// they come cost more than the choices the set served: ~12,000 instructions a call).
+        init(below bound: UInt32) {
+            words = Array(repeating: 0, count: Int(bound >> 6) + 1)
         }
 
         @inline(__always)

@@ -127,7 +127,7 @@ public final class LostCharacterTrace: LineRepair, Sendable {
         } else {
             // Its second byte lost: in the line's script (no traditional candidate on a simplified line).
             let simplifiedLine = desync.isSimplifiedLine(s, outside: a ..< end)
-            let candidates = desync.inLineScript(gbk.characters(lead: lastByte), simplifiedLine: simplifiedLine)
+            let candidates = desync.halfCandidates(lead: lastByte, simplifiedLine: simplifiedLine)
             // Right after the lost character (the run holds no whole one), its left context is
             // that one's likeliest reading (chosen again later, with this one as its right
             // context), and the two making a word together (`前台[小姐]`) beat the two chosen
@@ -137,11 +137,11 @@ public final class LostCharacterTrace: LineRepair, Sendable {
             var joint: Unicode.Scalar?
             if shifted.isEmpty {
                 let left = desync.hanContext(s, before: a - 1 - fragmentLength(s, endingAt: a - 1))
-                let firsts = desync.inLineScript(gbk.characters(trail: bytes[0]), simplifiedLine: simplifiedLine)
+                let firsts = desync.halfCandidates(trail: bytes[0], simplifiedLine: simplifiedLine)
                 let first = desync.bestFiller(firsts, left: left, right: [])
                 lastLeft = Array((first.map { left + [$0] } ?? []).suffix(3))
                 let apart = [first, desync.bestFiller(candidates, left: lastLeft, right: right)]
-                joint = desync.bestPair(likeliest(firsts, after: left.last), candidates, left: left, middle: [], right: right, against: apart)?.1 ?? apart[1]
+                joint = desync.bestPair(desync.halfCandidates(likeliest(firsts.candidates, after: left.last)), candidates, left: left, middle: [], right: right, against: apart)?.1 ?? apart[1]
             }
             if let c = joint ?? desync.bestFiller(candidates, left: lastLeft, right: right) ?? GBKDesyncRepair.punctuation(lead: lastByte) {
                 text.append(c)
