@@ -77,14 +77,7 @@ public final class CharacterModel: @unchecked Sendable {
         let end = Double(b.float(ends + 4 * i))
         guard ScalarClass.isHan(next) else { return end }
         guard let j = index(next) else { return end + unknownStart }
-        var lo = Int(b.u32(rows + 4 * i)), hi = Int(b.u32(rows + 4 * (i + 1)))
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let k = Int(b.u16(pairCharacters + 2 * mid))
-            if k == j { return Double(b.float(pairLogs + 4 * mid)) }
-            if k < j { lo = mid + 1 } else { hi = mid }
-        }
-        return end + Double(b.float(starts + 4 * j))
+        return logProbability(index: j, afterIndex: i, end: end)
     }
 
     /// The log-probability of `next` after the character of index `i` in the model (`end`, its
