@@ -14,6 +14,9 @@ extension SegmentRules {
     /// The most tokens one DP window holds; a longer run of single characters (rare outside
     /// damaged text) is cut into windows of this size.
     static let longestWindow = 4096
+    /// The frequencies below this have their word's score in `wordScores` (most words the
+    /// re-segmentation finds: nine words in ten of the lexicon have a frequency below 256).
+    static let scoredFrequencies = 2048
 
     /// Only a single Han character that no rule made, with another such after it or a short
     /// token that no rule made before it.
@@ -50,6 +53,7 @@ extension SegmentRules {
             text.withUnsafeBufferPointer { text in
                 cells.withUnsafeMutableBufferPointer { cells in
                     codeTable.withUnsafeBufferPointer { codes in
+                      wordScores.withUnsafeBufferPointer { scores in
                       out.withUnsafeMutableBufferPointer { target in
                         var out = TokenSink(target)
                         let count = tokens.count, countPrefixes = Self.countPrefixes
@@ -85,12 +89,13 @@ extension SegmentRules {
                             while start < j {
                                 let end = j - start > Self.longestWindow + Self.longestWindow / 2 ? start + Self.longestWindow : j
                                 bestPath(UnsafeBufferPointer(rebasing: tokens[start..<end]), text: text, codes: codes, countPrefixes: countPrefixes,
-                                         cells: cells, into: &out)
+                                         scores: scores, cells: cells, into: &out)
                                 start = end
                             }
                             i = j
                         }
                         written = out.count
+                      }
                       }
                     }
                 }
@@ -151,10 +156,11 @@ extension SegmentRules {
 
     /// The most probable segmentation of the window's characters into words of the lexicons,
     /// ICU's own tokens and single characters, appended to `out`. `codes`: the main lexicon's
-    /// `codeTable`; `countPrefixes`: `Self.countPrefixes` (taken once a line); `cells`: at least
-    /// one more than the window's characters.
+    /// `codeTable`; `countPrefixes`: `Self.countPrefixes`; `scores`: `wordScores` (both taken once
+    /// a line); `cells`: at least one more than the window's characters.
     func bestPath(_ window: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<Unicode.Scalar>, codes: UnsafeBufferPointer<UInt16>,
-                  countPrefixes: ScalarSet, cells: UnsafeMutableBufferPointer<PathCell>, into out: inout TokenSink) {
+                  countPrefixes: ScalarSet, scores: UnsafeBufferPointer<Double>, cells: UnsafeMutableBufferPointer<PathCell>,
+                  into out: inout TokenSink) {
         let base = window[0].start
         let n = window[window.count - 1].end &- base
         let chars = UnsafeBufferPointer(rebasing: text[base..<(base + n)])
@@ -262,7 +268,8 @@ extension SegmentRules {
                 let main = Int(cells[e - 1].lastUncoded) < s && cells[s].lengths & 1 << UInt32(e - s) != 0
                 if !isICU && !main && !listed { continue }
                 let f = (main || listed) && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
-                var score = f > 0 ? log(Double(f)) - logTotal : -.infinity
+                // The same value as computed here, from the table for most words.
+                var score = f <= 0 ? -.infinity : f < scores.count ? scores[f] : log(Double(f)) - logTotal
                 if isICU { score = max(score, logICU) }
                 relax(e, score)
             }

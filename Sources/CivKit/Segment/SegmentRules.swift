@@ -122,6 +122,9 @@ struct SegmentRules: Sendable {
     /// The log probabilities of a single character and of a word only ICU knows (see below).
     let logSingle: Double
     let logICU: Double
+    /// `log(f) - logTotal` for each frequency f below `Self.scoredFrequencies` (f = 0: never read):
+    /// the re-segmentation's score of a word, read where it called `log` for every word found.
+    let wordScores: [Double]
     let maxLength: Int
 
     init(lexicon: Lexicon, domain: Lexicon, user: Lexicon?, compounds: Lexicon = DomainLexicon.shared.compounds) {
@@ -151,6 +154,8 @@ struct SegmentRules: Sendable {
         logTotal = log(Double(lexicon.totalFrequency))
         logSingle = log(Self.singleFrequency) - logTotal
         logICU = log(Self.icuFrequency) - logTotal
+        let logTotal = logTotal
+        wordScores = (0 ..< Self.scoredFrequencies).map { log(Double($0)) - logTotal }
         maxLength = min(8, max(lexicon.maxWordLength, domain.maxWordLength, user?.maxWordLength ?? 0))
     }
 
