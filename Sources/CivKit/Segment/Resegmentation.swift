@@ -30,7 +30,7 @@ extension SegmentRules {
 
     /// Clears `out` and writes to it the tokens with each run of single Han characters that no
     /// rule made (with the short token before it) re-segmented (`bestPath`); false, `out` left
-    /// empty, when the line holds no such run. The loop of `rewrite`, written out: the line's
+    /// as it was, when the line holds no such run. The loop of `rewrite`, written out: the line's
     /// buffers are taken once, not once a window (a window is 3.5 characters on average, and its
     /// fixed costs were most of its cost), and the tokens are written through a buffer sized
     /// for the most there can be (each a range of one character or more), then trimmed to what
@@ -40,10 +40,7 @@ extension SegmentRules {
     func resegment(_ line: Line, cells: inout [PathCell], into out: inout [Token]) -> Bool {
         let tokens = line.tokens, text = line.text
         let found: Int? = text.withUnsafeBufferPointer { text in Self.firstChange(tokens) { Self.mayResegment($0, $1, text) } }
-        guard let first = found else {
-            out.removeAll(keepingCapacity: true)
-            return false
-        }
+        guard let first = found else { return false }
         out.resizeZeroed(to: text.count)
         var written = 0
         // Cells for the longest window: its characters (the first token may have two) and its end.
