@@ -53,8 +53,9 @@ struct SegmentRules: Sendable {
         var fixed: Bool
 
         init(start: Int, end: Int, fixed: Bool = false) {
-            first = Int32(start)
-            past = Int32(end)
+            // Unchecked: a line's offsets fit (its tokens are made by the million).
+            first = Int32(truncatingIfNeeded: start)
+            past = Int32(truncatingIfNeeded: end)
             self.fixed = fixed
         }
 
@@ -66,7 +67,7 @@ struct SegmentRules: Sendable {
             get { Int(past) }
             set { past = Int32(newValue) }
         }
-        var count: Int { end - start }
+        var count: Int { end &- start }
     }
 
     /// The line's scalars and its tokens, as the rules pass them on.
@@ -243,6 +244,15 @@ struct SegmentRules: Sendable {
             return stored == 0 ? nil : UInt32(stored) &- 1
         }
         return lexicon.code(of: c)
+    }
+
+    /// `frequency` of the word of the two characters `a`, `b`, asked of the main lexicon's table
+    /// alone when neither small lexicon may hold it (most pairs): no array slice (a counted
+    /// reference) nor the general case's tests.
+    @inline(__always) func frequency(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        guard let shortWords, !domainStarts.mayStart(a, b), user == nil || !userStarts.mayStart(a, b) else { return frequency([a, b][...]) }
+        guard let x = mainCode(of: a), let y = mainCode(of: b) else { return 0 }
+        return shortWords.frequency(WordTable.key(count: 2) { $0 == 0 ? x : y })
     }
 
     /// The frequency of a word in the lexicons (the highest), 0 when it is in none.
