@@ -69,7 +69,7 @@ extension SegmentRules {
                     // left to the re-segmentation, which may join each to its other neighbour
                     // (`很好 看` → `很 好看`).
                     let complement = !loose && complements.contains(b)
-                    if loose || complement, ScalarClass.isHan(a), ScalarClass.isHan(b), frequency(line.scalars(t)) == 0 {
+                    if loose || complement, ScalarClass.isHan(a), ScalarClass.isHan(b), frequency(a, b) == 0 {
                         out.append(Token(start: t.start, end: t.start + 1))
                         out.append(Token(start: t.start + 1, end: t.end))
                         return

@@ -14,6 +14,9 @@ extension SegmentRules {
     /// The most tokens one DP window holds; a longer run of single characters (rare outside
     /// damaged text) is cut into windows of this size.
     static let longestWindow = 4096
+    /// The frequencies below this have their word's score in `wordScores` (most words the
+    /// re-segmentation finds: nine words in ten of the lexicon have a frequency below 256).
+    static let scoredFrequencies = 2048
 
     /// Only a single Han character that no rule made, with another such after it or a short
     /// token that no rule made before it.
@@ -27,7 +30,7 @@ extension SegmentRules {
 
     /// Clears `out` and writes to it the tokens with each run of single Han characters that no
     /// rule made (with the short token before it) re-segmented (`bestPath`); false, `out` left
-    /// empty, when the line holds no such run. The loop of `rewrite`, written out: the line's
+    /// as it was, when the line holds no such run. The loop of `rewrite`, written out: the line's
     /// buffers are taken once, not once a window (a window is 3.5 characters on average, and its
     /// fixed costs were most of its cost), and the tokens are written through a buffer sized
     /// for the most there can be (each a range of one character or more), then trimmed to what
@@ -37,10 +40,7 @@ extension SegmentRules {
     func resegment(_ line: Line, cells: inout [PathCell], into out: inout [Token]) -> Bool {
         let tokens = line.tokens, text = line.text
         let found: Int? = text.withUnsafeBufferPointer { text in Self.firstChange(tokens) { Self.mayResegment($0, $1, text) } }
-        guard let first = found else {
-            out.removeAll(keepingCapacity: true)
-            return false
-        }
+        guard let first = found else { return false }
         out.resizeZeroed(to: text.count)
         var written = 0
         // Cells for the longest window: its characters (the first token may have two) and its end.
@@ -50,6 +50,7 @@ extension SegmentRules {
             text.withUnsafeBufferPointer { text in
                 cells.withUnsafeMutableBufferPointer { cells in
                     codeTable.withUnsafeBufferPointer { codes in
+                      wordScores.withUnsafeBufferPointer { scores in
                       out.withUnsafeMutableBufferPointer { target in
                         var out = TokenSink(target)
                         let count = tokens.count, countPrefixes = Self.countPrefixes
@@ -85,12 +86,13 @@ extension SegmentRules {
                             while start < j {
                                 let end = j - start > Self.longestWindow + Self.longestWindow / 2 ? start + Self.longestWindow : j
                                 bestPath(UnsafeBufferPointer(rebasing: tokens[start..<end]), text: text, codes: codes, countPrefixes: countPrefixes,
-                                         cells: cells, into: &out)
+                                         scores: scores, cells: cells, into: &out)
                                 start = end
                             }
                             i = j
                         }
                         written = out.count
+                      }
                       }
                     }
                 }
@@ -151,10 +153,11 @@ extension SegmentRules {
 
     /// The most probable segmentation of the window's characters into words of the lexicons,
     /// ICU's own tokens and single characters, appended to `out`. `codes`: the main lexicon's
-    /// `codeTable`; `countPrefixes`: `Self.countPrefixes` (taken once a line); `cells`: at least
-    /// one more than the window's characters.
+    /// `codeTable`; `countPrefixes`: `Self.countPrefixes`; `scores`: `wordScores` (both taken once
+    /// a line); `cells`: at least one more than the window's characters.
     func bestPath(_ window: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<Unicode.Scalar>, codes: UnsafeBufferPointer<UInt16>,
-                  countPrefixes: ScalarSet, cells: UnsafeMutableBufferPointer<PathCell>, into out: inout TokenSink) {
+                  countPrefixes: ScalarSet, scores: UnsafeBufferPointer<Double>, cells: UnsafeMutableBufferPointer<PathCell>,
+                  into out: inout TokenSink) {
         let base = window[0].start
         let n = window[window.count - 1].end &- base
         let chars = UnsafeBufferPointer(rebasing: text[base..<(base + n)])
@@ -262,7 +265,8 @@ extension SegmentRules {
                 let main = Int(cells[e - 1].lastUncoded) < s && cells[s].lengths & 1 << UInt32(e - s) != 0
                 if !isICU && !main && !listed { continue }
                 let f = (main || listed) && (isICU || mayJoin(s, e)) ? frequency(s, e) : 0
-                var score = f > 0 ? log(Double(f)) - logTotal : -.infinity
+                // The same value as computed here, from the table for most words.
+                var score = f <= 0 ? -.infinity : f < scores.count ? scores[f] : log(Double(f)) - logTotal
                 if isICU { score = max(score, logICU) }
                 relax(e, score)
             }

@@ -53,8 +53,9 @@ struct SegmentRules: Sendable {
         var fixed: Bool
 
         init(start: Int, end: Int, fixed: Bool = false) {
-            first = Int32(start)
-            past = Int32(end)
+            // Unchecked: a line's offsets fit (its tokens are made by the million).
+            first = Int32(truncatingIfNeeded: start)
+            past = Int32(truncatingIfNeeded: end)
             self.fixed = fixed
         }
 
@@ -66,7 +67,7 @@ struct SegmentRules: Sendable {
             get { Int(past) }
             set { past = Int32(newValue) }
         }
-        var count: Int { end - start }
+        var count: Int { end &- start }
     }
 
     /// The line's scalars and its tokens, as the rules pass them on.
@@ -122,6 +123,9 @@ struct SegmentRules: Sendable {
     /// The log probabilities of a single character and of a word only ICU knows (see below).
     let logSingle: Double
     let logICU: Double
+    /// `log(f) - logTotal` for each frequency f below `Self.scoredFrequencies` (f = 0: never read):
+    /// the re-segmentation's score of a word, read where it called `log` for every word found.
+    let wordScores: [Double]
     let maxLength: Int
 
     init(lexicon: Lexicon, domain: Lexicon, user: Lexicon?, compounds: Lexicon = DomainLexicon.shared.compounds) {
@@ -151,6 +155,8 @@ struct SegmentRules: Sendable {
         logTotal = log(Double(lexicon.totalFrequency))
         logSingle = log(Self.singleFrequency) - logTotal
         logICU = log(Self.icuFrequency) - logTotal
+        let logTotal = logTotal
+        wordScores = (0 ..< Self.scoredFrequencies).map { log(Double($0)) - logTotal }
         maxLength = min(8, max(lexicon.maxWordLength, domain.maxWordLength, user?.maxWordLength ?? 0))
     }
 
@@ -238,6 +244,15 @@ struct SegmentRules: Sendable {
             return stored == 0 ? nil : UInt32(stored) &- 1
         }
         return lexicon.code(of: c)
+    }
+
+    /// `frequency` of the word of the two characters `a`, `b`, asked of the main lexicon's table
+    /// alone when neither small lexicon may hold it (most pairs): no array slice (a counted
+    /// reference) nor the general case's tests.
+    @inline(__always) func frequency(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        guard let shortWords, !domainStarts.mayStart(a, b), user == nil || !userStarts.mayStart(a, b) else { return frequency([a, b][...]) }
+        guard let x = mainCode(of: a), let y = mainCode(of: b) else { return 0 }
+        return shortWords.frequency(WordTable.key(count: 2) { $0 == 0 ? x : y })
     }
 
     /// The frequency of a word in the lexicons (the highest), 0 when it is in none.

@@ -69,7 +69,8 @@ public final class WordSegmenter {
             // up their lengths cost more. Eight bytes of slack after it: a short token is copied
             // in one or two 8-byte words, which may run past it (the space after each token is
             // written after it), where a call to memmove a token cost more than the copy.
-            out.append(contentsOf: repeatElement(0x20, count: bytes.count + tokens.count + 8))
+            // Their contents do not matter: every byte up to the last token's end is written below.
+            out.appendZeroed(bytes.count + tokens.count + 8)
             let length = bytes.count
             let end = out.withUnsafeMutableBufferPointer { o in
                 offsets.withUnsafeBufferPointer { offsets in
@@ -216,31 +217,13 @@ public final class WordSegmenter {
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ work: inout Scratch,
                                ruleTable: UnsafeBufferPointer<UInt8>, ruleCharacters: UInt8) -> (space: Bool, ruleCharacters: UInt8, units: Int) {
         let n = bytes.count
-        // Sized exactly (a line of Chinese has a third as many scalars as bytes): a scalar is a
-        // byte that does not continue one, and takes a second UTF-16 unit when it has 4 bytes.
-        var count = 0, long = 0, i = 0
-        // Eight bytes at a time: a continuation byte has its top bits 10, a 4-byte lead 1111;
-        // the high bit of each byte's flag, summed by a multiplication.
-        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        if let base = UnsafeRawPointer(bytes.baseAddress) {
-            while i + 8 <= n {
-                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let continuations = w & ~(w << 1) & high
-                let leads = w & (w << 1) & (w << 2) & (w << 3) & high
-                count += 8 - Int(((continuations >> 7) &* ones) >> 56)
-                long += Int(((leads >> 7) &* ones) >> 56)
-                i += 8
-            }
-        }
-        while i < n {
-            let b = bytes[i]
-            if b & 0xC0 != 0x80 { count += 1 }
-            if b >= 0xF0 { long += 1 }
-            i += 1
-        }
-        if work.utf16.count < count + long { work.utf16.resizeZeroed(to: count + long) }
-        if work.byteOffsets.count < count + 1 { work.byteOffsets.resizeZeroed(to: count + 1) }
-        work.line.text.resizeZeroed(to: count)
+        // Sized for the most scalars and UTF-16 units there can be, one a byte (a scalar of 4
+        // bytes has 2 units), the scalars then trimmed to their count: counting them first, a
+        // pass over the bytes, cost more than the trimming.
+        if work.utf16.count < n { work.utf16.resizeZeroed(to: n) }
+        if work.byteOffsets.count < n + 1 { work.byteOffsets.resizeZeroed(to: n + 1) }
+        work.line.text.resizeZeroed(to: n)
+        var scalars = 0, units = 0
         var space = false, flags = ruleCharacters
         work.utf16.withUnsafeMutableBufferPointer { utf16 in
             work.byteOffsets.withUnsafeMutableBufferPointer { offsets in
@@ -249,45 +232,64 @@ public final class WordSegmenter {
                     // were loaded again at every character (the stores might have changed them).
                     let offsetsOut = offsets, textOut = text, utf16Out = utf16, source = bytes
                     var i = 0, k = 0, u = 0
+                    // Each width's tests in its own branch (only 4 bytes make a surrogate pair and
+                    // lie outside the rule table; a space has 1 to 3), not after them all.
                     while i < n {
                         let b0 = UInt32(source[i])
                         var value: UInt32, width: Int
                         if b0 < 0x80 {
                             value = b0; width = 1
+                            if value == 0x20 || value == 0x09 { space = true }
                         } else if b0 < 0xE0 {
                             value = (b0 & 0x1F) << 6 | UInt32(source[i + 1] & 0x3F); width = 2
+                            if value == 0xA0 { space = true }
                         } else if b0 < 0xF0 {
                             value = (b0 & 0x0F) << 12 | UInt32(source[i + 1] & 0x3F) << 6 | UInt32(source[i + 2] & 0x3F); width = 3
+                            // Han characters lie above every space: one comparison for them.
+                            if value <= 0x3000 && ScalarClass.isSpace(value) { space = true }
                         } else {
                             value = (b0 & 0x07) << 18 | UInt32(source[i + 1] & 0x3F) << 12 | UInt32(source[i + 2] & 0x3F) << 6 | UInt32(source[i + 3] & 0x3F)
                             width = 4
                         }
-                        // Han characters lie above every space: one comparison for them.
-                        if value <= 0x3000 && ScalarClass.isSpace(value) { space = true }
-                        if value < 0x10000 { flags |= ruleTable[Int(value)] }
                         offsetsOut[k] = Int32(i)
                         // Valid: the bytes are valid UTF-8 (a String's, or the reader's decoded line).
                         textOut[k] = unsafeBitCast(value, to: Unicode.Scalar.self)
                         k &+= 1
-                        if value > 0xFFFF {
+                        if width == 4 {
                             utf16Out[u] = UInt16(0xD800 + ((value - 0x10000) >> 10))
                             utf16Out[u &+ 1] = UInt16(0xDC00 + ((value - 0x10000) & 0x3FF))
                             u &+= 2
                         } else {
+                            flags |= ruleTable[Int(value)]
                             utf16Out[u] = UInt16(value)
                             u &+= 1
                         }
                         i &+= width
                     }
                     offsets[k] = Int32(n)
+                    scalars = k
+                    units = u
                 }
             }
         }
-        return (space, flags, count + long)
+        if scalars < n { work.line.text.removeLast(n - scalars) }
+        return (space, flags, units)
     }
 }
 
 extension Array where Element: BitwiseCopyable {
+    /// Appends `n` elements of zero bits, copied from `ZeroBlock` (the array grows as by any
+    /// append, where `resizeZeroed`'s reservation of an exact capacity suits a scratch array).
+    @inline(__always) mutating func appendZeroed(_ n: Int) {
+        let chunk = ZeroBlock.size / MemoryLayout<Element>.stride
+        var missing = n
+        while missing > 0 {
+            let k = Swift.min(missing, chunk)
+            append(contentsOf: UnsafeBufferPointer(start: ZeroBlock.words.assumingMemoryBound(to: Element.self), count: k))
+            missing -= k
+        }
+    }
+
     /// Sets the count to `n`, keeping the storage (no allocation once it is large enough); new
     /// elements are all zero bits (0, a token of no characters, NUL). Copied from a block of
     /// zeros: appending `repeatElement` filled an element in about 12 instructions.
