@@ -211,6 +211,19 @@ import Testing
         #expect(segmenter.tokens("— —") == ["—", "—"])
     }
 
+    /// A line past `WordSegmenter.exactSizingBytes` is counted before it is decoded: the counts
+    /// are the string's own, and its tokens are those of its pieces, four-byte scalars included.
+    @Test func longLinesAreCountedExactly() {
+        for text in ["", "abc", "市委书记", "𠀀a𠀁市", "é—\u{3000}x"] {
+            let counts = Array(text.utf8).withUnsafeBufferPointer { WordSegmenter.scalarCounts($0) }
+            #expect(counts.scalars == text.unicodeScalars.count && counts.units == text.utf16.count, "\(text)")
+        }
+        let piece = "市委书记卢小亨到𠀀安源区调研，1998年12月。"
+        let line = String(repeating: piece, count: WordSegmenter.exactSizingBytes / piece.utf8.count + 2)
+        #expect(line.utf8.count > WordSegmenter.exactSizingBytes)
+        #expect(segmenter.tokens(line) == Array(repeating: segmenter.tokens(piece), count: line.utf8.count / piece.utf8.count).flatMap { $0 })
+    }
+
     static let alphabet: [Character] = Array("市委常委宣传部长聂晓葵新世纪的一二三○年月日第个次计算机社会主义19９.．%％—…，。、 \tabcA")
 
     /// Whatever the rules do, tokens are the text without its white space, in order, none empty

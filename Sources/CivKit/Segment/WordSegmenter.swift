@@ -219,10 +219,13 @@ public final class WordSegmenter {
         let n = bytes.count
         // Sized for the most scalars and UTF-16 units there can be, one a byte (a scalar of 4
         // bytes has 2 units), the scalars then trimmed to their count: counting them first, a
-        // pass over the bytes, cost more than the trimming.
-        if work.utf16.count < n { work.utf16.resizeZeroed(to: n) }
-        if work.byteOffsets.count < n + 1 { work.byteOffsets.resizeZeroed(to: n + 1) }
-        work.line.text.resizeZeroed(to: n)
+        // pass over the bytes, cost more than the trimming. A long line is counted first: sized
+        // by its bytes, a line of Chinese at the 1 MiB cap would hold three times the memory
+        // (about 7 MiB more of the 64 MiB bound).
+        let (scalarRoom, unitRoom) = n <= exactSizingBytes ? (n, n) : scalarCounts(bytes)
+        if work.utf16.count < unitRoom { work.utf16.resizeZeroed(to: unitRoom) }
+        if work.byteOffsets.count < scalarRoom + 1 { work.byteOffsets.resizeZeroed(to: scalarRoom + 1) }
+        work.line.text.resizeZeroed(to: scalarRoom)
         var scalars = 0, units = 0
         var space = false, flags = ruleCharacters
         work.utf16.withUnsafeMutableBufferPointer { utf16 in
@@ -272,8 +275,37 @@ public final class WordSegmenter {
                 }
             }
         }
-        if scalars < n { work.line.text.removeLast(n - scalars) }
+        if scalars < scalarRoom { work.line.text.removeLast(scalarRoom - scalars) }
         return (space, flags, units)
+    }
+
+    /// Lines longer than this are counted before they are decoded (`decode`).
+    static let exactSizingBytes = 16 * 1024
+
+    /// The scalars in valid UTF-8 `bytes` and their UTF-16 units: a scalar is a byte that does
+    /// not continue one, and takes a second unit when it has 4 bytes (eight bytes at a time: a
+    /// continuation byte has its top bits 10, a 4-byte lead 1111; the flags summed by a multiply).
+    static func scalarCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: Int, units: Int) {
+        let n = bytes.count
+        var count = 0, long = 0, i = 0
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while i + 8 <= n {
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let continuations = w & ~(w << 1) & high
+                let leads = w & (w << 1) & (w << 2) & (w << 3) & high
+                count += 8 - Int(((continuations >> 7) &* ones) >> 56)
+                long += Int(((leads >> 7) &* ones) >> 56)
+                i += 8
+            }
+        }
+        while i < n {
+            let b = bytes[i]
+            if b & 0xC0 != 0x80 { count += 1 }
+            if b >= 0xF0 { long += 1 }
+            i += 1
+        }
+        return (count, count + long)
     }
 }
 
