@@ -93,6 +93,38 @@ import Testing
         }
     }
 
+    /// The repairs' form of fillers (codes, `among`; a one-character key reads the image its own
+    /// way) against a scan of all words filtered by the same test, both ways round and by span.
+    @Test func codedFillersAmongAnswerAsAScan() {
+        let entries = LexiconImage.entries(lines: Self.lexiconLines)
+        var words: [Int: [([Unicode.Scalar], Int)]] = [:]
+        for (word, frequency) in entries { words[word.unicodeScalars.count, default: []].append((Array(word.unicodeScalars), frequency)) }
+        let lexicon = Lexicon.shared
+        let among: (UInt32) -> Bool = { $0 % 3 != 0 }
+        var checked = 0
+        for (n, (word, _)) in entries.enumerated() where n % 1500 == 0 {
+            let s = Array(word.unicodeScalars), codes = s.map { lexicon.code(of: $0)! }
+            for gap in s.indices {
+                let reversed = s.count - 1 - gap > gap
+                let expected = (words[s.count] ?? [])
+                    .filter { Array($0.0[..<gap]) == Array(s[..<gap]) && Array($0.0[(gap + 1)...]) == Array(s[(gap + 1)...]) }
+                    .sorted { a, b in
+                        let (x, y) = reversed ? (a.0.reversed().map(\.value), b.0.reversed().map(\.value)) : (a.0.map(\.value), b.0.map(\.value))
+                        return x.lexicographicallyPrecedes(y)
+                    }
+                    .map { (lexicon.code(of: $0.0[gap])!, $0.1) }
+                    .filter { among($0.0) }
+                let found = lexicon.fillers(prefixCodes: codes[..<gap], suffixCodes: codes[(gap + 1)...], among: among)
+                #expect(found.map(\.code) == expected.map(\.0), "\(word) gap \(gap)")
+                #expect(found.map(\.frequency) == expected.map(\.1), "\(word) gap \(gap)")
+                let spanned = lexicon.fillers(in: codes, backward: codes.reversed(), from: 0, to: s.count, gap: gap, among: among)
+                #expect(spanned.map(\.code) == expected.map(\.0), "\(word) gap \(gap)")
+                checked += expected.count
+            }
+        }
+        #expect(checked > 100)
+    }
+
     @Test func bundledPinyinAnswersAsTheTSV() throws {
         let table = PinyinTable.shared
         for line in try Self.lines("pinyin.tsv") {
