@@ -114,10 +114,10 @@ import Testing
                     }
                     .map { (lexicon.code(of: $0.0[gap])!, $0.1) }
                     .filter { among($0.0) }
-                let found = lexicon.fillers(prefixCodes: codes[..<gap], suffixCodes: codes[(gap + 1)...], among: among)
+                let found = lexicon.fillers(prefixCodes: codes[..<gap], suffixCodes: codes[(gap + 1)...], among: CodeTest(test: among))
                 #expect(found.map(\.code) == expected.map(\.0), "\(word) gap \(gap)")
                 #expect(found.map(\.frequency) == expected.map(\.1), "\(word) gap \(gap)")
-                let spanned = lexicon.fillers(in: codes, backward: codes.reversed(), from: 0, to: s.count, gap: gap, among: among)
+                let spanned = lexicon.fillers(in: codes, backward: codes.reversed(), from: 0, to: s.count, gap: gap, among: CodeTest(test: among))
                 #expect(spanned.map(\.code) == expected.map(\.0), "\(word) gap \(gap)")
                 checked += expected.count
             }

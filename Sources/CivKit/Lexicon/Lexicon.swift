@@ -109,10 +109,10 @@ public final class Lexicon: Sendable {
 
     /// `fillers(prefix:suffix:)` with the pattern's characters given as codes; the filling
     /// characters come back as codes.
-    /// With `among`, only the filling characters it accepts (a caller with few candidates: a
-    /// character's two-character words alone can be hundreds).
+    /// Only the filling characters `accepted` contains (a caller with few candidates: a
+    /// character's two-character words alone can be hundreds; `CodeTest(test: nil)` keeps all).
     func fillers(prefixCodes prefix: ArraySlice<UInt32>, suffixCodes suffix: ArraySlice<UInt32>,
-                 among accepted: ((UInt32) -> Bool)? = nil) -> [(code: UInt32, frequency: Int)] {
+                 among accepted: some CodeFilter) -> [(code: UInt32, frequency: Int)] {
         let length = prefix.count + 1 + suffix.count
         guard length >= 2, length <= maxWordLength else { return [] }
         let reversed = suffix.count > prefix.count
@@ -123,7 +123,7 @@ public final class Lexicon: Sendable {
     /// The same for the pattern `forward[j ..< i]` with the gap at `k`, given once forwards and
     /// once `backward` (reversed): a caller asking about many spans of one context copies nothing.
     func fillers(in forward: [UInt32], backward: [UInt32], from j: Int, to i: Int, gap k: Int,
-                 among accepted: ((UInt32) -> Bool)? = nil) -> [(code: UInt32, frequency: Int)] {
+                 among accepted: some CodeFilter) -> [(code: UInt32, frequency: Int)] {
         let length = i - j, n = forward.count
         guard length >= 2, length <= maxWordLength else { return [] }
         // backward[m] is forward[n - 1 - m].
@@ -180,4 +180,17 @@ extension DataFile {
             fatalError("civ: data file \(name) (\(path)) is unusable: \(error); \(fix)")
         }
     }
+}
+
+/// Which filling characters (codes) a coded `fillers` search keeps. A concrete type is specialised
+/// into the search, where a closure was a call through two thunks for every word scanned.
+protocol CodeFilter {
+    func contains(_ code: UInt32) -> Bool
+}
+
+/// A closure as a `CodeFilter`; nil keeps every code.
+struct CodeTest: CodeFilter {
+    let test: ((UInt32) -> Bool)?
+
+    func contains(_ code: UInt32) -> Bool { test?(code) ?? true }
 }

@@ -275,6 +275,11 @@ struct LexiconImage: @unchecked Sendable {
     /// `rest`, read backwards when `reversed`: (that character's code, the word's frequency), in
     /// the order of the groups' words (forwards or backwards).
     func fillers(length: Int, key: ArraySlice<UInt32>, rest: ArraySlice<UInt32>, reversed: Bool, among accepted: ((UInt32) -> Bool)? = nil) -> [(code: UInt32, frequency: Int)] {
+        fillers(length: length, key: key, rest: rest, reversed: reversed, among: CodeTest(test: accepted))
+    }
+
+    /// The same, keeping the filling characters `accepted` contains.
+    func fillers(length: Int, key: ArraySlice<UInt32>, rest: ArraySlice<UInt32>, reversed: Bool, among accepted: some CodeFilter) -> [(code: UInt32, frequency: Int)] {
         guard length >= 1, length <= maxWordLength, key.count + 1 + rest.count == length else { return [] }
         let group = groups[length - 1]
         if key.count == 1 && codeWidth == 2 && frequencyWidth == 4 {
@@ -305,13 +310,12 @@ struct LexiconImage: @unchecked Sendable {
             }
             if less { lo = mid + 1 } else { hi = mid }
         }
-        let accept = accepted ?? { _ in true }  // (unwrapped once, as below)
         var found: [(code: UInt32, frequency: Int)] = []
         scan: for p in lo ..< end {
             let w = word(p)
             for k in 0 ..< key.count where at(w, k) != key[key.startIndex + k] { break scan }
             let filler = at(w, key.count)
-            if !accept(filler) { continue scan }
+            if !accepted.contains(filler) { continue scan }
             for k in 0 ..< rest.count where at(w, key.count + 1 + k) != rest[rest.startIndex + k] { continue scan }
             found.append((filler, frequency(group, word: w)))
         }
@@ -321,17 +325,14 @@ struct LexiconImage: @unchecked Sendable {
     /// `fillers` for a key of one character in the bundled lexicon's layout (2-byte codes, 4-byte
     /// frequencies), read directly: that character's words are its starts' range, so there is no
     /// search and no key to compare (the repairs ask for a character's two-character words whose
-    /// second character is among a few, many times a damaged line: a sixth of their cost was here).
+    /// second character is among a few, many times a damaged line).
     private func fillers(_ group: Group, length: Int, after k0: UInt32, rest: ArraySlice<UInt32>, reversed: Bool,
-                         among accepted: ((UInt32) -> Bool)?) -> [(code: UInt32, frequency: Int)] {
+                         among accepted: some CodeFilter) -> [(code: UInt32, frequency: Int)] {
         guard Int(k0) < alphabetCount else { return [] }
         let starts = reversed ? backwardStarts[length - 1] : forwardStarts[length - 1]
         let lo = Int(starts[Int(k0)]), end = Int(starts[Int(k0) + 1])  // within the group: checked on load
         let base = bytes.baseAddress!
         let words = base + group.words, frequencies = base + group.frequencies, backward = base + group.backward
-        // Unwrapped once: tested inside the loop, the optional closure was retained and released
-        // for every word scanned.
-        let accept = accepted ?? { _ in true }
         var found: [(code: UInt32, frequency: Int)] = []
         scan: for p in lo ..< end {
             var w = p
@@ -345,7 +346,7 @@ struct LexiconImage: @unchecked Sendable {
                 UInt32(UInt16(littleEndian: word.loadUnaligned(fromByteOffset: 2 &* (reversed ? length - 1 - k : k), as: UInt16.self)))
             }
             let filler = at(1)
-            if !accept(filler) { continue scan }
+            if !accepted.contains(filler) { continue scan }
             for k in 0 ..< rest.count where at(2 + k) != rest[rest.startIndex + k] { continue scan }
             found.append((filler, Int(UInt32(littleEndian: frequencies.loadUnaligned(fromByteOffset: 4 &* w, as: UInt32.self)))))
         }

@@ -565,7 +565,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             for y in 0 ... rightCodes.count where x + y >= 1 && x + 1 + y <= Self.maxWord {
                 let prefix = leftCodes.suffix(x), suffix = rightCodes.prefix(y)
                 guard !prefix.contains(nil), !suffix.contains(nil) else { continue }
-                for w in lex.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! }), among: { codes.contains($0) }) {
+                for w in lex.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! }), among: codes) {
                     if fits.insert(w.code) { fitting.append(w.code) }
                 }
             }
@@ -621,7 +621,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         for (code, x) in firstHalf.byCode {
             prefix[0] = code
             let edge = edges.score(simplified(x))
-            for w in lex.fillers(prefixCodes: prefix[...], suffixCodes: [], among: { lastCodes.contains($0) }) {
+            for w in lex.fillers(prefixCodes: prefix[...], suffixCodes: [], among: lastCodes) {
                 let rank = log(Double(max(w.frequency, 1))) + edge + (after.map { model.logProbability($0, after: lex.scalar(code: w.code)) } ?? 0)
                 var k = ranked.count
                 while k > 0, rank > ranked[k - 1].rank { k -= 1 }

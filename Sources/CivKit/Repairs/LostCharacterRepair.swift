@@ -480,12 +480,15 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // no word hold 0, never read: no span holding one is searched).
         let forward = codes.map { $0 ?? 0 }
         let backward = Array(forward.reversed())
-        let among = accepted.map { set in { (c: UInt32) in set.contains(c) } }
         for j in max(0, k + 1 - Self.maxSegment) ... k {
             guard (j ..< k).allSatisfy({ codes[$0] != nil }) else { continue }
             for i in (k + 1) ... min(n, j + Self.maxSegment) where i - j > 1 {
                 guard codes[i - 1] != nil || i - 1 == k else { break }
-                let words = lexicon.fillers(in: forward, backward: backward, from: j, to: i, gap: k, among: among)
+                let words = if let accepted {
+                    lexicon.fillers(in: forward, backward: backward, from: j, to: i, gap: k, among: accepted)
+                } else {
+                    lexicon.fillers(in: forward, backward: backward, from: j, to: i, gap: k, among: CodeTest(test: nil))
+                }
                 if !words.isEmpty { covering.append((j, i, words)) }
             }
         }
@@ -493,7 +496,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     }
 
     /// A set of small integers (lexicon codes, BMP scalar values) as bits.
-    struct CodeSet {
+    struct CodeSet: CodeFilter {
         private var words: [UInt64]
 
         init(_ codes: [UInt32]) {
