@@ -409,9 +409,7 @@ public final class CleanStage {
         var line = line
         return line.withUTF8 { p in
             guard p.count <= welcomeMaxBytes, !UTF8Bytes.contains(p, BodyEdges.fullStop) else { return false }
-            return welcomeOpenings.contains { opening in
-                opening.count <= p.count && zip(opening, p).allSatisfy { $0 == $1 }
-            }
+            return welcomeOpenings.contains { RulePrefilter.hasPrefix(p, $0) }
         }
     }
 

@@ -293,7 +293,7 @@ public enum PageHeadCut {
 
     /// Whether `网站` (`網站`) ends right before `i`: the first half of the link `网站首页`.
     static func afterSiteWord(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        siteWords.contains { word in i >= word.count && p[(i - word.count) ..< i].elementsEqual(word) }
+        siteWords.contains { RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: p[..<i]), $0) }
     }
 
     static let siteWords = ["网站", "網站"].map { Array($0.utf8) }
