@@ -384,3 +384,19 @@ enum Desync {
         #expect(MirroredText(Array("每项必胧且桓鯱NIX路径".unicodeScalars), converter: Self.converter, isSuspect: { _ in true }) == nil)
     }
 }
+
+/// NFKC spelt a run's numbered forms in ASCII (`⒔` as `13.`), breaking the run there; the view
+/// reads them as the forms, where they are glued between double-byte characters.
+@Suite struct MirroredNumberedFormTests {
+    @Test func numberedFormsGluedInARunAreReadAsThemselves() {
+        let s = Array("課壞牟≈13.膊煌墓勿鶚(è)侄".unicodeScalars)
+        let at = s.firstIndex(of: "1")!
+        #expect(MirroredText.numberedForm(s, at: at)! == ("⒔", at + 3))
+        let p = Array("婷畹牡紜(4)頌甯芯".unicodeScalars)
+        #expect(MirroredText.numberedForm(p, at: p.firstIndex(of: "(")!)!.0 == "⑷")
+        // Not with a space or ASCII beside it, nor beyond 20.
+        #expect(MirroredText.numberedForm(Array("第 13.章".unicodeScalars), at: 2) == nil)
+        #expect(MirroredText.numberedForm(Array("第21.章".unicodeScalars), at: 1) == nil)
+        #expect(MirroredText.numberedForm(Array("共13.5元".unicodeScalars), at: 1) == nil)
+    }
+}

@@ -4,7 +4,8 @@
 /// the run's, and the annotation is ASCII, where a run ends).
 ///
 /// The view reads each converted character as its simplified form and leaves out the annotations
-/// (`(` + a tone-marked syllable + `)` after a Han character). Only characters whose bytes no odd
+/// (`(` + a tone-marked syllable + `)` after a Han character), and reads numbered forms NFKC
+/// spelt in ASCII as themselves (`numberedForm`). Only characters whose bytes no odd
 /// character of simplified text has are read back: a GB2312 character that conversion changes
 /// (`於`), or one whose second byte is ASCII (a run's last), may be a run's own. Nil when the line
 /// holds nothing to read back, the common case: the line is then read as it is.
@@ -20,7 +21,7 @@ struct MirroredText {
     init?(_ s: [Unicode.Scalar], converter: TraditionalToSimplified, isSuspect: (UInt32) -> Bool) {
         var near = false
         for i in s.indices where isSuspect(s[i].value) {
-            for k in max(0, i - 2) ... min(s.count - 1, i + 2) where k != i && Self.readsBack(s, k, converter: converter) {
+            for k in max(0, i - 2) ... min(s.count - 1, i + 2) where k != i && Self.readsBack(s, k, converter: converter, isSuspect: isSuspect) {
                 near = true
                 break
             }
@@ -39,8 +40,15 @@ struct MirroredText {
                 i = close + 1
                 continue
             }
+            if let (form, end) = Self.numberedForm(s, at: i) {
+                text.append(form)
+                origin.append(i)
+                changed = true
+                i = end
+                continue
+            }
             var read = c
-            if Self.readsBack(s, i, converter: converter) {
+            if Self.readsBack(s, i, converter: converter, isSuspect: isSuspect) {
                 let simple = converter.simplified(c)
                 if simple != c { read = simple; changed = true }
             }
@@ -54,15 +62,39 @@ struct MirroredText {
         self.origin = origin
     }
 
+    /// A numbered form of GBK's row A2 that NFKC spelt in ASCII (`⒔` as `13.`, `⑷` as `(4)`),
+    /// glued between two characters of double-byte text: a run's odd character (its lead byte A2,
+    /// a character's second byte), which NFKC broke the run at. The form and where its spelling
+    /// ends. (Other full-width characters NFKC made ASCII, `，` as `,`, are as often the text's
+    /// own ASCII, where a run does end.)
+    static func numberedForm(_ s: [Unicode.Scalar], at i: Int) -> (Unicode.Scalar, Int)? {
+        guard i > 0, s[i - 1].value >= 0x80, s[i].value < 0x80 else { return nil }
+        let parenthesised = s[i] == "("
+        var j = parenthesised ? i + 1 : i
+        var n = 0
+        while j < s.count, j - i < (parenthesised ? 3 : 2), ScalarClass.isASCIIDigit(s[j]) {
+            n = n * 10 + Int(s[j].value - 0x30)
+            j += 1
+        }
+        guard n >= 1, n <= 20, j < s.count, s[j] == (parenthesised ? ")" : "."), j + 1 < s.count, s[j + 1].value >= 0x80,
+              !(parenthesised ? s[i + 1] == "0" : s[i] == "0") else { return nil }
+        return (Unicode.Scalar((parenthesised ? 0x2474 : 0x2488) + UInt32(n - 1))!, j + 1)
+    }
+
     /// Whether `s[i]` is a converted character to read back as simplified: one no odd character
-    /// can be, or one annotated (it was on the page the mirror converted: whatever its bytes);
-    /// or the `(` of an annotation.
+    /// can be, one annotated (it was on the page the mirror converted: whatever its bytes), or one
+    /// whose second byte is ASCII before a suspect; or the `(` of an annotation.
     @inline(__always)
-    static func readsBack(_ s: [Unicode.Scalar], _ i: Int, converter: TraditionalToSimplified) -> Bool {
+    static func readsBack(_ s: [Unicode.Scalar], _ i: Int, converter: TraditionalToSimplified, isSuspect: (UInt32) -> Bool) -> Bool {
         let c = s[i]
         if c == "(" { return i > 0 && ScalarClass.isHan(s[i - 1]) && annotationEnd(s, open: i) != nil }
         guard c.value >= 0x3400, converter.changes(c) else { return false }
-        return GBKPairs.shared.bytes(of: c).map(isNoOddCharacter) ?? true || (i + 1 < s.count && s[i + 1] == "(" && annotationEnd(s, open: i + 1) != nil)
+        guard let bytes = GBKPairs.shared.bytes(of: c), !isNoOddCharacter(bytes) else { return true }
+        guard i + 1 < s.count else { return false }
+        // A second byte in ASCII: a run's last odd character, before text read in step again,
+        // or a converted one inside a run, before more odd characters.
+        if bytes.trail < 0x80, isSuspect(s[i + 1].value) { return true }
+        return s[i + 1] == "(" && annotationEnd(s, open: i + 1) != nil
     }
 
     /// Whether no run of simplified text can show this character: a run's odd characters are a
