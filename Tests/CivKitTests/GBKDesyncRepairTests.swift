@@ -350,3 +350,53 @@ enum Desync {
         return previous[b.count]
     }
 }
+
+/// A run on a page a mirror converted to traditional and annotated after the damage: its odd
+/// characters converted (`韉`, `攪`) and annotated too, which broke it at each of them.
+@Suite struct MirroredRunTests {
+    static let converter = try! TraditionalToSimplified()
+    let repair = GBKDesyncRepair(converter: MirroredRunTests.converter)
+
+    /// 我们今天的工作得到了全面推进… desynchronised from 的, then through OpenCC s2tw, with pinyin
+    /// after some of the converted characters (`scripts/make-corpus`'s damage, `all` mix).
+    static let damaged = "我們今天墓ぷ韉(jiān)玫攪(jiǎo)巳嬙平蠹葉(yè)己藶庹庋慕峁"
+
+    @Test func aConvertedAndAnnotatedRunIsReadAsBeforeTheMirror() {
+        var counters = Counters()
+        let out = repair.repair(Self.damaged, counters: &counters)
+        #expect(out.hasPrefix("我們今天的工作得到了"))
+        #expect(!out.contains("(jiān)") && !out.contains("(jiǎo)"))
+        #expect(counters["gbk-desync.repaired"] ?? 0 >= 1)
+    }
+
+    /// The view leaves out the annotations and reads back the converted characters no odd
+    /// character of simplified text can be; where each stood is kept for the repairs.
+    @Test func theViewReadsBackWhatTheMirrorChanged() throws {
+        let s = Array(Self.damaged.unicodeScalars)
+        let view = try #require(MirroredText(s, converter: Self.converter, isSuspect: { _ in true }))
+        #expect(!view.text.contains("("))
+        #expect(view.text.count + "(jiān)(jiǎo)(yè)".unicodeScalars.count == s.count)
+        #expect(view.origin.count == view.text.count + 1 && view.origin.last == s.count)
+        // 韉, annotated (it was on the page the mirror converted), is read as 鞯.
+        #expect(view.text.contains("鞯"))
+        // Plain simplified text, and a run's own odd characters, are read as they are.
+        #expect(MirroredText(Array("我们今天的工作得到了全面推进".unicodeScalars), converter: Self.converter, isSuspect: { _ in true }) == nil)
+        #expect(MirroredText(Array("每项必胧且桓鯱NIX路径".unicodeScalars), converter: Self.converter, isSuspect: { _ in true }) == nil)
+    }
+}
+
+/// NFKC spelt a run's numbered forms in ASCII (`⒔` as `13.`), breaking the run there; the view
+/// reads them as the forms, where they are glued between double-byte characters.
+@Suite struct MirroredNumberedFormTests {
+    @Test func numberedFormsGluedInARunAreReadAsThemselves() {
+        let s = Array("課壞牟≈13.膊煌墓勿鶚(è)侄".unicodeScalars)
+        let at = s.firstIndex(of: "1")!
+        #expect(MirroredText.numberedForm(s, at: at)! == ("⒔", at + 3))
+        let p = Array("婷畹牡紜(4)頌甯芯".unicodeScalars)
+        #expect(MirroredText.numberedForm(p, at: p.firstIndex(of: "(")!)!.0 == "⑷")
+        // Not with a space or ASCII beside it, nor beyond 20.
+        #expect(MirroredText.numberedForm(Array("第 13.章".unicodeScalars), at: 2) == nil)
+        #expect(MirroredText.numberedForm(Array("第21.章".unicodeScalars), at: 1) == nil)
+        #expect(MirroredText.numberedForm(Array("共13.5元".unicodeScalars), at: 1) == nil)
+    }
+}

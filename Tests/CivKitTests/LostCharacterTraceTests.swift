@@ -173,3 +173,17 @@ import Testing
         #expect(memory.character(noise: "qǐng") == nil)
     }
 }
+
+/// A run whose last character's second byte is the ASCII character after it (結 is BD 59, `Y`) is
+/// judged with the text after that character: the reading makes a word across it (結束).
+@Suite struct LostCharacterTraceResyncTests {
+    @Test func aRunCompletedByItsASCIIByteIsJudgedWithTheTextAfter() {
+        let trace = LostCharacterTrace(desync: GBKDesyncRepair(converter: LostCharacterTraceTests.converter))
+        var counters = Counters()
+        // 早餐結束時 on a traditional page, 早 lost: its second byte E7 read with 餐's first, 餐's
+        // second with 結's first; 結's second byte is `Y`.
+        let read = trace.readRuns(Array("服務也很好,?lǎo)绮徒Y束時".unicodeScalars), counters: &counters)
+        #expect(read.map { String(String.UnicodeScalarView($0)).hasSuffix("餐結束時") } == true)
+        #expect(counters["lost-character.run-read"] == 1)
+    }
+}

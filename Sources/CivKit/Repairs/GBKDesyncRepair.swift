@@ -158,7 +158,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
-        guard mayHaveRun(line), let repaired = repairRuns(UTF8Bytes.scalars(line), counters: &counters) else { return false }
+        guard mayHaveRun(line) else { return false }
+        let s = UTF8Bytes.scalars(line)
+        // A mirror that converted the page to traditional and annotated it converted and annotated
+        // the runs' odd characters too: the runs are read on the text as it was before.
+        let unmirrored = converter.flatMap { MirroredText(s, converter: $0, isSuspect: isSuspect) }
+        guard let repaired = unmirrored.map({ view in view.replacing(runs(view.text, counters: &counters), in: s) }) ?? repairRuns(s, counters: &counters)
+        else { return false }
         UTF8Bytes.write(repaired, to: &output)
         return true
     }
@@ -168,8 +174,23 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
 
     /// The line with its runs repaired, nil when none is.
     func repairRuns(_ s: [Unicode.Scalar], counters: inout Counters) -> [Unicode.Scalar]? {
+        let repairs = runs(s, counters: &counters)
+        guard !repairs.isEmpty else { return nil }
         var out: [Unicode.Scalar] = []
-        var copied = 0, free = 0
+        var copied = 0
+        for r in repairs {
+            out.append(contentsOf: s[copied ..< r.start])
+            out.append(contentsOf: r.text)
+            copied = r.end
+        }
+        out.append(contentsOf: s[copied...])
+        return out
+    }
+
+    /// The runs of the line repaired, in order, none overlapping.
+    func runs(_ s: [Unicode.Scalar], counters: inout Counters) -> [Repair] {
+        var repairs: [Repair] = []
+        var free = 0
         var p = 0
         while p < s.count {
             defer { p += 1 }
@@ -189,16 +210,12 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
                 free = end
             case .repaired(let r):
                 counters.add("\(name).repaired")
-                out.append(contentsOf: s[copied ..< r.start])
-                out.append(contentsOf: r.text)
-                copied = r.end
+                repairs.append(r)
                 free = r.end
                 p = r.end - 1
             }
         }
-        guard copied > 0 else { return nil }
-        out.append(contentsOf: s[copied...])
-        return out
+        return repairs
     }
 
     /// `passed`: no span of the chain could be a run; the suspects before its end would find the

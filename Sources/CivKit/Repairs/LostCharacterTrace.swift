@@ -109,7 +109,11 @@ public final class LostCharacterTrace: LineRepair, Sendable {
             // the text's own (`，`).
             guard j - a >= 2 || resync != nil else { return nil }
             let left = desync.hanContext(s, before: a - 1 - fragmentLength(s, endingAt: a - 1))
-            guard desync.score(left + shifted + (resync.map { [$0] } ?? [])) > desync.score(left + run) + Self.margin else { return nil }
+            // With the text after the ASCII character that completes the last one: read, they are
+            // one text (`绮徒Y束` read `餐結束`, a word across); left, they stand apart.
+            let following = resync == nil ? [] : desync.hanContext(s, after: j + 1)
+            guard desync.score(left + shifted + (resync.map { [$0] } ?? []) + following) > desync.score(left + run) + desync.score(following) + Self.margin
+            else { return nil }
         }
         // The last character, whose first byte is the run's last, completed as
         // `GBKDesyncRepair.complete` completes a run's, with its `bestFiller` (not `complete`
