@@ -47,7 +47,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             self.pattern = pattern
             self.regex = regex
             self.spansTwoLines = spansTwoLines
-            let literals = (keyword ?? "").split(separator: " ").map { Array($0.utf8) }
+            let literals = keyword.map { BoilerplateRules.fields($0, separator: 0x20).filter { !$0.isEmpty }.map { Array($0.utf8) } } ?? []
             keywordBytes = literals
             counterName = (action == .drop ? "dropped." : "moved.") + kind
             beginsReplies = kind == "comment-byline"
@@ -205,9 +205,11 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
     }
 
-    public init(tsv lines: [String]) throws {
+    /// `checkingPatterns`: compile every pattern now, so that a bad one throws here (the table
+    /// check, `DataFileCheck`); otherwise each is compiled when a line first reaches it.
+    public init(tsv lines: [String], checkingPatterns: Bool = false) throws {
         let rules: [Rule] = try lines.map { line in
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let cols = Self.fields(line, separator: 0x09)
             guard cols.count == 6, let scope = Scope(rawValue: cols[2]), let boundary = Boundary(rawValue: cols[3]) else {
                 throw CivError.icu("boilerplate.tsv: malformed rule line: \(line)")
             }
@@ -215,7 +217,8 @@ public final class BoilerplateRules: @unchecked Sendable {
             // (Foundation's replacement costs tens of thousands of instructions a row at start-up: only where needed.)
             let pattern = Self.holdsEscapedNewline(cols[5]) ? cols[5].replacingOccurrences(of: "\\n", with: "\n") : cols[5]
             return Rule(kind: cols[0], action: action, scope: scope, boundary: boundary,
-                        keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5], regex: try ICURegex(pattern),
+                        keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5],
+                        regex: checkingPatterns ? try ICURegex(pattern) : ICURegex(compilingOnFirstUse: pattern),
                         spansTwoLines: pattern.utf8.contains(0x0A))
         }
         self.rules = rules
@@ -452,6 +455,20 @@ public final class BoilerplateRules: @unchecked Sendable {
             return start
         }
         return nil
+    }
+
+    /// `line` split at every `separator` byte, empty fields kept. On bytes: String's split
+    /// compares Characters (grapheme clusters), 20 thousand instructions a table row at start-up.
+    static func fields(_ line: String, separator: UInt8) -> [String] {
+        var line = line
+        return line.withUTF8 { p in
+            var fields: [String] = [], start = 0
+            for i in 0 ... p.count where i == p.count || p[i] == separator {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: p[start ..< i]), as: UTF8.self))
+                start = i + 1
+            }
+            return fields
+        }
     }
 
     /// Whether `text` holds `word`, on bytes.
