@@ -155,6 +155,10 @@ public final class BoilerplateRules: @unchecked Sendable {
     private let pageStartMasks: [KeywordAutomaton.Bits]
     private let pageEndMasks: [KeywordAutomaton.Bits]
     private let pageCloseMasks: [KeywordAutomaton.Bits]
+    /// And the opening bits of their prefixes (`RulePrefilter.openingBits`).
+    private let pageStartOpenings: [UInt64]
+    private let pageEndOpenings: [UInt64]
+    private let pageCloseOpenings: [UInt64]
     /// Per rule, kept beside the rules as plain values, so that the loop over every line and
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
@@ -164,6 +168,10 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// and a call per rule (millions of them in a large input).
     let keywordMasks: [KeywordAutomaton.Bits]
     let spansTwoLines: [Bool]
+    /// The opening bits of each rule's prefixes (`RulePrefilter.openingBits`): of the rules a
+    /// line's first byte leaves (all the Han openings for a line of Chinese), those whose prefixes
+    /// begin otherwise than the line are passed over without a call.
+    let openings: [UInt64]
     /// For each zone a line is in (`zone(index:count:)`) and each first byte, the rules that
     /// may take the line, in table order: the loop over every short line of every document
     /// visits only these (`candidateStarts[k] ..< candidateStarts[k + 1]` of `candidateRules`).
@@ -245,6 +253,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         bannerRules = rules.filter { $0.kind == "banner" && !$0.spansTwoLines && $0.pattern.hasPrefix("^") }
         scopes = rules.map(\.scope)
         keywordMasks = rules.map(\.keywordMask)
+        openings = rules.map { RulePrefilter.openingBits(of: $0.prefixes) }
         spansTwoLines = rules.map(\.spansTwoLines)
         let firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
         self.firstBytes = firstBytes
@@ -276,13 +285,18 @@ public final class BoilerplateRules: @unchecked Sendable {
         pageStartMasks = pageStartRules.map(\.keywordMask)
         pageEndMasks = pageEndRules.map(\.keywordMask)
         pageCloseMasks = pageCloseRules.map(\.keywordMask)
+        pageStartOpenings = pageStartRules.map { RulePrefilter.openingBits(of: $0.prefixes) }
+        pageEndOpenings = pageEndRules.map { RulePrefilter.openingBits(of: $0.prefixes) }
+        pageCloseOpenings = pageCloseRules.map { RulePrefilter.openingBits(of: $0.prefixes) }
     }
 
     /// Whether one of `rules` may match `line` holding `keywords` (first byte, then the rule's prefilter).
     @inline(__always)
-    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ masks: [KeywordAutomaton.Bits], _ line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
-        let first = line.first ?? 0
-        for r in rules.indices where firstBytes[r].contains(first) && masks[r] & ~keywords == 0 && rules[r].mayMatch(line, keywords: keywords) { return true }
+    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ masks: [KeywordAutomaton.Bits], _ openings: [UInt64],
+                                    _ line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
+        let first = line.first ?? 0, opening = RulePrefilter.openingBit(line)
+        for r in rules.indices where firstBytes[r].contains(first) && masks[r] & ~keywords == 0 && openings[r] & opening != 0
+            && rules[r].mayMatch(line, keywords: keywords) { return true }
         return false
     }
 
@@ -331,31 +345,35 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// The same, given the line's keywords (asked only when some rule may start the line): only
     /// the rules whose keywords the line holds, and those over two lines, are visited (the rules
     /// passed over could not take it: `Rule.mayMatch` fails on their keywords), in the same order;
-    /// a line holding none visits only the rules that need none.
+    /// a line holding none visits only the rules that need none. Rules whose prefixes begin
+    /// otherwise than `line` (`openings`) are passed over too.
     @inline(__always)
-    func firstCandidate(index: Int, count: Int, firstByte: UInt8, keywords: () -> KeywordAutomaton.Bits, where body: (Int) -> Bool) -> Int? {
-        let k = Self.zone(index: index, count: count) << 8 | Int(firstByte)
+    func firstCandidate(index: Int, count: Int, line: UnsafeBufferPointer<UInt8>, keywords: () -> KeywordAutomaton.Bits, where body: (Int) -> Bool) -> Int? {
+        let k = Self.zone(index: index, count: count) << 8 | Int(line.first ?? 0)
         guard candidateStarts[k] < candidateStarts[k + 1] else { return nil }
         let held = keywords()
-        guard held == 0 else {
-            // The rules of one line whose keywords the line lacks are passed over here, without a
-            // call (most candidates of most lines): `Rule.mayMatch` fails on them.
-            return candidateRules.withUnsafeBufferPointer { list in
-                keywordMasks.withUnsafeBufferPointer { masks in
-                    spansTwoLines.withUnsafeBufferPointer { twoLines in
-                        for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) {
-                            let r = Int(list[j])
-                            if masks[r] & ~held != 0 && !twoLines[r] { continue }
-                            if body(r) { return r }
+        let opening = RulePrefilter.openingBit(line)
+        return openings.withUnsafeBufferPointer { openings in
+            guard held == 0 else {
+                // The rules of one line whose keywords the line lacks are passed over here, without a
+                // call (most candidates of most lines): `Rule.mayMatch` fails on them.
+                return candidateRules.withUnsafeBufferPointer { list in
+                    keywordMasks.withUnsafeBufferPointer { masks in
+                        spansTwoLines.withUnsafeBufferPointer { twoLines in
+                            for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) {
+                                let r = Int(list[j])
+                                if (masks[r] & ~held != 0 && !twoLines[r]) || openings[r] & opening == 0 { continue }
+                                if body(r) { return r }
+                            }
+                            return nil
                         }
-                        return nil
                     }
                 }
             }
-        }
-        return keywordlessRules.withUnsafeBufferPointer { list in
-            for j in Int(keywordlessStarts[k]) ..< Int(keywordlessStarts[k + 1]) where body(Int(list[j])) { return Int(list[j]) }
-            return nil
+            return keywordlessRules.withUnsafeBufferPointer { list in
+                for j in Int(keywordlessStarts[k]) ..< Int(keywordlessStarts[k + 1]) where openings[Int(list[j])] & opening != 0 && body(Int(list[j])) { return Int(list[j]) }
+                return nil
+            }
         }
     }
 
@@ -383,9 +401,9 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// The same, given the line's `keywords(in:)` (civ-clean finds them once a line).
     func startsPage(_ line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
-        let first = line.first ?? 0
+        let first = line.first ?? 0, opening = RulePrefilter.openingBit(line)
         for r in pageStartRules.indices where pageStartFirstBytes[r].contains(first) && pageStartMasks[r] & ~keywords == 0
-            && pageStartRules[r].matches(line, keywords: keywords) { return true }
+            && pageStartOpenings[r] & opening != 0 && pageStartRules[r].matches(line, keywords: keywords) { return true }
         return false
     }
 
@@ -399,8 +417,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         // The String version's own first tests, on the bytes: a line that passes none of them
         // (most lines) needs no String. (A line longer than `maxLineBytes` passes none.)
         guard line.count <= Self.maxLineBytes else { return nil }
-        let mayEnd = Self.anyMayMatch(pageEndRules, pageEndFirstBytes, pageEndMasks, line, keywords: keywords)
-        let mayClose = !mayEnd && keywords & fullStopBit == 0 && Self.anyMayMatch(pageCloseRules, pageCloseFirstBytes, pageCloseMasks, line, keywords: keywords)
+        let mayEnd = Self.anyMayMatch(pageEndRules, pageEndFirstBytes, pageEndMasks, pageEndOpenings, line, keywords: keywords)
+        let mayClose = !mayEnd && keywords & fullStopBit == 0 && Self.anyMayMatch(pageCloseRules, pageCloseFirstBytes, pageCloseMasks, pageCloseOpenings, line, keywords: keywords)
         let mayHoldBreadcrumb = keywords & positionBit != 0
         guard mayEnd || mayClose || mayHoldBreadcrumb else { return nil }
         let text = String(decoding: line, as: UTF8.self)
