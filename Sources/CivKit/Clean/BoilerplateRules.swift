@@ -201,6 +201,19 @@ public final class BoilerplateRules: @unchecked Sendable {
             }
         }
 
+        /// The bytes in the set, ascending.
+        var bytes: [UInt8] {
+            var out: [UInt8] = []
+            for (k, word) in [words.0, words.1, words.2, words.3].enumerated() {
+                var w = word
+                while w != 0 {
+                    out.append(UInt8(k << 6 | w.trailingZeroBitCount))
+                    w &= w - 1
+                }
+            }
+            return out
+        }
+
         @inline(__always)
         func contains(_ b: UInt8) -> Bool {
             let bit = UInt64(1) << (b & 63)
@@ -222,8 +235,8 @@ public final class BoilerplateRules: @unchecked Sendable {
                 throw CivError.icu("boilerplate.tsv: malformed rule line: \(line)")
             }
             let action: Action = cols[1] == "drop" ? .drop : .moveToField(String(cols[1].dropFirst("field:".count)))
-            // (Foundation's replacement costs tens of thousands of instructions a row at start-up: only where needed.)
-            let pattern = Self.holdsEscapedNewline(cols[5]) ? cols[5].replacingOccurrences(of: "\\n", with: "\n") : cols[5]
+            // (Foundation's replacement cost half a million instructions a row at start-up: on bytes, where needed.)
+            let pattern = Self.holdsEscapedNewline(cols[5]) ? Self.unescapingNewlines(cols[5]) : cols[5]
             return Rule(kind: cols[0], action: action, scope: scope, boundary: boundary,
                         keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5],
                         regex: checkingPatterns ? try ICURegex(pattern) : ICURegex(compilingOnFirstUse: pattern),
@@ -251,34 +264,15 @@ public final class BoilerplateRules: @unchecked Sendable {
         pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
         // (Anchored ones only: `查看内容$` ends a banner, it does not make one.)
         bannerRules = rules.filter { $0.kind == "banner" && !$0.spansTwoLines && $0.pattern.hasPrefix("^") }
-        scopes = rules.map(\.scope)
-        keywordMasks = rules.map(\.keywordMask)
+        let scopes = rules.map(\.scope), keywordMasks = rules.map(\.keywordMask), spansTwoLines = rules.map(\.spansTwoLines)
+        self.scopes = scopes
+        self.keywordMasks = keywordMasks
         openings = rules.map { RulePrefilter.openingBits(of: $0.prefixes) }
-        spansTwoLines = rules.map(\.spansTwoLines)
+        self.spansTwoLines = spansTwoLines
         let firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
         self.firstBytes = firstBytes
-        var candidateRules: [UInt16] = [], candidateStarts: [Int32] = [0]
-        for zone in 0 ..< 8 {
-            let inZone = rules.indices.filter { Self.inScope(rules[$0].scope, zone: zone) }
-            for byte in 0 ... 255 {
-                // A plain loop: a lazy filter and map here cost a closure call per rule and byte
-                // (200 thousand at every start-up).
-                for r in inZone where firstBytes[r].contains(UInt8(byte)) { candidateRules.append(UInt16(r)) }
-                candidateStarts.append(Int32(candidateRules.count))
-            }
-        }
-        self.candidateRules = candidateRules
-        self.candidateStarts = candidateStarts
-        var keywordlessRules: [UInt16] = [], keywordlessStarts: [Int32] = [0]
-        for k in 0 ..< candidateStarts.count - 1 {
-            for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) {
-                let r = Int(candidateRules[j])
-                if rules[r].keywordMask == 0 || rules[r].spansTwoLines { keywordlessRules.append(UInt16(r)) }
-            }
-            keywordlessStarts.append(Int32(keywordlessRules.count))
-        }
-        self.keywordlessRules = keywordlessRules
-        self.keywordlessStarts = keywordlessStarts
+        (candidateRules, candidateStarts) = Self.candidateLists(scopes: scopes, firstBytes: firstBytes) { _ in true }
+        (keywordlessRules, keywordlessStarts) = Self.candidateLists(scopes: scopes, firstBytes: firstBytes) { keywordMasks[$0] == 0 || spansTwoLines[$0] }
         pageStartFirstBytes = pageStartRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageEndFirstBytes = pageEndRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageCloseFirstBytes = pageCloseRules.map { FirstByteSet(prefixes: $0.prefixes) }
@@ -288,6 +282,35 @@ public final class BoilerplateRules: @unchecked Sendable {
         pageStartOpenings = pageStartRules.map { RulePrefilter.openingBits(of: $0.prefixes) }
         pageEndOpenings = pageEndRules.map { RulePrefilter.openingBits(of: $0.prefixes) }
         pageCloseOpenings = pageCloseRules.map { RulePrefilter.openingBits(of: $0.prefixes) }
+    }
+
+    /// For each zone and first byte (`zone << 8 | byte`), the rules that `included` keeps, in scope
+    /// and admitting the byte, in table order (`candidateRules`, `candidateStarts`). Counted, then
+    /// written in place: appending rule by rule, testing every byte for every rule, cost some 7M
+    /// instructions at every start-up.
+    private static func candidateLists(scopes: [Scope], firstBytes: [FirstByteSet], including included: (Int) -> Bool) -> ([UInt16], [Int32]) {
+        let admitted = firstBytes.map { $0.bytes }
+        let inZones = (0 ..< 8).map { zone in scopes.indices.filter { included($0) && inScope(scopes[$0], zone: zone) } }
+        var starts = [Int32](repeating: 0, count: 8 * 256 + 1)
+        for zone in 0 ..< 8 {
+            for r in inZones[zone] { for b in admitted[r] { starts[(zone << 8 | Int(b)) + 1] += 1 } }
+        }
+        for k in 1 ..< starts.count { starts[k] += starts[k - 1] }
+        var next = starts
+        let total = Int(starts[starts.count - 1])
+        let list = [UInt16](unsafeUninitializedCapacity: total) { buffer, count in
+            for zone in 0 ..< 8 {
+                for r in inZones[zone] {
+                    for b in admitted[r] {
+                        let k = zone << 8 | Int(b)
+                        buffer[Int(next[k])] = UInt16(r)
+                        next[k] += 1
+                    }
+                }
+            }
+            count = total
+        }
+        return (list, starts)
     }
 
     /// Whether one of `rules` may match `line` holding `keywords` (first byte, then the rule's prefilter).
@@ -493,6 +516,23 @@ public final class BoilerplateRules: @unchecked Sendable {
     static func holds(_ text: String, _ word: [UInt8]) -> Bool {
         var text = text
         return text.withUTF8 { UTF8Bytes.contains($0, word) }
+    }
+
+    /// `pattern` with each `\n` (backslash, n) made a line feed, left to right.
+    static func unescapingNewlines(_ pattern: String) -> String {
+        let bytes = Array(pattern.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x5C, i + 1 < bytes.count, bytes[i + 1] == 0x6E {
+                out.append(0x0A)
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `\n` in a pattern (a rule over two lines), found on bytes: Foundation's search costs more.
