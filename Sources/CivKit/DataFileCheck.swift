@@ -54,7 +54,7 @@ public enum DataFileCheck {
         case "boilerplate.tsv":
             guard columns.count == 6 else { return "expected 6 tab-separated columns (kind, action, scope, boundary, keyword, pattern), found \(columns.count)" }
             guard columns[1] == "drop" || (columns[1].hasPrefix("field:") && columns[1].count > 6) else { return "action must be drop or field:NAME" }
-            do { _ = try BoilerplateRules(tsv: [line]) } catch { return "bad scope, boundary or pattern (\(error))" }
+            do { _ = try BoilerplateRules(tsv: [line], checkingPatterns: true) } catch { return "bad scope, boundary or pattern (\(error))" }
             return nil
         case "site-talk.tsv":
             guard columns.count == 2, !columns[0].isEmpty, columns[1] == "1" || columns[1] == "2" else { return "expected WORD<TAB>WEIGHT (1 or 2)" }

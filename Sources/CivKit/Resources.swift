@@ -32,7 +32,9 @@ public enum DataFile {
 
     /// The whole file, or nil when missing.
     public static func contents(_ name: String) -> String? {
-        if let dir = ProcessInfo.processInfo.environment["CIV_DATA_DIR"],
+        // (getenv, not ProcessInfo's environment: that builds a dictionary of the whole
+        // environment at each call, a few hundred thousand instructions for each table loaded.)
+        if let value = getenv("CIV_DATA_DIR"), case let dir = String(cString: value),
            let text = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8) {
             return text
         }

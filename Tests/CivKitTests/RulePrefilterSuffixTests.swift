@@ -30,3 +30,25 @@ struct RulePrefilterSuffixTests {
         }
     }
 }
+
+/// A line's opening bit (`RulePrefilter.openingBit`): a rule whose opening bits lack it could not
+/// take the line, and every line its prefixes allow has one of its bits.
+struct RulePrefilterOpeningTests {
+    @Test func everyPrefixAllowsTheLinesStartingWithIt() {
+        for rule in BoilerplateRules.standard.rules {
+            let bits = RulePrefilter.openingBits(of: rule.prefixes)
+            guard let prefixes = rule.prefixes else { #expect(bits == ~0); continue }
+            for prefix in prefixes {
+                for line in [prefix, prefix + Array("网".utf8), prefix + [0x20]] {
+                    #expect(line.withUnsafeBufferPointer { RulePrefilter.openingBit($0) } & bits != 0, "\(rule.pattern)")
+                }
+            }
+        }
+        // Short lines, and prefixes shorter than three bytes, rule nothing out.
+        #expect(RulePrefilter.openingBits(of: [[0x31]]) == ~0)
+        #expect([UInt8](Array("网".utf8).prefix(2)).withUnsafeBufferPointer { RulePrefilter.openingBit($0) } == ~0)
+        // And they tell Han openings apart: 相关 and 版权 share their first byte (E7), not their bit.
+        let related = RulePrefilter.openingBits(of: [Array("相关".utf8)])
+        #expect(related.nonzeroBitCount == 1 && Array("版权所有".utf8).withUnsafeBufferPointer { RulePrefilter.openingBit($0) } & related == 0)
+    }
+}

@@ -37,8 +37,8 @@ import Testing
         }
     }
 
-    /// Every line of the labelled pages, at every zone: the rule the keyword-less lists give is
-    /// the one the full candidate lists give.
+    /// Every line of the labelled pages, at every zone: the rule the keyword-less lists and the
+    /// openings (`RulePrefilter.openingBit`) give is the one the full candidate lists give.
     @Test func keywordlessCandidatesTakeTheSameRule() {
         let rules = BoilerplateRules.standard
         var lines: [[UInt8]] = []
@@ -54,7 +54,7 @@ import Testing
                 for (index, count) in [(0, 40), (3, 40), (20, 40), (38, 40), (1, 3)] {
                     let takes: (Int) -> Bool = { r in !rules.rules[r].spansTwoLines && rules.rules[r].matches(p, keywords: keywords) }
                     let full = rules.firstCandidate(index: index, count: count, firstByte: p.first ?? 0, where: takes)
-                    let short = rules.firstCandidate(index: index, count: count, firstByte: p.first ?? 0, keywords: { keywords }, where: takes)
+                    let short = rules.firstCandidate(index: index, count: count, line: p, keywords: { keywords }, where: takes)
                     #expect(full == short, "\(String(decoding: p, as: UTF8.self)) at \(index) of \(count)")
                     if full != nil { taken += 1 }
                 }

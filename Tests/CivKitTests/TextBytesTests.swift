@@ -21,6 +21,21 @@ import Testing
         #expect(try end("x", []) == nil)
     }
 
+    /// A pattern compiled at its first match matches as one compiled at once; a bad one is
+    /// found by `validate` and by the table's check, not when the table is read.
+    @Test func patternCompiledOnFirstUseMatchesTheSame() throws {
+        let text = Array("您当前的位置：首页 >> 要闻".utf8)
+        for pattern in ["^(您当前的位置|当前位置)\\s*[：:]", "要闻$", "^首页"] {
+            let eager = try ICURegex(pattern), lazy = ICURegex(compilingOnFirstUse: pattern)
+            let ends = text.withUnsafeBufferPointer { (eager.firstMatchEnd(in: $0), lazy.firstMatchEnd(in: $0), lazy.firstMatchEnd(in: $0)) }
+            #expect(ends.0 == ends.1 && ends.1 == ends.2, "\(pattern)")
+        }
+        #expect(throws: CivError.self) { try ICURegex.validate("(unclosed") }
+        let bad = "counter\tdrop\tany\t-\t-\t(unclosed"
+        #expect((try? BoilerplateRules(tsv: [bad])) != nil)
+        #expect(throws: CivError.self) { try BoilerplateRules(tsv: [bad], checkingPatterns: true) }
+    }
+
     @Test func longAndInvalidTextGiveTheSameEnds() throws {
         let long = Array(String(repeating: "网", count: 2000).utf8) + Array("相关分类".utf8)
         #expect(long.count > 4096)

@@ -340,14 +340,13 @@ public struct BoilerplateRemoval: DocumentRepair {
                 i += 1
                 continue
             }
-            // The first rule that takes the line, tried on its bytes: rules are ruled out by scope
-            // and first byte from plain arrays, then by their prefilter, before any regex runs.
+            // The first rule that takes the line, tried on its bytes: rules are ruled out by scope,
+            // first byte and opening from plain arrays, then by their prefilter, before any regex runs.
             var line = lines[i]
-            let firstByte = line.utf8.first ?? 0
             let taking: Int? = line.withUTF8 { p in
                 // Its keywords found only when a rule is left to try (a line no rule may start with is not read).
                 var keywords: KeywordAutomaton.Bits = 0
-                return rules.firstCandidate(index: i, count: lines.count, firstByte: firstByte, keywords: {
+                return rules.firstCandidate(index: i, count: lines.count, line: p, keywords: {
                     keywords = rules.keywords(in: p)
                     return keywords
                 }) { r in

@@ -47,7 +47,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             self.pattern = pattern
             self.regex = regex
             self.spansTwoLines = spansTwoLines
-            let literals = (keyword ?? "").split(separator: " ").map { Array($0.utf8) }
+            let literals = keyword.map { BoilerplateRules.fields($0, separator: 0x20).filter { !$0.isEmpty }.map { Array($0.utf8) } } ?? []
             keywordBytes = literals
             counterName = (action == .drop ? "dropped." : "moved.") + kind
             beginsReplies = kind == "comment-byline"
@@ -155,6 +155,10 @@ public final class BoilerplateRules: @unchecked Sendable {
     private let pageStartMasks: [KeywordAutomaton.Bits]
     private let pageEndMasks: [KeywordAutomaton.Bits]
     private let pageCloseMasks: [KeywordAutomaton.Bits]
+    /// And the opening bits of their prefixes (`RulePrefilter.openingBits`).
+    private let pageStartOpenings: [UInt64]
+    private let pageEndOpenings: [UInt64]
+    private let pageCloseOpenings: [UInt64]
     /// Per rule, kept beside the rules as plain values, so that the loop over every line and
     /// rule rules most of them out without touching (and reference counting) the rule objects.
     let scopes: [Scope]
@@ -164,6 +168,10 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// and a call per rule (millions of them in a large input).
     let keywordMasks: [KeywordAutomaton.Bits]
     let spansTwoLines: [Bool]
+    /// The opening bits of each rule's prefixes (`RulePrefilter.openingBits`): of the rules a
+    /// line's first byte leaves (all the Han openings for a line of Chinese), those whose prefixes
+    /// begin otherwise than the line are passed over without a call.
+    let openings: [UInt64]
     /// For each zone a line is in (`zone(index:count:)`) and each first byte, the rules that
     /// may take the line, in table order: the loop over every short line of every document
     /// visits only these (`candidateStarts[k] ..< candidateStarts[k + 1]` of `candidateRules`).
@@ -193,6 +201,19 @@ public final class BoilerplateRules: @unchecked Sendable {
             }
         }
 
+        /// The bytes in the set, ascending.
+        var bytes: [UInt8] {
+            var out: [UInt8] = []
+            for (k, word) in [words.0, words.1, words.2, words.3].enumerated() {
+                var w = word
+                while w != 0 {
+                    out.append(UInt8(k << 6 | w.trailingZeroBitCount))
+                    w &= w - 1
+                }
+            }
+            return out
+        }
+
         @inline(__always)
         func contains(_ b: UInt8) -> Bool {
             let bit = UInt64(1) << (b & 63)
@@ -205,17 +226,20 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
     }
 
-    public init(tsv lines: [String]) throws {
+    /// `checkingPatterns`: compile every pattern now, so that a bad one throws here (the table
+    /// check, `DataFileCheck`); otherwise each is compiled when a line first reaches it.
+    public init(tsv lines: [String], checkingPatterns: Bool = false) throws {
         let rules: [Rule] = try lines.map { line in
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let cols = Self.fields(line, separator: 0x09)
             guard cols.count == 6, let scope = Scope(rawValue: cols[2]), let boundary = Boundary(rawValue: cols[3]) else {
                 throw CivError.icu("boilerplate.tsv: malformed rule line: \(line)")
             }
             let action: Action = cols[1] == "drop" ? .drop : .moveToField(String(cols[1].dropFirst("field:".count)))
-            // (Foundation's replacement costs tens of thousands of instructions a row at start-up: only where needed.)
-            let pattern = Self.holdsEscapedNewline(cols[5]) ? cols[5].replacingOccurrences(of: "\\n", with: "\n") : cols[5]
+            // (Foundation's replacement cost half a million instructions a row at start-up: on bytes, where needed.)
+            let pattern = Self.holdsEscapedNewline(cols[5]) ? Self.unescapingNewlines(cols[5]) : cols[5]
             return Rule(kind: cols[0], action: action, scope: scope, boundary: boundary,
-                        keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5], regex: try ICURegex(pattern),
+                        keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5],
+                        regex: checkingPatterns ? try ICURegex(pattern) : ICURegex(compilingOnFirstUse: pattern),
                         spansTwoLines: pattern.utf8.contains(0x0A))
         }
         self.rules = rules
@@ -240,46 +264,62 @@ public final class BoilerplateRules: @unchecked Sendable {
         pageCloseRules = rules.filter { $0.boundary == .closesPage && !$0.spansTwoLines }
         // (Anchored ones only: `查看内容$` ends a banner, it does not make one.)
         bannerRules = rules.filter { $0.kind == "banner" && !$0.spansTwoLines && $0.pattern.hasPrefix("^") }
-        scopes = rules.map(\.scope)
-        keywordMasks = rules.map(\.keywordMask)
-        spansTwoLines = rules.map(\.spansTwoLines)
+        let scopes = rules.map(\.scope), keywordMasks = rules.map(\.keywordMask), spansTwoLines = rules.map(\.spansTwoLines)
+        self.scopes = scopes
+        self.keywordMasks = keywordMasks
+        openings = rules.map { RulePrefilter.openingBits(of: $0.prefixes) }
+        self.spansTwoLines = spansTwoLines
         let firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
         self.firstBytes = firstBytes
-        var candidateRules: [UInt16] = [], candidateStarts: [Int32] = [0]
-        for zone in 0 ..< 8 {
-            let inZone = rules.indices.filter { Self.inScope(rules[$0].scope, zone: zone) }
-            for byte in 0 ... 255 {
-                // A plain loop: a lazy filter and map here cost a closure call per rule and byte
-                // (200 thousand at every start-up).
-                for r in inZone where firstBytes[r].contains(UInt8(byte)) { candidateRules.append(UInt16(r)) }
-                candidateStarts.append(Int32(candidateRules.count))
-            }
-        }
-        self.candidateRules = candidateRules
-        self.candidateStarts = candidateStarts
-        var keywordlessRules: [UInt16] = [], keywordlessStarts: [Int32] = [0]
-        for k in 0 ..< candidateStarts.count - 1 {
-            for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) {
-                let r = Int(candidateRules[j])
-                if rules[r].keywordMask == 0 || rules[r].spansTwoLines { keywordlessRules.append(UInt16(r)) }
-            }
-            keywordlessStarts.append(Int32(keywordlessRules.count))
-        }
-        self.keywordlessRules = keywordlessRules
-        self.keywordlessStarts = keywordlessStarts
+        (candidateRules, candidateStarts) = Self.candidateLists(scopes: scopes, firstBytes: firstBytes) { _ in true }
+        (keywordlessRules, keywordlessStarts) = Self.candidateLists(scopes: scopes, firstBytes: firstBytes) { keywordMasks[$0] == 0 || spansTwoLines[$0] }
         pageStartFirstBytes = pageStartRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageEndFirstBytes = pageEndRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageCloseFirstBytes = pageCloseRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageStartMasks = pageStartRules.map(\.keywordMask)
         pageEndMasks = pageEndRules.map(\.keywordMask)
         pageCloseMasks = pageCloseRules.map(\.keywordMask)
+        pageStartOpenings = pageStartRules.map { RulePrefilter.openingBits(of: $0.prefixes) }
+        pageEndOpenings = pageEndRules.map { RulePrefilter.openingBits(of: $0.prefixes) }
+        pageCloseOpenings = pageCloseRules.map { RulePrefilter.openingBits(of: $0.prefixes) }
+    }
+
+    /// For each zone and first byte (`zone << 8 | byte`), the rules that `included` keeps, in scope
+    /// and admitting the byte, in table order (`candidateRules`, `candidateStarts`). Counted, then
+    /// written in place: appending rule by rule, testing every byte for every rule, cost some 7M
+    /// instructions at every start-up.
+    private static func candidateLists(scopes: [Scope], firstBytes: [FirstByteSet], including included: (Int) -> Bool) -> ([UInt16], [Int32]) {
+        let admitted = firstBytes.map { $0.bytes }
+        let inZones = (0 ..< 8).map { zone in scopes.indices.filter { included($0) && inScope(scopes[$0], zone: zone) } }
+        var starts = [Int32](repeating: 0, count: 8 * 256 + 1)
+        for zone in 0 ..< 8 {
+            for r in inZones[zone] { for b in admitted[r] { starts[(zone << 8 | Int(b)) + 1] += 1 } }
+        }
+        for k in 1 ..< starts.count { starts[k] += starts[k - 1] }
+        var next = starts
+        let total = Int(starts[starts.count - 1])
+        let list = [UInt16](unsafeUninitializedCapacity: total) { buffer, count in
+            for zone in 0 ..< 8 {
+                for r in inZones[zone] {
+                    for b in admitted[r] {
+                        let k = zone << 8 | Int(b)
+                        buffer[Int(next[k])] = UInt16(r)
+                        next[k] += 1
+                    }
+                }
+            }
+            count = total
+        }
+        return (list, starts)
     }
 
     /// Whether one of `rules` may match `line` holding `keywords` (first byte, then the rule's prefilter).
     @inline(__always)
-    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ masks: [KeywordAutomaton.Bits], _ line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
-        let first = line.first ?? 0
-        for r in rules.indices where firstBytes[r].contains(first) && masks[r] & ~keywords == 0 && rules[r].mayMatch(line, keywords: keywords) { return true }
+    private static func anyMayMatch(_ rules: [Rule], _ firstBytes: [FirstByteSet], _ masks: [KeywordAutomaton.Bits], _ openings: [UInt64],
+                                    _ line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
+        let first = line.first ?? 0, opening = RulePrefilter.openingBit(line)
+        for r in rules.indices where firstBytes[r].contains(first) && masks[r] & ~keywords == 0 && openings[r] & opening != 0
+            && rules[r].mayMatch(line, keywords: keywords) { return true }
         return false
     }
 
@@ -328,31 +368,35 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// The same, given the line's keywords (asked only when some rule may start the line): only
     /// the rules whose keywords the line holds, and those over two lines, are visited (the rules
     /// passed over could not take it: `Rule.mayMatch` fails on their keywords), in the same order;
-    /// a line holding none visits only the rules that need none.
+    /// a line holding none visits only the rules that need none. Rules whose prefixes begin
+    /// otherwise than `line` (`openings`) are passed over too.
     @inline(__always)
-    func firstCandidate(index: Int, count: Int, firstByte: UInt8, keywords: () -> KeywordAutomaton.Bits, where body: (Int) -> Bool) -> Int? {
-        let k = Self.zone(index: index, count: count) << 8 | Int(firstByte)
+    func firstCandidate(index: Int, count: Int, line: UnsafeBufferPointer<UInt8>, keywords: () -> KeywordAutomaton.Bits, where body: (Int) -> Bool) -> Int? {
+        let k = Self.zone(index: index, count: count) << 8 | Int(line.first ?? 0)
         guard candidateStarts[k] < candidateStarts[k + 1] else { return nil }
         let held = keywords()
-        guard held == 0 else {
-            // The rules of one line whose keywords the line lacks are passed over here, without a
-            // call (most candidates of most lines): `Rule.mayMatch` fails on them.
-            return candidateRules.withUnsafeBufferPointer { list in
-                keywordMasks.withUnsafeBufferPointer { masks in
-                    spansTwoLines.withUnsafeBufferPointer { twoLines in
-                        for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) {
-                            let r = Int(list[j])
-                            if masks[r] & ~held != 0 && !twoLines[r] { continue }
-                            if body(r) { return r }
+        let opening = RulePrefilter.openingBit(line)
+        return openings.withUnsafeBufferPointer { openings in
+            guard held == 0 else {
+                // The rules of one line whose keywords the line lacks are passed over here, without a
+                // call (most candidates of most lines): `Rule.mayMatch` fails on them.
+                return candidateRules.withUnsafeBufferPointer { list in
+                    keywordMasks.withUnsafeBufferPointer { masks in
+                        spansTwoLines.withUnsafeBufferPointer { twoLines in
+                            for j in Int(candidateStarts[k]) ..< Int(candidateStarts[k + 1]) {
+                                let r = Int(list[j])
+                                if (masks[r] & ~held != 0 && !twoLines[r]) || openings[r] & opening == 0 { continue }
+                                if body(r) { return r }
+                            }
+                            return nil
                         }
-                        return nil
                     }
                 }
             }
-        }
-        return keywordlessRules.withUnsafeBufferPointer { list in
-            for j in Int(keywordlessStarts[k]) ..< Int(keywordlessStarts[k + 1]) where body(Int(list[j])) { return Int(list[j]) }
-            return nil
+            return keywordlessRules.withUnsafeBufferPointer { list in
+                for j in Int(keywordlessStarts[k]) ..< Int(keywordlessStarts[k + 1]) where openings[Int(list[j])] & opening != 0 && body(Int(list[j])) { return Int(list[j]) }
+                return nil
+            }
         }
     }
 
@@ -380,9 +424,9 @@ public final class BoilerplateRules: @unchecked Sendable {
 
     /// The same, given the line's `keywords(in:)` (civ-clean finds them once a line).
     func startsPage(_ line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
-        let first = line.first ?? 0
+        let first = line.first ?? 0, opening = RulePrefilter.openingBit(line)
         for r in pageStartRules.indices where pageStartFirstBytes[r].contains(first) && pageStartMasks[r] & ~keywords == 0
-            && pageStartRules[r].matches(line, keywords: keywords) { return true }
+            && pageStartOpenings[r] & opening != 0 && pageStartRules[r].matches(line, keywords: keywords) { return true }
         return false
     }
 
@@ -396,8 +440,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         // The String version's own first tests, on the bytes: a line that passes none of them
         // (most lines) needs no String. (A line longer than `maxLineBytes` passes none.)
         guard line.count <= Self.maxLineBytes else { return nil }
-        let mayEnd = Self.anyMayMatch(pageEndRules, pageEndFirstBytes, pageEndMasks, line, keywords: keywords)
-        let mayClose = !mayEnd && keywords & fullStopBit == 0 && Self.anyMayMatch(pageCloseRules, pageCloseFirstBytes, pageCloseMasks, line, keywords: keywords)
+        let mayEnd = Self.anyMayMatch(pageEndRules, pageEndFirstBytes, pageEndMasks, pageEndOpenings, line, keywords: keywords)
+        let mayClose = !mayEnd && keywords & fullStopBit == 0 && Self.anyMayMatch(pageCloseRules, pageCloseFirstBytes, pageCloseMasks, pageCloseOpenings, line, keywords: keywords)
         let mayHoldBreadcrumb = keywords & positionBit != 0
         guard mayEnd || mayClose || mayHoldBreadcrumb else { return nil }
         let text = String(decoding: line, as: UTF8.self)
@@ -454,10 +498,41 @@ public final class BoilerplateRules: @unchecked Sendable {
         return nil
     }
 
+    /// `line` split at every `separator` byte, empty fields kept. On bytes: String's split
+    /// compares Characters (grapheme clusters), 20 thousand instructions a table row at start-up.
+    static func fields(_ line: String, separator: UInt8) -> [String] {
+        var line = line
+        return line.withUTF8 { p in
+            var fields: [String] = [], start = 0
+            for i in 0 ... p.count where i == p.count || p[i] == separator {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: p[start ..< i]), as: UTF8.self))
+                start = i + 1
+            }
+            return fields
+        }
+    }
+
     /// Whether `text` holds `word`, on bytes.
     static func holds(_ text: String, _ word: [UInt8]) -> Bool {
         var text = text
         return text.withUTF8 { UTF8Bytes.contains($0, word) }
+    }
+
+    /// `pattern` with each `\n` (backslash, n) made a line feed, left to right.
+    static func unescapingNewlines(_ pattern: String) -> String {
+        let bytes = Array(pattern.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x5C, i + 1 < bytes.count, bytes[i + 1] == 0x6E {
+                out.append(0x0A)
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `\n` in a pattern (a rule over two lines), found on bytes: Foundation's search costs more.

@@ -183,6 +183,29 @@ enum RulePrefilter {
         return Array(String(literal).utf8)
     }
 
+    /// A line's opening as one bit of 64: a hash of its first three bytes (all bits for a shorter
+    /// line). Han openings share their first byte (most rules and most lines start with E4–E9),
+    /// not their first character: a rule whose `openingBits` lack the line's bit cannot take it.
+    @inline(__always)
+    static func openingBit(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard p.count >= 3 else { return ~0 }
+        return openingBit(UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16)
+    }
+
+    @inline(__always)
+    private static func openingBit(_ firstThree: UInt32) -> UInt64 {
+        1 << ((UInt64(firstThree) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    /// The opening bits of the lines `prefixes` allow: every bit when there is none, or when a
+    /// prefix is shorter than three bytes.
+    static func openingBits(of prefixes: [[UInt8]]?) -> UInt64 {
+        guard let prefixes else { return ~0 }
+        return prefixes.reduce(0) { bits, prefix in
+            prefix.count < 3 ? ~0 : bits | openingBit(UInt32(prefix[0]) | UInt32(prefix[1]) << 8 | UInt32(prefix[2]) << 16)
+        }
+    }
+
     @inline(__always)
     static func hasPrefix(_ p: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
         guard prefix.count <= p.count else { return false }

@@ -15,30 +15,43 @@ public struct ScriptDetection: Sendable {
     private let supplementary: [UInt32: Class]
 
     public init() {
-        var table: [(UInt32, Class)] = []
-        // Read on the bytes, no String a line (7,000 lines at every start-up).
+        var bmp = [UInt64](repeating: 0, count: 0x10000 / 32)
+        var supplementary: [UInt32: Class] = [:]
+        // Read on the bytes into the table, no String and no list a line (7,000 lines at every
+        // start-up; a list of pairs and a generic comparison a word cost 3M instructions).
         DataFile.forEachLine(Self.tableName) { p in
             guard let tab = p.firstIndex(of: 0x09), tab > 0 else { return }
             let (c, length) = UTF8Bytes.scalar(p, at: 0)
-            guard length == tab else { return }
-            let word = UnsafeBufferPointer(rebasing: p[(tab + 1)...])
-            if word.elementsEqual(Self.traditionalWord) { table.append((c, .traditional)) }
-            else if word.elementsEqual(Self.leaningWord) { table.append((c, .leaning)) }
-            else if word.elementsEqual(Self.simplifiedWord) { table.append((c, .simplified)) }
+            guard length == tab, let kind = Self.classNamed(UnsafeBufferPointer(rebasing: p[(tab + 1)...])) else { return }
+            Self.insert(c, kind, into: &bmp, &supplementary)
         }
-        self.init(table)
+        self.bmp = bmp
+        self.supplementary = supplementary
     }
 
     private static let traditionalWord = Array("traditional".utf8)
     private static let leaningWord = Array("leaning".utf8)
     private static let simplifiedWord = Array("simplified".utf8)
 
+    /// The class a table line's second column names, nil for another word.
+    private static func classNamed(_ word: UnsafeBufferPointer<UInt8>) -> Class? {
+        func equals(_ name: [UInt8]) -> Bool {
+            word.count == name.count && name.withUnsafeBytes { memcmp(word.baseAddress!, $0.baseAddress!, name.count) == 0 }
+        }
+        if equals(traditionalWord) { return .traditional }
+        if equals(leaningWord) { return .leaning }
+        if equals(simplifiedWord) { return .simplified }
+        return nil
+    }
+
+    private static func insert(_ c: UInt32, _ kind: Class, into bmp: inout [UInt64], _ supplementary: inout [UInt32: Class]) {
+        if c < 0x10000 { bmp[Int(c >> 5)] |= UInt64(kind.rawValue) << UInt64(2 * (c & 31)) } else { supplementary[c] = kind }
+    }
+
     init(_ table: [(UInt32, Class)]) {
         var bmp = [UInt64](repeating: 0, count: 0x10000 / 32)
         var supplementary: [UInt32: Class] = [:]
-        for (c, kind) in table {
-            if c < 0x10000 { bmp[Int(c >> 5)] |= UInt64(kind.rawValue) << UInt64(2 * (c & 31)) } else { supplementary[c] = kind }
-        }
+        for (c, kind) in table { Self.insert(c, kind, into: &bmp, &supplementary) }
         self.bmp = bmp
         self.supplementary = supplementary
     }

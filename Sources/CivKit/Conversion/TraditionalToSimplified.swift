@@ -26,13 +26,14 @@ import Foundation
 public final class TraditionalToSimplified: @unchecked Sendable {
     public static let tableName = "traditional-simplified.tsv"
 
-    private static let groupFlag: UInt32 = 1 << 31
-    private static let offsetMask: UInt32 = 0x00FF_FFFF
+    static let groupFlag: UInt32 = 1 << 31
+    static let offsetMask: UInt32 = 0x00FF_FFFF
     private static let maxInlineLength = 0x7F
     /// Slack after the pool and after the worst-case output: short copies move whole words.
-    private static let padding = 16
+    static let padding = 16
 
-    private struct Phrase {
+    /// (Its layout is `ConversionImage`'s: the image is read in place.)
+    struct Phrase {
         /// The first (up to) four bytes of `rest`, little-endian, and which of them count: a quick
         /// test before comparing the rest.
         var head: UInt32
@@ -46,7 +47,7 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         var changes: Int32
     }
 
-    private struct Group {
+    struct Group {
         var start: Int32
         var count: Int32
         /// The code point's own replacement in `pool`, 0 to copy it.
@@ -74,38 +75,61 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         var changes: Int
     }
 
-    private let bmp: UnsafeMutablePointer<UInt32>
-    private let supplementaryKeys: UnsafeMutablePointer<UInt32>
-    private let supplementaryEntries: UnsafeMutablePointer<UInt32>
-    private let supplementaryCount: Int
-    private let pool: UnsafeMutablePointer<UInt8>
-    private let phrases: UnsafeMutablePointer<Phrase>
-    private let groups: UnsafeMutablePointer<Group>
+    let bmp: UnsafePointer<UInt32>
+    let supplementaryKeys: UnsafePointer<UInt32>
+    let supplementaryEntries: UnsafePointer<UInt32>
+    let supplementaryCount: Int
+    let pool: UnsafePointer<UInt8>
+    let poolCount: Int
+    let phrases: UnsafePointer<Phrase>
+    let phraseCount: Int
+    let groups: UnsafePointer<Group>
+    let groupCount: Int
+    /// The mapped image the tables lie in (`ConversionImage`); nil when they were built and are owned.
+    private let image: ImageBytes?
     /// True when some rule has an ASCII key (not in ICU's table): ASCII is then looked up too.
-    private let asciiKeys: Bool
+    let asciiKeys: Bool
     /// Longest key in bytes, at least 4: how far a match can reach from where it starts.
     public let maxKeyBytes: Int
     /// Most output bytes per input byte.
-    private let maxExpansion: Int
+    let maxExpansion: Int
     /// True when every rule's value has as many scalars as its key, so that counts add up.
     public let lengthPreserving: Bool
     /// Rules read from the table.
     public let ruleCount: Int
 
-    /// Loads ICU's rules from the resource `traditional-simplified.tsv`.
+    /// ICU's rules alone (`init(icuExact: true)`).
     public convenience init() throws {
-        guard let text = DataFile.contents(Self.tableName) else {
-            throw CivError.icu("data file \(Self.tableName) is missing from the CivKit resources (scripts/generate-t2s-table makes it)")
-        }
-        var t = text
-        let rules = try t.withUTF8 { try Self.parseTable($0) }
-        try self.init(byteRules: rules)
+        try self.init(icuExact: true)
     }
 
     /// ICU's rules with civ's conversion exceptions on top (`t2s-exceptions.tsv`, from OpenCC's
     /// dictionaries by `scripts/generate-t2s-exceptions`); `icuExact` leaves them out (ICU alone).
+    /// Mapped from their image (`ConversionImage`, made from those tables by
+    /// `scripts/generate-t2s-table --binary`), or built from the tables when `CIV_DATA_DIR` holds one of them.
     public convenience init(icuExact: Bool) throws {
-        if icuExact { try self.init(); return }
+        let overridden = DataFile.isOverridden(Self.tableName) || (!icuExact && DataFile.isOverridden(Self.exceptionsName))
+        try self.init(icuExact: icuExact, fromTables: overridden)
+    }
+
+    /// The same, built from the tables (`traditional-simplified.tsv`, `t2s-exceptions.tsv`) when
+    /// `fromTables`, else mapped from the image made from them.
+    public convenience init(icuExact: Bool, fromTables: Bool) throws {
+        guard fromTables else {
+            let source = icuExact ? Self.tableName : "\(Self.tableName) and \(Self.exceptionsName)"
+            self.init(image: DataFile.image(ConversionImage.name(icuExact: icuExact), source: source,
+                                            script: "scripts/generate-t2s-table --binary", ConversionImage.init))
+            return
+        }
+        if icuExact {
+            guard let text = DataFile.contents(Self.tableName) else {
+                throw CivError.icu("data file \(Self.tableName) is missing from the CivKit resources (scripts/generate-t2s-table makes it)")
+            }
+            var t = text
+            let rules = try t.withUTF8 { try Self.parseTable($0) }
+            try self.init(byteRules: rules)
+            return
+        }
         guard let text = DataFile.contents(Self.tableName), let exceptions = DataFile.contents(Self.exceptionsName) else {
             throw CivError.icu("data file \(Self.tableName) or \(Self.exceptionsName) is missing from the CivKit resources")
         }
@@ -161,9 +185,10 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         try self.init(byteRules: rules.map { (Array($0.key.utf8)[...], Array($0.value.utf8)[...]) })
     }
 
-    /// The rules of `traditional-simplified.tsv` as text, in order (tests compare them with ICU's).
-    public static func tableRules() throws -> [TransliterationRule] {
-        guard let text = DataFile.contents(tableName) else { throw CivError.icu("data file \(tableName) is missing") }
+    /// The rules of `traditional-simplified.tsv` (or of another table of the kind) as text, in
+    /// order (tests compare them with ICU's).
+    public static func tableRules(_ name: String = tableName) throws -> [TransliterationRule] {
+        guard let text = DataFile.contents(name) else { throw CivError.icu("data file \(name) is missing") }
         var t = text
         return try t.withUTF8 { try parseTable($0) }.map {
             TransliterationRule(key: String(decoding: $0.key, as: UTF8.self), value: String(decoding: $0.value, as: UTF8.self))
@@ -301,24 +326,28 @@ public final class TraditionalToSimplified: @unchecked Sendable {
             allPhrases.append(contentsOf: group.phrases)
         }
 
-        bmp = .allocate(capacity: 0x10000)
+        let bmp = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
         bmp.initialize(repeating: 0, count: 0x10000)
         let supplementary = entries.filter { $0.key >= 0x10000 }.sorted { $0.key < $1.key }
         for (cp, entry) in entries where cp < 0x10000 { bmp[Int(cp)] = entry }
+        self.bmp = UnsafePointer(bmp)
         supplementaryCount = supplementary.count
-        supplementaryKeys = .allocate(capacity: max(1, supplementary.count))
-        supplementaryEntries = .allocate(capacity: max(1, supplementary.count))
+        let supplementaryKeys = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, supplementary.count))
+        let supplementaryEntries = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, supplementary.count))
         for (i, item) in supplementary.enumerated() {
             supplementaryKeys[i] = item.key
             supplementaryEntries[i] = item.value
         }
+        self.supplementaryKeys = UnsafePointer(supplementaryKeys)
+        self.supplementaryEntries = UnsafePointer(supplementaryEntries)
         pool.append(contentsOf: repeatElement(0, count: Self.padding))  // values are copied in whole words
-        self.pool = .allocate(capacity: pool.count)
-        self.pool.initialize(from: pool, count: pool.count)
-        phrases = .allocate(capacity: max(1, allPhrases.count))
-        phrases.initialize(from: allPhrases, count: allPhrases.count)
-        groups = .allocate(capacity: max(1, allGroups.count))
-        groups.initialize(from: allGroups, count: allGroups.count)
+        self.pool = Self.copy(pool)
+        poolCount = pool.count
+        phrases = Self.copy(allPhrases)
+        phraseCount = allPhrases.count
+        groups = Self.copy(allGroups)
+        groupCount = allGroups.count
+        image = nil
         self.asciiKeys = asciiKeys
         self.maxKeyBytes = maxKeyBytes
         self.maxExpansion = maxExpansion
@@ -326,13 +355,40 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         ruleCount = rules.count
     }
 
+    /// The tables of a mapped image, read in place (`ConversionImage` checked them).
+    init(image: ConversionImage) {
+        bmp = image.bmp
+        supplementaryKeys = image.supplementaryKeys
+        supplementaryEntries = image.supplementaryEntries
+        supplementaryCount = image.supplementaryCount
+        pool = image.pool
+        poolCount = image.poolCount
+        phrases = image.phrases
+        phraseCount = image.phraseCount
+        groups = image.groups
+        groupCount = image.groupCount
+        self.image = image.storage
+        asciiKeys = image.asciiKeys
+        maxKeyBytes = image.maxKeyBytes
+        maxExpansion = image.maxExpansion
+        lengthPreserving = image.lengthPreserving
+        ruleCount = image.ruleCount
+    }
+
+    private static func copy<T>(_ elements: [T]) -> UnsafePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, elements.count))
+        p.initialize(from: elements, count: elements.count)
+        return UnsafePointer(p)
+    }
+
     deinit {
-        bmp.deallocate()
-        supplementaryKeys.deallocate()
-        supplementaryEntries.deallocate()
-        pool.deallocate()
-        phrases.deallocate()
-        groups.deallocate()
+        guard image == nil else { return }
+        UnsafeMutablePointer(mutating: bmp).deallocate()
+        UnsafeMutablePointer(mutating: supplementaryKeys).deallocate()
+        UnsafeMutablePointer(mutating: supplementaryEntries).deallocate()
+        UnsafeMutablePointer(mutating: pool).deallocate()
+        UnsafeMutablePointer(mutating: phrases).deallocate()
+        UnsafeMutablePointer(mutating: groups).deallocate()
     }
 
     // MARK: - Lookup

@@ -66,17 +66,21 @@ struct KeywordAutomaton: Sendable {
         for (n, state) in ([0] + passing + accepting).enumerated() { number[state] = n }
         // A state's row is its failure state's with its own children over it (breadth first, the
         // failure state's row is done).
+        // (Every row is written, so the table is not zero-filled first: the root's row is zeros,
+        // back to the root, and each other row starts as its failure state's, already written.)
         let rowLength = Self.rowBytes / MemoryLayout<UInt32>.stride
-        var transitions = [UInt32](repeating: 0, count: children.count * rowLength)
-        transitions.withUnsafeMutableBufferPointer { table in
+        let transitions = [UInt32](unsafeUninitializedCapacity: children.count * rowLength) { table, count in
+            let base = table.baseAddress!
             for state in [0] + queue {
-                let row = number[state] * rowLength
-                if state != 0 {
-                    let from = number[failure[state]] * rowLength
-                    for b in 0 ..< rowLength { table[row + b] = table[from + b] }
+                let row = base + number[state] * rowLength
+                if state == 0 {
+                    row.initialize(repeating: 0, count: rowLength)
+                } else {
+                    row.initialize(from: base + number[failure[state]] * rowLength, count: rowLength)
                 }
-                for (b, child) in children[state] { table[row + Int(b)] = UInt32(number[child] * Self.rowBytes) }
+                for (b, child) in children[state] { row[Int(b)] = UInt32(number[child] * Self.rowBytes) }
             }
+            count = children.count * rowLength
         }
         precondition(transitions.count * MemoryLayout<UInt32>.stride <= Int(UInt32.max), "KeywordAutomaton: too many states")
         self.transitions = transitions
