@@ -81,6 +81,11 @@ import Testing
         #expect(Support.ruleKind("加入VIP免费专享", index: 10) == "docsite")
         #expect(Support.ruleKind("温馨提示：用户名和密码都是您填写的邮箱或者手机号，方便查询和重复下载（系统自动生成）", index: 11) == "docsite")
         #expect(Support.ruleKind("温馨提示：近期天气炎热，请市民注意防暑降温。", index: 11) == nil)
+        // Its login and payment form, a field a line.
+        for field in ["账号：", "密码：", "验证码：换一换", "邮箱/手机：", "支付方式：支付宝 微信支付", "忘记密码？"] {
+            #expect(Support.ruleKind(field, index: 16) == "docsite", "\(field)")
+        }
+        #expect(Support.ruleKind("密码：每月更换一次", index: 16) == nil && Support.ruleKind("支付方式：按季度拨付", index: 16) == nil)
         #expect(Support.ruleKind("随便看", index: 28) == "related")
         #expect(Support.ruleKind("百科全书收录4421916条中文百科知识，基本涵盖了大多数领域的百科知识。", index: 28) == "notice")
         #expect(Support.ruleKind("我市今年共收录120条群众意见建议。", index: 28) == nil)
@@ -118,5 +123,20 @@ extension HeldOut6ChromeTests {
         // Without the trail, a list without prose keeps its lines.
         let list = [lines[1]] + Array(lines[3...])
         #expect(clean(list).0.lines == list)
+    }
+}
+
+extension HeldOut6ChromeTests {
+    @Test func aDocumentSitesFileNameAboveTheTextUnderItsFormIsTheTitle() {
+        // The form's lines the rows take stand right above the file name: it titles the text below
+        // it, no attachment; under the text, a listed file is one.
+        let form = ["资源ID:5512034 资源大小：1.2MB 全文页数：8页", "快捷下载 游客一键下载", "邮箱/手机：", "支付方式：支付宝 微信支付", "验证码：换一换",
+                    "加入VIP免费专享", "账号：", "密码：", "忘记密码？"]
+        let text = ["某街道2024年文明城市创建工作总结.doc", "今年以来，街道坚持把创建全国文明城市作为头号工程，扎实推进各项工作。",
+                    "一是环境整治持续深化，共清理卫生死角120处。", "二是志愿服务广泛开展，组织志愿活动86场次。"]
+        let welcome = ["欢迎来到某某文库！| 帮助中心 上传文档赚收益"]
+        let (record, counters) = clean(welcome + form + text + ["相关文档", "社区文明创建工作方案.docx"])
+        #expect(record.lines == text)
+        #expect(counters["dropped.attachment"] == 0)
     }
 }

@@ -153,6 +153,18 @@ public struct BoilerplateRemoval: DocumentRepair {
 
     static let maxLinesUnderTaken = 3
 
+    /// Whether the nearest non-empty line below `i` is the body's first sentence, no sentence being
+    /// kept above: line `i` is the text's title (a document site's file name above the text, under
+    /// its form), no attachment. (Under the text, a file above the site's own sentence is a
+    /// listing's.) Asked of few lines.
+    @inline(never)
+    func titlesText(_ lines: [String], _ i: Int, keptIndices: [Int]) -> Bool {
+        var k = i + 1
+        while k < lines.count, lines[k].isEmpty { k += 1 }
+        return k < lines.count && BodyEdges.withBytes(lines[k], BodyEdges.isBodySentence)
+            && !keptIndices.contains { BodyEdges.withBytes(lines[$0], BodyEdges.isBodySentence) }
+    }
+
     /// The index of the nearest non-empty line above `i`, or -1.
     @inline(never)
     func previousLine(_ lines: [String], before i: Int) -> Int {
@@ -429,9 +441,10 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             guard let r = taking else {
                 // (Below the body's start, right under it or with blank lines between: at most
-                // `maxLinesUnderTaken` down. Above the body, a document site's file name is its title.)
+                // `maxLinesUnderTaken` down. Above the body, a document site's file name is its title,
+                // also right above the text's first sentence under a form the rows took.)
                 let belowBody = i > edges.lastSentence || (lastTaken >= i - Self.maxLinesUnderTaken && i > edges.anchor
-                    && i >= lines.count - BoilerplateRules.zoneLines && lastTaken == previousLine(lines, before: i))
+                    && i >= lines.count - BoilerplateRules.zoneLines && lastTaken == previousLine(lines, before: i) && !titlesText(lines, i, keptIndices: keptIndices))
                 if hasProse, let counter = line.withUTF8({ Self.shapeKind($0, belowBody: belowBody) }) ?? structuralKind(lines[i], index: i, count: lines.count),
                    counter != "dropped.menu" || !LinkLines.isTableRow(lines, i) {
                     explained.append(TakenLine(index: i, counter: counter))
