@@ -36,9 +36,51 @@ public struct BoilerplateRemoval: DocumentRepair {
         var line = line
         return line.withUTF8 { p in
             if RepeatedSiteLines.isCandidate(p), siteLines.contains(p) { return "dropped.repeated" }
-            return BodyEdges.isLinkLike(p) ? "dropped.link-like" : nil
+            return BodyEdges.isLinkLike(p) && !Self.isKeywordLine(p) ? "dropped.link-like" : nil
         }
     }
+
+    /// The article's keywords under it (`关键词：文明城市 创建 调研`): metadata, no row of links (a site's
+    /// `热门标签：…` is a row's). The cheap test first: the label's first byte.
+    static func isKeywordLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.first == 0xE5 else { return false }
+        return keywordLabels.contains { p.count > $0.count + 3 && RulePrefilter.hasPrefix(p, $0) }
+    }
+    static let keywordLabels = ["关键词：", "关键字：", "关键词:", "关键字:"].map { Array($0.utf8) }
+
+    /// Whether `line`, or its last cell after a bar (`词条 | 鹤汀乡`), is the name the body's first
+    /// sentence begins with (`鹤汀乡，隶属于…`): an entry's title above an encyclopedia's text, no link.
+    /// Asked of head lines a rule outside the body would take, on bytes: most fail at the first byte.
+    static func namesFirstSentence(_ line: String, _ sentence: String) -> Bool {
+        BodyEdges.withBytes(line) { p in
+            BodyEdges.withBytes(sentence) { s in namesFirstSentence(p, s) }
+        }
+    }
+
+    static func namesFirstSentence(_ p: UnsafeBufferPointer<UInt8>, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The name: after the line's one bar, if any, without the spaces around it.
+        var start = 0, bars = 0, i = 0
+        while i < p.count {
+            if p[i] == 0x7C {
+                bars += 1
+                start = i + 1
+            } else if p[i] == 0xEF, i + 2 < p.count, p[i + 1] == 0xBD, p[i + 2] == 0x9C {
+                bars += 1
+                start = i + 3
+            }
+            i += 1
+        }
+        var end = p.count
+        while start < end, p[start] == 0x20 { start += 1 }
+        while end > start, p[end - 1] == 0x20 { end -= 1 }
+        let length = end - start
+        guard bars <= 1, length >= 4, length <= 4 * maxEntryNameCharacters, s.count > length, s[0] == p[start] else { return false }
+        for k in 0 ..< length where s[k] != p[start + k] { return false }
+        // What follows the name in the sentence: `，`, `,`, `（`, `(` or `是`.
+        let (next, _) = UTF8Bytes.scalar(s, at: length)
+        return next == 0xFF0C || next == 0x2C || next == 0xFF08 || next == 0x28 || next == 0x662F
+    }
+    static let maxEntryNameCharacters = 16
 
     /// The document's lines outside its body, in the zones, that may be a site's: remembered
     /// for the run's later pages.
@@ -50,11 +92,19 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
         }
         let head = candidates(0 ..< max(0, min(title, BoilerplateRules.zoneLines)))
-        let tail = candidates(max(edges.lastSentence + 1, lines.count - BoilerplateRules.zoneLines, 0) ..< lines.count)
+        // (A page without a sentence, `hasTrail`, has its last sentence at `lines.count`: no tail.)
+        let tail = candidates(min(lines.count, max(edges.lastSentence + 1, lines.count - BoilerplateRules.zoneLines, 0)) ..< lines.count)
         // The page's first line, when above its title, and its last, when below its last sentence:
         // where a glued next page of the site begins, and where the page before it ended.
         siteLines.remember(head: head, tail: tail, first: title > 0 ? candidates(0 ..< 1).first : nil,
                            last: edges.lastSentence < lines.count - 1 ? candidates(lines.count - 1 ..< lines.count).first : nil)
+    }
+
+    /// Whether a row takes a line of the head zone for a breadcrumb. Asked only of documents
+    /// without prose (few).
+    @inline(never)
+    func hasTrail(_ lines: [String]) -> Bool {
+        (0 ..< min(lines.count, BoilerplateRules.zoneLines)).contains { ruleKind(lines[$0], index: $0, count: lines.count) == "breadcrumb" }
     }
 
     /// The first rule of one line that takes `line` (line `index` of `count`).
@@ -73,7 +123,8 @@ public struct BoilerplateRemoval: DocumentRepair {
 
     /// Lines of a related-links list under its heading (`相关阅读：`): short, without sentence
     /// punctuation, in the tail zone. With `question`, a linked question ends in `？`
-    /// (`相关问题` / `全国文明城市多少年复查一次？`), though no mark stands inside it.
+    /// (`相关问题` / `全国文明城市多少年复查一次？`), or a headline in `！` (`往期推荐` / `暑期防溺水，这些知识请收好！`),
+    /// though no mark stands inside it.
     static func isLinkText(_ line: String, question: Bool = false) -> Bool {
         let scalars = line.unicodeScalars
         var n = 0
@@ -83,7 +134,7 @@ public struct BoilerplateRemoval: DocumentRepair {
             // A linked title may hold a comma (`文明养犬，从拴绳开始`), never a full stop; a colon
             // inside it (`杏林社区：共建共享美丽家园`), not closing a label (`编辑：`) or naming a credit.
             if questionMarkLast { return false }
-            if question && c == "？" {
+            if question && (c == "？" || c == "！") {
                 questionMarkLast = true
                 n += 1
                 continue
@@ -102,6 +153,18 @@ public struct BoilerplateRemoval: DocumentRepair {
 
     static let maxLinesUnderTaken = 3
 
+    /// Whether the nearest non-empty line below `i` is the body's first sentence, no sentence being
+    /// kept above: line `i` is the text's title (a document site's file name above the text, under
+    /// its form), no attachment. (Under the text, a file above the site's own sentence is a
+    /// listing's.) Asked of few lines.
+    @inline(never)
+    func titlesText(_ lines: [String], _ i: Int, keptIndices: [Int]) -> Bool {
+        var k = i + 1
+        while k < lines.count, lines[k].isEmpty { k += 1 }
+        return k < lines.count && BodyEdges.withBytes(lines[k], BodyEdges.isBodySentence)
+            && !keptIndices.contains { BodyEdges.withBytes(lines[$0], BodyEdges.isBodySentence) }
+    }
+
     /// The index of the nearest non-empty line above `i`, or -1.
     @inline(never)
     func previousLine(_ lines: [String], before i: Int) -> Int {
@@ -113,10 +176,19 @@ public struct BoilerplateRemoval: DocumentRepair {
     /// Whether line `i` is an enumerated heading (`六、其他事项`) right under a kept line of the
     /// text that is one too or a sentence: the article's next section or item, not a link.
     @inline(never)
-    func continuesEnumeration(_ lines: [String], _ i: Int, keptIndices: [Int]) -> Bool {
-        guard BodyEdges.withBytes(lines[i], SectionHeadings.isEnumerated), let k = keptIndices.last,
+    func continuesEnumeration(_ lines: [String], _ i: Int, previousKept: Int?) -> Bool {
+        guard BodyEdges.withBytes(lines[i], SectionHeadings.isEnumerated), let k = previousKept,
               k == previousLine(lines, before: i) else { return false }
         return BodyEdges.withBytes(lines[k]) { SectionHeadings.isEnumerated($0) || BodyEdges.isSentence($0) }
+    }
+
+    /// Whether line `i`, which a rule of shape outside the body would take, is the text's own
+    /// structure: an enumerated heading continuing the kept line above it (`四、评标结果` under
+    /// `三、开标时间：…`), or a row of a flattened table (`LinkLines.isTableRow`). Asked only of lines
+    /// such a rule takes.
+    @inline(never)
+    func isTextStructure(_ lines: [String], _ i: Int, previousKept: Int?) -> Bool {
+        continuesEnumeration(lines, i, previousKept: previousKept) || LinkLines.isTableRow(lines, i)
     }
 
     /// The line below which head rules no longer hold: the text's last sentence, not counting
@@ -315,7 +387,9 @@ public struct BoilerplateRemoval: DocumentRepair {
         var kept: [String] = []
         // Menus, spam and markup are judged as what surrounds an article: a document without a
         // line of prose (a word list, a one-line page) has nothing around, and keeps its lines.
-        let hasProse = lines.contains(where: CleanStage.isProse)
+        // A page without prose whose trail a row takes (an agenda under `当前位置：首页 > 常委会工作`,
+        // its items without a sentence mark) is a page all the same: its menus are a site's.
+        let hasProse = lines.contains(where: CleanStage.isProse) || hasTrail(lines)
         let edges = BodyEdges(lines)
         // Lines above the body's anchor that the rules outside the body would take, decided once
         // the title is known (the nearest line above the anchor that no rule took).
@@ -366,10 +440,12 @@ public struct BoilerplateRemoval: DocumentRepair {
             }
             guard let r = taking else {
                 // (Below the body's start, right under it or with blank lines between: at most
-                // `maxLinesUnderTaken` down. Above the body, a document site's file name is its title.)
+                // `maxLinesUnderTaken` down. Above the body, a document site's file name is its title,
+                // also right above the text's first sentence under a form the rows took.)
                 let belowBody = i > edges.lastSentence || (lastTaken >= i - Self.maxLinesUnderTaken && i > edges.anchor
-                    && i >= lines.count - BoilerplateRules.zoneLines && lastTaken == previousLine(lines, before: i))
-                if hasProse, let counter = line.withUTF8({ Self.shapeKind($0, belowBody: belowBody) }) ?? structuralKind(lines[i], index: i, count: lines.count) {
+                    && i >= lines.count - BoilerplateRules.zoneLines && lastTaken == previousLine(lines, before: i) && !titlesText(lines, i, keptIndices: keptIndices))
+                if hasProse, let counter = line.withUTF8({ Self.shapeKind($0, belowBody: belowBody) }) ?? structuralKind(lines[i], index: i, count: lines.count),
+                   counter != "dropped.menu" || !LinkLines.isTableRow(lines, i) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)
                     lastTaken = i
@@ -379,12 +455,13 @@ public struct BoilerplateRemoval: DocumentRepair {
                     // first sentence when a rule took that one).
                     if hasProse, i < BoilerplateRules.zoneLines, i < edges.anchor || !belowTheBody {
                         if let counter = outsideKind(lines[i]) {
-                            above.append((i, counter))
+                            if !isTextStructure(lines, i, previousKept: keptIndices.last),
+                               !(i < edges.anchor && Self.namesFirstSentence(lines[i], lines[edges.anchor])) { above.append((i, counter)) }
                         } else if BodyEdges.withBytes(lines[i], BodyEdges.isShortExclamation) {
                             above.append((i, "dropped.link-like"))
                         }
                     } else if hasProse, i >= lines.count - BoilerplateRules.zoneLines, i > edges.lastSentence,
-                              !continuesEnumeration(lines, i, keptIndices: keptIndices), let counter = outsideKind(lines[i]) {
+                              let counter = outsideKind(lines[i]), !isTextStructure(lines, i, previousKept: keptIndices.last) {
                         explained.append(TakenLine(index: i, counter: counter))
                         counters.add(counter)
                         lastTaken = i
@@ -507,10 +584,22 @@ public struct BoilerplateRemoval: DocumentRepair {
     /// without a sentence mark, a credit or a date only (a byline above the title stays).
     func headerLines(_ lines: [String], title: Int, kept: [Bool], already: [Int]) -> [Int] {
         var header: [Int] = []
-        var takenBelow = false
+        var takenBelow = false, titleAbove = false
         for i in stride(from: min(title, BoilerplateRules.zoneLines) - 1, through: 0, by: -1) where !lines[i].isEmpty {
             guard kept[i] else {
                 takenBelow = true
+                continue
+            }
+            // An enumerated item (`一、项目名称：…`) is the text's: the text begins above the line
+            // taken for its title (a notice whose first sentence lies low), and the nearest kept line
+            // above its items is its real title, never a header; the site's header lies above that.
+            if BodyEdges.withBytes(lines[i], SectionHeadings.isEnumerated) {
+                takenBelow = false
+                titleAbove = true
+                continue
+            }
+            if titleAbove {
+                titleAbove = false
                 continue
             }
             guard takenBelow, !already.contains(i) else { continue }
@@ -555,7 +644,8 @@ public struct BoilerplateRemoval: DocumentRepair {
                 guard zoned, !protected.contains(index) else { continue }
                 if talk {
                     talks.append(k)
-                } else if tail, BodyEdges.withBytes(kept[k], BodyEdges.isShortLinkLike) {
+                } else if tail, BodyEdges.withBytes(kept[k], BodyEdges.isShortLinkLike),
+                          !isTextStructure(lines, index, previousKept: k > 0 ? keptIndices[k - 1] : nil) {
                     links.append(k)
                 }
             }

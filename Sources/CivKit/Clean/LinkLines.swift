@@ -70,6 +70,54 @@ public enum LinkLines {
         return bars >= 3 && count >= 4 && 2 * siteNamed >= count
     }
 
+    /// A row of a flattened table inside the body (`排序 | 投标人名称 | 投标报价（元）| 工期（日历天）`
+    /// above `第一中标候选人 | 湖南恒基市政建设有限公司 | 8,426,315.62 | 150`): three cells or more between
+    /// bars, with the nearest line above or below holding as many cells, one of them a number. A
+    /// site's menu bar (`首页 | 人大要闻 | 常委会工作`) has no such neighbour. Asked only of lines a
+    /// rule of shape would take (few), so the cheap test comes first: a bar in the line.
+    public static func isTableRow(_ lines: [String], _ i: Int) -> Bool {
+        guard BodyEdges.withBytes(lines[i], { barCount($0) >= minTableCells - 1 }) else { return false }
+        let cells = tableCells(lines[i])
+        guard cells.count >= minTableCells else { return false }
+        for step in [-1, 1] {
+            var k = i + step
+            while k >= 0, k < lines.count, lines[k].isEmpty { k += step }
+            guard k >= 0, k < lines.count else { continue }
+            let neighbour = tableCells(lines[k])
+            if neighbour.count == cells.count, neighbour.contains(where: isNumberCell) { return true }
+        }
+        return false
+    }
+    static let minTableCells = 3
+
+    /// The cells of a line between bars (`|`, `｜`), trimmed; empty for a line with fewer than two bars.
+    static func tableCells(_ line: String) -> [Substring] {
+        guard BodyEdges.withBytes(line, { barCount($0) >= minTableCells - 1 }) else { return [] }
+        let cells = line.split(whereSeparator: { $0 == "|" || $0 == "｜" }).map(trimmed)
+        return cells.count >= minTableCells ? cells.filter { !$0.isEmpty } : []
+    }
+
+    /// The bars of a line, `|` or `｜` (EF BD 9C), counted on its bytes.
+    static func barCount(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0, i = 0
+        while i < p.count {
+            if p[i] == 0x7C { count += 1 } else if p[i] == 0xEF, i + 2 < p.count, p[i + 1] == 0xBD, p[i + 2] == 0x9C { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    static func trimmed(_ cell: Substring) -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "\u{A0}" }
+        guard let start = cell.firstIndex(where: { !isSpace($0) }), let end = cell.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return cell[start ... end]
+    }
+
+    /// A cell that is a number: digits with thousands' commas, a decimal point or a percent sign (`8,426,315.62`, `150`, `12.5%`).
+    static func isNumberCell(_ cell: Substring) -> Bool {
+        cell.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } && cell.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x25 }
+    }
+
     /// A line of markup: starts with a tag, and holds at most a few characters outside tags.
     public static func isMarkup(_ line: String) -> Bool {
         guard line.utf8.first == UInt8(ascii: "<"), line.utf8.count <= maxLineBytes else { return false }
