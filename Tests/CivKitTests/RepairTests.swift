@@ -158,6 +158,20 @@ var crawlTextGen: Generator<String, some Sequence> { textGen("鄉乡網(xiāng)w
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
 
+    /// `LineCleaner.clean` returns at once on an empty line: right only while no repair changes
+    /// one (or counts anything on it).
+    @Test func noRepairChangesAnEmptyLine() {
+        let cleaner = Support.cleaner
+        for repair in cleaner.repairs + cleaner.settlingRepairs {
+            var output: [UInt8] = [], counters = Counters()
+            let changed = [UInt8]().withUnsafeBufferPointer { repair.repair($0, into: &output, counters: &counters) }
+            #expect(!changed && counters.isEmpty, "\(repair.name)")
+        }
+        var line: [UInt8] = [], spare: [UInt8] = [], counters = Counters()
+        cleaner.clean(&line, spare: &spare, counters: &counters)
+        #expect(line.isEmpty && counters.isEmpty)
+    }
+
     /// The line given shares its buffer with the raw line the caller keeps; were it to become
     /// the scratch buffer, the next repair would write into a shared buffer (and allocate).
     @Test func scratchNeverTakesTheGivenLinesBuffer() {

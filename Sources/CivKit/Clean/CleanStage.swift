@@ -40,7 +40,16 @@ public final class CleanStage {
         self.rules = rules
         cleaner = try LineCleaner.standard(icuExact: options.icuExact)
         documentRepairs = [BoilerplateRemoval(rules: rules, siteLines: siteLines), RepeatedSummaryRemoval()]
+        (emptyLineStartsPage, emptyLineIsGlued) = [UInt8]().withUnsafeBufferPointer { [rules] empty in
+            (rules.startsPage(empty), rules.gluedPageStart(in: empty) != nil)
+        }
     }
+
+    /// What the rules say of an empty line, asked once: a third of the lines of crawled pages are
+    /// empty, and asking costs a keyword search and a pass over the page-start rules each time.
+    /// (`RepeatedSiteLines.gluedPageStart` never splits a line that short.)
+    private let emptyLineStartsPage: Bool
+    private let emptyLineIsGlued: Bool
 
     /// A document being assembled.
     struct PendingDocument {
@@ -124,14 +133,17 @@ public final class CleanStage {
             if encoding != .utf8 { streamEncoding = encoding }
             cleaner.clean(&bytes, spare: &spare, counters: &lineCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
             if !wholeInputIsOneDocument {
+                // An empty line's answers were found once (`emptyLineStartsPage`).
+                let isEmpty = bytes.isEmpty && !emptyLineIsGlued
                 // The rules' keywords the line holds, found once for both questions.
-                let keywords = bytes.withUnsafeBufferPointer { rules.keywords(in: $0) }
+                let keywords = isEmpty ? 0 : bytes.withUnsafeBufferPointer { rules.keywords(in: $0) }
                 // A document rejected as too large holds text too, just not in memory: the next
                 // page must still start a document of its own.
-                let startsPage = (document.hasProse || document.tooLarge) && bytes.withUnsafeBufferPointer({ rules.startsPage($0, keywords: keywords) })
+                let startsPage = (document.hasProse || document.tooLarge)
+                    && (isEmpty ? emptyLineStartsPage : bytes.withUnsafeBufferPointer({ rules.startsPage($0, keywords: keywords) }))
                 // A page start glued after an old page's last line (`【返回首页】首页 > 本地新闻`)
                 // is cut inside the line, as any glued line.
-                let glued = gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords)
+                let glued = isEmpty ? nil : gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords)
                     .map({ ($0.split, $0.rawOffset, "pages.glued-line-split") })
                     ?? (document.hasProse && !startsPage ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)
                     .map({ ($0.split, $0.rawOffset, "pages.site-line-split") })

@@ -98,6 +98,9 @@ public final class LineCleaner: Sendable {
     /// the line (`TextDecoder.decodeLineToUTF8`): they are not searched for again.
     public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory,
                       mayHaveInvisible: Bool = true) {
+        // No repair changes an empty line, and a third of the lines of crawled pages are empty
+        // (`make-corpus damaged`: 4,533 of 14,995): they skip the ten calls.
+        guard !line.isEmpty else { return }
         var isGiven = true
         if mayHaveInvisible, line.withUnsafeBufferPointer({ invisible.removeInvisible($0, into: &spare, counters: &counters) }) {
             Self.takeRepaired(&line, from: &spare, isGiven: &isGiven)
