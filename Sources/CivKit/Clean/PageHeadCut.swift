@@ -124,8 +124,14 @@ public enum PageHeadCut {
                 || (RepeatedSiteLines.mayFollow(p, at: i) && !insideFooterField(p, at: i) && isBanner(UnsafeBufferPointer(rebasing: p[i...]))) ? i : nil
         }
         // Its form is a surer sign than two characters some later item begins with (`工作部署会`
-        // above `首页 > 经验分享 > 工作计划`), there or on a line above.
-        if let glued, (best?.length ?? 0) < minRunAfterFooter { return (glued, 3) }
+        // above `首页 > 经验分享 > 工作计划`), there or on a line above; so is it than a run found
+        // inside the name it begins (`写留言清风兰泽——中共兰泽县纪律…`: not at `县纪律`).
+        if let glued, (best?.length ?? 0) < minRunAfterFooter || best.map({ $0.start > glued }) == true { return (glued, 3) }
+        // After an end that nothing of the old page follows (an identifier's digits, `写留言`), a
+        // name glued begins the page on any line of the head, not only right above its start,
+        // and whatever the head repeats before it: that text is the old page's (a site's next
+        // page names the same county: `…滨江县融媒体中心出品` above `滨江县融媒体中心 2024-09-02`).
+        if let sure = nameGluedAfterEnd(p, ends: endsPageSurely) { return (sure, aboveStart ? 3 : 2) }
         let weak = opening
         let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? weak.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
@@ -140,7 +146,8 @@ public enum PageHeadCut {
     /// footer (`All Rights Reserved`, `Gzip enabled`, `3187.html`), a closing bracket or a
     /// sentence's end (`…不得转载。公文素材库`). The first such join whose whole tail reads as a
     /// name wins.
-    static func nameGluedAfterEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func nameGluedAfterEnd(_ p: UnsafeBufferPointer<UInt8>,
+                                  ends: (UnsafeBufferPointer<UInt8>) -> Bool = endsFooter) -> Int? {
         // The tail is a name to the end: only the last `maxGluedNameScalars` name characters may
         // begin it (a sentence line is searched from its end, not along its length).
         var low = p.count, scalars = 0
@@ -153,7 +160,7 @@ public enum PageHeadCut {
         var i = low
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
-            if i > 0, ScalarClass.isHan(v), endsFooter(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
+            if i > 0, ScalarClass.isHan(v), ends(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
                 return i
             }
             i += length
@@ -171,14 +178,45 @@ public enum PageHeadCut {
         if last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011 { return true }
         // A date or a time in digits ends a feed's item or a footer's stamp (`09:30:00 +0800`,
         // `更新时间：2024-05-12`): digits after `+`, `-`, `:` or `/`.
-        if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) }
+        if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) || endsPageSurely(before) }
         // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
         if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
+        if endsPageSurely(before) { return true }
         if valueEndLastScalars.contains(last), endsFieldValue(before) { return true }
         // The cheap test first: the last character of some link (asked at every Han character of a head line's tail).
         guard endLinkLastScalars.contains(last) else { return false }
         return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
     }
+
+    /// Whether `before` ends the old page beyond doubt, so that a name glued after it is the next
+    /// page's wherever the head below shows a page began: a registration number with its site
+    /// number (`湘ICP备09012345号-2`; a bare `…号` may go on, `…号楼`), an identifier of digits
+    /// after a field's colon (`网站标识码:5304000017`, `总访问:58216`: five digits or more, where
+    /// a time has two), or words that close a page (`写留言`, `…融媒体中心出品`;
+    /// `Resources/page-closing-words.txt`).
+    static func endsPageSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = before.last else { return false }
+        if last >= 0x30 && last <= 0x39 {
+            var i = before.count
+            while i > 0, before[i - 1] >= 0x30, before[i - 1] <= 0x39 { i -= 1 }
+            guard i > 0 else { return false }
+            if before[i - 1] == 0x2D { return RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: before[..<(i - 1)]), registrationEnd) && before.count - i <= 2 }
+            return before.count - i >= minIdentifierDigits && isColon(UTF8Bytes.scalar(before, endingAt: i).value)
+        }
+        guard last >= 0x80 else { return false }
+        return closingWords.contains { RulePrefilter.hasSuffix(before, $0) }
+    }
+
+    /// An identifier's digits after a colon: more than a time's or a date's field.
+    static let minIdentifierDigits = 5
+    static let registrationEnd = Array("号".utf8)
+
+    /// The words that close a page (`Resources/page-closing-words.txt`).
+    static let closingWords: [[UInt8]] = {
+        var words: [[UInt8]] = []
+        DataFile.forEachLine("page-closing-words.txt") { words.append(Array($0)) }
+        return words
+    }()
 
     /// Whether `before` ends a footer field's or a credit's value with the suffix such a value
     /// ends with (an office, a company, a role: `技术支持：岚溪政务网络中心`, `责编：气象网编辑`): the
