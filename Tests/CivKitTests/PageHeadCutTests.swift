@@ -236,4 +236,24 @@ struct PageHeadCutTests {
         let cut = line.withUTF8 { p in PageHeadCut.cut(in: p, later: later).map { String(decoding: p[$0.start...], as: UTF8.self) } }
         #expect(cut == "清风兰泽——中共兰泽县纪律检查委员会")
     }
+
+    /// A spam banner glued after the old page's last line begins the next page: at its first spam
+    /// word (with the `澳门` before it), or after a footer's end in its first item.
+    @Test func aGluedSpamBannerBeginsThePage() throws {
+        let first = Self.article + "相关阅读：南湖区举行文明家庭表彰大会"
+        let second = "澳门新葡京娱乐场_真人百家乐_时时彩计划_北京赛车\n您的位置：首页 > 时政要闻\n东江市召开创建工作推进会\n时间：2023-07-03 来源：东江发布\n7月3日，东江市召开创建工作推进会。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        func start(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in PageHeadCut.spamBannerStart(p).map { String(decoding: p[$0...], as: UTF8.self) } }
+        }
+        #expect(start("返回列表六合彩开奖结果 北京赛车计划 棋牌游戏下载") == "六合彩开奖结果 北京赛车计划 棋牌游戏下载")
+        #expect(start("技术支持：某某科技有限公司开奖走势图 北京赛车计划 棋牌游戏大厅") == "开奖走势图 北京赛车计划 棋牌游戏大厅")
+        // A spam line of the old page's own (the word glued inside one of its items), prose about
+        // a crackdown, a first item glued to text that no footer's end closes: no cut.
+        #expect(start("亚洲精品一区二区三区|免费高清在线观看|午夜福利影院|国产精品视频") == nil)
+        #expect(start("警方捣毁一个六合彩和百家乐窝点，抓获嫌疑人12名。") == nil)
+        #expect(start("村镇工作汇报开奖走势图 北京赛车计划 棋牌游戏大厅") == nil)
+    }
 }

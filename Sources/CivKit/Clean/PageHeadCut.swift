@@ -132,6 +132,7 @@ public enum PageHeadCut {
         // and whatever the head repeats before it: that text is the old page's (a site's next
         // page names the same county: `…滨江县融媒体中心出品` above `滨江县融媒体中心 2024-09-02`).
         if let sure = nameGluedAfterEnd(p, ends: endsPageSurely) { return (sure, aboveStart ? 3 : 2) }
+        if let spam = spamBannerStart(p) { return (spam, 3) }
         let weak = opening
         let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? weak.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
@@ -186,6 +187,70 @@ public enum PageHeadCut {
         // The cheap test first: the last character of some link (asked at every Han character of a head line's tail).
         guard endLinkLastScalars.contains(last) else { return false }
         return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
+    }
+
+    /// Where a spam banner glued after the old page's last line begins (`…表彰大会澳门威尼斯人娱乐
+    /// 官网_金沙娱乐城_百家乐平台`): at its first spam word (`Resources/spam-words.txt`), with the
+    /// `澳门` that casinos' names begin with, glued right after the old page's Han text; or, in the
+    /// same item, right after a footer's end (`…发布五分彩开奖走势图 北京赛车pk10计划 棋牌游戏`). The
+    /// text from there holds `minSpamWords` spam words and no `，`/`。`; the text before, none.
+    static func spamBannerStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !UTF8Bytes.contains(p, SpamLines.fullWidthComma), !UTF8Bytes.contains(p, SpamLines.fullStop) else { return nil }
+        var first = p.count, words = 0
+        for word in spamWords {
+            guard let at = UTF8Bytes.firstIndex(of: word, in: p) else { continue }
+            words += 1
+            first = min(first, at)
+        }
+        guard words >= minSpamWords, first < p.count else { return nil }
+        var start = first
+        if RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: p[..<start]), casinoOpening) { start -= casinoOpening.count }
+        // The old page's last text, then the banner's first item: a footer's end in that item,
+        // which may come before the first spam word's (`五分彩开奖走势图 北京赛车`).
+        let separator = bannerSeparator(after: first, in: p)
+        var j = start, crossed = false
+        while j > 0 {
+            let (v, s) = UTF8Bytes.scalar(p, endingAt: j)
+            if isSeparator(v) {
+                guard v == separator, !crossed, j == start else { break }
+                crossed = true
+                j = s
+                continue
+            }
+            if s > 0, endsFooter(UnsafeBufferPointer(rebasing: p[..<j])), ScalarClass.isHan(UTF8Bytes.scalar(p, at: j).value) { return j }
+            j = s
+        }
+        guard start > 0, scalarsBefore(start, in: p) >= 2, ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: start).value) else { return nil }
+        // Glued to an item of the banner itself, after the separator its items are joined by
+        // (`亚洲精品一区二区三区|免费高清在线观看|…`: a spam line of the old page): no cut.
+        if !crossed, j > 0, UTF8Bytes.scalar(p, endingAt: j).value == separator { return nil }
+        return start
+    }
+
+    /// The first separator after `i`: the one a banner's items are joined by (`_`, `|`, a space).
+    static func bannerSeparator(after i: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var k = i
+        while k < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: k)
+            if isSeparator(v) { return v }
+            k += length
+        }
+        return nil
+    }
+
+    /// A glued spam banner holds this many different spam words (a whole spam line, `SpamLines`, three).
+    static let minSpamWords = 2
+    static let casinoOpening = Array("澳门".utf8)
+    static let spamWords: [[UInt8]] = {
+        var words: [[UInt8]] = []
+        DataFile.forEachLine("spam-words.txt") { words.append(Array($0)) }
+        return words
+    }()
+
+    static func scalarsBefore(_ i: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for k in 0 ..< i where p[k] & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 
     /// Whether `before` ends the old page beyond doubt, so that a name glued after it is the next
