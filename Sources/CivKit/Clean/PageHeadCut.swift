@@ -195,14 +195,14 @@ public enum PageHeadCut {
     /// same item, right after a footer's end (`…发布五分彩开奖走势图 北京赛车pk10计划 棋牌游戏`). The
     /// text from there holds `minSpamWords` spam words and no `，`/`。`; the text before, none.
     static func spamBannerStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !UTF8Bytes.contains(p, SpamLines.fullWidthComma), !UTF8Bytes.contains(p, SpamLines.fullStop) else { return nil }
-        var first = p.count, words = 0
+        guard !UTF8Bytes.contains(p, SpamLines.fullWidthComma), !UTF8Bytes.contains(p, SpamLines.fullStop),
+              SpamLines.standard.automaton.literals(in: p).nonzeroBitCount >= minSpamWords else { return nil }
+        // The words found in one pass (most head lines hold none); where the first stands, word by word.
+        var first = p.count
         for word in spamWords {
-            guard let at = UTF8Bytes.firstIndex(of: word, in: p) else { continue }
-            words += 1
-            first = min(first, at)
+            if let at = UTF8Bytes.firstIndex(of: word, in: p) { first = min(first, at) }
         }
-        guard words >= minSpamWords, first < p.count else { return nil }
+        guard first < p.count else { return nil }
         var start = first
         if RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: p[..<start]), casinoOpening) { start -= casinoOpening.count }
         // The old page's last text, then the banner's first item: a footer's end in that item,
