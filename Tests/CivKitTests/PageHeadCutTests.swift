@@ -256,4 +256,23 @@ struct PageHeadCutTests {
         #expect(start("警方捣毁一个六合彩和百家乐窝点，抓获嫌疑人12名。") == nil)
         #expect(start("村镇工作汇报开奖走势图 北京赛车计划 棋牌游戏大厅") == nil)
     }
+
+    /// A site's name with its slogan (a comma in it) glued after a sure end, a menu between it
+    /// and the trail below: the page begins at the name. A title with a comma, with no sure end
+    /// before it, is not cut.
+    @Test func aNameWithItsSloganGluedAfterASureEndBeginsThePage() throws {
+        let first = Self.article + "下载云上滨江APP · 滨江县融媒体中心出品"
+        let second = "问答吧 - 有问题，就上问答吧\n首页 | 分类 | 问答 | 百科 | 登录\n问答吧 > 社会民生 > 城市管理\n文明城市测评主要看哪些方面？\n测评主要看公共秩序、环境卫生和志愿服务。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        func start(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in
+                PageHeadCut.nameGluedAfterEnd(p, ends: PageHeadCut.endsPageSurely).map { String(decoding: p[$0...], as: UTF8.self) }
+            }
+        }
+        #expect(start("写留言问答吧 - 有问题，就上问答吧") == "问答吧 - 有问题，就上问答吧")
+        #expect(start("文明楼道评比，让邻里更温暖") == nil)
+        #expect(start("返回顶部文明楼道评比，让邻里更温暖") == nil)
+    }
 }

@@ -79,7 +79,12 @@ public enum PageHeadCut {
                     beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                     isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false, aboveStart: Bool = false) -> (start: Int, strength: Int)? {
         // The old page's last sentence may only end in the new page's glued name.
-        guard !BodyEdges.isSentence(p) else { return aboveStart ? nameGluedAfterEnd(p).map { ($0, 3) } : nil }
+        guard !BodyEdges.isSentence(p) else {
+            if aboveStart { return nameGluedAfterEnd(p).map { ($0, 3) } }
+            // Higher up, a short line with only a comma may end in a site's name and slogan glued
+            // after a sure end (`…出品知道吧 - 有问题，就上知道吧`); no other cut there (a title's).
+            return BodyEdges.isArticleLine(p) ? nil : nameGluedAfterEnd(p, ends: endsPageSurely).map { ($0, 2) }
+        }
         var best: (start: Int, length: Int)? = nil
         var opening: Int? = nil, bannerStart: Int? = nil
         var i = 0, scalarsBefore = 0
@@ -154,7 +159,7 @@ public enum PageHeadCut {
         var low = p.count, scalars = 0
         while low > 0, scalars < maxGluedNameScalars {
             let (v, start) = UTF8Bytes.scalar(p, endingAt: low)
-            guard ScalarClass.isHan(v) || isTitleBarSeparator(v) else { break }
+            guard ScalarClass.isHan(v) || isTitleBarSeparator(v) || isComma(v) else { break }
             low = start
             scalars += 1
         }
@@ -353,7 +358,8 @@ public enum PageHeadCut {
             if ScalarClass.isHan(v) {
                 han += 1
                 if inFirstItem { firstItem += 1 }
-            } else if isTitleBarSeparator(v) {
+            } else if isTitleBarSeparator(v) || isComma(v) {
+                // (A slogan after the name: `知道吧 - 有问题，就上知道吧`.)
                 inFirstItem = false
             } else {
                 return false
@@ -362,6 +368,9 @@ public enum PageHeadCut {
         }
         return han >= minFirstLineScalars && firstItem >= 2
     }
+
+    @inline(__always)
+    static func isComma(_ v: UInt32) -> Bool { v == 0xFF0C || v == 0x2C }
 
     @inline(__always)
     static func isTitleBarSeparator(_ v: UInt32) -> Bool {
