@@ -226,6 +226,11 @@ struct PageHeadCutTests {
         #expect(start("版权所有城南社区服务中心") == nil)
         #expect(start("地址：府前大道18号城南社区服务中心") == nil)
         #expect(start("邮编：652500城南社区") == "城南社区")
+        // `版权所有` after its owner's name; a notice's last words; a visitor counter's.
+        #expect(start("copyright@ 2008-2024 百川文库网站版权所有云上滨江") == "云上滨江")
+        #expect(start("本站内容均由网友提供，如有侵权请联系删除云上滨江") == "云上滨江")
+        #expect(start("您是本站第 0012873 位访客云上滨江") == "云上滨江")
+        #expect(start("© 版权所有云上滨江") == nil)
     }
 
     /// The name glued after a footer's end wins over a run found inside it: the head's later

@@ -262,8 +262,8 @@ public enum PageHeadCut {
     /// page's wherever the head below shows a page began: a registration number with its site
     /// number (`湘ICP备09012345号-2`; a bare `…号` may go on, `…号楼`), an identifier of digits
     /// after a field's colon (`网站标识码:5304000017`, `总访问:58216`: five digits or more, where
-    /// a time has two), or words that close a page (`写留言`, `…融媒体中心出品`;
-    /// `Resources/page-closing-words.txt`).
+    /// a time has two), words that close a page (`写留言`, `…融媒体中心出品`;
+    /// `Resources/page-closing-words.txt`), or `版权所有` after its owner's name.
     static func endsPageSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = before.last else { return false }
         if last >= 0x30 && last <= 0x39 {
@@ -274,8 +274,18 @@ public enum PageHeadCut {
             return before.count - i >= minIdentifierDigits && isColon(UTF8Bytes.scalar(before, endingAt: i).value)
         }
         guard last >= 0x80 else { return false }
+        // `版权所有` with its owner named before it (`百川文库网站版权所有`); with no owner before
+        // (`版权所有：`, `版权所有某某网`) the owner may follow.
+        if RulePrefilter.hasSuffix(before, rightsReserved) {
+            let owner = UnsafeBufferPointer(rebasing: before[..<(before.count - rightsReserved.count)])
+            guard owner.count >= 6 else { return false }
+            let (v, s) = UTF8Bytes.scalar(owner, endingAt: owner.count)
+            return ScalarClass.isHan(v) && ScalarClass.isHan(UTF8Bytes.scalar(owner, endingAt: s).value)
+        }
         return closingWords.contains { RulePrefilter.hasSuffix(before, $0) }
     }
+
+    static let rightsReserved = Array("版权所有".utf8)
 
     /// An identifier's digits after a colon: more than a time's or a date's field.
     static let minIdentifierDigits = 5
