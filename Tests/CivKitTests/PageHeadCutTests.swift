@@ -15,6 +15,7 @@ struct PageHeadCutTests {
         #expect(byline("原创 长岭发布 2024-01-18 17:45"))
         // A notice's signed date names no one; a sentence with a date is no byline.
         #expect(!byline("2022年3月1日"))
+        #expect(!byline("Copyright © 2018-2022 桐州新闻网 All Rights Reserved"))
         #expect(!byline("2021年3月，全市完成改造任务，群众满意。"))
     }
 
@@ -260,6 +261,12 @@ struct PageHeadCutTests {
         #expect(start("亚洲精品一区二区三区|免费高清在线观看|午夜福利影院|国产精品视频") == nil)
         #expect(start("警方捣毁一个六合彩和百家乐窝点，抓获嫌疑人12名。") == nil)
         #expect(start("村镇工作汇报开奖走势图 北京赛车计划 棋牌游戏大厅") == nil)
+        // A spam line's own first item before its first listed word, at the line's start: no cut;
+        // a page ending in such a line above its copyright (whose years date no page) stays whole.
+        #expect(start("网上赌场开户送彩金 时时彩平台 AV在线 亚洲色图") == nil)
+        let page = Self.article + "网上赌场开户送彩金 时时彩平台 AV在线 亚洲色图 无码高清\nCopyright © 2018-2022 东江新闻网 All Rights Reserved"
+        let (one, _, _) = try Support.cleanRecords(Array(page.utf8))
+        #expect(one.count == 1)
     }
 
     /// A site's name with its slogan (a comma in it) glued after a sure end, a menu between it

@@ -29,7 +29,8 @@ public enum PageHeadCut {
     /// than the date's own `年月日`), such as `2021-04-02 07:40:22 湘北晚报` or
     /// `原创 长岭发布 2024-01-18 17:45`.
     public static func isHeadByline(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p), !BodyEdges.isSentence(p) else { return false }
+        guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p), !BodyEdges.isSentence(p),
+              !isCopyright(p) else { return false }
         var i = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
@@ -38,6 +39,15 @@ public enum PageHeadCut {
         }
         return false
     }
+
+    /// A copyright line's years (`Copyright © 2018-2022 桐州新闻网`) date no page.
+    static func isCopyright(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Bytes.contains(p, copyrightSign) || UTF8Bytes.contains(p, copyrightWord) || UTF8Bytes.contains(p, copyrightWordLower)
+    }
+
+    static let copyrightSign = Array("©".utf8)
+    static let copyrightWord = Array("Copyright".utf8)
+    static let copyrightWordLower = Array("copyright".utf8)
 
     static let dateCharacters: [UInt32] = [0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2] // 年月日时分秒
 
@@ -225,7 +235,10 @@ public enum PageHeadCut {
             if s > 0, endsFooter(UnsafeBufferPointer(rebasing: p[..<j])), ScalarClass.isHan(UTF8Bytes.scalar(p, at: j).value) { return j }
             j = s
         }
-        guard start > 0, scalarsBefore(start, in: p) >= 2, ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: start).value) else { return nil }
+        // Glued with no end between: the old page's last item (a link's title) is longer than the
+        // few characters a spam line's first item may hold before its first listed word (`网上赌场开户送彩金`).
+        guard start > 0, scalarsBefore(start, in: p) - scalarsBefore(j, in: p) >= minGluedItemScalars,
+              ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: start).value) else { return nil }
         // Glued to an item of the banner itself, after the separator its items are joined by
         // (`亚洲精品一区二区三区|免费高清在线观看|…`: a spam line of the old page): no cut.
         if !crossed, j > 0, UTF8Bytes.scalar(p, endingAt: j).value == separator { return nil }
@@ -243,6 +256,8 @@ public enum PageHeadCut {
         return nil
     }
 
+    /// The old page's last item before a spam banner glued with no end between holds this many characters.
+    static let minGluedItemScalars = 6
     /// A glued spam banner holds this many different spam words (a whole spam line, `SpamLines`, three).
     static let minSpamWords = 2
     static let casinoOpening = Array("澳门".utf8)
