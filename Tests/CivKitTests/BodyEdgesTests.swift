@@ -9,6 +9,20 @@ import Testing
         Support.removeBoilerplate(lines, removal: removal)
     }
 
+    /// What a page's head search reaches up past: not an article's line (a sentence end, a long
+    /// line with a comma), but an app's short prompt with a comma.
+    @Test func articleLinesEndSentencesOrAreLong() {
+        func article(_ line: String) -> Bool {
+            var line = line
+            return line.withUTF8 { BodyEdges.isArticleLine($0) }
+        }
+        #expect(article("会议要求，全市上下要攻坚克难。"))
+        #expect(article("【以案释法】网购“刷单”返利？小"))
+        #expect(article("居民参加垃圾分类、邻里互助、文明劝导等活动，都能在积分榜上换取相应积分"))
+        #expect(!article("打开潮音新闻，阅读体验更佳"))
+        #expect(!article("首页 | 工作动态 | 审查调查"))
+    }
+
     @Test func linkLikeLinesAreShortSparseRowsOrLabels() {
         for line in ["查看原文", "资源描述", "下载 相关 举报", "第1页 / 共6页", "今天是：", "建议使用1280×800分辨率 IE9.0以上浏览器",
                      "往期回顾 电子版 数字报", "回复 举报", "查看：1290|回复：5", "TOP"] {

@@ -15,6 +15,7 @@ struct PageHeadCutTests {
         #expect(byline("原创 长岭发布 2024-01-18 17:45"))
         // A notice's signed date names no one; a sentence with a date is no byline.
         #expect(!byline("2022年3月1日"))
+        #expect(!byline("Copyright © 2018-2022 桐州新闻网 All Rights Reserved"))
         #expect(!byline("2021年3月，全市完成改造任务，群众满意。"))
     }
 
@@ -158,7 +159,8 @@ struct PageHeadCutTests {
         #expect(start("联系客服公文素材库") == "公文素材库")
         #expect(start("转载请注明来源。”公文素材库") == "公文素材库")
         #expect(start("Gzip enabled龙腾资讯网 首页 社会 民生 旅游 财经") == "龙腾资讯网 首页 社会 民生 旅游 财经")
-        #expect(start("湘ICP备09012345号-2资讯速览 · 蕖城") == nil)
+        // A registration number's site number ends it too.
+        #expect(start("湘ICP备09012345号-2资讯速览 · 蕖城") == "资讯速览 · 蕖城")
         // A site's own Latin name, a join inside prose or a tail that is no name: no cut.
         #expect(start("CCTV新闻频道") == nil)
         #expect(start("相关搜索：文明城市 志愿服务 税务局资讯速览") == nil)
@@ -183,5 +185,106 @@ struct PageHeadCutTests {
         let second = "枫洇市公安局交通警察支队\n首页 | 警务公开 | 通知公告 | 交通管制\n当前位置：首页 > 通知公告\n关于实施交通管制的通告\n发布时间：2024-03-20\n为保障赛事顺利进行，决定实施临时交通管制。"
         let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
         #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+    }
+
+    /// After an end that nothing of the old page follows (an identifier's digits after a field's
+    /// colon, WeChat's `写留言`, an app's `…出品`), a name glued to it begins the next page though
+    /// only the byline, three lines below, shows a page began; the head reaches up past an app's
+    /// prompt with a comma (`打开某某新闻，阅读体验更佳`).
+    @Test func aNameGluedAfterASureEndBeginsThePageAboveItsByline() throws {
+        let heads = ["云上滨江\n打开APP 阅读体验更佳\n组图｜南门片区老旧小区换新颜\n滨江县融媒体中心 2024-09-02 18:05\n近日，南门片区老旧小区改造完工。",
+                     "潮声新闻\n打开潮声新闻，阅读体验更佳\n南门片区：小网格里的大文明\n原创 滨江发布 2024-09-02 18:05 湖南\n在南门片区，每个网格都有一块积分榜。"]
+        for end in ["滇ICP备05006123号-1 网站标识码：5304000099", "在看\n写留言", "下载云上滨江APP · 滨江县融媒体中心出品"] {
+            for second in heads {
+                let first = Self.article + end
+                let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+                #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], "\(end) | \(second.prefix(12))")
+                #expect(stage.counters["pages.head-cut-split"] == 1)
+            }
+        }
+        // A time's two digits after a colon are no identifier: nothing marks the join, no cut.
+        let first = Self.article + "集合时间：08:30"
+        let (records, _, _) = try Support.cleanRecords(Array((first + heads[0]).utf8))
+        #expect(!records.contains { $0[FieldKey.offset] == String(first.utf8.count) })
+    }
+
+    @Test func aSureEndHasItsShape() {
+        func start(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in
+                PageHeadCut.nameGluedAfterEnd(p, ends: PageHeadCut.endsPageSurely).map { String(decoding: p[$0...], as: UTF8.self) }
+            }
+        }
+        #expect(start("网站标识码：5304000017城南社区") == "城南社区")
+        #expect(start("湘ICP备09012345号-2资讯速览 · 蕖城") == "资讯速览 · 蕖城")
+        #expect(start("写留言清风兰泽——中共兰泽县纪律检查委员会") == "清风兰泽——中共兰泽县纪律检查委员会")
+        #expect(start("下载滨江通APP · 滨江县融媒体中心出品潮音新闻") == "潮音新闻")
+        // A time, a count without a label, a number apart from the name, a link that may name
+        // its owner after it (`版权所有`), a building's number (`18号楼`): no sure end.
+        #expect(start("集合时间：08:30城南社区服务中心") == nil)
+        #expect(start("共12345城南社区服务中心") == nil)
+        #expect(start("电话：0877-6012345 城南社区服务中心") == nil)
+        #expect(start("版权所有城南社区服务中心") == nil)
+        #expect(start("地址：府前大道18号城南社区服务中心") == nil)
+        #expect(start("邮编：652500城南社区") == "城南社区")
+        // `版权所有` after its owner's name; a notice's last words; a visitor counter's.
+        #expect(start("copyright@ 2008-2024 百川文库网站版权所有云上滨江") == "云上滨江")
+        #expect(start("本站内容均由网友提供，如有侵权请联系删除云上滨江") == "云上滨江")
+        #expect(start("您是本站第 0012873 位访客云上滨江") == "云上滨江")
+        #expect(start("© 版权所有云上滨江") == nil)
+    }
+
+    /// The name glued after a footer's end wins over a run found inside it: the head's later
+    /// lines begin an item with the name's last words (`县纪律检查委员会` in the title below).
+    @Test func aGluedNameWinsOverARunInsideIt() {
+        var line = "技术支持：兰泽政务网络中心清风兰泽——中共兰泽县纪律检查委员会"
+        let later = ["首页 | 工作动态 | 审查调查", "县纪律检查委员会通报三起典型问题"].map { Array($0.utf8) }
+        let cut = line.withUTF8 { p in PageHeadCut.cut(in: p, later: later).map { String(decoding: p[$0.start...], as: UTF8.self) } }
+        #expect(cut == "清风兰泽——中共兰泽县纪律检查委员会")
+    }
+
+    /// A spam banner glued after the old page's last line begins the next page: at its first spam
+    /// word (with the `澳门` before it), or after a footer's end in its first item.
+    @Test func aGluedSpamBannerBeginsThePage() throws {
+        let first = Self.article + "相关阅读：南湖区举行文明家庭表彰大会"
+        let second = "澳门新葡京娱乐场_真人百家乐_时时彩计划_北京赛车\n您的位置：首页 > 时政要闻\n东江市召开创建工作推进会\n时间：2023-07-03 来源：东江发布\n7月3日，东江市召开创建工作推进会。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        func start(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in PageHeadCut.spamBannerStart(p).map { String(decoding: p[$0...], as: UTF8.self) } }
+        }
+        #expect(start("返回列表六合彩开奖结果 北京赛车计划 棋牌游戏下载") == "六合彩开奖结果 北京赛车计划 棋牌游戏下载")
+        #expect(start("技术支持：某某科技有限公司开奖走势图 北京赛车计划 棋牌游戏大厅") == "开奖走势图 北京赛车计划 棋牌游戏大厅")
+        // A spam line of the old page's own (the word glued inside one of its items), prose about
+        // a crackdown, a first item glued to text that no footer's end closes: no cut.
+        #expect(start("亚洲精品一区二区三区|免费高清在线观看|午夜福利影院|国产精品视频") == nil)
+        #expect(start("警方捣毁一个六合彩和百家乐窝点，抓获嫌疑人12名。") == nil)
+        #expect(start("村镇工作汇报开奖走势图 北京赛车计划 棋牌游戏大厅") == nil)
+        // A spam line's own first item before its first listed word, at the line's start: no cut;
+        // a page ending in such a line above its copyright (whose years date no page) stays whole.
+        #expect(start("网上赌场开户送彩金 时时彩平台 AV在线 亚洲色图") == nil)
+        let page = Self.article + "网上赌场开户送彩金 时时彩平台 AV在线 亚洲色图 无码高清\nCopyright © 2018-2022 东江新闻网 All Rights Reserved"
+        let (one, _, _) = try Support.cleanRecords(Array(page.utf8))
+        #expect(one.count == 1)
+    }
+
+    /// A site's name with its slogan (a comma in it) glued after a sure end, a menu between it
+    /// and the trail below: the page begins at the name. A title with a comma, with no sure end
+    /// before it, is not cut.
+    @Test func aNameWithItsSloganGluedAfterASureEndBeginsThePage() throws {
+        let first = Self.article + "下载云上滨江APP · 滨江县融媒体中心出品"
+        let second = "问答吧 - 有问题，就上问答吧\n首页 | 分类 | 问答 | 百科 | 登录\n问答吧 > 社会民生 > 城市管理\n文明城市测评主要看哪些方面？\n测评主要看公共秩序、环境卫生和志愿服务。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        func start(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in
+                PageHeadCut.nameGluedAfterEnd(p, ends: PageHeadCut.endsPageSurely).map { String(decoding: p[$0...], as: UTF8.self) }
+            }
+        }
+        #expect(start("写留言问答吧 - 有问题，就上问答吧") == "问答吧 - 有问题，就上问答吧")
+        #expect(start("文明楼道评比，让邻里更温暖") == nil)
+        #expect(start("返回顶部文明楼道评比，让邻里更温暖") == nil)
     }
 }

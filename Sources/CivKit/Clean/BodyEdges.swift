@@ -144,6 +144,16 @@ public struct BodyEdges: Sendable {
         UTF8Bytes.contains(p, fullStop) || (p.count >= minBodyBytes && isSentence(p))
     }
 
+    /// A line of an article that a page's head never reaches up past: a sentence end (`。！？`),
+    /// or a long line with a comma. A short line with only a comma or a semicolon is an app's
+    /// prompt or a slogan (`打开某某新闻，阅读体验更佳`), which a page's head may hold.
+    static func isArticleLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard isSentence(p) else { return false }
+        return p.count >= minBodyBytes || sentenceEnds.contains { UTF8Bytes.contains(p, $0) }
+    }
+
+    static let sentenceEnds = ["。", "！", "？"].map { Array($0.utf8) }
+
     /// A head byline's longest line: bylines are short (a document site's `上传人：… 上传时间：…
     /// 格式：… 页数：…` is no byline).
     static let maxBylineScalars = 48

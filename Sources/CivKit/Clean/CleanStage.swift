@@ -292,7 +292,7 @@ public final class CleanStage {
         // The lines after the last sentence, an article before them.
         var first = searchable
         while first > 0, recent[first - 1].hasProseBefore, recent[first - 1].linesBefore > 0,
-              !recent[first - 1].cleaned.withUnsafeBufferPointer({ BodyEdges.isSentence($0) }) {
+              !recent[first - 1].cleaned.withUnsafeBufferPointer({ BodyEdges.isArticleLine($0) }) {
             first -= 1
         }
         // The old page's last sentence right above the page start may end in the new page's

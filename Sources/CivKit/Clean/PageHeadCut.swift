@@ -29,7 +29,8 @@ public enum PageHeadCut {
     /// than the date's own `年月日`), such as `2021-04-02 07:40:22 湘北晚报` or
     /// `原创 长岭发布 2024-01-18 17:45`.
     public static func isHeadByline(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p), !BodyEdges.isSentence(p) else { return false }
+        guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p), !BodyEdges.isSentence(p),
+              !isCopyright(p) else { return false }
         var i = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
@@ -38,6 +39,15 @@ public enum PageHeadCut {
         }
         return false
     }
+
+    /// A copyright line's years (`Copyright © 2018-2022 桐州新闻网`) date no page.
+    static func isCopyright(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Bytes.contains(p, copyrightSign) || UTF8Bytes.contains(p, copyrightWord) || UTF8Bytes.contains(p, copyrightWordLower)
+    }
+
+    static let copyrightSign = Array("©".utf8)
+    static let copyrightWord = Array("Copyright".utf8)
+    static let copyrightWordLower = Array("copyright".utf8)
 
     static let dateCharacters: [UInt32] = [0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2] // 年月日时分秒
 
@@ -79,7 +89,12 @@ public enum PageHeadCut {
                     beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                     isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false, aboveStart: Bool = false) -> (start: Int, strength: Int)? {
         // The old page's last sentence may only end in the new page's glued name.
-        guard !BodyEdges.isSentence(p) else { return aboveStart ? nameGluedAfterEnd(p).map { ($0, 3) } : nil }
+        guard !BodyEdges.isSentence(p) else {
+            if aboveStart { return nameGluedAfterEnd(p).map { ($0, 3) } }
+            // Higher up, a short line with only a comma may end in a site's name and slogan glued
+            // after a sure end (`…出品知道吧 - 有问题，就上知道吧`); no other cut there (a title's).
+            return BodyEdges.isArticleLine(p) ? nil : nameGluedAfterEnd(p, ends: endsPageSurely).map { ($0, 2) }
+        }
         var best: (start: Int, length: Int)? = nil
         var opening: Int? = nil, bannerStart: Int? = nil
         var i = 0, scalarsBefore = 0
@@ -124,8 +139,15 @@ public enum PageHeadCut {
                 || (RepeatedSiteLines.mayFollow(p, at: i) && !insideFooterField(p, at: i) && isBanner(UnsafeBufferPointer(rebasing: p[i...]))) ? i : nil
         }
         // Its form is a surer sign than two characters some later item begins with (`工作部署会`
-        // above `首页 > 经验分享 > 工作计划`), there or on a line above.
-        if let glued, (best?.length ?? 0) < minRunAfterFooter { return (glued, 3) }
+        // above `首页 > 经验分享 > 工作计划`), there or on a line above; so is it than a run found
+        // inside the name it begins (`写留言清风兰泽——中共兰泽县纪律…`: not at `县纪律`).
+        if let glued, (best?.length ?? 0) < minRunAfterFooter || best.map({ $0.start > glued }) == true { return (glued, 3) }
+        // After an end that nothing of the old page follows (an identifier's digits, `写留言`), a
+        // name glued begins the page on any line of the head, not only right above its start,
+        // and whatever the head repeats before it: that text is the old page's (a site's next
+        // page names the same county: `…滨江县融媒体中心出品` above `滨江县融媒体中心 2024-09-02`).
+        if let sure = nameGluedAfterEnd(p, ends: endsPageSurely) { return (sure, aboveStart ? 3 : 2) }
+        if let spam = spamBannerStart(p) { return (spam, 3) }
         let weak = opening
         let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? weak.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
@@ -140,20 +162,21 @@ public enum PageHeadCut {
     /// footer (`All Rights Reserved`, `Gzip enabled`, `3187.html`), a closing bracket or a
     /// sentence's end (`…不得转载。公文素材库`). The first such join whose whole tail reads as a
     /// name wins.
-    static func nameGluedAfterEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func nameGluedAfterEnd(_ p: UnsafeBufferPointer<UInt8>,
+                                  ends: (UnsafeBufferPointer<UInt8>) -> Bool = endsFooter) -> Int? {
         // The tail is a name to the end: only the last `maxGluedNameScalars` name characters may
         // begin it (a sentence line is searched from its end, not along its length).
         var low = p.count, scalars = 0
         while low > 0, scalars < maxGluedNameScalars {
             let (v, start) = UTF8Bytes.scalar(p, endingAt: low)
-            guard ScalarClass.isHan(v) || isTitleBarSeparator(v) else { break }
+            guard ScalarClass.isHan(v) || isTitleBarSeparator(v) || isComma(v) else { break }
             low = start
             scalars += 1
         }
         var i = low
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
-            if i > 0, ScalarClass.isHan(v), endsFooter(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
+            if i > 0, ScalarClass.isHan(v), ends(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
                 return i
             }
             i += length
@@ -171,14 +194,124 @@ public enum PageHeadCut {
         if last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011 { return true }
         // A date or a time in digits ends a feed's item or a footer's stamp (`09:30:00 +0800`,
         // `更新时间：2024-05-12`): digits after `+`, `-`, `:` or `/`.
-        if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) }
+        if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) || endsPageSurely(before) }
         // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
         if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
+        if endsPageSurely(before) { return true }
         if valueEndLastScalars.contains(last), endsFieldValue(before) { return true }
         // The cheap test first: the last character of some link (asked at every Han character of a head line's tail).
         guard endLinkLastScalars.contains(last) else { return false }
         return endLinks.contains { link in before.count >= link.count && before[(before.count - link.count)...].elementsEqual(link) }
     }
+
+    /// Where a spam banner glued after the old page's last line begins (`…表彰大会澳门威尼斯人娱乐
+    /// 官网_金沙娱乐城_百家乐平台`): at its first spam word (`Resources/spam-words.txt`), with the
+    /// `澳门` that casinos' names begin with, glued right after the old page's Han text; or, in the
+    /// same item, right after a footer's end (`…发布五分彩开奖走势图 北京赛车pk10计划 棋牌游戏`). The
+    /// text from there holds `minSpamWords` spam words and no `，`/`。`; the text before, none.
+    static func spamBannerStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !UTF8Bytes.contains(p, SpamLines.fullWidthComma), !UTF8Bytes.contains(p, SpamLines.fullStop),
+              SpamLines.standard.automaton.literals(in: p).nonzeroBitCount >= minSpamWords else { return nil }
+        // The words found in one pass (most head lines hold none); where the first stands, word by word.
+        var first = p.count
+        for word in spamWords {
+            if let at = UTF8Bytes.firstIndex(of: word, in: p) { first = min(first, at) }
+        }
+        guard first < p.count else { return nil }
+        var start = first
+        if RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: p[..<start]), casinoOpening) { start -= casinoOpening.count }
+        // The old page's last text, then the banner's first item: a footer's end in that item,
+        // which may come before the first spam word's (`五分彩开奖走势图 北京赛车`).
+        let separator = bannerSeparator(after: first, in: p)
+        var j = start, crossed = false
+        while j > 0 {
+            let (v, s) = UTF8Bytes.scalar(p, endingAt: j)
+            if isSeparator(v) {
+                guard v == separator, !crossed, j == start else { break }
+                crossed = true
+                j = s
+                continue
+            }
+            if s > 0, endsFooter(UnsafeBufferPointer(rebasing: p[..<j])), ScalarClass.isHan(UTF8Bytes.scalar(p, at: j).value) { return j }
+            j = s
+        }
+        // Glued with no end between: the old page's last item (a link's title) is longer than the
+        // few characters a spam line's first item may hold before its first listed word (`网上赌场开户送彩金`).
+        guard start > 0, scalarsBefore(start, in: p) - scalarsBefore(j, in: p) >= minGluedItemScalars,
+              ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: start).value) else { return nil }
+        // Glued to an item of the banner itself, after the separator its items are joined by
+        // (`亚洲精品一区二区三区|免费高清在线观看|…`: a spam line of the old page): no cut.
+        if !crossed, j > 0, UTF8Bytes.scalar(p, endingAt: j).value == separator { return nil }
+        return start
+    }
+
+    /// The first separator after `i`: the one a banner's items are joined by (`_`, `|`, a space).
+    static func bannerSeparator(after i: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var k = i
+        while k < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: k)
+            if isSeparator(v) { return v }
+            k += length
+        }
+        return nil
+    }
+
+    /// The old page's last item before a spam banner glued with no end between holds this many characters.
+    static let minGluedItemScalars = 6
+    /// A glued spam banner holds this many different spam words (a whole spam line, `SpamLines`, three).
+    static let minSpamWords = 2
+    static let casinoOpening = Array("澳门".utf8)
+    static let spamWords: [[UInt8]] = {
+        var words: [[UInt8]] = []
+        DataFile.forEachLine("spam-words.txt") { words.append(Array($0)) }
+        return words
+    }()
+
+    static func scalarsBefore(_ i: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for k in 0 ..< i where p[k] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// Whether `before` ends the old page beyond doubt, so that a name glued after it is the next
+    /// page's wherever the head below shows a page began: a registration number with its site
+    /// number (`湘ICP备09012345号-2`; a bare `…号` may go on, `…号楼`), an identifier of digits
+    /// after a field's colon (`网站标识码:5304000017`, `总访问:58216`: five digits or more, where
+    /// a time has two), words that close a page (`写留言`, `…融媒体中心出品`;
+    /// `Resources/page-closing-words.txt`), or `版权所有` after its owner's name.
+    static func endsPageSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = before.last else { return false }
+        if last >= 0x30 && last <= 0x39 {
+            var i = before.count
+            while i > 0, before[i - 1] >= 0x30, before[i - 1] <= 0x39 { i -= 1 }
+            guard i > 0 else { return false }
+            if before[i - 1] == 0x2D { return RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: before[..<(i - 1)]), registrationEnd) && before.count - i <= 2 }
+            return before.count - i >= minIdentifierDigits && isColon(UTF8Bytes.scalar(before, endingAt: i).value)
+        }
+        guard last >= 0x80 else { return false }
+        // `版权所有` with its owner named before it (`百川文库网站版权所有`); with no owner before
+        // (`版权所有：`, `版权所有某某网`) the owner may follow.
+        if RulePrefilter.hasSuffix(before, rightsReserved) {
+            let owner = UnsafeBufferPointer(rebasing: before[..<(before.count - rightsReserved.count)])
+            guard owner.count >= 6 else { return false }
+            let (v, s) = UTF8Bytes.scalar(owner, endingAt: owner.count)
+            return ScalarClass.isHan(v) && ScalarClass.isHan(UTF8Bytes.scalar(owner, endingAt: s).value)
+        }
+        return closingWords.contains { RulePrefilter.hasSuffix(before, $0) }
+    }
+
+    static let rightsReserved = Array("版权所有".utf8)
+
+    /// An identifier's digits after a colon: more than a time's or a date's field.
+    static let minIdentifierDigits = 5
+    static let registrationEnd = Array("号".utf8)
+
+    /// The words that close a page (`Resources/page-closing-words.txt`).
+    static let closingWords: [[UInt8]] = {
+        var words: [[UInt8]] = []
+        DataFile.forEachLine("page-closing-words.txt") { words.append(Array($0)) }
+        return words
+    }()
 
     /// Whether `before` ends a footer field's or a credit's value with the suffix such a value
     /// ends with (an office, a company, a role: `技术支持：岚溪政务网络中心`, `责编：气象网编辑`): the
@@ -250,7 +383,8 @@ public enum PageHeadCut {
             if ScalarClass.isHan(v) {
                 han += 1
                 if inFirstItem { firstItem += 1 }
-            } else if isTitleBarSeparator(v) {
+            } else if isTitleBarSeparator(v) || isComma(v) {
+                // (A slogan after the name: `知道吧 - 有问题，就上知道吧`.)
                 inFirstItem = false
             } else {
                 return false
@@ -259,6 +393,9 @@ public enum PageHeadCut {
         }
         return han >= minFirstLineScalars && firstItem >= 2
     }
+
+    @inline(__always)
+    static func isComma(_ v: UInt32) -> Bool { v == 0xFF0C || v == 0x2C }
 
     @inline(__always)
     static func isTitleBarSeparator(_ v: UInt32) -> Bool {
