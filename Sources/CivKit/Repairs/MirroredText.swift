@@ -30,41 +30,51 @@ struct MirroredText {
             if near { break }
         }
         guard near else { return nil }
-        var text: [Unicode.Scalar] = [], origin: [Int] = []
-        text.reserveCapacity(s.count)
-        origin.reserveCapacity(s.count + 1)
+        // Written through pointers (no more characters than the line's): appending checked each
+        // array's capacity and uniqueness twice a character.
         var changed = false
-        var i = 0
-        while i < s.count {
-            let c = s[i]
-            // An annotation's `(` and a numbered form's spelling are ASCII, and only ASCII: the
-            // other characters (most of a line) skip those tests, and only converted ones are read
-            // back (an ASCII character never is: `(` is read back only where its annotation
-            // goes, above).
-            var read = c
-            if c.value < 0x80 {
-                if c == "(", i > 0, ScalarClass.isHan(s[i - 1]), let close = Self.annotationEnd(s, open: i) {
-                    changed = true
-                    i = close + 1
-                    continue
+        var origin: [Int] = []
+        let text = [Unicode.Scalar](unsafeUninitializedCapacity: s.count) { text, textCount in
+            origin = [Int](unsafeUninitializedCapacity: s.count + 1) { origin, originCount in
+                var n = 0
+                var i = 0
+                while i < s.count {
+                    let c = s[i]
+                    // An annotation's `(` and a numbered form's spelling are ASCII, and only
+                    // ASCII: the other characters (most of a line) skip those tests, and only
+                    // converted ones are read back (an ASCII character never is: `(` is read back
+                    // only where its annotation goes, here).
+                    var read = c
+                    if c.value < 0x80 {
+                        if c == "(", i > 0, ScalarClass.isHan(s[i - 1]), let close = Self.annotationEnd(s, open: i) {
+                            changed = true
+                            i = close + 1
+                            continue
+                        }
+                        if let (form, end) = Self.numberedForm(s, at: i) {
+                            text.initializeElement(at: n, to: form)
+                            origin.initializeElement(at: n, to: i)
+                            n += 1
+                            changed = true
+                            i = end
+                            continue
+                        }
+                    } else if Self.readsBack(s, i, converter: converter, gbk: gbk, isSuspect: isSuspect) {
+                        let simple = converter.simplified(c)
+                        if simple != c { read = simple; changed = true }
+                    }
+                    text.initializeElement(at: n, to: read)
+                    origin.initializeElement(at: n, to: i)
+                    n += 1
+                    i += 1
                 }
-                if let (form, end) = Self.numberedForm(s, at: i) {
-                    text.append(form)
-                    origin.append(i)
-                    changed = true
-                    i = end
-                    continue
-                }
-            } else if Self.readsBack(s, i, converter: converter, gbk: gbk, isSuspect: isSuspect) {
-                let simple = converter.simplified(c)
-                if simple != c { read = simple; changed = true }
+                // One more entry: the line's end.
+                origin.initializeElement(at: n, to: s.count)
+                originCount = n + 1
+                textCount = n
             }
-            text.append(read)
-            origin.append(i)
-            i += 1
         }
         guard changed else { return nil }
-        origin.append(s.count)
         self.text = text
         self.origin = origin
     }
