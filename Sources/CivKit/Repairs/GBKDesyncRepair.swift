@@ -239,7 +239,11 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         // Cheap evidence first, on the shifted characters next to p alone: a word among them.
         var a = p, b = p + 1
         var t: [Unicode.Scalar] = []   // t[m - a]: shifted(m)
-        while a > lowest, p - a < Self.evidenceReach, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { t.insert(c, at: 0); a -= 1 }
+        // (Its room reserved once and the characters before p reversed in place: inserting each
+        // at the front cost more than the lookups, at every suspect of a line.)
+        t.reserveCapacity(2 * Self.evidenceReach + 1)
+        while a > lowest, p - a < Self.evidenceReach, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { t.append(c); a -= 1 }
+        t.reverse()
         while b < s.count, b - p <= Self.evidenceReach, let c = shifted(b - 1) { t.append(c); b += 1 }
         let lex = lexicon
         var mapped = t.map(simplified)
@@ -252,7 +256,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         // seldom are (a short run whose words need its halves: 捎诒黄舳 → 由于被启动).
         if !sees {
             let near = mapped[max(0, p - a - 2) ..< min(t.count, p - a + 2)]
-            sees = near.count >= 3 && near.filter { ScalarClass.isHan($0) && !isSuspect($0.value) }.count >= near.count - 1
+            var ordinary = 0
+            for c in near where ScalarClass.isHan(c) && !isSuspect(c.value) { ordinary += 1 }
+            sees = near.count >= 3 && ordinary >= near.count - 1
         }
         // Or a character only a run shows: private use (GBK's user-defined cells), or U+FFFD.
         if !sees { sees = (max(lowest, p - Self.evidenceReach) ..< min(s.count, p + Self.evidenceReach + 1)).contains { isDamageMark(s, $0) } }

@@ -19,45 +19,62 @@ struct MirroredText {
     /// where a suspect has something to read back within two characters (most lines of a converted
     /// page that pass the repair's byte test hold one rare character among ordinary text).
     init?(_ s: [Unicode.Scalar], converter: TraditionalToSimplified, isSuspect: (UInt32) -> Bool) {
+        // (The pairs table taken once: `GBKPairs.shared` costs a `swift_once` each time it is read.)
+        let gbk = GBKPairs.shared
         var near = false
         for i in s.indices where isSuspect(s[i].value) {
-            for k in max(0, i - 2) ... min(s.count - 1, i + 2) where k != i && Self.readsBack(s, k, converter: converter, isSuspect: isSuspect) {
+            for k in max(0, i - 2) ... min(s.count - 1, i + 2) where k != i && Self.readsBack(s, k, converter: converter, gbk: gbk, isSuspect: isSuspect) {
                 near = true
                 break
             }
             if near { break }
         }
         guard near else { return nil }
-        var text: [Unicode.Scalar] = [], origin: [Int] = []
-        text.reserveCapacity(s.count)
-        origin.reserveCapacity(s.count + 1)
+        // Written through pointers (no more characters than the line's): appending checked each
+        // array's capacity and uniqueness twice a character.
         var changed = false
-        var i = 0
-        while i < s.count {
-            let c = s[i]
-            if c == "(", i > 0, ScalarClass.isHan(s[i - 1]), let close = Self.annotationEnd(s, open: i) {
-                changed = true
-                i = close + 1
-                continue
+        var origin: [Int] = []
+        let text = [Unicode.Scalar](unsafeUninitializedCapacity: s.count) { text, textCount in
+            origin = [Int](unsafeUninitializedCapacity: s.count + 1) { origin, originCount in
+                var n = 0
+                var i = 0
+                while i < s.count {
+                    let c = s[i]
+                    // An annotation's `(` and a numbered form's spelling are ASCII, and only
+                    // ASCII: the other characters (most of a line) skip those tests, and only
+                    // converted ones are read back (an ASCII character never is: `(` is read back
+                    // only where its annotation goes, here).
+                    var read = c
+                    if c.value < 0x80 {
+                        if c == "(", i > 0, ScalarClass.isHan(s[i - 1]), let close = Self.annotationEnd(s, open: i) {
+                            changed = true
+                            i = close + 1
+                            continue
+                        }
+                        if let (form, end) = Self.numberedForm(s, at: i) {
+                            text.initializeElement(at: n, to: form)
+                            origin.initializeElement(at: n, to: i)
+                            n += 1
+                            changed = true
+                            i = end
+                            continue
+                        }
+                    } else if Self.readsBack(s, i, converter: converter, gbk: gbk, isSuspect: isSuspect) {
+                        let simple = converter.simplified(c)
+                        if simple != c { read = simple; changed = true }
+                    }
+                    text.initializeElement(at: n, to: read)
+                    origin.initializeElement(at: n, to: i)
+                    n += 1
+                    i += 1
+                }
+                // One more entry: the line's end.
+                origin.initializeElement(at: n, to: s.count)
+                originCount = n + 1
+                textCount = n
             }
-            if let (form, end) = Self.numberedForm(s, at: i) {
-                text.append(form)
-                origin.append(i)
-                changed = true
-                i = end
-                continue
-            }
-            var read = c
-            if Self.readsBack(s, i, converter: converter, isSuspect: isSuspect) {
-                let simple = converter.simplified(c)
-                if simple != c { read = simple; changed = true }
-            }
-            text.append(read)
-            origin.append(i)
-            i += 1
         }
         guard changed else { return nil }
-        origin.append(s.count)
         self.text = text
         self.origin = origin
     }
@@ -85,11 +102,11 @@ struct MirroredText {
     /// can be, one annotated (it was on the page the mirror converted: whatever its bytes), or one
     /// whose second byte is ASCII before a suspect; or the `(` of an annotation.
     @inline(__always)
-    static func readsBack(_ s: [Unicode.Scalar], _ i: Int, converter: TraditionalToSimplified, isSuspect: (UInt32) -> Bool) -> Bool {
+    static func readsBack(_ s: [Unicode.Scalar], _ i: Int, converter: TraditionalToSimplified, gbk: GBKPairs, isSuspect: (UInt32) -> Bool) -> Bool {
         let c = s[i]
         if c == "(" { return i > 0 && ScalarClass.isHan(s[i - 1]) && annotationEnd(s, open: i) != nil }
         guard c.value >= 0x3400, converter.changes(c) else { return false }
-        guard let bytes = GBKPairs.shared.bytes(of: c), !isNoOddCharacter(bytes) else { return true }
+        guard let bytes = gbk.bytes(of: c), !isNoOddCharacter(bytes) else { return true }
         guard i + 1 < s.count else { return false }
         // A second byte in ASCII: a run's last odd character, before text read in step again,
         // or a converted one inside a run, before more odd characters.
