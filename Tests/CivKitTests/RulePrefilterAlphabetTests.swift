@@ -30,6 +30,28 @@ struct RulePrefilterAlphabetTests {
         #expect(allows("^\\d{1,8}$", "123\r"))
     }
 
+    @Test func aFixedOpeningIsReadByteByByte() {
+        func opens(_ pattern: String, _ line: String) -> Bool {
+            guard let opening = RulePrefilter.fixedOpening(of: pattern) else { return true }
+            var line = line
+            return line.withUTF8 { RulePrefilter.opensAs($0, opening) }
+        }
+        let date = "^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(\\s+\\d{1,2}:\\d{2}(:\\d{2})?)?$"
+        #expect(RulePrefilter.fixedOpening(of: date)?.bytes.count == 6)
+        #expect(opens(date, "2024-06-18") && opens(date, "2024/6/1") && !opens(date, "40") && !opens(date, "2024年6月") && !opens(date, "20240618"))
+        // A full-width digit where a digit stands is left to the regex; a short line cannot match.
+        #expect(opens(date, "２０24-06-18") && !opens(date, "2024-"))
+        // A class with a wider character: its first byte, then the opening ends.
+        let byline = "^\\d{4}[-/年]\\d{1,2}[-/月]"
+        #expect(RulePrefilter.fixedOpening(of: byline)?.bytes.count == 5 && opens(byline, "2024年6月") && !opens(byline, "2024点"))
+        #expect(opens("^\\d{4}年\\d", "2024年6") && !opens("^\\d{4}年\\d", "2024月6"))
+        // Optional pieces, alternation at the top, one byte: no opening past them.
+        for pattern in ["^\\d?\\d", "^\\d{1,6}$", "^\\d|ab$", "^a", "^(ab)cd", "^\\d{0,2}ab"] {
+            #expect((RulePrefilter.fixedOpening(of: pattern)?.bytes.count ?? 0) <= 1 || pattern == "^\\d{1,6}$", "\(pattern)")
+        }
+        #expect(RulePrefilter.fixedOpening(of: "^\\d|ab$") == nil && RulePrefilter.fixedOpening(of: "^\\d{1,6}$") == nil)
+    }
+
     @Test func theKeywordColumnsBangLiteralsAreForbidden() throws {
         let rules = try BoilerplateRules(tsv: ["banner\tfield:banner\thead\t-\t网 !： !，\t^[^\\s：:，。（(]{1,14}网(\\s+[^\\s：:，。]{2,8}){0,6}$"])
         let rule = rules.rules[0]
@@ -48,7 +70,9 @@ struct RulePrefilterAlphabetTests {
                      "12345678", "123456789", "１２３", "0", "2024/06/18 推荐", "2024-6-1 置顶", "2024-06-18 推荐阅读",
                      "清江网 清江新闻 清江要闻", "西平县人民政府", "某某融媒体中心 首页", "某某在线", "中国张掖网（甘肃）", "清江网：首页",
                      "首页 > 要闻 > 正文", "白沙新闻网 » 区县新闻", "首页＞本地", "首页 › 新闻", "首页 > 他说：好", "<a> > b",
-                     "猜你喜欢", "你可能还喜欢：", "为您推荐", "相关文章：", "相关阅读", "我们还喜欢，相关阅读", "位置：首页 > 要闻", "位置 : 首页", "所在位置：首页"]
+                     "猜你喜欢", "你可能还喜欢：", "为您推荐", "相关文章：", "相关阅读", "我们还喜欢，相关阅读", "位置：首页 > 要闻", "位置 : 首页", "所在位置：首页",
+                     "2024年6月18日 10:30 来源：某某网", "2024-06-18 10:30 作者：某某", "2024-6-18 12:30 | 来源", "2024-06-18 12:30:05 张三 说：好",
+                     "某某 2024-06-18 12:30", "40", "2024", "2024年6月18日"]
         let root = Support.packageRoot.appendingPathComponent("testdata/pages")
         for dir in ["", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"] {
             let folder = root.appendingPathComponent(dir)
@@ -58,7 +82,7 @@ struct RulePrefilterAlphabetTests {
             }
         }
         let rules = BoilerplateRules.standard.rules.filter {
-            $0.asciiAlphabet != nil || !$0.forbiddenBytes.isEmpty || ($0.suffixes != nil && $0.prefixes != nil) || $0.hiddenPrefixes != nil
+            $0.asciiAlphabet != nil || $0.opening != nil || !$0.forbiddenBytes.isEmpty || ($0.suffixes != nil && $0.prefixes != nil) || $0.hiddenPrefixes != nil
         }
         #expect(rules.count >= 15)
         for rule in rules where !rule.spansTwoLines {
@@ -70,6 +94,7 @@ struct RulePrefilterAlphabetTests {
                     !rule.forbiddenBytes.contains { UTF8Bytes.contains(p, $0) } && rule.asciiAlphabet.map { RulePrefilter.holdsOnly(p, $0) } ?? true
                         && rule.suffixes.map { $0.contains { RulePrefilter.hasSuffix(p, $0) } } ?? true
                         && rule.hiddenPrefixes.map { $0.contains { RulePrefilter.hasPrefix(p, $0) } } ?? true
+                        && rule.opening.map { RulePrefilter.opensAs(p, $0) } ?? true
                 }
                 #expect(!taken || allowed, "\(rule.pattern) \(line)")
             }

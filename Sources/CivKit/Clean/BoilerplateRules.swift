@@ -43,6 +43,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         /// What the line must start with, read off an opening in `(?:…)`, which `prefixes` leaves
         /// unread so that the rule is not looked for inside lines (`^(?:位置)…`): a test of the line only.
         let hiddenPrefixes: [[UInt8]]?
+        /// The bytes each of the line's first bytes may be, read off a fixed opening (`^\d{4}[-/.]`:
+        /// four digits, then `-`, `/` or `.`), and where a wider character may stand (`RulePrefilter.fixedOpening`).
+        let opening: (bytes: [FirstByteSet], wide: UInt64)?
 
         init(kind: String, action: Action, scope: Scope, boundary: Boundary, keyword: String?, pattern: String,
              regex: ICURegex, spansTwoLines: Bool) {
@@ -67,6 +70,8 @@ public final class BoilerplateRules: @unchecked Sendable {
             suffixes = endsLine && (prefixes == nil || prefixes!.allSatisfy { $0.count == 1 }) ? RulePrefilter.requiredSuffixes(of: pattern) : nil
             // (Read only off a pattern opening with a digit: the others hold a Han literal or class.)
             asciiAlphabet = endsLine && pattern.utf8.dropFirst().first == UInt8(ascii: "\\") ? RulePrefilter.asciiAlphabet(of: pattern) : nil
+            // (Read off the patterns opening with a digit: the Han openings have their prefixes.)
+            opening = pattern.utf8.dropFirst().first == UInt8(ascii: "\\") ? RulePrefilter.fixedOpening(of: pattern) : nil
             hiddenPrefixes = prefixes == nil && pattern.utf8.starts(with: "^(?:".utf8) ? RulePrefilter.requiredPrefixes(of: "^(" + pattern.dropFirst(4)) : nil
         }
 
@@ -81,6 +86,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
             if let suffixes, !suffixes.contains(where: { RulePrefilter.hasSuffix(p, $0) }) { return false }
             if let hiddenPrefixes, !hiddenPrefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+            if let opening, !RulePrefilter.opensAs(p, opening) { return false }
             if let asciiAlphabet, !RulePrefilter.holdsOnly(p, asciiAlphabet) { return false }
             return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) } && holdsNoForbidden(p)
         }
@@ -92,6 +98,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
             if let suffixes, !suffixes.contains(where: { RulePrefilter.hasSuffix(p, $0) }) { return false }
             if let hiddenPrefixes, !hiddenPrefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+            if let opening, !RulePrefilter.opensAs(p, opening) { return false }
             if let asciiAlphabet, !RulePrefilter.holdsOnly(p, asciiAlphabet) { return false }
             return (unindexedKeywords.isEmpty || unindexedKeywords.allSatisfy { UTF8Bytes.contains(p, $0) }) && holdsNoForbidden(p)
         }
@@ -209,12 +216,14 @@ public final class BoilerplateRules: @unchecked Sendable {
     struct FirstByteSet: Sendable {
         private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
+        init() {}
+
         init(prefixes: [[UInt8]]?) {
             guard let prefixes else { words = (~0, ~0, ~0, ~0); return }
             for prefix in prefixes { if let b = prefix.first { insert(b) } }
         }
 
-        private mutating func insert(_ b: UInt8) {
+        mutating func insert(_ b: UInt8) {
             let bit = UInt64(1) << (b & 63)
             switch b >> 6 {
             case 0: words.0 |= bit

@@ -296,6 +296,111 @@ enum RulePrefilter {
         return true
     }
 
+    /// The bytes a matching line's first bytes may be, one set a byte, read off a pattern's fixed
+    /// opening: after `^`, digits (`\d`, `\d{4}`), literals and classes of plain characters
+    /// (`[-/.]`, ASCII ranges, `\d`), each not optional; a quantifier with a minimum takes that many
+    /// and ends the opening, as does a class holding a wider character (its first byte) or
+    /// anything else. `wide`: the bytes where a `\d` stands, which a wider digit (full-width) may
+    /// start: a line with a byte ≥ 0x80 there is left to the regex. Nil for fewer than two bytes.
+    static func fixedOpening(of pattern: String) -> (bytes: [BoilerplateRules.FirstByteSet], wide: UInt64)? {
+        let s = Array(pattern.unicodeScalars)
+        // (`^ab|cd`: the opening binds one alternative only.)
+        guard s.first == "^", !hasTopLevelAlternation(s) else { return nil }
+        var bytes: [BoilerplateRules.FirstByteSet] = [], wide: UInt64 = 0
+        var i = 1
+        reading: while i < s.count, bytes.count < 64 {
+            var set = BoilerplateRules.FirstByteSet(), isDigit = false, literal: [UInt8]? = nil, next = i + 1
+            switch s[i] {
+            case "\\":
+                guard i + 1 < s.count else { break reading }
+                if s[i + 1] == "d" {
+                    for d in UInt8(0x30) ... 0x39 { set.insert(d) }
+                    isDigit = true
+                } else if isEscapedLiteral(s[i + 1]) {
+                    literal = [UInt8(s[i + 1].value)]
+                } else { break reading }
+                next = i + 2
+            case "[":
+                guard let close = s[i...].firstIndex(of: "]"), close > i + 1, s[i + 1] != "^" else { break reading }
+                var j = i + 1, ends = false
+                while j < close {
+                    let c = s[j]
+                    if c == "\\" {
+                        guard j + 1 < close else { break reading }
+                        if s[j + 1] == "d" {
+                            for d in UInt8(0x30) ... 0x39 { set.insert(d) }
+                            isDigit = true
+                        } else if isEscapedLiteral(s[j + 1]) { set.insert(UInt8(s[j + 1].value)) } else { break reading }
+                        j += 2
+                    } else if j + 2 < close, s[j + 1] == "-" {
+                        guard c.isASCII, s[j + 2].isASCII, c.value <= s[j + 2].value, c != "\\", s[j + 2] != "\\" else { break reading }
+                        for v in c.value ... s[j + 2].value { set.insert(UInt8(v)) }
+                        j += 3
+                    } else {
+                        guard c != "[" else { break reading }
+                        // A wider character: its first byte, and the opening ends here (widths differ).
+                        set.insert(Array(String(c).utf8)[0])
+                        if !c.isASCII { ends = true }
+                        j += 1
+                    }
+                }
+                next = close + 1
+                if ends {
+                    guard next >= s.count || !optionalMarks.contains(s[next]) && s[next] != "+" else { break reading }
+                    bytes.append(set)
+                    if isDigit { wide |= 1 << (bytes.count - 1) }
+                    break reading
+                }
+            default:
+                guard !metacharacters.contains(s[i]) else { break reading }
+                literal = Array(String(s[i]).utf8)
+            }
+            // Its count: once, or a quantifier's minimum (then the opening ends).
+            var count = 1, last = false
+            if next < s.count {
+                switch s[next] {
+                case "?", "*": break reading
+                case "+": last = true
+                case "{":
+                    var k = next + 1, n = 0
+                    while k < s.count, ("0" ... "9").contains(s[k]) { n = n * 10 + Int(s[k].value - 0x30); k += 1 }
+                    guard k < s.count, n > 0 else { break reading }
+                    count = n
+                    last = s[k] != "}"
+                    next = s[k] == "}" ? k + 1 : next
+                default: break
+                }
+            }
+            for _ in 0 ..< count {
+                if let literal {
+                    for b in literal {
+                        var one = BoilerplateRules.FirstByteSet()
+                        one.insert(b)
+                        bytes.append(one)
+                    }
+                } else {
+                    bytes.append(set)
+                    if isDigit { wide |= 1 << (bytes.count - 1) }
+                }
+            }
+            if last { break reading }
+            i = next
+        }
+        let fitting = bytes.prefix(64)
+        return fitting.count >= 2 ? (Array(fitting), wide) : nil
+    }
+
+    /// Whether `p` opens as `opening` (`fixedOpening`) allows.
+    @inline(__always)
+    static func opensAs(_ p: UnsafeBufferPointer<UInt8>, _ opening: (bytes: [BoilerplateRules.FirstByteSet], wide: UInt64)) -> Bool {
+        for (k, set) in opening.bytes.enumerated() {
+            guard k < p.count else { return false }
+            if set.contains(p[k]) { continue }
+            return p[k] >= 0x80 && opening.wide & (1 << k) != 0
+        }
+        return true
+    }
+
     @inline(__always)
     static func hasPrefix(_ p: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
         guard prefix.count <= p.count else { return false }
