@@ -72,7 +72,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             asciiAlphabet = endsLine && pattern.utf8.dropFirst().first == UInt8(ascii: "\\") ? RulePrefilter.asciiAlphabet(of: pattern) : nil
             // (Read off the patterns opening with a digit: the Han openings have their prefixes.)
             opening = pattern.utf8.dropFirst().first == UInt8(ascii: "\\") ? RulePrefilter.fixedOpening(of: pattern) : nil
-            hiddenPrefixes = prefixes == nil && pattern.utf8.starts(with: "^(?:".utf8) ? RulePrefilter.requiredPrefixes(of: "^(" + pattern.dropFirst(4)) : nil
+            hiddenPrefixes = prefixes == nil && pattern.utf8.starts(with: "^(?:".utf8) ? RulePrefilter.requiredPrefixes(of: "^(" + String(pattern.dropFirst(4))) : nil
         }
 
         /// Byte checks that rule a line out before the regex runs (most lines, most rules).
