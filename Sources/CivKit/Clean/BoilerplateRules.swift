@@ -23,6 +23,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         public let spansTwoLines: Bool
         /// The literals a line must all contain (the keyword column, split at spaces).
         let keywordBytes: [[UInt8]]
+        /// The literals a line must not contain (the keyword column's `!`-marked ones).
+        let forbiddenBytes: [[UInt8]]
         /// Their bits in `BoilerplateRules.keywords` (set once the table is read).
         fileprivate(set) var keywordMask: KeywordAutomaton.Bits = 0
         /// Those of them past the automaton's 128 literals, searched in the line one by one (a
@@ -36,6 +38,14 @@ public final class BoilerplateRules: @unchecked Sendable {
         let prefixes: [[UInt8]]?
         /// What the line must end with, read off the pattern (`RulePrefilter`); nil: anything.
         let suffixes: [[UInt8]]?
+        /// The ASCII bytes the line may hold, read off a pattern of ASCII pieces (`RulePrefilter.asciiAlphabet`).
+        let asciiAlphabet: (UInt64, UInt64)?
+        /// What the line must start with, read off an opening in `(?:…)`, which `prefixes` leaves
+        /// unread so that the rule is not looked for inside lines (`^(?:位置)…`): a test of the line only.
+        let hiddenPrefixes: [[UInt8]]?
+        /// The bytes each of the line's first bytes may be, read off a fixed opening (`^\d{4}[-/.]`:
+        /// four digits, then `-`, `/` or `.`), and where a wider character may stand (`RulePrefilter.fixedOpening`).
+        let opening: (bytes: [FirstByteSet], wide: UInt64)?
 
         init(kind: String, action: Action, scope: Scope, boundary: Boundary, keyword: String?, pattern: String,
              regex: ICURegex, spansTwoLines: Bool) {
@@ -48,12 +58,21 @@ public final class BoilerplateRules: @unchecked Sendable {
             self.regex = regex
             self.spansTwoLines = spansTwoLines
             let literals = keyword.map { BoilerplateRules.fields($0, separator: 0x20).filter { !$0.isEmpty }.map { Array($0.utf8) } } ?? []
-            keywordBytes = literals
+            let forbidden = literals.filter { $0.count > 1 && $0[0] == UInt8(ascii: "!") }
+            keywordBytes = literals.filter { !($0.count > 1 && $0[0] == UInt8(ascii: "!")) }
+            forbiddenBytes = forbidden.map { Array($0.dropFirst()) }
             counterName = (action == .drop ? "dropped." : "moved.") + kind
             beginsReplies = kind == "comment-byline"
             prefixes = RulePrefilter.requiredPrefixes(of: pattern)
-            // Only where no prefix rules lines out already (read off ~270 patterns at every start-up).
-            suffixes = prefixes == nil && pattern.utf8.last == UInt8(ascii: "$") ? RulePrefilter.requiredSuffixes(of: pattern) : nil
+            let endsLine = pattern.utf8.last == UInt8(ascii: "$")
+            // Only where no prefix rules lines out already (read off ~270 patterns at every start-up),
+            // or where it is one byte only (`\d`: many lines of dates and counts start with a digit).
+            suffixes = endsLine && (prefixes == nil || prefixes!.allSatisfy { $0.count == 1 }) ? RulePrefilter.requiredSuffixes(of: pattern) : nil
+            // (Read only off a pattern opening with a digit: the others hold a Han literal or class.)
+            asciiAlphabet = endsLine && pattern.utf8.dropFirst().first == UInt8(ascii: "\\") ? RulePrefilter.asciiAlphabet(of: pattern) : nil
+            // (Read off the patterns opening with a digit: the Han openings have their prefixes.)
+            opening = pattern.utf8.dropFirst().first == UInt8(ascii: "\\") ? RulePrefilter.fixedOpening(of: pattern) : nil
+            hiddenPrefixes = prefixes == nil && pattern.utf8.starts(with: "^(?:".utf8) ? RulePrefilter.requiredPrefixes(of: "^(" + String(pattern.dropFirst(4))) : nil
         }
 
         /// Byte checks that rule a line out before the regex runs (most lines, most rules).
@@ -66,7 +85,10 @@ public final class BoilerplateRules: @unchecked Sendable {
             guard p.count <= BoilerplateRules.maxLineBytes else { return false }
             if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
             if let suffixes, !suffixes.contains(where: { RulePrefilter.hasSuffix(p, $0) }) { return false }
-            return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) }
+            if let hiddenPrefixes, !hiddenPrefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+            if let opening, !RulePrefilter.opensAs(p, opening) { return false }
+            if let asciiAlphabet, !RulePrefilter.holdsOnly(p, asciiAlphabet) { return false }
+            return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) } && holdsNoForbidden(p)
         }
 
         /// The same checks given the keywords the line holds (`BoilerplateRules.keywords(in:)`).
@@ -75,7 +97,15 @@ public final class BoilerplateRules: @unchecked Sendable {
             guard p.count <= BoilerplateRules.maxLineBytes, keywordMask & ~keywords == 0 else { return false }
             if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
             if let suffixes, !suffixes.contains(where: { RulePrefilter.hasSuffix(p, $0) }) { return false }
-            return unindexedKeywords.isEmpty || unindexedKeywords.allSatisfy { UTF8Bytes.contains(p, $0) }
+            if let hiddenPrefixes, !hiddenPrefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
+            if let opening, !RulePrefilter.opensAs(p, opening) { return false }
+            if let asciiAlphabet, !RulePrefilter.holdsOnly(p, asciiAlphabet) { return false }
+            return (unindexedKeywords.isEmpty || unindexedKeywords.allSatisfy { UTF8Bytes.contains(p, $0) }) && holdsNoForbidden(p)
+        }
+
+        @inline(__always)
+        private func holdsNoForbidden(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            forbiddenBytes.isEmpty || !forbiddenBytes.contains { UTF8Bytes.contains(p, $0) }
         }
 
         /// The rule on a line's UTF-8 bytes.
@@ -186,12 +216,14 @@ public final class BoilerplateRules: @unchecked Sendable {
     struct FirstByteSet: Sendable {
         private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
+        init() {}
+
         init(prefixes: [[UInt8]]?) {
             guard let prefixes else { words = (~0, ~0, ~0, ~0); return }
             for prefix in prefixes { if let b = prefix.first { insert(b) } }
         }
 
-        private mutating func insert(_ b: UInt8) {
+        mutating func insert(_ b: UInt8) {
             let bit = UInt64(1) << (b & 63)
             switch b >> 6 {
             case 0: words.0 |= bit
@@ -444,6 +476,10 @@ public final class BoilerplateRules: @unchecked Sendable {
         let mayClose = !mayEnd && keywords & fullStopBit == 0 && Self.anyMayMatch(pageCloseRules, pageCloseFirstBytes, pageCloseMasks, pageCloseOpenings, line, keywords: keywords)
         let mayHoldBreadcrumb = keywords & positionBit != 0
         guard mayEnd || mayClose || mayHoldBreadcrumb else { return nil }
+        // A line that may hold only a start inside it (`首页`, `位置` in prose, most such lines): the
+        // String version's last test, on the bytes from the second byte on (its own candidates, from
+        // the second character on, are among these), builds no String when no start is there.
+        if !mayEnd && !mayClose && laterPageStart(in: line, from: 1) == nil { return nil }
         let text = String(decoding: line, as: UTF8.self)
         return gluedPageStart(in: text).map { text.utf8.distance(from: text.startIndex, to: $0) }
     }
@@ -609,36 +645,39 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// The first place after `from` where a page-start rule with a fixed opening matches.
     func laterPageStart(in line: String, after from: String.Index) -> String.Index? {
         var text = line
+        let base = line.utf8.distance(from: line.startIndex, to: from)
+        return text.withUTF8 { laterPageStart(in: $0, from: base) }.map { line.utf8.index(line.startIndex, offsetBy: $0) }
+    }
+
+    /// The same on a line's bytes, from byte offset `base` on: the offset.
+    func laterPageStart(in p: UnsafeBufferPointer<UInt8>, from base: Int) -> Int? {
         // Where an opening stands, and whether only a rule for a glued start has it.
-        let starts: [(at: Int, gluedOnly: Bool)] = text.withUTF8 { p in
-            let base = line.utf8.distance(from: line.startIndex, to: from)
-            var found: [(at: Int, gluedOnly: Bool)] = []
-            // Only the rules whose pattern holds one of the words the line holds (`位置`, `首页`…).
-            var held = 0
-            for (k, word) in Self.inLineStartBytes.enumerated() where UTF8Bytes.contains(p, word) { held |= 1 << k }
-            for (r, rule) in inLineStartRules.enumerated() where inLineStartWords[r] & held != 0 {
-                let gluedOnly = rule.boundary == .startsGlued
-                for prefix in rule.prefixes ?? [] {
-                    var i = base
-                    while i + prefix.count <= p.count {
-                        let rest = UnsafeBufferPointer(rebasing: p[i...])
-                        guard let hit = UTF8Bytes.firstIndex(of: prefix, in: rest) else { break }
-                        // Glued after text, never after a separator: `无障碍 | 长者模式 | 繁体版` is one menu,
-                        // `位置：首页 >> 要闻` one trail.
-                        if !gluedOnly || !PageHeadCut.isSeparator(UTF8Bytes.scalar(p, endingAt: i + hit).value) {
-                            found.append((i + hit, gluedOnly))
-                        }
-                        i += hit + 1
+        var found: [(at: Int, gluedOnly: Bool)] = []
+        // Only the rules whose pattern holds one of the words the line holds (`位置`, `首页`…).
+        var held = 0
+        for (k, word) in Self.inLineStartBytes.enumerated() where UTF8Bytes.contains(p, word) { held |= 1 << k }
+        guard held != 0 else { return nil }
+        for (r, rule) in inLineStartRules.enumerated() where inLineStartWords[r] & held != 0 {
+            let gluedOnly = rule.boundary == .startsGlued
+            for prefix in rule.prefixes ?? [] {
+                var i = base
+                while i + prefix.count <= p.count {
+                    let rest = UnsafeBufferPointer(rebasing: p[i...])
+                    guard let hit = UTF8Bytes.firstIndex(of: prefix, in: rest) else { break }
+                    // Glued after text, never after a separator: `无障碍 | 长者模式 | 繁体版` is one menu,
+                    // `位置：首页 >> 要闻` one trail.
+                    if !gluedOnly || !PageHeadCut.isSeparator(UTF8Bytes.scalar(p, endingAt: i + hit).value) {
+                        found.append((i + hit, gluedOnly))
                     }
+                    i += hit + 1
                 }
             }
-            return found.sorted { $0.at < $1.at || ($0.at == $1.at && !$0.gluedOnly) }
         }
-        for (start, gluedOnly) in starts {
-            let index = line.utf8.index(line.startIndex, offsetBy: start)
-            let rest = String(line[index...])
+        found.sort { $0.at < $1.at || ($0.at == $1.at && !$0.gluedOnly) }
+        for (start, gluedOnly) in found {
+            let rest = UnsafeBufferPointer(rebasing: p[start...])
             if gluedOnly ? gluedStartRules.contains(where: { $0.matches(rest) }) : startsPage(rest) {
-                return line.utf8.index(line.startIndex, offsetBy: siteNameBeforeHome(in: line, at: start) ?? start)
+                return siteNameBeforeHome(in: p, at: start) ?? start
             }
         }
         return nil
@@ -647,20 +686,17 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// A trail whose first item is the site's home page under its name (`网易首页 > 网易号 > 正文`),
     /// glued after the old page's last line: where that name begins, when a footer's end stands
     /// right before it (`打开APP 查看更多网易首页`); nil to keep the cut at `首页`.
-    func siteNameBeforeHome(in line: String, at start: Int) -> Int? {
-        var text = line
-        return text.withUTF8 { p in
-            guard UnsafeBufferPointer(rebasing: p[start...]).starts(with: Self.homeBytes) else { return nil }
-            var j = start, names: [Int] = []
-            while j > 0, names.count < Self.maxSiteNameHan {
-                let (v, s) = UTF8Bytes.scalar(p, endingAt: j)
-                guard ScalarClass.isHan(v) else { break }
-                j = s
-                names.append(j)
-            }
-            // The longest name of two characters or more after which the old page ends.
-            return names.dropFirst().reversed().first { j in j > 0 && PageHeadCut.endsFooter(UnsafeBufferPointer(rebasing: p[..<j])) }
+    func siteNameBeforeHome(in p: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        guard UnsafeBufferPointer(rebasing: p[start...]).starts(with: Self.homeBytes) else { return nil }
+        var j = start, names: [Int] = []
+        while j > 0, names.count < Self.maxSiteNameHan {
+            let (v, s) = UTF8Bytes.scalar(p, endingAt: j)
+            guard ScalarClass.isHan(v) else { break }
+            j = s
+            names.append(j)
         }
+        // The longest name of two characters or more after which the old page ends.
+        return names.dropFirst().reversed().first { j in j > 0 && PageHeadCut.endsFooter(UnsafeBufferPointer(rebasing: p[..<j])) }
     }
     static let homeBytes = Array("首页".utf8)
     static let maxSiteNameHan = 4

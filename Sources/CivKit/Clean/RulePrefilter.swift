@@ -206,6 +206,201 @@ enum RulePrefilter {
         }
     }
 
+    /// The ASCII bytes a line may hold, read off a pattern `^…$` built of ASCII pieces only: `\d`,
+    /// `\s`, ASCII literals, classes of them (ranges allowed), groups, `|` inside them and
+    /// quantifiers (`^\d{1,8}$`, a bare date `^\d{4}[-/.]\d{1,2}…$`); nil for anything else (`.`,
+    /// `\S`, a negated class, a lookaround, an option, a non-ASCII literal, `\n`), which is always
+    /// safe. As two 64-bit words (bytes 0–63, 64–127); line terminators, which `$` may stand
+    /// before, are in it.
+    static func asciiAlphabet(of pattern: String) -> (UInt64, UInt64)? {
+        let s = Array(pattern.unicodeScalars)
+        guard s.count >= 3, s[0] == "^", s[s.count - 1] == "$", s[s.count - 2] != "\\", !hasTopLevelAlternation(s) else { return nil }
+        var set: (UInt64, UInt64) = (0, 0)
+        func add(_ c: Unicode.Scalar) { if c.value < 64 { set.0 |= 1 << c.value } else { set.1 |= 1 << (c.value - 64) } }
+        func addClass(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "d": for d in 0x30 ... 0x39 { add(Unicode.Scalar(UInt8(d))) }
+            case "s": for w in [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20] { add(Unicode.Scalar(UInt8(w))) }
+            default:
+                guard isEscapedLiteral(c) else { return false }
+                add(c)
+            }
+            return true
+        }
+        for t in [0x0A, 0x0B, 0x0C, 0x0D] { add(Unicode.Scalar(UInt8(t))) }
+        var i = 1
+        let end = s.count - 1
+        while i < end {
+            let c = s[i]
+            guard c.isASCII else { return nil }
+            switch c {
+            case "\\":
+                guard i + 1 < end, addClass(s[i + 1]) else { return nil }
+                i += 2
+            case "[":
+                guard i + 1 < end, s[i + 1] != "^" else { return nil }
+                var j = i + 1
+                while j < end, s[j] != "]" {
+                    if s[j] == "\\" {
+                        guard j + 1 < end, addClass(s[j + 1]) else { return nil }
+                        j += 2
+                    } else if j + 2 < end, s[j + 1] == "-", s[j + 2] != "]" {
+                        // A range of plain ASCII characters (`0-9`).
+                        guard s[j].isASCII, s[j + 2].isASCII, s[j] != "[", s[j + 2] != "\\", s[j + 2] != "[", s[j].value <= s[j + 2].value else { return nil }
+                        for v in s[j].value ... s[j + 2].value { add(Unicode.Scalar(UInt8(v))) }
+                        j += 3
+                    } else {
+                        guard s[j].isASCII, s[j] != "[" else { return nil }
+                        add(s[j])
+                        j += 1
+                    }
+                }
+                guard j < end else { return nil }
+                i = j + 1
+            case "(":
+                // A plain or non-capturing group; any other `(?` (a lookaround, an option) is not read.
+                if i + 1 < end, s[i + 1] == "?" {
+                    guard i + 2 < end, s[i + 2] == ":" else { return nil }
+                    i += 3
+                } else { i += 1 }
+            case ")", "|", "?", "*", "+": i += 1
+            case "{":
+                i += 1
+                while i < end, s[i] != "}" {
+                    guard ("0" ... "9").contains(s[i]) || s[i] == "," else { return nil }
+                    i += 1
+                }
+                guard i < end else { return nil }
+                i += 1
+            case ".", "^", "$", "]", "}": return nil
+            default:
+                add(c)
+                i += 1
+            }
+        }
+        return set
+    }
+
+    /// Whether `p` may match a pattern whose `asciiAlphabet` is `alphabet`: every ASCII byte of
+    /// it in the alphabet, and no Han character (a lead byte E4–E9, U+4000–U+9FFF: no `\d` or `\s`
+    /// character lies there). Other characters are left to the regex (full-width digits are `\d`).
+    @inline(__always)
+    static func holdsOnly(_ p: UnsafeBufferPointer<UInt8>, _ alphabet: (UInt64, UInt64)) -> Bool {
+        for b in p {
+            if b < 64 {
+                if alphabet.0 & (1 << b) == 0 { return false }
+            } else if b < 128 {
+                if alphabet.1 & (1 << (b - 64)) == 0 { return false }
+            } else if b &- 0xE4 < 6 { return false }
+        }
+        return true
+    }
+
+    /// The bytes a matching line's first bytes may be, one set a byte, read off a pattern's fixed
+    /// opening: after `^`, digits (`\d`, `\d{4}`), literals and classes of plain characters
+    /// (`[-/.]`, ASCII ranges, `\d`), each not optional; a quantifier with a minimum takes that many
+    /// and ends the opening, as does a class holding a wider character (its first byte) or
+    /// anything else. `wide`: the bytes where a `\d` stands, which a wider digit (full-width) may
+    /// start: a line with a byte ≥ 0x80 there is left to the regex. Nil for fewer than two bytes.
+    static func fixedOpening(of pattern: String) -> (bytes: [BoilerplateRules.FirstByteSet], wide: UInt64)? {
+        let s = Array(pattern.unicodeScalars)
+        // (`^ab|cd`: the opening binds one alternative only.)
+        guard s.first == "^", !hasTopLevelAlternation(s) else { return nil }
+        var bytes: [BoilerplateRules.FirstByteSet] = [], wide: UInt64 = 0
+        var i = 1
+        reading: while i < s.count, bytes.count < 64 {
+            var set = BoilerplateRules.FirstByteSet(), isDigit = false, literal: [UInt8]? = nil, next = i + 1
+            switch s[i] {
+            case "\\":
+                guard i + 1 < s.count else { break reading }
+                if s[i + 1] == "d" {
+                    for d in UInt8(0x30) ... 0x39 { set.insert(d) }
+                    isDigit = true
+                } else if isEscapedLiteral(s[i + 1]) {
+                    literal = [UInt8(s[i + 1].value)]
+                } else { break reading }
+                next = i + 2
+            case "[":
+                guard let close = s[i...].firstIndex(of: "]"), close > i + 1, s[i + 1] != "^" else { break reading }
+                var j = i + 1, ends = false
+                while j < close {
+                    let c = s[j]
+                    if c == "\\" {
+                        guard j + 1 < close else { break reading }
+                        if s[j + 1] == "d" {
+                            for d in UInt8(0x30) ... 0x39 { set.insert(d) }
+                            isDigit = true
+                        } else if isEscapedLiteral(s[j + 1]) { set.insert(UInt8(s[j + 1].value)) } else { break reading }
+                        j += 2
+                    } else if j + 2 < close, s[j + 1] == "-" {
+                        guard c.isASCII, s[j + 2].isASCII, c.value <= s[j + 2].value, c != "\\", s[j + 2] != "\\" else { break reading }
+                        for v in c.value ... s[j + 2].value { set.insert(UInt8(v)) }
+                        j += 3
+                    } else {
+                        guard c != "[" else { break reading }
+                        // A wider character: its first byte, and the opening ends here (widths differ).
+                        set.insert(Array(String(c).utf8)[0])
+                        if !c.isASCII { ends = true }
+                        j += 1
+                    }
+                }
+                next = close + 1
+                if ends {
+                    guard next >= s.count || !optionalMarks.contains(s[next]) && s[next] != "+" else { break reading }
+                    bytes.append(set)
+                    if isDigit { wide |= 1 << (bytes.count - 1) }
+                    break reading
+                }
+            default:
+                guard !metacharacters.contains(s[i]) else { break reading }
+                literal = Array(String(s[i]).utf8)
+            }
+            // Its count: once, or a quantifier's minimum (then the opening ends).
+            var count = 1, last = false
+            if next < s.count {
+                switch s[next] {
+                case "?", "*": break reading
+                case "+": last = true
+                case "{":
+                    var k = next + 1, n = 0
+                    while k < s.count, ("0" ... "9").contains(s[k]) { n = n * 10 + Int(s[k].value - 0x30); k += 1 }
+                    guard k < s.count, n > 0 else { break reading }
+                    count = n
+                    last = s[k] != "}"
+                    next = s[k] == "}" ? k + 1 : next
+                default: break
+                }
+            }
+            for _ in 0 ..< count {
+                if let literal {
+                    for b in literal {
+                        var one = BoilerplateRules.FirstByteSet()
+                        one.insert(b)
+                        bytes.append(one)
+                    }
+                } else {
+                    bytes.append(set)
+                    if isDigit { wide |= 1 << (bytes.count - 1) }
+                }
+            }
+            if last { break reading }
+            i = next
+        }
+        let fitting = bytes.prefix(64)
+        return fitting.count >= 2 ? (Array(fitting), wide) : nil
+    }
+
+    /// Whether `p` opens as `opening` (`fixedOpening`) allows.
+    @inline(__always)
+    static func opensAs(_ p: UnsafeBufferPointer<UInt8>, _ opening: (bytes: [BoilerplateRules.FirstByteSet], wide: UInt64)) -> Bool {
+        for (k, set) in opening.bytes.enumerated() {
+            guard k < p.count else { return false }
+            if set.contains(p[k]) { continue }
+            return p[k] >= 0x80 && opening.wide & (1 << k) != 0
+        }
+        return true
+    }
+
     @inline(__always)
     static func hasPrefix(_ p: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
         guard prefix.count <= p.count else { return false }
