@@ -179,9 +179,14 @@ public struct PinyinAnnotationRemoval: LineRepair {
     /// those of at most 8 bytes that `spelledSyllable` reads as written (a bare ü reads untoned,
     /// though above ASCII: left to it).
     static func commonSpellings(of toneless: [UInt64], syllables: PackedSyllableSet) -> [UInt64] {
+        // Each mark's UTF-8 bytes (packed little-endian, with their count) and toneless letter.
+        let marks = toneMarks.map { mark -> (bytes: UInt64, count: Int, base: UInt8) in
+            var bytes: UInt64 = 0, count = 0
+            UTF8.encode(Unicode.Scalar(mark)!) { bytes |= UInt64($0) << UInt64(8 * count); count += 1 }
+            return (bytes, count, letter(mark)!.0)
+        }
         var keys: [UInt64] = []
         keys.reserveCapacity(toneless.count * 5)
-        let marks = [0] + toneMarks
         for syllable in toneless where syllable != 0 {
             let count = (64 - syllable.leadingZeroBitCount + 7) / 8
             let letter = { (i: Int) in UInt8(truncatingIfNeeded: syllable >> UInt64(8 * (count - 1 - i))) }
@@ -198,14 +203,15 @@ public struct PinyinAnnotationRemoval: LineRepair {
                 }
             }
             let marked = a >= 0 ? a : e >= 0 ? e : ou >= 0 ? ou : lastVowel >= 0 ? lastVowel : nasal
-            for mark in marks where mark == 0 || marked >= 0 && Self.letter(mark)?.0 == letter(marked) {
+            let target = marked >= 0 ? letter(marked) : 0
+            // -1: the syllable bare.
+            for m in -1 ..< marks.count where m < 0 || marks[m].base == target {
                 var spelling: UInt64 = 0, length = 0
                 for i in 0 ..< count {
-                    let scalar = i == marked && mark != 0 ? mark : letter(i) == 0x76 ? 0xFC : UInt32(letter(i))
-                    UTF8.encode(Unicode.Scalar(scalar)!) { byte in
-                        if length < 8 { spelling |= UInt64(byte) << UInt64(8 * length) }
-                        length += 1
-                    }
+                    let (bytes, n): (UInt64, Int) = i == marked && m >= 0 ? (marks[m].bytes, marks[m].count)
+                        : letter(i) == 0x76 ? (0xBC_C3, 2) /* ü */ : (UInt64(letter(i)), 1)
+                    if length + n < 8 { spelling |= bytes << UInt64(8 * length) }
+                    length += n
                 }
                 guard length < 8 else { continue }
                 spelling |= 0x29 << UInt64(8 * length)
