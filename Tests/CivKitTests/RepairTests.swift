@@ -44,6 +44,45 @@ var crawlTextGen: Generator<String, some Sequence> { textGen("鄉乡網(xiāng)w
         }
     }
 
+    @Test func wordAndLetterReadingsAgree() {
+        // With eight bytes after `(`, an annotation is looked up as one word among the common
+        // spellings; at a line's end it is read letter by letter. Every syllable with every tone
+        // mark on every letter (and bare, and with ü as v) must fare the same both ways.
+        let syllables = DataFile.lines("pinyin-syllables.txt")
+        var spellings: [String] = []
+        for syllable in syllables {
+            let letters = Array(syllable.unicodeScalars)
+            spellings += [syllable, syllable.replacingOccurrences(of: "ü", with: "v"), syllable.uppercased()]
+            for (i, letter) in letters.enumerated() {
+                for (marked, base) in PinyinAnnotationRemoval.toneMarked where base == letter {
+                    var s = letters
+                    s[i] = marked
+                    spellings.append(String(String.UnicodeScalarView(s)))
+                }
+            }
+        }
+        var removed = 0
+        for spelling in spellings {
+            for han in ["鄉", "条"] {
+                let alone = apply(pinyinRemoval, "\(han)(\(spelling))").0
+                let followed = apply(pinyinRemoval, "\(han)(\(spelling))城事網的").0
+                #expect(followed == alone + "城事網的", "\(han)(\(spelling))")
+                if alone == han { removed += 1 }
+            }
+        }
+        // Every syllable's four tones after both characters, and bare after the traditional one.
+        #expect(removed >= syllables.count * 9)
+    }
+
+    @Test func commonSpellingsTakeEachToneWherePinyinMarksIt() {
+        let syllables = PackedSyllableSet([0x78_69_61_6E_67, 0x7A_68_6F_75, 0x6C_76, 0x6E_67])
+        let toneless = ["xiang", "zhou", "lv", "ng", "qu"].map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        let spellings = PinyinAnnotationRemoval.commonSpellings(of: toneless, syllables: syllables)
+        let packed = { (s: String) in Array((s + ")").utf8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        #expect(Set(spellings) == Set(["xiang", "xiāng", "xiáng", "xiǎng", "xiàng", "zhou", "zhōu", "zhóu", "zhǒu", "zhòu",
+                                       "lǖ", "lǘ", "lǚ", "lǜ", "ng", "ńg", "ňg", "ǹg"].map(packed)))
+    }
+
     @Test func neverRemovesHanCharacters() async {
         await propertyCheck(input: crawlTextGen) { line in
             let han = { (s: String) in s.unicodeScalars.filter(ScalarClass.isHan) }

@@ -8,6 +8,11 @@ public struct PinyinAnnotationRemoval: LineRepair {
     public let name = "pinyin-annotation"
     /// The toneless syllables, one byte a letter (`letter`).
     private let syllables: PackedSyllableSet
+    /// The annotations as pages spell them, `)` included (`xiāng)`), their bytes packed
+    /// little-endian: the syllables bare and with each tone mark where pinyin puts it, each
+    /// checked by `spelledSyllable`. Eight bytes after `(` are read as one word and looked up
+    /// here at once; any other spelling is read letter by letter.
+    private let spellings: PackedSyllableSet
     private let isTraditional: @Sendable (Unicode.Scalar) -> Bool
     /// Annotations that choose the simplified character are kept for it (read after conversion).
     private let choices: PinyinChoice?
@@ -15,31 +20,40 @@ public struct PinyinAnnotationRemoval: LineRepair {
 
     public init(isTraditional: @escaping @Sendable (Unicode.Scalar) -> Bool, keepingChoicesOf choices: PinyinChoice? = nil) {
         self.choices = choices
-        syllables = PackedSyllableSet(DataFile.lines("pinyin-syllables.txt").compactMap { line in
-            var key: UInt64 = 0
-            for s in line.unicodeScalars {
-                guard let (base, _) = Self.letter(s.value) else { return nil }
+        // Read as bytes: a String a line made this table a tenth of civ-clean's start-up.
+        var toneless: [UInt64] = []
+        DataFile.forEachLine("pinyin-syllables.txt") { line in
+            var key: UInt64 = 0, j = 0
+            while j < line.count {
+                let (v, length) = UTF8Bytes.scalar(line, at: j)
+                guard let (base, _) = Self.letter(v) else { return }
                 key = key << 8 | UInt64(base)
+                j += length
             }
-            return key
-        })
+            toneless.append(key)
+        }
+        syllables = PackedSyllableSet(toneless)
+        spellings = PackedSyllableSet(Self.commonSpellings(of: toneless, syllables: syllables), slotsPerKey: 2)
         self.isTraditional = isTraditional
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         guard let base = line.baseAddress, var (open, close) = nextAnnotation(line, from: 0) else { return false }
-        // Removing only shortens the line: the output starts as a copy of it, and each kept piece
-        // after an annotation moves down in place (one copy of the line, no append per piece).
+        // The output starts as a copy of the line (its length is an upper bound), and the kept
+        // pieces are written over it from the line: one copy, no append per piece.
         output.removeAll(keepingCapacity: true)
         output.append(contentsOf: line)
+        let n = line.count
         let written = output.withUnsafeMutableBufferPointer { out -> Int in
+            let o = out.baseAddress!
             var written = open, removed = 0
             while true {
                 removed += 1
-                let next = nextAnnotation(line, from: close + 1)
-                let end = next?.open ?? line.count
-                (out.baseAddress! + written).update(from: base + close + 1, count: end - close - 1)
-                written += end - close - 1
+                let start = close + 1
+                let next = nextAnnotation(line, from: start)
+                let end = next?.open ?? n
+                Self.copy(base + start, to: o + written, count: end - start, readable: n - start)
+                written += end - start
                 guard let next else { break }
                 (open, close) = next
             }
@@ -50,19 +64,44 @@ public struct PinyinAnnotationRemoval: LineRepair {
         return true
     }
 
+    /// Copies a piece between annotations, by words where the words read stay in the line
+    /// (`readable` bytes from `source`). The words written may pass the piece's end by up to 7
+    /// bytes: the output is as long as the line and at least one annotation (3 bytes or more)
+    /// was removed before the piece, and the next piece is written over them.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int, readable: Int) {
+        guard count + 8 <= readable else {
+            target.update(from: source, count: count)
+            return
+        }
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        var k = 0
+        while k < count {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+    }
+
     /// The next annotation to remove at or after `from`: its `(` and `)`. One that chooses the
     /// simplified character (`choices`) is passed over.
     @inline(__always)
     func nextAnnotation(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (open: Int, close: Int)? {
         let base = line.baseAddress!
+        let n = line.count
         var from = start
-        while from < line.count, let hit = memchr(base + from, 0x28 /* ( */, line.count - from) {
+        while from < n, let hit = memchr(base + from, 0x28 /* ( */, n - from) {
             let open = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             from = open + 1
             guard open > 0 else { continue }
-            let (han, _) = UTF8Bytes.scalar(line, endingAt: open)
+            let han: UInt32
             // U+5000–U+9FFF (lead byte E5–E9) are Han: most annotated characters are.
-            guard han >= 0x5000 && han <= 0x9FFF || ScalarClass.isHan(han), let close = annotationEnd(line, open: open, after: han) else { continue }
+            if open >= 3, base[open - 3] &- 0xE5 <= 4, base[open - 2] & 0xC0 == 0x80, base[open - 1] & 0xC0 == 0x80 {
+                han = UInt32(base[open - 3] & 0x0F) << 12 | UInt32(base[open - 2] & 0x3F) << 6 | UInt32(base[open - 1] & 0x3F)
+            } else {
+                han = UTF8Bytes.scalar(line, endingAt: open).value
+                guard han >= 0x5000 && han <= 0x9FFF || ScalarClass.isHan(han) else { continue }
+            }
+            guard let close = annotationEnd(line, open: open, after: han) else { continue }
             if choices?.choice(for: han, line, from: open + 1, to: close) != nil { from = close + 1; continue }
             return (open, close)
         }
@@ -70,11 +109,35 @@ public struct PinyinAnnotationRemoval: LineRepair {
     }
 
     /// Index of the `)` closing a pinyin annotation that opens at `open`, or nil.
+    @inline(__always)
     func annotationEnd(_ p: UnsafeBufferPointer<UInt8>, open: Int, after han: UInt32) -> Int? {
+        // The common spelling: the eight bytes after `(` as one word, up to its first `)`.
+        if open + 9 <= p.count {
+            let word = UnsafeRawPointer(p.baseAddress! + open + 1).loadUnaligned(as: UInt64.self)
+            let x = word ^ 0x2929_2929_2929_2929
+            let closes = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+            if closes != 0 {
+                // Bytes below the first `)` are exact (a borrow moves only up).
+                let bits = closes.trailingZeroBitCount + 1
+                let spelling = bits == 64 ? word : word & (1 << UInt64(bits) - 1)
+                if spellings.contains(spelling) {
+                    // A spelling with a byte above ASCII carries a tone mark (`commonSpellings`).
+                    let toned = spelling & 0x8080_8080_8080_8080 != 0
+                    return toned || isTraditional(Unicode.Scalar(han)!) ? open + bits / 8 : nil
+                }
+            }
+        }
+        guard let (close, toned) = Self.spelledSyllable(p, from: open + 1, in: syllables) else { return nil }
+        return toned || isTraditional(Unicode.Scalar(han)!) ? close : nil
+    }
+
+    /// The `)` after a syllable spelt from `start` and whether it carried a tone mark, or nil.
+    @inline(never)
+    static func spelledSyllable(_ p: UnsafeBufferPointer<UInt8>, from start: Int, in syllables: PackedSyllableSet) -> (close: Int, toned: Bool)? {
         var key: UInt64 = 0
         var letters = 0
         var toned = false
-        var j = open + 1
+        var j = start
         while j < p.count {
             // Most letters are ASCII: taken without the decoding below.
             let c = p[j]
@@ -87,7 +150,7 @@ public struct PinyinAnnotationRemoval: LineRepair {
             }
             if c == 0x29 /* ) */ {
                 guard letters > 0, syllables.contains(key) else { return nil }
-                return toned || isTraditional(Unicode.Scalar(han)!) ? j : nil
+                return (j, toned)
             }
             guard letters < Self.maxLetters else { return nil }
             // Letters are ASCII or two-byte tone-marked vowels, read here without a call; ḿ
@@ -109,6 +172,65 @@ public struct PinyinAnnotationRemoval: LineRepair {
         }
         return nil
     }
+
+    /// The spellings `spellings` holds: each syllable (`toneless`, packed as `syllables`) bare
+    /// and with each tone mark on the letter pinyin marks (a, else e, else the o of ou, else the
+    /// last vowel; the m or n of m, n, ng, hm, hng), `)` after it, packed little-endian; only
+    /// those of at most 8 bytes that `spelledSyllable` reads as written (a bare ü reads untoned,
+    /// though above ASCII: left to it).
+    static func commonSpellings(of toneless: [UInt64], syllables: PackedSyllableSet) -> [UInt64] {
+        // Each mark's UTF-8 bytes (packed little-endian, with their count) and toneless letter.
+        let marks = toneMarks.map { mark -> (bytes: UInt64, count: Int, base: UInt8) in
+            var bytes: UInt64 = 0, count = 0
+            UTF8.encode(Unicode.Scalar(mark)!) { bytes |= UInt64($0) << UInt64(8 * count); count += 1 }
+            return (bytes, count, letter(mark)!.0)
+        }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(toneless.count * 5)
+        for syllable in toneless where syllable != 0 {
+            let count = (64 - syllable.leadingZeroBitCount + 7) / 8
+            let letter = { (i: Int) in UInt8(truncatingIfNeeded: syllable >> UInt64(8 * (count - 1 - i))) }
+            var a = -1, e = -1, ou = -1, lastVowel = -1, nasal = -1
+            for i in 0 ..< count {
+                switch letter(i) {
+                case 0x61: if a < 0 { a = i }
+                case 0x65: if e < 0 { e = i }
+                case 0x69, 0x6F, 0x75, 0x76:
+                    if letter(i) == 0x75, i > 0, letter(i - 1) == 0x6F, ou < 0 { ou = i - 1 }
+                    lastVowel = i
+                case 0x6D, 0x6E: if nasal < 0 { nasal = i }
+                default: break
+                }
+            }
+            let marked = a >= 0 ? a : e >= 0 ? e : ou >= 0 ? ou : lastVowel >= 0 ? lastVowel : nasal
+            let target = marked >= 0 ? letter(marked) : 0
+            // -1: the syllable bare.
+            for m in -1 ..< marks.count where m < 0 || marks[m].base == target {
+                var spelling: UInt64 = 0, length = 0
+                for i in 0 ..< count {
+                    let (bytes, n): (UInt64, Int) = i == marked && m >= 0 ? (marks[m].bytes, marks[m].count)
+                        : letter(i) == 0x76 ? (0xBC_C3, 2) /* ü */ : (UInt64(letter(i)), 1)
+                    if length + n < 8 { spelling |= bytes << UInt64(8 * length) }
+                    length += n
+                }
+                guard length < 8 else { continue }
+                spelling |= 0x29 << UInt64(8 * length)
+                length += 1
+                let read = withUnsafeBytes(of: spelling) { raw in
+                    spelledSyllable(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[0 ..< length]), from: 0, in: syllables)
+                }
+                guard let read, read.close == length - 1, read.toned == (spelling & 0x8080_8080_8080_8080 != 0) else { continue }
+                keys.append(spelling)
+            }
+        }
+        return keys
+    }
+
+    /// The tone-marked letters `letter` reads (ā á ǎ à … ḿ ń ň ǹ).
+    static let toneMarks: [UInt32] = [
+        0x101, 0xE1, 0x1CE, 0xE0, 0x113, 0xE9, 0x11B, 0xE8, 0x12B, 0xED, 0x1D0, 0xEC, 0x14D, 0xF3, 0x1D2, 0xF2,
+        0x16B, 0xFA, 0x1D4, 0xF9, 0x1D6, 0x1D8, 0x1DA, 0x1DC, 0x1E3F, 0x144, 0x148, 0x1F9,
+    ]
 
     /// A pinyin letter: its toneless form as one byte (`ü` as `v`, which pinyin never uses
     /// otherwise) and whether it carried a tone mark.
@@ -148,9 +270,10 @@ struct PackedSyllableSet: Sendable {
     private let slots: [UInt64]
     private let shift: UInt64
 
-    init(_ keys: [UInt64]) {
+    /// `slotsPerKey`: the table's size over the keys' count (rounded up to a power of two).
+    init(_ keys: [UInt64], slotsPerKey: Int = 4) {
         var bits: UInt64 = 4
-        while (1 << bits) < keys.count * 4 { bits += 1 }
+        while (1 << bits) < keys.count * slotsPerKey { bits += 1 }
         var slots = [UInt64](repeating: 0, count: 1 << bits)
         shift = 64 - bits
         for key in keys where key != 0 {
