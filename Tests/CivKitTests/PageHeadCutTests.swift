@@ -287,4 +287,69 @@ struct PageHeadCutTests {
         #expect(start("文明楼道评比，让邻里更温暖") == nil)
         #expect(start("返回顶部文明楼道评比，让邻里更温暖") == nil)
     }
+
+    /// A title or a prompt with quotes glued after a sure end (an identifier's digits, a
+    /// page's closing markup) begins the page; a quoted phrase after a tag that closes no page
+    /// (`</b>`), or after no end, does not.
+    @Test func aQuotedNameGluedAfterASureEndBeginsThePage() throws {
+        func start(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in
+                PageHeadCut.nameGluedAfterEnd(p, ends: PageHeadCut.endsPageSurely).map { String(decoding: p[$0...], as: UTF8.self) }
+            }
+        }
+        #expect(start("网站标识码：4311270012微信扫一扫 关注“沅坪公共资源交易”") == "微信扫一扫 关注“沅坪公共资源交易”")
+        #expect(start("<nav id=\"k2\"><sup id=\"k2\"></sup></nav>“红色文艺轻骑兵”走进田间地头") == "“红色文艺轻骑兵”走进田间地头")
+        #expect(start("<b>记者</b>“红色文艺轻骑兵”走进田间地头") == nil)
+        #expect(start("文艺轻骑兵“红色文艺轻骑兵”走进田间地头") == nil)
+        // Whole pages: a WeChat title after a mirror's stray tags, its byline below.
+        let first = Self.article + "<tfoot id=\"k2\"></tfoot>\n<nav id=\"k2\"><sup id=\"k2\"></sup></nav>"
+        let second = "“红色文艺轻骑兵”走进田间地头\n原创 桐岭文明实践 2024-09-12 18:30 发表于湖南\n9月10日下午，志愿服务队来到槐塘村，为村民送上一台文艺演出。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+    }
+
+    /// A footer field's value that ends by one suffix and goes on to another (`…融媒体中心技术部`)
+    /// ends at the last: the glued name begins after it, not inside the value.
+    @Test func aFieldValueEndsAtItsLastSuffix() {
+        func start(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in PageHeadCut.nameGluedAfterEnd(p).map { String(decoding: p[$0...], as: UTF8.self) } }
+        }
+        #expect(start("技术支持：桐岭县融媒体中心技术部湖溪人大网") == "湖溪人大网")
+        #expect(start("技术支持：岚溪政务网络中心清风栎川") == "清风栎川")
+        // The value alone: no name glued after it.
+        #expect(start("技术支持：桐岭县融媒体中心技术部") == nil)
+    }
+
+    /// A document viewer's note below its page counter (`第2页 / 共6页` then `已阅读2页，还剩4页
+    /// 未读`) is the same preview's, though the note is a page's first line on a preview page.
+    @Test func aPreviewNoteBelowTheViewersPageCounterIsNoPageStart() throws {
+        #expect(PageHeadCut.followsViewerPageCounter(Array("第2页 / 共6页".utf8)))
+        #expect(PageHeadCut.followsViewerPageCounter(Array("第12页/共30页".utf8)))
+        #expect(!PageHeadCut.followsViewerPageCounter(Array("第2页 / 共6页，请下载".utf8)))
+        #expect(!PageHeadCut.followsViewerPageCounter(Array("共6页".utf8)))
+        #expect(!PageHeadCut.followsViewerPageCounter(nil))
+        let text = "社区文明创建工作方案\n一、工作目标\n以市民满意为标准，提升群众满意度。\n第2页 / 共6页\n已阅读2页，还剩4页未读，继续免费阅读\n下载本文档"
+        let (records, rejects, _) = try Support.cleanRecords(Array(text.utf8))
+        #expect(records.count + rejects.count == 1)
+        // The note after an article with no counter above it still begins a page (here one
+        // left empty by its boilerplate, rejected).
+        let (two, twoRejects, _) = try Support.cleanRecords(Array("社区文明创建工作方案\n以市民满意为标准，提升群众满意度。\n已阅读3页，还剩17页未读，继续免费阅读\n下载本文档".utf8))
+        #expect(two.count + twoRejects.count == 2)
+    }
+
+    /// A page with no sentence at all (an agenda) ending in a sure end with the next page's
+    /// name glued: the next page's byline below cuts there, though no article stands above. The
+    /// same page with a name glued after no sure end (a link's title) is not cut.
+    @Test func aPageWithNoSentenceIsCutAtASureEndAboveTheNextByline() throws {
+        let first = "湖溪人大网\n首页 | 人大要闻 | 代表工作\n当前位置：首页 > 会议公告\n市人大常委会第二十三次会议议程\n一、审议工作报告\n二、审议有关人事任免事项\n网站标识码：4307000042"
+        let second = "湖溪人大网\n当前位置：首页 > 代表工作\n把家门口的事办在群众心坎上\n发布时间：2024-10-28 10:06:57 来源：湖溪日报\n西湖街道人大代表联络站设在菜市场旁的社区服务中心里。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        let agenda = "市人大常委会第二十三次会议议程\n一、审议工作报告\n二、审议有关人事任免事项\n下一篇：代表工作动态\n发布时间：2024-10-28 10:06:57 来源：湖溪日报"
+        let (one, _, _) = try Support.cleanRecords(Array(agenda.utf8))
+        #expect(one.count == 1)
+        #expect(PageHeadCut.isDigitDateTime(UnsafeBufferPointer(start: nil, count: 0)) == false)
+    }
 }

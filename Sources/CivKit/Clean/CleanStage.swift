@@ -141,6 +141,7 @@ public final class CleanStage {
                 // page must still start a document of its own.
                 let startsPage = (document.hasProse || document.tooLarge)
                     && (isEmpty ? emptyLineStartsPage : bytes.withUnsafeBufferPointer({ rules.startsPage($0, keywords: keywords) }))
+                    && !PageHeadCut.followsViewerPageCounter(recent.last { !$0.cleaned.isEmpty }?.cleaned)
                 // A page start glued after an old page's last line (`【返回首页】首页 > 本地新闻`)
                 // is cut inside the line, as any glued line.
                 let glued = isEmpty ? nil : gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords)
@@ -236,6 +237,14 @@ public final class CleanStage {
                     document = next
                     recent.removeAll(keepingCapacity: true)
                 }
+            } else if document.hasText, !document.tooLarge, bytes.count <= BylineNamedPageStart.maxBylineBytes,
+                      bytes.withUnsafeBufferPointer({ PageHeadCut.isHeadByline($0) }),
+                      let next = try splitAtSureEnd(&document, recent: recent, emit: emit, reject: reject) {
+                // A page with no sentence at all (an agenda, a list) has no article to search
+                // below: a name glued after its sure end, above the next page's byline, still
+                // begins that page.
+                document = next
+                recent.removeAll(keepingCapacity: true)
             }
         }
         try cutAtPendingStart(&document)
@@ -333,6 +342,19 @@ public final class CleanStage {
         if let onlyFrom, indexes[n] < onlyFrom { return nil }
         if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }
         return try split(&document, recent: recent, at: indexes[n], start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
+    }
+
+    /// When the last of `recent` is a head byline in a document with no sentence: the first of
+    /// the lines above it holding a name glued after a sure end (`PageHeadCut.sureCut`) begins
+    /// the next page; the document is cut there and finished, the new one returned.
+    private func splitAtSureEnd(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
+        guard recent.count >= 2, document.lines.count == recent[0].linesBefore + recent.count else { return nil }
+        for k in 0 ..< recent.count - 1 where recent[k].linesBefore > 0 {
+            if let start = recent[k].cleaned.withUnsafeBufferPointer({ PageHeadCut.sureCut(in: $0) }) {
+                return try split(&document, recent: recent, at: k, start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
+            }
+        }
+        return nil
     }
 
     /// A menu line (`网站首页 | 乡情概况 | 政务公开`), on its bytes.

@@ -37,7 +37,17 @@ public enum PageHeadCut {
             if ScalarClass.isHan(v) && !dateCharacters.contains(v) { return true }
             i += length
         }
-        return false
+        return isDigitDateTime(p)
+    }
+
+    /// A news app's byline line below its credit line: a date in digits and a time, nothing else
+    /// (`2024-07-21 16:48`); a notice's signed date has no time (`2022年3月1日`).
+    static func isDigitDateTime(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var colons = 0
+        for b in p {
+            if b == 0x3A { colons += 1 } else if !(b >= 0x30 && b <= 0x39) && b != 0x2D && b != 0x2F && b != 0x20 { return false }
+        }
+        return colons >= 1 && colons <= 2
     }
 
     /// A copyright line's years (`Copyright © 2018-2022 桐州新闻网`) date no page.
@@ -169,15 +179,15 @@ public enum PageHeadCut {
         var low = p.count, scalars = 0
         while low > 0, scalars < maxGluedNameScalars {
             let (v, start) = UTF8Bytes.scalar(p, endingAt: low)
-            guard ScalarClass.isHan(v) || isTitleBarSeparator(v) || isComma(v) else { break }
+            guard ScalarClass.isHan(v) || isTitleBarSeparator(v) || isComma(v) || isTitleQuote(v) else { break }
             low = start
             scalars += 1
         }
         var i = low
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
-            if i > 0, ScalarClass.isHan(v), ends(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
-                return i
+            if i > 0, ScalarClass.isHan(v) || isOpeningTitleQuote(v), ends(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
+                return endsFieldValue(UnsafeBufferPointer(rebasing: p[..<i])) ? lastFieldValueEnd(p, after: i) : i
             }
             i += length
         }
@@ -288,6 +298,8 @@ public enum PageHeadCut {
             if before[i - 1] == 0x2D { return RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: before[..<(i - 1)]), registrationEnd) && before.count - i <= 2 }
             return before.count - i >= minIdentifierDigits && isColon(UTF8Bytes.scalar(before, endingAt: i).value)
         }
+        // A page's closing markup (`</nav>`, `</html>`; page-closing-words.txt).
+        if last == 0x3E { return closingWords.contains { RulePrefilter.hasSuffix(before, $0) } }
         guard last >= 0x80 else { return false }
         // `版权所有` with its owner named before it (`百川文库网站版权所有`); with no owner before
         // (`版权所有：`, `版权所有某某网`) the owner may follow.
@@ -301,6 +313,46 @@ public enum PageHeadCut {
     }
 
     static let rightsReserved = Array("版权所有".utf8)
+
+    /// Where a name glued after a sure end (`endsPageSurely`) begins in a head line with no
+    /// sentence (`网站标识码：4307000042湖溪人大网`): asked of a page with no sentence at all, whose
+    /// head lines are all there is above the next page's byline.
+    public static func sureCut(in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard p.count <= maxLineBytes, !BodyEdges.isSentence(p) else { return nil }
+        return nameGluedAfterEnd(p, ends: endsPageSurely)
+    }
+
+    /// Whether `previous`, the line above a page start, is a document viewer's page counter
+    /// (`第2页 / 共6页`): the preview's note right below it (`已阅读2页，还剩4页未读`, a page's
+    /// first line on a preview page) is the same viewer's, no page start.
+    static func followsViewerPageCounter(_ previous: [UInt8]?) -> Bool {
+        guard let previous, previous.count <= maxViewerCounterBytes else { return false }
+        return previous.withUnsafeBufferPointer { p in
+            var i = 0
+            func skip(_ word: [UInt8]) -> Bool {
+                guard p[i...].starts(with: word) else { return false }
+                i += word.count
+                return true
+            }
+            func digits() -> Bool {
+                let from = i
+                while i < p.count, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+                return i > from
+            }
+            func spaces() { while i < p.count, p[i] == 0x20 { i += 1 } }
+            guard skip(pageOrdinal), digits(), skip(pageWord) else { return false }
+            spaces()
+            guard i < p.count, p[i] == 0x2F else { return false }
+            i += 1
+            spaces()
+            return skip(pageTotal) && digits() && skip(pageWord) && i == p.count
+        }
+    }
+
+    static let maxViewerCounterBytes = 40
+    static let pageOrdinal = Array("第".utf8)
+    static let pageTotal = Array("共".utf8)
+    static let pageWord = Array("页".utf8)
 
     /// An identifier's digits after a colon: more than a time's or a date's field.
     static let minIdentifierDigits = 5
@@ -333,8 +385,23 @@ public enum PageHeadCut {
         return false
     }
 
+    /// Where a footer field's value that ends at `i` by a suffix, and goes on to a later one
+    /// (`技术支持：某某融媒体中心|技术部|某某网`), ends: at the last such suffix with a name after it.
+    static func lastFieldValueEnd(_ p: UnsafeBufferPointer<UInt8>, after i: Int) -> Int {
+        var last = i, k = i
+        while k < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: k)
+            if k > i, ScalarClass.isHan(v), valueEndLastScalars.contains(UTF8Bytes.scalar(p, endingAt: k).value),
+               endsFieldValue(UnsafeBufferPointer(rebasing: p[..<k])), isGluedName(UnsafeBufferPointer(rebasing: p[k...])) {
+                last = k
+            }
+            k += length
+        }
+        return last
+    }
+
     /// What a footer field's or a credit's value ends with: an office or company, a role.
-    static let valueEndSuffixes = ["中心", "公司", "办公室", "报社", "电视台", "编辑"].map { Array($0.utf8) }
+    static let valueEndSuffixes = ["中心", "公司", "办公室", "报社", "电视台", "编辑", "技术部"].map { Array($0.utf8) }
     /// Their last characters: the cheap test (asked at every Han character of a head line's tail).
     static let valueEndLastScalars: [UInt32] = valueEndSuffixes.map { suffix in suffix.withUnsafeBufferPointer { UTF8Bytes.scalar($0, endingAt: $0.count).value } }
     /// The labels of such fields: the footer's (`主办`, `技术支持`) and the credits' (`责编`, `编辑`).
@@ -386,7 +453,8 @@ public enum PageHeadCut {
             } else if isTitleBarSeparator(v) || isComma(v) {
                 // (A slogan after the name: `知道吧 - 有问题，就上知道吧`.)
                 inFirstItem = false
-            } else {
+            } else if !isTitleQuote(v) {
+                // (Quotes go on with the item: `“红色文艺轻骑兵”走进田间地头`, `关注“某某交易”`.)
                 return false
             }
             i += length
@@ -396,6 +464,13 @@ public enum PageHeadCut {
 
     @inline(__always)
     static func isComma(_ v: UInt32) -> Bool { v == 0xFF0C || v == 0x2C }
+
+    /// The quotes a title or a prompt holds (`“…”`, `《…》`).
+    @inline(__always)
+    static func isTitleQuote(_ v: UInt32) -> Bool { v == 0x201C || v == 0x201D || v == 0x300A || v == 0x300B }
+
+    @inline(__always)
+    static func isOpeningTitleQuote(_ v: UInt32) -> Bool { v == 0x201C || v == 0x300A }
 
     @inline(__always)
     static func isTitleBarSeparator(_ v: UInt32) -> Bool {
