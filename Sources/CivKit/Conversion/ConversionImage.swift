@@ -31,21 +31,8 @@ struct ConversionImage: @unchecked Sendable {
     static func name(icuExact: Bool) -> String { icuExact ? "t2s-icu.bin" : "t2s.bin" }
 
     let storage: ImageBytes
-    let bmp: UnsafePointer<UInt32>
-    let supplementaryKeys: UnsafePointer<UInt32>
-    let supplementaryEntries: UnsafePointer<UInt32>
-    let supplementaryCount: Int
-    let pool: UnsafePointer<UInt8>
-    let poolCount: Int
-    let phrases: UnsafePointer<TraditionalToSimplified.Phrase>
-    let phraseCount: Int
-    let groups: UnsafePointer<TraditionalToSimplified.Group>
-    let groupCount: Int
-    let asciiKeys: Bool
-    let lengthPreserving: Bool
-    let maxKeyBytes: Int
-    let maxExpansion: Int
-    let ruleCount: Int
+    /// The tables, pointing into `storage`.
+    let tables: ConversionTables
 
     init(_ storage: ImageBytes, name: String) throws(ImageError) {
         typealias Phrase = TraditionalToSimplified.Phrase
@@ -60,53 +47,57 @@ struct ConversionImage: @unchecked Sendable {
         var header = try ImageHeaderReader(bytes, magic: Self.magic, version: Self.version, fieldCount: 16)
         let size = UInt64(bytes.count)
         let flags = try header.field(max: 3)
-        asciiKeys = flags & Self.asciiKeysFlag != 0
-        lengthPreserving = flags & Self.lengthPreservingFlag != 0
-        maxKeyBytes = try header.field(max: 1 << 16)
-        maxExpansion = try header.field(max: 1 << 16)
-        ruleCount = try header.field(max: size)
+        let maxKeyBytes = try header.field(max: 1 << 16)
+        let maxExpansion = try header.field(max: 1 << 16)
+        let ruleCount = try header.field(max: size)
         let base = bytes.baseAddress!
-        bmp = (base + (try header.section(header.field(max: size), count: Self.bmpEntries, width: 4))).assumingMemoryBound(to: UInt32.self)
-        supplementaryCount = try header.field(max: size)
-        supplementaryKeys = (base + (try header.section(header.field(max: size), count: supplementaryCount, width: 4))).assumingMemoryBound(to: UInt32.self)
-        supplementaryEntries = (base + (try header.section(header.field(max: size), count: supplementaryCount, width: 4))).assumingMemoryBound(to: UInt32.self)
-        poolCount = try header.field(max: size)
-        pool = (base + (try header.section(header.field(max: size), count: poolCount, width: 1))).assumingMemoryBound(to: UInt8.self)
-        phraseCount = try header.field(max: size)
-        phrases = (base + (try header.section(header.field(max: size), count: phraseCount, width: Self.phraseBytes))).assumingMemoryBound(to: Phrase.self)
-        groupCount = try header.field(max: size)
+        let bmp = (base + (try header.section(header.field(max: size), count: Self.bmpEntries, width: 4))).assumingMemoryBound(to: UInt32.self)
+        let supplementaryCount = try header.field(max: size)
+        let supplementaryKeys = (base + (try header.section(header.field(max: size), count: supplementaryCount, width: 4))).assumingMemoryBound(to: UInt32.self)
+        let supplementaryEntries = (base + (try header.section(header.field(max: size), count: supplementaryCount, width: 4))).assumingMemoryBound(to: UInt32.self)
+        let poolCount = try header.field(max: size)
+        let pool = (base + (try header.section(header.field(max: size), count: poolCount, width: 1))).assumingMemoryBound(to: UInt8.self)
+        let phraseCount = try header.field(max: size)
+        let phrases = (base + (try header.section(header.field(max: size), count: phraseCount, width: Self.phraseBytes))).assumingMemoryBound(to: Phrase.self)
+        let groupCount = try header.field(max: size)
         let groupsOffset = try header.section(header.field(max: size), count: groupCount, width: Self.groupBytes)
         guard groupsOffset % 8 == 0 else { throw ImageError("its groups are not 8-byte aligned") }
-        groups = (base + groupsOffset).assumingMemoryBound(to: Group.self)
         guard maxKeyBytes >= 4, maxExpansion >= 1, poolCount >= TraditionalToSimplified.padding + 1 else { throw ImageError("its limits are out of range") }
+        tables = ConversionTables(
+            bmp: bmp, supplementaryKeys: supplementaryKeys, supplementaryEntries: supplementaryEntries, supplementaryCount: supplementaryCount,
+            pool: pool, poolCount: poolCount, phrases: phrases, phraseCount: phraseCount,
+            groups: (base + groupsOffset).assumingMemoryBound(to: Group.self), groupCount: groupCount,
+            asciiKeys: flags & Self.asciiKeysFlag != 0, lengthPreserving: flags & Self.lengthPreservingFlag != 0,
+            maxKeyBytes: maxKeyBytes, maxExpansion: maxExpansion, ruleCount: ruleCount)
         try check()
     }
 
     /// Every entry, phrase and group points inside the pool, the phrases and the groups.
     private func check() throws(ImageError) {
+        let t = tables
         // (Values are copied in whole words: up to `padding` bytes past their end are read.)
-        let poolEnd = poolCount - TraditionalToSimplified.padding
+        let poolEnd = t.poolCount - TraditionalToSimplified.padding
         func inPool(_ offset: Int, _ length: Int) -> Bool { offset >= 0 && length >= 0 && offset <= poolEnd && length <= poolEnd - offset }
         func entryIsValid(_ e: UInt32) -> Bool {
             if e == 0 { return true }
-            if e & TraditionalToSimplified.groupFlag != 0 { return Int(e & ~TraditionalToSimplified.groupFlag) < groupCount }
+            if e & TraditionalToSimplified.groupFlag != 0 { return Int(e & ~TraditionalToSimplified.groupFlag) < t.groupCount }
             return inPool(Int(e & TraditionalToSimplified.offsetMask), Int(e >> 24))
         }
-        for cp in 0 ..< Self.bmpEntries where !entryIsValid(bmp[cp]) { throw ImageError("a table entry (U+\(String(cp, radix: 16))) lies outside it") }
-        for i in 0 ..< supplementaryCount {
-            guard entryIsValid(supplementaryEntries[i]), i == 0 || supplementaryKeys[i - 1] < supplementaryKeys[i] else {
+        for cp in 0 ..< Self.bmpEntries where !entryIsValid(t.bmp[cp]) { throw ImageError("a table entry (U+\(String(cp, radix: 16))) lies outside it") }
+        for i in 0 ..< t.supplementaryCount {
+            guard entryIsValid(t.supplementaryEntries[i]), i == 0 || t.supplementaryKeys[i - 1] < t.supplementaryKeys[i] else {
                 throw ImageError("a supplementary entry is out of order or lies outside it")
             }
         }
-        for k in 0 ..< phraseCount {
-            let p = phrases[k]
-            guard inPool(Int(p.rest), Int(p.restLength)), inPool(Int(p.value), Int(p.valueLength)), Int(p.restLength) <= maxKeyBytes else {
+        for k in 0 ..< t.phraseCount {
+            let p = t.phrases[k]
+            guard inPool(Int(p.rest), Int(p.restLength)), inPool(Int(p.value), Int(p.valueLength)), Int(p.restLength) <= t.maxKeyBytes else {
                 throw ImageError("a phrase lies outside it")
             }
         }
-        for g in 0 ..< groupCount {
-            let group = groups[g]
-            guard group.start >= 0, group.count >= 0, Int(group.start) + Int(group.count) <= phraseCount,
+        for g in 0 ..< t.groupCount {
+            let group = t.groups[g]
+            guard group.start >= 0, group.count >= 0, Int(group.start) + Int(group.count) <= t.phraseCount,
                   inPool(Int(group.fallback), Int(group.fallbackLength)) else { throw ImageError("a group lies outside it") }
         }
     }
@@ -115,39 +106,40 @@ struct ConversionImage: @unchecked Sendable {
 extension TraditionalToSimplified {
     /// The converter's tables as an image (`ConversionImage`).
     func imageBytes() -> [UInt8] {
+        let t = tables
         var w = ImageWriter()
         w.append(ConversionImage.magic)
         w.append(ConversionImage.version)
         let sizeField = w.reserve()
-        w.append(UInt64((asciiKeys ? 1 : 0) | (lengthPreserving ? 2 : 0)))
-        w.append(UInt64(maxKeyBytes))
-        w.append(UInt64(maxExpansion))
-        w.append(UInt64(ruleCount))
+        w.append(UInt64((t.asciiKeys ? 1 : 0) | (t.lengthPreserving ? 2 : 0)))
+        w.append(UInt64(t.maxKeyBytes))
+        w.append(UInt64(t.maxExpansion))
+        w.append(UInt64(t.ruleCount))
         let bmpField = w.reserve()
-        w.append(UInt64(supplementaryCount))
+        w.append(UInt64(t.supplementaryCount))
         let keysField = w.reserve(), entriesField = w.reserve()
-        w.append(UInt64(poolCount))
+        w.append(UInt64(t.poolCount))
         let poolField = w.reserve()
-        w.append(UInt64(phraseCount))
+        w.append(UInt64(t.phraseCount))
         let phrasesField = w.reserve()
-        w.append(UInt64(groupCount))
+        w.append(UInt64(t.groupCount))
         let groupsField = w.reserve()
         w.set(bmpField, to: w.align())
-        for cp in 0 ..< ConversionImage.bmpEntries { w.append(bmp[cp]) }
+        for cp in 0 ..< ConversionImage.bmpEntries { w.append(t.bmp[cp]) }
         w.set(keysField, to: w.align())
-        for i in 0 ..< supplementaryCount { w.append(supplementaryKeys[i]) }
+        for i in 0 ..< t.supplementaryCount { w.append(t.supplementaryKeys[i]) }
         w.set(entriesField, to: w.align())
-        for i in 0 ..< supplementaryCount { w.append(supplementaryEntries[i]) }
+        for i in 0 ..< t.supplementaryCount { w.append(t.supplementaryEntries[i]) }
         w.set(poolField, to: w.align())
-        w.append(Array(UnsafeBufferPointer(start: pool, count: poolCount)))
+        w.append(Array(UnsafeBufferPointer(start: t.pool, count: t.poolCount)))
         w.set(phrasesField, to: w.align())
-        for k in 0 ..< phraseCount {
-            let p = phrases[k]
+        for k in 0 ..< t.phraseCount {
+            let p = t.phrases[k]
             for field in [Int32(bitPattern: p.head), Int32(bitPattern: p.headMask), p.rest, p.restLength, p.value, p.valueLength, p.changes] { w.append(field) }
         }
         w.set(groupsField, to: w.align())
-        for g in 0 ..< groupCount {
-            let group = groups[g]
+        for g in 0 ..< t.groupCount {
+            let group = t.groups[g]
             for field in [group.start, group.count, group.fallback, group.fallbackLength, group.fallbackChanges, 0] { w.append(field) }
             w.append(group.nextBits)
         }

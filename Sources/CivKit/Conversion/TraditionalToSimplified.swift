@@ -75,28 +75,14 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         var changes: Int
     }
 
-    let bmp: UnsafePointer<UInt32>
-    let supplementaryKeys: UnsafePointer<UInt32>
-    let supplementaryEntries: UnsafePointer<UInt32>
-    let supplementaryCount: Int
-    let pool: UnsafePointer<UInt8>
-    let poolCount: Int
-    let phrases: UnsafePointer<Phrase>
-    let phraseCount: Int
-    let groups: UnsafePointer<Group>
-    let groupCount: Int
+    /// The tables the scan reads (`ConversionTables`).
+    let tables: ConversionTables
     /// The mapped image the tables lie in (`ConversionImage`); nil when they were built and are owned.
     private let image: ImageBytes?
-    /// True when some rule has an ASCII key (not in ICU's table): ASCII is then looked up too.
-    let asciiKeys: Bool
-    /// Longest key in bytes, at least 4: how far a match can reach from where it starts.
-    public let maxKeyBytes: Int
-    /// Most output bytes per input byte.
-    let maxExpansion: Int
-    /// True when every rule's value has as many scalars as its key, so that counts add up.
-    public let lengthPreserving: Bool
-    /// Rules read from the table.
-    public let ruleCount: Int
+    // What callers and tests read of the tables (`ConversionTables` says what each means).
+    public var maxKeyBytes: Int { tables.maxKeyBytes }
+    public var lengthPreserving: Bool { tables.lengthPreserving }
+    public var ruleCount: Int { tables.ruleCount }
 
     /// ICU's rules alone (`init(icuExact: true)`).
     public convenience init() throws {
@@ -330,49 +316,27 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         bmp.initialize(repeating: 0, count: 0x10000)
         let supplementary = entries.filter { $0.key >= 0x10000 }.sorted { $0.key < $1.key }
         for (cp, entry) in entries where cp < 0x10000 { bmp[Int(cp)] = entry }
-        self.bmp = UnsafePointer(bmp)
-        supplementaryCount = supplementary.count
         let supplementaryKeys = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, supplementary.count))
         let supplementaryEntries = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, supplementary.count))
         for (i, item) in supplementary.enumerated() {
             supplementaryKeys[i] = item.key
             supplementaryEntries[i] = item.value
         }
-        self.supplementaryKeys = UnsafePointer(supplementaryKeys)
-        self.supplementaryEntries = UnsafePointer(supplementaryEntries)
         pool.append(contentsOf: repeatElement(0, count: Self.padding))  // values are copied in whole words
-        self.pool = Self.copy(pool)
-        poolCount = pool.count
-        phrases = Self.copy(allPhrases)
-        phraseCount = allPhrases.count
-        groups = Self.copy(allGroups)
-        groupCount = allGroups.count
+        tables = ConversionTables(
+            bmp: UnsafePointer(bmp), supplementaryKeys: UnsafePointer(supplementaryKeys),
+            supplementaryEntries: UnsafePointer(supplementaryEntries), supplementaryCount: supplementary.count,
+            pool: Self.copy(pool), poolCount: pool.count, phrases: Self.copy(allPhrases), phraseCount: allPhrases.count,
+            groups: Self.copy(allGroups), groupCount: allGroups.count,
+            asciiKeys: asciiKeys, lengthPreserving: lengthPreserving,
+            maxKeyBytes: maxKeyBytes, maxExpansion: maxExpansion, ruleCount: rules.count)
         image = nil
-        self.asciiKeys = asciiKeys
-        self.maxKeyBytes = maxKeyBytes
-        self.maxExpansion = maxExpansion
-        self.lengthPreserving = lengthPreserving
-        ruleCount = rules.count
     }
 
     /// The tables of a mapped image, read in place (`ConversionImage` checked them).
     init(image: ConversionImage) {
-        bmp = image.bmp
-        supplementaryKeys = image.supplementaryKeys
-        supplementaryEntries = image.supplementaryEntries
-        supplementaryCount = image.supplementaryCount
-        pool = image.pool
-        poolCount = image.poolCount
-        phrases = image.phrases
-        phraseCount = image.phraseCount
-        groups = image.groups
-        groupCount = image.groupCount
+        tables = image.tables
         self.image = image.storage
-        asciiKeys = image.asciiKeys
-        maxKeyBytes = image.maxKeyBytes
-        maxExpansion = image.maxExpansion
-        lengthPreserving = image.lengthPreserving
-        ruleCount = image.ruleCount
     }
 
     private static func copy<T>(_ elements: [T]) -> UnsafePointer<T> {
@@ -383,24 +347,24 @@ public final class TraditionalToSimplified: @unchecked Sendable {
 
     deinit {
         guard image == nil else { return }
-        UnsafeMutablePointer(mutating: bmp).deallocate()
-        UnsafeMutablePointer(mutating: supplementaryKeys).deallocate()
-        UnsafeMutablePointer(mutating: supplementaryEntries).deallocate()
-        UnsafeMutablePointer(mutating: pool).deallocate()
-        UnsafeMutablePointer(mutating: phrases).deallocate()
-        UnsafeMutablePointer(mutating: groups).deallocate()
+        UnsafeMutablePointer(mutating: tables.bmp).deallocate()
+        UnsafeMutablePointer(mutating: tables.supplementaryKeys).deallocate()
+        UnsafeMutablePointer(mutating: tables.supplementaryEntries).deallocate()
+        UnsafeMutablePointer(mutating: tables.pool).deallocate()
+        UnsafeMutablePointer(mutating: tables.phrases).deallocate()
+        UnsafeMutablePointer(mutating: tables.groups).deallocate()
     }
 
     // MARK: - Lookup
 
     @inline(__always)
     private func entry(_ cp: UInt32) -> UInt32 {
-        if cp < 0x10000 { return bmp[Int(cp)] }
-        var low = 0, high = supplementaryCount
+        if cp < 0x10000 { return tables.bmp[Int(cp)] }
+        var low = 0, high = tables.supplementaryCount
         while low < high {
             let mid = (low + high) >> 1
-            let key = supplementaryKeys[mid]
-            if key == cp { return supplementaryEntries[mid] }
+            let key = tables.supplementaryKeys[mid]
+            if key == cp { return tables.supplementaryEntries[mid] }
             if key < cp { low = mid + 1 } else { high = mid }
         }
         return 0
@@ -433,7 +397,7 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         if e & Self.groupFlag == 0 {
             return Step(end: after, value: Int(e & Self.offsetMask), valueLength: Int(e >> 24), changes: 1)
         }
-        let g = groups[Int(e & ~Self.groupFlag)]
+        let g = tables.groups[Int(e & ~Self.groupFlag)]
         var k = Int(g.start)
         let stop = k + Int(g.count)
         if k == stop { return Step(end: after, value: Int(g.fallback), valueLength: Int(g.fallbackLength), changes: Int(g.fallbackChanges)) }
@@ -450,12 +414,12 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         // A phrase matches only where its rest's first three bytes follow (`nextBits`).
         if g.nextBits & Self.nextBit(next) == 0 { k = stop }
         while k < stop {
-            let phrase = phrases[k]
+            let phrase = tables.phrases[k]
             k += 1
             let restLength = Int(phrase.restLength)
             guard next & phrase.headMask == phrase.head, restLength <= available else { continue }
             if restLength > 4 {
-                let rest = pool + Int(phrase.rest)
+                let rest = tables.pool + Int(phrase.rest)
                 var j = 4
                 while j < restLength, p[after + j] == rest[j] { j += 1 }
                 if j < restLength { continue }
@@ -474,7 +438,7 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         let n = input.count
         var i = 0
         while i < n {
-            if !asciiKeys, p[i] < 0x80 { i += 1; continue }
+            if !tables.asciiKeys, p[i] < 0x80 { i += 1; continue }
             let (cp, length) = Self.decode(p, n, i)
             let e = entry(cp)
             if e == 0 { i += length; continue }
@@ -536,7 +500,7 @@ public final class TraditionalToSimplified: @unchecked Sendable {
     /// and the unused end dropped.
     private func run(_ p: UnsafePointer<UInt8>, _ n: Int, from start: Int, final: Bool, into output: inout [UInt8]) -> (consumed: Int, changes: Int) {
         let base = output.count
-        let bound = n * maxExpansion + Self.padding
+        let bound = n * tables.maxExpansion + Self.padding
         if base == 0 && output.capacity < bound {
             // A new buffer either way (a changed line's output, most often): written into
             // uninitialized, no room filled first.
@@ -585,8 +549,8 @@ public final class TraditionalToSimplified: @unchecked Sendable {
     /// common case (a three-byte code point that starts no phrase): traditional and simplified
     /// characters alternate unpredictably in real text.
     private func run(_ p: UnsafePointer<UInt8>, _ n: Int, from start: Int, final: Bool, out: UnsafeMutablePointer<UInt8>) -> (consumed: Int, written: Int, changes: Int) {
-        let limit = final ? n : n - maxKeyBytes
-        let bmp = self.bmp, pool = self.pool, asciiKeys = self.asciiKeys
+        let limit = final ? n : n - tables.maxKeyBytes
+        let bmp = tables.bmp, pool = tables.pool, asciiKeys = tables.asciiKeys
         var i = start, written = start, changes = 0
         while i < limit {
             let b0 = p[i]
@@ -692,7 +656,7 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         let e = entry(scalar.value)
         if e == 0 { return false }
         if e & Self.groupFlag == 0 { return true }
-        return groups[Int(e & ~Self.groupFlag)].fallback != 0
+        return tables.groups[Int(e & ~Self.groupFlag)].fallback != 0
     }
 
     /// The simplified form of one character converted alone (itself when the conversion leaves it
@@ -706,7 +670,7 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         UTF8.encode(c) { encoded |= UInt32($0) << (8 * n); n += 1 }
         let step = withUnsafeBytes(of: &encoded) { apply($0.baseAddress!.assumingMemoryBound(to: UInt8.self), n, 0, n, e) }
         guard step.value != 0, step.valueLength > 0 else { return c }
-        let (cp, length) = Self.decode(pool + step.value, step.valueLength, 0)
+        let (cp, length) = Self.decode(tables.pool + step.value, step.valueLength, 0)
         return length == step.valueLength ? Unicode.Scalar(cp) ?? c : c
     }
 }
