@@ -271,11 +271,7 @@ public enum PageHeadCut {
     /// A glued spam banner holds this many different spam words (a whole spam line, `SpamLines`, three).
     static let minSpamWords = 2
     static let casinoOpening = Array("澳门".utf8)
-    static let spamWords: [[UInt8]] = {
-        var words: [[UInt8]] = []
-        DataFile.forEachLine("spam-words.txt") { words.append(Array($0)) }
-        return words
-    }()
+    static let spamWords: [[UInt8]] = DataFile.byteLines("spam-words.txt")
 
     static func scalarsBefore(_ i: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
@@ -359,11 +355,7 @@ public enum PageHeadCut {
     static let registrationEnd = Array("号".utf8)
 
     /// The words that close a page (`Resources/page-closing-words.txt`).
-    static let closingWords: [[UInt8]] = {
-        var words: [[UInt8]] = []
-        DataFile.forEachLine("page-closing-words.txt") { words.append(Array($0)) }
-        return words
-    }()
+    static let closingWords: [[UInt8]] = DataFile.byteLines("page-closing-words.txt")
 
     /// Whether `before` ends a footer field's or a credit's value with the suffix such a value
     /// ends with (an office, a company, a role: `技术支持：岚溪政务网络中心`, `责编：气象网编辑`): the
@@ -422,11 +414,7 @@ public enum PageHeadCut {
     static let closingQuotes: [UInt32] = [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09] // ”’」』）
 
     /// The link texts a page's last line ends with (`Resources/page-end-links.txt`).
-    static let endLinks: [[UInt8]] = {
-        var links: [[UInt8]] = []
-        DataFile.forEachLine("page-end-links.txt") { links.append(Array($0)) }
-        return links
-    }()
+    static let endLinks: [[UInt8]] = DataFile.byteLines("page-end-links.txt")
 
     /// The links' last characters.
     static let endLinkLastScalars: [UInt32] = {
