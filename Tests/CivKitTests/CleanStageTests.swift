@@ -152,6 +152,8 @@ import PropertyBased
         let tools = "返回顶部 关闭进入长者模式|无障碍阅读 设为首页|加入收藏"
         #expect(rules.gluedPageStart(in: tools).map { String(tools[$0...]) } == "进入长者模式|无障碍阅读 设为首页|加入收藏")
         #expect(rules.gluedPageStart(in: "老人可选择进入长者模式阅读网页。") == nil)
+        // The same menu as a page's own first line is not cut after its 进入.
+        #expect(rules.gluedPageStart(in: "进入长者模式|无障碍阅读 设为首页|加入收藏") == nil)
         // WeChat's last heading closes the copy: whatever is glued after it is the next page's.
         let wechat = "喜欢此内容的人还喜欢亚洲精品一区二区三区|免费高清在线观看"
         #expect(rules.gluedPageStart(in: wechat).map { String(wechat[$0...]) } == "亚洲精品一区二区三区|免费高清在线观看")

@@ -521,7 +521,10 @@ public final class BoilerplateRules: @unchecked Sendable {
         var bytes = line
         // (Only past the line's first byte: a line that begins with one, `首页 > 新闻`, is a page's own line.)
         if line.utf8.count <= Self.maxLineBytes, bytes.withUTF8({ p in p.count > 1 && Self.inLineStartBytes.contains { UTF8Bytes.contains(UnsafeBufferPointer(rebasing: p[1...]), $0) } }), !line.isEmpty,
-           let start = laterPageStart(in: line, after: line.index(after: line.startIndex)), !startsPage(line) {
+           let start = laterPageStart(in: line, after: line.index(after: line.startIndex)), !startsPage(line),
+           // A line a glued start's rule takes from its first character (`进入长者模式|无障碍阅读`) is
+           // that page's own first line, not a start glued after `进入`.
+           !gluedStartRules.contains(where: { $0.matches(line) }) {
             // A welcome inside a sentence (`他说：欢迎来到…！`) is the sentence's.
             // `网站首页 | 乡情概况 | …` is a menu whose first item is the home page, not a trail glued after `网站`.
             if line[..<start] == "网站" { return nil }
