@@ -9,13 +9,6 @@ public enum DataFile {
         return lines
     }
 
-    /// The file's lines as byte arrays (word lists searched on a line's bytes).
-    public static func byteLines(_ name: String) -> [[UInt8]] {
-        var lines: [[UInt8]] = []
-        forEachLine(name) { lines.append(Array($0)) }
-        return lines
-    }
-
     /// The same lines as bytes, without a String each (tables of thousands of lines read at every
     /// start-up). Split on the bytes: splitting the String splits Characters (grapheme clusters),
     /// which made loading the data files most of a small page's start-up.
@@ -35,6 +28,13 @@ public enum DataFile {
                 start = end + 1
             }
         }
+    }
+
+    /// The file's lines as byte arrays (word lists searched on a line's bytes).
+    public static func byteLines(_ name: String) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        forEachLine(name) { lines.append(Array($0)) }
+        return lines
     }
 
     /// The whole file, or nil when missing.

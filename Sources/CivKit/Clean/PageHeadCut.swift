@@ -220,12 +220,16 @@ public enum PageHeadCut {
     /// same item, right after a footer's end (`…发布五分彩开奖走势图 北京赛车pk10计划 棋牌游戏`). The
     /// text from there holds `minSpamWords` spam words and no `，`/`。`; the text before, none.
     static func spamBannerStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !UTF8Bytes.contains(p, SpamLines.fullWidthComma), !UTF8Bytes.contains(p, SpamLines.fullStop),
-              SpamLines.standard.automaton.literals(in: p).nonzeroBitCount >= minSpamWords else { return nil }
-        // The words found in one pass (most head lines hold none); where the first stands, word by word.
+        let automaton = SpamLines.standard.automaton
+        guard !UTF8Bytes.contains(p, SpamLines.fullWidthComma), !UTF8Bytes.contains(p, SpamLines.fullStop) else { return nil }
+        // The words found in one pass (most head lines hold none); where the first of them stands.
+        var found = automaton.literals(in: p)
+        guard found.nonzeroBitCount >= minSpamWords else { return nil }
         var first = p.count
-        for word in spamWords {
-            if let at = UTF8Bytes.firstIndex(of: word, in: p) { first = min(first, at) }
+        while found != 0 {
+            let k = found.trailingZeroBitCount
+            found &= found - 1
+            if let at = UTF8Bytes.firstIndex(of: automaton.literals[k], in: p) { first = min(first, at) }
         }
         guard first < p.count else { return nil }
         var start = first
@@ -247,7 +251,7 @@ public enum PageHeadCut {
         }
         // Glued with no end between: the old page's last item (a link's title) is longer than the
         // few characters a spam line's first item may hold before its first listed word (`网上赌场开户送彩金`).
-        guard start > 0, scalarsBefore(start, in: p) - scalarsBefore(j, in: p) >= minGluedItemScalars,
+        guard start > 0, BodyEdges.scalarCount(UnsafeBufferPointer(rebasing: p[j ..< start])) >= minGluedItemScalars,
               ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: start).value) else { return nil }
         // Glued to an item of the banner itself, after the separator its items are joined by
         // (`亚洲精品一区二区三区|免费高清在线观看|…`: a spam line of the old page): no cut.
@@ -271,13 +275,6 @@ public enum PageHeadCut {
     /// A glued spam banner holds this many different spam words (a whole spam line, `SpamLines`, three).
     static let minSpamWords = 2
     static let casinoOpening = Array("澳门".utf8)
-    static let spamWords: [[UInt8]] = DataFile.byteLines("spam-words.txt")
-
-    static func scalarsBefore(_ i: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for k in 0 ..< i where p[k] & 0xC0 != 0x80 { n += 1 }
-        return n
-    }
 
     /// Whether `before` ends the old page beyond doubt, so that a name glued after it is the next
     /// page's wherever the head below shows a page began: a registration number with its site
