@@ -149,10 +149,8 @@ public struct BodyEdges: Sendable {
     /// prompt or a slogan (`打开某某新闻，阅读体验更佳`), which a page's head may hold.
     static func isArticleLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard isSentence(p) else { return false }
-        return p.count >= minBodyBytes || sentenceEnds.contains { UTF8Bytes.contains(p, $0) }
+        return p.count >= minBodyBytes || CleanStage.isProse(p)
     }
-
-    static let sentenceEnds = ["。", "！", "？"].map { Array($0.utf8) }
 
     /// A head byline's longest line: bylines are short (a document site's `上传人：… 上传时间：…
     /// 格式：… 页数：…` is no byline).

@@ -44,8 +44,4 @@ public enum SectionHeadings {
         let (mark, _) = UTF8Bytes.scalar(p, at: i)
         return mark == 0x3001 || mark == 0xFF0E
     }
-
-    public static func isEnumerated(_ line: String) -> Bool {
-        BodyEdges.withBytes(line, isEnumerated)
-    }
 }

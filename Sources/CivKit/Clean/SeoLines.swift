@@ -98,7 +98,6 @@ public enum SeoLines {
         }
         return length > 0 && items >= minKeywordItems && repeating >= minRepeatingItems
     }
-    static let comma = Array("，".utf8)
 
     /// Where the first `，` (EF BC 8C) begins: memchr finds its last byte.
     static func firstComma(_ p: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -48,14 +48,6 @@ public struct ScriptDetection: Sendable {
         if c < 0x10000 { bmp[Int(c >> 5)] |= UInt64(kind.rawValue) << UInt64(2 * (c & 31)) } else { supplementary[c] = kind }
     }
 
-    init(_ table: [(UInt32, Class)]) {
-        var bmp = [UInt64](repeating: 0, count: 0x10000 / 32)
-        var supplementary: [UInt32: Class] = [:]
-        for (c, kind) in table { Self.insert(c, kind, into: &bmp, &supplementary) }
-        self.bmp = bmp
-        self.supplementary = supplementary
-    }
-
     @inline(__always)
     func kind(_ c: UInt32) -> Class {
         if c < 0x10000 { return Class(rawValue: UInt8(truncatingIfNeeded: bmp[Int(c >> 5)] >> UInt64(2 * (c & 31))) & 3)! }

@@ -617,11 +617,6 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
 
     /// The two halves `x` `y` of a short run (`x middle y`) that make a lexicon word together, best
     /// with the context, when they score better than the halves chosen `apart`; nil otherwise.
-    func bestPair(_ firsts: [Unicode.Scalar], _ lasts: [Unicode.Scalar], left: [Unicode.Scalar], middle: [Unicode.Scalar],
-                  right: [Unicode.Scalar], against apart: [Unicode.Scalar?]) -> (Unicode.Scalar, Unicode.Scalar)? {
-        bestPair(halfCandidates(firsts), halfCandidates(lasts), left: left, middle: middle, right: right, against: apart)
-    }
-
     func bestPair(_ firstHalf: HalfCandidates, _ lastHalf: HalfCandidates, left: [Unicode.Scalar], middle: [Unicode.Scalar],
                   right: [Unicode.Scalar], against apart: [Unicode.Scalar?]) -> (Unicode.Scalar, Unicode.Scalar)? {
         let lex = lexicon

@@ -256,13 +256,6 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         GBKPairs.shared.characters(trail: trail).contains { (converter?.simplified($0) ?? $0) == c }
     }
 
-    /// The Han character (simplified) among `gbk` that holds `trailConfidence` of their probability
-    /// (by the word model and the character model), in a word there (or, unless `wordsOnly`,
-    /// between two Han neighbours); false when none does.
-    func chooseAmong(_ gbk: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
-        chooseAmong(simplified: simplifiedHan(gbk), left: left, right: right, wordsOnly: wordsOnly)
-    }
-
     /// The Han characters of `gbk` as simplified, each once, in their first one's order.
     func simplifiedHan(_ gbk: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var candidates: [Unicode.Scalar] = []
@@ -296,11 +289,9 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         }
     }
 
-    /// `chooseAmong` of candidates already simplified, Han and each once.
-    func chooseAmong(simplified candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
-        chooseAmong(prepared: Candidates(candidates, lexicon: lexicon), left: left, right: right, wordsOnly: wordsOnly)
-    }
-
+    /// The Han character (simplified) among the candidates that holds `trailConfidence` of their
+    /// probability (by the word model and the character model), in a word there (or, unless
+    /// `wordsOnly`, between two Han neighbours); false when none does.
     private func chooseAmong(prepared: Candidates, left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
         let candidates = prepared.scalars
         guard !candidates.isEmpty else { return ("\u{FFFD}", false) }
