@@ -56,7 +56,7 @@ extension SegmentRules {
 
     /// Appends `b[range]` to `out`.
     @inline(__always)
-    static func append(_ b: UnsafeBufferPointer<Token>, _ range: Range<Int>, to out: inout [Token]) {
+    private static func append(_ b: UnsafeBufferPointer<Token>, _ range: Range<Int>, to out: inout [Token]) {
         // One token (often) by the plain append, cheaper than the generic one; more from a buffer,
         // not an array slice, which holds a reference to the array's storage.
         if range.count == 1 {

@@ -330,13 +330,7 @@ extension Array where Element: BitwiseCopyable {
             removeLast(count - n)
         } else if count < n {
             reserveCapacity(n)
-            let chunk = ZeroBlock.size / MemoryLayout<Element>.stride
-            var missing = n - count
-            while missing > 0 {
-                let k = Swift.min(missing, chunk)
-                append(contentsOf: UnsafeBufferPointer(start: ZeroBlock.words.assumingMemoryBound(to: Element.self), count: k))
-                missing -= k
-            }
+            appendZeroed(n - count)
         }
     }
 }
