@@ -125,7 +125,7 @@ struct MirroredText {
     static func annotationEnd(_ s: [Unicode.Scalar], open: Int) -> Int? {
         var j = open + 1
         var toned = false
-        while j < s.count, j - open <= LostCharacterRepair.maxLetters, let (_, tone) = PinyinAnnotationRemoval.letter(s[j].value) {
+        while j < s.count, j - open <= PinyinAnnotationRemoval.maxLetters, let (_, tone) = PinyinAnnotationRemoval.letter(s[j].value) {
             toned = toned || tone
             j += 1
         }

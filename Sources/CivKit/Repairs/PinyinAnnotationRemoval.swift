@@ -226,11 +226,8 @@ public struct PinyinAnnotationRemoval: LineRepair {
         return keys
     }
 
-    /// The tone-marked letters `letter` reads (ā á ǎ à … ḿ ń ň ǹ).
-    static let toneMarks: [UInt32] = [
-        0x101, 0xE1, 0x1CE, 0xE0, 0x113, 0xE9, 0x11B, 0xE8, 0x12B, 0xED, 0x1D0, 0xEC, 0x14D, 0xF3, 0x1D2, 0xF2,
-        0x16B, 0xFA, 0x1D4, 0xF9, 0x1D6, 0x1D8, 0x1DA, 0x1DC, 0x1E3F, 0x144, 0x148, 0x1F9,
-    ]
+    /// The tone-marked letters `letter` reads (ā á ǎ à … ḿ ń ň ǹ), in scalar order.
+    static let toneMarks: [UInt32] = toneMarked.keys.map(\.value).sorted()
 
     /// A pinyin letter: its toneless form as one byte (`ü` as `v`, which pinyin never uses
     /// otherwise) and whether it carried a tone mark.
