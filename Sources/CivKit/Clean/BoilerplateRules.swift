@@ -82,25 +82,26 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
 
         func mayMatch(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard p.count <= BoilerplateRules.maxLineBytes else { return false }
-            if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
-            if let suffixes, !suffixes.contains(where: { RulePrefilter.hasSuffix(p, $0) }) { return false }
-            if let hiddenPrefixes, !hiddenPrefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
-            if let opening, !RulePrefilter.opensAs(p, opening) { return false }
-            if let asciiAlphabet, !RulePrefilter.holdsOnly(p, asciiAlphabet) { return false }
+            guard p.count <= BoilerplateRules.maxLineBytes, hasShape(p) else { return false }
             return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) } && holdsNoForbidden(p)
         }
 
         /// The same checks given the keywords the line holds (`BoilerplateRules.keywords(in:)`).
         @inline(__always)
         func mayMatch(_ p: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
-            guard p.count <= BoilerplateRules.maxLineBytes, keywordMask & ~keywords == 0 else { return false }
+            guard p.count <= BoilerplateRules.maxLineBytes, keywordMask & ~keywords == 0, hasShape(p) else { return false }
+            return (unindexedKeywords.isEmpty || unindexedKeywords.allSatisfy { UTF8Bytes.contains(p, $0) }) && holdsNoForbidden(p)
+        }
+
+        /// Whether the line starts, ends and is spelt as the pattern requires (`RulePrefilter`).
+        @inline(__always)
+        private func hasShape(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
             if let prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
             if let suffixes, !suffixes.contains(where: { RulePrefilter.hasSuffix(p, $0) }) { return false }
             if let hiddenPrefixes, !hiddenPrefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
             if let opening, !RulePrefilter.opensAs(p, opening) { return false }
             if let asciiAlphabet, !RulePrefilter.holdsOnly(p, asciiAlphabet) { return false }
-            return (unindexedKeywords.isEmpty || unindexedKeywords.allSatisfy { UTF8Bytes.contains(p, $0) }) && holdsNoForbidden(p)
+            return true
         }
 
         @inline(__always)
