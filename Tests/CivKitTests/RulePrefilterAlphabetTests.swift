@@ -74,7 +74,7 @@ struct RulePrefilterAlphabetTests {
                      "2024年6月18日 10:30 来源：某某网", "2024-06-18 10:30 作者：某某", "2024-6-18 12:30 | 来源", "2024-06-18 12:30:05 张三 说：好",
                      "某某 2024-06-18 12:30", "40", "2024", "2024年6月18日"]
         let root = Support.packageRoot.appendingPathComponent("testdata/pages")
-        for dir in ["", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"] {
+        for dir in ["", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"] {
             let folder = root.appendingPathComponent(dir)
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".txt") {
                 let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)

@@ -61,11 +61,12 @@ public struct BodyEdges: Sendable {
             var below: [Int] = []
             for k in anchor + 1 ..< lines.count where !lines[k].isEmpty && !taken(k) {
                 below.append(k)
-                if below.count == 2 { break }
+                if below.count == 3 { break }
             }
-            if below.count == 2, Self.withBytes(lines[below[1]], Self.isBodySentence),
-               Self.withBytes(lines[below[0]], { $0.count <= 4 * Self.maxBylineScalars && !Self.isSentence($0) && !Self.isSummary($0) && Self.scalarCount($0) <= Self.maxBylineScalars
-                                                 && !Self.isBylineLike($0) && !Self.isWidgetRow($0) }),
+            // The title alone, or with its subtitle under it (an e-paper's date, title, subtitle, text).
+            let headed = below.count >= 2 && Self.withBytes(lines[below[1]], Self.isBodySentence)
+                || below.count == 3 && Self.withBytes(lines[below[2]], Self.isBodySentence) && Self.withBytes(lines[below[1]], Self.isTitleLike)
+            if headed, Self.withBytes(lines[below[0]], Self.isTitleLike),
                (0 ..< anchor).last(where: { !lines[$0].isEmpty && !taken($0) }).map({ Self.withBytes(lines[$0], Self.isLinkLike) }) ?? true {
                 return below[0]
             }
@@ -75,6 +76,11 @@ public struct BodyEdges: Sendable {
         var k = j
         while k >= 0, lines[k].isEmpty || taken(k) || Self.withBytes(lines[k], Self.isSummary) || Self.withBytes(lines[k], Self.isWidgetRow) { k -= 1 }
         return k >= 0 ? k : j
+    }
+
+    /// A short line under a byline that may title the text below it: no sentence, summary, byline or widget row.
+    static func isTitleLike(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.count <= 4 * maxBylineScalars && !isSentence(p) && !isSummary(p) && scalarCount(p) <= maxBylineScalars && !isBylineLike(p) && !isWidgetRow(p)
     }
 
     /// A row of a player's or a tool's widgets, never a title: a link-like line mostly not Han

@@ -4,7 +4,8 @@
 /// so no sentence is lost.
 public struct RepeatedSummaryRemoval: DocumentRepair {
     public let name = "summary"
-    static let labels = ["摘要：", "摘要:", "内容摘要：", "内容提要：", "提要：", "导读：", "导读 "]
+    /// Also in brackets, as aggregators print it (`[摘要]9月16日至17日，…...`).
+    static let labels = ["摘要：", "摘要:", "内容摘要：", "内容提要：", "提要：", "导读：", "导读 ", "[摘要]", "【摘要】", "[导读]", "【导读】"]
     static let labelBytes = labels.map { Array($0.utf8) }
     /// Characters of the summary that must be found in the body to call it a repeat.
     static let probeLength = 24
