@@ -67,14 +67,19 @@ final class GBKReadings: Sendable {
         return v == Self.none ? nil : String(decoding: bytes(ofReading: Int(v)), as: UTF8.self)
     }
 
-    /// The reading's number, nil when no GBK character has it as its main one (compared as UTF-8
-    /// bytes: the crawl's tone letters are precomposed, as the file's are).
+    /// The reading's number, nil when no GBK character has it as its main one. A binary search
+    /// on UTF-8 bytes (the file's order: code point order); the crawl's tone letters are
+    /// precomposed, as the file's are.
     func number(of reading: String) -> UInt16? {
-        var utf8 = reading.utf8.map { $0 }
+        var utf8 = Array(reading.utf8)
         // Lowercase ASCII only: tone letters are lowercase already.
         for k in utf8.indices where (0x41 ... 0x5A).contains(utf8[k]) { utf8[k] |= 0x20 }
-        for k in 0 ..< readingCount where bytes(ofReading: k).elementsEqual(utf8) { return UInt16(k) }
-        return nil
+        var lo = 0, hi = readingCount
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if bytes(ofReading: mid).lexicographicallyPrecedes(utf8) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < readingCount && bytes(ofReading: lo).elementsEqual(utf8) ? UInt16(lo) : nil
     }
 
     /// The bytes `b` (0x81–0xFE) for which GBK's `first`, `b` spell a character read `reading`:
@@ -82,5 +87,11 @@ final class GBKReadings: Sendable {
     func seconds(after first: UInt8, reading: String) -> [UInt8] {
         guard first >= 0x81, first <= 0xFE, let k = number(of: reading) else { return [] }
         return (0x81 ... 0xFE).filter { cell(lead: first, trail: UInt8($0)) == k }.map { UInt8($0) }
+    }
+
+    /// The second bytes (0x40–0xFE) of the characters of row `lead` whose main reading is `reading`.
+    func trails(lead: UInt8, reading: String) -> [UInt8] {
+        guard lead >= 0x81, lead <= 0xFE, let k = number(of: reading) else { return [] }
+        return (0x40 ... 0xFE).filter { cell(lead: lead, trail: UInt8($0)) == k }.map { UInt8($0) }
     }
 }

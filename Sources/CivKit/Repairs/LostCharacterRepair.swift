@@ -37,6 +37,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     private let converter: TraditionalToSimplified?
     /// Per second GBK byte, its Han characters as simplified, each once (`trailCandidates`).
     private let trailCandidateLists = LazyTable<Candidates>(count: 256)
+    /// Per first GBK byte, its row's Han characters as simplified, each once (`leadCandidates`).
+    private let leadCandidateLists = LazyTable<Candidates>(count: 256)
     /// Context-only candidates complete words of up to this many characters; the segmentation
     /// scoring them looks at this many Han neighbours each side and words up to `maxSegment`.
     static let window = 4
@@ -306,11 +308,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         if let trail {
             raw = firsts.compactMap { gbk.character(lead: $0, trail: trail) }
         } else if let reading {
-            let readings = GBKReadings.shared
             for lead in firsts {
-                for t in UInt8(0x40) ... 0xFE where readings.reading(lead: lead, trail: t) == reading {
-                    if let c = gbk.character(lead: lead, trail: t) { raw.append(c) }
-                }
+                raw += GBKReadings.shared.trails(lead: lead, reading: reading).compactMap { gbk.character(lead: lead, trail: $0) }
             }
             if raw.isEmpty {
                 raw = firsts.flatMap { gbk.characters(lead: $0) }.filter { c in
@@ -331,13 +330,15 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             }
             return (c, .firstByte)
         }
-        let (c, found) = chooseAmong(prepared: Candidates(candidates, lexicon: lexicon), left: left, right: right, confidence: Self.firstByteConfidence)
+        // (One row, the common case: its candidates made once, as a second byte's are.)
+        let prepared = firsts.count == 1 ? leadCandidates(firsts[0]) : Candidates(candidates, lexicon: lexicon)
+        let (c, found) = chooseAmong(prepared: prepared, left: left, right: right, confidence: Self.firstByteConfidence)
         return found ? (c, .firstByteContext) : ("\u{FFFD}", .ambiguous)
     }
 
     /// Whether `c` (simplified) is a character of the rows of `firsts`.
     func fitsFirstBytes(_ c: Unicode.Scalar, _ firsts: [UInt8]) -> Bool {
-        firsts.contains { GBKPairs.shared.characters(lead: $0).contains { (converter?.simplified($0) ?? $0) == c } }
+        firsts.contains { leadCandidates($0).scalars.contains(c) }
     }
 
     /// Tuned on `scripts/eval-clean --only lost`, seeds 2, 100, 101 (noise only: restored / wrong:
@@ -364,6 +365,11 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// `simplifiedHan` of the characters whose GBK form ends in `trail`, made once per byte (it
     /// cost ~20,000 instructions a choice, a sixth of it).
     func trailCandidates(_ trail: UInt8) -> [Unicode.Scalar] { preparedTrailCandidates(trail).scalars }
+
+    /// `simplifiedHan` of the characters of row `lead`, made once per byte.
+    private func leadCandidates(_ lead: UInt8) -> Candidates {
+        leadCandidateLists.value(Int(lead)) { Candidates(simplifiedHan(GBKPairs.shared.characters(lead: lead)), lexicon: lexicon) }
+    }
 
     private func preparedTrailCandidates(_ trail: UInt8) -> Candidates {
         trailCandidateLists.value(Int(trail)) { Candidates(simplifiedHan(GBKPairs.shared.characters(trail: trail)), lexicon: lexicon) }
