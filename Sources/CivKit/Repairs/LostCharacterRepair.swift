@@ -18,6 +18,16 @@ import Glibc
 /// character (`?jǐn)U`: 擴 is 94 55), or, when it joined the bytes after it into a run of odd
 /// characters, as the mark `LostCharacterTrace` left for it (`traceMark`). Only the ~1/190 of
 /// characters whose GBK form (or whose traditional form's) ends in that byte are candidates then.
+///
+/// The noise tells the character's first byte. Real pages were GBK pages annotated by a naive
+/// byte-level replace: where the second byte of the character P before the fragment (left
+/// unannotated) and the lost character's first byte spelled a traditional character S, S's
+/// reading was put between the lost character's bytes (`日?qǐng)?bào)`: 日 is C8 D5, D5 88 is 請,
+/// qǐng; 報 is 88 F3). So the first bytes L with GBK(trail(P), L) read as the noise (usually 1–3,
+/// `GBKReadings`) and the second byte give the character exactly; the reading, the few of row L
+/// read so; nothing more, row L's ~190 characters, chosen by the context or removed.
+/// `LostCharacterTrace` leaves P's second byte before the `?` (`previousMark`: P itself is
+/// simplified by then). Where no L fits (P ASCII or not GBK, no such reading), as before.
 public final class LostCharacterRepair: LineRepair, Sendable {
     public let name = "lost-character"
     private let lexiconOverride: Lexicon?
@@ -27,6 +37,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     private let converter: TraditionalToSimplified?
     /// Per second GBK byte, its Han characters as simplified, each once (`trailCandidates`).
     private let trailCandidateLists = LazyTable<Candidates>(count: 256)
+    /// Per first GBK byte, its row's Han characters as simplified, each once (`leadCandidates`).
+    private let leadCandidateLists = LazyTable<Candidates>(count: 256)
     /// Context-only candidates complete words of up to this many characters; the segmentation
     /// scoring them looks at this many Han neighbours each side and words up to `maxSegment`.
     static let window = 4
@@ -51,6 +63,21 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         (0xF0080 ... 0xF00FE).contains(c.value) ? UInt8(c.value - 0xF0000) : nil
     }
 
+    /// Where `LostCharacterTrace` put the second GBK byte `b` (0x81–0xFE) of the character before
+    /// a fragment, right before its `?`: U+F0100 + b. Like `traceMark`, it lives only between the
+    /// two repairs, and this one removes every one.
+    static func previousMark(_ b: UInt8) -> Unicode.Scalar { Unicode.Scalar(0xF0100 + UInt32(b))! }
+
+    static func previousByte(_ c: Unicode.Scalar) -> UInt8? {
+        (0xF0181 ... 0xF01FE).contains(c.value) ? UInt8(c.value - 0xF0100) : nil
+    }
+
+    /// The lost character's possible first bytes: those that after `previous` (the second byte of
+    /// the character before the fragment) spell a character whose main reading is the noise.
+    static func firstBytes(previous: UInt8?, noise: String) -> [UInt8] {
+        previous.map { GBKReadings.shared.seconds(after: $0, reading: noise) } ?? []
+    }
+
     private var lexicon: Lexicon { lexiconOverride ?? .shared }
     private var pinyin: PinyinTable { pinyinOverride ?? .shared }
 
@@ -61,7 +88,12 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// `trailByte`: no reading, but the character's second GBK byte left one candidate far likelier
     /// than the others with that byte.
     /// `remembered`: no reading, but the same noise had one earlier in the document.
-    enum Outcome: String { case pinyin, context, guess, unresolved, ambiguous, trailByte = "trail-byte", remembered }
+    /// `firstByte`: the noise gave the first byte, the second byte or the reading the rest;
+    /// `firstByteContext`: the noise gave the first byte, the context one of its row.
+    enum Outcome: String {
+        case pinyin, context, guess, unresolved, ambiguous, trailByte = "trail-byte", remembered
+        case firstByte = "first-byte", firstByteContext = "first-byte-context"
+    }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         var memory = LostCharacterMemory()
@@ -100,6 +132,12 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                     i += 1
                     continue
                 }
+            }
+            // The byte before a fragment, which `LostCharacterTrace` marked: read below, never kept.
+            if Self.previousByte(s[i]) != nil {
+                if !changed { out.reserveCapacity(s.count); changed = true }
+                i += 1
+                continue
             }
             // A fragment: `?` + letters + `)`. Glued to a preceding Latin word (`what?no)`), only
             // with a tone mark, which no English has (`IBM?pāi)?de)`).
@@ -148,11 +186,18 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 right = ["一"]
             }
             let noise = String(String.UnicodeScalarView(s[(i + 1) ..< end]))
-            var choice = trail.map { chooseByTrail($0, left: left, right: right) }
+            let firsts = Self.firstBytes(previous: i > 0 ? Self.previousByte(s[i - 1]) : nil, noise: noise)
+            // The same noise after the same byte is the same character on a page: one read with its
+            // reading earlier teaches a fragment without one (if it is of the first bytes' rows).
+            let known = trail == nil && reading == nil ? memory.character(noise: noise) : nil
+            var choice: (Unicode.Scalar, Outcome)? = if let known, fitsFirstBytes(known, firsts) { (known, .remembered) } else {
+                chooseByFirstBytes(firsts, trail: trail, reading: reading, left: left, right: right)
+            }
+            if choice == nil { choice = trail.map { chooseByTrail($0, left: left, right: right) } }
             // A letter glued to a Latin word (`加?jǐn)dbr_netfilter`: 載 is DD 64, `d`) is the
             // character's second byte only where that leaves one character making a word with the
             // text before, likely enough (`日?qǐng)ok` keeps its `ok`).
-            if trail == nil, reading == nil, last == end, end + 2 < s.count, (0x40 ... 0x7E).contains(s[end + 1].value),
+            if choice == nil, trail == nil, reading == nil, last == end, end + 2 < s.count, (0x40 ... 0x7E).contains(s[end + 1].value),
                Self.isASCIIAlphanumeric(s[end + 2]), !left.isEmpty {
                 let (c, found) = chooseAmong(prepared: preparedTrailCandidates(UInt8(s[end + 1].value)), left: left, right: [], wordsOnly: true)
                 if found {
@@ -163,9 +208,10 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             var (c, outcome) = choice ?? choose(left: left, right: right, reading: reading)
             // The same noise stands for the same character on a page (`日?qǐng)?bào)` each time): one
             // read with its reading teaches the fragments without one (if its bytes fit their trace).
-            if reading != nil, outcome == .pinyin {
+            if reading != nil, outcome == .pinyin || outcome == .firstByte {
                 memory.learn(noise: noise, character: c)
-            } else if reading == nil, outcome != .context, outcome != .trailByte, let known = memory.character(noise: noise),
+            } else if reading == nil, outcome != .context, outcome != .trailByte, outcome != .firstByte, outcome != .firstByteContext,
+                      let known = memory.character(noise: noise),
                       trail.map({ fits(known, trail: $0) }) ?? true {
                 (c, outcome) = (known, .remembered)
             }
@@ -251,6 +297,55 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         return found ? (c, .trailByte) : (c, .ambiguous)
     }
 
+    /// The character the first bytes `firsts` leave: with the second byte, the one GBK spells (of
+    /// one or a few: the context chooses); with the reading, those of their rows read so (main
+    /// reading, else any); with neither, their rows' characters, taken when the context gives one
+    /// `firstByteConfidence` of their probability (else removed). Nil when none fits (as before).
+    func chooseByFirstBytes(_ firsts: [UInt8], trail: UInt8?, reading: String?, left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (Unicode.Scalar, Outcome)? {
+        guard !firsts.isEmpty else { return nil }
+        let gbk = GBKPairs.shared
+        var raw: [Unicode.Scalar] = []
+        if let trail {
+            raw = firsts.compactMap { gbk.character(lead: $0, trail: trail) }
+        } else if let reading {
+            for lead in firsts {
+                raw += GBKReadings.shared.trails(lead: lead, reading: reading).compactMap { gbk.character(lead: lead, trail: $0) }
+            }
+            if raw.isEmpty {
+                raw = firsts.flatMap { gbk.characters(lead: $0) }.filter { c in
+                    pinyin.readings(of: converter?.simplified(c) ?? c).contains(reading)
+                }
+            }
+        } else {
+            raw = firsts.flatMap { gbk.characters(lead: $0) }
+        }
+        let candidates = simplifiedHan(raw)
+        guard !candidates.isEmpty else { return nil }
+        if candidates.count == 1 { return (candidates[0], .firstByte) }
+        if trail != nil || reading != nil {
+            // A few, all spelt by the bytes and the noise: the likeliest in context.
+            let model = CharacterModel.Between(.shared, after: left.last, before: right.first)
+            let (c, _) = best(candidates, left: left, right: right, weight: { Self.characterModelWeight * model.score($0) }) {
+                Double(self.lexicon.characterFrequency($0))
+            }
+            return (c, .firstByte)
+        }
+        // (One row, the common case: its candidates made once, as a second byte's are.)
+        let prepared = firsts.count == 1 ? leadCandidates(firsts[0]) : Candidates(candidates, lexicon: lexicon)
+        let (c, found) = chooseAmong(prepared: prepared, left: left, right: right, confidence: Self.firstByteConfidence)
+        return found ? (c, .firstByteContext) : ("\u{FFFD}", .ambiguous)
+    }
+
+    /// Whether `c` (simplified) is a character of the rows of `firsts`.
+    func fitsFirstBytes(_ c: Unicode.Scalar, _ firsts: [UInt8]) -> Bool {
+        firsts.contains { leadCandidates($0).scalars.contains(c) }
+    }
+
+    /// Tuned on `scripts/eval-clean --only lost`, seeds 2, 100, 101 (noise only: restored / wrong:
+    /// 0.7: 154/16, 140/15, 149/15; 0.5: 157/18, 140/16, 149/15; 0.3 as 0.5 but 140/17 on 100):
+    /// below 0.7 it guesses about as often wrong as right, and a removal is honest.
+    static let firstByteConfidence = 0.7
+
     /// Whether `c` (simplified) is one of the characters a second GBK byte `trail` leaves.
     func fits(_ c: Unicode.Scalar, trail: UInt8) -> Bool {
         GBKPairs.shared.characters(trail: trail).contains { (converter?.simplified($0) ?? $0) == c }
@@ -270,6 +365,11 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// `simplifiedHan` of the characters whose GBK form ends in `trail`, made once per byte (it
     /// cost ~20,000 instructions a choice, a sixth of it).
     func trailCandidates(_ trail: UInt8) -> [Unicode.Scalar] { preparedTrailCandidates(trail).scalars }
+
+    /// `simplifiedHan` of the characters of row `lead`, made once per byte.
+    private func leadCandidates(_ lead: UInt8) -> Candidates {
+        leadCandidateLists.value(Int(lead)) { Candidates(simplifiedHan(GBKPairs.shared.characters(lead: lead)), lexicon: lexicon) }
+    }
 
     private func preparedTrailCandidates(_ trail: UInt8) -> Candidates {
         trailCandidateLists.value(Int(trail)) { Candidates(simplifiedHan(GBKPairs.shared.characters(trail: trail)), lexicon: lexicon) }
@@ -292,7 +392,8 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// The Han character (simplified) among the candidates that holds `trailConfidence` of their
     /// probability (by the word model and the character model), in a word there (or, unless
     /// `wordsOnly`, between two Han neighbours); false when none does.
-    private func chooseAmong(prepared: Candidates, left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false) -> (Unicode.Scalar, Bool) {
+    private func chooseAmong(prepared: Candidates, left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false,
+                             confidence: Double = trailConfidence) -> (Unicode.Scalar, Bool) {
         let candidates = prepared.scalars
         guard !candidates.isEmpty else { return ("\u{FFFD}", false) }
         var top: (c: Unicode.Scalar, score: Double, inWord: Bool) = ("\u{FFFD}", -.infinity, false)
@@ -310,7 +411,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // complete, and the character model tells which fits both neighbours (requiring a word
         // removed twice as many on `--seed 2`). With one neighbour, one pair is too little (他[开]).
         let fits = top.inWord || (!wordsOnly && !left.isEmpty && !right.isEmpty)
-        return fits && 1 / mass >= Self.trailConfidence ? (top.c, true) : ("\u{FFFD}", false)
+        return fits && 1 / mass >= confidence ? (top.c, true) : ("\u{FFFD}", false)
     }
 
     /// Tuned on `scripts/eval-clean --seed 2` (see README).

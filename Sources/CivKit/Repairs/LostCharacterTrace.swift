@@ -13,6 +13,13 @@
 /// else when the lexicon scores the reading better than the run (`lost-character.run-read`);
 /// otherwise the text stays as it is.
 ///
+/// Where the noise gives the lost character's first bytes (`LostCharacterRepair.firstBytes`: the
+/// byte before the fragment and the noise spell an annotated character), a character of the text
+/// after the fragment can only be such a run's: it is read without the lexicon's say, and the lost
+/// character, known up to its few first bytes, is the left context of the run's last one. The
+/// second byte of the character before the fragment is left before its `?`
+/// (`LostCharacterRepair.previousMark`), for the repair after the conversion, which simplifies it.
+///
 /// Real pages (issue 17): 5 of 14 fragments counted were followed by such a run.
 public final class LostCharacterTrace: LineRepair, Sendable {
     public let name = "lost-character"
@@ -51,24 +58,34 @@ public final class LostCharacterTrace: LineRepair, Sendable {
                 i += 1
                 continue
             }
+            // The character before the fragment, in its GBK bytes (P, whose second byte and the lost
+            // character's first spelt the annotated character).
+            let previous = i > 0 && ScalarClass.isHan(s[i - 1]) ? GBKPairs.shared.bytes(of: s[i - 1]).map(\.trail).flatMap { $0 >= 0x81 ? $0 : nil } : nil
+            let firsts = LostCharacterRepair.firstBytes(previous: previous, noise: String(String.UnicodeScalarView(s[(i + 1) ..< end])))
+            var next = end + 1
             // A fragment with its reading after it (`?qǐng)?bào)`) left no run.
             if end + 1 < s.count, s[end + 1] == "?", let end2 = LostCharacterRepair.fragmentEnd(s, at: end + 1) {
-                i = end2 + 1
-                continue
-            }
-            if let (replacement, upTo) = readRun(s, from: end + 1) {
+                next = end2 + 1
+            } else if let (replacement, upTo) = readRun(s, from: end + 1, firsts: firsts) {
                 s.replaceSubrange((end + 1) ..< upTo, with: replacement)
                 counters.add("\(name).run-read")
                 changed = true
             }
-            i = end + 1
+            // (Only where the mechanism can act: elsewhere the repair works without it.)
+            if let previous, !firsts.isEmpty {
+                s.insert(LostCharacterRepair.previousMark(previous), at: i)
+                next += 1
+                changed = true
+            }
+            i = next
         }
         return changed ? s : nil
     }
 
     /// The run starting at `a` read again: the trace mark, the inner characters and the last one
-    /// completed; and where the text it replaces ends.
-    func readRun(_ s: [Unicode.Scalar], from a: Int) -> ([Unicode.Scalar], Int)? {
+    /// completed; and where the text it replaces ends. `firsts`: the lost character's possible
+    /// first bytes, which the noise gave (then any run is read).
+    func readRun(_ s: [Unicode.Scalar], from a: Int, firsts: [UInt8] = []) -> ([Unicode.Scalar], Int)? {
         let gbk = GBKPairs.shared
         // The second byte read with the ASCII character after it as one character, an odd one
         // (`?fěi)腜DF` for 的 before `PDF`: C4 50): the byte is the lost character's, the ASCII
@@ -103,11 +120,15 @@ public final class LostCharacterTrace: LineRepair, Sendable {
         let resync: Unicode.Scalar? = !dangling && lastByte >= 0x80 && j < s.count && (0x40 ... 0x7E).contains(s[j].value)
             && (j + 1 == s.count || !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1]))
             ? gbk.character(lead: lastByte, trail: UInt8(s[j].value)) : nil
+        // The lost characters the first bytes and the run's first byte spell.
+        let lost = firsts.compactMap { gbk.character(lead: $0, trail: bytes[0]) }
         if !dangling {
             // Else the reading must score better than the run (the same length when the ASCII
-            // character completes the last one); one character is too little to tell a run from
-            // the text's own (`，`).
+            // character completes the last one), unless the first bytes prove a run; one
+            // character is too little to tell a run from the text's own (`，`).
             guard j - a >= 2 || resync != nil else { return nil }
+        }
+        if !dangling, lost.isEmpty {
             let left = desync.hanContext(s, before: a - 1 - fragmentLength(s, endingAt: a - 1))
             // With the text after the ASCII character that completes the last one: read, they are
             // one text (`绮徒Y束` read `餐結束`, a word across); left, they stand apart.
@@ -141,7 +162,7 @@ public final class LostCharacterTrace: LineRepair, Sendable {
             var joint: Unicode.Scalar?
             if shifted.isEmpty {
                 let left = desync.hanContext(s, before: a - 1 - fragmentLength(s, endingAt: a - 1))
-                let firsts = desync.halfCandidates(trail: bytes[0], simplifiedLine: simplifiedLine)
+                let firsts = lost.isEmpty ? desync.halfCandidates(trail: bytes[0], simplifiedLine: simplifiedLine) : desync.halfCandidates(lost)
                 let first = desync.bestFiller(firsts, left: left, right: [])
                 lastLeft = Array((first.map { left + [$0] } ?? []).suffix(3))
                 let apart = [first, desync.bestFiller(candidates, left: lastLeft, right: right)]
