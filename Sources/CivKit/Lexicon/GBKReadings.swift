@@ -85,13 +85,13 @@ final class GBKReadings: Sendable {
     /// The bytes `b` (0x81–0xFE) for which GBK's `first`, `b` spell a character read `reading`:
     /// given the byte before a lost character and its noise, its possible first bytes.
     func seconds(after first: UInt8, reading: String) -> [UInt8] {
-        guard first >= 0x81, first <= 0xFE, let k = number(of: reading) else { return [] }
-        return (0x81 ... 0xFE).filter { cell(lead: first, trail: UInt8($0)) == k }.map { UInt8($0) }
+        trails(lead: first, reading: reading, from: 0x81)
     }
 
-    /// The second bytes (0x40–0xFE) of the characters of row `lead` whose main reading is `reading`.
-    func trails(lead: UInt8, reading: String) -> [UInt8] {
+    /// The second bytes (`from`–0xFE; GBK's start at 0x40) of the characters of row `lead` whose
+    /// main reading is `reading`.
+    func trails(lead: UInt8, reading: String, from: UInt8 = 0x40) -> [UInt8] {
         guard lead >= 0x81, lead <= 0xFE, let k = number(of: reading) else { return [] }
-        return (0x40 ... 0xFE).filter { cell(lead: lead, trail: UInt8($0)) == k }.map { UInt8($0) }
+        return (from ... 0xFE).filter { cell(lead: lead, trail: $0) == k }
     }
 }

@@ -212,7 +212,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                 memory.learn(noise: noise, character: c)
             } else if reading == nil, outcome != .context, outcome != .trailByte, outcome != .firstByte, outcome != .firstByteContext,
                       let known = memory.character(noise: noise),
-                      trail.map({ fits(known, trail: $0) }) ?? true {
+                      trail.map({ fits(known, trail: $0) }) ?? true, firsts.isEmpty || fitsFirstBytes(known, firsts) {
                 (c, outcome) = (known, .remembered)
             }
             // Unresolved: the fragment goes, counted; no `?noise)` and no U+FFFD is left in the text.
@@ -304,10 +304,11 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     func chooseByFirstBytes(_ firsts: [UInt8], trail: UInt8?, reading: String?, left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (Unicode.Scalar, Outcome)? {
         guard !firsts.isEmpty else { return nil }
         let gbk = GBKPairs.shared
-        var raw: [Unicode.Scalar] = []
+        let candidates: [Unicode.Scalar]
         if let trail {
-            raw = firsts.compactMap { gbk.character(lead: $0, trail: trail) }
+            candidates = simplifiedHan(firsts.compactMap { gbk.character(lead: $0, trail: trail) })
         } else if let reading {
+            var raw: [Unicode.Scalar] = []
             for lead in firsts {
                 raw += GBKReadings.shared.trails(lead: lead, reading: reading).compactMap { gbk.character(lead: lead, trail: $0) }
             }
@@ -316,10 +317,12 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                     pinyin.readings(of: converter?.simplified(c) ?? c).contains(reading)
                 }
             }
+            candidates = simplifiedHan(raw)
+        } else if firsts.count == 1 {
+            candidates = leadCandidates(firsts[0]).scalars   // (made once a row, already simplified)
         } else {
-            raw = firsts.flatMap { gbk.characters(lead: $0) }
+            candidates = simplifiedHan(firsts.flatMap { gbk.characters(lead: $0) })
         }
-        let candidates = simplifiedHan(raw)
         guard !candidates.isEmpty else { return nil }
         if candidates.count == 1 { return (candidates[0], .firstByte) }
         if trail != nil || reading != nil {
