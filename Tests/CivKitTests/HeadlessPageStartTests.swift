@@ -18,6 +18,9 @@ struct HeadlessPageStartTests {
         #expect(start("技术支持：某某县融媒体中心技术部打开某某新闻，阅读体验更佳") == "打开某某新闻，阅读体验更佳")
         #expect(start("技术支持：某某县融媒体中心技术部时时彩计划 北京赛车pk10 幸运飞艇") == "时时彩计划 北京赛车pk10 幸运飞艇")
         #expect(start("湘ICP备13004417号-1某某县统计公报 2023") == "某某县统计公报 2023")
+        // A footer's notice with commas before the sure end; the same after a sentence is no footer's.
+        #expect(start("© 2024 某某吧 本站内容均由网友提供，仅供参考，如有侵权请联系删除某某广播电视台") == "某某广播电视台")
+        #expect(start("本站内容均由网友提供。如有侵权请联系删除某某广播电视台") == nil)
         // Lines of like shape with no sure end, or a sentence after it: no start.
         #expect(start("湘ICP备13004417号关于市政协十三届三次会议提案的答复") == nil)
         #expect(start("联系电话：0736-4218866关于市政协十三届三次会议提案的答复") == nil)

@@ -35,7 +35,9 @@ public enum HeadlessPageStart {
                    previous < 0x80 || sureEndLastScalars.contains(previous) {
                     let before = UnsafeBufferPointer(rebasing: p[..<i])
                     let fieldValue = PageHeadCut.valueEndLastScalars.contains(previous) && PageHeadCut.endsFieldValue(before)
-                    if fieldValue || PageHeadCut.endsPageSurely(before), !BodyEdges.isArticleLine(before),
+                    // (The old page's part may be a footer's notice with commas, `…仅供参考，如有侵权请联系删除`;
+                    // no sentence.)
+                    if fieldValue || PageHeadCut.endsPageSurely(before), !CleanStage.isProse(before),
                        isFirstLine(UnsafeBufferPointer(rebasing: p[i...])) {
                         return fieldValue ? valueEnd(p, from: i) : i
                     }
