@@ -51,6 +51,19 @@ struct HeadlessPageStartTests {
         #expect(spam("Copyright 2020 All Rights Reserved澳门威尼斯人娱乐官网_六合彩开奖直播现场")?.hasPrefix("澳门威尼斯人") == true)
     }
 
+    /// The search over the lines above an article line: the nearest glued line, no further than
+    /// an article line or the old page's first line.
+    @Test func theSearchStopsAtAnArticleLineOrTheOldPagesStart() {
+        func cut(_ lines: [String], oldTextFrom: Int = 0) -> (Int, Int)? {
+            HeadlessPageStart.cut(above: lines.count, line: { (Array(lines[$0].utf8), $0 >= oldTextFrom) }).map { ($0.line, $0.start) }
+        }
+        let glued = "网站标识码：4307000042“把村民的事当成自己的事”"
+        #expect(cut(["会议要求，全市上下要攻坚克难。", glued, "——访柏溪村驻村第一书记"]).map { $0.0 } == 1)
+        #expect(cut([glued, "会议要求，全市上下要攻坚克难，推动各项工作落到实处，取得实效。", "一、基本情况"]) == nil)
+        #expect(cut([glued, "——访柏溪村驻村第一书记"], oldTextFrom: 1) == nil)
+        #expect(cut([glued] + Array(repeating: "相关链接", count: HeadlessPageStart.maxHeadLines)) == nil)
+    }
+
     @Test func aHeadlessPageIsCutAtItsTitleGluedAfterASureEnd() throws {
         let first = Self.article + "主办：湖溪市人大常委会办公室\n网站标识码：4307000042"
         let second = "关于市政协十三届三次会议第0218号提案的答复\n许建华委员：\n您提出的《关于加强背街小巷管理的建议》收悉，现答复如下。"

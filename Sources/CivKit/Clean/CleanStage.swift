@@ -367,27 +367,13 @@ public final class CleanStage {
         return nil
     }
 
-    /// Asked when the last of `recent` is an article line and the line above it none: a page with no head may
-    /// have begun in the few lines above (`HeadlessPageStart`): its first line glued after the old
-    /// page's sure end. The document is cut there and finished; the new one is returned.
+    /// A page with no head (`HeadlessPageStart`) begun above the last of `recent`, an article line
+    /// after none: the document is cut at its first line and finished; the new one is returned.
     private func splitAtHeadlessPage(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
-        guard recent.count >= 2, document.lines.count == recent[0].linesBefore + recent.count else { return nil }
-        var k = recent.count - 2, searched = 0
-        // (An old page with no sentence at all, an agenda, may end in the sure end too.)
-        while k >= 0, searched < HeadlessPageStart.maxHeadLines, recent[k].hasTextBefore, recent[k].linesBefore > 0 {
-            let line = recent[k].cleaned
-            if !line.isEmpty {
-                // A first line glued after a sure end, or a spam banner glued after the old page's
-                // last line; asked before the article test (a glued line may read as one by length).
-                if let start = line.withUnsafeBufferPointer({ HeadlessPageStart.start(in: $0) ?? PageHeadCut.spamBannerStart($0) }) {
-                    return try split(&document, recent: recent, at: k, start: start, counter: "pages.headless-split", emit: emit, reject: reject)
-                }
-                if line.withUnsafeBufferPointer({ BodyEdges.isArticleLine($0) }) { return nil }
-                searched += 1
-            }
-            k -= 1
-        }
-        return nil
+        guard recent.count >= 2, document.lines.count == recent[0].linesBefore + recent.count,
+              let (k, start) = HeadlessPageStart.cut(above: recent.count - 1, line: { (recent[$0].cleaned, recent[$0].hasTextBefore && recent[$0].linesBefore > 0) })
+        else { return nil }
+        return try split(&document, recent: recent, at: k, start: start, counter: "pages.headless-split", emit: emit, reject: reject)
     }
 
     /// A menu line (`网站首页 | 乡情概况 | 政务公开`), on its bytes.

@@ -17,6 +17,28 @@ public enum HeadlessPageStart {
     /// A page's first line glued after a sure end holds at most this many scalars.
     static let maxFirstLineScalars = 60
 
+    /// Over the lines above an article line, the nearest first (`line(k)`, k from `count - 1` down:
+    /// the line's cleaned bytes, and whether the old page's text stands above it), the first that
+    /// holds a page's first line glued after a sure end, or a spam banner glued after the old
+    /// page's last line: its index and the cut's byte. The search stops at an article line (asked
+    /// first: a glued line may read as one by its length) or after `maxHeadLines` non-empty lines.
+    @inline(__always)
+    public static func cut(above count: Int, line: (Int) -> (bytes: [UInt8], oldTextAbove: Bool)) -> (line: Int, start: Int)? {
+        var k = count - 1, searched = 0
+        while k >= 0, searched < maxHeadLines {
+            let (bytes, oldTextAbove) = line(k)
+            // (An old page with no sentence at all, an agenda, may end in the sure end too.)
+            guard oldTextAbove else { return nil }
+            if !bytes.isEmpty {
+                if let cutAt = bytes.withUnsafeBufferPointer({ Self.start(in: $0) ?? PageHeadCut.spamBannerStart($0) }) { return (k, cutAt) }
+                if bytes.withUnsafeBufferPointer({ BodyEdges.isArticleLine($0) }) { return nil }
+                searched += 1
+            }
+            k -= 1
+        }
+        return nil
+    }
+
     /// The byte in `p` where a page's first line glued after a sure end begins, or nil.
     public static func start(in p: UnsafeBufferPointer<UInt8>) -> Int? {
         guard p.count <= PageHeadCut.maxLineBytes else { return nil }
