@@ -124,6 +124,7 @@ public final class CleanStage {
         // What the current page's lost characters taught (forgotten where a page starts; a page
         // cut later, above its start, keeps what its lines taught the page before).
         var lostMemory = LostCharacterMemory()
+        var aboveIsArticle = false
         while let line = try input.nextLine() {
             lineCounters.removeAll()
             let preferred = document.encoding != .utf8 ? document.encoding : streamEncoding
@@ -193,6 +194,11 @@ public final class CleanStage {
             }
             recent.append(consume before)
             if recent.count > PageHeadCut.windowLines + 1 { document.counters.merge(recent.removeFirst().counters) }
+            // Whether this line and the last non-empty one above are article lines, each line read
+            // once: a sentence after none may begin a page with no head (`HeadlessPageStart`).
+            let isArticle = !bytes.isEmpty && bytes.withUnsafeBufferPointer { BodyEdges.isArticleLine($0) }
+            let headlessMayStart = isArticle && !aboveIsArticle
+            if !bytes.isEmpty { aboveIsArticle = isArticle }
             if let offset = pendingByline {
                 pendingByline = nil
                 if let byline = recent.firstIndex(where: { $0.line.offset == offset }), byline == recent.count - 2,
@@ -233,6 +239,7 @@ public final class CleanStage {
                 if next == nil, let name = bytes.withUnsafeBufferPointer({ BylineNamedPageStart.sourceName(inByline: $0) }) {
                     next = try splitAtBylineNamedPageStart(&document, recent: recent, name: name, emit: emit, reject: reject)
                 }
+                if next == nil, headlessMayStart { next = try splitAtHeadlessPage(&document, recent: recent, emit: emit, reject: reject) }
                 if let next {
                     document = next
                     recent.removeAll(keepingCapacity: true)
@@ -243,6 +250,9 @@ public final class CleanStage {
                 // A page with no sentence at all (an agenda, a list) has no article to search
                 // below: a name glued after its sure end, above the next page's byline, still
                 // begins that page.
+                document = next
+                recent.removeAll(keepingCapacity: true)
+            } else if headlessMayStart, document.hasText, !document.tooLarge, let next = try splitAtHeadlessPage(&document, recent: recent, emit: emit, reject: reject) {
                 document = next
                 recent.removeAll(keepingCapacity: true)
             }
@@ -355,6 +365,15 @@ public final class CleanStage {
             }
         }
         return nil
+    }
+
+    /// A page with no head (`HeadlessPageStart`) begun above the last of `recent`, an article line
+    /// after none: the document is cut at its first line and finished; the new one is returned.
+    private func splitAtHeadlessPage(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
+        guard recent.count >= 2, document.lines.count == recent[0].linesBefore + recent.count,
+              let (k, start) = HeadlessPageStart.cut(above: recent.count - 1, line: { (recent[$0].cleaned, recent[$0].hasTextBefore && recent[$0].linesBefore > 0) })
+        else { return nil }
+        return try split(&document, recent: recent, at: k, start: start, counter: "pages.headless-split", emit: emit, reject: reject)
     }
 
     /// A menu line (`网站首页 | 乡情概况 | 政务公开`), on its bytes.

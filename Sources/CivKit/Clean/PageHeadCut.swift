@@ -99,6 +99,9 @@ public enum PageHeadCut {
                     beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                     isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false, aboveStart: Bool = false) -> (start: Int, strength: Int)? {
         // The old page's last sentence may only end in the new page's glued name.
+        // After a sure end, any page's first line short of a sentence (`…技术部欢迎来到某某文库！ |
+        // 帮助中心`, a title with digits) begins the page, as where no head shows one (`HeadlessPageStart`).
+        if let sure = HeadlessPageStart.start(in: p) { return (sure, aboveStart ? 3 : 2) }
         guard !BodyEdges.isSentence(p) else {
             if aboveStart { return nameGluedAfterEnd(p).map { ($0, 3) } }
             // Higher up, a short line with only a comma may end in a site's name and slogan glued
@@ -246,7 +249,10 @@ public enum PageHeadCut {
                 j = s
                 continue
             }
-            if s > 0, endsFooter(UnsafeBufferPointer(rebasing: p[..<j])), ScalarClass.isHan(UTF8Bytes.scalar(p, at: j).value) { return j }
+            // (A short Latin word glued to Han text is the banner item's own, `亚洲AV无码…`, no
+            // footer's last word as `Reserved` is.)
+            if s > 0, !endsInShortLatinWord(UnsafeBufferPointer(rebasing: p[..<j])), endsFooter(UnsafeBufferPointer(rebasing: p[..<j])),
+               ScalarClass.isHan(UTF8Bytes.scalar(p, at: j).value) { return j }
             j = s
         }
         // Glued with no end between: the old page's last item (a link's title) is longer than the
@@ -258,6 +264,16 @@ public enum PageHeadCut {
         if !crossed, j > 0, UTF8Bytes.scalar(p, endingAt: j).value == separator { return nil }
         return start
     }
+
+    /// Whether `before` ends in a Latin word of at most `maxBannerLatinLetters` letters after Han
+    /// text (`亚洲AV`).
+    static func endsInShortLatinWord(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = before.count
+        while i > 0, isLatinLetter(UInt32(before[i - 1])) { i -= 1 }
+        return before.count - i >= 1 && before.count - i <= maxBannerLatinLetters && i > 0 && before[i - 1] >= 0x80
+    }
+
+    static let maxBannerLatinLetters = 2
 
     /// The first separator after `i`: the one a banner's items are joined by (`_`, `|`, a space).
     static func bannerSeparator(after i: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt32? {
