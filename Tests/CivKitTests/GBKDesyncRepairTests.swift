@@ -400,3 +400,33 @@ enum Desync {
         #expect(MirroredText.numberedForm(Array("共13.5元".unicodeScalars), at: 1) == nil)
     }
 }
+
+/// A run of one odd character: the byte lost was the first of the last character before ASCII,
+/// whose second byte read with the ASCII character after it as one character (`的K` as `腒`).
+@Suite struct GBKDesyncSwallowedASCIITests {
+    let repair = GBKDesyncRepair(converter: try! TraditionalToSimplified())
+
+    func run(_ line: String) -> (String, Counters) {
+        var counters = Counters()
+        return (repair.repair(line, counters: &counters), counters)
+    }
+
+    @Test func oneOddCharacterThatTookTheASCIIAfterIt() {
+        let line = Array("启动虚拟机以后，请运行这台主机的KVM模块。".unicodeScalars)
+        let at = line.firstIndex(of: "K")! - 1
+        let damaged = String(String.UnicodeScalarView(Desync.damage(Array(line[..<at]) + Array(line[at...]), from: at)!))
+        #expect(damaged == "启动虚拟机以后，请运行这台主机腒VM模块。")
+        let (out, counters) = run(damaged)
+        #expect(out == String(String.UnicodeScalarView(line)), "\(out)")
+        #expect(counters["gbk-desync.repaired"] == 1)
+    }
+
+    /// A rare character of the text before ASCII stays.
+    @Test func rareCharacterBeforeASCIIStays() {
+        for line in ["她喜欢胤禛 这样的人。", "这种鱼叫鲃Kit，产于南方。"] {
+            let (out, counters) = run(line)
+            #expect(out == line)
+            #expect(counters["gbk-desync.repaired"] == 0)
+        }
+    }
+}
