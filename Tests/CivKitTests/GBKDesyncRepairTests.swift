@@ -430,3 +430,18 @@ enum Desync {
         }
     }
 }
+
+/// A run's last character before ASCII ends a word there: the character model's boundary after it
+/// counts (设置[为] before `yes`, not 设置[我]).
+@Suite struct GBKDesyncLastCharacterBeforeASCIITests {
+    let repair = GBKDesyncRepair(converter: try! TraditionalToSimplified())
+
+    @Test func lastCharacterBeforeALatinWord() {
+        for (line, start) in [("你可以把这些选项设置为 yes 或者 no。", 7)] {
+            let damaged = String(String.UnicodeScalarView(Desync.damage(Array(line.unicodeScalars), from: start)!))
+            var counters = Counters()
+            let out = repair.repair(damaged, counters: &counters)
+            #expect(out == line, "\(damaged) -> \(out)")
+        }
+    }
+}

@@ -415,7 +415,11 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     func complete(_ s: [Unicode.Scalar], i: Int, j: Int, shiftedText t: [Unicode.Scalar], lastHalf: inout LastHalf?) -> ([Unicode.Scalar], Int)? {
         let gbk = GBKPairs.shared
         guard let first = gbk.bytes(of: s[i]), let last = gbk.bytes(of: s[j - 1]) else { return nil }
-        let left = hanContext(s, before: i), right = hanContext(s, after: j)
+        // After the run, Han text or a word's end: ASCII (or U+FFFD before it, or the line's end)
+        // is a boundary, which the character model scores (a run's last character before a
+        // Latin word ends a word: 与, 为, 用 more often than 有, 我).
+        let left = hanContext(s, before: i), han = hanContext(s, after: j)
+        let right = han.isEmpty ? [Self.boundary] : han
         let simplifiedLine = isSimplifiedLine(s, outside: i ..< j)
         let firstCandidates = halfCandidates(trail: first.lead, simplifiedLine: simplifiedLine)
         let lastCandidates = halfCandidates(lead: last.trail, simplifiedLine: simplifiedLine)
@@ -464,6 +468,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     }
 
     static let replacement: Unicode.Scalar = "\u{FFFD}"
+    /// What stands for a word boundary after a run in its right context (a character that is not Han text).
+    static let boundary: Unicode.Scalar = " "
 
     /// `s[m]` is a suspect whose second byte is an ASCII character (40–7E), ASCII (or the line's
     /// end) after it and no suspect before: a run of one pair that took the ASCII character after
