@@ -421,6 +421,20 @@ enum Desync {
         #expect(counters["gbk-desync.repaired"] == 1)
     }
 
+    /// A short run whose last pair took the ASCII character after it is found by that pair too
+    /// (`蛘逧DITOR` for 或者EDITOR: the shifted characters alone make no word to see it by).
+    @Test func shortRunsThatTookTheASCIIAfterThem() {
+        for (line, at) in [("如果没有设置VISUAL或者EDITOR环境变量，就使用默认的编辑器。", "或"), ("在配置文件中，如果name不存在就初始化它。", "如"),
+                           ("这台电脑的内存是三星DDR3的，运行很快。", "星")] {
+            let scalars = Array(line.unicodeScalars)
+            let damaged = String(String.UnicodeScalarView(Desync.damage(scalars, from: scalars.firstIndex(of: Unicode.Scalar(at)!)!)!))
+            #expect(damaged != line)
+            let (out, counters) = run(damaged)
+            #expect(out == line, "\(damaged) -> \(out)")
+            #expect(counters["gbk-desync.repaired"] == 1)
+        }
+    }
+
     /// A rare character of the text before ASCII stays.
     @Test func rareCharacterBeforeASCIIStays() {
         for line in ["她喜欢胤禛 这样的人。", "这种鱼叫鲃Kit，产于南方。"] {

@@ -267,9 +267,16 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         }
         // Or a character only a run shows: private use (GBK's user-defined cells), or U+FFFD.
         if !sees { sees = (max(lowest, p - Self.evidenceReach) ..< min(s.count, p + Self.evidenceReach + 1)).contains { isDamageMark(s, $0) } }
-        // Or a rare character whose second byte is ASCII, before ASCII: a run of one odd character
-        // whose pair took the ASCII character after it (`腒VM` for 的KVM: 的 is B5 C4, 腒 C4 4B).
-        if !sees { sees = swallowsASCII(s, p) }
+        // Or, up to ASCII a few characters on, a character whose second byte is ASCII: a short
+        // run's last pair, which took the ASCII character after the run (`腒VM` for 的KVM: 的 is
+        // B5 C4, 腒 C4 4B; `蛘逧DITOR` for 或者EDITOR).
+        if !sees {
+            var m = p
+            while m < s.count, m - p <= Self.evidenceReach, s[m].value >= 0x80 {
+                if tookASCII(s, m) { sees = true; break }
+                m += 1
+            }
+        }
         guard sees else { return nil }
         // Then the whole chain around p whose shifted readings all exist: a run lies inside.
         var before: [Unicode.Scalar] = []
@@ -475,7 +482,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// end) after it and no suspect before: a run of one pair that took the ASCII character after
     /// the run.
     func swallowsASCII(_ s: [Unicode.Scalar], _ m: Int) -> Bool {
-        guard isSuspect(s[m].value), m + 1 == s.count || s[m + 1].value < 0x80, m == 0 || !isSuspect(s[m - 1].value), let bytes = GBKPairs.shared.bytes(of: s[m]) else { return false }
+        isSuspect(s[m].value) && (m == 0 || !isSuspect(s[m - 1].value)) && tookASCII(s, m)
+    }
+
+    /// `s[m]`'s second byte is an ASCII character (40–7E) and ASCII (or the line's end) follows:
+    /// it may be a run's last pair, which took the ASCII character after the run.
+    func tookASCII(_ s: [Unicode.Scalar], _ m: Int) -> Bool {
+        guard m + 1 == s.count || s[m + 1].value < 0x80, let bytes = GBKPairs.shared.bytes(of: s[m]) else { return false }
         return (0x40 ... 0x7E).contains(bytes.trail)
     }
 
