@@ -267,12 +267,13 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         }
         // Or a character only a run shows: private use (GBK's user-defined cells), or U+FFFD.
         if !sees { sees = (max(lowest, p - Self.evidenceReach) ..< min(s.count, p + Self.evidenceReach + 1)).contains { isDamageMark(s, $0) } }
-        // Or, up to ASCII a few characters on, a character whose second byte is ASCII: a short
-        // run's last pair, which took the ASCII character after the run (`腒VM` for 的KVM: 的 is
-        // B5 C4, 腒 C4 4B; `蛘逧DITOR` for 或者EDITOR).
+        // Or, a few suspects on before ASCII, a suspect whose second byte is ASCII: a short run's
+        // last pair, which took the ASCII character after the run (`腒VM` for 的KVM: 的 is B5 C4,
+        // 腒 C4 4B; `蛘逧DITOR` for 或者EDITOR). Suspects only: on a traditional page, ordinary
+        // characters with an ASCII second byte before ASCII are common (each would cost a chain).
         if !sees {
             var m = p
-            while m < s.count, m - p <= Self.evidenceReach, s[m].value >= 0x80 {
+            while m < s.count, m - p <= Self.evidenceReach, isSuspect(s[m].value) {
                 if tookASCII(s, m) { sees = true; break }
                 m += 1
             }
