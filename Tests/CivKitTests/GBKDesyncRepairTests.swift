@@ -400,3 +400,62 @@ enum Desync {
         #expect(MirroredText.numberedForm(Array("共13.5元".unicodeScalars), at: 1) == nil)
     }
 }
+
+/// A run of one odd character: the byte lost was the first of the last character before ASCII,
+/// whose second byte read with the ASCII character after it as one character (`的K` as `腒`).
+@Suite struct GBKDesyncSwallowedASCIITests {
+    let repair = GBKDesyncRepair(converter: try! TraditionalToSimplified())
+
+    func run(_ line: String) -> (String, Counters) {
+        var counters = Counters()
+        return (repair.repair(line, counters: &counters), counters)
+    }
+
+    @Test func oneOddCharacterThatTookTheASCIIAfterIt() {
+        let line = Array("启动虚拟机以后，请运行这台主机的KVM模块。".unicodeScalars)
+        let at = line.firstIndex(of: "K")! - 1
+        let damaged = String(String.UnicodeScalarView(Desync.damage(Array(line[..<at]) + Array(line[at...]), from: at)!))
+        #expect(damaged == "启动虚拟机以后，请运行这台主机腒VM模块。")
+        let (out, counters) = run(damaged)
+        #expect(out == String(String.UnicodeScalarView(line)), "\(out)")
+        #expect(counters["gbk-desync.repaired"] == 1)
+    }
+
+    /// A short run whose last pair took the ASCII character after it is found by that pair too
+    /// (`蛘逧DITOR` for 或者EDITOR: the shifted characters alone make no word to see it by).
+    @Test func shortRunsThatTookTheASCIIAfterThem() {
+        for (line, at) in [("如果没有设置VISUAL或者EDITOR环境变量，就使用默认的编辑器。", "或"), ("在配置文件中，如果name不存在就初始化它。", "如"),
+                           ("这台电脑的内存是三星DDR3的，运行很快。", "星")] {
+            let scalars = Array(line.unicodeScalars)
+            let damaged = String(String.UnicodeScalarView(Desync.damage(scalars, from: scalars.firstIndex(of: Unicode.Scalar(at)!)!)!))
+            #expect(damaged != line)
+            let (out, counters) = run(damaged)
+            #expect(out == line, "\(damaged) -> \(out)")
+            #expect(counters["gbk-desync.repaired"] == 1)
+        }
+    }
+
+    /// A rare character of the text before ASCII stays.
+    @Test func rareCharacterBeforeASCIIStays() {
+        for line in ["她喜欢胤禛 这样的人。", "这种鱼叫鲃Kit，产于南方。"] {
+            let (out, counters) = run(line)
+            #expect(out == line)
+            #expect(counters["gbk-desync.repaired"] == 0)
+        }
+    }
+}
+
+/// A run's last character before ASCII ends a word there: the character model's boundary after it
+/// counts (设置[为] before `yes`, not 设置[我]).
+@Suite struct GBKDesyncLastCharacterBeforeASCIITests {
+    let repair = GBKDesyncRepair(converter: try! TraditionalToSimplified())
+
+    @Test func lastCharacterBeforeALatinWord() {
+        for (line, start) in [("你可以把这些选项设置为 yes 或者 no。", 7)] {
+            let damaged = String(String.UnicodeScalarView(Desync.damage(Array(line.unicodeScalars), from: start)!))
+            var counters = Counters()
+            let out = repair.repair(damaged, counters: &counters)
+            #expect(out == line, "\(damaged) -> \(out)")
+        }
+    }
+}
