@@ -12,8 +12,14 @@ public final class Lexicon: Sendable {
     public static let shared = Lexicon(image: DataFile.image("lexicon.bin", source: "lexicon.tsv", LexiconImage.init))
 
     let image: LexiconImage
+    /// The image's `codeTable`, held here: `code(of:)` reads it in place, where asking the image
+    /// copied the image's value (200 bytes, its references retained) at every call.
+    let codeTable: [UInt16]
 
-    init(image: LexiconImage) { self.image = image }
+    init(image: LexiconImage) {
+        self.image = image
+        codeTable = image.codeTable
+    }
 
     /// Parses `word<TAB>frequency` lines; a line without a frequency counts as frequency 1.
     public convenience init(lines: [String]) {
@@ -47,7 +53,7 @@ public final class Lexicon: Sendable {
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: image.maxWordLength + 1) { codes in
             var n = 0
             for c in word {
-                guard n < image.maxWordLength, let code = image.code(of: c) else { return 0 }
+                guard n < image.maxWordLength, let code = code(of: c) else { return 0 }
                 codes[n] = code
                 n += 1
             }
@@ -58,7 +64,7 @@ public final class Lexicon: Sendable {
     /// Summed frequency of the words containing `c` (once per occurrence): how common the character
     /// is in words.
     public func characterFrequency(_ c: Unicode.Scalar) -> Int {
-        image.code(of: c).map(image.characterFrequency(code:)) ?? 0
+        code(of: c).map(image.characterFrequency(code:)) ?? 0
     }
 
     /// Every character the words hold, with its `characterFrequency`, in scalar order.
@@ -82,7 +88,13 @@ public final class Lexicon: Sendable {
     // (the lost-character repair): map each character once, then ask with codes.
 
     /// The lexicon's code for a character, nil when no word contains it.
-    func code(of c: Unicode.Scalar) -> UInt32? { image.code(of: c) }
+    @inline(__always) func code(of c: Unicode.Scalar) -> UInt32? {
+        if c.value < 0x10000, !codeTable.isEmpty {
+            let stored = codeTable[Int(c.value)]
+            return stored == 0 ? nil : UInt32(stored) &- 1
+        }
+        return image.code(of: c)
+    }
 
     /// The frequency of the word spelled by `codes`, 0 when absent.
     func frequency(codes: UnsafeBufferPointer<UInt32>) -> Int { image.frequency(codes: codes) }
@@ -136,7 +148,7 @@ public final class Lexicon: Sendable {
         var out: [UInt32] = []
         out.reserveCapacity(scalars.count)
         for c in scalars {
-            guard let code = image.code(of: c) else { return nil }
+            guard let code = code(of: c) else { return nil }
             out.append(code)
         }
         return out
