@@ -185,7 +185,8 @@ public final class CleanStage {
             let before = RecentLine(line: line, cleaned: bytes, encoding: encoding, preferred: preferred, counters: lineCounters,
                                     linesBefore: document.lines.count, keptBytesBefore: document.keptBytes,
                                     hasTextBefore: document.hasText, hasProseBefore: document.hasProse, encodingBefore: document.encoding)
-            append(String(decoding: bytes, as: UTF8.self), rawBytes: line.streamLength, encoding: encoding, to: &document)
+            // (Valid UTF-8: decoded, then repaired.)
+            append(UTF8Bytes.string(ofValid: bytes), rawBytes: line.streamLength, encoding: encoding, to: &document)
             document.length = line.offset + line.streamLength - document.offset
             if wholeInputIsOneDocument {
                 document.counters.merge(lineCounters)
