@@ -99,7 +99,7 @@ public final class CleanStage {
         // show that the next page began in one of them (`BylineNamedPageStart`).
         var recent: [RecentLine] = []
         func settle(_ document: inout PendingDocument) {
-            for line in recent { document.counters.merge(line.counters) }
+            for k in recent.indices { document.counters.merge(recent[k].counters) }
             recent.removeAll(keepingCapacity: true)
         }
         // A line that starts a page (a breadcrumb), its cut deferred until the page's head
@@ -193,7 +193,12 @@ public final class CleanStage {
                 continue
             }
             recent.append(consume before)
-            if recent.count > PageHeadCut.windowLines + 1 { document.counters.merge(recent.removeFirst().counters) }
+            if recent.count > PageHeadCut.windowLines + 1 {
+                // Merged in place, then removed in place: taking the line out copied it (its
+                // buffers and counts retained) only to destroy the copy.
+                document.counters.merge(recent[0].counters)
+                recent.removeSubrange(0 ..< 1)
+            }
             if let offset = pendingByline {
                 pendingByline = nil
                 if let byline = recent.firstIndex(where: { $0.line.offset == offset }), byline == recent.count - 2,
