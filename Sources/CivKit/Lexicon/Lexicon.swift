@@ -53,7 +53,7 @@ public final class Lexicon: Sendable {
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: image.maxWordLength + 1) { codes in
             var n = 0
             for c in word {
-                guard n < image.maxWordLength, let code = code(of: c) else { return 0 }
+                guard n < image.maxWordLength, let code = image.code(of: c) else { return 0 }
                 codes[n] = code
                 n += 1
             }
@@ -64,7 +64,7 @@ public final class Lexicon: Sendable {
     /// Summed frequency of the words containing `c` (once per occurrence): how common the character
     /// is in words.
     public func characterFrequency(_ c: Unicode.Scalar) -> Int {
-        code(of: c).map(image.characterFrequency(code:)) ?? 0
+        image.code(of: c).map(image.characterFrequency(code:)) ?? 0
     }
 
     /// Every character the words hold, with its `characterFrequency`, in scalar order.
@@ -148,7 +148,7 @@ public final class Lexicon: Sendable {
         var out: [UInt32] = []
         out.reserveCapacity(scalars.count)
         for c in scalars {
-            guard let code = code(of: c) else { return nil }
+            guard let code = image.code(of: c) else { return nil }
             out.append(code)
         }
         return out
