@@ -469,6 +469,22 @@ import PropertyBased
     }
 
     /// `write` replaces the output with the scalars' UTF-8, characters of every length.
+    /// A String made from bytes known to be valid is the String their validation makes, and
+    /// every cleaned line is such bytes (what civ-clean makes its lines' Strings from).
+    @Test func validBytesMakeTheSameString() {
+        for text in ["", "abc", "萍乡城事网—萍乡最具影响力门户网站", "鄉(xiāng) 🙂 é\u{301}", "\u{FEFF}x\u{200B}"] {
+            let bytes = Array(text.utf8)
+            #expect(UTF8Bytes.string(ofValid: bytes) == text)
+            #expect(Array(UTF8Bytes.string(ofValid: bytes).utf8) == bytes)
+        }
+        var counters = Counters(), memory = LostCharacterMemory(), spare: [UInt8] = []
+        for line in ["萍鄉(xiāng)城事網(wǎng),、園區(qū)", "张掖日?qǐng)?bào)", "嵉墓ぷ魍苿\u{A0}(一)企业?", "实打?qū),"] {
+            var bytes = Array(line.utf8)
+            Support.cleaner.clean(&bytes, spare: &spare, counters: &counters, memory: &memory)
+            #expect(String(validating: bytes, as: UTF8.self) != nil)
+        }
+    }
+
     @Test func writeGivesTheScalarsUTF8() {
         var output = Array("left over from the line before".utf8)
         for text in ["", "a", "é网🙂", "甘肃张掖 a—b 𠀀"] {

@@ -145,6 +145,12 @@ public final class BoilerplateRules: @unchecked Sendable {
             return text.withUTF8 { matches($0) }
         }
 
+        /// Where a match ends in the line's bytes (an offset), given its keywords, if it matches.
+        func matchEnd(in p: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Int? {
+            guard mayMatch(p, keywords: keywords) else { return nil }
+            return regex.firstMatchEnd(in: p)
+        }
+
         /// Where a match ends in `text`, if it matches.
         func matchEnd(in text: String) -> String.Index? {
             guard mayMatch(text), let end = regex.firstMatchEnd(in: text) else { return nil }
@@ -481,8 +487,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         // String version's last test, on the bytes from the second byte on (its own candidates, from
         // the second character on, are among these), builds no String when no start is there.
         if !mayEnd && !mayClose && laterPageStart(in: line, from: 1) == nil { return nil }
-        let text = String(decoding: line, as: UTF8.self)
-        return gluedPageStart(in: text).map { text.utf8.distance(from: text.startIndex, to: $0) }
+        return gluedPageStart(bytes: line, keywords: keywords)
     }
 
     /// In a line where one page's last line and the next page's first line were glued together
@@ -495,37 +500,57 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// (`版权所有：某某网 Copyright © 2023 All Rights Reserved当前位置：首页`). Only the starts
     /// that have a fixed opening (the breadcrumb markers) are looked for there.
     public func gluedPageStart(in line: String) -> String.Index? {
+        var text = line
+        return text.withUTF8 { gluedPageStart(bytes: $0, keywords: keywords(in: $0)) }.map { line.utf8.index(line.startIndex, offsetBy: $0) }
+    }
+
+    /// The same on a line's bytes, given its `keywords(in:)`: the byte offset. The line becomes
+    /// a String only where a rule's answer reads one (a marker matched with text after it, a
+    /// start found inside the line): most lines that reach here hold neither.
+    func gluedPageStart(bytes p: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Int? {
+        // The line as a String, made once when first asked for, and an offset as its index.
+        var madeText: String? = nil
+        func text() -> String {
+            if let madeText { return madeText }
+            let made = String(decoding: p, as: UTF8.self)
+            madeText = made
+            return made
+        }
+        func index(_ offset: Int) -> String.Index { let line = text(); return line.utf8.index(line.startIndex, offsetBy: offset) }
         for rule in pageEndRules {
-            guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
-            let rest = String(line[end...])
-            let last = line[line.index(before: end)]
-            // (A glued start's rule counts here too: after the marker, `<?xml …` can only begin a page.)
-            if startsPage(rest) || LinkLines.isMenu(rest) || "）)！!。".contains(last) || gluedStartRules.contains(where: { $0.matches(rest) }) { return end }
+            guard let end = rule.matchEnd(in: p, keywords: keywords), end < p.count else { continue }
+            let restBytes = UnsafeBufferPointer(rebasing: p[end...])
+            if startsPage(restBytes) || LinkLines.isMenu(String(decoding: restBytes, as: UTF8.self)) || Self.closesBefore(p, end, in: text, index)
+                || gluedStartRules.contains(where: { $0.matches(restBytes) }) { return end }
             // A site's name right after the marker is the next page's banner, unless the marker
             // may be followed by its owner (`版权所有某某网`, with no owner named before it).
-            if let first = rest.unicodeScalars.first, ScalarClass.isHan(first), isBannerName(rest), !Self.mayNameOwnerAfter(line[..<end]) { return end }
-            if let start = laterPageStart(in: line, after: end) { return start }
-            if let start = bannerAfterLatin(in: line, after: end) { return start }
+            if ScalarClass.isHan(UTF8Bytes.scalar(p, at: end).value) {
+                let line = text(), at = index(end)
+                if isBannerName(String(line[at...])), !Self.mayNameOwnerAfter(line[..<at]) { return end }
+            }
+            if let start = laterPageStart(in: p, from: end) { return start }
+            if Self.mayHoldBannerAfterLatin(p), let start = bannerAfterLatin(in: text(), after: index(end)) {
+                return text().utf8.distance(from: text().startIndex, to: start)
+            }
         }
         // A page's last line (a registration number, `All Rights Reserved`, `【关闭窗口】`) with
         // more text right after it, no space between: the next page's first line.
         // A page's last line has no full stop (prose lines do, and are most lines): one byte scan
         // spares them the rules.
-        var text = line
-        let closable = !text.withUTF8 { UTF8Bytes.contains($0, Self.fullStopBytes) }
+        let closable = !UTF8Bytes.contains(p, Self.fullStopBytes)
         for rule in pageCloseRules where closable {
-            guard let end = rule.matchEnd(in: line), end < line.endIndex else { continue }
-            if let next = line.unicodeScalars[end...].first, Self.mayBeginPage(next) { return end }
+            guard let end = rule.matchEnd(in: p, keywords: keywords), end < p.count else { continue }
+            if let next = Unicode.Scalar(UTF8Bytes.scalar(p, at: end).value), Self.mayBeginPage(next) { return end }
         }
         // A breadcrumb (or another start with a fixed opening) inside the line, after whatever
         // last line the page before ended with (`下一篇：某某工作会议召开您当前的位置：首页 >> 要闻`).
-        var bytes = line
-        // (Only past the line's first byte: a line that begins with one, `首页 > 新闻`, is a page's own line.)
-        if line.utf8.count <= Self.maxLineBytes, bytes.withUTF8({ p in p.count > 1 && Self.inLineStartBytes.contains { UTF8Bytes.contains(UnsafeBufferPointer(rebasing: p[1...]), $0) } }), !line.isEmpty,
-           let start = laterPageStart(in: line, after: line.index(after: line.startIndex)), !startsPage(line),
+        // (Only past the line's first character: a line that begins with one, `首页 > 新闻`, is a page's own line.)
+        if p.count <= Self.maxLineBytes, p.count > 1, Self.inLineStartBytes.contains(where: { UTF8Bytes.contains(UnsafeBufferPointer(rebasing: p[1...]), $0) }),
+           let startOffset = laterPageStart(in: p, from: Self.firstCharacterLength(p, in: text)), !startsPage(p),
            // A line a glued start's rule takes from its first character (`进入长者模式|无障碍阅读`) is
            // that page's own first line, not a start glued after `进入`.
-           !gluedStartRules.contains(where: { $0.matches(line) }) {
+           !gluedStartRules.contains(where: { $0.matches(p) }) {
+            let line = text(), start = index(startOffset)
             // A welcome inside a sentence (`他说：欢迎来到…！`) is the sentence's.
             // `网站首页 | 乡情概况 | …` is a menu whose first item is the home page, not a trail glued after `网站`.
             if line[..<start] == "网站" { return nil }
@@ -533,9 +558,34 @@ public final class BoilerplateRules: @unchecked Sendable {
             if line[start...].hasPrefix("您好") || line[start...].hasPrefix("你好"),
                let before = line[..<start].unicodeScalars.last, "：:“\"「，".unicodeScalars.contains(before) { return nil }
             if line[start...].hasPrefix("欢迎"), line[..<start].unicodeScalars.contains(where: { "，。！？；：:".unicodeScalars.contains($0) }) { return nil }
-            return start
+            return startOffset
         }
         return nil
+    }
+
+    /// Whether the Character before `end` closes (`）)！!。`): then nothing can go on after the
+    /// marker. Read on the bytes where no scalar around it can join it into a larger Character
+    /// (ASCII, Han, anything below U+0600 before it; below U+0300 or Han after it), else as the
+    /// String reads it.
+    static func closesBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, in text: () -> String, _ index: (Int) -> String.Index) -> Bool {
+        let (v, s) = UTF8Bytes.scalar(p, endingAt: end)
+        let after = end == p.count || p[end] < 0xCC || (0xE4 ... 0xE9).contains(p[end])
+        let before = s == 0 || { let b = UTF8Bytes.scalar(p, endingAt: s).value; return b < 0x600 || ScalarClass.isHan(b) }()
+        if after && before { return closingMarks.contains(v) }
+        let line = text()
+        return "）)！!。".contains(line[line.index(before: index(end))])
+    }
+    static let closingMarks: [UInt32] = [0xFF09, 0x29, 0xFF01, 0x21, 0x3002]
+
+    /// The length in bytes of the line's first Character: its first scalar's where what follows
+    /// cannot join it (ASCII or Han, after ASCII but CR, or after Han), else as the String counts it.
+    static func firstCharacterLength(_ p: UnsafeBufferPointer<UInt8>, in text: () -> String) -> Int {
+        let (v, length) = UTF8Bytes.scalar(p, at: 0)
+        if (v < 0x80 && v != 0x0D) || ScalarClass.isHan(v) {
+            if length >= p.count || p[length] < 0x80 || (0xE4 ... 0xE9).contains(p[length]) { return length }
+        }
+        let line = text()
+        return line.utf8.distance(from: line.startIndex, to: line.index(after: line.startIndex))
     }
 
     /// `line` split at every `separator` byte, empty fields kept. On bytes: String's split
@@ -607,12 +657,9 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// In a footer line, Han text glued right after Latin letters (`…Power by
     /// DedeCms百科知识网`) that reads as a site's banner: the next page's first line.
     func bannerAfterLatin(in line: String, after from: String.Index) -> String.Index? {
-        // The cheap test first: an ASCII letter right before a multi-byte character's lead byte.
+        // The cheap test first.
         var bytes = line
-        let mayHold = bytes.withUTF8 { p in
-            p.indices.dropLast().contains { i in (p[i] | 0x20) >= 0x61 && (p[i] | 0x20) <= 0x7A && p[i + 1] >= 0xE3 }
-        }
-        guard mayHold else { return nil }
+        guard bytes.withUTF8(Self.mayHoldBannerAfterLatin) else { return nil }
         var previous: Unicode.Scalar? = nil
         var i = from
         let scalars = line.unicodeScalars
@@ -627,6 +674,11 @@ public final class BoilerplateRules: @unchecked Sendable {
             i = scalars.index(after: i)
         }
         return nil
+    }
+
+    /// `bannerAfterLatin`'s cheap test: an ASCII letter right before a multi-byte character's lead byte.
+    static func mayHoldBannerAfterLatin(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.indices.dropLast().contains { i in (p[i] | 0x20) >= 0x61 && (p[i] | 0x20) <= 0x7A && p[i + 1] >= 0xE3 }
     }
 
     /// `位置`, which every breadcrumb marker holds: the cheap test before looking for one inside a line.

@@ -99,7 +99,7 @@ public final class CleanStage {
         // show that the next page began in one of them (`BylineNamedPageStart`).
         var recent: [RecentLine] = []
         func settle(_ document: inout PendingDocument) {
-            for line in recent { document.counters.merge(line.counters) }
+            for k in recent.indices { document.counters.merge(recent[k].counters) }
             recent.removeAll(keepingCapacity: true)
         }
         // A line that starts a page (a breadcrumb), its cut deferred until the page's head
@@ -186,14 +186,20 @@ public final class CleanStage {
             let before = RecentLine(line: line, cleaned: bytes, encoding: encoding, preferred: preferred, counters: lineCounters,
                                     linesBefore: document.lines.count, keptBytesBefore: document.keptBytes,
                                     hasTextBefore: document.hasText, hasProseBefore: document.hasProse, encodingBefore: document.encoding)
-            append(String(decoding: bytes, as: UTF8.self), rawBytes: line.streamLength, encoding: encoding, to: &document)
+            // (Valid UTF-8: decoded, then repaired.)
+            append(UTF8Bytes.string(ofValid: bytes), rawBytes: line.streamLength, encoding: encoding, to: &document)
             document.length = line.offset + line.streamLength - document.offset
             if wholeInputIsOneDocument {
                 document.counters.merge(lineCounters)
                 continue
             }
             recent.append(consume before)
-            if recent.count > PageHeadCut.windowLines + 1 { document.counters.merge(recent.removeFirst().counters) }
+            if recent.count > PageHeadCut.windowLines + 1 {
+                // Merged in place, then removed in place: taking the line out copied it (its
+                // buffers and counts retained) only to destroy the copy.
+                document.counters.merge(recent[0].counters)
+                recent.removeSubrange(0 ..< 1)
+            }
             // Whether this line and the last non-empty one above are article lines, each line read
             // once: a sentence after none may begin a page with no head (`HeadlessPageStart`).
             let isArticle = !bytes.isEmpty && bytes.withUnsafeBufferPointer { BodyEdges.isArticleLine($0) }

@@ -210,7 +210,8 @@ public enum PageHeadCut {
         if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) || endsPageSurely(before) }
         // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
         if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
-        if endsPageSurely(before) { return true }
+        // (Only a line ending in a sure end's last byte can end in one: most lines are not asked.)
+        if let b = before.last, sureEndLastBytes.contains(b), endsPageSurely(before) { return true }
         if valueEndLastScalars.contains(last), endsFieldValue(before) { return true }
         // The cheap test first: the last character of some link (asked at every Han character of a head line's tail).
         guard endLinkLastScalars.contains(last) else { return false }
@@ -369,6 +370,12 @@ public enum PageHeadCut {
 
     /// The words that close a page (`Resources/page-closing-words.txt`).
     static let closingWords: [[UInt8]] = DataFile.byteLines("page-closing-words.txt")
+    /// The last bytes of the sure ends `endsPageSurely` reads after a line's last non-digit.
+    static let sureEndLastBytes: BoilerplateRules.FirstByteSet = {
+        var set = BoilerplateRules.FirstByteSet()
+        for word in closingWords + [rightsReserved] { if let b = word.last { set.insert(b) } }
+        return set
+    }()
 
     /// Whether `before` ends a footer field's or a credit's value with the suffix such a value
     /// ends with (an office, a company, a role: `技术支持：岚溪政务网络中心`, `责编：气象网编辑`): the

@@ -12,8 +12,14 @@ public final class Lexicon: Sendable {
     public static let shared = Lexicon(image: DataFile.image("lexicon.bin", source: "lexicon.tsv", LexiconImage.init))
 
     let image: LexiconImage
+    /// The image's `codeTable`, held here: `code(of:)` reads it in place, where asking the image
+    /// copied the image's value (200 bytes, its references retained) at every call.
+    let codeTable: [UInt16]
 
-    init(image: LexiconImage) { self.image = image }
+    init(image: LexiconImage) {
+        self.image = image
+        codeTable = image.codeTable
+    }
 
     /// Parses `word<TAB>frequency` lines; a line without a frequency counts as frequency 1.
     public convenience init(lines: [String]) {
@@ -82,7 +88,13 @@ public final class Lexicon: Sendable {
     // (the lost-character repair): map each character once, then ask with codes.
 
     /// The lexicon's code for a character, nil when no word contains it.
-    func code(of c: Unicode.Scalar) -> UInt32? { image.code(of: c) }
+    @inline(__always) func code(of c: Unicode.Scalar) -> UInt32? {
+        if c.value < 0x10000, !codeTable.isEmpty {
+            let stored = codeTable[Int(c.value)]
+            return stored == 0 ? nil : UInt32(stored) &- 1
+        }
+        return image.code(of: c)
+    }
 
     /// The frequency of the word spelled by `codes`, 0 when absent.
     func frequency(codes: UnsafeBufferPointer<UInt32>) -> Int { image.frequency(codes: codes) }

@@ -7,7 +7,8 @@ public protocol LineRepair: Sendable {
     /// Stable name; what the repair changed is counted under names starting with it.
     var name: String { get }
     /// Writes the repaired line into `output` (replacing its contents) and returns true, or
-    /// returns false, leaving `output` undefined, when the line needs no repair.
+    /// returns false, leaving `output` undefined, when the line needs no repair. Given valid
+    /// UTF-8, writes valid UTF-8 (civ-clean makes its lines' Strings without validating them).
     func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool
 }
 
