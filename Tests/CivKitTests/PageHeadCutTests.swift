@@ -17,6 +17,21 @@ struct PageHeadCutTests {
         #expect(!byline("2022年3月1日"))
         #expect(!byline("Copyright © 2018-2022 桐州新闻网 All Rights Reserved"))
         #expect(!byline("2021年3月，全市完成改造任务，群众满意。"))
+        // A remark under its date (a review's line) is no byline; a byline's colon comes before
+        // the date, or a label after it.
+        #expect(!byline("·补充点评 2007年8月16日：价高质次"))
+        #expect(!byline(">补充点评 2008年4月2日:也没早餐"))
+        #expect(byline("发布时间：2023年3月20日 来源：东江日报"))
+        #expect(byline("2023年03月20日 21:07 来源：东江市人民政府"))
+    }
+
+    /// A related list holding a dated review line starts no page: the list item above it stays
+    /// whole (it had been cut at `安全上下文`, as if a head began there).
+    @Test func aDatedRemarkInARelatedListCutsNoItem() throws {
+        let page = "这是文章的第一句话，内容很长很长很长。\n相关新闻：\n·设置指定用户的目标安全上下文\n>将目标文件的安全上下文设置为默认类型\n·补充点评 2007年8月16日：价高质次\n相关新闻："
+        let (records, _, stage) = try Support.cleanRecords(Array(page.utf8))
+        #expect(records.count == 1)
+        #expect(stage.counters["pages.head-cut-split"] == 0)
     }
 
     @Test func aGluedBannerBeginsAtTheNameTheHeadRepeats() throws {

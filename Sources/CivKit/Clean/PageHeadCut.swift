@@ -30,7 +30,7 @@ public enum PageHeadCut {
     /// `原创 长岭发布 2024-01-18 17:45`.
     public static func isHeadByline(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p), !BodyEdges.isSentence(p),
-              !isCopyright(p) else { return false }
+              !isCopyright(p), !isDatedRemark(p) else { return false }
         var i = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
@@ -49,6 +49,20 @@ public enum PageHeadCut {
         }
         return colons >= 1 && colons <= 2
     }
+
+    /// A remark under its date (`补充点评 2008年4月2日：也没早餐`, a review's or comment's line): the
+    /// date's `日` followed by a colon and more. A byline puts its colon before the date
+    /// (`发布时间：2023年3月20日`) or labels what follows it (`2023年3月20日 来源：…`).
+    static func isDatedRemark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let found = UTF8Bytes.firstIndex(of: dayColon, in: p).map { $0 + dayColon.count }
+            ?? UTF8Bytes.firstIndex(of: dayASCIIColon, in: p).map { $0 + dayASCIIColon.count }
+        guard var i = found else { return false }
+        while i < p.count, p[i] == 0x20 { i += 1 }
+        return i < p.count
+    }
+
+    static let dayColon = Array("日：".utf8)
+    static let dayASCIIColon = Array("日:".utf8)
 
     /// A copyright line's years (`Copyright © 2018-2022 桐州新闻网`) date no page.
     static func isCopyright(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
