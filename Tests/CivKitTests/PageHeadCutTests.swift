@@ -25,6 +25,17 @@ struct PageHeadCutTests {
         #expect(byline("2023年03月20日 21:07 来源：东江市人民政府"))
     }
 
+    /// A numbered item is one item: no page begins after its number (`>2.早餐中等偏上`), even
+    /// with a dated line below that reads as a head byline.
+    @Test func aNumberedItemIsNotCutAfterItsNumber() throws {
+        let page = "这是文章的第一句话，内容很长很长很长。\n相关新闻：\n>2.早餐中等偏上\n·2、早餐也还可以\n·2001年12月4日星期二\n表 1.26. 替换表达式"
+        let (records, _, _) = try Support.cleanRecords(Array(page.utf8))
+        #expect(records.count == 1)
+        func number(_ s: String) -> Bool { var s = s; return s.withUTF8 { PageHeadCut.isItemNumber($0) } }
+        #expect(number(">2.") && number("· 12、") && number("3．"))
+        #expect(!number("2023.") && !number("第2.") && !number("版权所有"))
+    }
+
     /// A related list holding a dated review line starts no page: the list item above it stays
     /// whole (it had been cut at `安全上下文`, as if a head began there).
     @Test func aDatedRemarkInARelatedListCutsNoItem() throws {

@@ -73,6 +73,25 @@ public enum PageHeadCut {
     static let copyrightWord = Array("Copyright".utf8)
     static let copyrightWordLower = Array("copyright".utf8)
 
+    /// A list item's number (`2.`, `>2.`, `· 12、`): what stands before it is the item's text,
+    /// never a page's glued first line (`>2.早餐中等偏上` is one item).
+    static func isItemNumber(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < p.count {   // > - * · and spaces
+            if p[i] == 0x3E || p[i] == 0x20 || p[i] == 0x2D || p[i] == 0x2A { i += 1 }
+            else if i + 1 < p.count, p[i] == 0xC2, p[i + 1] == 0xB7 { i += 2 }
+            else { break }
+        }
+        let digits = i
+        while i < p.count, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+        guard i > digits, i - digits <= 3 else { return false }
+        let rest = UnsafeBufferPointer(rebasing: p[i...])
+        return rest.elementsEqual([0x2E]) || rest.elementsEqual(ideographicComma) || rest.elementsEqual(fullWidthStop)
+    }
+
+    static let ideographicComma = Array("、".utf8)
+    static let fullWidthStop = Array("．".utf8)
+
     static let dateCharacters: [UInt32] = [0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2] // 年月日时分秒
 
     /// Given the lines after the old page's last sentence (`lines[..<later]` may hold the glued
@@ -97,7 +116,7 @@ public enum PageHeadCut {
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
             if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, isFirstLine: isFirstLine,
                                                                    isBanner: isBanner, anywhere: anywhere, aboveStart: k == lineAboveStart || k == sentenceAboveMenus) }),
-               strength > (found?.strength ?? -1) {
+               strength > (found?.strength ?? -1), !lines[k].withUnsafeBufferPointer({ isItemNumber(UnsafeBufferPointer(rebasing: $0[..<start])) }) {
                 found = (k, start, strength)
             }
         }
