@@ -72,7 +72,13 @@ struct RulePrefilterAlphabetTests {
                      "首页 > 要闻 > 正文", "白沙新闻网 » 区县新闻", "首页＞本地", "首页 › 新闻", "首页 > 他说：好", "<a> > b",
                      "猜你喜欢", "你可能还喜欢：", "为您推荐", "相关文章：", "相关阅读", "我们还喜欢，相关阅读", "位置：首页 > 要闻", "位置 : 首页", "所在位置：首页",
                      "2024年6月18日 10:30 来源：某某网", "2024-06-18 10:30 作者：某某", "2024-6-18 12:30 | 来源", "2024-06-18 12:30:05 张三 说：好",
-                     "某某 2024-06-18 12:30", "40", "2024", "2024年6月18日"]
+                     "某某 2024-06-18 12:30", "40", "2024", "2024年6月18日",
+                     // (For the leads: a label after a run, with white space or wider before its colon.)
+                     "联系电话：0931-1234567", "电话 ： 0931-1234567", "电话\u{2003}:09311234567", "办公室电话\u{3000}：12345678",
+                     "地址：某某路1号 联系电话：0931-1234567", "邮箱：a@b.cn", "电子邮箱 ：abc.d@example.com", "E-mail: x_y@z.org.cn",
+                     "版权所有 某某网", "某某网版权所有", "本站版权所有，转载请注明", "版权所有：某某网", "版权所有©某某", "x版权所有y",
+                     "清江网", "清江网 要闻 图片", "网 要闻", " 清江网", "某某县人民政府门户网站", ">>", "> 要闻", "首页>>要闻", "更多>>",
+                     "第A01版", "第1版", "第12版：要闻", "本文所在版面导航", "新闻内容"]
         let root = Support.packageRoot.appendingPathComponent("testdata/pages")
         for dir in ["", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"] {
             let folder = root.appendingPathComponent(dir)
@@ -83,6 +89,7 @@ struct RulePrefilterAlphabetTests {
         }
         let rules = BoilerplateRules.standard.rules.filter {
             $0.asciiAlphabet != nil || $0.opening != nil || !$0.forbiddenBytes.isEmpty || ($0.suffixes != nil && $0.prefixes != nil) || $0.hiddenPrefixes != nil
+                || $0.lead != nil
         }
         #expect(rules.count >= 15)
         for rule in rules where !rule.spansTwoLines {
@@ -95,6 +102,7 @@ struct RulePrefilterAlphabetTests {
                         && rule.suffixes.map { $0.contains { RulePrefilter.hasSuffix(p, $0) } } ?? true
                         && rule.hiddenPrefixes.map { $0.contains { RulePrefilter.hasPrefix(p, $0) } } ?? true
                         && rule.opening.map { RulePrefilter.opensAs(p, $0) } ?? true
+                        && rule.lead.map { $0.allows(p) } ?? true
                 }
                 #expect(!taken || allowed, "\(rule.pattern) \(line)")
             }

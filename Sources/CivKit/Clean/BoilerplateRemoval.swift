@@ -383,7 +383,14 @@ public struct BoilerplateRemoval: DocumentRepair {
     }
 
     public func repair(_ document: inout Record, counters: inout Counters, taken explained: inout [TakenLine]) {
+        repair(&document, counters: &counters, taken: &explained, lineKeywords: [])
+    }
+
+    /// The same, given each line's `BoilerplateRules.keywords(in:)` where known (`CleanStage`
+    /// found them when it read the line; an empty array or nil: found here).
+    func repair(_ document: inout Record, counters: inout Counters, taken explained: inout [TakenLine], lineKeywords: [KeywordAutomaton.Bits?]) {
         let lines = document.lines
+        let knownKeywords = lineKeywords.count == lines.count ? lineKeywords : []
         var kept: [String] = []
         // Menus, spam and markup are judged as what surrounds an article: a document without a
         // line of prose (a word list, a one-line page) has nothing around, and keeps its lines.
@@ -421,7 +428,7 @@ public struct BoilerplateRemoval: DocumentRepair {
                 // Its keywords found only when a rule is left to try (a line no rule may start with is not read).
                 var keywords: KeywordAutomaton.Bits = 0
                 return rules.firstCandidate(index: i, count: lines.count, line: p, keywords: {
-                    keywords = rules.keywords(in: p)
+                    keywords = i < knownKeywords.count ? knownKeywords[i] ?? rules.keywords(in: p) : rules.keywords(in: p)
                     return keywords
                 }) { r in
                     // Head rules hold above the body's end: a date under a notice's last sentence is its date, no byline.

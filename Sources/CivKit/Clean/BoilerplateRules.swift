@@ -46,6 +46,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         /// The bytes each of the line's first bytes may be, read off a fixed opening (`^\d{4}[-/.]`:
         /// four digits, then `-`, `/` or `.`), and where a wider character may stand (`RulePrefilter.fixedOpening`).
         let opening: (bytes: [FirstByteSet], wide: UInt64)?
+        /// Where the line's literal may stand after a bounded opening run (`^.{0,100}电话\s*[：:]`:
+        /// `RulePrefilter.lead`), tested last: it reads the line's first characters.
+        let lead: LeadPrefilter?
 
         init(kind: String, action: Action, scope: Scope, boundary: Boundary, keyword: String?, pattern: String,
              regex: ICURegex, spansTwoLines: Bool) {
@@ -73,6 +76,8 @@ public final class BoilerplateRules: @unchecked Sendable {
             // (Read off the patterns opening with a digit: the Han openings have their prefixes.)
             opening = pattern.utf8.dropFirst().first == UInt8(ascii: "\\") ? RulePrefilter.fixedOpening(of: pattern) : nil
             hiddenPrefixes = prefixes == nil && pattern.utf8.starts(with: "^(?:".utf8) ? RulePrefilter.requiredPrefixes(of: "^(" + String(pattern.dropFirst(4))) : nil
+            // (Read off the patterns opening with a run: `.`, `[^`, `\S` or a negative lookahead.)
+            lead = pattern.utf8.dropFirst().first.map { "([.\\".utf8.contains($0) } ?? false ? RulePrefilter.lead(of: pattern) : nil
         }
 
         /// Byte checks that rule a line out before the regex runs (most lines, most rules).
@@ -83,7 +88,7 @@ public final class BoilerplateRules: @unchecked Sendable {
 
         func mayMatch(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
             guard p.count <= BoilerplateRules.maxLineBytes, hasShape(p) else { return false }
-            return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) } && holdsNoForbidden(p)
+            return keywordBytes.allSatisfy { UTF8Bytes.contains(p, $0) } && holdsNoForbidden(p) && (lead?.allows(p) ?? true)
         }
 
         /// The same checks given the keywords the line holds (`BoilerplateRules.keywords(in:)`).
@@ -91,6 +96,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         func mayMatch(_ p: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Bool {
             guard p.count <= BoilerplateRules.maxLineBytes, keywordMask & ~keywords == 0, hasShape(p) else { return false }
             return (unindexedKeywords.isEmpty || unindexedKeywords.allSatisfy { UTF8Bytes.contains(p, $0) }) && holdsNoForbidden(p)
+                && (lead?.allows(p) ?? true)
         }
 
         /// Whether the line starts, ends and is spelt as the pattern requires (`RulePrefilter`).

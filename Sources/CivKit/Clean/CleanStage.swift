@@ -22,6 +22,8 @@ public final class CleanStage {
     public let options: Options
     public let cleaner: LineCleaner
     public let documentRepairs: [any DocumentRepair]
+    /// The first of them, called as itself: it takes the keywords found when the lines were read.
+    private let boilerplateRemoval: BoilerplateRemoval
     public let rules: BoilerplateRules
     /// The lines outside the bodies of the run's pages so far: repeated ones are boilerplate, and
     /// show where one site's pages begin (`RepeatedSiteLines`).
@@ -39,7 +41,8 @@ public final class CleanStage {
         self.options = options
         self.rules = rules
         cleaner = try LineCleaner.standard(icuExact: options.icuExact)
-        documentRepairs = [BoilerplateRemoval(rules: rules, siteLines: siteLines), RepeatedSummaryRemoval()]
+        boilerplateRemoval = BoilerplateRemoval(rules: rules, siteLines: siteLines)
+        documentRepairs = [boilerplateRemoval, RepeatedSummaryRemoval()]
         (emptyLineStartsPage, emptyLineIsGlued) = [UInt8]().withUnsafeBufferPointer { [rules] empty in
             (rules.startsPage(empty), rules.gluedPageStart(in: empty) != nil)
         }
@@ -57,6 +60,9 @@ public final class CleanStage {
         var offset: Int
         var length = 0
         var lines: [String] = []
+        /// Each line's `BoilerplateRules.keywords(in:)`, found when it was read (nil: not found, as for
+        /// a line cut in two): the boilerplate removal reuses them instead of scanning the line again.
+        var lineKeywords: [KeywordAutomaton.Bits?] = []
         var keptBytes = 0
         var tooLarge = false
         var hasText = false
@@ -133,11 +139,13 @@ public final class CleanStage {
                                                                  mayHaveInvisible: &mayHaveInvisible)
             if encoding != .utf8 { streamEncoding = encoding }
             cleaner.clean(&bytes, spare: &spare, counters: &lineCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
+            var lineKeywords: KeywordAutomaton.Bits? = nil
             if !wholeInputIsOneDocument {
                 // An empty line's answers were found once (`emptyLineStartsPage`).
                 let isEmpty = bytes.isEmpty && !emptyLineIsGlued
                 // The rules' keywords the line holds, found once for both questions.
                 let keywords = isEmpty ? 0 : bytes.withUnsafeBufferPointer { rules.keywords(in: $0) }
+                lineKeywords = keywords
                 // A document rejected as too large holds text too, just not in memory: the next
                 // page must still start a document of its own.
                 let startsPage = (document.hasProse || document.tooLarge)
@@ -187,7 +195,7 @@ public final class CleanStage {
                                     linesBefore: document.lines.count, keptBytesBefore: document.keptBytes,
                                     hasTextBefore: document.hasText, hasProseBefore: document.hasProse, encodingBefore: document.encoding)
             // (Valid UTF-8: decoded, then repaired.)
-            append(UTF8Bytes.string(ofValid: bytes), rawBytes: line.streamLength, encoding: encoding, to: &document)
+            append(UTF8Bytes.string(ofValid: bytes), rawBytes: line.streamLength, encoding: encoding, to: &document, keywords: lineKeywords)
             document.length = line.offset + line.streamLength - document.offset
             if wholeInputIsOneDocument {
                 document.counters.merge(lineCounters)
@@ -407,6 +415,7 @@ public final class CleanStage {
         let candidate = recent[k]
         var old = document
         old.lines.removeSubrange(candidate.linesBefore...)
+        old.lineKeywords.removeSubrange(candidate.linesBefore...)
         old.keptBytes = candidate.keptBytesBefore
         old.hasText = candidate.hasTextBefore
         old.hasProse = candidate.hasProseBefore
@@ -417,7 +426,8 @@ public final class CleanStage {
             old.length = candidate.line.offset - old.offset
             next = PendingDocument(source: document.fields[0].value, offset: candidate.line.offset)
             next.counters.merge(candidate.counters)
-            append(document.lines[candidate.linesBefore], rawBytes: candidate.line.streamLength, encoding: candidate.encoding, to: &next)
+            append(document.lines[candidate.linesBefore], rawBytes: candidate.line.streamLength, encoding: candidate.encoding, to: &next,
+                   keywords: document.lineKeywords[candidate.linesBefore])
         } else {
             let rawOffset = rawSplitOffset(start, cleaned: candidate.cleaned, of: candidate.line,
                                            preferred: candidate.preferred, encoding: candidate.encoding)
@@ -432,7 +442,8 @@ public final class CleanStage {
         }
         for line in recent[(k + 1)...] {
             next.counters.merge(line.counters)
-            append(document.lines[line.linesBefore], rawBytes: line.line.streamLength, encoding: line.encoding, to: &next)
+            append(document.lines[line.linesBefore], rawBytes: line.line.streamLength, encoding: line.encoding, to: &next,
+                   keywords: document.lineKeywords[line.linesBefore])
         }
         let last = recent[recent.count - 1].line
         next.length = last.offset + last.streamLength - next.offset
@@ -441,7 +452,8 @@ public final class CleanStage {
         return next
     }
 
-    private func append(_ cleaned: String, rawBytes: Int, encoding: TextDecoder.Encoding, to document: inout PendingDocument) {
+    private func append(_ cleaned: String, rawBytes: Int, encoding: TextDecoder.Encoding, to document: inout PendingDocument,
+                        keywords: KeywordAutomaton.Bits? = nil) {
         if encoding != .utf8 { document.encoding = encoding }
         guard !document.tooLarge else { return }
         document.keptBytes += rawBytes
@@ -450,6 +462,7 @@ public final class CleanStage {
             return
         }
         document.lines.append(cleaned)
+        document.lineKeywords.append(keywords)
         if !document.hasProse, document.firstLines.count < RepeatedSiteLines.firstLinesKept {
             var line = cleaned
             line.withUTF8 { p in
@@ -619,18 +632,20 @@ public final class CleanStage {
         var record = Record(fields: document.fields, lines: [])
         record.add(FieldKey.offset, String(document.offset))
         record.add(FieldKey.length, String(document.length))
-        return try finish(&record, lines: &document.lines, counters: &document.counters,
+        return try finish(&record, lines: &document.lines, keywords: document.lineKeywords, counters: &document.counters,
                           encoding: document.encoding, tooLarge: document.tooLarge, rawLength: document.length,
                           emit: emit, reject: reject)
     }
 
     private func finish(
-        _ record: inout Record, lines: inout [String], counters documentCounters: inout Counters,
+        _ record: inout Record, lines: inout [String], keywords: [KeywordAutomaton.Bits?] = [], counters documentCounters: inout Counters,
         encoding: TextDecoder.Encoding, tooLarge: Bool, rawLength: Int, emit: Emit, reject: Emit
     ) throws {
         counters.add("documents.in")
         if encoding != .utf8 { record.add(FieldKey.encoding, encoding.rawValue) }
         record.lines = lines.filter { !$0.isEmpty }
+        // The non-empty lines' keywords, beside them (none known: each line is scanned).
+        let lineKeywords = keywords.count == lines.count ? lines.indices.filter { !lines[$0].isEmpty }.map { keywords[$0] } : []
         let damaged = documentCounters["removed.control-byte"] + documentCounters["replaced.invalid-utf8"]
         var reason: String? = nil
         if tooLarge {
@@ -639,9 +654,11 @@ public final class CleanStage {
             reason = "binary"
         } else {
             if let explain {
-                explainRepairs(&record, counters: &documentCounters, to: explain)
+                explainRepairs(&record, counters: &documentCounters, lineKeywords: lineKeywords, to: explain)
             } else {
-                for repair in documentRepairs { repair.repair(&record, counters: &documentCounters) }
+                var taken: [TakenLine] = []
+                boilerplateRemoval.repair(&record, counters: &documentCounters, taken: &taken, lineKeywords: lineKeywords)
+                for repair in documentRepairs.dropFirst() { repair.repair(&record, counters: &documentCounters) }
             }
             if record.lines.isEmpty { reason = "empty" }
         }
@@ -659,14 +676,19 @@ public final class CleanStage {
     }
 
     /// The document repairs, each line's fate written to `explain`.
-    private func explainRepairs(_ record: inout Record, counters: inout Counters, to explain: (String) -> Void) {
+    private func explainRepairs(_ record: inout Record, counters: inout Counters, lineKeywords: [KeywordAutomaton.Bits?],
+                                to explain: (String) -> Void) {
         let lines = record.lines
         var fates = Array(repeating: "kept", count: lines.count)
         // Where each line still in the text stood at first.
         var origin = Array(lines.indices)
-        for repair in documentRepairs {
+        for (k, repair) in documentRepairs.enumerated() {
             var taken: [TakenLine] = []
-            repair.repair(&record, counters: &counters, taken: &taken)
+            if k == 0 {
+                boilerplateRemoval.repair(&record, counters: &counters, taken: &taken, lineKeywords: lineKeywords)
+            } else {
+                repair.repair(&record, counters: &counters, taken: &taken)
+            }
             for line in taken { fates[origin[line.index]] = line.counter }
             let gone = Set(taken.map(\.index))
             origin = origin.indices.filter { !gone.contains($0) }.map { origin[$0] }
