@@ -30,19 +30,11 @@ struct LeadPrefilter: Equatable {
     /// of them excluded, and the follower stands after it.
     func allows(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0, count = 0
-        guard !literals.isEmpty else {
-            // No literal read: the run's first `minimum` characters are there, none excluded.
-            while count < minimum {
-                guard i < p.count else { return false }
-                let (value, length) = UTF8Bytes.scalar(p, at: i)
-                if excluded.contains(value) { return false }
-                i += length
-                count += 1
-            }
-            return true
-        }
-        while count <= maximum {
+        // No literal read: the run's first `minimum` characters are there, none excluded.
+        let last = literals.isEmpty ? minimum : maximum
+        while count <= last {
             if count >= minimum {
+                if literals.isEmpty { return true }
                 for literal in literals where RulePrefilter.hasPrefix(UnsafeBufferPointer(rebasing: p[i...]), literal) {
                     if follows(p, at: i + literal.count) { return true }
                 }
