@@ -108,7 +108,7 @@ import Testing
         await propertyCheck(input: Gen.int(in: 0 ... firsts.count - 1), Gen.int(in: 0 ... lasts.count - 1)) { f, l in
             let c = firsts[f], x = lasts[l]
             guard let odd = gbk.character(lead: gbk.bytes(of: c)!.trail, trail: gbk.bytes(of: x)!.lead), !GBKDesyncRepair.isPrivateUse(odd) else { return }
-            let text = "工作完成了。\(c)\(x)"
+            let text = "工作完成了。\(c)\(x)的"
             let damaged = Self.damage(text)
             var counters = Counters()
             let out = run.read(Array(damaged.unicodeScalars), counters: &counters).map { String(String.UnicodeScalarView($0)) }

@@ -54,7 +54,8 @@ struct PunctuationDesyncRun {
         while from < p.count, let hit = memchr(base + from, 0x3F /* ? */, p.count - from) {
             let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             guard q + 2 < p.count else { return false }
-            if markByte(UInt32(p[q + 1])) != nil, p[q + 2] >= 0xC2 || markByte(UInt32(p[q + 2])) != nil { return true }
+            // (A letter after the mark: C's own second byte, `?,F(xiàn)` for 現, AC 46.)
+            if markByte(UInt32(p[q + 1])) != nil, p[q + 2] >= 0xC2 || p[q + 2] >= 0x40 && p[q + 2] <= 0x7E || markByte(UInt32(p[q + 2])) != nil { return true }
             from = q + 1
         }
         return false
@@ -66,7 +67,8 @@ struct PunctuationDesyncRun {
         var changed = false
         var i = 0
         while i + 2 < s.count {
-            guard s[i] == "?", Self.markByte(s[i + 1].value) != nil, s[i + 2].value >= 0x80 || Self.markByte(s[i + 2].value) != nil,
+            guard s[i] == "?", Self.markByte(s[i + 1].value) != nil,
+                  s[i + 2].value >= 0x40 && s[i + 2] != "\u{7F}" || Self.markByte(s[i + 2].value) != nil,
                   let (text, end) = readRun(s, marker: i) else {
                 i += 1
                 continue
@@ -88,16 +90,15 @@ struct PunctuationDesyncRun {
         // bytes; read in pairs from the start.
         var bytes: [UInt8] = []
         var a = i + 1
-        // (A `?` before ASCII or a reading is no mark: a character's second byte lost there.)
-        while a < s.count, let m = Self.markByte(s[a].value),
-              s[a] != "?" || a + 1 < s.count && LostCharacterRepair.fragmentEnd(s, at: a) == nil && (s[a + 1].value >= 0x80 || Self.markByte(s[a + 1].value) != nil) {
+        while a < s.count, let m = Self.markByte(s[a].value), s[a] != "?" || isQuestionMark(s, at: a) {
             if !bytes.isEmpty { bytes.append(Self.previousTrail) }
             bytes.append(m)
             a += 1
         }
         guard !bytes.isEmpty else { return nil }
         var j = a
-        while j < s.count, j - a < Self.maxRun, s[j].value >= 0x80, s[j] != "\u{FFFD}", s[j] != "€", let b = gbk.bytes(of: s[j]) {
+        // (An odd character's second byte is the next one's first: 0x81 or above.)
+        while j < s.count, j - a < Self.maxRun, s[j].value >= 0x80, s[j] != "\u{FFFD}", s[j] != "€", let b = gbk.bytes(of: s[j]), b.trail >= 0x81 {
             bytes.append(b.lead)
             bytes.append(b.trail)
             j += 1
@@ -111,6 +112,7 @@ struct PunctuationDesyncRun {
         }
         let lastByte = bytes[bytes.count - 1]
         var end = j
+        var annotation: [Unicode.Scalar] = []
         guard j < s.count else { return nil }
         let v = s[j].value
         if v == 0x20AC {
@@ -118,7 +120,7 @@ struct PunctuationDesyncRun {
             guard let x = gbk.character(lead: lastByte, trail: 0x80) else { return nil }
             text.append(x)
             end = j + 1
-        } else if (0x40 ... 0x7E).contains(v), j > a || j + 1 == s.count || !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1]) {
+        } else if (0x40 ... 0x7E).contains(v), j + 1 < s.count, !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1]) {
             // A letter: the last character's own second byte, which set the reading right.
             guard let x = gbk.character(lead: lastByte, trail: UInt8(v)) else { return nil }
             text.append(x)
@@ -135,6 +137,9 @@ struct PunctuationDesyncRun {
             else { return nil }
             text.append(x)
             end = close + 1
+            // The annotation stays after it: it chooses the simplified form (`著(zhe)` is 着).
+            annotation = Array(s[j ..< end])
+            annotation[0] = "("
         } else if v == 0x3F, j + 1 == s.count || s[j + 1].value < 0x40 && s[j + 1] != "?",
                   j > a || j + 2 < s.count && Self.markByte(s[j + 1].value) != nil && s[j + 2].value >= 0x80 && previousByWord(s, before: i) != nil {
             // Its second byte lost before ASCII: chosen by context, in the line's script. (Right
@@ -151,9 +156,9 @@ struct PunctuationDesyncRun {
             return nil
         }
         // P: 。 unless a character ending in A3 reads clearly better with the text before. (P
-        // ends text: with none before, `?:門a` is no run.)
+        // ends text, after a character or an annotation: `1?:门m,` is no run.)
+        guard i > 0, ScalarClass.isHan(s[i - 1]) || s[i - 1] == ")" else { return nil }
         let left = desync.hanContext(s, before: i)
-        guard !left.isEmpty else { return nil }
         let right = desync.hanContext(s, after: end)
         var previous: Unicode.Scalar = "。"
         var repaired = desync.score(left) + desync.score(text + right)
@@ -168,7 +173,19 @@ struct PunctuationDesyncRun {
         }
         let odd = Array(s[a ..< j])
         guard repaired > desync.score(left + odd) + desync.score(right) + margin else { return nil }
-        return ([previous] + text, end)
+        return ([previous] + text + annotation, end)
+    }
+
+    /// Whether the `?` at `a`, after the marker's `?`, is a mark (C's first byte BF) rather than
+    /// a first byte alone: before a character or a letter (C's second byte), or before a `?` that
+    /// is one (before ASCII or a reading). Before another mark it is a first byte alone (`非?:?!`
+    /// for 非常好！: 好's second byte before ！).
+    func isQuestionMark(_ s: [Unicode.Scalar], at a: Int) -> Bool {
+        guard a + 1 < s.count, LostCharacterRepair.fragmentEnd(s, at: a) == nil else { return false }
+        let next = s[a + 1].value
+        if next >= 0x80 || (0x40 ... 0x7E).contains(next) { return true }
+        guard s[a + 1] == "?", a + 2 < s.count else { return false }
+        return LostCharacterRepair.fragmentEnd(s, at: a + 1) != nil || s[a + 2].value < 0x40
     }
 
     /// The character ending in A3 that makes a word with the Han text before the marker, if any.
