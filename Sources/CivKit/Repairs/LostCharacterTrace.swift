@@ -41,8 +41,22 @@ public final class LostCharacterTrace: LineRepair, Sendable {
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
-        guard LostCharacterRepair.mayHaveFragment(line), let read = readRuns(UTF8Bytes.scalars(line), counters: &counters) else { return false }
-        UTF8Bytes.write(read, to: &output)
+        // The runs a punctuation replace on GBK bytes left (`?!耙`) first: their `?reading)` ends
+        // would read as fragments.
+        let marked = PunctuationDesyncRun.mayHaveMarker(line)
+        guard marked || LostCharacterRepair.mayHaveFragment(line) else { return false }
+        var s = UTF8Bytes.scalars(line)
+        var changed = false
+        if marked, let read = PunctuationDesyncRun(desync: desync).read(s, counters: &counters) {
+            s = read
+            changed = true
+        }
+        if let read = readRuns(s, counters: &counters) {
+            s = read
+            changed = true
+        }
+        guard changed else { return false }
+        UTF8Bytes.write(s, to: &output)
         return true
     }
 

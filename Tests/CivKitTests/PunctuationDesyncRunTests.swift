@@ -1,0 +1,118 @@
+import PropertyBased
+import Testing
+@testable import CivKit
+
+/// Desynchronisation runs a punctuation replace on GBK bytes leaves (issue 17, 8 of 18 real runs;
+/// `scripts/make-corpus`'s `Damager.punctuation_desync` makes the same damage). The texts here are
+/// the team's own.
+@Suite struct PunctuationDesyncRunTests {
+    static let converter = LostCharacterTraceTests.converter
+    static let cleaner = LostCharacterTraceTests.cleaner
+    static let markBytes: [UInt8: Unicode.Scalar] = [0xA1: "!", 0xA8: "(", 0xA9: ")", 0xAC: ",", 0xBA: ":", 0xBB: ";", 0xBF: "?"]
+
+    /// `text` (traditional, ASCII marks standing for the page's full-width ones, `(reading)`
+    /// annotations) as the damaged pages show it: its GBK bytes, every A3 and mark byte at any offset
+    /// replaced by the ASCII mark, read as the pages were read (a first byte alone before ASCII `?`,
+    /// with an annotation's `(` one `?`; 0x80 alone `€`; private-use and unmapped pairs dropped).
+    static func damage(_ text: String) -> String {
+        let gbk = GBKPairs.shared
+        var raw: [UInt8] = []
+        let s = Array(text.unicodeScalars)
+        for (k, c) in s.enumerated() {
+            if c.value >= 0x80 {
+                let b = gbk.bytes(of: c)!
+                raw += [b.lead, b.trail]
+                continue
+            }
+            // An annotation's parentheses are ASCII on the page; the text's marks full-width.
+            let annotation = c == "(" && k + 1 < s.count && LostCharacterRepair.isPinyinLetter(s[k + 1])
+                || c == ")" && k > 0 && LostCharacterRepair.isPinyinLetter(s[k - 1])
+            if !annotation, let b = markBytes.first(where: { $0.value == c })?.key {
+                raw += [0xA3, b]
+            } else {
+                raw.append(UInt8(c.value))
+            }
+        }
+        var replaced: [UInt8] = []
+        var i = 0
+        while i < raw.count {
+            if raw[i] == 0xA3, i + 1 < raw.count, let m = markBytes[raw[i + 1]] {
+                replaced.append(UInt8(m.value))
+                i += 2
+            } else {
+                replaced.append(raw[i])
+                i += 1
+            }
+        }
+        var out = String.UnicodeScalarView()
+        i = 0
+        while i < replaced.count {
+            let x = replaced[i]
+            if x < 0x80 {
+                out.append(Unicode.Scalar(x))
+                i += 1
+            } else if x == 0x80 {
+                out.append("€")
+                i += 1
+            } else if i + 1 < replaced.count, replaced[i + 1] >= 0x40 {
+                if let c = gbk.character(lead: x, trail: replaced[i + 1]), !GBKDesyncRepair.isPrivateUse(c) { out.append(c) }
+                i += 2
+            } else {
+                out.append("?")
+                i += i + 1 < replaced.count && replaced[i + 1] == 0x28 ? 2 : 1
+            }
+        }
+        return String(out)
+    }
+
+    func clean(_ line: String) -> (String, Counters) {
+        var counters = Counters()
+        let out = Self.cleaner.clean(line, counters: &counters)
+        return (out, counters)
+    }
+
+    /// The damage as the real pages show it (the finding's examples, re-made from invented text).
+    @Test func theDamageIsThePagesForm() {
+        #expect(Self.damage("完成了。可以說") == "完成了??梢哉f")
+        #expect(Self.damage("有難點。基層") == "有難點?;鶎?")
+    }
+
+    @Test(arguments: [
+        // Run ended by a letter: 說 is 95 66 (`f`).
+        ("我們已經完成了這項任務。可以說,新的工作開始了", "我们已经完成了这项任务。可以说，新的工作开始了"),
+        // C is “ (A1 B0): `!` then the run.
+        ("會議取得了成功。“一個(gè)城市的文明”", "会议取得了成功。“一个城市的文明”"),
+    ])
+    func aMarkedRunIsReadBack(text: String, expected: String) {
+        let damaged = Self.damage(text)
+        #expect(damaged != text)
+        let (out, counters) = clean(damaged)
+        #expect(out == expected, "\(damaged)")
+        #expect(counters.compact.contains("gbk-desync.punctuation-run"))
+    }
+
+    @Test(arguments: ["真的嗎??我們明天再去", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好"])
+    func theTextsOwnMarksAreLeft(text: String) {
+        let (out, counters) = clean(text)
+        #expect(!counters.compact.contains("gbk-desync.punctuation-run"), "\(out)")
+    }
+
+    /// Where the run ends at the next character's ASCII second byte (a letter), after 。 and a
+    /// character C whose first byte is a mark's: damaged and read again (without the lexicon's
+    /// say), the text comes back exactly.
+    @Test func damagedAndReadAgainGivesTheTextBack() async {
+        let gbk = GBKPairs.shared
+        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), margin: -.infinity)
+        let firsts = Array(Self.markBytes.keys).filter { $0 >= 0xBA }.flatMap { gbk.characters(lead: $0) }.filter(ScalarClass.isHan)
+        let lasts = (UInt8(0x81) ... 0xA0).flatMap { gbk.characters(lead: $0) }.filter { ScalarClass.isHan($0) && (0x41 ... 0x7A).contains(gbk.bytes(of: $0)!.trail) }
+        await propertyCheck(input: Gen.int(in: 0 ... firsts.count - 1), Gen.int(in: 0 ... lasts.count - 1)) { f, l in
+            let c = firsts[f], x = lasts[l]
+            guard let odd = gbk.character(lead: gbk.bytes(of: c)!.trail, trail: gbk.bytes(of: x)!.lead), !GBKDesyncRepair.isPrivateUse(odd) else { return }
+            let text = "工作完成了。\(c)\(x)的"
+            let damaged = Self.damage(text)
+            var counters = Counters()
+            let out = run.read(Array(damaged.unicodeScalars), counters: &counters).map { String(String.UnicodeScalarView($0)) }
+            #expect(out == text, "\(damaged)")
+        }
+    }
+}
