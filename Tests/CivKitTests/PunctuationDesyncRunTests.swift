@@ -91,7 +91,9 @@ import Testing
         #expect(counters.compact.contains("gbk-desync.punctuation-run"))
     }
 
-    @Test(arguments: ["真的嗎??我們明天再去", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好"])
+    @Test(arguments: ["真的嗎??我們明天再去", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
+                      "能不能發到收貨地址的嗎??????還是我自己又再花了20塊錢去拿的貨",
+                      "能不能發(fā)到收貨(huò)地址的嗎???????yǎ)?hái)是我自己又再花了20塊錢"])
     func theTextsOwnMarksAreLeft(text: String) {
         let (out, counters) = clean(text)
         #expect(!counters.compact.contains("gbk-desync.punctuation-run"), "\(out)")

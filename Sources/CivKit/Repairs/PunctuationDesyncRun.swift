@@ -95,7 +95,9 @@ struct PunctuationDesyncRun {
             bytes.append(m)
             a += 1
         }
-        guard !bytes.isEmpty else { return nil }
+        // (Three marks or more after the marker are the text's own: `吗??????还是` is
+        // 吗？？？？？？还是 after NFKC, never a run.)
+        guard !bytes.isEmpty, a - i - 1 < 3 else { return nil }
         var j = a
         // (An odd character's second byte is the next one's first: 0x81 or above.)
         while j < s.count, j - a < Self.maxRun, s[j].value >= 0x80, s[j] != "\u{FFFD}", s[j] != "€", let b = gbk.bytes(of: s[j]), b.trail >= 0x81 {
