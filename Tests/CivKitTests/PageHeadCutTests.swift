@@ -21,6 +21,9 @@ struct PageHeadCutTests {
         // the date, or a label after it.
         #expect(!byline("·补充点评 2007年8月16日：价高质次"))
         #expect(!byline(">补充点评 2008年4月2日:也没早餐"))
+        // A related list's item is no byline, whatever it holds.
+        #expect(!byline(">2001年12月17日星期一") && !byline("·2001年12月4日星期二"))
+        #expect(byline("2001年12月17日星期一 东江日报"))
         #expect(byline("发布时间：2023年3月20日 来源：东江日报"))
         #expect(byline("2023年03月20日 21:07 来源：东江市人民政府"))
     }

@@ -30,7 +30,7 @@ public enum PageHeadCut {
     /// `原创 长岭发布 2024-01-18 17:45`.
     public static func isHeadByline(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p), !BodyEdges.isSentence(p),
-              !isCopyright(p), !isDatedRemark(p) else { return false }
+              !isCopyright(p), !isDatedRemark(p), !isListItem(p) else { return false }
         var i = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
@@ -59,6 +59,11 @@ public enum PageHeadCut {
         guard var i = found else { return false }
         while i < p.count, p[i] == 0x20 { i += 1 }
         return i < p.count
+    }
+
+    /// A related list's item (`>2001年12月17日星期一`, `·…`): its date dates no page.
+    static func isListItem(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.first == 0x3E || p.count >= 2 && p[0] == 0xC2 && p[1] == 0xB7
     }
 
     static let dayColon = Array("日：".utf8)
