@@ -46,6 +46,19 @@ final class GBKPairs: Sendable {
         self.byTrail = byTrail
     }
 
+    /// The characters `bytes` spell read in pairs from `start` (a last byte alone is left
+    /// over), nil where a pair spells none: a desynchronised run read again.
+    func characters(pairsOf bytes: [UInt8], from start: Int) -> [Unicode.Scalar]? {
+        var out: [Unicode.Scalar] = []
+        var k = start
+        while k + 1 < bytes.count {
+            guard let c = character(lead: bytes[k], trail: bytes[k + 1]) else { return nil }
+            out.append(c)
+            k += 2
+        }
+        return out
+    }
+
     /// The character the pair decodes to, nil for none.
     @inline(__always)
     func character(lead: UInt8, trail: UInt8) -> Unicode.Scalar? {

@@ -636,16 +636,11 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// Cheap byte test before any decoding: a `?` followed by the first byte of a pinyin letter
     /// (a–z, or the lead bytes C3–C7 and E1 of the tone-marked ones; Han starts at E3).
     static func mayHaveFragment(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return false }
-        var from = 0
-        while from < p.count, let hit = memchr(base + from, 0x3F /* ? */, p.count - from) {
-            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        UTF8Bytes.anyQuestionMark(in: p) { q in
             guard q + 1 < p.count else { return false }
             let b = p[q + 1]
-            if (0x61 ... 0x7A).contains(b) || (0xC3 ... 0xC7).contains(b) || b == 0xE1 { return true }
-            from = q + 1
+            return (0x61 ... 0x7A).contains(b) || (0xC3 ... 0xC7).contains(b) || b == 0xE1
         }
-        return false
     }
 
     /// Index of the `)` ending a fragment whose `?` is at `q`: 1…7 pinyin letters in between.

@@ -116,13 +116,7 @@ public final class LostCharacterTrace: LineRepair, Sendable {
         }
         guard j > a else { return nil }
         // The inner pairs: the run read one byte later.
-        var shifted: [Unicode.Scalar] = []
-        var k = 1
-        while k + 1 < bytes.count {
-            guard let c = gbk.character(lead: bytes[k], trail: bytes[k + 1]) else { return nil }
-            shifted.append(c)
-            k += 2
-        }
+        guard let shifted = gbk.characters(pairsOf: bytes, from: 1) else { return nil }
         let run = Array(s[a ..< j])
         // A `?` (or U+FFFD) after the run is its last character's lost second byte (not another
         // fragment's start): with the fragment before, proof enough of a run.

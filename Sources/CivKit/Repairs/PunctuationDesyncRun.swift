@@ -49,16 +49,11 @@ struct PunctuationDesyncRun {
 
     /// The cheap test: `?`, one of the marks, then a multi-byte character.
     static func mayHaveMarker(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return false }
-        var from = 0
-        while from < p.count, let hit = memchr(base + from, 0x3F /* ? */, p.count - from) {
-            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            guard q + 2 < p.count else { return false }
+        UTF8Bytes.anyQuestionMark(in: p) { q in
             // (A letter after the mark: C's own second byte, `?,F(xiàn)` for 現, AC 46.)
-            if markByte(UInt32(p[q + 1])) != nil, p[q + 2] >= 0xC2 || p[q + 2] >= 0x40 && p[q + 2] <= 0x7E || markByte(UInt32(p[q + 2])) != nil { return true }
-            from = q + 1
+            q + 2 < p.count && markByte(UInt32(p[q + 1])) != nil
+                && (p[q + 2] >= 0xC2 || p[q + 2] >= 0x40 && p[q + 2] <= 0x7E || markByte(UInt32(p[q + 2])) != nil)
         }
-        return false
     }
 
     /// The line with its marked runs read again, nil when none is.
@@ -105,13 +100,7 @@ struct PunctuationDesyncRun {
             bytes.append(b.trail)
             j += 1
         }
-        var text: [Unicode.Scalar] = []
-        var k = 0
-        while k + 1 < bytes.count {
-            guard let x = gbk.character(lead: bytes[k], trail: bytes[k + 1]) else { return nil }
-            text.append(x)
-            k += 2
-        }
+        guard var text = gbk.characters(pairsOf: bytes, from: 0) else { return nil }
         let lastByte = bytes[bytes.count - 1]
         var end = j
         var annotation: [Unicode.Scalar] = []

@@ -197,6 +197,19 @@ public enum UTF8Bytes {
         return memchr(base, Int32(byte), p.count) != nil
     }
 
+    /// Whether some `?` of the buffer passes `test`, given its offset (a memchr walk: the
+    /// lost-character and punctuation-run repairs' cheap tests look at what follows a `?`).
+    public static func anyQuestionMark(in p: UnsafeBufferPointer<UInt8>, where test: (Int) -> Bool) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        var from = 0
+        while from < p.count, let hit = memchr(base + from, 0x3F /* ? */, p.count - from) {
+            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if test(q) { return true }
+            from = q + 1
+        }
+        return false
+    }
+
     /// Where `needle` first occurs in the buffer, or nil.
     public static func firstIndex(of needle: [UInt8], in p: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty, needle.count <= p.count else { return needle.isEmpty ? 0 : nil }
