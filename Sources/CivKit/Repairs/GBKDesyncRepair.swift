@@ -363,10 +363,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     /// mirror's conversion rarely makes.
     func isRunEnd(_ s: [Unicode.Scalar], _ j: Int) -> Bool {
         if j == s.count || s[j].value < 0x80 || s[j] == Self.replacement { return true }
-        let gbk = GBKPairs.shared
-        if let converter, converter.changes(s[j]),
-           !(j + 1 == s.count || s[j + 1].value < 0x80) || !(gbk.bytes(of: s[j]).map { $0.trail < 0x80 } ?? false) { return true }
-        guard j > 0, let last = gbk.bytes(of: s[j - 1]) else { return false }
+        if let converter, converter.changes(s[j]), !tookASCII(s, j) { return true }
+        guard j > 0, let last = GBKPairs.shared.bytes(of: s[j - 1]) else { return false }
         return last.trail < 0x80
     }
 
