@@ -336,20 +336,28 @@ public final class BoilerplateRules: @unchecked Sendable {
     private static func candidateLists(scopes: [Scope], firstBytes: [FirstByteSet], including included: (Int) -> Bool) -> ([UInt16], [Int32]) {
         let admitted = firstBytes.map { $0.bytes }
         let inZones = (0 ..< 8).map { zone in scopes.indices.filter { included($0) && inScope(scopes[$0], zone: zone) } }
+        // (On buffers: some 75 thousand entries, and an array's uniqueness test on each cost more
+        // than the entry.)
         var starts = [Int32](repeating: 0, count: 8 * 256 + 1)
-        for zone in 0 ..< 8 {
-            for r in inZones[zone] { for b in admitted[r] { starts[(zone << 8 | Int(b)) + 1] += 1 } }
+        starts.withUnsafeMutableBufferPointer { starts in
+            for zone in 0 ..< 8 {
+                for r in inZones[zone] { admitted[r].withUnsafeBufferPointer { for b in $0 { starts[(zone << 8 | Int(b)) + 1] += 1 } } }
+            }
+            for k in 1 ..< starts.count { starts[k] += starts[k - 1] }
         }
-        for k in 1 ..< starts.count { starts[k] += starts[k - 1] }
         var next = starts
         let total = Int(starts[starts.count - 1])
         let list = [UInt16](unsafeUninitializedCapacity: total) { buffer, count in
-            for zone in 0 ..< 8 {
-                for r in inZones[zone] {
-                    for b in admitted[r] {
-                        let k = zone << 8 | Int(b)
-                        buffer[Int(next[k])] = UInt16(r)
-                        next[k] += 1
+            next.withUnsafeMutableBufferPointer { next in
+                for zone in 0 ..< 8 {
+                    for r in inZones[zone] {
+                        admitted[r].withUnsafeBufferPointer { bytes in
+                            for b in bytes {
+                                let k = zone << 8 | Int(b)
+                                buffer[Int(next[k])] = UInt16(r)
+                                next[k] += 1
+                            }
+                        }
                     }
                 }
             }

@@ -8,8 +8,29 @@
 /// and classes inside them are skipped over). Anything else gives nil (no prefilter), which is
 /// always safe.
 enum RulePrefilter {
-    static let metacharacters = Set("\\.[](){}*+?|^$".unicodeScalars)
-    static let optionalMarks = Set("?*{".unicodeScalars)
+    static let metacharacters = ASCIIMarks("\\.[](){}*+?|^$")
+    static let optionalMarks = ASCIIMarks("?*{")
+
+    /// A few ASCII characters as a mask: asked of every character of some 270 patterns at every
+    /// start-up, where a `Set`'s hashing cost more than reading the pattern.
+    struct ASCIIMarks {
+        private let low: UInt64, high: UInt64
+
+        init(_ marks: String) {
+            var low: UInt64 = 0, high: UInt64 = 0
+            for c in marks.unicodeScalars {
+                precondition(c.value < 128, "RulePrefilter.ASCIIMarks: ASCII only")
+                if c.value < 64 { low |= 1 << c.value } else { high |= 1 << (c.value - 64) }
+            }
+            (self.low, self.high) = (low, high)
+        }
+
+        @inline(__always)
+        func contains(_ c: Unicode.Scalar) -> Bool {
+            let v = c.value
+            return v < 64 ? low >> v & 1 != 0 : v < 128 && high >> (v - 64) & 1 != 0
+        }
+    }
 
     static func requiredPrefixes(of pattern: String) -> [[UInt8]]? {
         let s = Array(pattern.unicodeScalars)

@@ -16,6 +16,36 @@ struct LeadPrefilter: Equatable {
     /// white space when `skipsWhitespace`), or with `negated` one not in them (a subset again).
     let follower: Follower?
 
+    init(excluded: Set<UInt32>, minimum: Int, maximum: Int, literals: [[UInt8]], follower: Follower?) {
+        self.excluded = excluded
+        self.minimum = minimum
+        self.maximum = maximum
+        self.literals = literals
+        self.follower = follower
+        var ascii: (UInt64, UInt64) = (0, 0)
+        for v in excluded where v < 128 {
+            if v < 64 { ascii.0 |= 1 << v } else { ascii.1 |= 1 << (v - 64) }
+        }
+        excludedASCII = ascii
+        excludedOthers = excluded.filter { $0 >= 128 }.sorted()
+    }
+
+    /// `excluded` as `allows` asks it, character after character of a line: the ASCII ones as a
+    /// mask, the few others in a short list (a `Set`'s hashing cost more than the rest of the test).
+    private let excludedASCII: (UInt64, UInt64)
+    private let excludedOthers: [UInt32]
+
+    @inline(__always)
+    private func isExcluded(_ v: UInt32) -> Bool {
+        if v < 64 { return excludedASCII.0 >> v & 1 != 0 }
+        if v < 128 { return excludedASCII.1 >> (v - 64) & 1 != 0 }
+        return excludedOthers.contains(v)
+    }
+
+    static func == (a: LeadPrefilter, b: LeadPrefilter) -> Bool {
+        a.excluded == b.excluded && a.minimum == b.minimum && a.maximum == b.maximum && a.literals == b.literals && a.follower == b.follower
+    }
+
     struct Follower: Equatable {
         let characters: Set<UInt32>
         let negated: Bool
@@ -41,7 +71,7 @@ struct LeadPrefilter: Equatable {
             }
             guard i < p.count else { return false }
             let (value, length) = UTF8Bytes.scalar(p, at: i)
-            if excluded.contains(value) { return false }
+            if isExcluded(value) { return false }
             i += length
             count += 1
         }
