@@ -186,22 +186,28 @@ enum RulePrefilter {
     /// The literal characters a pattern piece starts with, as UTF-8; a character made optional
     /// by a following `?`, `*` or `{` is not part of it.
     static func literalPrefix(_ piece: ArraySlice<Unicode.Scalar>) -> [UInt8] {
-        var literal = String.UnicodeScalarView()
+        // Written as UTF-8 as it is read (a String's scalars cost more than the reading), with
+        // where its last character starts.
+        var literal: [UInt8] = [], lastStart = 0
+        func append(_ c: Unicode.Scalar) {
+            lastStart = literal.count
+            UTF8Bytes.append(c.value, to: &literal)
+        }
         var i = piece.startIndex
         while i < piece.endIndex {
             // An escaped punctuation mark is itself (`\.`, `\[`).
             if piece[i] == "\\", i + 1 < piece.endIndex, isEscapedLiteral(piece[i + 1]) {
                 if i + 2 < piece.endIndex, optionalMarks.contains(piece[i + 2]) { break }
-                literal.append(piece[i + 1])
+                append(piece[i + 1])
                 i += 2
                 continue
             }
             guard !metacharacters.contains(piece[i]) else { break }
-            literal.append(piece[i])
+            append(piece[i])
             i += 1
         }
-        if i < piece.endIndex, optionalMarks.contains(piece[i]), !literal.isEmpty { literal.removeLast() }
-        return Array(String(literal).utf8)
+        if i < piece.endIndex, optionalMarks.contains(piece[i]), !literal.isEmpty { literal.removeSubrange(lastStart...) }
+        return literal
     }
 
     /// A line's opening as one bit of 64: a hash of its first three bytes (all bits for a shorter
