@@ -32,8 +32,32 @@ enum RulePrefilter {
         }
     }
 
+    /// A pattern's scalars, read off its UTF-8: `Array(pattern.unicodeScalars)` counted them, then
+    /// copied them, a few thousand instructions a pattern for each of five readings at start-up.
+    static func scalars(of pattern: String) -> [Unicode.Scalar] {
+        var pattern = pattern
+        return pattern.withUTF8 { p in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(p.count)
+            var i = 0
+            while i < p.count {
+                let (v, length) = UTF8Bytes.scalar(p, at: i)
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                i += length
+            }
+            return out
+        }
+    }
+
+    /// Scalars as UTF-8, written one by one (no String made on the way).
+    static func utf8(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt8] {
+        var out: [UInt8] = []
+        for c in scalars { UTF8Bytes.append(c.value, to: &out) }
+        return out
+    }
+
     static func requiredPrefixes(of pattern: String) -> [[UInt8]]? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         guard s.first == "^", s.count > 1 else { return nil }
         return prefixes(of: s[1...])
     }
@@ -42,7 +66,7 @@ enum RulePrefilter {
     /// literal (`查看内容$`) or a group of literal alternatives (`。(社会|财经)$`); nil otherwise
     /// (a class, a quantifier, a nested group, `\n`, an option: anything else), which is always safe.
     static func requiredSuffixes(of pattern: String) -> [[UInt8]]? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         // (On scalars: Foundation's `String.contains` cost more at start-up than the rest of the table.)
         guard s.count >= 2, s[s.count - 1] == "$", !(s.count >= 3 && s[s.count - 2] == "\\"),
               !s.indices.dropLast().contains(where: { (s[$0] == "(" && s[$0 + 1] == "?") || (s[$0] == "\\" && s[$0 + 1] == "n") }),
@@ -56,7 +80,7 @@ enum RulePrefilter {
                   open == 0 || s[open - 1] != "\\" else { return nil }
             let alternatives = inside.split(separator: "|", omittingEmptySubsequences: false)
             guard alternatives.allSatisfy({ !$0.isEmpty }) else { return nil }
-            return alternatives.map { Array(String(String.UnicodeScalarView($0)).utf8) }
+            return alternatives.map { utf8($0) }
         }
         // A trailing run of plain characters (not escaped, not quantified: nothing follows it).
         var start = beforeEnd.count
@@ -65,7 +89,7 @@ enum RulePrefilter {
         // A run right after `)`, `]` or `}` is still required; one after `?`, `*`, `+`, `|` too,
         // except `|`, which makes it one alternative of several.
         guard start == 0 || beforeEnd[start - 1] != "|" else { return nil }
-        return [Array(String(String.UnicodeScalarView(beforeEnd[start...])).utf8)]
+        return [utf8(beforeEnd[start...])]
     }
 
     /// Whether the pattern is an alternation at its top level (`^a|b$`): its end then binds one
@@ -240,7 +264,7 @@ enum RulePrefilter {
     /// safe. As two 64-bit words (bytes 0–63, 64–127); line terminators, which `$` may stand
     /// before, are in it.
     static func asciiAlphabet(of pattern: String) -> (UInt64, UInt64)? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         guard s.count >= 3, s[0] == "^", s[s.count - 1] == "$", s[s.count - 2] != "\\", !hasTopLevelAlternation(s) else { return nil }
         var set: (UInt64, UInt64) = (0, 0)
         func add(_ c: Unicode.Scalar) { if c.value < 64 { set.0 |= 1 << c.value } else { set.1 |= 1 << (c.value - 64) } }
@@ -330,7 +354,7 @@ enum RulePrefilter {
     /// anything else. `wide`: the bytes where a `\d` stands, which a wider digit (full-width) may
     /// start: a line with a byte ≥ 0x80 there is left to the regex. Nil for fewer than two bytes.
     static func fixedOpening(of pattern: String) -> (bytes: [BoilerplateRules.FirstByteSet], wide: UInt64)? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         // (`^ab|cd`: the opening binds one alternative only.)
         guard s.first == "^", !hasTopLevelAlternation(s) else { return nil }
         var bytes: [BoilerplateRules.FirstByteSet] = [], wide: UInt64 = 0

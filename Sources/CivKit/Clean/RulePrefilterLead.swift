@@ -100,7 +100,7 @@ extension RulePrefilter {
     /// a group of literals `(a|b)`, then optionally `\s*` and a class, or a lookahead `(?=[…])`;
     /// nil for anything else, which is always safe.
     static func lead(of pattern: String) -> LeadPrefilter? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         guard s.count > 4, s[0] == "^", !hasTopLevelAlternation(s) else { return nil }
         var i = 1
         // A negative lookahead at the start only narrows what matches: passed over.
@@ -134,7 +134,7 @@ extension RulePrefilter {
             literals = []
             for alternative in alternatives {
                 guard !alternative.isEmpty, !alternative.contains(where: { metacharacters.contains($0) }) else { return runOnly }
-                literals.append(Array(String(String.UnicodeScalarView(alternative)).utf8))
+                literals.append(utf8(alternative))
             }
             i = close + 1
             if i < s.count, optionalMarks.contains(s[i]) || s[i] == "+" { return runOnly }
@@ -146,10 +146,10 @@ extension RulePrefilter {
                 j -= 1
                 guard j > i else { return runOnly }
                 return LeadPrefilter(excluded: excluded, minimum: minimum, maximum: maximum,
-                                     literals: [Array(String(String.UnicodeScalarView(s[i ..< j])).utf8)], follower: nil)
+                                     literals: [utf8(s[i ..< j])], follower: nil)
             }
             guard j > i else { return runOnly }
-            literals = [Array(String(String.UnicodeScalarView(s[i ..< j])).utf8)]
+            literals = [utf8(s[i ..< j])]
             i = j
         }
         return LeadPrefilter(excluded: excluded, minimum: minimum, maximum: maximum, literals: literals, follower: follower(s, at: i))
