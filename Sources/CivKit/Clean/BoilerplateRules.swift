@@ -249,13 +249,18 @@ public final class BoilerplateRules: @unchecked Sendable {
         /// The bytes in the set, ascending.
         var bytes: [UInt8] {
             var out: [UInt8] = []
-            for (k, word) in [words.0, words.1, words.2, words.3].enumerated() {
+            out.reserveCapacity(words.0.nonzeroBitCount + words.1.nonzeroBitCount + words.2.nonzeroBitCount + words.3.nonzeroBitCount)
+            func add(_ word: UInt64, _ k: Int) {
                 var w = word
                 while w != 0 {
                     out.append(UInt8(k << 6 | w.trailingZeroBitCount))
                     w &= w - 1
                 }
             }
+            add(words.0, 0)
+            add(words.1, 1)
+            add(words.2, 2)
+            add(words.3, 3)
             return out
         }
 
@@ -316,8 +321,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         self.spansTwoLines = spansTwoLines
         let firstBytes = rules.map { FirstByteSet(prefixes: $0.prefixes) }
         self.firstBytes = firstBytes
-        (candidateRules, candidateStarts) = Self.candidateLists(scopes: scopes, firstBytes: firstBytes) { _ in true }
-        (keywordlessRules, keywordlessStarts) = Self.candidateLists(scopes: scopes, firstBytes: firstBytes) { keywordMasks[$0] == 0 || spansTwoLines[$0] }
+        let admitted = firstBytes.map(\.bytes)
+        (candidateRules, candidateStarts) = Self.candidateLists(scopes: scopes, admitted: admitted) { _ in true }
+        (keywordlessRules, keywordlessStarts) = Self.candidateLists(scopes: scopes, admitted: admitted) { keywordMasks[$0] == 0 || spansTwoLines[$0] }
         pageStartFirstBytes = pageStartRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageEndFirstBytes = pageEndRules.map { FirstByteSet(prefixes: $0.prefixes) }
         pageCloseFirstBytes = pageCloseRules.map { FirstByteSet(prefixes: $0.prefixes) }
@@ -333,23 +339,31 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// and admitting the byte, in table order (`candidateRules`, `candidateStarts`). Counted, then
     /// written in place: appending rule by rule, testing every byte for every rule, cost some 7M
     /// instructions at every start-up.
-    private static func candidateLists(scopes: [Scope], firstBytes: [FirstByteSet], including included: (Int) -> Bool) -> ([UInt16], [Int32]) {
-        let admitted = firstBytes.map { $0.bytes }
+    /// (`admitted`: each rule's `FirstByteSet.bytes`.)
+    private static func candidateLists(scopes: [Scope], admitted: [[UInt8]], including included: (Int) -> Bool) -> ([UInt16], [Int32]) {
         let inZones = (0 ..< 8).map { zone in scopes.indices.filter { included($0) && inScope(scopes[$0], zone: zone) } }
+        // (On buffers: some 75 thousand entries, and an array's uniqueness test on each cost more
+        // than the entry.)
         var starts = [Int32](repeating: 0, count: 8 * 256 + 1)
-        for zone in 0 ..< 8 {
-            for r in inZones[zone] { for b in admitted[r] { starts[(zone << 8 | Int(b)) + 1] += 1 } }
+        starts.withUnsafeMutableBufferPointer { starts in
+            for zone in 0 ..< 8 {
+                for r in inZones[zone] { admitted[r].withUnsafeBufferPointer { for b in $0 { starts[(zone << 8 | Int(b)) + 1] += 1 } } }
+            }
+            for k in 1 ..< starts.count { starts[k] += starts[k - 1] }
         }
-        for k in 1 ..< starts.count { starts[k] += starts[k - 1] }
         var next = starts
         let total = Int(starts[starts.count - 1])
         let list = [UInt16](unsafeUninitializedCapacity: total) { buffer, count in
-            for zone in 0 ..< 8 {
-                for r in inZones[zone] {
-                    for b in admitted[r] {
-                        let k = zone << 8 | Int(b)
-                        buffer[Int(next[k])] = UInt16(r)
-                        next[k] += 1
+            next.withUnsafeMutableBufferPointer { next in
+                for zone in 0 ..< 8 {
+                    for r in inZones[zone] {
+                        admitted[r].withUnsafeBufferPointer { bytes in
+                            for b in bytes {
+                                let k = zone << 8 | Int(b)
+                                buffer[Int(next[k])] = UInt16(r)
+                                next[k] += 1
+                            }
+                        }
                     }
                 }
             }

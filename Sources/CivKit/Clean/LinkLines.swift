@@ -15,13 +15,16 @@ public enum LinkLines {
     /// third of civ-clean.)
     static let creditLabels = ["记者", "通讯员", "摄影", "编辑", "作者", "实习生"].map { Array($0.utf8) }
     static let maxLineBytes = 400
+    static let proseMarks = ["，", "。"].map { Array($0.utf8) }
 
     public static func isMenu(_ line: String) -> Bool {
         guard line.utf8.count <= maxLineBytes else { return false }
         // A credit line lists names between spaces too (`记者 吴晓燕 刘洋 摄影 孙博`): its names
         // are facts the extractors read, not links.
         var bytes = line
-        if bytes.withUTF8({ p in creditLabels.contains { UTF8Bytes.contains(p, $0) } }) { return false }
+        // The cheap test first: a menu holds no punctuation (`isPunctuation`, `isSiteLinkBar`), and
+        // most lines of prose hold a full-width comma or full stop.
+        if bytes.withUTF8({ p in proseMarks.contains { UTF8Bytes.contains(p, $0) } || creditLabels.contains { UTF8Bytes.contains(p, $0) } }) { return false }
         var items: [Int] = [0]
         var bars = 0
         for c in line.unicodeScalars {

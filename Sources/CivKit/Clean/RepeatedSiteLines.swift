@@ -25,26 +25,44 @@ public final class RepeatedSiteLines: @unchecked Sendable {
     /// shorter ones (`分享：`) end too many lines by chance.
     static let minGluedBytes = 12
 
+    /// A table's hashes (0: an empty slot), zeroed by `calloc`: the system gives such memory
+    /// zeroed page by page as it is first touched, where an array of zeros was written whole (eight
+    /// tables, 2 MiB, at every start, for a one-page run too).
+    final class Slots {
+        let base: UnsafeMutablePointer<UInt64>
+
+        init() {
+            guard let memory = calloc(Table.capacity, MemoryLayout<UInt64>.stride) else { fatalError("civ: out of memory") }
+            base = memory.bindMemory(to: UInt64.self, capacity: Table.capacity)
+        }
+
+        deinit { free(base) }
+
+        func clear() { base.update(repeating: 0, count: Table.capacity) }
+    }
+
     struct Table {
         static let capacity = 1 << 15
-        var forward = [UInt64](repeating: 0, count: capacity)
-        var backward = [UInt64](repeating: 0, count: capacity)
+        let forward = Slots()
+        let backward = Slots()
         var used = 0
 
         mutating func insert(_ p: UnsafeBufferPointer<UInt8>) {
             if used * 4 >= Self.capacity * 3 {
-                for i in forward.indices { forward[i] = 0; backward[i] = 0 }
+                forward.clear()
+                backward.clear()
                 used = 0
             }
             var b = RepeatedSiteLines.seed
             for byte in p.reversed() { b = RepeatedSiteLines.step(b, byte) }
-            if Self.insert(RepeatedSiteLines.final(RepeatedSiteLines.hash(p)), into: &forward) {
+            if Self.insert(RepeatedSiteLines.final(RepeatedSiteLines.hash(p)), into: forward) {
                 used += 1
-                _ = Self.insert(RepeatedSiteLines.final(b), into: &backward)
+                _ = Self.insert(RepeatedSiteLines.final(b), into: backward)
             }
         }
 
-        private static func insert(_ h: UInt64, into slots: inout [UInt64]) -> Bool {
+        private static func insert(_ h: UInt64, into table: Slots) -> Bool {
+            let slots = table.base
             var i = Int(truncatingIfNeeded: h) & (capacity - 1)
             while slots[i] != 0 {
                 if slots[i] == h { return false }
@@ -54,7 +72,8 @@ public final class RepeatedSiteLines: @unchecked Sendable {
             return true
         }
 
-        static func contains(_ h: UInt64, in slots: [UInt64]) -> Bool {
+        static func contains(_ h: UInt64, in table: Slots) -> Bool {
+            let slots = table.base
             var i = Int(truncatingIfNeeded: h) & (capacity - 1)
             while slots[i] != 0 {
                 if slots[i] == h { return true }
@@ -165,3 +184,11 @@ public final class RepeatedSiteLines: @unchecked Sendable {
         return h
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -8,11 +8,56 @@
 /// and classes inside them are skipped over). Anything else gives nil (no prefilter), which is
 /// always safe.
 enum RulePrefilter {
-    static let metacharacters = Set("\\.[](){}*+?|^$".unicodeScalars)
-    static let optionalMarks = Set("?*{".unicodeScalars)
+    static let metacharacters = ASCIIMarks("\\.[](){}*+?|^$")
+    static let optionalMarks = ASCIIMarks("?*{")
+
+    /// A few ASCII characters as a mask: asked of every character of some 270 patterns at every
+    /// start-up, where a `Set`'s hashing cost more than reading the pattern.
+    struct ASCIIMarks {
+        private let low: UInt64, high: UInt64
+
+        init(_ marks: String) {
+            var low: UInt64 = 0, high: UInt64 = 0
+            for c in marks.unicodeScalars {
+                precondition(c.value < 128, "RulePrefilter.ASCIIMarks: ASCII only")
+                if c.value < 64 { low |= 1 << c.value } else { high |= 1 << (c.value - 64) }
+            }
+            (self.low, self.high) = (low, high)
+        }
+
+        @inline(__always)
+        func contains(_ c: Unicode.Scalar) -> Bool {
+            let v = c.value
+            return v < 64 ? low >> v & 1 != 0 : v < 128 && high >> (v - 64) & 1 != 0
+        }
+    }
+
+    /// A pattern's scalars, read off its UTF-8: `Array(pattern.unicodeScalars)` counted them, then
+    /// copied them, a few thousand instructions a pattern for each of five readings at start-up.
+    static func scalars(of pattern: String) -> [Unicode.Scalar] {
+        var pattern = pattern
+        return pattern.withUTF8 { p in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(p.count)
+            var i = 0
+            while i < p.count {
+                let (v, length) = UTF8Bytes.scalar(p, at: i)
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                i += length
+            }
+            return out
+        }
+    }
+
+    /// Scalars as UTF-8, written one by one (no String made on the way).
+    static func utf8(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt8] {
+        var out: [UInt8] = []
+        for c in scalars { UTF8Bytes.append(c.value, to: &out) }
+        return out
+    }
 
     static func requiredPrefixes(of pattern: String) -> [[UInt8]]? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         guard s.first == "^", s.count > 1 else { return nil }
         return prefixes(of: s[1...])
     }
@@ -21,7 +66,7 @@ enum RulePrefilter {
     /// literal (`查看内容$`) or a group of literal alternatives (`。(社会|财经)$`); nil otherwise
     /// (a class, a quantifier, a nested group, `\n`, an option: anything else), which is always safe.
     static func requiredSuffixes(of pattern: String) -> [[UInt8]]? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         // (On scalars: Foundation's `String.contains` cost more at start-up than the rest of the table.)
         guard s.count >= 2, s[s.count - 1] == "$", !(s.count >= 3 && s[s.count - 2] == "\\"),
               !s.indices.dropLast().contains(where: { (s[$0] == "(" && s[$0 + 1] == "?") || (s[$0] == "\\" && s[$0 + 1] == "n") }),
@@ -35,7 +80,7 @@ enum RulePrefilter {
                   open == 0 || s[open - 1] != "\\" else { return nil }
             let alternatives = inside.split(separator: "|", omittingEmptySubsequences: false)
             guard alternatives.allSatisfy({ !$0.isEmpty }) else { return nil }
-            return alternatives.map { Array(String(String.UnicodeScalarView($0)).utf8) }
+            return alternatives.map { utf8($0) }
         }
         // A trailing run of plain characters (not escaped, not quantified: nothing follows it).
         var start = beforeEnd.count
@@ -44,7 +89,7 @@ enum RulePrefilter {
         // A run right after `)`, `]` or `}` is still required; one after `?`, `*`, `+`, `|` too,
         // except `|`, which makes it one alternative of several.
         guard start == 0 || beforeEnd[start - 1] != "|" else { return nil }
-        return [Array(String(String.UnicodeScalarView(beforeEnd[start...])).utf8)]
+        return [utf8(beforeEnd[start...])]
     }
 
     /// Whether the pattern is an alternation at its top level (`^a|b$`): its end then binds one
@@ -165,22 +210,28 @@ enum RulePrefilter {
     /// The literal characters a pattern piece starts with, as UTF-8; a character made optional
     /// by a following `?`, `*` or `{` is not part of it.
     static func literalPrefix(_ piece: ArraySlice<Unicode.Scalar>) -> [UInt8] {
-        var literal = String.UnicodeScalarView()
+        // Written as UTF-8 as it is read (a String's scalars cost more than the reading), with
+        // where its last character starts.
+        var literal: [UInt8] = [], lastStart = 0
+        func append(_ c: Unicode.Scalar) {
+            lastStart = literal.count
+            UTF8Bytes.append(c.value, to: &literal)
+        }
         var i = piece.startIndex
         while i < piece.endIndex {
             // An escaped punctuation mark is itself (`\.`, `\[`).
             if piece[i] == "\\", i + 1 < piece.endIndex, isEscapedLiteral(piece[i + 1]) {
                 if i + 2 < piece.endIndex, optionalMarks.contains(piece[i + 2]) { break }
-                literal.append(piece[i + 1])
+                append(piece[i + 1])
                 i += 2
                 continue
             }
             guard !metacharacters.contains(piece[i]) else { break }
-            literal.append(piece[i])
+            append(piece[i])
             i += 1
         }
-        if i < piece.endIndex, optionalMarks.contains(piece[i]), !literal.isEmpty { literal.removeLast() }
-        return Array(String(literal).utf8)
+        if i < piece.endIndex, optionalMarks.contains(piece[i]), !literal.isEmpty { literal.removeSubrange(lastStart...) }
+        return literal
     }
 
     /// A line's opening as one bit of 64: a hash of its first three bytes (all bits for a shorter
@@ -213,7 +264,7 @@ enum RulePrefilter {
     /// safe. As two 64-bit words (bytes 0–63, 64–127); line terminators, which `$` may stand
     /// before, are in it.
     static func asciiAlphabet(of pattern: String) -> (UInt64, UInt64)? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         guard s.count >= 3, s[0] == "^", s[s.count - 1] == "$", s[s.count - 2] != "\\", !hasTopLevelAlternation(s) else { return nil }
         var set: (UInt64, UInt64) = (0, 0)
         func add(_ c: Unicode.Scalar) { if c.value < 64 { set.0 |= 1 << c.value } else { set.1 |= 1 << (c.value - 64) } }
@@ -303,7 +354,7 @@ enum RulePrefilter {
     /// anything else. `wide`: the bytes where a `\d` stands, which a wider digit (full-width) may
     /// start: a line with a byte ≥ 0x80 there is left to the regex. Nil for fewer than two bytes.
     static func fixedOpening(of pattern: String) -> (bytes: [BoilerplateRules.FirstByteSet], wide: UInt64)? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         // (`^ab|cd`: the opening binds one alternative only.)
         guard s.first == "^", !hasTopLevelAlternation(s) else { return nil }
         var bytes: [BoilerplateRules.FirstByteSet] = [], wide: UInt64 = 0

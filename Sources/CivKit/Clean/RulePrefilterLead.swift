@@ -16,6 +16,36 @@ struct LeadPrefilter: Equatable {
     /// white space when `skipsWhitespace`), or with `negated` one not in them (a subset again).
     let follower: Follower?
 
+    init(excluded: Set<UInt32>, minimum: Int, maximum: Int, literals: [[UInt8]], follower: Follower?) {
+        self.excluded = excluded
+        self.minimum = minimum
+        self.maximum = maximum
+        self.literals = literals
+        self.follower = follower
+        var ascii: (UInt64, UInt64) = (0, 0)
+        for v in excluded where v < 128 {
+            if v < 64 { ascii.0 |= 1 << v } else { ascii.1 |= 1 << (v - 64) }
+        }
+        excludedASCII = ascii
+        excludedOthers = excluded.filter { $0 >= 128 }.sorted()
+    }
+
+    /// `excluded` as `allows` asks it, character after character of a line: the ASCII ones as a
+    /// mask, the few others in a short list (a `Set`'s hashing cost more than the rest of the test).
+    private let excludedASCII: (UInt64, UInt64)
+    private let excludedOthers: [UInt32]
+
+    @inline(__always)
+    private func isExcluded(_ v: UInt32) -> Bool {
+        if v < 64 { return excludedASCII.0 >> v & 1 != 0 }
+        if v < 128 { return excludedASCII.1 >> (v - 64) & 1 != 0 }
+        return excludedOthers.contains(v)
+    }
+
+    static func == (a: LeadPrefilter, b: LeadPrefilter) -> Bool {
+        a.excluded == b.excluded && a.minimum == b.minimum && a.maximum == b.maximum && a.literals == b.literals && a.follower == b.follower
+    }
+
     struct Follower: Equatable {
         let characters: Set<UInt32>
         let negated: Bool
@@ -41,7 +71,7 @@ struct LeadPrefilter: Equatable {
             }
             guard i < p.count else { return false }
             let (value, length) = UTF8Bytes.scalar(p, at: i)
-            if excluded.contains(value) { return false }
+            if isExcluded(value) { return false }
             i += length
             count += 1
         }
@@ -70,7 +100,7 @@ extension RulePrefilter {
     /// a group of literals `(a|b)`, then optionally `\s*` and a class, or a lookahead `(?=[…])`;
     /// nil for anything else, which is always safe.
     static func lead(of pattern: String) -> LeadPrefilter? {
-        let s = Array(pattern.unicodeScalars)
+        let s = scalars(of: pattern)
         guard s.count > 4, s[0] == "^", !hasTopLevelAlternation(s) else { return nil }
         var i = 1
         // A negative lookahead at the start only narrows what matches: passed over.
@@ -104,7 +134,7 @@ extension RulePrefilter {
             literals = []
             for alternative in alternatives {
                 guard !alternative.isEmpty, !alternative.contains(where: { metacharacters.contains($0) }) else { return runOnly }
-                literals.append(Array(String(String.UnicodeScalarView(alternative)).utf8))
+                literals.append(utf8(alternative))
             }
             i = close + 1
             if i < s.count, optionalMarks.contains(s[i]) || s[i] == "+" { return runOnly }
@@ -116,10 +146,10 @@ extension RulePrefilter {
                 j -= 1
                 guard j > i else { return runOnly }
                 return LeadPrefilter(excluded: excluded, minimum: minimum, maximum: maximum,
-                                     literals: [Array(String(String.UnicodeScalarView(s[i ..< j])).utf8)], follower: nil)
+                                     literals: [utf8(s[i ..< j])], follower: nil)
             }
             guard j > i else { return runOnly }
-            literals = [Array(String(String.UnicodeScalarView(s[i ..< j])).utf8)]
+            literals = [utf8(s[i ..< j])]
             i = j
         }
         return LeadPrefilter(excluded: excluded, minimum: minimum, maximum: maximum, literals: literals, follower: follower(s, at: i))

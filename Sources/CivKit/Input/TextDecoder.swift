@@ -175,7 +175,14 @@ public enum TextDecoder {
                     invisible = true
                 }
                 i += 3
-                // The rest of a run of them, one load a character: a lead byte E_ and two
+                // The rest of a run of them, two characters a load while both leads are E3 to EC (CJK:
+                // any continuation bytes, no invisible character)...
+                while i + 8 <= n {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0, (word & 0xFF) &- 0xE3 < 10, (word >> 24 & 0xFF) &- 0xE3 < 10 else { break }
+                    i += 6
+                }
+                // ...then one a load: a lead byte E_ and two
                 // continuation bytes, but E0 and ED (their second byte is limited) go the
                 // general way. The run's last character, without a fourth byte readable, too.
                 while i + 4 <= n {
