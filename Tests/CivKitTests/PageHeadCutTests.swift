@@ -453,4 +453,18 @@ struct PageHeadCutTests {
         #expect(start("鄂ICP备05012345号欢迎访问本站，祝您愉快！") == nil)
         #expect(start("欢迎访问澄湖市人大常委会网站！") == nil)
     }
+
+    /// A hacked site's page opens with a spam banner above its greeting: glued after the old
+    /// page's last link (`…网站地图六合彩开奖结果直播_澳门娱乐城…`), it begins the page, not the
+    /// greeting below it. With no spam words glued there, the page begins at the greeting.
+    @Test func aSpamBannerAboveAGreetingBeginsThePage() throws {
+        let old = Self.article + "梓阳市精神文明建设指导委员会办公室　版权所有\n网站地图"
+        let spam = "六合彩开奖结果直播_澳门娱乐城官网注册送彩金_真人百家乐开户_足球投注app下载\n"
+        let page = "欢迎访问嵩原经济信息网！\n嵩原县前三季度经济运行情况\n时间：2024-10-28 来源：嵩原县统计局\n前三季度，全县经济运行总体平稳、稳中有进。"
+        let (records, _, _) = try Support.cleanRecords(Array((old + spam + page).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(old.utf8.count)])
+        let plain = old + "\n"
+        let (two, _, _) = try Support.cleanRecords(Array((plain + page).utf8))
+        #expect(two.map { $0[FieldKey.offset] } == ["0", String(plain.utf8.count)])
+    }
 }

@@ -166,6 +166,9 @@ public final class CleanStage {
                        let next = try splitAtPageHead(&document, recent: recent, searchable: recent.count, then: bytes, emit: emit, reject: reject) {
                         document = next
                         recent.removeAll(keepingCapacity: true)
+                    } else if !document.tooLarge, let next = try splitAtSpamBannerAbove(&document, recent: recent, emit: emit, reject: reject) {
+                        document = next
+                        recent.removeAll(keepingCapacity: true)
                     } else if document.hasProse, !document.tooLarge, !recent.isEmpty, document.lines.count == recent[0].linesBefore + recent.count {
                         pendingStart = line.offset
                     } else {
@@ -379,6 +382,17 @@ public final class CleanStage {
             }
         }
         return nil
+    }
+
+    /// A page's first line (a site's greeting or banner) whose line above, the old page's last,
+    /// ends in a spam banner glued after it (`…网站地图六合彩开奖结果直播_澳门娱乐城…`,
+    /// `PageHeadCut.spamBannerStart`): the page began at the banner, as a hacked site's page does.
+    private func splitAtSpamBannerAbove(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
+        guard let k = recent.lastIndex(where: { !$0.cleaned.isEmpty }), recent[k].hasTextBefore, recent[k].linesBefore > 0,
+              document.lines.count == recent[0].linesBefore + recent.count, recent[k].cleaned.count <= PageHeadCut.maxLineBytes,
+              let start = recent[k].cleaned.withUnsafeBufferPointer({ PageHeadCut.spamBannerStart($0) })
+        else { return nil }
+        return try split(&document, recent: recent, at: k, start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
     }
 
     /// A page with no head (`HeadlessPageStart`) begun above the last of `recent`, an article line
