@@ -467,4 +467,19 @@ struct PageHeadCutTests {
         let (two, _, _) = try Support.cleanRecords(Array((plain + page).utf8))
         #expect(two.map { $0[FieldKey.offset] } == ["0", String(plain.utf8.count)])
     }
+
+    /// A spam banner glued after a footer notice's number (`…请与本网联系。电话：029-63901234六合彩
+    /// 开奖结果直播_…`) begins where the number ends, though the line holds a sentence; spam words
+    /// in a sentence's own clause (`…严厉打击六合彩、百家乐等赌博活动`) begin nothing.
+    @Test func aSpamBannerAfterANoticesNumberBeginsThePage() {
+        func start(_ line: String) -> Int? {
+            var line = line
+            return line.withUTF8 { PageHeadCut.spamBannerStart($0) }
+        }
+        let notice = "本文仅代表作者观点，如涉及版权问题请与本网联系。电话：029-63901234"
+        #expect(start(notice + "六合彩开奖结果直播_澳门娱乐城官网注册送彩金_真人百家乐开户") == notice.utf8.count)
+        #expect(start("公安机关表示，将严厉打击六合彩、百家乐、澳门娱乐城等网络赌博活动") == nil)
+        #expect(start("公安机关表示，将严厉打击网络赌博。六合彩百家乐") == "公安机关表示，将严厉打击网络赌博。".utf8.count)
+        #expect(start("如涉及版权问题请与本网联系，六合彩开奖结果直播_澳门娱乐城官网注册送彩金") == nil)
+    }
 }

@@ -362,17 +362,22 @@ public enum PageHeadCut {
     /// `澳门` that casinos' names begin with, glued right after the old page's Han text; or, in the
     /// same item, right after a footer's end (`…发布五分彩开奖走势图 北京赛车pk10计划 棋牌游戏`). The
     /// text from there holds `minSpamWords` spam words and no `，`/`。`; the text before, none.
+    /// After a line's last clause, only right after a footer's end.
     static func spamBannerStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
         let automaton = SpamLines.standard.automaton
-        guard !UTF8Bytes.contains(p, SpamLines.fullWidthComma), !UTF8Bytes.contains(p, SpamLines.fullStop) else { return nil }
+        // A line with a sentence or a clause (`，`, `。`) is looked in only after the last: the old
+        // page's footer notice may end in a number the banner is glued after
+        // (`…请与本网联系。电话：029-63901234六合彩开奖结果直播_…`), never a clause of its own.
+        let from = afterLastClauseMark(p)
+        let tail = UnsafeBufferPointer(rebasing: p[from...])
         // The words found in one pass (most head lines hold none); where the first of them stands.
-        var found = automaton.literals(in: p)
+        var found = automaton.literals(in: tail)
         guard found.nonzeroBitCount >= minSpamWords else { return nil }
         var first = p.count
         while found != 0 {
             let k = found.trailingZeroBitCount
             found &= found - 1
-            if let at = UTF8Bytes.firstIndex(of: automaton.literals[k], in: p) { first = min(first, at) }
+            if let at = UTF8Bytes.firstIndex(of: automaton.literals[k], in: tail) { first = min(first, from + at) }
         }
         guard first < p.count else { return nil }
         var start = first
@@ -393,8 +398,11 @@ public enum PageHeadCut {
             // footer's last word as `Reserved` is.)
             if s > 0, !endsInShortLatinWord(UnsafeBufferPointer(rebasing: p[..<j])), endsFooter(UnsafeBufferPointer(rebasing: p[..<j])),
                ScalarClass.isHan(UTF8Bytes.scalar(p, at: j).value) { return j }
+            if j <= from { break }
             j = s
         }
+        // After a clause, only a footer's end right before the banner's item begins it.
+        if from > 0 { return nil }
         // Glued with no end between: the old page's last item (a link's title) is longer than the
         // few characters a spam line's first item may hold before its first listed word (`网上赌场开户送彩金`).
         guard start > 0, BodyEdges.scalarCount(UnsafeBufferPointer(rebasing: p[j ..< start])) >= minGluedItemScalars,
@@ -403,6 +411,16 @@ public enum PageHeadCut {
         // (`亚洲精品一区二区三区|免费高清在线观看|…`: a spam line of the old page): no cut.
         if !crossed, j > 0, UTF8Bytes.scalar(p, endingAt: j).value == separator { return nil }
         return start
+    }
+
+    /// The byte after the line's last `，` or `。` (0: none).
+    static func afterLastClauseMark(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = p.count
+        while i >= 3 {
+            if (p[i - 1] == 0x8C && p[i - 2] == 0xBC && p[i - 3] == 0xEF) || (p[i - 1] == 0x82 && p[i - 2] == 0x80 && p[i - 3] == 0xE3) { return i }
+            i -= 1
+        }
+        return 0
     }
 
     /// Whether `before` ends in a Latin word of at most `maxBannerLatinLetters` letters after Han
