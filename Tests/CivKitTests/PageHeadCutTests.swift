@@ -381,4 +381,105 @@ struct PageHeadCutTests {
         #expect(one.count == 1)
         #expect(PageHeadCut.isDigitDateTime(UnsafeBufferPointer(start: nil, count: 0)) == false)
     }
+
+    /// A bare date with its weekday right under a related list's item is the list's next item,
+    /// its marker lost: no head byline, so no cut at a common word the list repeats (`一个`,
+    /// eval-dedup's seed 3). The same date under a calendar (an e-paper's edition) is one, and so
+    /// is a dated line with a name under a list item.
+    @Test func aBareDateUnderAListItemIsNoByline() throws {
+        func byline(_ line: String, above: String?) -> Bool {
+            var line = line
+            return line.withUTF8 { PageHeadCut.isHeadByline($0, above: { above.map { Array($0.utf8) } }) }
+        }
+        #expect(!byline("2001年12月4日星期二", above: ">5.1.2. 网络接口名称"))
+        #expect(!byline("2001年12月4日 周二", above: "·同事们都开始读了"))
+        #expect(byline("2024年05月16日 星期四", above: "262728293031"))
+        #expect(byline("2001年12月4日星期二", above: nil))
+        #expect(byline("2001年12月4日星期二 东江日报", above: ">5.1.2. 网络接口名称"))
+        let page = "这是文章的第一句话，内容很长很长很长。\n相关新闻：\niconv_open - 分配一个字符集转换的描述符\n>显示屏也是镜面的\n>首先, 你 可以 给出 一个 映射说明行, 如\n>5.1.2. 网络接口名称\n2001年12月4日星期二\n>一个唯一且有效的用户名\n长的很好看 纯纯的白色很不错"
+        let (records, _, stage) = try Support.cleanRecords(Array(page.utf8))
+        #expect(records.count == 1)
+        #expect(stage.counters["pages.head-cut-split"] == 0)
+    }
+
+    /// A footer's phone number (`联系电话：0712-5201234`) is no date: its line is no head byline,
+    /// and a page alone is not cut in its footer (`网站 | 市人民政府门户网站`, at a `网站` the
+    /// footer's next line begins an item with). A byline's date is still one.
+    @Test func aPhoneNumberIsNoBylineDate() throws {
+        func byline(_ line: String) -> Bool {
+            var line = line
+            return line.withUTF8 { PageHeadCut.isHeadByline($0) }
+        }
+        #expect(!byline("地址：澴水县城关镇人民大道88号　联系电话：0712-5201234"))
+        #expect(byline("发布时间：2025-04-09 16:42　来源：县创建办"))
+        #expect(byline("1998-05-12 来源：东江日报"))
+        let page = "县领导督导城区创文重点点位整改工作\n发布时间：2025-04-09 16:42　来源：县创建办\n4月8日下午，县委副书记、县长带队督导城区创建全国文明城市重点点位整改工作。\n相关链接：\n中国政府网 | 省人民政府门户网站 | 市人民政府门户网站 | 县人大 | 县政协\n政府网站找错 | 网站地图 | 联系我们\n主办：澴水县人民政府办公室　承办：澴水县大数据中心\n地址：澴水县城关镇人民大道88号　联系电话：0712-5201234"
+        let (records, _, _) = try Support.cleanRecords(Array(page.utf8))
+        #expect(records.count == 1)
+    }
+
+    /// A name glued after a sure end (`技术支持：…技术部清风栎川`) begins the page over a short
+    /// run an earlier footer line shares with the new head's menu (`…创建工作调度会` and
+    /// `工作动态`), wherever the glued line stands above the breadcrumb. Without the sure end (a
+    /// plain link's title glued) the cut stays where the head shows it.
+    @Test func aNameAfterASureEndWinsOverAShortRunAbove() throws {
+        let first = "桐岭县开展文明城市创建督查\n本台讯 9月18日，县创建办组织4个督查组，对城区主次干道开展督查。\n编辑：龙慧  审核：彭志强\n相关视频\n桐岭县召开第三季度创建工作调度会\n“文明交通我先行”主题活动启动\n桐岭县融媒体中心（桐岭广播电视台）版权所有\n湘ICP备18011736号-1\n技术支持：桐岭县融媒体中心技术部"
+        let second = "清风栎川\n中共栎川县纪律检查委员会 栎川县监察委员会\n首页 | 工作动态 | 审查调查 | 纪律审查 | 警示教育\n当前位置：首页 > 警示教育 > 通报曝光\n关于几起违反中央八项规定精神问题的通报\n发布时间：2024-09-20 来源：县纪委监委\n近日，县纪委监委通报了几起问题。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count)
+    }
+
+    /// A site's greeting glued after the old page's footer (`…公网安备42092502000123号今天是：　欢迎
+    /// 访问…网站！`) begins the page, above a menu and a breadcrumb; the greeting, a `！` line, is
+    /// no article, so the breadcrumb below is the same page's. A greeting after a comma (a quote in
+    /// a sentence) or naming no site is no page start.
+    @Test func aGluedGreetingBeginsThePage() throws {
+        let first = Self.article + "网站标识码：4209250003　鄂ICP备05012345号　鄂公网安备42092502000123号"
+        let second = "今天是：　欢迎访问澄湖市人大常委会网站！\n首页　人大要闻　常委会工作　代表之窗　立法工作\n当前位置：首页 > 人大要闻\n市人大常委会开展文明行为促进条例执法检查\n2025-06-12 09:15　来源：市人大教科文卫工委\n6月10日至11日，市人大常委会副主任带领执法检查组开展执法检查。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        let (alone, _, _) = try Support.cleanRecords(Array(second.utf8))
+        #expect(alone.count == 1)
+        func start(_ line: String) -> Int? {
+            var line = line
+            return line.withUTF8 { PageHeadCut.gluedGreetingStart($0) }
+        }
+        #expect(start("鄂公网安备42092502000123号今天是：　欢迎访问澄湖市人大常委会网站！") == "鄂公网安备42092502000123号".utf8.count)
+        #expect(start("不代表本站立场。您好，欢迎访问青岚县公共资源交易网！") == "不代表本站立场。".utf8.count)
+        #expect(start("立即升级　暂不升级今天是：　欢迎访问澄湖市人大常委会网站！") == "立即升级　暂不升级".utf8.count)
+        #expect(start("活动结束时，市民说，欢迎访问澄湖文明网！") == nil)
+        #expect(start("澄湖市人大常委会主办欢迎访问澄湖市人大常委会网站！") == nil)
+        #expect(start("鄂ICP备05012345号欢迎访问本站，祝您愉快！") == nil)
+        #expect(start("欢迎访问澄湖市人大常委会网站！") == nil)
+    }
+
+    /// A hacked site's page opens with a spam banner above its greeting: glued after the old
+    /// page's last link (`…网站地图六合彩开奖结果直播_澳门娱乐城…`), it begins the page, not the
+    /// greeting below it. With no spam words glued there, the page begins at the greeting.
+    @Test func aSpamBannerAboveAGreetingBeginsThePage() throws {
+        let old = Self.article + "梓阳市精神文明建设指导委员会办公室　版权所有\n网站地图"
+        let spam = "六合彩开奖结果直播_澳门娱乐城官网注册送彩金_真人百家乐开户_足球投注app下载\n"
+        let page = "欢迎访问嵩原经济信息网！\n嵩原县前三季度经济运行情况\n时间：2024-10-28 来源：嵩原县统计局\n前三季度，全县经济运行总体平稳、稳中有进。"
+        let (records, _, _) = try Support.cleanRecords(Array((old + spam + page).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(old.utf8.count)])
+        let plain = old + "\n"
+        let (two, _, _) = try Support.cleanRecords(Array((plain + page).utf8))
+        #expect(two.map { $0[FieldKey.offset] } == ["0", String(plain.utf8.count)])
+    }
+
+    /// A spam banner glued after a footer notice's number (`…请与本网联系。电话：029-63901234六合彩
+    /// 开奖结果直播_…`) begins where the number ends, though the line holds a sentence; spam words
+    /// in a sentence's own clause (`…严厉打击六合彩、百家乐等赌博活动`) begin nothing.
+    @Test func aSpamBannerAfterANoticesNumberBeginsThePage() {
+        func start(_ line: String) -> Int? {
+            var line = line
+            return line.withUTF8 { PageHeadCut.spamBannerStart($0) }
+        }
+        let notice = "本文仅代表作者观点，如涉及版权问题请与本网联系。电话：029-63901234"
+        #expect(start(notice + "六合彩开奖结果直播_澳门娱乐城官网注册送彩金_真人百家乐开户") == notice.utf8.count)
+        #expect(start("公安机关表示，将严厉打击六合彩、百家乐、澳门娱乐城等网络赌博活动") == nil)
+        #expect(start("公安机关表示，将严厉打击网络赌博。六合彩百家乐") == "公安机关表示，将严厉打击网络赌博。".utf8.count)
+        #expect(start("如涉及版权问题请与本网联系，六合彩开奖结果直播_澳门娱乐城官网注册送彩金") == nil)
+    }
 }

@@ -52,8 +52,9 @@ public enum BylineNamedPageStart {
         return name
     }
 
-    /// Four digits, then `-`, `/`, `.` or `年`, then a digit: a date.
-    static func hasDate(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Four digits, then `-`, `/`, `.` or `年`, then a digit: a date. With `yearFirst`, only a
+    /// year beginning with 1 or 2: an area code's four digits (`联系电话：0712-5201234`) date nothing.
+    static func hasDate(_ line: UnsafeBufferPointer<UInt8>, yearFirst: Bool = false) -> Bool {
         var run = 0, i = 0
         while i < line.count {
             // Outside a run of digits, eight bytes that hold none are passed at once (most of a
@@ -69,7 +70,7 @@ public enum BylineNamedPageStart {
             if b >= 0x30 && b <= 0x39 {
                 run += 1
             } else {
-                if run == 4 {
+                if run == 4, !yearFirst || line[i - 4] == 0x31 || line[i - 4] == 0x32 {
                     var j = i
                     if b == 0x2D || b == 0x2F || b == 0x2E { j += 1 } else if line[i...].starts(with: year) { j += year.count } else { j = -1 }
                     if j > 0, j < line.count, line[j] >= 0x30 && line[j] <= 0x39 { return true }

@@ -166,6 +166,9 @@ public final class CleanStage {
                        let next = try splitAtPageHead(&document, recent: recent, searchable: recent.count, then: bytes, emit: emit, reject: reject) {
                         document = next
                         recent.removeAll(keepingCapacity: true)
+                    } else if !document.tooLarge, let next = try splitAtSpamBannerAbove(&document, recent: recent, emit: emit, reject: reject) {
+                        document = next
+                        recent.removeAll(keepingCapacity: true)
                     } else if document.hasProse, !document.tooLarge, !recent.isEmpty, document.lines.count == recent[0].linesBefore + recent.count {
                         pendingStart = line.offset
                     } else {
@@ -226,7 +229,7 @@ public final class CleanStage {
             if let offset = pendingStart, let pending = recent.firstIndex(where: { $0.line.offset == offset }) {
                 // A page start above: the byline may show that the page began further up.
                 // So may the title, or the first sentence, when no byline comes (`河西区举办…`).
-                let isByline = bytes.withUnsafeBufferPointer { PageHeadCut.isHeadByline($0) }
+                let isByline = isHeadByline(bytes, recent: recent)
                 if isByline || bytes.withUnsafeBufferPointer({ Self.isProse($0) }) || recent.count - pending > PageHeadCut.linesToByline {
                     // A page's first line (a banner) has nothing of its page above it: only its
                     // own start may be glued.
@@ -246,7 +249,7 @@ public final class CleanStage {
                 // The head's own names first: a source named in the byline (`来源：市总工会`) may
                 // recur inside the title, below where the page began.
                 var next: PendingDocument? = nil
-                if bytes.withUnsafeBufferPointer({ PageHeadCut.isHeadByline($0) }) {
+                if isHeadByline(bytes, recent: recent) {
                     next = try splitAtPageHead(&document, recent: recent, searchable: recent.count - 1, then: nil, emit: emit, reject: reject)
                     if next == nil { pendingByline = line.offset }
                 }
@@ -259,7 +262,7 @@ public final class CleanStage {
                     recent.removeAll(keepingCapacity: true)
                 }
             } else if document.hasText, !document.tooLarge, bytes.count <= BylineNamedPageStart.maxBylineBytes,
-                      bytes.withUnsafeBufferPointer({ PageHeadCut.isHeadByline($0) }),
+                      isHeadByline(bytes, recent: recent),
                       let next = try splitAtSureEnd(&document, recent: recent, emit: emit, reject: reject) {
                 // A page with no sentence at all (an agenda, a list) has no article to search
                 // below: a name glued after its sure end, above the next page's byline, still
@@ -381,6 +384,17 @@ public final class CleanStage {
         return nil
     }
 
+    /// A page's first line (a site's greeting or banner) whose line above, the old page's last,
+    /// ends in a spam banner glued after it (`…网站地图六合彩开奖结果直播_澳门娱乐城…`,
+    /// `PageHeadCut.spamBannerStart`): the page began at the banner, as a hacked site's page does.
+    private func splitAtSpamBannerAbove(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
+        guard let k = recent.lastIndex(where: { !$0.cleaned.isEmpty }), recent[k].hasTextBefore, recent[k].linesBefore > 0,
+              document.lines.count == recent[0].linesBefore + recent.count, recent[k].cleaned.count <= PageHeadCut.maxLineBytes,
+              let start = recent[k].cleaned.withUnsafeBufferPointer({ PageHeadCut.spamBannerStart($0) })
+        else { return nil }
+        return try split(&document, recent: recent, at: k, start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
+    }
+
     /// A page with no head (`HeadlessPageStart`) begun above the last of `recent`, an article line
     /// after none: the document is cut at its first line and finished; the new one is returned.
     private func splitAtHeadlessPage(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
@@ -388,6 +402,14 @@ public final class CleanStage {
               let (k, start) = HeadlessPageStart.cut(above: recent.count - 1, line: { (recent[$0].cleaned, recent[$0].hasTextBefore && recent[$0].linesBefore > 0) })
         else { return nil }
         return try split(&document, recent: recent, at: k, start: start, counter: "pages.headless-split", emit: emit, reject: reject)
+    }
+
+    /// Whether `bytes`, the last of `recent`, is a head byline (`PageHeadCut.isHeadByline`), read
+    /// with the non-empty line above it.
+    private func isHeadByline(_ bytes: [UInt8], recent: [RecentLine]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            PageHeadCut.isHeadByline(p, above: { recent.dropLast().last { !$0.cleaned.isEmpty }?.cleaned })
+        }
     }
 
     /// A menu line (`网站首页 | 乡情概况 | 政务公开`), on its bytes.
@@ -475,13 +497,16 @@ public final class CleanStage {
         if !document.hasProse { document.hasProse = Self.isProse(cleaned) && !Self.isWelcome(cleaned) }
     }
 
-    /// A site's greeting (`您好，欢迎访问某某网！今天是：…`, `欢迎来到某某网！`): a page's first
+    /// A site's greeting (`您好，欢迎访问某某网！今天是：…`, `欢迎来到某某网！`, `今天是：　欢迎访问…！`): a page's first
     /// line, with a `！` but no prose: a breadcrumb below it is the same page's.
     static func isWelcome(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { p in
             guard p.count <= welcomeMaxBytes, !UTF8Bytes.contains(p, BodyEdges.fullStop) else { return false }
-            return welcomeOpenings.contains { RulePrefilter.hasPrefix(p, $0) }
+            if welcomeOpenings.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return true }
+            // After a calendar's `今天是：` (its date a script's output, or left empty).
+            guard RulePrefilter.hasPrefix(p, PageHeadCut.today), let hit = UTF8Bytes.firstIndex(of: PageHeadCut.welcome, in: p) else { return false }
+            return PageHeadCut.greetingStart(p, welcomeAt: hit) == 0
         }
     }
 

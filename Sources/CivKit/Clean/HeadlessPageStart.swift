@@ -30,13 +30,20 @@ public enum HeadlessPageStart {
             // (An old page with no sentence at all, an agenda, may end in the sure end too.)
             guard oldTextAbove else { return nil }
             if !bytes.isEmpty {
-                if let cutAt = bytes.withUnsafeBufferPointer({ Self.start(in: $0) ?? PageHeadCut.spamBannerStart($0) }) { return (k, cutAt) }
+                if let cutAt = bytes.withUnsafeBufferPointer({ Self.start(in: $0) ?? PageHeadCut.spamBannerStart($0) ?? greetingStart(in: $0) }) { return (k, cutAt) }
                 if bytes.withUnsafeBufferPointer({ BodyEdges.isArticleLine($0) }) { return nil }
                 searched += 1
             }
             k -= 1
         }
         return nil
+    }
+
+    /// A site's greeting glued after the old page's last line (`PageHeadCut.gluedGreetingStart`),
+    /// the old page's part no article line (`…鄂公网安备42092502000123号`).
+    static func greetingStart(in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let start = PageHeadCut.gluedGreetingStart(p), !BodyEdges.isArticleLine(UnsafeBufferPointer(rebasing: p[..<start])) else { return nil }
+        return start
     }
 
     /// The byte in `p` where a page's first line glued after a sure end begins, or nil.

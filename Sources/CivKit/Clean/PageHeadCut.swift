@@ -27,9 +27,10 @@ public enum PageHeadCut {
 
     /// A head byline: a short line, no sentence, with a date and a name (Han characters other
     /// than the date's own `年月日`), such as `2021-04-02 07:40:22 湘北晚报` or
-    /// `原创 长岭发布 2024-01-18 17:45`.
+    /// `原创 长岭发布 2024-01-18 17:45`. A phone number's area code is no year
+    /// (`联系电话：0712-5201234`, a footer's contact line).
     public static func isHeadByline(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p), !BodyEdges.isSentence(p),
+        guard p.count <= BylineNamedPageStart.maxBylineBytes, BylineNamedPageStart.hasDate(p, yearFirst: true), !BodyEdges.isSentence(p),
               !isCopyright(p), !isDatedRemark(p), !isListItem(p) else { return false }
         var i = 0
         while i < p.count {
@@ -39,6 +40,38 @@ public enum PageHeadCut {
         }
         return isDigitDateTime(p)
     }
+
+    /// `isHeadByline`, with the non-empty line above: a bare date with its weekday
+    /// (`2001年12月4日星期二`, a calendar's or a list's date) right under a related list's item
+    /// (`>…`, `·…`) is that list's next item, its marker lost, no page's byline; an e-paper's
+    /// edition date under its calendar (`2024年05月16日 星期四`) still is one.
+    @inline(__always)
+    public static func isHeadByline(_ p: UnsafeBufferPointer<UInt8>, above: () -> [UInt8]?) -> Bool {
+        guard isHeadByline(p) else { return false }
+        guard let above = above(), above.withUnsafeBufferPointer({ isListItem($0) }) else { return true }
+        return !isBareDateWithWeekday(p)
+    }
+
+    /// A date and its weekday, nothing else (`2001年12月4日星期二`, `2024-05-16 周四`).
+    static func isBareDateWithWeekday(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, weekday = false
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if weekdayWords.contains(where: { p[i...].starts(with: $0) }) {
+                guard !weekday else { return false }
+                weekday = true
+                i += length
+                continue
+            }
+            guard (v >= 0x30 && v <= 0x39) || v == 0x2D || v == 0x2F || v == 0x2E || v == 0x20 || v == 0x3000
+                    || dateCharacters.contains(v) || weekdayNames.contains(v) else { return false }
+            i += length
+        }
+        return weekday
+    }
+
+    static let weekdayWords = ["星期", "周"].map { Array($0.utf8) }
+    static let weekdayNames: [UInt32] = Array("期一二三四五六日天".unicodeScalars.map(\.value))
 
     /// A news app's byline line below its credit line: a date in digits and a time, nothing else
     /// (`2024-07-21 16:48`); a notice's signed date has no time (`2022年3月1日`).
@@ -139,7 +172,10 @@ public enum PageHeadCut {
         // The old page's last sentence may only end in the new page's glued name.
         // After a sure end, any page's first line short of a sentence (`…技术部欢迎来到某某文库！ |
         // 帮助中心`, a title with digits) begins the page, as where no head shows one (`HeadlessPageStart`).
-        if let sure = HeadlessPageStart.start(in: p) { return (sure, aboveStart ? 3 : 2) }
+        if let sure = HeadlessPageStart.start(in: p) { return (sure, 3) }
+        // A site's greeting glued after the old page's last text begins the page by its form,
+        // whatever the head repeats (`…公网安备42092502000123号今天是：　欢迎访问澄湖市人大常委会网站！`).
+        if let greeting = gluedGreetingStart(p) { return (greeting, 3) }
         guard !BodyEdges.isSentence(p) else {
             if aboveStart { return nameGluedAfterEnd(p).map { ($0, 3) } }
             // Higher up, a short line with only a comma may end in a site's name and slogan glued
@@ -197,13 +233,78 @@ public enum PageHeadCut {
         // name glued begins the page on any line of the head, not only right above its start,
         // and whatever the head repeats before it: that text is the old page's (a site's next
         // page names the same county: `…滨江县融媒体中心出品` above `滨江县融媒体中心 2024-09-02`).
-        if let sure = nameGluedAfterEnd(p, ends: endsPageSurely) { return (sure, aboveStart ? 3 : 2) }
+        if let sure = nameGluedAfterEnd(p, ends: endsPageSurely) { return (sure, 3) }
         if let spam = spamBannerStart(p) { return (spam, 3) }
         let weak = opening
         let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? weak.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
         return (openingTag(before: start, in: p) ?? start, strength)
     }
+
+    /// Where a site's greeting glued after other text begins: `欢迎访问…网站！`, `欢迎来到…文库!`,
+    /// after `您好，` or a calendar's `今天是：` (its date, if any, a script's output), the greeting
+    /// naming a site (its name ends in `网`, `网站`, `门户`, `平台`, `论坛`, `文库`) and followed by
+    /// `！` and no sentence. The text before is the old page's, ended as a footer or a sentence
+    /// ends (`endsFooter`: a registration number, `。`, a closing word) or by a button's Han
+    /// characters (`立即升级　暂不升级`), not by a separator, a comma or a footer's word (a
+    /// greeting after a space or a comma is the line's own: `市民说，欢迎访问…`).
+    static func gluedGreetingStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard p.count <= maxLineBytes, let hit = UTF8Bytes.firstIndex(of: welcome, in: p), hit > 0 else { return nil }
+        let start = greetingStart(p, welcomeAt: hit)
+        guard start > 0, !afterSeparator(p, at: start), namesSite(UnsafeBufferPointer(rebasing: p[(hit + welcome.count)...])) else { return nil }
+        let before = UnsafeBufferPointer(rebasing: p[..<start])
+        guard endsFooter(before) || (ScalarClass.isHan(UTF8Bytes.scalar(before, endingAt: start).value) && RepeatedSiteLines.mayFollow(p, at: start)) else { return nil }
+        return start
+    }
+
+    /// Where the greeting whose `欢迎` stands at `hit` begins: a `您好，` before it, and a
+    /// calendar's `今天是：` before that.
+    static func greetingStart(_ p: UnsafeBufferPointer<UInt8>, welcomeAt hit: Int) -> Int {
+        var start = hit
+        for opening in greetingOpenings where RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: p[..<start]), opening) {
+            start -= opening.count
+            break
+        }
+        return calendarStart(before: start, in: p) ?? start
+    }
+
+    /// After `欢迎`: `访问`, `来到` or `光临`, a site's name (at most `maxGreetingNameScalars`
+    /// scalars, no punctuation) ending in a site's word, then `！`; what follows holds no `。`.
+    static func namesSite(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let verb = greetingVerbs.first(where: { p.starts(with: $0) }) else { return false }
+        var i = verb.count, scalars = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if v == 0xFF01 || v == 0x21 {
+                let name = UnsafeBufferPointer(rebasing: p[verb.count ..< i])
+                return scalars >= 2 && siteWords2.contains { RulePrefilter.hasSuffix(name, $0) }
+                    && !UTF8Bytes.contains(UnsafeBufferPointer(rebasing: p[i...]), BodyEdges.fullStop)
+            }
+            guard ScalarClass.isHan(v) || isLatinLetter(v) || (v >= 0x30 && v <= 0x39), scalars < maxGreetingNameScalars else { return false }
+            scalars += 1
+            i += length
+        }
+        return false
+    }
+
+    /// Where a calendar's `今天是：` (and its date) right before `i` begins (`今天是：　`, `今天是:2024年10月25日 星期五 `).
+    static func calendarStart(before i: Int, in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let at = UTF8Bytes.firstIndex(of: today, in: UnsafeBufferPointer(rebasing: p[..<i])) else { return nil }
+        // Between: a colon, spaces, a date with its weekday: nothing with a comma or a sentence.
+        let between = UnsafeBufferPointer(rebasing: p[(at + today.count) ..< i])
+        guard BodyEdges.scalarCount(between) <= maxCalendarScalars, !UTF8Bytes.contains(between, BodyEdges.fullStop),
+              !between.contains(0x2C), !UTF8Bytes.contains(between, fullWidthComma) else { return nil }
+        return at
+    }
+
+    static let welcome = Array("欢迎".utf8)
+    static let today = Array("今天是".utf8)
+    static let fullWidthComma = Array("，".utf8)
+    static let greetingOpenings = ["您好，", "你好，", "您好！", "你好！", "您好,", "你好,", "您好!", "你好!"].map { Array($0.utf8) }
+    static let greetingVerbs = ["访问", "来到", "光临"].map { Array($0.utf8) }
+    static let siteWords2 = ["网", "网站", "門戶", "门户", "平台", "论坛", "文库", "網", "網站"].map { Array($0.utf8) }
+    static let maxGreetingNameScalars = 20
+    static let maxCalendarScalars = 20
 
     /// Where a page's first line, a short name (`公文素材库`, `资讯中心 - 职场范文网`, `龙腾资讯网 首页
     /// 社会 民生`), begins when glued after the old page's last line with nothing marking the join:
@@ -261,17 +362,22 @@ public enum PageHeadCut {
     /// `澳门` that casinos' names begin with, glued right after the old page's Han text; or, in the
     /// same item, right after a footer's end (`…发布五分彩开奖走势图 北京赛车pk10计划 棋牌游戏`). The
     /// text from there holds `minSpamWords` spam words and no `，`/`。`; the text before, none.
+    /// After a line's last clause, only right after a footer's end.
     static func spamBannerStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
         let automaton = SpamLines.standard.automaton
-        guard !UTF8Bytes.contains(p, SpamLines.fullWidthComma), !UTF8Bytes.contains(p, SpamLines.fullStop) else { return nil }
+        // A line with a sentence or a clause (`，`, `。`) is looked in only after the last: the old
+        // page's footer notice may end in a number the banner is glued after
+        // (`…请与本网联系。电话：029-63901234六合彩开奖结果直播_…`), never a clause of its own.
+        let from = afterLastClauseMark(p)
+        let tail = UnsafeBufferPointer(rebasing: p[from...])
         // The words found in one pass (most head lines hold none); where the first of them stands.
-        var found = automaton.literals(in: p)
+        var found = automaton.literals(in: tail)
         guard found.nonzeroBitCount >= minSpamWords else { return nil }
         var first = p.count
         while found != 0 {
             let k = found.trailingZeroBitCount
             found &= found - 1
-            if let at = UTF8Bytes.firstIndex(of: automaton.literals[k], in: p) { first = min(first, at) }
+            if let at = UTF8Bytes.firstIndex(of: automaton.literals[k], in: tail) { first = min(first, from + at) }
         }
         guard first < p.count else { return nil }
         var start = first
@@ -292,8 +398,11 @@ public enum PageHeadCut {
             // footer's last word as `Reserved` is.)
             if s > 0, !endsInShortLatinWord(UnsafeBufferPointer(rebasing: p[..<j])), endsFooter(UnsafeBufferPointer(rebasing: p[..<j])),
                ScalarClass.isHan(UTF8Bytes.scalar(p, at: j).value) { return j }
+            if j <= from { break }
             j = s
         }
+        // After a clause, only a footer's end right before the banner's item begins it.
+        if from > 0 { return nil }
         // Glued with no end between: the old page's last item (a link's title) is longer than the
         // few characters a spam line's first item may hold before its first listed word (`网上赌场开户送彩金`).
         guard start > 0, BodyEdges.scalarCount(UnsafeBufferPointer(rebasing: p[j ..< start])) >= minGluedItemScalars,
@@ -302,6 +411,16 @@ public enum PageHeadCut {
         // (`亚洲精品一区二区三区|免费高清在线观看|…`: a spam line of the old page): no cut.
         if !crossed, j > 0, UTF8Bytes.scalar(p, endingAt: j).value == separator { return nil }
         return start
+    }
+
+    /// The byte after the line's last `，` or `。` (0: none).
+    static func afterLastClauseMark(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = p.count
+        while i >= 3 {
+            if (p[i - 1] == 0x8C && p[i - 2] == 0xBC && p[i - 3] == 0xEF) || (p[i - 1] == 0x82 && p[i - 2] == 0x80 && p[i - 3] == 0xE3) { return i }
+            i -= 1
+        }
+        return 0
     }
 
     /// Whether `before` ends in a Latin word of at most `maxBannerLatinLetters` letters after Han
