@@ -555,6 +555,16 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         while i < limit {
             let b0 = p[i]
             if b0 < 0x80, !asciiKeys {
+                // Eight ASCII bytes (digits, marks and Latin between the Han) as one word.
+                if i &+ 8 <= limit {
+                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                        written &+= 8
+                        i &+= 8
+                        continue
+                    }
+                }
                 out[written] = b0
                 written &+= 1
                 i &+= 1
@@ -577,7 +587,18 @@ public final class TraditionalToSimplified: @unchecked Sendable {
                             continue
                         }
                     } else {
-                        // Phrases begin with this code point.
+                        // Phrases begin with this code point; most of the time none begins here
+                        // (`Group.nextBits`), and its own rule is written as above.
+                        let g = tables.groups[Int(e & ~Self.groupFlag)]
+                        if i &+ 7 <= n, g.fallbackLength <= 4,
+                           g.nextBits & Self.nextBit(UInt32(littleEndian: UnsafeRawPointer(p + i + 3).loadUnaligned(as: UInt32.self))) == 0 {
+                            let source = g.fallback == 0 ? UnsafeRawPointer(p + i) : UnsafeRawPointer(pool + Int(g.fallback))
+                            UnsafeMutableRawPointer(out + written).storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+                            written &+= g.fallback == 0 ? 3 : Int(g.fallbackLength)
+                            changes &+= g.fallback == 0 ? 0 : Int(g.fallbackChanges)
+                            i &+= 3
+                            continue
+                        }
                         let step = apply(p, n, i, 3, e)
                         if step.value != 0 {
                             Self.copy(pool + step.value, readable: Self.padding, out + written, step.valueLength)

@@ -150,7 +150,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             var last = end
             var reading: String?
             if end + 1 < s.count, s[end + 1] == "?", let end2 = Self.fragmentEnd(s, at: end + 1) {
-                reading = String(String.UnicodeScalarView(s[(end + 2) ..< end2]))
+                reading = UTF8Bytes.string(s[(end + 2) ..< end2])
                 last = end2
             }
             // The character's second GBK byte after the noise: an ASCII character standing alone
@@ -185,7 +185,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             if right.isEmpty, let next = s[(last + 1)...].prefix(2).first(where: { $0 != " " }), ScalarClass.isASCIIDigit(next) {
                 right = ["一"]
             }
-            let noise = String(String.UnicodeScalarView(s[(i + 1) ..< end]))
+            let noise = UTF8Bytes.string(s[(i + 1) ..< end])
             let firsts = Self.firstBytes(previous: i > 0 ? Self.previousByte(s[i - 1]) : nil, noise: noise)
             // The same noise after the same byte is the same character on a page: one read with its
             // reading earlier teaches a fragment without one (if it is of the first bytes' rows).
