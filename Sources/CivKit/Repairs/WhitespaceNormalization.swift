@@ -40,9 +40,6 @@ public struct WhitespaceNormalization: LineRepair {
                 var end = i
                 while end < n {
                     let b = line[end]
-                    // A whole Han character (lead byte E4–E9) at a time: its continuation bytes
-                    // start nothing.
-                    if b &- 0xE4 <= 5, end + 2 < n, line[end + 1] & 0xC0 == 0x80, line[end + 2] & 0xC0 == 0x80 { end += 3; continue }
                     if !mayStartSpace[Int(b)] { end += 1; continue }
                     // Most three-byte characters with those lead bytes are punctuation (`、。“”，：`),
                     // not white space: they stay in the run.
