@@ -121,6 +121,15 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         var changed = false
         var i = 0
         while i < s.count {
+            // The text up to the next `?`, U+FFFD or mark (most of the line), which every test below
+            // passes on as it is, copied as one run.
+            var plain = i
+            while plain < s.count, s[plain] != "?", s[plain] != Self.replacement, Self.previousByte(s[plain]) == nil { plain += 1 }
+            if plain > i {
+                out.append(contentsOf: s[i ..< plain])
+                i = plain
+                continue
+            }
             // A character lost whole where a desynchronised GBK stream met ASCII (`类似� 0x`: 于's
             // first byte lost, its second one read with the space as no character): known only by
             // the words it completes with the text before, taken when those leave one likely.
