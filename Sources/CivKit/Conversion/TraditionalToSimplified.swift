@@ -553,18 +553,12 @@ public final class TraditionalToSimplified: @unchecked Sendable {
         let bmp = tables.bmp, pool = tables.pool, asciiKeys = tables.asciiKeys
         var i = start, written = start, changes = 0
         while i < limit {
-            let b0 = p[i]
-            if b0 < 0x80, !asciiKeys {
-                out[written] = b0
-                written &+= 1
-                i &+= 1
-                continue
-            }
-            if b0 & 0xF0 == 0xE0, i &+ 4 <= n {
-                // Three bytes (U+0800...U+FFFF, all of CJK), four readable.
-                let b1 = p[i &+ 1], b2 = p[i &+ 2]
-                let cp = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-                if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, cp >= 0x800 {
+            if i &+ 4 <= n {
+                // Three bytes (U+0800...U+FFFF, all of CJK), four readable, tested first (most of
+                // the text) and as one word: lead byte 1110xxxx, two continuation bytes 10xxxxxx.
+                let w = UInt32(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self))
+                let cp = (w & 0x0F) << 12 | (w >> 2) & 0x0FC0 | (w >> 16) & 0x3F
+                if w & 0x00C0_C0F0 == 0x0080_80E0, cp >= 0x800 {
                     let e = bmp[Int(cp)]
                     let length = e == 0 ? 3 : Int(e >> 24)
                     if e & Self.groupFlag == 0 {
@@ -577,7 +571,18 @@ public final class TraditionalToSimplified: @unchecked Sendable {
                             continue
                         }
                     } else {
-                        // Phrases begin with this code point.
+                        // Phrases begin with this code point; most of the time none begins here
+                        // (`Group.nextBits`), and its own rule is written as above.
+                        let g = tables.groups[Int(e & ~Self.groupFlag)]
+                        if i &+ 7 <= n, g.fallbackLength <= 4,
+                           g.nextBits & Self.nextBit(UInt32(littleEndian: UnsafeRawPointer(p + i + 3).loadUnaligned(as: UInt32.self))) == 0 {
+                            let source = g.fallback == 0 ? UnsafeRawPointer(p + i) : UnsafeRawPointer(pool + Int(g.fallback))
+                            UnsafeMutableRawPointer(out + written).storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+                            written &+= g.fallback == 0 ? 3 : Int(g.fallbackLength)
+                            changes &+= g.fallback == 0 ? 0 : Int(g.fallbackChanges)
+                            i &+= 3
+                            continue
+                        }
                         let step = apply(p, n, i, 3, e)
                         if step.value != 0 {
                             Self.copy(pool + step.value, readable: Self.padding, out + written, step.valueLength)
@@ -591,6 +596,23 @@ public final class TraditionalToSimplified: @unchecked Sendable {
                         continue
                     }
                 }
+            }
+            let b0 = p[i]
+            if b0 < 0x80, !asciiKeys {
+                // Eight ASCII bytes (digits, marks and Latin between the Han) as one word.
+                if i &+ 8 <= limit {
+                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                        written &+= 8
+                        i &+= 8
+                        continue
+                    }
+                }
+                out[written] = b0
+                written &+= 1
+                i &+= 1
+                continue
             }
             let (cp, length) = Self.decode(p, n, i)
             let e = entry(cp)
@@ -660,17 +682,21 @@ public final class TraditionalToSimplified: @unchecked Sendable {
     }
 
     /// The simplified form of one character converted alone (itself when the conversion leaves it
-    /// alone, or turns it into more or less than one scalar). The rule applied in place, without
-    /// the arrays `convert` needs: scoring asks this of every GBK candidate of a half character.
+    /// alone, or turns it into more or less than one scalar): its own rule read off the table,
+    /// without `convert`'s arrays or a scan (no phrase fits in one character): scoring asks this of
+    /// every GBK candidate of a half character, a hundred thousand times in 2 MiB of damaged pages.
     func simplified(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        guard changes(c) else { return c }
         let e = entry(c.value)
-        var encoded: UInt32 = 0
-        var n = 0
-        UTF8.encode(c) { encoded |= UInt32($0) << (8 * n); n += 1 }
-        let step = withUnsafeBytes(of: &encoded) { apply($0.baseAddress!.assumingMemoryBound(to: UInt8.self), n, 0, n, e) }
-        guard step.value != 0, step.valueLength > 0 else { return c }
-        let (cp, length) = Self.decode(tables.pool + step.value, step.valueLength, 0)
-        return length == step.valueLength ? Unicode.Scalar(cp) ?? c : c
+        guard e != 0 else { return c }
+        let value: Int, valueLength: Int
+        if e & Self.groupFlag == 0 {
+            (value, valueLength) = (Int(e & Self.offsetMask), Int(e >> 24))
+        } else {
+            let g = tables.groups[Int(e & ~Self.groupFlag)]
+            (value, valueLength) = (Int(g.fallback), Int(g.fallbackLength))
+        }
+        guard value != 0, valueLength > 0 else { return c }
+        let (cp, length) = Self.decode(tables.pool + value, valueLength, 0)
+        return length == valueLength ? Unicode.Scalar(cp) ?? c : c
     }
 }

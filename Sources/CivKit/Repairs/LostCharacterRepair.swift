@@ -115,10 +115,21 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     }
 
     func repairFragments(_ s: [Unicode.Scalar], counters: inout Counters, memory: inout LostCharacterMemory) -> [Unicode.Scalar]? {
+        // (Room for the line at once: before its first fragment it grew by doubling.)
         var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
         var changed = false
         var i = 0
         while i < s.count {
+            // The text up to the next `?`, U+FFFD or mark (most of the line), which every test below
+            // passes on as it is, copied as one run.
+            var plain = i
+            while plain < s.count, s[plain] != "?", s[plain] != Self.replacement, Self.previousByte(s[plain]) == nil { plain += 1 }
+            if plain > i {
+                out.append(contentsOf: s[i ..< plain])
+                i = plain
+                continue
+            }
             // A character lost whole where a desynchronised GBK stream met ASCII (`类似� 0x`: 于's
             // first byte lost, its second one read with the space as no character): known only by
             // the words it completes with the text before, taken when those leave one likely.
@@ -150,7 +161,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             var last = end
             var reading: String?
             if end + 1 < s.count, s[end + 1] == "?", let end2 = Self.fragmentEnd(s, at: end + 1) {
-                reading = String(String.UnicodeScalarView(s[(end + 2) ..< end2]))
+                reading = UTF8Bytes.string(s[(end + 2) ..< end2])
                 last = end2
             }
             // The character's second GBK byte after the noise: an ASCII character standing alone
@@ -185,7 +196,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             if right.isEmpty, let next = s[(last + 1)...].prefix(2).first(where: { $0 != " " }), ScalarClass.isASCIIDigit(next) {
                 right = ["一"]
             }
-            let noise = String(String.UnicodeScalarView(s[(i + 1) ..< end]))
+            let noise = UTF8Bytes.string(s[(i + 1) ..< end])
             let firsts = Self.firstBytes(previous: i > 0 ? Self.previousByte(s[i - 1]) : nil, noise: noise)
             // The same noise after the same byte is the same character on a page: one read with its
             // reading earlier teaches a fragment without one (if it is of the first bytes' rows).
@@ -236,6 +247,9 @@ public final class LostCharacterRepair: LineRepair, Sendable {
 
     /// Picks the character for one fragment (pair) between `left` and `right` context.
     func choose(left: [Unicode.Scalar], right: [Unicode.Scalar], reading: String?, confidence: Double = contextConfidence) -> (Unicode.Scalar, Outcome) {
+        // Taken once: the property reads `Lexicon.shared` (a lazy global's check and a retain) at
+        // every use, a hundred times a choice.
+        let lexicon = self.lexicon
         if let reading {
             // Tone marks in the crawl are reliable; fall back to any tone only for unknown readings.
             var candidates = pinyin.characters(reading: reading)
@@ -384,11 +398,18 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         let scalars: [Unicode.Scalar]
         let codes: [UInt32?]
         let codeSet: CodeSet
+        /// How often each is a word alone, and the log of that (at least 1): what `scoreEach`
+        /// prices a candidate standing alone by, looked up and taken once a byte, not once a choice.
+        let alone: [(frequency: Int, logFrequency: Double)]
 
         init(_ scalars: [Unicode.Scalar], lexicon: Lexicon) {
             self.scalars = scalars
             codes = scalars.map(lexicon.code(of:))
             codeSet = CodeSet(codes.compactMap { $0 })
+            alone = zip(scalars, codes).map { c, code in
+                let f = LostCharacterRepair.aloneFrequency(c, code: code, lexicon: lexicon)
+                return (f, log(Double(max(f, 1))))
+            }
         }
     }
 
@@ -402,7 +423,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         var top: (c: Unicode.Scalar, score: Double, inWord: Bool) = ("\u{FFFD}", -.infinity, false)
         var scores: [Double] = []
         let model = CharacterModel.Between(.shared, after: left.last, before: right.first)
-        scoreEach(candidates, left: left, right: right, codes: (prepared.codes, prepared.codeSet)) { c, score, inWord in
+        scoreEach(candidates, left: left, right: right, codes: (prepared.codes, prepared.codeSet), alone: prepared.alone) { c, score, inWord in
             // The words say which candidates fit; the character model, which of them fits best
             // with its neighbours (the lost character is often in no word there).
             let score = score + Self.characterModelWeight * model.score(c)
@@ -444,8 +465,10 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// lexicon's codes once. The forward pass up to the fragment is shared by all candidates.
     private func scoreEach(_ candidates: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
                            covering given: Covering? = nil, codes givenCodes: (list: [UInt32?], set: CodeSet)? = nil,
+                           alone givenAlone: [(frequency: Int, logFrequency: Double)]? = nil,
                            _ visit: (Unicode.Scalar, Double, Bool) -> Void) {
         // The candidates' lexicon codes (nil: in no word), looked up once (or given, with their bits).
+        let lexicon = self.lexicon  // (once: see `choose`)
         let candidateCodeList: [UInt32?] = givenCodes?.list ?? candidates.map(lexicon.code(of:))
         let k = left.count, n = left.count + 1 + right.count
         let maxSegment = Self.maxSegment
@@ -531,17 +554,26 @@ public final class LostCharacterRepair: LineRepair, Sendable {
         // scores without k in a word, the same for all of them: computed once.
         var plainScore: (Double, Bool)?
         // (`evaluate(c, code)` with its word and lone frequency looked up once: ~100 candidates a choice.)
-        for (c, code) in zip(candidates, candidateCodeList) {
+        // (A byte's candidates come with their lone frequencies and logs, `Candidates.alone`.)
+        for (index, (c, code)) in zip(candidates, candidateCodeList).enumerated() {
             let word = code.flatMap(bestWord)
-            let aloneFrequency = singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0)
+            let aloneFrequency = givenAlone?[index].frequency ?? singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0)
             if word == nil && aloneFrequency == 0 {
                 if plainScore == nil { plainScore = evaluate(nil, nil) }
                 visit(c, plainScore!.0, plainScore!.1)
             } else {
-                let alone = best[k] + logProbability(aloneFrequency, single: true) + right[k + 1]
+                let aloneProbability = givenAlone.map { $0[index].logFrequency - logTotal } ?? logProbability(aloneFrequency, single: true)
+                let alone = best[k] + aloneProbability + right[k + 1]
                 if let word, word > alone { visit(c, word, true) } else { visit(c, alone, false) }
             }
         }
+    }
+
+    /// How often `c` (lexicon code `code`) is a word alone, as `scoreEach` prices it: from
+    /// `SingleCharacterWords` when the lexicon has no one-character words (the bundled one).
+    static func aloneFrequency(_ c: Unicode.Scalar, code: UInt32?, lexicon: Lexicon) -> Int {
+        guard lexicon.hasSingleCharacterWords else { return SingleCharacterWords.shared.frequency(c) }
+        return code.map { code in withUnsafePointer(to: code) { lexicon.frequency(codes: UnsafeBufferPointer(start: $0, count: 1)) } } ?? 0
     }
 
     /// The candidate giving the context its most probable segmentation (plus its `weight`), then
@@ -569,6 +601,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// The words over k of the context `codes` (nil at k and where a character is in no word);
     /// with `among`, only those completed by its characters.
     private func coveringWords(codes: [UInt32?], at k: Int, among accepted: CodeSet? = nil) -> Covering {
+        let lexicon = self.lexicon  // (once: see `choose`)
         var covering: Covering = []
         let n = codes.count
         // The context as plain codes both ways, sliced for each span (the gap and characters in

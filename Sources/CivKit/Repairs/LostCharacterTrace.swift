@@ -75,7 +75,7 @@ public final class LostCharacterTrace: LineRepair, Sendable {
             // The character before the fragment, in its GBK bytes (P, whose second byte and the lost
             // character's first spelt the annotated character).
             let previous = i > 0 && ScalarClass.isHan(s[i - 1]) ? GBKPairs.shared.bytes(of: s[i - 1]).map(\.trail).flatMap { $0 >= 0x81 ? $0 : nil } : nil
-            let firsts = LostCharacterRepair.firstBytes(previous: previous, noise: String(String.UnicodeScalarView(s[(i + 1) ..< end])))
+            let firsts = LostCharacterRepair.firstBytes(previous: previous, noise: UTF8Bytes.string(s[(i + 1) ..< end]))
             var next = end + 1
             // A fragment with its reading after it (`?qǐng)?bào)`) left no run.
             if end + 1 < s.count, s[end + 1] == "?", let end2 = LostCharacterRepair.fragmentEnd(s, at: end + 1) {

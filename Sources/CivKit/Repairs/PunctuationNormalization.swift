@@ -92,7 +92,10 @@ public struct PunctuationNormalization: LineRepair {
             guard convert else { continue }
             if changed == 0 { beginOutput(&output, with: line, upTo: i) }
             else { output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo ..< i])) }
-            UTF8Bytes.append(wide, to: &output)
+            // (Three appends in place: every mark is U+FF01–U+FF1F, three bytes.)
+            output.append(0xEF)
+            output.append(UInt8(0x80 | wide >> 6 & 0x3F))
+            output.append(UInt8(0x80 | wide & 0x3F))
             copiedUpTo = i + 1
             changed += 1
         }
