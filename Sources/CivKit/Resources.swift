@@ -39,15 +39,25 @@ public enum DataFile {
 
     /// The whole file, or nil when missing.
     public static func contents(_ name: String) -> String? {
-        // (getenv, not ProcessInfo's environment: that builds a dictionary of the whole
-        // environment at each call, a few hundred thousand instructions for each table loaded.)
-        if let value = getenv("CIV_DATA_DIR"), case let dir = String(cString: value),
-           let text = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8) {
-            return text
-        }
-        guard let path = bundledPath(name) else { return nil }
+        guard let path = locate(name) else { return nil }
         return try? String(contentsOfFile: path, encoding: .utf8)
     }
+
+    /// Path of a data file: in `CIV_DATA_DIR` when it is set and holds the file, else in the bundle.
+    static func locate(_ name: String) -> String? {
+        overridingPath(name) ?? bundledPath(name)
+    }
+
+    /// The copy of a data file in `CIV_DATA_DIR`, nil when it is not set or holds none.
+    /// (getenv, not ProcessInfo's environment: that builds a dictionary of the whole
+    /// environment at each call, a few hundred thousand instructions for each table loaded.)
+    private static func overridingPath(_ name: String) -> String? {
+        guard let dir = getenv("CIV_DATA_DIR").map({ String(cString: $0) }), access(dir + "/" + name, R_OK) == 0 else { return nil }
+        return dir + "/" + name
+    }
+
+    /// Whether `CIV_DATA_DIR` holds a copy of the data file (which then replaces the bundled one).
+    static func isOverridden(_ name: String) -> Bool { overridingPath(name) != nil }
 
     /// Path of a bundled data file (nil when missing).
     public static func bundledPath(_ name: String) -> String? {

@@ -166,20 +166,6 @@ extension PairLengths {
 }
 
 extension DataFile {
-    /// Path of a data file: in `CIV_DATA_DIR` when it is set and holds the file, else in the bundle.
-    fileprivate static func locate(_ name: String) -> String? {
-        overridingPath(name) ?? bundledPath(name)
-    }
-
-    /// The copy of a data file in `CIV_DATA_DIR`, nil when it is not set or holds none.
-    private static func overridingPath(_ name: String) -> String? {
-        guard let dir = getenv("CIV_DATA_DIR").map({ String(cString: $0) }), access(dir + "/" + name, R_OK) == 0 else { return nil }
-        return dir + "/" + name
-    }
-
-    /// Whether `CIV_DATA_DIR` holds a copy of the data file (which then replaces the bundled one).
-    static func isOverridden(_ name: String) -> Bool { overridingPath(name) != nil }
-
     /// A binary image generated from `source`, mapped and checked; a missing or damaged file is fatal,
     /// with how to regenerate it.
     static func image<Image>(_ name: String, source: String, script: String = "scripts/generate-lexicon --binary",
