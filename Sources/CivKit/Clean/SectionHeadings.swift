@@ -44,4 +44,22 @@ public enum SectionHeadings {
         let (mark, _) = UTF8Bytes.scalar(p, at: i)
         return mark == 0x3001 || mark == 0xFF0E
     }
+
+    /// An entry's contents on one line, `简介，主要职责，所获成绩，`: each item between the commas is a
+    /// heading on a line of its own below (within `maxLinesUnderContents`); words between commas that
+    /// the text does not head with are the text's. The cheap test first: the line ends in `，`.
+    public static func isContentsLine(_ lines: [String], _ i: Int) -> Bool {
+        guard BodyEdges.withBytes(lines[i], endsInComma) else { return false }
+        let items = lines[i].split(separator: "，")
+        guard items.count >= 2, items.allSatisfy({ $0.count <= maxContentsItemScalars && !$0.contains(" ") && !$0.contains("。") }) else { return false }
+        let below = lines[(i + 1) ..< min(lines.count, i + 1 + maxLinesUnderContents)]
+        return items.allSatisfy { item in below.contains { $0 == item } }
+    }
+    static let maxContentsItemScalars = 12
+    static let maxLinesUnderContents = 60
+
+    /// A short line ending in a full-width comma (EF BC 8C).
+    static func endsInComma(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.count >= 9 && p.count <= 300 && p[p.count - 1] == 0x8C && p[p.count - 2] == 0xBC && p[p.count - 3] == 0xEF
+    }
 }
