@@ -50,12 +50,24 @@ public enum SectionHeadings {
     /// the text does not head with are the text's. The cheap test first: the line ends in `，`.
     public static func isContentsLine(_ lines: [String], _ i: Int) -> Bool {
         guard BodyEdges.withBytes(lines[i], endsInComma) else { return false }
-        let items = lines[i].split(separator: "，")
-        guard items.count >= 2, items.allSatisfy({ $0.count <= maxContentsItemScalars && !$0.contains(" ") && !$0.contains("。") }) else { return false }
+        // The items' bytes between the commas (EF BC 8C), on bytes: String's split reads Characters.
+        let p = Array(lines[i].utf8)
+        var items: [ArraySlice<UInt8>] = []
+        var start = 0, k = 0
+        while k + 2 < p.count {
+            if p[k] == 0xEF, p[k + 1] == 0xBC, p[k + 2] == 0x8C {
+                items.append(p[start ..< k])
+                k += 3
+                start = k
+            } else {
+                k += 1
+            }
+        }
+        guard items.count >= 2, items.allSatisfy({ !$0.isEmpty && $0.count <= maxContentsItemBytes && !$0.contains(0x20) }) else { return false }
         let below = lines[(i + 1) ..< min(lines.count, i + 1 + maxLinesUnderContents)]
-        return items.allSatisfy { item in below.contains { $0 == item } }
+        return items.allSatisfy { item in below.contains { $0.utf8.count == item.count && $0.utf8.elementsEqual(item) } }
     }
-    static let maxContentsItemScalars = 12
+    static let maxContentsItemBytes = 36
     static let maxLinesUnderContents = 60
 
     /// A short line ending in a full-width comma (EF BC 8C).
