@@ -82,6 +82,17 @@ import Testing
         #expect(!SectionHeadings.isContentsLine(["简介", "简介，主要职责", "主要职责"], 1))
     }
 
+    @Test func aRepostsAccountLineAnAppsCreditAndAPhotographersCreditMoveToTheByline() {
+        #expect(Support.ruleKind("原创 涞清发布 涞清发布 2025-03-06 18:30", index: 3) == "byline")
+        #expect(Support.ruleKind("原创歌曲《文明之花》2025-03-06首发。", index: 3) == nil)
+        #expect(Support.ruleKind("溆阳+ 记者 邹雨晴", index: 3) == "byline")
+        #expect(Support.ruleKind("本台记者深入一线，走访了12个村。", index: 3) == nil)
+        #expect(Support.ruleKind("胡志刚 摄影报道", index: 25) == "byline" && Support.ruleKind("胡志刚 刘敏 摄", index: 25) == "byline")
+        #expect(Support.ruleKind("图为志愿者在拍摄。", index: 25) == nil && Support.ruleKind("记者拍摄", index: 25) == nil)
+        let (record, _) = clean(Self.body + ["胡志刚 摄影报道"])
+        #expect(record.lines == Self.body && record.values(FieldKey.byline) == ["胡志刚 摄影报道"])
+    }
+
     @Test func aNoticesAttachedFilesLinkIsDroppedItsClosingKept() {
         #expect(Support.ruleKind("附件：2025年第二次实地测评问题清单.xlsx", index: 25) == "download")
         #expect(Support.ruleKind("二、督查结果排名.docx", index: 25) == nil)
