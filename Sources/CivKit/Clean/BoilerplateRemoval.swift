@@ -451,7 +451,8 @@ public struct BoilerplateRemoval: DocumentRepair {
                 // also right above the text's first sentence under a form the rows took.)
                 let belowBody = i > edges.lastSentence || (lastTaken >= i - Self.maxLinesUnderTaken && i > edges.anchor
                     && i >= lines.count - BoilerplateRules.zoneLines && lastTaken == previousLine(lines, before: i) && !titlesText(lines, i, keptIndices: keptIndices))
-                if hasProse, let counter = line.withUTF8({ Self.shapeKind($0, belowBody: belowBody) }) ?? structuralKind(lines[i], index: i, count: lines.count),
+                if hasProse, let counter = line.withUTF8({ Self.shapeKind($0, belowBody: belowBody) }) ?? structuralKind(lines[i], index: i, count: lines.count)
+                    ?? (SectionHeadings.isContentsLine(lines, i) ? "dropped.contents" : nil),
                    counter != "dropped.menu" || !LinkLines.isTableRow(lines, i) {
                     explained.append(TakenLine(index: i, counter: counter))
                     counters.add(counter)

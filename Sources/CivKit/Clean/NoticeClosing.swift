@@ -23,15 +23,26 @@ public enum NoticeClosing {
                 let s = d - 1
                 let lowest = max(0, s - 1 - maxLinesAboveSignature)
                 guard let sentence = (lowest ..< s).last(where: { BodyEdges.withBytes(lines[$0], BodyEdges.isBodySentence) }) else { continue }
-                protected.append(contentsOf: sentence + 1 ... d)
+                protected.append(contentsOf: (sentence + 1 ... d).filter { !BodyEdges.withBytes(lines[$0], isAttachmentLink) })
             } else if d + 1 < lines.count, BodyEdges.withBytes(lines[d + 1], isBodyName) {
                 let lowest = max(0, d - 1 - maxLinesAboveSignature)
                 guard let sentence = (lowest ..< d).last(where: { BodyEdges.withBytes(lines[$0], BodyEdges.isBodySentence) }) else { continue }
-                protected.append(contentsOf: sentence + 1 ... d + 1)
+                protected.append(contentsOf: (sentence + 1 ... d + 1).filter { !BodyEdges.withBytes(lines[$0], isAttachmentLink) })
             }
         }
         return protected
     }
+
+    /// A link to the notice's attached file, `附件：2025年问题清单.xlsx`: the site's, not the text's (the
+    /// file's name with its extension; `附件：问题清单` naming what the text encloses is the text's).
+    static func isAttachmentLink(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count > attachmentLabel.count + 5, RulePrefilter.hasPrefix(p, attachmentLabel) else { return false }
+        // A dot, then 2 to 4 ASCII letters to the end.
+        var i = p.count - 1
+        while i > 0, p.count - i <= 5, (p[i] | 0x20) >= 0x61, (p[i] | 0x20) <= 0x7A { i -= 1 }
+        return p[i] == 0x2E && p.count - 1 - i >= 2 && p.count - 1 - i <= 4
+    }
+    static let attachmentLabel = Array("附件".utf8)
 
     /// Whether line `i` lies in a notice's contact section (`四、对本次采购提出询问，请按以下方式联系`,
     /// `八、联系方式`): below its enumerated heading naming 联系, within `maxContactSectionLines`, in the

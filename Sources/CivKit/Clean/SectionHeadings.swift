@@ -44,4 +44,34 @@ public enum SectionHeadings {
         let (mark, _) = UTF8Bytes.scalar(p, at: i)
         return mark == 0x3001 || mark == 0xFF0E
     }
+
+    /// An entry's contents on one line, `简介，主要职责，所获成绩，`: each item between the commas is a
+    /// heading on a line of its own below (within `maxLinesUnderContents`); words between commas that
+    /// the text does not head with are the text's. The cheap test first: the line ends in `，`.
+    public static func isContentsLine(_ lines: [String], _ i: Int) -> Bool {
+        guard BodyEdges.withBytes(lines[i], endsInComma) else { return false }
+        // The items' bytes between the commas (EF BC 8C), on bytes: String's split reads Characters.
+        let p = Array(lines[i].utf8)
+        var items: [ArraySlice<UInt8>] = []
+        var start = 0, k = 0
+        while k + 2 < p.count {
+            if p[k] == 0xEF, p[k + 1] == 0xBC, p[k + 2] == 0x8C {
+                items.append(p[start ..< k])
+                k += 3
+                start = k
+            } else {
+                k += 1
+            }
+        }
+        guard items.count >= 2, items.allSatisfy({ !$0.isEmpty && $0.count <= maxContentsItemBytes && !$0.contains(0x20) }) else { return false }
+        let below = lines[(i + 1) ..< min(lines.count, i + 1 + maxLinesUnderContents)]
+        return items.allSatisfy { item in below.contains { $0.utf8.count == item.count && $0.utf8.elementsEqual(item) } }
+    }
+    static let maxContentsItemBytes = 36
+    static let maxLinesUnderContents = 60
+
+    /// A short line ending in a full-width comma (EF BC 8C).
+    static func endsInComma(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.count >= 9 && p.count <= 300 && p[p.count - 1] == 0x8C && p[p.count - 2] == 0xBC && p[p.count - 3] == 0xEF
+    }
 }
