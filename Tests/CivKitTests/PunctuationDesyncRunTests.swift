@@ -97,6 +97,9 @@ import Testing
         ("他們做得很好。基本上沒有問題了", "他们做得很好。基本上没有问题了"),
         // 湖 (BA FE) then 邊 (DF 85): FE DF is private use.
         ("我們昨天去看了。湖邊的風景很美", "我们昨天去看了。湖边的风景很美"),
+        // The last pair (之's AE, 後's E1) dropped before the annotation's `?hòu)`: no character
+        // of row D6 reads hòu, 之 (D6 AE) and 後 (E1 E1) do.
+        ("工作完成了。可以之後(hòu)再說", "工作完成了。可以之后再说"),
     ])
     func aPairDroppedInsideTheRunIsPutBack(text: String, expected: String) {
         let damaged = Self.damage(text)
