@@ -82,6 +82,8 @@ import Testing
         ("我們已經完成了這項任務。可以說,新的工作開始了", "我们已经完成了这项任务。可以说，新的工作开始了"),
         // C is “ (A1 B0): `!` then the run.
         ("會議取得了成功。“一個(gè)城市的文明”", "会议取得了成功。“一个城市的文明”"),
+        // P after a closing quote, which the page kept full-width.
+        ("他說“工作完成了”。可以說,新的工作開始了", "他说“工作完成了”。可以说，新的工作开始了"),
     ])
     func aMarkedRunIsReadBack(text: String, expected: String) {
         let damaged = Self.damage(text)

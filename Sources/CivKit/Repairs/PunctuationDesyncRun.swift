@@ -178,8 +178,8 @@ struct PunctuationDesyncRun {
             return nil
         }
         // P: 。 unless a character ending in A3 reads clearly better with the text before. (P
-        // ends text, after a character or an annotation: `1?:门m,` is no run.)
-        guard i > 0, ScalarClass.isHan(s[i - 1]) || s[i - 1] == ")" else { return nil }
+        // ends text, after a character, an annotation or a closing quote: `1?:门m,` is no run.)
+        guard i > 0, ScalarClass.isHan(s[i - 1]) || s[i - 1] == ")" || Self.isClosingQuote(s[i - 1]) else { return nil }
         let left = leftContext(s, before: i)
         let right = desync.hanContext(s, after: end)
         var previous: Unicode.Scalar = "。"
@@ -341,6 +341,12 @@ struct PunctuationDesyncRun {
         guard let best else { return nil }
         if let single, best.score <= total([single]) + readingDropGain { return nil }
         return best.pair
+    }
+
+    /// A closing quote or title mark, which the page kept full-width (`言”。看` is `言”??`).
+    static func isClosingQuote(_ c: Unicode.Scalar) -> Bool {
+        switch c { case "”", "’", "》", "」", "』": return true
+        default: return false }
     }
 
     /// Whether the `?` at `a`, after the marker's `?`, is a mark (C's first byte BF) rather than
