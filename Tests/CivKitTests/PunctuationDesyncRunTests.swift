@@ -102,6 +102,8 @@ import Testing
         // The last pair (之's AE, 後's E1) dropped before the annotation's `?hòu)`: no character
         // of row D6 reads hòu, 之 (D6 AE) and 後 (E1 E1) do.
         ("工作完成了。可以之後(hòu)再說", "工作完成了。可以之后再说"),
+        // 。's A3 and 員's 86 (a private-use pair) dropped before 員's `T`: `非?:谩T工`.
+        ("服務非常好。員工也很熱情", "服务非常好。员工也很热情"),
     ])
     func aPairDroppedInsideTheRunIsPutBack(text: String, expected: String) {
         let damaged = Self.damage(text)

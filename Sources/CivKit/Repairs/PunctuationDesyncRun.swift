@@ -131,9 +131,16 @@ struct PunctuationDesyncRun {
             lastTrail = 0x80
             end = j + 1
         } else if (0x40 ... 0x7E).contains(v), j + 1 < s.count, !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1]) {
-            // A letter: the last character's own second byte, which set the reading right.
-            guard let x = gbk.character(lead: lastByte, trail: UInt8(v)) else { return nil }
-            text.append(x)
+            // A letter: the last character's own second byte, which set the reading right. (A
+            // pair that spells nothing there: one dropped before it, `好。員` as `好?:谩T`, 。's
+            // A3 and 員's 86 dropped.)
+            if let x = gbk.character(lead: lastByte, trail: UInt8(v)), !GBKDesyncRepair.isPrivateUse(x) {
+                text.append(x)
+            } else {
+                guard unreadAt == nil, j > a else { return nil }
+                unreadAt = text.count
+                text.append(GBKDesyncRepair.replacement)
+            }
             lastTrail = UInt8(v)
             end = j + 1
         } else if v == 0x3F, let close = LostCharacterRepair.fragmentEnd(s, at: j) {
@@ -267,7 +274,8 @@ struct PunctuationDesyncRun {
             let next = k + 1 < text.count ? desync.simplified(text[k + 1]) : right.first.map(desync.simplified)
             var ranked: [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)] = []
             for x in xs {
-                guard let t = gbk.bytes(of: x)?.trail, t >= 0x81, ScalarClass.isHan(x) else { continue }
+                // (。 too: A1 A3, its A3 dropped with a first byte below A1 after it.)
+                guard let t = gbk.bytes(of: x)?.trail, t >= 0x81, ScalarClass.isHan(x) || x == "。" else { continue }
                 let sx = desync.simplified(x)
                 let into = model.logProbability(sx, after: prior)
                 for y in ys {
