@@ -84,6 +84,8 @@ import Testing
         ("會議取得了成功。“一個(gè)城市的文明”", "会议取得了成功。“一个城市的文明”"),
         // P after a closing quote, which the page kept full-width.
         ("他說“工作完成了”。可以說,新的工作開始了", "他说“工作完成了”。可以说，新的工作开始了"),
+        // P after a number, two odd characters after the marks.
+        ("他用的是mp4。可以說,新的工作開始了", "他用的是mp4。可以说，新的工作开始了"),
     ])
     func aMarkedRunIsReadBack(text: String, expected: String) {
         let damaged = Self.damage(text)

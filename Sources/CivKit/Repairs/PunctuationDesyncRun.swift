@@ -185,8 +185,10 @@ struct PunctuationDesyncRun {
             return nil
         }
         // P: 。 unless a character ending in A3 reads clearly better with the text before. (P
-        // ends text, after a character, an annotation or a closing quote: `1?:门m,` is no run.)
-        guard i > 0, ScalarClass.isHan(s[i - 1]) || s[i - 1] == ")" || Self.isClosingQuote(s[i - 1]) else { return nil }
+        // ends text, after a character, an annotation or a closing quote: `1?:门m,` is no run;
+        // after a Latin word or a number only before two odd characters or more: `mp4??梢哉f`.)
+        guard i > 0, ScalarClass.isHan(s[i - 1]) || s[i - 1] == ")" || Self.isClosingQuote(s[i - 1])
+                || LostCharacterRepair.isASCIIAlphanumeric(s[i - 1]) && j - a >= 2 else { return nil }
         let left = leftContext(s, before: i)
         let right = desync.hanContext(s, after: end)
         var previous: Unicode.Scalar = "。"
