@@ -82,6 +82,10 @@ import Testing
         ("我們已經完成了這項任務。可以說,新的工作開始了", "我们已经完成了这项任务。可以说，新的工作开始了"),
         // C is “ (A1 B0): `!` then the run.
         ("會議取得了成功。“一個(gè)城市的文明”", "会议取得了成功。“一个城市的文明”"),
+        // P after a closing quote, which the page kept full-width.
+        ("他說“工作完成了”。可以說,新的工作開始了", "他说“工作完成了”。可以说，新的工作开始了"),
+        // P after a number, two odd characters after the marks.
+        ("他用的是mp4。可以說,新的工作開始了", "他用的是mp4。可以说，新的工作开始了"),
     ])
     func aMarkedRunIsReadBack(text: String, expected: String) {
         let damaged = Self.damage(text)
@@ -89,6 +93,47 @@ import Testing
         let (out, counters) = clean(damaged)
         #expect(out == expected, "\(damaged)")
         #expect(counters.compact.contains("gbk-desync.punctuation-run"))
+    }
+
+    @Test(arguments: [
+        // 。基 then 本: 基's second byte F9 and 本's first B1 make a private-use pair, dropped;
+        // the run reads 基本 as one odd character.
+        ("他們做得很好。基本上沒有問題了", "他们做得很好。基本上没有问题了"),
+        // 湖 (BA FE) then 邊 (DF 85): FE DF is private use.
+        ("我們昨天去看了。湖邊的風景很美", "我们昨天去看了。湖边的风景很美"),
+        // The last pair (之's AE, 後's E1) dropped before the annotation's `?hòu)`: no character
+        // of row D6 reads hòu, 之 (D6 AE) and 後 (E1 E1) do.
+        ("工作完成了。可以之後(hòu)再說", "工作完成了。可以之后再说"),
+        // 。's A3 and 員's 86 (a private-use pair) dropped before 員's `T`: `非?:谩T工`.
+        ("服務非常好。員工也很熱情", "服务非常好。员工也很热情"),
+    ])
+    func aPairDroppedInsideTheRunIsPutBack(text: String, expected: String) {
+        let damaged = Self.damage(text)
+        #expect(damaged != text)
+        let (out, counters) = clean(damaged)
+        #expect(out == expected, "\(damaged)")
+        #expect(counters.compact.contains("gbk-desync.punctuation-run"))
+    }
+
+    @Test(arguments: [
+        // P 常 (B3 A3) and C 好 (BA C3) at the line's end: `非?:?`, 好's second byte alone.
+        ("這家飯店的服務非常好", "这家饭店的服务非常好"),
+        // C 。 (A1 A3): `正?!?`; row A1 holds no Han character.
+        ("他說一切正常。", "他说一切正常。"),
+    ])
+    func aRunAtTheLinesEndIsReadBack(text: String, expected: String) {
+        let damaged = Self.damage(text)
+        let (out, _) = clean(damaged)
+        #expect(out == expected, "\(damaged)")
+    }
+
+    @Test func theCharacterBeforePIsFoundPastItsAnnotation() {
+        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter))
+        let s = Array("要確(què)?:".unicodeScalars)
+        #expect(run.leftContext(s, before: s.count - 2) == Array("要確".unicodeScalars))
+        // (A lost character's `?noise)` is no annotation.)
+        let t = Array("要?què)?:".unicodeScalars)
+        #expect(run.leftContext(t, before: t.count - 2).isEmpty)
     }
 
     @Test(arguments: ["真的嗎??我們明天再去", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
@@ -104,7 +149,10 @@ import Testing
     /// say), the text comes back exactly.
     @Test func damagedAndReadAgainGivesTheTextBack() async {
         let gbk = GBKPairs.shared
-        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), margin: -.infinity)
+        // (P is 。 here whatever the run reads: `。模块` could be `了模块`; and no pair was dropped,
+        // though rare characters read worse than a common pair put back: `岿丄`, `开往`.)
+        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), margin: -.infinity,
+                                       previousGain: .infinity, dropGain: .infinity)
         let firsts = Array(Self.markBytes.keys).filter { $0 >= 0xBA }.flatMap { gbk.characters(lead: $0) }.filter(ScalarClass.isHan)
         let lasts = (UInt8(0x81) ... 0xA0).flatMap { gbk.characters(lead: $0) }.filter { ScalarClass.isHan($0) && (0x41 ... 0x7A).contains(gbk.bytes(of: $0)!.trail) }
         await propertyCheck(input: Gen.int(in: 0 ... firsts.count - 1), Gen.int(in: 0 ... lasts.count - 1)) { f, l in
