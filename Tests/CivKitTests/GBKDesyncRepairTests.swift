@@ -267,6 +267,15 @@ enum Desync {
         }
     }
 
+    /// A word's score is measured against the repair's own lexicon's total (stored once), not the
+    /// bundled one's.
+    @Test func wordScoreIsMeasuredAgainstTheRepairsLexicon() {
+        let small = GBKDesyncRepair(lexicon: Lexicon(entries: [("工作", 30), ("推进", 10)]))
+        let logTotal = log(40.0)
+        #expect(abs(small.wordScore(30, length: 2) - (log(30.0) - logTotal + 2 * (logTotal + GBKDesyncRepair.singlePenalty))) < 1e-12)
+        #expect(small.wordScore(30, length: 2) != repair.wordScore(30, length: 2))
+    }
+
     @Test func lineCleanerRunsItBeforeConversion() throws {
         let cleaner = try LineCleaner.standard()
         var counters = Counters()

@@ -21,6 +21,7 @@ import Foundation
 /// symbols of GBK's rows A1–A9) is left without decoding.
 public final class GBKDesyncRepair: LineRepair, Sendable {
     public let name = "gbk-desync"
+    static let leftCounter = "gbk-desync.left", repairedCounter = "gbk-desync.repaired"
     private let lexiconOverride: Lexicon?
     /// Scoring reads traditional characters as their simplified forms (the lexicon is simplified;
     /// a mirror's traditional page desynchronises like any other).
@@ -44,6 +45,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     static let maxRunAfter = 4096
     /// How far the cheap evidence looks on each side of a suspect.
     static let evidenceReach = 3
+    /// The most shifted characters the cheap evidence reads: `evidenceReach` on each side of p and p's own.
+    static let evidenceWidth = 2 * evidenceReach + 1
     /// How many of a half's commonest candidates are scored beside those that make words.
     static let commonCandidates = 3
     /// How many of the pairs of halves making a word are scored in their context.
@@ -128,6 +131,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             }
         }
         suspects = bits
+        logTotal = log(Double(max((lexicon ?? .shared).totalFrequency, 1)))
     }
 
     private var lexicon: Lexicon { lexiconOverride ?? .shared }
@@ -211,10 +215,10 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             case .passed(let end):
                 free = end
             case .left(let end):
-                counters.add("\(name).left")
+                counters.add(Self.leftCounter)
                 free = end
             case .repaired(let r):
-                counters.add("\(name).repaired")
+                counters.add(Self.repairedCounter)
                 repairs.append(r)
                 free = r.end
                 p = r.end - 1
@@ -243,40 +247,52 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         if (p > 0 && s[p - 1] == s[p]) || (p + 1 < s.count && s[p + 1] == s[p]) { return nil }
         // Cheap evidence first, on the shifted characters next to p alone: a word among them.
         var a = p, b = p + 1
-        var t: [Unicode.Scalar] = []   // t[m - a]: shifted(m)
-        // (Its room reserved once and the characters before p reversed in place: inserting each
-        // at the front cost more than the lookups, at every suspect of a line.)
-        t.reserveCapacity(2 * Self.evidenceReach + 1)
-        while a > lowest, p - a < Self.evidenceReach, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { t.append(c); a -= 1 }
-        t.reverse()
-        while b < s.count, b - p <= Self.evidenceReach, let c = shifted(b - 1) { t.append(c); b += 1 }
         let lex = lexicon
-        var mapped = t.map(simplified)
-        var sees = false
-        let from = max(0, p - a - 3), to = min(t.count - 1, p - a + 3)
-        if from < to {
-            for m in from ..< to where lex.frequency(of: mapped[m ... m + 1]) > 0 { sees = true; break }
-        }
-        // Or the shifted characters next to p are mostly ordinary ones, as random pairs of bytes
-        // seldom are (a short run whose words need its halves: 捎诒黄舳 → 由于被启动).
-        if !sees {
-            let near = mapped[max(0, p - a - 2) ..< min(t.count, p - a + 2)]
-            var ordinary = 0
-            for c in near where ScalarClass.isHan(c) && !isSuspect(c.value) { ordinary += 1 }
-            sees = near.count >= 3 && ordinary >= near.count - 1
-        }
-        // Or a character only a run shows: private use (GBK's user-defined cells), or U+FFFD.
-        if !sees { sees = (max(lowest, p - Self.evidenceReach) ..< min(s.count, p + Self.evidenceReach + 1)).contains { isDamageMark(s, $0) } }
-        // Or, a few suspects on before ASCII, a suspect whose second byte is ASCII: a short run's
-        // last pair, which took the ASCII character after the run (`腒VM` for 的KVM: 的 is B5 C4,
-        // 腒 C4 4B; `蛘逧DITOR` for 或者EDITOR). Suspects only: on a traditional page, ordinary
-        // characters with an ASCII second byte before ASCII are common (each would cost a chain).
-        if !sees {
-            var m = p
-            while m < s.count, m - p <= Self.evidenceReach, isSuspect(s[m].value) {
-                if tookASCII(s, m) { sees = true; break }
-                m += 1
+        var t: [Unicode.Scalar] = []   // t[m - a]: shifted(m)
+        var mapped: [Unicode.Scalar] = []
+        // (On the stack, made arrays only where the evidence holds: most suspects end here, and
+        // two arrays each cost more than the lookups.)
+        let sees = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 2 * Self.evidenceWidth) { buffer -> Bool in
+            let shown = buffer.baseAddress!, simple = shown + Self.evidenceWidth
+            var n = 0
+            // (The characters before p are written backwards and reversed in place.)
+            while a > lowest, p - a < Self.evidenceReach, gbk.bytes(of: s[a - 1]) != nil, let c = shifted(a - 1) { shown[n] = c; n += 1; a -= 1 }
+            var x = 0, y = n - 1
+            while x < y { (shown[x], shown[y]) = (shown[y], shown[x]); x += 1; y -= 1 }
+            while b < s.count, b - p <= Self.evidenceReach, let c = shifted(b - 1) { shown[n] = c; n += 1; b += 1 }
+            for k in 0 ..< n { simple[k] = simplified(shown[k]) }
+            let near = UnsafeBufferPointer(start: simple, count: n)
+            var sees = false
+            let from = max(0, p - a - 3), to = min(n - 1, p - a + 3)
+            if from < to {
+                for m in from ..< to where lex.frequency(of: near[m ... m + 1]) > 0 { sees = true; break }
             }
+            // Or the shifted characters next to p are mostly ordinary ones, as random pairs of bytes
+            // seldom are (a short run whose words need its halves: 捎诒黄舳 → 由于被启动).
+            if !sees {
+                let nearest = near[max(0, p - a - 2) ..< min(n, p - a + 2)]
+                var ordinary = 0
+                for c in nearest where ScalarClass.isHan(c) && !isSuspect(c.value) { ordinary += 1 }
+                sees = nearest.count >= 3 && ordinary >= nearest.count - 1
+            }
+            // Or a character only a run shows: private use (GBK's user-defined cells), or U+FFFD.
+            if !sees { sees = (max(lowest, p - Self.evidenceReach) ..< min(s.count, p + Self.evidenceReach + 1)).contains { isDamageMark(s, $0) } }
+            // Or, a few suspects on before ASCII, a suspect whose second byte is ASCII: a short run's
+            // last pair, which took the ASCII character after the run (`腒VM` for 的KVM: 的 is B5 C4,
+            // 腒 C4 4B; `蛘逧DITOR` for 或者EDITOR). Suspects only: on a traditional page, ordinary
+            // characters with an ASCII second byte before ASCII are common (each would cost a chain).
+            if !sees {
+                var m = p
+                while m < s.count, m - p <= Self.evidenceReach, isSuspect(s[m].value) {
+                    if tookASCII(s, m) { sees = true; break }
+                    m += 1
+                }
+            }
+            if sees {
+                t = Array(UnsafeBufferPointer(start: shown, count: n))
+                mapped = Array(near)
+            }
+            return sees
         }
         guard sees else { return nil }
         // Then the whole chain around p whose shifted readings all exist: a run lies inside.
@@ -623,15 +639,18 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let byCode = half.byCode
         guard !byCode.isEmpty else { return nil }
         let codes = half.codes
-        let leftCodes = left.map { lex.code(of: simplified($0)) }, rightCodes = right.map { lex.code(of: simplified($0)) }
+        // The context's codes as far as each side has them (a character in no word ends it there):
+        // the prefixes and suffixes tried are slices of these, none made for each.
+        var leftCodes: [UInt32] = [], rightCodes: [UInt32] = []
+        for c in left.reversed() { guard let code = lex.code(of: simplified(c)) else { break }; leftCodes.append(code) }
+        leftCodes.reverse()
+        for c in right { guard let code = lex.code(of: simplified(c)) else { break }; rightCodes.append(code) }
         // The codes to score, each once (bits and a list: a hashed set cost ~2,000 instructions a choice).
         var fitting: [UInt32] = []
         var fits = LostCharacterRepair.CodeSet(below: Self.codeBound)
         for x in 0 ... leftCodes.count {
             for y in 0 ... rightCodes.count where x + y >= 1 && x + 1 + y <= Self.maxWord {
-                let prefix = leftCodes.suffix(x), suffix = rightCodes.prefix(y)
-                guard !prefix.contains(nil), !suffix.contains(nil) else { continue }
-                for w in lex.fillers(prefixCodes: ArraySlice(prefix.map { $0! }), suffixCodes: ArraySlice(suffix.map { $0! }), among: codes) {
+                for w in lex.fillers(prefixCodes: leftCodes[(leftCodes.count - x)...], suffixCodes: rightCodes[..<y], among: codes) {
                     if fits.insert(w.code) { fitting.append(w.code) }
                 }
             }
@@ -719,7 +738,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     // MARK: Scoring: a unigram word model over the lexicon, each character measured against an
     // unknown lone character (0), so texts of different lengths compare.
 
-    private var logTotal: Double { log(Double(max(lexicon.totalFrequency, 1))) }
+    /// (Stored: `wordScore` is asked at every word the segmentation finds, and a log each time cost more than the rest of it.)
+    private let logTotal: Double
 
     func wordScore(_ frequency: Int, length: Int) -> Double {
         log(Double(max(frequency, 1))) - logTotal + Double(length) * (logTotal + Self.singlePenalty)
