@@ -838,10 +838,11 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
                 best[i] = best[i - 1] + single
                 from?[i] = i - 1
                 value?[i] = single
+                // Longer and longer words ending at i, until one holds a character in no word (as
+                // every longer one then does).
                 var j = i - 2
-                while j >= 0, i - j <= Self.maxWord {
-                    let span = UnsafeBufferPointer(rebasing: codes[j ..< i])
-                    let f = span.contains(.max) ? 0 : lex.frequency(codes: span)
+                while j >= 0, i - j <= Self.maxWord, codes[i - 1] != .max, codes[j] != .max {
+                    let f = lex.frequency(codes: UnsafeBufferPointer(rebasing: codes[j ..< i]))
                     if f > 0 {
                         let w = wordScore(f, length: i - j)
                         if best[j] + w > best[i] { best[i] = best[j] + w; from?[i] = j; value?[i] = w }
