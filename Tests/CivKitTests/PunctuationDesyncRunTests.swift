@@ -127,6 +127,30 @@ import Testing
         #expect(out == expected, "\(damaged)")
     }
 
+    @Test(arguments: [
+        // P 。 and C ” (A1 B1) at the line's end: `東西?!?`, ”'s second byte alone; the line's
+        // open “ asks for ” (without it, `正?!?` is 正常。).
+        ("他說“這是好東西。”", "他说“这是好东西。”"),
+        // P 常 (B3 A3), C ” before ，: `正?!?,他`.
+        ("“一切正常”,他說", "“一切正常”，他说"),
+        // P 海 (BA A3) before 》 (A1 B7): a title ends in no 。, its last character is chosen.
+        ("我想去《看海》,這句話說得好", "我想去《看海》，这句话说得好"),
+    ])
+    func aClosingMarkTheLineAsksForEndsTheRun(text: String, expected: String) {
+        let damaged = Self.damage(text)
+        #expect(damaged != text)
+        let (out, counters) = clean(damaged)
+        #expect(out == expected, "\(damaged)")
+        #expect(counters.compact.contains("gbk-desync.punctuation-run"))
+    }
+
+    @Test func theClosingMarkIsTheOpenOnes() {
+        let s = Array("《看“好”》和“他說《書》".unicodeScalars)
+        #expect(PunctuationDesyncRun.closingMark(s, before: s.count) == "”")
+        #expect(PunctuationDesyncRun.closingMark(s, before: 5) == "》")
+        #expect(PunctuationDesyncRun.closingMark(s, before: 7) == nil)
+    }
+
     @Test func theCharacterBeforePIsFoundPastItsAnnotation() {
         let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter))
         let s = Array("要確(què)?:".unicodeScalars)
