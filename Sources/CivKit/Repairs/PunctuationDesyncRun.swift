@@ -94,8 +94,9 @@ struct PunctuationDesyncRun {
             a += 1
         }
         // (Three marks or more after the marker are the text's own: `吗??????还是` is
-        // 吗？？？？？？还是 after NFKC, never a run.)
-        guard !bytes.isEmpty, a - i - 1 < 3 else { return nil }
+        // 吗？？？？？？还是 after NFKC, never a run; unless they are 。。。 before an odd
+        // character, each `!` a 。's A3 and the next 。's A1: `了?!!Ｎ揖` is 了。。。我就.)
+        guard !bytes.isEmpty, a - i - 1 < 3 || Self.fullStopsRun(s, marks: i + 1 ..< a) else { return nil }
         var j = a
         // (An odd character's second byte is the next one's first: 0x81 or above.)
         while j < s.count, j - a < Self.maxRun, s[j].value >= 0x80, s[j] != "\u{FFFD}", s[j] != "€", let b = gbk.bytes(of: s[j]), b.trail >= 0x81 {
@@ -385,6 +386,12 @@ struct PunctuationDesyncRun {
             closed.remove(at: m)
         }
         return nil
+    }
+
+    /// Whether the marks at `marks` are 。s read off by one (`!`, the last one any mark, C's first
+    /// byte) before an odd character.
+    static func fullStopsRun(_ s: [Unicode.Scalar], marks: Range<Int>) -> Bool {
+        marks.upperBound < s.count && s[marks.upperBound].value >= 0x80 && s[marks.dropLast()].allSatisfy { $0 == "!" }
     }
 
     /// A closing quote or title mark, which the page kept full-width (`言”。看` is `言”??`).
