@@ -86,6 +86,8 @@ import Testing
         ("他說“工作完成了”。可以說,新的工作開始了", "他说“工作完成了”。可以说，新的工作开始了"),
         // P after a number, two odd characters after the marks.
         ("他用的是mp4。可以說,新的工作開始了", "他用的是mp4。可以说，新的工作开始了"),
+        // P and C 。 among four: `了?!!!Ｎ揖`, the last 。's A3 read with 我's CE.
+        ("他記不清了。。。。我可以說,很好", "他记不清了。。。。我可以说，很好"),
     ])
     func aMarkedRunIsReadBack(text: String, expected: String) {
         let damaged = Self.damage(text)
@@ -127,6 +129,30 @@ import Testing
         #expect(out == expected, "\(damaged)")
     }
 
+    @Test(arguments: [
+        // P 。 and C ” (A1 B1) at the line's end: `東西?!?`, ”'s second byte alone; the line's
+        // open “ asks for ” (without it, `正?!?` is 正常。).
+        ("他說“這是好東西。”", "他说“这是好东西。”"),
+        // P 常 (B3 A3), C ” before ，: `正?!?,他`.
+        ("“一切正常”,他說", "“一切正常”，他说"),
+        // P 海 (BA A3) before 》 (A1 B7): a title ends in no 。, its last character is chosen.
+        ("我想去《看海》,這句話說得好", "我想去《看海》，这句话说得好"),
+    ])
+    func aClosingMarkTheLineAsksForEndsTheRun(text: String, expected: String) {
+        let damaged = Self.damage(text)
+        #expect(damaged != text)
+        let (out, counters) = clean(damaged)
+        #expect(out == expected, "\(damaged)")
+        #expect(counters.compact.contains("gbk-desync.punctuation-run"))
+    }
+
+    @Test func theClosingMarkIsTheOpenOnes() {
+        let s = Array("《看“好”》和“他說《書》".unicodeScalars)
+        #expect(PunctuationDesyncRun.closingMark(s, before: s.count) == "”")
+        #expect(PunctuationDesyncRun.closingMark(s, before: 5) == "》")
+        #expect(PunctuationDesyncRun.closingMark(s, before: 7) == nil)
+    }
+
     @Test func theCharacterBeforePIsFoundPastItsAnnotation() {
         let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter))
         let s = Array("要確(què)?:".unicodeScalars)
@@ -136,7 +162,7 @@ import Testing
         #expect(run.leftContext(t, before: t.count - 2).isEmpty)
     }
 
-    @Test(arguments: ["真的嗎??我們明天再去", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
+    @Test(arguments: ["真的嗎??我們明天再去", "真的嗎?!!!我不信,真的", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
                       "能不能發到收貨地址的嗎??????還是我自己又再花了20塊錢去拿的貨",
                       "能不能發(fā)到收貨(huò)地址的嗎???????yǎ)?hái)是我自己又再花了20塊錢"])
     func theTextsOwnMarksAreLeft(text: String) {

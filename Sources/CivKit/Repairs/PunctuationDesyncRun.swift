@@ -94,8 +94,9 @@ struct PunctuationDesyncRun {
             a += 1
         }
         // (Three marks or more after the marker are the text's own: `吗??????还是` is
-        // 吗？？？？？？还是 after NFKC, never a run.)
-        guard !bytes.isEmpty, a - i - 1 < 3 else { return nil }
+        // 吗？？？？？？还是 after NFKC, never a run; unless they are 。。。 before an odd
+        // character, each `!` a 。's A3 and the next 。's A1: `了?!!Ｎ揖` is 了。。。我就.)
+        guard !bytes.isEmpty, a - i - 1 < 3 || Self.fullStopsRun(s, marks: i + 1 ..< a) else { return nil }
         var j = a
         // (An odd character's second byte is the next one's first: 0x81 or above.)
         while j < s.count, j - a < Self.maxRun, s[j].value >= 0x80, s[j] != "\u{FFFD}", s[j] != "€", let b = gbk.bytes(of: s[j]), b.trail >= 0x81 {
@@ -122,6 +123,8 @@ struct PunctuationDesyncRun {
         var droppedBeforeLast = false
         var end = j
         var annotation: [Unicode.Scalar] = []
+        // Whether the run is only C, a closing mark the line's open quote or title asks for.
+        var closedOpenMark = false
         guard j < s.count else { return nil }
         let v = s[j].value
         if v == 0x20AC {
@@ -168,18 +171,25 @@ struct PunctuationDesyncRun {
             annotation = Array(s[j ..< end])
             annotation[0] = "("
         } else if v == 0x3F, j + 1 == s.count || s[j + 1].value < 0x40 && s[j + 1] != "?",
-                  j > a || afterMarksOnly(s, j) && previousByWord(s, before: i) != nil {
+                  j > a || afterMarksOnly(s, j) && (previousByWord(s, before: i) != nil || lastByte == 0xA1 && Self.closingMark(s, before: i) != nil) {
             // Its second byte lost before ASCII: chosen by context, in the line's script. (Right
             // after the marks only after a P that makes a word and with text after the mark:
             // `非?:?,很` for 非常好，很; `给我???` ends a review. Not before another `?`: lines
             // whose every character became `?` hold `??出??`.)
-            let simplifiedLine = desync.isSimplifiedLine(s, outside: i ..< (j + 1))
-            let candidates = desync.halfCandidates(lead: lastByte, simplifiedLine: simplifiedLine)
-            let before = j > a ? Array(text.suffix(3)) : leftContext(s, before: i) + [previousByWord(s, before: i)!]
-            // (Row A1 holds no Han character: a run ending `正?!?` is 正常。)
-            guard let x = desync.bestFiller(candidates, left: before, right: desync.hanContext(s, after: j + 1))
-                    ?? (lastByte == 0xA1 ? GBKDesyncRepair.punctuation(lead: lastByte) : nil) else { return nil }
-            text.append(x)
+            // (Row A1 holds no Han character: a run ending `正?!?` is 正常。, unless a quote or
+            // title the line opened is still open: then its closing mark, `“好東西在?!?` is
+            // “好东西在。”, `《看?!?,` 《看海》，.)
+            if lastByte == 0xA1, let close = Self.closingMark(s, before: i) {
+                text.append(close)
+                closedOpenMark = j == a
+            } else {
+                let simplifiedLine = desync.isSimplifiedLine(s, outside: i ..< (j + 1))
+                let candidates = desync.halfCandidates(lead: lastByte, simplifiedLine: simplifiedLine)
+                let before = j > a ? Array(text.suffix(3)) : leftContext(s, before: i) + [previousByWord(s, before: i)!]
+                guard let x = desync.bestFiller(candidates, left: before, right: desync.hanContext(s, after: j + 1))
+                        ?? (lastByte == 0xA1 ? GBKDesyncRepair.punctuation(lead: lastByte) : nil) else { return nil }
+                text.append(x)
+            }
             end = j + 1
         } else {
             return nil
@@ -194,8 +204,12 @@ struct PunctuationDesyncRun {
         var previous: Unicode.Scalar = "。"
         var repaired = desync.score(left) + desync.score(text + right)
         // (Right after the marks, a context-chosen last character was chosen after P by word.)
-        let chosenAfterP = j == a && v == 0x3F && LostCharacterRepair.fragmentEnd(s, at: j) == nil
-        if let p = chosenAfterP ? previousByWord(s, before: i) : previousInContext(s, before: i, after: text + right) {
+        let chosenAfterP = j == a && v == 0x3F && LostCharacterRepair.fragmentEnd(s, at: j) == nil && !closedOpenMark
+        // (A title ends in no 。: before its 》, P is the character reading best after the text.)
+        if closedOpenMark, text == ["》"], let p = previousInTitle(s, before: i) {
+            previous = p
+            repaired = desync.score(left + [p] + text + right)
+        } else if let p = chosenAfterP ? previousByWord(s, before: i) : previousInContext(s, before: i, after: text + right) {
             // (With the character model's transitions into and out of P: `黑海` is a word, but
             // `小黑。很轻` reads better than `小黑海很轻`.)
             let withP = desync.score(left + [p] + text + right)
@@ -229,7 +243,8 @@ struct PunctuationDesyncRun {
             return nil
         }
         let odd = Array(s[a ..< j])
-        guard repaired > desync.score(left + odd) + desync.score(right) + margin else { return nil }
+        // (A closing mark alone scores like the marks it replaces: the open quote decided.)
+        guard closedOpenMark || repaired > desync.score(left + odd) + desync.score(right) + margin else { return nil }
         return ([previous] + text + annotation, end)
     }
 
@@ -353,6 +368,32 @@ struct PunctuationDesyncRun {
         return best.pair
     }
 
+    /// The closing mark of the quote or title mark the line opened before `i` and left open.
+    static func closingMark(_ s: [Unicode.Scalar], before i: Int) -> Unicode.Scalar? {
+        var closed: [Unicode.Scalar] = []
+        var k = i
+        while k > 0 {
+            k -= 1
+            let c = s[k]
+            if isClosingQuote(c) {
+                closed.append(c)
+                continue
+            }
+            let close: Unicode.Scalar
+            switch c { case "“": close = "”"; case "‘": close = "’"; case "《": close = "》"; case "「": close = "」"; case "『": close = "』"
+            default: continue }
+            guard let m = closed.lastIndex(of: close) else { return close }
+            closed.remove(at: m)
+        }
+        return nil
+    }
+
+    /// Whether the marks at `marks` are 。s read off by one (`!`, the last one any mark, C's first
+    /// byte) before an odd character.
+    static func fullStopsRun(_ s: [Unicode.Scalar], marks: Range<Int>) -> Bool {
+        marks.upperBound < s.count && s[marks.upperBound].value >= 0x80 && s[marks.dropLast()].allSatisfy { $0 == "!" }
+    }
+
     /// A closing quote or title mark, which the page kept full-width (`言”。看` is `言”??`).
     static func isClosingQuote(_ c: Unicode.Scalar) -> Bool {
         switch c { case "”", "’", "》", "」", "』": return true
@@ -408,6 +449,16 @@ struct PunctuationDesyncRun {
         let han = desync.halfCandidates(trail: Self.previousTrail, simplifiedLine: desync.isSimplifiedLine(s, outside: i ..< i + 1))
         let right = Array(text.prefix { ScalarClass.isHan($0) }.prefix(3))
         guard let p = desync.bestFiller(han, left: left, right: right, wordsOnly: true), ScalarClass.isHan(p) else { return nil }
+        return p
+    }
+
+    /// The character ending in A3 that reads best after the Han text before the marker (a title's
+    /// last character), if any.
+    func previousInTitle(_ s: [Unicode.Scalar], before i: Int) -> Unicode.Scalar? {
+        let left = leftContext(s, before: i)
+        guard !left.isEmpty else { return nil }
+        let han = desync.halfCandidates(trail: Self.previousTrail, simplifiedLine: desync.isSimplifiedLine(s, outside: i ..< i + 1))
+        guard let p = desync.bestFiller(han, left: left, right: []), ScalarClass.isHan(p) else { return nil }
         return p
     }
 
