@@ -436,9 +436,6 @@ public struct BoilerplateRemoval: DocumentRepair {
                     // What `Rule.matches` tests first, read from a plain array.
                     if !rules.spansTwoLines[r], rules.keywordMasks[r] & ~keywords != 0 { return false }
                     let rule = rules.rules[r]
-                    // The rule's opening before the line's keywords: Han openings share their first
-                    // byte, and a line's keywords cost a pass over it.
-                    if keywords == nil, let prefixes = rule.prefixes, !prefixes.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return false }
                     if rule.spansTwoLines {
                         return i + 1 < lines.count && rule.mayMatch(lines[i], then: lines[i + 1]) && rule.matches(lines[i] + "\n" + lines[i + 1])
                     }

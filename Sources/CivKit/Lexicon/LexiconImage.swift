@@ -562,7 +562,7 @@ struct LexiconImage: @unchecked Sendable {
         out.set(characterFrequenciesField, to: out.align())
         for f in characterFrequencies { out.append(Int64(f)) }
         for (n, flat) in words.enumerated() {
-            let length = n + 1, count = frequencies[n].count
+            let length = n + 1
             out.set(groupFields[n].words, to: out.align())
             for c in flat {
                 if codeWidth == 2 { out.append(UInt16(code(c))) } else { out.append(code(c)) }

@@ -297,14 +297,7 @@ struct PunctuationDesyncRun {
                 let into = model.logProbability(sx, after: prior)
                 for y in ys {
                     guard let u = gbk.bytes(of: y)?.lead, ScalarClass.isHan(y) else { continue }
-                    if let dropped = gbk.character(lead: t, trail: u), !GBKDesyncRepair.isPrivateUse(dropped) { continue }
-                    let sy = desync.simplified(y)
-                    let rank = into + model.logProbability(sy, after: sx) + (next.map { model.logProbability($0, after: sy) } ?? 0)
-                    var r = ranked.count
-                    while r > 0, rank > ranked[r - 1].rank { r -= 1 }
-                    guard r < Self.dropPairsScored else { continue }
-                    ranked.insert((rank, x, y), at: r)
-                    if ranked.count > Self.dropPairsScored { ranked.removeLast() }
+                    keepDroppedPair(&ranked, x: x, trail: t, into: into, y: y, lead: u, next: next)
                 }
             }
             for (_, x, y) in ranked {
@@ -319,6 +312,22 @@ struct PunctuationDesyncRun {
         var put = pairs
         put.replaceSubrange(best.at ... best.at, with: [nil, nil])
         return (best.text, put)
+    }
+
+    /// Keeps in `ranked` (best first) the `dropPairsScored` best pairs x y by the character model:
+    /// x after the text before it (`into`), y after x, the next character after y. No pair where
+    /// (x's second byte `t`, y's first byte `u`) spells a character the decoder keeps.
+    private func keepDroppedPair(_ ranked: inout [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)], x: Unicode.Scalar, trail t: UInt8,
+                                 into: Double, y: Unicode.Scalar, lead u: UInt8, next: Unicode.Scalar?) {
+        if let dropped = GBKPairs.shared.character(lead: t, trail: u), !GBKDesyncRepair.isPrivateUse(dropped) { return }
+        let model = CharacterModel.shared
+        let sx = desync.simplified(x), sy = desync.simplified(y)
+        let rank = into + model.logProbability(sy, after: sx) + (next.map { model.logProbability($0, after: sy) } ?? 0)
+        var r = ranked.count
+        while r > 0, rank > ranked[r - 1].rank { r -= 1 }
+        guard r < Self.dropPairsScored else { return }
+        ranked.insert((rank, x, y), at: r)
+        if ranked.count > Self.dropPairsScored { ranked.removeLast() }
     }
 
     /// The last two characters of a run ended by an annotation whose reading no character of
@@ -344,14 +353,7 @@ struct PunctuationDesyncRun {
             let sx = desync.simplified(x)
             let into = prior.map { model.logProbability(sx, after: $0) } ?? model.logStart(sx)
             for (y, u) in ys {
-                if let dropped = gbk.character(lead: t, trail: u), !GBKDesyncRepair.isPrivateUse(dropped) { continue }
-                let sy = desync.simplified(y)
-                let rank = into + model.logProbability(sy, after: sx) + (next.map { model.logProbability($0, after: sy) } ?? 0)
-                var r = ranked.count
-                while r > 0, rank > ranked[r - 1].rank { r -= 1 }
-                guard r < Self.dropPairsScored else { continue }
-                ranked.insert((rank, x, y), at: r)
-                if ranked.count > Self.dropPairsScored { ranked.removeLast() }
+                keepDroppedPair(&ranked, x: x, trail: t, into: into, y: y, lead: u, next: next)
             }
         }
         func total(_ t: [Unicode.Scalar]) -> Double {
