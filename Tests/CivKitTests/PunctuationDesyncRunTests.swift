@@ -65,6 +65,15 @@ import Testing
         return String(out)
     }
 
+    /// `text` damaged by the mechanism comes out as `expected`, the run read and counted.
+    func expectReadBack(_ text: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let damaged = Self.damage(text)
+        #expect(damaged != text, sourceLocation: sourceLocation)
+        let (out, counters) = clean(damaged)
+        #expect(out == expected, "\(damaged)", sourceLocation: sourceLocation)
+        #expect(counters.compact.contains("gbk-desync.punctuation-run"), sourceLocation: sourceLocation)
+    }
+
     func clean(_ line: String) -> (String, Counters) {
         var counters = Counters()
         let out = Self.cleaner.clean(line, counters: &counters)
@@ -90,11 +99,7 @@ import Testing
         ("他記不清了。。。。我可以說,很好", "他记不清了。。。。我可以说，很好"),
     ])
     func aMarkedRunIsReadBack(text: String, expected: String) {
-        let damaged = Self.damage(text)
-        #expect(damaged != text)
-        let (out, counters) = clean(damaged)
-        #expect(out == expected, "\(damaged)")
-        #expect(counters.compact.contains("gbk-desync.punctuation-run"))
+        expectReadBack(text, expected)
     }
 
     @Test(arguments: [
@@ -110,11 +115,7 @@ import Testing
         ("服務非常好。員工也很熱情", "服务非常好。员工也很热情"),
     ])
     func aPairDroppedInsideTheRunIsPutBack(text: String, expected: String) {
-        let damaged = Self.damage(text)
-        #expect(damaged != text)
-        let (out, counters) = clean(damaged)
-        #expect(out == expected, "\(damaged)")
-        #expect(counters.compact.contains("gbk-desync.punctuation-run"))
+        expectReadBack(text, expected)
     }
 
     @Test(arguments: [
@@ -139,11 +140,7 @@ import Testing
         ("我想去《看海》,這句話說得好", "我想去《看海》，这句话说得好"),
     ])
     func aClosingMarkTheLineAsksForEndsTheRun(text: String, expected: String) {
-        let damaged = Self.damage(text)
-        #expect(damaged != text)
-        let (out, counters) = clean(damaged)
-        #expect(out == expected, "\(damaged)")
-        #expect(counters.compact.contains("gbk-desync.punctuation-run"))
+        expectReadBack(text, expected)
     }
 
     @Test func theClosingMarkIsTheOpenOnes() {
