@@ -110,15 +110,3 @@ import Testing
         #expect(heading.lines.count == 2)
     }
 }
-
-extension HeldOut7ChromeTests {
-    /// heldout7 scored 131/131 content and 178/204 boilerplate at first sight (4aaf87a); a tuning
-    /// set for boilerplate since (its page boundaries are not tuned here).
-    @Test func theSetsContentIsKeptAndItsBoilerplateRemoved() throws {
-        let pages = LabelledPagesTests.pages(in: "testdata/pages/heldout7")
-        #expect(pages.count == 20)
-        let t = try LabelledPagesTests.tally(pages, recordingLosses: false)
-        #expect(t.contentKept == t.content, "\(t.contentKept) of \(t.content) content lines kept")
-        #expect(t.boilerplateRemoved >= 204, "\(t.boilerplateRemoved) of \(t.boilerplate) boilerplate lines removed")
-    }
-}

@@ -108,15 +108,3 @@ import Testing
         #expect(clean(named).0.lines == named)
     }
 }
-
-extension HeldOut8ChromeTests {
-    /// heldout8 scored 140/140 content and 193/214 boilerplate at first sight (0ee7d60); a tuning
-    /// set for boilerplate since (its page boundaries are not tuned here).
-    @Test func theSetsContentIsKeptAndItsBoilerplateRemoved() throws {
-        let pages = LabelledPagesTests.pages(in: "testdata/pages/heldout8")
-        #expect(pages.count == 20)
-        let t = try LabelledPagesTests.tally(pages, recordingLosses: false)
-        #expect(t.contentKept == t.content, "\(t.contentKept) of \(t.content) content lines kept")
-        #expect(t.boilerplateRemoved >= 214, "\(t.boilerplateRemoved) of \(t.boilerplate) boilerplate lines removed")
-    }
-}
