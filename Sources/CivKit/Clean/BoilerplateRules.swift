@@ -225,7 +225,8 @@ public final class BoilerplateRules: @unchecked Sendable {
     private let keywordlessRules: [UInt16]
     private let keywordlessStarts: [Int32]
 
-    /// The bytes a line may start with to be matched by a rule (all, without a prefilter).
+    /// The bytes a line may start with to be matched by a rule (all, without a prefilter); as
+    /// well any set of bytes (`PageHeadCut.sureEndLastBytes`, `PunctuationDesyncRun.droppedAfter`).
     struct FirstByteSet: Sendable {
         private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
@@ -250,18 +251,31 @@ public final class BoilerplateRules: @unchecked Sendable {
         var bytes: [UInt8] {
             var out: [UInt8] = []
             out.reserveCapacity(words.0.nonzeroBitCount + words.1.nonzeroBitCount + words.2.nonzeroBitCount + words.3.nonzeroBitCount)
-            func add(_ word: UInt64, _ k: Int) {
+            forEachByte { out.append($0) }
+            return out
+        }
+
+        /// Each byte of the set, ascending.
+        @inline(__always)
+        func forEachByte(_ body: (UInt8) -> Void) {
+            func each(_ word: UInt64, _ k: Int) {
                 var w = word
                 while w != 0 {
-                    out.append(UInt8(k << 6 | w.trailingZeroBitCount))
+                    body(UInt8(k << 6 | w.trailingZeroBitCount))
                     w &= w - 1
                 }
             }
-            add(words.0, 0)
-            add(words.1, 1)
-            add(words.2, 2)
-            add(words.3, 3)
-            return out
+            each(words.0, 0)
+            each(words.1, 1)
+            each(words.2, 2)
+            each(words.3, 3)
+        }
+
+        /// The bytes in both sets.
+        func intersection(_ other: FirstByteSet) -> FirstByteSet {
+            var both = FirstByteSet()
+            both.words = (words.0 & other.words.0, words.1 & other.words.1, words.2 & other.words.2, words.3 & other.words.3)
+            return both
         }
 
         @inline(__always)

@@ -293,13 +293,12 @@ public enum PageHeadCut {
         // Between: a colon, spaces, a date with its weekday: nothing with a comma or a sentence.
         let between = UnsafeBufferPointer(rebasing: p[(at + today.count) ..< i])
         guard BodyEdges.scalarCount(between) <= maxCalendarScalars, !UTF8Bytes.contains(between, BodyEdges.fullStop),
-              !between.contains(0x2C), !UTF8Bytes.contains(between, fullWidthComma) else { return nil }
+              !between.contains(0x2C), !UTF8Bytes.contains(between, SpamLines.fullWidthComma) else { return nil }
         return at
     }
 
     static let welcome = Array("欢迎".utf8)
     static let today = Array("今天是".utf8)
-    static let fullWidthComma = Array("，".utf8)
     static let greetingOpenings = ["您好，", "你好，", "您好！", "你好！", "您好,", "你好,", "您好!", "你好!"].map { Array($0.utf8) }
     static let greetingVerbs = ["访问", "来到", "光临"].map { Array($0.utf8) }
     static let siteWords2 = ["网", "网站", "門戶", "门户", "平台", "论坛", "文库", "網", "網站"].map { Array($0.utf8) }

@@ -16,19 +16,23 @@ enum RulePrefilter {
     struct ASCIIMarks {
         private let low: UInt64, high: UInt64
 
-        init(_ marks: String) {
+        init(_ marks: String) { self.init(values: marks.unicodeScalars.map(\.value)) }
+
+        init(values: some Sequence<UInt32>) {
             var low: UInt64 = 0, high: UInt64 = 0
-            for c in marks.unicodeScalars {
-                precondition(c.value < 128, "RulePrefilter.ASCIIMarks: ASCII only")
-                if c.value < 64 { low |= 1 << c.value } else { high |= 1 << (c.value - 64) }
+            for v in values {
+                precondition(v < 128, "RulePrefilter.ASCIIMarks: ASCII only")
+                if v < 64 { low |= 1 << v } else { high |= 1 << (v - 64) }
             }
             (self.low, self.high) = (low, high)
         }
 
         @inline(__always)
-        func contains(_ c: Unicode.Scalar) -> Bool {
-            let v = c.value
-            return v < 64 ? low >> v & 1 != 0 : v < 128 && high >> (v - 64) & 1 != 0
+        func contains(_ c: Unicode.Scalar) -> Bool { contains(value: c.value) }
+
+        @inline(__always)
+        func contains(value v: UInt32) -> Bool {
+            v < 64 ? low >> v & 1 != 0 : v < 128 && high >> (v - 64) & 1 != 0
         }
     }
 

@@ -22,24 +22,18 @@ struct LeadPrefilter: Equatable {
         self.maximum = maximum
         self.literals = literals
         self.follower = follower
-        var ascii: (UInt64, UInt64) = (0, 0)
-        for v in excluded where v < 128 {
-            if v < 64 { ascii.0 |= 1 << v } else { ascii.1 |= 1 << (v - 64) }
-        }
-        excludedASCII = ascii
+        excludedASCII = RulePrefilter.ASCIIMarks(values: excluded.filter { $0 < 128 })
         excludedOthers = excluded.filter { $0 >= 128 }.sorted()
     }
 
     /// `excluded` as `allows` asks it, character after character of a line: the ASCII ones as a
     /// mask, the few others in a short list (a `Set`'s hashing cost more than the rest of the test).
-    private let excludedASCII: (UInt64, UInt64)
+    private let excludedASCII: RulePrefilter.ASCIIMarks
     private let excludedOthers: [UInt32]
 
     @inline(__always)
     private func isExcluded(_ v: UInt32) -> Bool {
-        if v < 64 { return excludedASCII.0 >> v & 1 != 0 }
-        if v < 128 { return excludedASCII.1 >> (v - 64) & 1 != 0 }
-        return excludedOthers.contains(v)
+        v < 128 ? excludedASCII.contains(value: v) : excludedOthers.contains(v)
     }
 
     static func == (a: LeadPrefilter, b: LeadPrefilter) -> Bool {

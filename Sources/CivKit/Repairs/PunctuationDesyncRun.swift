@@ -151,7 +151,7 @@ struct PunctuationDesyncRun {
             end = j + 1
         } else if v == 0x3F, let close = LostCharacterRepair.fragmentEnd(s, at: j) {
             // `?reading)`: its second byte and its annotation's `(` read as one `?`.
-            let reading = String(String.UnicodeScalarView(s[(j + 1) ..< close]))
+            let reading = UTF8Bytes.string(s[(j + 1) ..< close])
             // (Where no character of the row has it as its main reading, `著(zhe)`, by context.)
             let read = GBKReadings.shared.trails(lead: lastByte, reading: reading).compactMap { gbk.character(lead: lastByte, trail: $0) }
             let candidates = read.isEmpty ? gbk.characters(lead: lastByte) : read
@@ -174,7 +174,7 @@ struct PunctuationDesyncRun {
             annotation = Array(s[j ..< end])
             annotation[0] = "("
         } else if v == 0x3F, j + 1 == s.count || s[j + 1].value < 0x40 && s[j + 1] != "?",
-                  j > a || afterMarksOnly(s, j) && (previousByWord(s, before: i) != nil || lastByte == 0xA1 && Self.closingMark(s, before: i) != nil) {
+                  j > a || afterMarksOnly(s, j) && (previousEndingInA3(s, before: i, wordsOnly: true) != nil || lastByte == 0xA1 && Self.closingMark(s, before: i) != nil) {
             // Its second byte lost before ASCII: chosen by context, in the line's script. (Right
             // after the marks only after a P that makes a word and with text after the mark:
             // `非?:?,很` for 非常好，很; `给我???` ends a review. Not before another `?`: lines
@@ -188,7 +188,7 @@ struct PunctuationDesyncRun {
             } else {
                 let simplifiedLine = desync.isSimplifiedLine(s, outside: i ..< (j + 1))
                 let candidates = desync.halfCandidates(lead: lastByte, simplifiedLine: simplifiedLine)
-                let before = j > a ? Array(text.suffix(3)) : leftContext(s, before: i) + [previousByWord(s, before: i)!]
+                let before = j > a ? Array(text.suffix(3)) : leftContext(s, before: i) + [previousEndingInA3(s, before: i, wordsOnly: true)!]
                 guard let x = desync.bestFiller(candidates, left: before, right: desync.hanContext(s, after: j + 1))
                         ?? (lastByte == 0xA1 ? GBKDesyncRepair.punctuation(lead: lastByte) : nil) else { return nil }
                 text.append(x)
@@ -209,10 +209,10 @@ struct PunctuationDesyncRun {
         // (Right after the marks, a context-chosen last character was chosen after P by word.)
         let chosenAfterP = j == a && v == 0x3F && LostCharacterRepair.fragmentEnd(s, at: j) == nil && !closedOpenMark
         // (A title ends in no 。: before its 》, P is the character reading best after the text.)
-        if closedOpenMark, text == ["》"], let p = previousInTitle(s, before: i) {
+        if closedOpenMark, text == ["》"], let p = previousEndingInA3(s, before: i, wordsOnly: false) {
             previous = p
             repaired = desync.score(left + [p] + text + right)
-        } else if let p = chosenAfterP ? previousByWord(s, before: i) : previousInContext(s, before: i, after: text + right) {
+        } else if let p = previousEndingInA3(s, before: i, right: chosenAfterP ? [] : Array((text + right).prefix { ScalarClass.isHan($0) }.prefix(3)), wordsOnly: true) {
             // (With the character model's transitions into and out of P: `黑海` is a word, but
             // `小黑。很轻` reads better than `小黑海很轻`.)
             let withP = desync.score(left + [p] + text + right)
@@ -282,10 +282,7 @@ struct PunctuationDesyncRun {
         let gbk = GBKPairs.shared
         let model = CharacterModel.shared
         let before = left + [previous]
-        func total(_ t: [Unicode.Scalar]) -> Double {
-            let all = before + t + right
-            return desync.score(all) + GBKDesyncRepair.characterModelWeight * model.score(all.map(desync.simplified))
-        }
+        func total(_ t: [Unicode.Scalar]) -> Double { bothModels(before + t + right) }
         let places = unreadAt.map { [$0] } ?? Array(text.indices)
         var best: (score: Double, text: [Unicode.Scalar], at: Int)?
         for k in places {
@@ -299,7 +296,7 @@ struct PunctuationDesyncRun {
             // only the ys the decoder would have dropped it with (a grid of some 190 × 120 pairs a
             // place, tested one by one, was 5% of civ-clean's work on a corpus with such runs).
             var yByLead = [(y: Unicode.Scalar, sy: Unicode.Scalar, tail: Double)](repeating: ("\0", "\0", 0), count: 256)
-            var leads = ByteMask()
+            var leads = BoilerplateRules.FirstByteSet()
             var inOrder = true, lastLead = -1
             for y in ys {
                 guard let u = gbk.bytes(of: y)?.lead, ScalarClass.isHan(y) else { continue }
@@ -341,46 +338,21 @@ struct PunctuationDesyncRun {
         return (best.text, put)
     }
 
+    /// A text as the dropped-pair searches score it: the word model, and the character model
+    /// weighed as `GBKDesyncRepair` weighs it.
+    func bothModels(_ all: [Unicode.Scalar]) -> Double {
+        desync.score(all) + GBKDesyncRepair.characterModelWeight * CharacterModel.shared.score(all.map(desync.simplified))
+    }
+
     /// For each byte t, the bytes u such that the pair (t, u) is one the pages' decoder dropped:
     /// unmapped or private use in GBK.
-    static let droppedAfter: [ByteMask] = (0 ..< 256).map { t in
-        var mask = ByteMask()
+    static let droppedAfter: [BoilerplateRules.FirstByteSet] = (0 ..< 256).map { t in
+        var mask = BoilerplateRules.FirstByteSet()
         for u in 0 ..< 256 {
             if let c = GBKPairs.shared.character(lead: UInt8(t), trail: UInt8(u)), !GBKDesyncRepair.isPrivateUse(c) { continue }
             mask.insert(UInt8(u))
         }
         return mask
-    }
-
-    /// A set of bytes as 256 bits, read in ascending order.
-    struct ByteMask {
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-        mutating func insert(_ b: UInt8) {
-            let bit = UInt64(1) << UInt64(b & 63)
-            switch b >> 6 {
-            case 0: words.0 |= bit
-            case 1: words.1 |= bit
-            case 2: words.2 |= bit
-            default: words.3 |= bit
-            }
-        }
-
-        func intersection(_ other: ByteMask) -> ByteMask {
-            ByteMask(words: (words.0 & other.words.0, words.1 & other.words.1, words.2 & other.words.2, words.3 & other.words.3))
-        }
-
-        /// Each byte of the set, ascending.
-        @inline(__always)
-        func forEachByte(_ body: (UInt8) -> Void) {
-            for (k, word) in [words.0, words.1, words.2, words.3].enumerated() {
-                var w = word
-                while w != 0 {
-                    body(UInt8(k * 64 + w.trailingZeroBitCount))
-                    w &= w - 1
-                }
-            }
-        }
     }
 
     /// Keeps in `ranked` (best first) the `dropPairsScored` best pairs x y by the character model:
@@ -431,10 +403,7 @@ struct PunctuationDesyncRun {
                 keepDroppedPair(&ranked, x: x, trail: t, into: into, y: y, lead: u, next: next)
             }
         }
-        func total(_ t: [Unicode.Scalar]) -> Double {
-            let all = left + t + right
-            return desync.score(all) + GBKDesyncRepair.characterModelWeight * model.score(all.map(desync.simplified))
-        }
+        func total(_ t: [Unicode.Scalar]) -> Double { bothModels(left + t + right) }
         var best: (score: Double, pair: [Unicode.Scalar])?
         for (_, x, y) in ranked {
             let v = total([x, y])
@@ -526,33 +495,15 @@ struct PunctuationDesyncRun {
             + (right.map { model.logProbability(desync.simplified($0), after: sp) } ?? 0)
     }
 
-    /// The character ending in A3 that makes a word with the Han text around P (before the
-    /// marker, and the run read again after it: `危害`, `確保`), if any.
-    func previousInContext(_ s: [Unicode.Scalar], before i: Int, after text: [Unicode.Scalar]) -> Unicode.Scalar? {
+    /// P: the character ending in A3 that reads best after the Han text before the marker (past
+    /// the annotation of the character before it), and before `right` (the run read again:
+    /// `危害`, `確保`); with `wordsOnly`, only one making a word there, else nil (without: a
+    /// title's last character before its `》`).
+    func previousEndingInA3(_ s: [Unicode.Scalar], before i: Int, right: [Unicode.Scalar] = [], wordsOnly: Bool) -> Unicode.Scalar? {
         let left = leftContext(s, before: i)
         guard !left.isEmpty else { return nil }
         let han = desync.halfCandidates(trail: Self.previousTrail, simplifiedLine: desync.isSimplifiedLine(s, outside: i ..< i + 1))
-        let right = Array(text.prefix { ScalarClass.isHan($0) }.prefix(3))
-        guard let p = desync.bestFiller(han, left: left, right: right, wordsOnly: true), ScalarClass.isHan(p) else { return nil }
-        return p
-    }
-
-    /// The character ending in A3 that reads best after the Han text before the marker (a title's
-    /// last character), if any.
-    func previousInTitle(_ s: [Unicode.Scalar], before i: Int) -> Unicode.Scalar? {
-        let left = leftContext(s, before: i)
-        guard !left.isEmpty else { return nil }
-        let han = desync.halfCandidates(trail: Self.previousTrail, simplifiedLine: desync.isSimplifiedLine(s, outside: i ..< i + 1))
-        guard let p = desync.bestFiller(han, left: left, right: []), ScalarClass.isHan(p) else { return nil }
-        return p
-    }
-
-    /// The character ending in A3 that makes a word with the Han text before the marker, if any.
-    func previousByWord(_ s: [Unicode.Scalar], before i: Int) -> Unicode.Scalar? {
-        let left = leftContext(s, before: i)
-        guard !left.isEmpty else { return nil }
-        let han = desync.halfCandidates(trail: Self.previousTrail, simplifiedLine: desync.isSimplifiedLine(s, outside: i ..< i + 1))
-        guard let p = desync.bestFiller(han, left: left, right: [], wordsOnly: true), ScalarClass.isHan(p) else { return nil }
+        guard let p = desync.bestFiller(han, left: left, right: right, wordsOnly: wordsOnly), ScalarClass.isHan(p) else { return nil }
         return p
     }
 }
