@@ -117,6 +117,18 @@ import Testing
     }
 
     @Test(arguments: [
+        // 好 (BA C3) then the text's `~`: the last pair took it, 脋 (C3 7E); put back after 好.
+        ("我覺得服務非常好~下次還來", "我觉得服务非常好~下次还来"),
+        // 裝 (D1 62) before a Latin word: its second byte `b` ends the run, XP is the text's.
+        ("這個價格很合理。可以安裝XP,不錯", "这个价格很合理。可以安装XP，不错"),
+        // P 常, C 好 before the text's own marks: `非?:?!!!`.
+        ("服務態度非常好!!!下次再來", "服务态度非常好！！！下次再来"),
+    ])
+    func aRunEndsAtTheTextsASCII(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test(arguments: [
         // 。基 then 本: 基's second byte F9 and 本's first B1 make a private-use pair, dropped;
         // the run reads 基本 as one odd character.
         ("他們做得很好。基本上沒有問題了", "他们做得很好。基本上没有问题了"),

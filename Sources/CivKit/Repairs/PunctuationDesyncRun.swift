@@ -134,6 +134,8 @@ struct PunctuationDesyncRun {
         var droppedBeforeLast = false
         var end = j
         var annotation: [Unicode.Scalar] = []
+        // The text's own ASCII character that the last pair took.
+        var putBack: [Unicode.Scalar] = []
         // Whether the run is only C, a closing mark the line's open quote or title asks for.
         var closedOpenMark = false
         guard j < s.count else { return nil }
@@ -144,10 +146,23 @@ struct PunctuationDesyncRun {
             text.append(x)
             lastTrail = 0x80
             end = j + 1
-        } else if (0x40 ... 0x7E).contains(v), j + 1 < s.count, !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1]) {
-            // A letter: the last character's own second byte, which set the reading right. (A
-            // pair that spells nothing there: one dropped before it, `好。員` as `好?:谩T`, 。's
-            // A3 and 員's 86 dropped.)
+        } else if v >= 0x80, let b = gbk.bytes(of: s[j]), (0x40 ... 0x7E).contains(b.trail),
+                  j + 1 == s.count || s[j + 1].value < 0x80 || !LostCharacterRepair.isASCIIAlphanumeric(Unicode.Scalar(b.trail)),
+                  let x = gbk.character(lead: lastByte, trail: b.lead), ScalarClass.isHan(x) {
+            // An odd character whose second byte is ASCII: its first byte is the last character's
+            // second, and the ASCII character is the text's own, read with it by the decoder and
+            // put back (`非?:脋~` is 非常好~: 好 is BA C3, 脋 C3 7E). A letter only where the
+            // text's ASCII goes on after it (a line of garbage holds `??躓ゴ`).
+            text.append(x)
+            lastTrail = b.lead
+            end = j + 1
+            putBack = [Unicode.Scalar(b.trail)]
+        } else if (0x40 ... 0x7E).contains(v), j + 1 < s.count && !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1])
+                    || gbk.character(lead: lastByte, trail: UInt8(v)).map(ScalarClass.isHan) == true {
+            // A letter: the last character's own second byte, which set the reading right (before
+            // a Latin word too, where it spells a character: `惭bXP` is 裝XP, 裝 D1 62; the text's
+            // own letter would have been read with the last byte). (A pair that spells nothing
+            // there: one dropped before it, `好。員` as `好?:谩T`, 。's A3 and 員's 86 dropped.)
             if let x = gbk.character(lead: lastByte, trail: UInt8(v)), !GBKDesyncRepair.isPrivateUse(x) {
                 text.append(x)
             } else {
@@ -264,7 +279,7 @@ struct PunctuationDesyncRun {
         // that P before 。, as the P's margin chose; they score as the marks they replace.)
         let marksOnly = j == a && lastByte == 0xA1
         guard closedOpenMark || marksOnly || repaired > desync.score(left + odd) + desync.score(right) + needed else { return nil }
-        return ([previous] + text + annotation, end)
+        return ([previous] + text + annotation + putBack, end)
     }
 
     /// How much better (word model and character model, as `total` scores) a reading with a
@@ -497,12 +512,12 @@ struct PunctuationDesyncRun {
     }
 
     /// Whether the `?` at `j`, right after the marks, may be C's first byte alone: before a mark
-    /// and a character or a space (`非?:?,很`), before a space or an ASCII full stop (`非?:?.最`,
-    /// `滄?!? 之`), or at the line's end, alone or before one mark (`正?!?`, `非?:?!`).
+    /// and anything but `?` (`非?:?,很`, `非?:?!!!`), before a space or an ASCII full stop
+    /// (`非?:?.最`, `滄?!? 之`), or at the line's end, alone or before one mark (`正?!?`, `非?:?!`).
     func afterMarksOnly(_ s: [Unicode.Scalar], _ j: Int) -> Bool {
         if j + 1 == s.count || s[j + 1] == " " || s[j + 1] == "." { return true }
         guard Self.markByte(s[j + 1].value) != nil else { return false }
-        return j + 2 == s.count || s[j + 2].value >= 0x80 || s[j + 2] == " "
+        return j + 2 == s.count || s[j + 2] != "?"
     }
 
     /// The marks at `j`, right after a run's odd characters, that the replace made inside the run:
