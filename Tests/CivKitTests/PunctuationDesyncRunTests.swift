@@ -105,6 +105,30 @@ import Testing
     }
 
     @Test(arguments: [
+        // 著's main reading is zhù: the run's `?zhe)` names it by another of its readings (看 is
+        // BF B4, 著 D6 F8: `??粗?zhe)`), not a pair dropped before a character read zhe.
+        ("他們都走了。看著(zhe)空空的房間", "他们都走了。看着空空的房间"),
+        // A mark made inside the run: 嘿 (BA D9) 。 (A1 A3) 可 (BF C9): `?:俸佟??梢`, 佟 is
+        // D9 A1, then A3 BF was replaced by `?`; the run goes on one byte later after it.
+        ("這本書真不錯。嘿嘿。可以說,很好", "这本书真不错。嘿嘿。可以说，很好"),
+    ])
+    func aRunReadsOnPastItsInnerMarks(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test(arguments: [
+        // 好 (BA C3) then the text's `~`: the last pair took it, 脋 (C3 7E); put back after 好.
+        ("我覺得服務非常好~下次還來", "我觉得服务非常好~下次还来"),
+        // 裝 (D1 62) before a Latin word: its second byte `b` ends the run, XP is the text's.
+        ("這個價格很合理。可以安裝XP,不錯", "这个价格很合理。可以安装XP，不错"),
+        // P 常, C 好 before the text's own marks: `非?:?!!!`.
+        ("服務態度非常好!!!下次再來", "服务态度非常好！！！下次再来"),
+    ])
+    func aRunEndsAtTheTextsASCII(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test(arguments: [
         // 。基 then 本: 基's second byte F9 and 本's first B1 make a private-use pair, dropped;
         // the run reads 基本 as one odd character.
         ("他們做得很好。基本上沒有問題了", "他们做得很好。基本上没有问题了"),
@@ -125,6 +149,10 @@ import Testing
         ("這家飯店的服務非常好", "这家饭店的服务非常好"),
         // C 。 (A1 A3): `正?!?`; row A1 holds no Han character.
         ("他說一切正常。", "他说一切正常。"),
+        // 。s after a character not ending in A3: `多?!!?`, the last one's second byte lost.
+        ("他說了很多。。。", "他说了很多。。。"),
+        // P 常 (B3 A3), C 好 (BA C3) before a space: `非?:? 房`.
+        ("服務態度非常好 房間也很大", "服务态度非常好 房间也很大"),
     ])
     func aRunAtTheLinesEndIsReadBack(text: String, expected: String) {
         let damaged = Self.damage(text)
@@ -161,7 +189,7 @@ import Testing
         #expect(run.leftContext(t, before: t.count - 2).isEmpty)
     }
 
-    @Test(arguments: ["真的嗎??我們明天再去", "真的嗎?!!!我不信,真的", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
+    @Test(arguments: ["真的嗎??我們明天再去", "真的是這樣嗎?!?", "真的嗎?!!!我不信,真的", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
                       "能不能發到收貨地址的嗎??????還是我自己又再花了20塊錢去拿的貨",
                       "能不能發(fā)到收貨(huò)地址的嗎???????yǎ)?hái)是我自己又再花了20塊錢"])
     func theTextsOwnMarksAreLeft(text: String) {

@@ -101,11 +101,19 @@ struct PunctuationDesyncRun {
         // character, each `!` a 。's A3 and the next 。's A1: `了?!!Ｎ揖` is 了。。。我就.)
         guard !bytes.isEmpty, a - i - 1 < 3 || Self.fullStopsRun(s, marks: i + 1 ..< a) else { return nil }
         var j = a
-        // (An odd character's second byte is the next one's first: 0x81 or above.)
-        while j < s.count, j - a < Self.maxRun, s[j].value >= 0x80, s[j] != "\u{FFFD}", s[j] != "€", let b = gbk.bytes(of: s[j]), b.trail >= 0x81 {
-            bytes.append(b.lead)
-            bytes.append(b.trail)
-            j += 1
+        while true {
+            // (An odd character's second byte is the next one's first: 0x81 or above.)
+            while j < s.count, j - a < Self.maxRun, s[j].value >= 0x80, s[j] != "\u{FFFD}", s[j] != "€", let b = gbk.bytes(of: s[j]), b.trail >= 0x81 {
+                bytes.append(b.lead)
+                bytes.append(b.trail)
+                j += 1
+            }
+            guard j > a, let marks = chainedMarks(s, at: j, after: bytes[bytes.count - 1]) else { break }
+            for k in marks {
+                bytes.append(Self.previousTrail)
+                bytes.append(Self.markByte(s[k].value)!)
+            }
+            j = marks.upperBound
         }
         // (A pair that spells nothing: the pages' decoder dropped one pair there, looked for below.)
         var text: [Unicode.Scalar] = []
@@ -126,6 +134,8 @@ struct PunctuationDesyncRun {
         var droppedBeforeLast = false
         var end = j
         var annotation: [Unicode.Scalar] = []
+        // The text's own ASCII character that the last pair took.
+        var putBack: [Unicode.Scalar] = []
         // Whether the run is only C, a closing mark the line's open quote or title asks for.
         var closedOpenMark = false
         guard j < s.count else { return nil }
@@ -136,10 +146,23 @@ struct PunctuationDesyncRun {
             text.append(x)
             lastTrail = 0x80
             end = j + 1
-        } else if (0x40 ... 0x7E).contains(v), j + 1 < s.count, !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1]) {
-            // A letter: the last character's own second byte, which set the reading right. (A
-            // pair that spells nothing there: one dropped before it, `好。員` as `好?:谩T`, 。's
-            // A3 and 員's 86 dropped.)
+        } else if v >= 0x80, let b = gbk.bytes(of: s[j]), (0x40 ... 0x7E).contains(b.trail),
+                  j + 1 == s.count || s[j + 1].value < 0x80 || !LostCharacterRepair.isASCIIAlphanumeric(Unicode.Scalar(b.trail)),
+                  let x = gbk.character(lead: lastByte, trail: b.lead), ScalarClass.isHan(x) {
+            // An odd character whose second byte is ASCII: its first byte is the last character's
+            // second, and the ASCII character is the text's own, read with it by the decoder and
+            // put back (`非?:脋~` is 非常好~: 好 is BA C3, 脋 C3 7E). A letter only where the
+            // text's ASCII goes on after it (a line of garbage holds `??躓ゴ`).
+            text.append(x)
+            lastTrail = b.lead
+            end = j + 1
+            putBack = [Unicode.Scalar(b.trail)]
+        } else if (0x40 ... 0x7E).contains(v), j + 1 < s.count && !LostCharacterRepair.isASCIIAlphanumeric(s[j + 1])
+                    || gbk.character(lead: lastByte, trail: UInt8(v)).map(ScalarClass.isHan) == true {
+            // A letter: the last character's own second byte, which set the reading right (before
+            // a Latin word too, where it spells a character: `惭bXP` is 裝XP, 裝 D1 62; the text's
+            // own letter would have been read with the last byte). (A pair that spells nothing
+            // there: one dropped before it, `好。員` as `好?:谩T`, 。's A3 and 員's 86 dropped.)
             if let x = gbk.character(lead: lastByte, trail: UInt8(v)), !GBKDesyncRepair.isPrivateUse(x) {
                 text.append(x)
             } else {
@@ -153,7 +176,7 @@ struct PunctuationDesyncRun {
             // `?reading)`: its second byte and its annotation's `(` read as one `?`.
             let reading = UTF8Bytes.string(s[(j + 1) ..< close])
             // (Where no character of the row has it as its main reading, `著(zhe)`, by context.)
-            let read = GBKReadings.shared.trails(lead: lastByte, reading: reading).compactMap { gbk.character(lead: lastByte, trail: $0) }
+            let read = charactersRead(lead: lastByte, reading: reading)
             let candidates = read.isEmpty ? gbk.characters(lead: lastByte) : read
             let before = text.isEmpty ? leftContext(s, before: i) : Array(text.suffix(3))
             let after = desync.hanContext(s, after: close + 1)
@@ -174,11 +197,13 @@ struct PunctuationDesyncRun {
             annotation = Array(s[j ..< end])
             annotation[0] = "("
         } else if v == 0x3F, j + 1 == s.count || s[j + 1].value < 0x40 && s[j + 1] != "?",
-                  j > a || afterMarksOnly(s, j) && (previousEndingInA3(s, before: i, wordsOnly: true) != nil || lastByte == 0xA1 && Self.closingMark(s, before: i) != nil) {
+                  j > a || afterMarksOnly(s, j) && (previousEndingInA3(s, before: i, wordsOnly: true) != nil || lastByte == 0xA1 && Self.closingMark(s, before: i) != nil)
+                      || a - i - 1 >= 2 && Self.fullStopsRun(s, marks: i + 1 ..< a) {
             // Its second byte lost before ASCII: chosen by context, in the line's script. (Right
             // after the marks only after a P that makes a word and with text after the mark:
             // `非?:?,很` for 非常好，很; `给我???` ends a review. Not before another `?`: lines
-            // whose every character became `?` hold `??出??`.)
+            // whose every character became `?` hold `??出??`. Or after two 。s or more, all `!`:
+            // `念?!!?` is 念。。。.)
             // (Row A1 holds no Han character: a run ending `正?!?` is 正常。, unless a quote or
             // title the line opened is still open: then its closing mark, `“好東西在?!?` is
             // “好东西在。”, `《看?!?,` 《看海》，.)
@@ -188,7 +213,7 @@ struct PunctuationDesyncRun {
             } else {
                 let simplifiedLine = desync.isSimplifiedLine(s, outside: i ..< (j + 1))
                 let candidates = desync.halfCandidates(lead: lastByte, simplifiedLine: simplifiedLine)
-                let before = j > a ? Array(text.suffix(3)) : leftContext(s, before: i) + [previousEndingInA3(s, before: i, wordsOnly: true)!]
+                let before = j > a ? Array(text.suffix(3)) : leftContext(s, before: i) + (previousEndingInA3(s, before: i, wordsOnly: true).map { [$0] } ?? [])
                 guard let x = desync.bestFiller(candidates, left: before, right: desync.hanContext(s, after: j + 1))
                         ?? (lastByte == 0xA1 ? GBKDesyncRepair.punctuation(lead: lastByte) : nil) else { return nil }
                 text.append(x)
@@ -207,7 +232,8 @@ struct PunctuationDesyncRun {
         var previous: Unicode.Scalar = "。"
         var repaired = desync.score(left) + desync.score(text + right)
         // (Right after the marks, a context-chosen last character was chosen after P by word.)
-        let chosenAfterP = j == a && v == 0x3F && LostCharacterRepair.fragmentEnd(s, at: j) == nil && !closedOpenMark
+        // (Not C in row A1, 。: `富?!?` is 富。。 unless P reads clearly better, `正常。`.)
+        let chosenAfterP = j == a && v == 0x3F && LostCharacterRepair.fragmentEnd(s, at: j) == nil && !closedOpenMark && lastByte != 0xA1
         // (A title ends in no 。: before its 》, P is the character reading best after the text.)
         if closedOpenMark, text == ["》"], let p = previousEndingInA3(s, before: i, wordsOnly: false) {
             previous = p
@@ -249,8 +275,11 @@ struct PunctuationDesyncRun {
         // (A closing mark alone scores like the marks it replaces: the open quote decided.)
         // (After a number with one odd character, as `1?:门m` in garbage, only far better.)
         let needed = margin + (j - a < 2 && !ScalarClass.isHan(s[i - 1]) && s[i - 1] != ")" && !Self.isClosingQuote(s[i - 1]) ? Self.numberMargin : 0)
-        guard closedOpenMark || repaired > desync.score(left + odd) + desync.score(right) + needed else { return nil }
-        return ([previous] + text + annotation, end)
+        // (Marks alone before C's lost second byte, C in row A1, after a P making a word: 。 or
+        // that P before 。, as the P's margin chose; they score as the marks they replace.)
+        let marksOnly = j == a && lastByte == 0xA1
+        guard closedOpenMark || marksOnly || repaired > desync.score(left + odd) + desync.score(right) + needed else { return nil }
+        return ([previous] + text + annotation + putBack, end)
     }
 
     /// How much better (word model and character model, as `total` scores) a reading with a
@@ -414,6 +443,19 @@ struct PunctuationDesyncRun {
         return best.pair
     }
 
+    /// The characters of row `lead` whose main reading is `reading`; else those with it among
+    /// their other readings (the page annotates the reading in context: `著(zhe)`, whose main
+    /// reading is zhù, is 著, not a pair dropped before a character read zhe).
+    func charactersRead(lead: UInt8, reading: String) -> [Unicode.Scalar] {
+        let gbk = GBKPairs.shared
+        let main = GBKReadings.shared.trails(lead: lead, reading: reading).compactMap { gbk.character(lead: lead, trail: $0) }
+        guard main.isEmpty else { return main }
+        let table = PinyinTable.shared
+        return gbk.characters(lead: lead).filter { c in
+            ScalarClass.isHan(c) && (table.readings(of: c).contains(reading) || table.readings(of: desync.simplified(c)).contains(reading))
+        }
+    }
+
     /// The closing mark of the quote or title mark the line opened before `i` and left open.
     static func closingMark(_ s: [Unicode.Scalar], before i: Int) -> Unicode.Scalar? {
         var closed: [Unicode.Scalar] = []
@@ -435,9 +477,12 @@ struct PunctuationDesyncRun {
     }
 
     /// Whether the marks at `marks` are 。s read off by one (`!`, the last one any mark, C's first
-    /// byte) before an odd character.
+    /// byte) before an odd character; or, all `!`, 。s before a `?`, the last one's first byte
+    /// alone before ASCII or the line's end (`了?!!?` is 了。。。).
     static func fullStopsRun(_ s: [Unicode.Scalar], marks: Range<Int>) -> Bool {
-        marks.upperBound < s.count && s[marks.upperBound].value >= 0x80 && s[marks.dropLast()].allSatisfy { $0 == "!" }
+        let u = marks.upperBound
+        guard u < s.count, s[marks.dropLast()].allSatisfy({ $0 == "!" }) else { return false }
+        return s[u].value >= 0x80 || s[u - 1] == "!" && s[u] == "?" && (u + 1 == s.count || s[u + 1].value < 0x80 && s[u + 1] != "?")
     }
 
     /// A closing quote or title mark, which the page kept full-width (`言”。看` is `言”??`).
@@ -467,12 +512,28 @@ struct PunctuationDesyncRun {
     }
 
     /// Whether the `?` at `j`, right after the marks, may be C's first byte alone: before a mark
-    /// and a character (`非?:?,很`), or at the line's end, alone or before one mark (`正?!?`,
-    /// `非?:?!`).
+    /// and anything but `?` (`非?:?,很`, `非?:?!!!`), before a space or an ASCII full stop
+    /// (`非?:?.最`, `滄?!? 之`), or at the line's end, alone or before one mark (`正?!?`, `非?:?!`).
     func afterMarksOnly(_ s: [Unicode.Scalar], _ j: Int) -> Bool {
-        if j + 1 == s.count { return true }
+        if j + 1 == s.count || s[j + 1] == " " || s[j + 1] == "." { return true }
         guard Self.markByte(s[j + 1].value) != nil else { return false }
-        return j + 2 == s.count || s[j + 2].value >= 0x80
+        return j + 2 == s.count || s[j + 2] != "?"
+    }
+
+    /// The marks at `j`, right after a run's odd characters, that the replace made inside the run:
+    /// the last odd character's second byte (`last`) and A3 spell a character (`。`), and A3 with
+    /// the next character's first byte was a mark's pair, so the run goes on one byte later after
+    /// them (`。嘿嘿。。` reads `?:俸佟!?`: 佟 is D9 A1, then A3 A1 was replaced by `!`). Only
+    /// before more odd characters or a `?` (not a letter: a line of garbage holds `??船?c陶`);
+    /// three marks or more only as `fullStopsRun`'s. Nil where the run ends there.
+    func chainedMarks(_ s: [Unicode.Scalar], at j: Int, after last: UInt8) -> Range<Int>? {
+        guard GBKPairs.shared.character(lead: last, trail: Self.previousTrail) != nil else { return nil }
+        var k = j
+        while k < s.count, Self.markByte(s[k].value) != nil, s[k] != "?" || isQuestionMark(s, at: k) { k += 1 }
+        guard k > j, k < s.count, k - j < 3 || Self.fullStopsRun(s, marks: j ..< k) else { return nil }
+        let v = s[k].value
+        guard v >= 0x80 && s[k] != "\u{FFFD}" || s[k] == "?" else { return nil }
+        return j ..< k
     }
 
     /// Up to 3 Han characters before the marker at `i`, past the annotation of the character
