@@ -92,6 +92,12 @@ final class GBKReadings: Sendable {
     /// main reading is `reading`.
     func trails(lead: UInt8, reading: String, from: UInt8 = 0x40) -> [UInt8] {
         guard lead >= 0x81, lead <= 0xFE, let k = number(of: reading) else { return [] }
-        return (from ... 0xFE).filter { cell(lead: lead, trail: $0) == k }
+        // (The row's cells read in place, a load each: through `cell`'s checks and a filter's
+        // closure, ~25 instructions a cell, and the lost-character repair asks this of a whole
+        // row once or twice a fragment.)
+        let b = storage.buffer, row = cells + 2 * Int(lead - 0x81) * GBKPairs.trailCount
+        var found: [UInt8] = []
+        for trail in Int(max(from, 0x40)) ... 0xFE where b.u16(row + 2 * (trail - 0x40)) == k { found.append(UInt8(trail)) }
+        return found
     }
 }

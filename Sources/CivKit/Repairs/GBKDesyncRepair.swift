@@ -201,9 +201,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         var repairs: [Repair] = []
         var free = 0
         var p = 0
-        while p < s.count {
+        while let suspect = firstSuspect(in: s, from: max(p, free)) {
+            p = suspect
             defer { p += 1 }
-            guard p >= free, isSuspect(s[p].value) else { continue }
             // U+FFFD after a character: a second byte before ASCII, the run (if any) ends before it.
             var at = p
             if s[p] == Self.replacement {
@@ -225,6 +225,22 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             }
         }
         return repairs
+    }
+
+    /// The first suspect of `s` from `start` on. (The scalars and the table read through pointers:
+    /// the search passes over every character of the lines the byte test passes.)
+    func firstSuspect(in s: [Unicode.Scalar], from start: Int) -> Int? {
+        s.withUnsafeBufferPointer { s in
+            suspects.withUnsafeBufferPointer { bits in
+                var p = start
+                while p < s.count {
+                    let v = s[p].value
+                    if v < 0x10000, bits[Int(v >> 6)] & (1 << (v & 63)) != 0 { return p }
+                    p += 1
+                }
+                return nil
+            }
+        }
     }
 
     /// `passed`: no span of the chain could be a run; the suspects before its end would find the

@@ -496,7 +496,7 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             for i in (j + 1) ... min(n, j + maxSegment) where !(j ... i - 1).contains(k) {
                 // A lexicon without one-character words (the bundled one) needs no look-up for them.
                 let single = i - j == 1
-                let f = !single ? frequency(j, i) : singles.map { $0.frequency(context[j]) } ?? frequency(j, i)
+                let f = single ? Self.aloneFrequency(context[j], code: codes[j], singles: singles, lexicon: lexicon) : frequency(j, i)
                 spans[j * (n + 1) + i] = logProbability(f, single: single)
             }
         }
@@ -511,9 +511,6 @@ public final class LostCharacterRepair: LineRepair, Sendable {
                     if v > best[i] { best[i] = v }
                 }
             }
-        }
-        func evaluateSingle(_ code: UInt32) -> Int {
-            withUnsafePointer(to: code) { lexicon.frequency(codes: UnsafeBufferPointer(start: $0, count: 1)) }
         }
         // Exactly one span of a segmentation covers k, so a candidate's best segmentation is the
         // best over the spans covering k that it makes a word (or leaves alone) of: the best
@@ -543,24 +540,16 @@ public final class LostCharacterRepair: LineRepair, Sendable {
             }
             return lo < scored.count && scored[lo].code == code ? scored[lo].score : nil
         }
-        /// The best score of the context with `code` at k, and whether k is then inside a word.
-        func evaluate(_ c: Unicode.Scalar?, _ code: UInt32?) -> (score: Double, inWord: Bool) {
-            let singleFrequency = c.map { c in singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0) } ?? 0
-            let alone = best[k] + logProbability(singleFrequency, single: true) + right[k + 1]
-            if let code, let word = bestWord(code), word > alone { return (word, true) }
-            return (alone, false)
-        }
         // A candidate that completes no word over k (and is no word alone) scores what the context
-        // scores without k in a word, the same for all of them: computed once.
-        var plainScore: (Double, Bool)?
-        // (`evaluate(c, code)` with its word and lone frequency looked up once: ~100 candidates a choice.)
+        // scores with a character seen once alone at k, the same for all of them.
+        let plainScore = best[k] + logProbability(0, single: true) + right[k + 1]
+        // (Each candidate's word and lone frequency looked up once: ~100 candidates a choice.)
         // (A byte's candidates come with their lone frequencies and logs, `Candidates.alone`.)
         for (index, (c, code)) in zip(candidates, candidateCodeList).enumerated() {
             let word = code.flatMap(bestWord)
-            let aloneFrequency = givenAlone?[index].frequency ?? singles.map { $0.frequency(c) } ?? (code.map(evaluateSingle) ?? 0)
+            let aloneFrequency = givenAlone?[index].frequency ?? Self.aloneFrequency(c, code: code, singles: singles, lexicon: lexicon)
             if word == nil && aloneFrequency == 0 {
-                if plainScore == nil { plainScore = evaluate(nil, nil) }
-                visit(c, plainScore!.0, plainScore!.1)
+                visit(c, plainScore, false)
             } else {
                 let aloneProbability = givenAlone.map { $0[index].logFrequency - logTotal } ?? logProbability(aloneFrequency, single: true)
                 let alone = best[k] + aloneProbability + right[k + 1]
@@ -572,7 +561,14 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     /// How often `c` (lexicon code `code`) is a word alone, as `scoreEach` prices it: from
     /// `SingleCharacterWords` when the lexicon has no one-character words (the bundled one).
     static func aloneFrequency(_ c: Unicode.Scalar, code: UInt32?, lexicon: Lexicon) -> Int {
-        guard lexicon.hasSingleCharacterWords else { return SingleCharacterWords.shared.frequency(c) }
+        aloneFrequency(c, code: code, singles: lexicon.hasSingleCharacterWords ? nil : .shared, lexicon: lexicon)
+    }
+
+    /// The same given `singles`, the table the lexicon's lone characters are read from (nil: the
+    /// lexicon's own one-character words), which a caller asking for many takes once.
+    @inline(__always)
+    static func aloneFrequency(_ c: Unicode.Scalar, code: UInt32?, singles: SingleCharacterWords?, lexicon: Lexicon) -> Int {
+        if let singles { return singles.frequency(c) }
         return code.map { code in withUnsafePointer(to: code) { lexicon.frequency(codes: UnsafeBufferPointer(start: $0, count: 1)) } } ?? 0
     }
 
