@@ -176,6 +176,8 @@ public final class BoilerplateRules: @unchecked Sendable {
     let keywords: KeywordAutomaton
     private let fullStopBit: KeywordAutomaton.Bits
     private let positionBit: KeywordAutomaton.Bits
+    /// The literals a glued trail or home-first menu holds one of (`GluedTrailStart.literals`).
+    private let gluedTrailBits: KeywordAutomaton.Bits
     private let pageStartRules: [Rule]
     private let gluedStartRules: [Rule]
     /// Both, those with a fixed opening: the starts looked for inside a line.
@@ -317,6 +319,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
         fullStopBit = keywords.mask(of: [Self.fullStopBytes])
         positionBit = keywords.mask(of: Self.inLineStartBytes)
+        gluedTrailBits = keywords.mask(of: GluedTrailStart.literals.filter(indexed.contains))
         pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }
         gluedStartRules = rules.filter { $0.boundary == .startsGlued && !$0.spansTwoLines }
         inLineStartRules = (pageStartRules + gluedStartRules).filter { $0.prefixes != nil }
@@ -522,6 +525,13 @@ public final class BoilerplateRules: @unchecked Sendable {
         // the second character on, are among these), builds no String when no start is there.
         if !mayEnd && !mayClose && laterPageStart(in: line, from: 1) == nil { return nil }
         return gluedPageStart(bytes: line, keywords: keywords)
+    }
+
+    /// `GluedTrailStart.start` on a line's bytes, given its `keywords(in:)`: a line holding none of
+    /// its literals is not searched.
+    func gluedTrailStart(in line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Int? {
+        guard keywords & gluedTrailBits != 0 else { return nil }
+        return GluedTrailStart.start(in: line) { startsPage($0) }
     }
 
     /// In a line where one page's last line and the next page's first line were glued together

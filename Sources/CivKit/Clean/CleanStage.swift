@@ -155,6 +155,8 @@ public final class CleanStage {
                 // is cut inside the line, as any glued line.
                 let glued = isEmpty ? nil : gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords)
                     .map({ ($0.split, $0.rawOffset, "pages.glued-line-split") })
+                    ?? (document.hasProse ? gluedTrailSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords) : nil)
+                    .map({ ($0.split, $0.rawOffset, "pages.glued-trail-split") })
                     ?? (document.hasProse && !startsPage ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)
                     .map({ ($0.split, $0.rawOffset, "pages.site-line-split") })
                 if startsPage || glued != nil { try cutAtPendingStart(&document) }
@@ -539,6 +541,13 @@ public final class CleanStage {
     func gluedPageSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
                         encoding: TextDecoder.Encoding, keywords: KeywordAutomaton.Bits) -> (split: Int, rawOffset: Int)? {
         guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedPageStart(in: $0, keywords: keywords) }) else { return nil }
+        return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
+    }
+
+    /// The same split where a trail or a home-first menu is glued after a sure join (`GluedTrailStart`).
+    func gluedTrailSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
+                         encoding: TextDecoder.Encoding, keywords: KeywordAutomaton.Bits) -> (split: Int, rawOffset: Int)? {
+        guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedTrailStart(in: $0, keywords: keywords) }) else { return nil }
         return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
     }
 
