@@ -218,6 +218,13 @@ public final class CleanStage {
             let isArticle = !bytes.isEmpty && bytes.withUnsafeBufferPointer { BodyEdges.isArticleLine($0) }
             let headlessMayStart = isArticle && !aboveIsArticle
             if !bytes.isEmpty { aboveIsArticle = isArticle }
+            // A dated list's second item under its first glued after the old page (`DatedListStart`).
+            if pendingStart == nil, document.hasProse, !document.tooLarge,
+               let next = try splitAtDatedList(&document, recent: recent, emit: emit, reject: reject) {
+                document = next
+                recent.removeAll(keepingCapacity: true)
+                continue
+            }
             if let offset = pendingByline {
                 pendingByline = nil
                 if let byline = recent.firstIndex(where: { $0.line.offset == offset }), byline == recent.count - 2,
@@ -395,6 +402,17 @@ public final class CleanStage {
               let start = recent[k].cleaned.withUnsafeBufferPointer({ PageHeadCut.spamBannerStart($0) })
         else { return nil }
         return try split(&document, recent: recent, at: k, start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
+    }
+
+    /// The last of `recent` opening with a dated form (`DatedListStart`) that the non-empty line
+    /// above holds glued after a sure join: the page began there, with its sidebar's dated list.
+    private func splitAtDatedList(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
+        guard recent.count >= 2, document.lines.count == recent[0].linesBefore + recent.count,
+              let form = recent[recent.count - 1].cleaned.withUnsafeBufferPointer({ DatedListStart.form($0) }),
+              let k = recent.indices.dropLast().last(where: { !recent[$0].cleaned.isEmpty }), recent[k].hasProseBefore, recent[k].linesBefore > 0,
+              let start = recent[k].cleaned.withUnsafeBufferPointer({ DatedListStart.start(in: $0, form: form) })
+        else { return nil }
+        return try split(&document, recent: recent, at: k, start: start, counter: "pages.dated-list-split", emit: emit, reject: reject)
     }
 
     /// A page with no head (`HeadlessPageStart`) begun above the last of `recent`, an article line
@@ -589,7 +607,7 @@ public final class CleanStage {
                 let (v, length) = UTF8Bytes.scalar(p, at: i)
                 // Also a Latin letter right after a Han character (`…材料Untitled Document`;
                 // an annotation's letters follow its bracket).
-                if ScalarClass.isHan(v) || Self.opensPage(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) {
+                if ScalarClass.isHan(v) || Self.opensPage(v) || DatedListStart.opensItem(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) {
                     cuts.append((scalar, i, scalar - annotations))
                 }
                 if v == 0x28 {
