@@ -40,9 +40,6 @@ struct DatedListStartTests {
     @Test func aGluedDatedListSplitsTheStreamAndIsCounted() throws {
         let first = "某某县召开创建工作会议\n会议要求，全市上下要攻坚克难。\n湘ICP备15006812号"
         let second = "- [11-03]·某某召开理论学习中心组会议\n- [11-02]·某某走进第二中学开展普法宣传\n某某检察院举办检察开放日活动\n发布时间：2023-10-30 来源：本院\n10月27日，某某检察院举办检察开放日活动。"
-        let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
-        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
-        #expect(stage.counters["pages.dated-list-split"] == 1)
-        #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count)
+        try Support.expectCutBetween(first, second, counter: "pages.dated-list-split")
     }
 }

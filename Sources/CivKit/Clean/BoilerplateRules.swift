@@ -601,7 +601,9 @@ public final class BoilerplateRules: @unchecked Sendable {
             // A greeting right after a colon or a quote mark is someone's speech (`他说：您好，欢迎…`).
             if line[start...].hasPrefix("您好") || line[start...].hasPrefix("你好"),
                let before = line[..<start].unicodeScalars.last, "：:“\"「，".unicodeScalars.contains(before) { return nil }
-            if line[start...].hasPrefix("欢迎"), line[..<start].unicodeScalars.contains(where: { "，。！？；：:".unicodeScalars.contains($0) }) { return nil }
+            // (Unless a sure end closes the text before: `网站标识码：4307000042欢迎来到…` is a field's value, no speech.)
+            if line[start...].hasPrefix("欢迎"), line[..<start].unicodeScalars.contains(where: { "，。！？；：:".unicodeScalars.contains($0) }),
+               !PageHeadCut.endsSurely(UnsafeBufferPointer(rebasing: p[..<startOffset])) { return nil }
             return startOffset
         }
         return nil

@@ -301,7 +301,7 @@ public enum PageHeadCut {
     static let today = Array("今天是".utf8)
     static let greetingOpenings = ["您好，", "你好，", "您好！", "你好！", "您好,", "你好,", "您好!", "你好!"].map { Array($0.utf8) }
     static let greetingVerbs = ["访问", "来到", "光临"].map { Array($0.utf8) }
-    static let siteWords2 = ["网", "网站", "門戶", "门户", "平台", "论坛", "文库", "網", "網站"].map { Array($0.utf8) }
+    static let siteWords2 = ["网", "网站", "門戶", "门户", "平台", "论坛", "文库", "文档", "網", "網站"].map { Array($0.utf8) }
     static let maxGreetingNameScalars = 20
     static let maxCalendarScalars = 20
 
@@ -333,6 +333,14 @@ public enum PageHeadCut {
             i += length
         }
         return nil
+    }
+
+    /// Whether `before` ends in a sure end (`endsPageSurely`) or a footer field's value ended by
+    /// its own suffix (`技术支持：某某中心`): nothing of the old page follows either.
+    static func endsSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !before.isEmpty else { return false }
+        if endsPageSurely(before) { return true }
+        return valueEndLastScalars.contains(UTF8Bytes.scalar(before, endingAt: before.count).value) && endsFieldValue(before)
     }
 
     /// Whether `before` ends the old page.
