@@ -452,6 +452,10 @@ struct PageHeadCutTests {
         #expect(start("澄湖市人大常委会主办欢迎访问澄湖市人大常委会网站！") == nil)
         #expect(start("鄂ICP备05012345号欢迎访问本站，祝您愉快！") == nil)
         #expect(start("欢迎访问澄湖市人大常委会网站！") == nil)
+        // A portal's greeting with its calendar and no `！`; without the calendar, or naming no site, none.
+        #expect(start("友情链接 - 网站客服 - 联系我们欢迎访问澄湖市人大常委会网站　今天是：2025年9月3日 星期三") == "友情链接 - 网站客服 - 联系我们".utf8.count)
+        #expect(start("友情链接 - 网站客服 - 联系我们欢迎访问澄湖市人大常委会网站　详情请见") == nil)
+        #expect(start("友情链接 - 网站客服 - 联系我们欢迎访问澄湖市　今天是：2025年9月3日 星期三") == nil)
     }
 
     /// A hacked site's page opens with a spam banner above its greeting: glued after the old

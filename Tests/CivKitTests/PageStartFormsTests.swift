@@ -63,6 +63,19 @@ import Testing
         #expect(!rules.startsPage("欢迎来到美丽的小城！"))
     }
 
+    /// After a field's colon a welcome is speech, unless a sure end closes the field's value (an
+    /// identifier, a footer field ended by its suffix, closing words); a document site names itself `文档`.
+    @Test func aSitesWelcomeAfterAFieldsSureEndBeginsAPage() {
+        #expect(rest("网站标识码：4307000042欢迎来到某某文库！ | 帮助中心 上传文档赚收益") == "欢迎来到某某文库！ | 帮助中心 上传文档赚收益")
+        #expect(rest("技术支持：某某县融媒体中心欢迎来到某某文档！ | 帮助中心") == "欢迎来到某某文档！ | 帮助中心")
+        #expect(rest("您是本站第 0012873 位访客欢迎来到某某文库！ | 帮助中心") == "欢迎来到某某文库！ | 帮助中心")
+        #expect(rules.startsPage("欢迎来到某某文档！ | 帮助中心 分享价值，成长自我！"))
+        // Speech, and a field whose value has no sure end: no page.
+        #expect(rest("他说：欢迎来到我们的文明网！") == nil)
+        #expect(rest("联系人：王主任欢迎来到某某文库！ | 帮助中心") == nil)
+        #expect(rest("联系电话：0712-52欢迎来到某某文库！ | 帮助中心") == nil)
+    }
+
     @Test func aSitesNameAfterAMenusBarIsAnItemNotAPage() {
         let lines = RepeatedSiteLines()
         let footer = Array("小黑屋|手机版|柳溪论坛".utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import CivKit
 
 /// Helpers shared by the tests.
@@ -91,6 +92,15 @@ enum Support {
 
     /// Cleans lines with the standard line cleaner.
     nonisolated(unsafe) static let cleaner: LineCleaner = try! LineCleaner.standard()
+
+    /// Expects `first + second` (a page glued onto another's last line, as `cat` makes it) to be
+    /// cut into the two pages, byte for byte, by the rule counted as `counter`, once.
+    static func expectCutBetween(_ first: String, _ second: String, counter: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (records, _, stage) = try cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], sourceLocation: sourceLocation)
+        #expect(stage.counters[counter] == 1, sourceLocation: sourceLocation)
+        #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count, sourceLocation: sourceLocation)
+    }
 
     /// Runs a clean stage over in-memory bytes.
     static func cleanRecords(_ bytes: [UInt8], name: String = "-", wholeInput: Bool = false, options: CleanStage.Options = CleanStage.Options()) throws -> (records: [Record], rejects: [Record], stage: CleanStage) {

@@ -176,6 +176,8 @@ public final class BoilerplateRules: @unchecked Sendable {
     let keywords: KeywordAutomaton
     private let fullStopBit: KeywordAutomaton.Bits
     private let positionBit: KeywordAutomaton.Bits
+    /// The literals a glued trail or home-first menu holds one of (`GluedTrailStart.literals`).
+    private let gluedTrailBits: KeywordAutomaton.Bits
     private let pageStartRules: [Rule]
     private let gluedStartRules: [Rule]
     /// Both, those with a fixed opening: the starts looked for inside a line.
@@ -317,6 +319,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
         fullStopBit = keywords.mask(of: [Self.fullStopBytes])
         positionBit = keywords.mask(of: Self.inLineStartBytes)
+        gluedTrailBits = keywords.mask(of: GluedTrailStart.literals.filter(indexed.contains))
         pageStartRules = rules.filter { $0.boundary == .startsPage && !$0.spansTwoLines }
         gluedStartRules = rules.filter { $0.boundary == .startsGlued && !$0.spansTwoLines }
         inLineStartRules = (pageStartRules + gluedStartRules).filter { $0.prefixes != nil }
@@ -524,6 +527,13 @@ public final class BoilerplateRules: @unchecked Sendable {
         return gluedPageStart(bytes: line, keywords: keywords)
     }
 
+    /// `GluedTrailStart.start` on a line's bytes, given its `keywords(in:)`: a line holding none of
+    /// its literals is not searched.
+    func gluedTrailStart(in line: UnsafeBufferPointer<UInt8>, keywords: KeywordAutomaton.Bits) -> Int? {
+        guard keywords & gluedTrailBits != 0 else { return nil }
+        return GluedTrailStart.start(in: line) { startsPage($0) }
+    }
+
     /// In a line where one page's last line and the next page's first line were glued together
     /// (files without a final newline, then `cat`), where the next page begins: right after an
     /// end-of-page marker (`相关分类`, a copyright note), provided that what follows starts a page
@@ -591,7 +601,9 @@ public final class BoilerplateRules: @unchecked Sendable {
             // A greeting right after a colon or a quote mark is someone's speech (`他说：您好，欢迎…`).
             if line[start...].hasPrefix("您好") || line[start...].hasPrefix("你好"),
                let before = line[..<start].unicodeScalars.last, "：:“\"「，".unicodeScalars.contains(before) { return nil }
-            if line[start...].hasPrefix("欢迎"), line[..<start].unicodeScalars.contains(where: { "，。！？；：:".unicodeScalars.contains($0) }) { return nil }
+            // (Unless a sure end closes the text before: `网站标识码：4307000042欢迎来到…` is a field's value, no speech.)
+            if line[start...].hasPrefix("欢迎"), line[..<start].unicodeScalars.contains(where: { "，。！？；：:".unicodeScalars.contains($0) }),
+               !PageHeadCut.endsSurely(UnsafeBufferPointer(rebasing: p[..<startOffset])) { return nil }
             return startOffset
         }
         return nil

@@ -155,6 +155,8 @@ public final class CleanStage {
                 // is cut inside the line, as any glued line.
                 let glued = isEmpty ? nil : gluedPageSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords)
                     .map({ ($0.split, $0.rawOffset, "pages.glued-line-split") })
+                    ?? (document.hasProse ? gluedTrailSplit(bytes, of: line, preferred: preferred, encoding: encoding, keywords: keywords) : nil)
+                    .map({ ($0.split, $0.rawOffset, "pages.glued-trail-split") })
                     ?? (document.hasProse && !startsPage ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)
                     .map({ ($0.split, $0.rawOffset, "pages.site-line-split") })
                 if startsPage || glued != nil { try cutAtPendingStart(&document) }
@@ -216,6 +218,13 @@ public final class CleanStage {
             let isArticle = !bytes.isEmpty && bytes.withUnsafeBufferPointer { BodyEdges.isArticleLine($0) }
             let headlessMayStart = isArticle && !aboveIsArticle
             if !bytes.isEmpty { aboveIsArticle = isArticle }
+            // A dated list's second item under its first glued after the old page (`DatedListStart`).
+            if pendingStart == nil, document.hasProse, !document.tooLarge,
+               let next = try splitAtDatedList(&document, recent: recent, emit: emit, reject: reject) {
+                document = next
+                recent.removeAll(keepingCapacity: true)
+                continue
+            }
             if let offset = pendingByline {
                 pendingByline = nil
                 if let byline = recent.firstIndex(where: { $0.line.offset == offset }), byline == recent.count - 2,
@@ -395,6 +404,17 @@ public final class CleanStage {
         return try split(&document, recent: recent, at: k, start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
     }
 
+    /// The last of `recent` opening with a dated form (`DatedListStart`) that the non-empty line
+    /// above holds glued after a sure join: the page began there, with its sidebar's dated list.
+    private func splitAtDatedList(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
+        guard recent.count >= 2, document.lines.count == recent[0].linesBefore + recent.count,
+              let form = recent[recent.count - 1].cleaned.withUnsafeBufferPointer({ DatedListStart.form($0) }),
+              let k = recent.indices.dropLast().last(where: { !recent[$0].cleaned.isEmpty }), recent[k].hasProseBefore, recent[k].linesBefore > 0,
+              let start = recent[k].cleaned.withUnsafeBufferPointer({ DatedListStart.start(in: $0, form: form) })
+        else { return nil }
+        return try split(&document, recent: recent, at: k, start: start, counter: "pages.dated-list-split", emit: emit, reject: reject)
+    }
+
     /// A page with no head (`HeadlessPageStart`) begun above the last of `recent`, an article line
     /// after none: the document is cut at its first line and finished; the new one is returned.
     private func splitAtHeadlessPage(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
@@ -542,6 +562,13 @@ public final class CleanStage {
         return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
     }
 
+    /// The same split where a trail or a home-first menu is glued after a sure join (`GluedTrailStart`).
+    func gluedTrailSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
+                         encoding: TextDecoder.Encoding, keywords: KeywordAutomaton.Bits) -> (split: Int, rawOffset: Int)? {
+        guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedTrailStart(in: $0, keywords: keywords) }) else { return nil }
+        return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
+    }
+
     /// The same split where an earlier page's last line, or first line, is glued to other text
     /// (`RepeatedSiteLines.gluedPageStart`).
     func siteLineSplit(_ cleaned: [UInt8], of line: InputLine, firstLines: [[UInt8]], preferred: TextDecoder.Encoding,
@@ -580,7 +607,7 @@ public final class CleanStage {
                 let (v, length) = UTF8Bytes.scalar(p, at: i)
                 // Also a Latin letter right after a Han character (`…材料Untitled Document`;
                 // an annotation's letters follow its bracket).
-                if ScalarClass.isHan(v) || Self.opensPage(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) {
+                if ScalarClass.isHan(v) || Self.opensPage(v) || DatedListStart.opensItem(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) {
                     cuts.append((scalar, i, scalar - annotations))
                 }
                 if v == 0x28 {

@@ -269,7 +269,8 @@ public enum PageHeadCut {
     }
 
     /// After `欢迎`: `访问`, `来到` or `光临`, a site's name (at most `maxGreetingNameScalars`
-    /// scalars, no punctuation) ending in a site's word, then `！`; what follows holds no `。`.
+    /// scalars, no punctuation) ending in a site's word, then `！` (or spaces and a calendar's
+    /// `今天是`); what follows holds no `。`.
     static func namesSite(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let verb = greetingVerbs.first(where: { p.starts(with: $0) }) else { return false }
         var i = verb.count, scalars = 0
@@ -279,6 +280,15 @@ public enum PageHeadCut {
                 let name = UnsafeBufferPointer(rebasing: p[verb.count ..< i])
                 return scalars >= 2 && siteWords2.contains { RulePrefilter.hasSuffix(name, $0) }
                     && !UTF8Bytes.contains(UnsafeBufferPointer(rebasing: p[i...]), BodyEdges.fullStop)
+            }
+            // Or a portal's calendar after the name and spaces, no `！` (`欢迎访问某某人大常委会网站　今天是：…`).
+            if v == 0x20 || v == 0x3000 {
+                let name = UnsafeBufferPointer(rebasing: p[verb.count ..< i])
+                var j = i
+                while j < p.count, case let (w, n) = UTF8Bytes.scalar(p, at: j), w == 0x20 || w == 0x3000 { j += n }
+                return scalars >= 2 && siteWords2.contains { RulePrefilter.hasSuffix(name, $0) }
+                    && UnsafeBufferPointer(rebasing: p[j...]).starts(with: today)
+                    && !UTF8Bytes.contains(UnsafeBufferPointer(rebasing: p[j...]), BodyEdges.fullStop)
             }
             guard ScalarClass.isHan(v) || isLatinLetter(v) || (v >= 0x30 && v <= 0x39), scalars < maxGreetingNameScalars else { return false }
             scalars += 1
@@ -301,7 +311,7 @@ public enum PageHeadCut {
     static let today = Array("今天是".utf8)
     static let greetingOpenings = ["您好，", "你好，", "您好！", "你好！", "您好,", "你好,", "您好!", "你好!"].map { Array($0.utf8) }
     static let greetingVerbs = ["访问", "来到", "光临"].map { Array($0.utf8) }
-    static let siteWords2 = ["网", "网站", "門戶", "门户", "平台", "论坛", "文库", "網", "網站"].map { Array($0.utf8) }
+    static let siteWords2 = ["网", "网站", "門戶", "门户", "平台", "论坛", "文库", "文档", "網", "網站"].map { Array($0.utf8) }
     static let maxGreetingNameScalars = 20
     static let maxCalendarScalars = 20
 
@@ -333,6 +343,14 @@ public enum PageHeadCut {
             i += length
         }
         return nil
+    }
+
+    /// Whether `before` ends in a sure end (`endsPageSurely`) or a footer field's value ended by
+    /// its own suffix (`技术支持：某某中心`): nothing of the old page follows either.
+    static func endsSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !before.isEmpty else { return false }
+        if endsPageSurely(before) { return true }
+        return valueEndLastScalars.contains(UTF8Bytes.scalar(before, endingAt: before.count).value) && endsFieldValue(before)
     }
 
     /// Whether `before` ends the old page.
