@@ -590,7 +590,7 @@ public final class CleanStage {
     /// Byte offset in the raw line where the cleaned line's scalar `target` comes from: the first
     /// cut of the decoded `text` before a Han character whose cleaned prefix reaches `target`
     /// scalars, mapped back to raw bytes (encoding, removed control bytes and CR included).
-    /// Cuts are only tried before Han characters (and `opensPage` marks, Latin after Han), never inside an annotation like `(xiāng)`, so
+    /// Cuts are only tried before Han characters (and `opensPage` marks, a dated item's marks `DatedListStart.opensItem`, Latin after Han), never inside an annotation like `(xiāng)`, so
     /// the cleaned length grows with the cut and a binary search finds it.
     func rawByteOffset(of target: Int, cleanedFrom utf8: [UInt8], raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
         // The cuts: before each Han character, and at the end (scalar index, byte offset), each

@@ -1,7 +1,7 @@
 /// A sidebar's dated list as a page's first lines (`- [11-03]·某某召开…`, `[11-02] 某某…`): the
 /// list's first item glued after the old page's last line, right after Han text or at a sure join
 /// (`PageHeadCut.endsFooter`, `endsPageSurely`: a registration number, `…号-3`), the next line opening with
-/// the same dated form (`form(of:)`: one to `maxMarks` marks, then a date of two or three digit
+/// the same dated form (`form(_:at:)`: one to `maxMarks` marks, then a date of two or three digit
 /// groups, its closing bracket). One dated line is no list: the form must recur on the line below.
 /// Counted as `pages.dated-list-split`.
 enum DatedListStart {
