@@ -129,6 +129,19 @@ import Testing
     }
 
     @Test(arguments: [
+        // P 常 (B3 A3) would make 平常 with 平 alone and break 水平, the commoner word the text
+        // before ends: `水平??头亢艽?` is 水平。客房, not 水平常客房.
+        ("他說那裡的服務水平。客房很大,也很乾淨", "他说那里的服务水平。客房很大，也很干净"),
+        // The same past the annotation of the character before: 衝(chōng)突 ends 冲突, not 突兀.
+        ("兩個程序沒有衝(chōng)突。很多人都說好,真的", "两个程序没有冲突。很多人都说好，真的"),
+        // 非常 is commoner than the 是非 it breaks: P stays 常.
+        ("這家店的服務是非常好的,下次再來", "这家店的服务是非常好的，下次再来"),
+    ])
+    func pBreaksNoCommonerWordBeforeIt(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test(arguments: [
         // 。基 then 本: 基's second byte F9 and 本's first B1 make a private-use pair, dropped;
         // the run reads 基本 as one odd character.
         ("他們做得很好。基本上沒有問題了", "他们做得很好。基本上没有问题了"),

@@ -134,7 +134,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         logTotal = log(Double(max((lexicon ?? .shared).totalFrequency, 1)))
     }
 
-    private var lexicon: Lexicon { lexiconOverride ?? .shared }
+    var lexicon: Lexicon { lexiconOverride ?? .shared }
 
     @inline(__always)
     func isSuspect(_ v: UInt32) -> Bool { v < 0x10000 && suspects[Int(v >> 6)] & (1 << (v & 63)) != 0 }

@@ -238,7 +238,8 @@ struct PunctuationDesyncRun {
         if closedOpenMark, text == ["》"], let p = previousEndingInA3(s, before: i, wordsOnly: false) {
             previous = p
             repaired = desync.score(left + [p] + text + right)
-        } else if let p = previousEndingInA3(s, before: i, right: chosenAfterP ? [] : Array((text + right).prefix { ScalarClass.isHan($0) }.prefix(3)), wordsOnly: true) {
+        } else if let p = previousEndingInA3(s, before: i, right: chosenAfterP ? [] : Array((text + right).prefix { ScalarClass.isHan($0) }.prefix(3)), wordsOnly: true),
+                  chosenAfterP || !breaksCommonerWord(hanBefore(s, i), p) {
             // (With the character model's transitions into and out of P: `黑海` is a word, but
             // `小黑。很轻` reads better than `小黑海很轻`.)
             let withP = desync.score(left + [p] + text + right)
@@ -546,6 +547,38 @@ struct PunctuationDesyncRun {
             if m > 0, m < k - 1, s[m - 1] == "(" { k = m - 1 }
         }
         return desync.hanContext(s, before: k)
+    }
+
+    /// Whether P, making a word with the last character before it alone, would break a commoner
+    /// word that the text before already ends: `冲突?:芏嗳` is 冲突。很多人, not 冲突兀很多人
+    /// (冲突 is commoner than 突兀), but `是非?:玫` is 是非常好的 (非常 is commoner than 是非).
+    /// The character model's one transition into P (突→兀) cannot see the word it breaks.
+    func breaksCommonerWord(_ left: [Unicode.Scalar], _ p: Unicode.Scalar) -> Bool {
+        guard left.count >= 2 else { return false }
+        let lexicon = desync.lexicon
+        let simplified = left.map(desync.simplified)
+        let withP = lexicon.frequency(of: [simplified[simplified.count - 1], desync.simplified(p)])
+        guard withP > 0 else { return false }
+        return (2 ... min(4, simplified.count)).contains { n in lexicon.frequency(of: simplified.suffix(n)) > withP }
+    }
+
+    /// Up to 4 Han characters before `i`, past the annotations among them (`有衝(chōng)突`).
+    func hanBefore(_ s: [Unicode.Scalar], _ i: Int) -> [Unicode.Scalar] {
+        var han: [Unicode.Scalar] = []
+        var k = i
+        while k > 0, han.count < 4 {
+            if s[k - 1] == ")" {
+                var m = k - 1
+                while m > 0, LostCharacterRepair.isPinyinLetter(s[m - 1]) { m -= 1 }
+                guard m > 0, m < k - 1, s[m - 1] == "(" else { break }
+                k = m - 1
+                continue
+            }
+            guard ScalarClass.isHan(s[k - 1]) else { break }
+            han.append(s[k - 1])
+            k -= 1
+        }
+        return han.reversed()
     }
 
     /// The character model's transitions into P from `left` and out of it into `right`.
