@@ -55,10 +55,23 @@ public struct Counters: Sendable {
     public mutating func add(_ name: String, _ amount: Int = 1) {
         guard amount != 0 else { return }
         if let slot = FastCounter(name: name) { return add(slot, amount) }
+        addNamed(name, amount)
+    }
+
+    /// Adds to a name that is no `FastCounter`'s.
+    private mutating func addNamed(_ name: String, _ amount: Int) {
+        guard amount != 0 else { return }
         if let k = position(of: name) {
             namedValues[k] = Self.saturatingSum(namedValues[k], amount)
         } else {
             let k = namedKeys.count
+            if k == 0 {
+                // A document's counters start empty: room for a few names at once, not grown
+                // one by one (three allocations an array for three names).
+                namedKeys.reserveCapacity(Self.initialCapacity)
+                namedValues.reserveCapacity(Self.initialCapacity)
+                reserveOrder()
+            }
             order.append(.named(k))
             namedKeys.append(name)
             namedValues.append(amount)
@@ -74,8 +87,15 @@ public struct Counters: Sendable {
     public mutating func add(_ slot: FastCounter, _ amount: Int = 1) {
         guard amount != 0 else { return }
         let old = fast[slot.rawValue]
-        if old == 0 { order.append(.fast(slot)) }
+        if old == 0 { reserveOrder(); order.append(.fast(slot)) }
         fast[slot.rawValue] = Self.saturatingSum(old, amount)
+    }
+
+    private static let initialCapacity = 8
+
+    @inline(__always)
+    private mutating func reserveOrder() {
+        if order.capacity == 0 { order.reserveCapacity(Self.initialCapacity) }
     }
 
     /// Saturates instead of trapping: counts come from input too (`%repairs` of a record).
@@ -89,7 +109,8 @@ public struct Counters: Sendable {
         for entry in other.order {
             switch entry {
             case let .fast(slot): add(slot, other.fast[slot.rawValue])
-            case let .named(k): add(other.namedKeys[k], other.namedValues[k])
+            // (A named entry is never a fast counter's: `add` put those in their slots.)
+            case let .named(k): addNamed(other.namedKeys[k], other.namedValues[k])
             }
         }
     }
