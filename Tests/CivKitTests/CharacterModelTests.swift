@@ -14,6 +14,22 @@ import Testing
         #expect(model.logProbability("京", after: "北") > -3)
     }
 
+    /// No log-probability is above 0 (the dropped-pair search's bound, `into + tail`, rests on it).
+    @Test func noStoredLogIsAboveZero() {
+        #expect(model.largestStoredLog() <= 0)
+    }
+
+    /// A pair's log-probability from its two characters looked up once is the one from the two
+    /// characters, bit for bit: Han text known and unknown to the model, marks, ASCII.
+    @Test func pairsOfLookedUpCharactersScoreAsTheCharacters() {
+        let sample: [Unicode.Scalar] = ["北", "京", "的", "龘", "\u{2A6D6}", "，", "a", "\u{F0080}", "种", "人", "。"]
+        for previous in sample {
+            for next in sample {
+                #expect(model.logProbability(model.looked(next), after: model.looked(previous)) == model.logProbability(next, after: previous), "\(previous) \(next)")
+            }
+        }
+    }
+
     /// Scoring many characters between the same neighbours at once gives what scoring each alone
     /// gives, bit for bit: Han text known and unknown to the model, marks, ASCII, no neighbour.
     @Test func scoringBetweenTheSameNeighboursIsScoringEach() {

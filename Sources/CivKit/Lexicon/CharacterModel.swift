@@ -80,6 +80,38 @@ public final class CharacterModel: @unchecked Sendable {
         return logProbability(index: j, afterIndex: i, end: end)
     }
 
+    /// The largest log the image stores (starts, ends, pairs, the unknown start), by a scan of it:
+    /// the dropped-pair search prunes on `logProbability` never being above 0, which this checks.
+    func largestStoredLog() -> Double {
+        let b = bytes.buffer
+        var largest = unknownStart
+        for i in 0 ..< count { largest = max(largest, Double(b.float(starts + 4 * i)), Double(b.float(ends + 4 * i))) }
+        for k in 0 ..< Int(b.u32(rows + 4 * count)) { largest = max(largest, Double(b.float(pairLogs + 4 * k))) }
+        return largest
+    }
+
+    /// A character as `logProbability(_:after:)` looks it up, looked up once for the many pairs it
+    /// stands in (the dropped-pair search ranks some 1,000 pairs a place).
+    struct Looked {
+        let isHan: Bool, index: Int?
+        /// log P_start, and log P(a word ends here) (0 where the model has no index).
+        let start: Double, end: Double
+    }
+
+    func looked(_ c: Unicode.Scalar) -> Looked {
+        let i = index(c)
+        return Looked(isHan: ScalarClass.isHan(c), index: i, start: i.map { Double(bytes.buffer.float(starts + 4 * $0)) } ?? unknownStart,
+                      end: i.map { Double(bytes.buffer.float(ends + 4 * $0)) } ?? 0)
+    }
+
+    /// The same as `logProbability(_:after:)` of the two characters looked up.
+    func logProbability(_ next: Looked, after previous: Looked) -> Double {
+        guard previous.isHan, let i = previous.index else { return next.isHan ? next.start : 0 }
+        guard next.isHan else { return previous.end }
+        guard let j = next.index else { return previous.end + unknownStart }
+        return logProbability(index: j, afterIndex: i, end: previous.end)
+    }
+
     /// The log-probability of `next` after the character of index `i` in the model (`end`, its
     /// boundary log-probability), `next` known by its index `j`: its pair's, else across a boundary.
     @inline(__always)

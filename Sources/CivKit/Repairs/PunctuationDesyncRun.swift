@@ -325,32 +325,39 @@ struct PunctuationDesyncRun {
             // The ys by their first bytes (one a byte: they share the second), so that each x meets
             // only the ys the decoder would have dropped it with (a grid of some 190 × 120 pairs a
             // place, tested one by one, was 5% of civ-clean's work on a corpus with such runs).
-            var yByLead = [(y: Unicode.Scalar, sy: Unicode.Scalar, tail: Double)](repeating: ("\0", "\0", 0), count: 256)
+            var yByLead = [(y: Unicode.Scalar, sy: CharacterModel.Looked, tail: Double)](repeating: ("\0", model.looked("\0"), 0), count: 256)
             var leads = BoilerplateRules.FirstByteSet()
             var inOrder = true, lastLead = -1
+            var bestTail = -Double.infinity
             for y in ys {
                 guard let u = gbk.bytes(of: y)?.lead, ScalarClass.isHan(y) else { continue }
                 if Int(u) <= lastLead { inOrder = false }
                 lastLead = Int(u)
                 let sy = desync.simplified(y)
-                yByLead[Int(u)] = (y, sy, next.map { model.logProbability($0, after: sy) } ?? 0)
+                let tail = next.map { model.logProbability($0, after: sy) } ?? 0
+                yByLead[Int(u)] = (y, model.looked(sy), tail)
+                bestTail = max(bestTail, tail)
                 leads.insert(u)
             }
+            let droppedAfter = Self.droppedAfter
             for x in xs {
                 // (。 too: A1 A3, its A3 dropped with a first byte below A1 after it.)
                 guard let t = gbk.bytes(of: x)?.trail, t >= 0x81, ScalarClass.isHan(x) || x == "。" else { continue }
                 let sx = desync.simplified(x)
                 let into = model.logProbability(sx, after: prior)
+                // (No x whose best pair could not rank above the last kept: see `keepDroppedPair`.)
+                if ranked.count == Self.dropPairsScored, into + bestTail <= ranked[ranked.count - 1].rank { continue }
+                let lookedX = model.looked(sx)
                 if inOrder {
                     // (In the ys' order, first bytes ascending: ties keep the first found, as before.)
-                    leads.intersection(Self.droppedAfter[Int(t)]).forEachByte { u in
+                    leads.intersection(droppedAfter[Int(t)]).forEachByte { u in
                         let (y, sy, tail) = yByLead[Int(u)]
-                        keepDroppedPair(&ranked, x: x, trail: t, into: into, y: y, sy: sy, tail: tail, lead: u)
+                        keepDroppedPair(&ranked, x: x, sx: lookedX, trail: t, into: into, y: y, sy: sy, tail: tail, lead: u)
                     }
                 } else {
                     for y in ys {
                         guard let u = gbk.bytes(of: y)?.lead, ScalarClass.isHan(y) else { continue }
-                        keepDroppedPair(&ranked, x: x, trail: t, into: into, y: y, lead: u, next: next)
+                        keepDroppedPair(&ranked, x: x, sx: lookedX, trail: t, into: into, y: y, lead: u, next: next)
                     }
                 }
             }
@@ -388,11 +395,14 @@ struct PunctuationDesyncRun {
     /// Keeps in `ranked` (best first) the `dropPairsScored` best pairs x y by the character model:
     /// x after the text before it (`into`), y (simplified `sy`) after x, the next character after
     /// y (`tail`, read once a y). No pair where (x's second byte `t`, y's first byte `u`) spells a
-    /// character the decoder keeps.
-    private func keepDroppedPair(_ ranked: inout [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)], x: Unicode.Scalar, trail t: UInt8,
-                                 into: Double, y: Unicode.Scalar, sy: Unicode.Scalar, tail: Double, lead u: UInt8) {
+    /// character the decoder keeps. (Once `dropPairsScored` are kept, a pair whose `into + tail`
+    /// is no better than the last kept is passed without a look-up: no log-probability is above 0,
+    /// and rounding keeps the order, so its rank could not be either.)
+    private func keepDroppedPair(_ ranked: inout [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)], x: Unicode.Scalar, sx: CharacterModel.Looked, trail t: UInt8,
+                                 into: Double, y: Unicode.Scalar, sy: CharacterModel.Looked, tail: Double, lead u: UInt8) {
+        if ranked.count == Self.dropPairsScored, into + tail <= ranked[ranked.count - 1].rank { return }
         if let dropped = GBKPairs.shared.character(lead: t, trail: u), !GBKDesyncRepair.isPrivateUse(dropped) { return }
-        let rank = into + CharacterModel.shared.logProbability(sy, after: desync.simplified(x)) + tail
+        let rank = into + CharacterModel.shared.logProbability(sy, after: sx) + tail
         var r = ranked.count
         while r > 0, rank > ranked[r - 1].rank { r -= 1 }
         guard r < Self.dropPairsScored else { return }
@@ -401,10 +411,10 @@ struct PunctuationDesyncRun {
     }
 
     /// `keepDroppedPair` with y's simplified form and the next character's probability after it.
-    private func keepDroppedPair(_ ranked: inout [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)], x: Unicode.Scalar, trail t: UInt8,
+    private func keepDroppedPair(_ ranked: inout [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)], x: Unicode.Scalar, sx: CharacterModel.Looked, trail t: UInt8,
                                  into: Double, y: Unicode.Scalar, lead u: UInt8, next: Unicode.Scalar?) {
         let sy = desync.simplified(y)
-        keepDroppedPair(&ranked, x: x, trail: t, into: into, y: y, sy: sy, tail: next.map { CharacterModel.shared.logProbability($0, after: sy) } ?? 0, lead: u)
+        keepDroppedPair(&ranked, x: x, sx: sx, trail: t, into: into, y: y, sy: CharacterModel.shared.looked(sy), tail: next.map { CharacterModel.shared.logProbability($0, after: sy) } ?? 0, lead: u)
     }
 
     /// The last two characters of a run ended by an annotation whose reading no character of
@@ -429,8 +439,9 @@ struct PunctuationDesyncRun {
             guard let t = gbk.bytes(of: x)?.trail, t >= 0x81, ScalarClass.isHan(x) else { continue }
             let sx = desync.simplified(x)
             let into = prior.map { model.logProbability(sx, after: $0) } ?? model.logStart(sx)
+            let lookedX = model.looked(sx)
             for (y, u) in ys {
-                keepDroppedPair(&ranked, x: x, trail: t, into: into, y: y, lead: u, next: next)
+                keepDroppedPair(&ranked, x: x, sx: lookedX, trail: t, into: into, y: y, lead: u, next: next)
             }
         }
         func total(_ t: [Unicode.Scalar]) -> Double { bothModels(left + t + right) }
