@@ -352,7 +352,7 @@ struct PunctuationDesyncRun {
                     // (In the ys' order, first bytes ascending: ties keep the first found, as before.)
                     leads.intersection(droppedAfter[Int(t)]).forEachByte { u in
                         let (y, sy, tail) = yByLead[Int(u)]
-                        keepDroppedPair(&ranked, x: x, sx: lookedX, trail: t, into: into, y: y, sy: sy, tail: tail, lead: u)
+                        keepDroppedPair(&ranked, x: x, sx: lookedX, into: into, y: y, sy: sy, tail: tail)
                     }
                 } else {
                     for y in ys {
@@ -394,14 +394,13 @@ struct PunctuationDesyncRun {
 
     /// Keeps in `ranked` (best first) the `dropPairsScored` best pairs x y by the character model:
     /// x after the text before it (`into`), y (simplified `sy`) after x, the next character after
-    /// y (`tail`, read once a y). No pair where (x's second byte `t`, y's first byte `u`) spells a
-    /// character the decoder keeps. (Once `dropPairsScored` are kept, a pair whose `into + tail`
-    /// is no better than the last kept is passed without a look-up: no log-probability is above 0,
-    /// and rounding keeps the order, so its rank could not be either.)
-    private func keepDroppedPair(_ ranked: inout [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)], x: Unicode.Scalar, sx: CharacterModel.Looked, trail t: UInt8,
-                                 into: Double, y: Unicode.Scalar, sy: CharacterModel.Looked, tail: Double, lead u: UInt8) {
+    /// y (`tail`, read once a y), where (x's second byte, y's first byte) is a pair the decoder
+    /// drops (`droppedAfter`). (Once `dropPairsScored` are kept, a pair whose `into + tail` is no
+    /// better than the last kept is passed without a look-up: no log-probability is above 0, and
+    /// rounding keeps the order, so its rank could not be either.)
+    private func keepDroppedPair(_ ranked: inout [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)], x: Unicode.Scalar, sx: CharacterModel.Looked,
+                                 into: Double, y: Unicode.Scalar, sy: CharacterModel.Looked, tail: Double) {
         if ranked.count == Self.dropPairsScored, into + tail <= ranked[ranked.count - 1].rank { return }
-        if let dropped = GBKPairs.shared.character(lead: t, trail: u), !GBKDesyncRepair.isPrivateUse(dropped) { return }
         let rank = into + CharacterModel.shared.logProbability(sy, after: sx) + tail
         var r = ranked.count
         while r > 0, rank > ranked[r - 1].rank { r -= 1 }
@@ -410,11 +409,14 @@ struct PunctuationDesyncRun {
         if ranked.count > Self.dropPairsScored { ranked.removeLast() }
     }
 
-    /// `keepDroppedPair` with y's simplified form and the next character's probability after it.
+    /// `keepDroppedPair` with y's simplified form and the next character's probability after it,
+    /// for any y: none where (x's second byte `t`, y's first byte `u`) spells a character the
+    /// decoder keeps.
     private func keepDroppedPair(_ ranked: inout [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)], x: Unicode.Scalar, sx: CharacterModel.Looked, trail t: UInt8,
                                  into: Double, y: Unicode.Scalar, lead u: UInt8, next: Unicode.Scalar?) {
+        if let dropped = GBKPairs.shared.character(lead: t, trail: u), !GBKDesyncRepair.isPrivateUse(dropped) { return }
         let sy = desync.simplified(y)
-        keepDroppedPair(&ranked, x: x, sx: sx, trail: t, into: into, y: y, sy: CharacterModel.shared.looked(sy), tail: next.map { CharacterModel.shared.logProbability($0, after: sy) } ?? 0, lead: u)
+        keepDroppedPair(&ranked, x: x, sx: sx, into: into, y: y, sy: CharacterModel.shared.looked(sy), tail: next.map { CharacterModel.shared.logProbability($0, after: sy) } ?? 0)
     }
 
     /// The last two characters of a run ended by an annotation whose reading no character of
