@@ -142,6 +142,15 @@ import Testing
     }
 
     @Test(arguments: [
+        // P 海 (BA A3), then a lone 。 (A1 A3) as the run's first character: `是大?!Ｔ缟虾芎?` would
+        // read 是大。。早上 were a stop after a stop free, as the character model makes it.
+        ("房間很大,窗外是大海。早上很好,可以散步", "房间很大，窗外是大海。早上很好，可以散步"),
+    ])
+    func pBeforeALoneFullStopPaysForTheDoubledStop(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test(arguments: [
         // 。基 then 本: 基's second byte F9 and 本's first B1 make a private-use pair, dropped;
         // the run reads 基本 as one odd character.
         ("他們做得很好。基本上沒有問題了", "他们做得很好。基本上没有问题了"),
