@@ -559,13 +559,17 @@ struct PunctuationDesyncRun {
     /// Up to 3 Han characters before the marker at `i`, past the annotation of the character
     /// before P (`確(què)?:` : 確 is what P follows).
     func leftContext(_ s: [Unicode.Scalar], before i: Int) -> [Unicode.Scalar] {
-        var k = i
-        if k > 1, s[k - 1] == ")" {
-            var m = k - 1
-            while m > 0, LostCharacterRepair.isPinyinLetter(s[m - 1]) { m -= 1 }
-            if m > 0, m < k - 1, s[m - 1] == "(" { k = m - 1 }
-        }
-        return desync.hanContext(s, before: k)
+        desync.hanContext(s, before: i > 1 ? Self.annotationStart(s, endingAt: i) ?? i : i)
+    }
+
+    /// Where the annotation `(letters)` ending right before `k` opens (the index of its `(`);
+    /// nil where no annotation ends there.
+    static func annotationStart(_ s: [Unicode.Scalar], endingAt k: Int) -> Int? {
+        guard k > 0, s[k - 1] == ")" else { return nil }
+        var m = k - 1
+        while m > 0, LostCharacterRepair.isPinyinLetter(s[m - 1]) { m -= 1 }
+        guard m > 0, m < k - 1, s[m - 1] == "(" else { return nil }
+        return m - 1
     }
 
     /// Whether P, making a word with the last character before it alone, would break a commoner
@@ -587,10 +591,8 @@ struct PunctuationDesyncRun {
         var k = i
         while k > 0, han.count < 4 {
             if s[k - 1] == ")" {
-                var m = k - 1
-                while m > 0, LostCharacterRepair.isPinyinLetter(s[m - 1]) { m -= 1 }
-                guard m > 0, m < k - 1, s[m - 1] == "(" else { break }
-                k = m - 1
+                guard let open = Self.annotationStart(s, endingAt: k) else { break }
+                k = open
                 continue
             }
             guard ScalarClass.isHan(s[k - 1]) else { break }
