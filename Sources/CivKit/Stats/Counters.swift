@@ -171,8 +171,8 @@ public struct Counters: Sendable {
             if !out.isEmpty { out.append(0x20) }
             let count: Int
             switch entry {
-            case let .fast(slot): out.append(contentsOf: slot.name.utf8); count = fast[slot.rawValue]
-            case let .named(k): out.append(contentsOf: namedKeys[k].utf8); count = namedValues[k]
+            case let .fast(slot): Self.appendUTF8(slot.name, to: &out); count = fast[slot.rawValue]
+            case let .named(k): Self.appendUTF8(namedKeys[k], to: &out); count = namedValues[k]
             }
             out.append(0x3D)
             Self.appendDecimal(count, to: &out)
@@ -180,16 +180,28 @@ public struct Counters: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `String(n)`'s digits, without the String.
+    /// A name's bytes in one copy (appending its `utf8` view went through the view's iterator).
+    @inline(__always)
+    private static func appendUTF8(_ name: String, to out: inout [UInt8]) {
+        var name = name
+        name.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// `String(n)`'s digits, without the String: written from the last into room on the stack,
+    /// then appended at once.
     static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
         if n < 0 { out.append(0x2D) }
         var magnitude = n.magnitude
-        let start = out.count
-        repeat {
-            out.append(0x30 + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        out[start...].reverse()
+        // (UInt.max has 20 digits.)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Empties the counters, keeping their storage (for counters reused line after line).
