@@ -128,6 +128,34 @@ import Testing
         #expect(counters.compact == "n1=1 n2=9 n3=10 n4=99 n5=1000 n6=123456789 n7=\(Int.max) neg=-42")
         #expect(Counters(compact: counters.compact)["n7"] == Int.max)
     }
+
+    /// The order is first-seen whatever mix of fast and other names, below and past the entries
+    /// kept inline, after `removeAll` and through `merge`: checked against a plain list.
+    @Test func namesKeepFirstSeenOrderPastTheInlineEntries() {
+        let pool = FastCounter.allCases.map(\.name) + (0 ..< 14).map { "dropped.rule\($0)" }
+        var generator = SystemRandomNumberGenerator()
+        var counters = Counters()
+        for round in 0 ..< 200 {
+            if round % 3 == 0 { counters.removeAll() } else { counters = Counters() }
+            var expected: [String] = []
+            var sums: [String: Int] = [:]
+            for _ in 0 ..< Int.random(in: 0 ... 30, using: &generator) {
+                let name = pool.randomElement(using: &generator)!
+                let amount = Int.random(in: 1 ... 5, using: &generator)
+                if sums[name] == nil { expected.append(name) }
+                sums[name, default: 0] += amount
+                counters.add(name, amount)
+            }
+            #expect(counters.names == expected)
+            #expect(counters.compact == expected.map { "\($0)=\(sums[$0]!)" }.joined(separator: " "))
+            var merged = Counters()
+            merged.add("dropped.first")
+            merged.merge(counters)
+            #expect(merged.names == ["dropped.first"] + expected)
+            #expect(expected.allSatisfy { merged[$0] == sums[$0]! })
+            #expect(counters.isEmpty == expected.isEmpty)
+        }
+    }
 }
 
 @Suite struct LinkLinesPunctuationTests {

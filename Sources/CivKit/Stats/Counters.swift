@@ -12,9 +12,56 @@ public struct Counters: Sendable {
         case fast(FastCounter)
         /// Its position in `namedKeys` and `namedValues`.
         case named(Int)
+
+        /// One byte, for `firstEntries` (whose named entries are among a counter's first eight names):
+        /// a fast slot's raw value, or `namedCode` + the named position.
+        var code: UInt64 {
+            switch self {
+            case let .fast(slot): return UInt64(slot.rawValue)
+            case let .named(k): return Self.namedCode + UInt64(k)
+            }
+        }
+
+        init(code: UInt64) {
+            self = code < Self.namedCode ? .fast(FastCounter(rawValue: Int(code))!) : .named(Int(code - Self.namedCode))
+        }
+
+        /// Above every fast slot's raw value (`fast` has a slot for each).
+        static let namedCode: UInt64 = 8
     }
 
-    private var order: [Entry] = []
+    /// The entries in first-seen order.
+    @inline(__always)
+    private func forEachEntry(_ body: (Entry) -> Void) {
+        var first = firstEntries
+        for _ in 0 ..< firstCount {
+            body(Entry(code: first & 0xFF))
+            first >>= 8
+        }
+        for entry in moreEntries { body(entry) }
+    }
+
+    @inline(__always)
+    private mutating func appendEntry(_ entry: Entry) {
+        if firstCount < Self.inlineEntries {
+            firstEntries |= entry.code << UInt64(8 * firstCount)
+            firstCount += 1
+        } else {
+            if moreEntries.capacity == 0 { moreEntries.reserveCapacity(Self.initialCapacity) }
+            moreEntries.append(entry)
+        }
+    }
+
+    private var entryCount: Int { firstCount + moreEntries.count }
+
+    /// The order of the entries: the first `inlineEntries` in `firstEntries`, a byte each from the
+    /// lowest (`Entry.code`), the rest in `moreEntries`. A line's counters (a few fast names) then
+    /// hold no array: they were allocated line after line, and freed as each line left the page
+    /// split's window.
+    private var firstEntries: UInt64 = 0
+    private var firstCount = 0
+    private var moreEntries: [Entry] = []
+    private static let inlineEntries = 8
     /// The other names and their counts, in first-seen order: a document's few are found by
     /// comparing names (equal strings are mostly one storage, compared at once); hashing them,
     /// and growing a dictionary for every document, cost more.
@@ -37,12 +84,15 @@ public struct Counters: Sendable {
 
     /// The counted names, in first-seen order.
     public var names: [String] {
-        order.map { entry in
+        var names: [String] = []
+        names.reserveCapacity(entryCount)
+        forEachEntry { entry in
             switch entry {
-            case let .fast(slot): return slot.name
-            case let .named(k): return namedKeys[k]
+            case let .fast(slot): names.append(slot.name)
+            case let .named(k): names.append(namedKeys[k])
             }
         }
+        return names
     }
 
     public subscript(name: String) -> Int {
@@ -70,9 +120,8 @@ public struct Counters: Sendable {
                 // one by one (three allocations an array for three names).
                 namedKeys.reserveCapacity(Self.initialCapacity)
                 namedValues.reserveCapacity(Self.initialCapacity)
-                reserveOrder()
             }
-            order.append(.named(k))
+            appendEntry(.named(k))
             namedKeys.append(name)
             namedValues.append(amount)
             if k == Self.maxScannedNames {
@@ -87,16 +136,11 @@ public struct Counters: Sendable {
     public mutating func add(_ slot: FastCounter, _ amount: Int = 1) {
         guard amount != 0 else { return }
         let old = fast[slot.rawValue]
-        if old == 0 { reserveOrder(); order.append(.fast(slot)) }
+        if old == 0 { appendEntry(.fast(slot)) }
         fast[slot.rawValue] = Self.saturatingSum(old, amount)
     }
 
     private static let initialCapacity = 8
-
-    @inline(__always)
-    private mutating func reserveOrder() {
-        if order.capacity == 0 { order.reserveCapacity(Self.initialCapacity) }
-    }
 
     /// Saturates instead of trapping: counts come from input too (`%repairs` of a record).
     @inline(__always)
@@ -106,7 +150,7 @@ public struct Counters: Sendable {
     }
 
     public mutating func merge(_ other: Counters) {
-        for entry in other.order {
+        other.forEachEntry { entry in
             switch entry {
             case let .fast(slot): add(slot, other.fast[slot.rawValue])
             // (A named entry is never a fast counter's: `add` put those in their slots.)
@@ -115,20 +159,20 @@ public struct Counters: Sendable {
         }
     }
 
-    public var isEmpty: Bool { order.isEmpty }
+    public var isEmpty: Bool { firstCount == 0 }
 
     /// `name=count name=count`, the form of the `repairs` field.
     public var compact: String {
         // Built as bytes from the entries (written once per document: String appends and a
         // look-up of each name again by string cost as much as a line repair).
         var out: [UInt8] = []
-        out.reserveCapacity(order.count * 24)
-        for entry in order {
+        out.reserveCapacity(entryCount * 24)
+        forEachEntry { entry in
             if !out.isEmpty { out.append(0x20) }
             let count: Int
             switch entry {
-            case let .fast(slot): out.append(contentsOf: slot.name.utf8); count = fast[slot.rawValue]
-            case let .named(k): out.append(contentsOf: namedKeys[k].utf8); count = namedValues[k]
+            case let .fast(slot): Self.appendUTF8(slot.name, to: &out); count = fast[slot.rawValue]
+            case let .named(k): Self.appendUTF8(namedKeys[k], to: &out); count = namedValues[k]
             }
             out.append(0x3D)
             Self.appendDecimal(count, to: &out)
@@ -136,22 +180,36 @@ public struct Counters: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `String(n)`'s digits, without the String.
+    /// A name's bytes in one copy (appending its `utf8` view went through the view's iterator).
+    @inline(__always)
+    private static func appendUTF8(_ name: String, to out: inout [UInt8]) {
+        var name = name
+        name.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// `String(n)`'s digits, without the String: written from the last into room on the stack,
+    /// then appended at once.
     static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
         if n < 0 { out.append(0x2D) }
         var magnitude = n.magnitude
-        let start = out.count
-        repeat {
-            out.append(0x30 + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        out[start...].reverse()
+        // (UInt.max has 20 digits.)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Empties the counters, keeping their storage (for counters reused line after line).
     public mutating func removeAll() {
-        guard !order.isEmpty else { return }
-        order.removeAll(keepingCapacity: true)
+        guard !isEmpty else { return }
+        firstEntries = 0
+        firstCount = 0
+        if !moreEntries.isEmpty { moreEntries.removeAll(keepingCapacity: true) }
         if !namedKeys.isEmpty {
             namedKeys.removeAll(keepingCapacity: true)
             namedValues.removeAll(keepingCapacity: true)
