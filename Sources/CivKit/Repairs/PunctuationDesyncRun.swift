@@ -407,11 +407,7 @@ struct PunctuationDesyncRun {
     /// The character model's transitions into and out of `text[k]`: from the character before it
     /// (P where k is 0) and into the next (the first of `right` where k is the last).
     func standing(_ text: [Unicode.Scalar], at k: Int, previous: Unicode.Scalar, right: [Unicode.Scalar]) -> Double {
-        let model = CharacterModel.shared
-        let c = desync.simplified(text[k])
-        let into = model.logProbability(c, after: desync.simplified(k > 0 ? text[k - 1] : previous))
-        guard let next = k + 1 < text.count ? text[k + 1] : right.first else { return into }
-        return into + model.logProbability(desync.simplified(next), after: c)
+        transitions(k > 0 ? text[k - 1] : previous, text[k], k + 1 < text.count ? text[k + 1] : right.first)
     }
 
     /// A text as the dropped-pair searches score it: the word model, and the character model
@@ -635,7 +631,7 @@ struct PunctuationDesyncRun {
         return han.reversed()
     }
 
-    /// The character model's transitions into P from `left` and out of it into `right`.
+    /// The character model's transitions into P (or any character) from `left` and out of it into `right`.
     func transitions(_ left: Unicode.Scalar?, _ p: Unicode.Scalar, _ right: Unicode.Scalar?) -> Double {
         let model = CharacterModel.shared
         let sp = desync.simplified(p)
