@@ -167,6 +167,32 @@ import Testing
     }
 
     @Test(arguments: [
+        // 女 (C5 AE) then 主 (D6 F7): AE D6 is private use; read as one, 坯, which stands oddly
+        // between 。 and 的, so the pair is put back though it gains less than `dropMargin`.
+        ("這部劇我看了三遍。。。女主的性格很好", "这部剧我看了三遍。。。女主的性格很好"),
+        ("這部電影真不錯。。。女主的演技很自然", "这部电影真不错。。。女主的演技很自然"),
+        // 命 (C3 FC) then 令 (C1 EE): FC C1 is private use; read as one, 妙.
+        ("配置寫好了。可用下面的命令得到結果", "配置写好了。可用下面的命令得到结果"),
+    ])
+    func aPairWhoseCharacterReadStandsOddlyIsPutBackBelowTheDropMargin(text: String, expected: String) {
+        expectReadBack(text, expected)
+        // (Without the standing, the margin alone leaves the odd character.)
+        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readStandingWeight: 0)
+        var counters = Counters()
+        let read = run.read(Array(Self.damage(text).unicodeScalars), counters: &counters).map { String(String.UnicodeScalarView($0)) }
+        #expect(read != text)
+    }
+
+    @Test func theCharacterReadStandsWorseWhereAPairWasDropped() {
+        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter))
+        // 坯 (女 and 主 read as one) between 。 and 的; 女 itself there.
+        let odd = run.standing(Array("坯的".unicodeScalars), at: 0, previous: "。", right: [])
+        let right = run.standing(Array("女的".unicodeScalars), at: 0, previous: "。", right: [])
+        #expect(odd < PunctuationDesyncRun.usualStanding)
+        #expect(odd < right)
+    }
+
+    @Test(arguments: [
         // P 常 (B3 A3) and C 好 (BA C3) at the line's end: `非?:?`, 好's second byte alone.
         ("這家飯店的服務非常好", "这家饭店的服务非常好"),
         // C 。 (A1 A3): `正?!?`; row A1 holds no Han character.
@@ -211,7 +237,9 @@ import Testing
         #expect(run.leftContext(t, before: t.count - 2).isEmpty)
     }
 
-    @Test(arguments: ["真的嗎??我們明天再去", "真的是這樣嗎?!?", "真的嗎?!!!我不信,真的", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
+    // (`保??都沒配`: 都沒 read with a pair put back below `dropMargin`, where the character read
+    // stood oddly, would pass as a run; such a pair does not itself make one.)
+    @Test(arguments: ["手機保??都沒配", "鍵盤保??都沒配", "真的嗎??我們明天再去", "真的是這樣嗎?!?", "真的嗎?!!!我不信,真的", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
                       "能不能發到收貨地址的嗎??????還是我自己又再花了20塊錢去拿的貨",
                       "能不能發(fā)到收貨(huò)地址的嗎???????yǎ)?hái)是我自己又再花了20塊錢"])
     func theTextsOwnMarksAreLeft(text: String) {
