@@ -515,6 +515,18 @@ struct PageHeadCutTests {
         func headLine(_ s: String) -> Bool { var s = s; return s.withUTF8 { PageHeadCut.isHeadLine($0) } }
         #expect(headLine("东江市第三实验小学") && headLine("今天是：2024年10月15日 星期二") && headLine("首页 | 走进柳岸 | 政务公开 | 村务公开 | 便民服务"))
         #expect(!headLine("版权所有：某某镇人民政府") && !headLine("东江市第三实验小学开展文明礼仪进校园活动") && !headLine("打开APP，阅读全文"))
+        // A channel list's short items between bars, punctuation or not; a glued line's first item is longer.
+        #expect(headLine("新闻综合频道 | 公共频道 | FM98.6 东江之声 | FM104.2 交通音乐台"))
+        #expect(!headLine("一图读懂创建全国文明城市测评体系设为首页 | 加入收藏 | 手机版"))
+    }
+
+    /// A station's channel list between its menu and its breadcrumb is head too: its name glued
+    /// after the old page's closing words (`联系删除`) begins the page.
+    @Test func aChannelListIsPartOfTheHead() throws {
+        let first = Self.article + "© 2024 问答吧 本站内容均由网友提供，仅供参考，如有侵权请联系删除"
+        let second = "东江广播电视台\n首页 | 新闻 | 直播 | 点播 | 节目单 | 联系我们\n新闻综合频道 | 公共频道 | FM98.6 东江之声 | FM104.2 交通音乐台\n当前位置:首页 > 新闻 > 本台新闻\n城东街道开展文明交通劝导活动\n2024-05-12 09:20 来源：东江广播电视台\n5月11日，城东街道开展文明交通劝导活动。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
     }
 
     /// A copyright's owner that the old page names in its banner ends the old page: a site's

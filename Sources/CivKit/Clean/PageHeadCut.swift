@@ -194,7 +194,26 @@ public enum PageHeadCut {
     static func isHeadLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count <= maxLineBytes, !BodyEdges.isSentence(p), !isCopyright(p),
               !RepeatedSiteLines.footerWords.contains(where: { UTF8Bytes.contains(p, $0) }) else { return false }
-        return BodyEdges.scalarCount(p) <= maxShortHeadLineScalars || p.starts(with: today) || CleanStage.isMenu(Array(p))
+        return BodyEdges.scalarCount(p) <= maxShortHeadLineScalars || p.starts(with: today) || isShortItemBar(p) || CleanStage.isMenu(Array(p))
+    }
+
+    /// Three or more items between bars (`|`, `｜`), each as short as a head line, spaces aside
+    /// (`新闻综合频道 | 公共频道 | FM98.6 某某之声`), punctuation allowed: a channel list. (A glued
+    /// line's first item is longer: `…测评体系设为首页 | 加入收藏`.)
+    static func isShortItemBar(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var items = 1, scalars = 0, i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if v == 0x7C || v == 0xFF5C {
+                items += 1
+                scalars = 0
+            } else if v != 0x20 && v != 0x3000 {
+                scalars += 1
+                if scalars > maxShortHeadLineScalars { return false }
+            }
+            i += length
+        }
+        return items >= 3
     }
 
     static let maxShortHeadLineScalars = 12
