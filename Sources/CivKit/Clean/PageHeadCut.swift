@@ -216,6 +216,8 @@ public enum PageHeadCut {
         return items >= 3
     }
 
+    /// A site's name, a calendar or a button: a head line or a bar's item this short (a related
+    /// list's title is longer: `北塘区举行文明家庭表彰大会`).
     static let maxShortHeadLineScalars = 12
 
     /// The best cut in one line: the position whose text begins the longest run found at an
@@ -458,7 +460,8 @@ public enum PageHeadCut {
         // A date or a time in digits ends a feed's item or a footer's stamp (`09:30:00 +0800`,
         // `更新时间：2024-05-12`): digits after `+`, `-`, `:` or `/`.
         if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) || endsPageSurely(before) }
-        // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
+        // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`); after no digit,
+        // a link may (`公众号`, in the links' table below).
         if last == 0x53F7, second >= 0x30 && second <= 0x39 { return true }
         // (Only a line ending in a sure end's last byte can end in one: most lines are not asked.)
         if let b = before.last, sureEndLastBytes.contains(b), endsPageSurely(before) { return true }
