@@ -486,4 +486,66 @@ struct PageHeadCutTests {
         #expect(start("公安机关表示，将严厉打击网络赌博。六合彩百家乐") == "公安机关表示，将严厉打击网络赌博。".utf8.count)
         #expect(start("如涉及版权问题请与本网联系，六合彩开奖结果直播_澳门娱乐城官网注册送彩金") == nil)
     }
+
+    /// A head longer than one line above the breadcrumb (a menu glued after the old page's
+    /// closing bracket, the site's name, then the trail): the page began in the glued line, above
+    /// the whole head, not at the breadcrumb.
+    @Test func aMenuGluedAboveTheSiteNameBeginsThePage() throws {
+        let first = Self.article + "相关视频\n第1集 文明创建在行动(上)\n第2集 文明创建在行动(下)"
+        let second = "学校概况 机构设置 师资队伍 教育教学 德育之窗 党建园地\n东江市第三实验小学\n当前位置:首页 - 德育之窗 - 正文\n我校开展文明礼仪进校园活动\n发布时间：2023-05-12 浏览次数：312\n5月11日，我校开展文明礼仪进校园活动。"
+        let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        #expect(stage.counters["pages.head-cut-split"] == 1)
+        #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count)
+    }
+
+    /// The walk up the head stops at the first line that is none of a head's (a footer's contact
+    /// line): a bar of links above it (`12388举报网站`, its `举报` a link's end) is the old page's.
+    /// The glued line's `公众号` ends the old page as the link list says (a `号` after no digits).
+    @Test func theWalkUpTheHeadStopsAtTheOldPageFooter() throws {
+        let first = Self.article + "举报须知 | 12388举报网站 | 省纪委监委网站 | 市纪委监委网站\n监督举报电话：0736-12388 地址：东江县滨江路66号 邮编：415600\n东江县纪委监委 版权所有 湘ICP备16020117号-1 扫码关注“清风东江”微信公众号"
+        let second = "柳岸镇人民政府\n首页 | 走进柳岸 | 政务公开 | 村务公开 | 便民服务\n您现在的位置:首页 > 村务公开 > 财务公开\n上湾村第三季度村级财务收支公开\n发布日期：2024-10-15 来源：上湾村村民委员会\n现将上湾村第三季度财务收支情况公开如下，接受全体村民监督。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        func lines(_ text: String) -> [[UInt8]] { text.split(separator: "\n").map { Array($0.utf8) } }
+        let head = lines("12388举报网站 | 省纪委监委网站 | 市纪委监委网站\n监督举报电话：0736-12388 地址：东江县滨江路66号\n扫码关注微信公众号柳岸镇人民政府\n首页 | 走进柳岸 | 政务公开 | 村务公开\n今天是：2024年10月15日 星期二")
+        #expect(PageHeadCut.gluedHeadLine(above: 5, lines: { head[$0] }, afterOldText: { _ in true }) == 2)
+        // Above the contact line (no head line, no glued name) nothing is read.
+        #expect(PageHeadCut.gluedHeadLine(above: 2, lines: { head[$0] }, afterOldText: { _ in true }) == nil)
+        func headLine(_ s: String) -> Bool { var s = s; return s.withUTF8 { PageHeadCut.isHeadLine($0) } }
+        #expect(headLine("东江市第三实验小学") && headLine("今天是：2024年10月15日 星期二") && headLine("首页 | 走进柳岸 | 政务公开 | 村务公开 | 便民服务"))
+        #expect(!headLine("版权所有：某某镇人民政府") && !headLine("东江市第三实验小学开展文明礼仪进校园活动") && !headLine("打开APP，阅读全文"))
+        // A channel list's short items between bars, punctuation or not; a glued line's first item is longer.
+        #expect(headLine("新闻综合频道 | 公共频道 | FM98.6 东江之声 | FM104.2 交通音乐台"))
+        #expect(!headLine("一图读懂创建全国文明城市测评体系设为首页 | 加入收藏 | 手机版"))
+    }
+
+    /// A station's channel list between its menu and its breadcrumb is head too: its name glued
+    /// after the old page's closing words (`联系删除`) begins the page.
+    @Test func aChannelListIsPartOfTheHead() throws {
+        let first = Self.article + "© 2024 问答吧 本站内容均由网友提供，仅供参考，如有侵权请联系删除"
+        let second = "东江广播电视台\n首页 | 新闻 | 直播 | 点播 | 节目单 | 联系我们\n新闻综合频道 | 公共频道 | FM98.6 东江之声 | FM104.2 交通音乐台\n当前位置:首页 > 新闻 > 本台新闻\n城东街道开展文明交通劝导活动\n2024-05-12 09:20 来源：东江广播电视台\n5月11日，城东街道开展文明交通劝导活动。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+    }
+
+    /// A copyright's owner that the old page names in its banner ends the old page: a site's
+    /// name glued after it, above the new page's menu and breadcrumb, begins the next page.
+    @Test func aNameGluedAfterTheCopyrightOwnerBeginsThePage() throws {
+        let first = "丰文百科 - 开放的百科知识库\n首页 | 分类 | 热门词条\n东江电视台\n东江电视台是东江县的县级广播电视播出机构，开播于一九八六年。\n本站内容来自网络，如有侵权请联系删除。 Copyright © 2025 丰文百科"
+        let second = "华夏政务网\n首页 | 要闻 | 地方政务 | 部委动态 | 专题\n您现在的位置: 华夏政务 > 地方政务 > 湖南省\n东江县开展文明交通劝导活动\n2025-06-12 09:20 来源：东江县融媒体中心\n6月11日，东江县开展文明交通劝导活动。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        func cut(_ line: String, old: [String]) -> Int? {
+            var line = line
+            return line.withUTF8 { p in
+                PageHeadCut.nameGluedAfterCopyrightOwner(p, oldPageNames: { name in old.contains { $0.utf8.elementsEqual(name) } })
+            }
+        }
+        // The longest name the old page holds is the owner (not `丰文`).
+        #expect(cut("Copyright © 2025 丰文百科华夏政务网", old: ["丰文", "丰文百科"]) == "Copyright © 2025 丰文百科".utf8.count)
+        // An owner the old page never names (a name of the new page's own) cuts nothing.
+        #expect(cut("Copyright © 2025 丰文百科华夏政务网", old: []) == nil)
+    }
 }
+

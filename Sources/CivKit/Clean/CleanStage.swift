@@ -350,6 +350,11 @@ public final class CleanStage {
             first -= 1
             if recent[first + 1 ..< start].contains(where: { !$0.cleaned.isEmpty }) { sentenceAboveMenus = first }
         }
+        // The new page's head above its start may be longer (a banner, a calendar, menus, a search
+        // box): the line its first line is glued in, above them, is read as the line right above.
+        let gluedHead = PageHeadCut.gluedHeadLine(above: then != nil ? recent.count : startLine, lines: { recent[$0].cleaned },
+                                                  afterOldText: { recent[$0].hasProseBefore && recent[$0].linesBefore > 0 })
+        if let gluedHead, gluedHead < first { first = gluedHead }
         guard first < searchable else { return nil }
         var indexes: [Int] = [], lines: [[UInt8]] = []
         for k in first ..< recent.count where !recent[k].cleaned.isEmpty {
@@ -373,7 +378,8 @@ public final class CleanStage {
                                                     isFirstLine: { self.isFirstLine($0) },
                                                     isBanner: { self.rules.isBanner(String(decoding: $0, as: UTF8.self)) }, anywhere: anywhere,
                                                     lineAboveStart: lineAboveStart,
-                                                    sentenceAboveMenus: sentenceAboveMenus.flatMap { indexes.firstIndex(of: $0) })
+                                                    sentenceAboveMenus: sentenceAboveMenus.flatMap { indexes.firstIndex(of: $0) },
+                                                    gluedHead: gluedHead.flatMap { indexes.firstIndex(of: $0) })
         else { return nil }
         if let onlyFrom, indexes[n] < onlyFrom { return nil }
         if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }

@@ -145,7 +145,7 @@ public enum PageHeadCut {
                            beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                            isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                            isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false,
-                           lineAboveStart: Int? = nil, sentenceAboveMenus: Int? = nil) -> (line: Int, start: Int)? {
+                           lineAboveStart: Int? = nil, sentenceAboveMenus: Int? = nil, gluedHead: Int? = nil) -> (line: Int, start: Int)? {
         // The strongest kind of cut wins, then the earliest line: a weak sign in the old page's
         // footer must not win over the name in the glued line.
         var found: (line: Int, start: Int, strength: Int)? = nil
@@ -153,13 +153,72 @@ public enum PageHeadCut {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
             if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, isFirstLine: isFirstLine,
-                                                                   isBanner: isBanner, anywhere: anywhere, aboveStart: k == lineAboveStart || k == sentenceAboveMenus) }),
+                                                                   isBanner: isBanner, anywhere: anywhere,
+                                                                   aboveStart: k == lineAboveStart || k == sentenceAboveMenus || k == gluedHead) }),
                strength > (found?.strength ?? -1), !lines[k].withUnsafeBufferPointer({ isItemNumber(UnsafeBufferPointer(rebasing: $0[..<start])) }) {
                 found = (k, start, strength)
             }
         }
         return found.map { ($0.line, $0.start) }
     }
+
+    /// The line above a certain page start (`start`, an index of `lines`; nil: none) that holds
+    /// the page's first line glued after the old page's end (`nameGluedAfterEnd`), read as surely
+    /// as the line right above the start: going up over the new page's head (`isHeadLine`: a
+    /// site's name, menus, a calendar, a search box) to the first line that is not one (the old
+    /// page's last line, the new page's first glued to it), the nearest such line (the lines
+    /// above it are the old page's, whose footer links read as ends too: `12388举报网站`). Only
+    /// lines after the old page's text (`afterOldText`), at most `windowLines`; empty lines skipped.
+    static func gluedHeadLine(above start: Int?, lines: (Int) -> [UInt8], afterOldText: (Int) -> Bool) -> Int? {
+        guard let start else { return nil }
+        var k = start - 1, seen = 0
+        while k >= 0, seen < windowLines, afterOldText(k) {
+            let line = lines(k)
+            k -= 1
+            if line.isEmpty { continue }
+            seen += 1
+            let found = line.withUnsafeBufferPointer { p in
+                (head: isHeadLine(p), glued: p.count <= maxLineBytes && nameGluedAfterEnd(p) != nil)
+            }
+            if found.glued { return k + 1 }
+            guard found.head else { return nil }
+        }
+        return nil
+    }
+
+    /// A line of a page's head above its breadcrumb, with no sentence or clause mark: a menu, a
+    /// calendar (`今天是：…`), or a line as short as a site's name (`桐江市第二实验中学`). A related
+    /// list's title, a footer's contact line is longer; a footer's owner line (`版权所有：…`,
+    /// `主办：…`, `©`) is none, however short (the buttons above it read as a glued name:
+    /// `打印本页 关闭窗口`).
+    static func isHeadLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count <= maxLineBytes, !BodyEdges.isSentence(p), !isCopyright(p),
+              !RepeatedSiteLines.footerWords.contains(where: { UTF8Bytes.contains(p, $0) }) else { return false }
+        return BodyEdges.scalarCount(p) <= maxShortHeadLineScalars || p.starts(with: today) || isShortItemBar(p) || CleanStage.isMenu(Array(p))
+    }
+
+    /// Three or more items between bars (`|`, `｜`), each as short as a head line, spaces aside
+    /// (`新闻综合频道 | 公共频道 | FM98.6 某某之声`), punctuation allowed: a channel list. (A glued
+    /// line's first item is longer: `…测评体系设为首页 | 加入收藏`.)
+    static func isShortItemBar(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var items = 1, scalars = 0, i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if v == 0x7C || v == 0xFF5C {
+                items += 1
+                scalars = 0
+            } else if v != 0x20 && v != 0x3000 {
+                scalars += 1
+                if scalars > maxShortHeadLineScalars { return false }
+            }
+            i += length
+        }
+        return items >= 3
+    }
+
+    /// A site's name, a calendar or a button: a head line or a bar's item this short (a related
+    /// list's title is longer: `北塘区举行文明家庭表彰大会`).
+    static let maxShortHeadLineScalars = 12
 
     /// The best cut in one line: the position whose text begins the longest run found at an
     /// item start of a later line (at least `minMatchHan` Han characters); the earliest on a tie.
@@ -169,6 +228,8 @@ public enum PageHeadCut {
     static func cut(in p: UnsafeBufferPointer<UInt8>, later: [[UInt8]], oldPageNames: ([UInt8]) -> Bool = { _ in false },
                     beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                     isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false, aboveStart: Bool = false) -> (start: Int, strength: Int)? {
+        // Right above the start, a copyright's owner the old page names elsewhere ends it too.
+        func nameGluedAboveStart() -> Int? { nameGluedAfterEnd(p) ?? nameGluedAfterCopyrightOwner(p, oldPageNames: oldPageNames) }
         // The old page's last sentence may only end in the new page's glued name.
         // After a sure end, any page's first line short of a sentence (`…技术部欢迎来到某某文库！ |
         // 帮助中心`, a title with digits) begins the page, as where no head shows one (`HeadlessPageStart`).
@@ -177,7 +238,7 @@ public enum PageHeadCut {
         // whatever the head repeats (`…公网安备42092502000123号今天是：　欢迎访问澄湖市人大常委会网站！`).
         if let greeting = gluedGreetingStart(p) { return (greeting, 3) }
         guard !BodyEdges.isSentence(p) else {
-            if aboveStart { return nameGluedAfterEnd(p).map { ($0, 3) } }
+            if aboveStart { return nameGluedAboveStart().map { ($0, 3) } }
             // Higher up, a short line with only a comma may end in a site's name and slogan glued
             // after a sure end (`…出品知道吧 - 有问题，就上知道吧`); no other cut there (a title's).
             return BodyEdges.isArticleLine(p) ? nil : nameGluedAfterEnd(p, ends: endsPageSurely).map { ($0, 2) }
@@ -221,7 +282,7 @@ public enum PageHeadCut {
         // buttons read as a name too (`打印本页 关闭窗口`, `分享让更多人看到`).
         // A credit's or a footer field's value ended by its own suffix (`责编：气象网编辑`,
         // `技术支持：某某网络中心`) is as sure a join there: a name in such a field ends there.
-        let glued = aboveStart ? nameGluedAfterEnd(p) : nameGluedAfterEnd(p).flatMap { i in
+        let glued = aboveStart ? nameGluedAboveStart() : nameGluedAfterEnd(p).flatMap { i in
             endsFieldValue(UnsafeBufferPointer(rebasing: p[..<i]))
                 || (RepeatedSiteLines.mayFollow(p, at: i) && !insideFooterField(p, at: i) && isBanner(UnsafeBufferPointer(rebasing: p[i...]))) ? i : nil
         }
@@ -345,6 +406,41 @@ public enum PageHeadCut {
         return nil
     }
 
+    /// Where a name glued after a copyright's owner begins (`Copyright © 2025 某某百科神州政务网`):
+    /// the owner, Han characters after the sign or the word and its years, is the longest of
+    /// them that the old page names elsewhere (`oldPageNames`: its banner, `某某百科 - 开放的百科
+    /// 知识库`), a site's name; a name (`isGluedName`) after it is the next page's.
+    static func nameGluedAfterCopyrightOwner(_ p: UnsafeBufferPointer<UInt8>, oldPageNames: ([UInt8]) -> Bool) -> Int? {
+        // After the last sign (or word).
+        var sign: Int? = nil
+        for mark in [copyrightSign, copyrightWord] where sign == nil {
+            var from = 0
+            while let at = UTF8Bytes.firstIndex(of: mark, in: UnsafeBufferPointer(rebasing: p[from...])) {
+                from += at + mark.count
+                sign = from
+            }
+        }
+        guard let sign else { return nil }
+        // Between the sign and the owner: spaces, years, dashes, the word after the sign.
+        var i = sign
+        while i < p.count, case let (v, length) = UTF8Bytes.scalar(p, at: i),
+              v == 0x20 || v == 0x3000 || v == 0x2D || (v >= 0x30 && v <= 0x39) || isLatinLetter(v) || v == 0xA9 { i += length }
+        let owner = i
+        var end: Int? = nil, han = 0
+        while i < p.count, han < maxOwnerHan {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            guard ScalarClass.isHan(v) else { break }
+            i += length
+            han += 1
+            if han >= minMatchHan, oldPageNames(Array(p[owner ..< i])) { end = i }
+        }
+        guard let end, end < p.count, isGluedName(UnsafeBufferPointer(rebasing: p[end...])) else { return nil }
+        return end
+    }
+
+    /// A copyright's owner is a site's or a company's name, this many Han characters at most.
+    static let maxOwnerHan = 12
+
     /// Whether `before` ends in a sure end (`endsPageSurely`) or a footer field's value ended by
     /// its own suffix (`技术支持：某某中心`): nothing of the old page follows either.
     static func endsSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -364,8 +460,9 @@ public enum PageHeadCut {
         // A date or a time in digits ends a feed's item or a footer's stamp (`09:30:00 +0800`,
         // `更新时间：2024-05-12`): digits after `+`, `-`, `:` or `/`.
         if last >= 0x30 && last <= 0x39 { return endsInDigitStamp(before) || endsPageSurely(before) }
-        // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`).
-        if last == 0x53F7 { return second >= 0x30 && second <= 0x39 }
+        // `号` after digits ends a registration number (`ICP备…号`, `公网安备…号`); after no digit,
+        // a link may (`公众号`, in the links' table below).
+        if last == 0x53F7, second >= 0x30 && second <= 0x39 { return true }
         // (Only a line ending in a sure end's last byte can end in one: most lines are not asked.)
         if let b = before.last, sureEndLastBytes.contains(b), endsPageSurely(before) { return true }
         if valueEndLastScalars.contains(last), endsFieldValue(before) { return true }
