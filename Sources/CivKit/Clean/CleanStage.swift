@@ -105,7 +105,7 @@ public final class CleanStage {
         // show that the next page began in one of them (`BylineNamedPageStart`).
         var recent: [RecentLine] = []
         func settle(_ document: inout PendingDocument) {
-            for k in recent.indices { document.counters.merge(recent[k].counters) }
+            for k in recent.indices { if let counts = recent[k].countsIfAny { document.counters.merge(counts) } }
             recent.removeAll(keepingCapacity: true)
         }
         // A line that starts a page (a breadcrumb), its cut deferred until the page's head
@@ -196,7 +196,8 @@ public final class CleanStage {
                 }
             }
             if line.discardedBytes > 0 { document.tooLarge = true }
-            let before = RecentLine(line: line, cleaned: bytes, encoding: encoding, preferred: preferred, counters: lineCounters,
+            let before = RecentLine(line: line, cleaned: bytes, encoding: encoding, preferred: preferred,
+                                    countsIfAny: lineCounters.isEmpty ? nil : lineCounters,
                                     linesBefore: document.lines.count, keptBytesBefore: document.keptBytes,
                                     hasTextBefore: document.hasText, hasProseBefore: document.hasProse, encodingBefore: document.encoding)
             // (Valid UTF-8: decoded, then repaired.)
@@ -206,13 +207,14 @@ public final class CleanStage {
                 document.counters.merge(lineCounters)
                 continue
             }
-            recent.append(consume before)
-            if recent.count > PageHeadCut.windowLines + 1 {
-                // Merged in place, then removed in place: taking the line out copied it (its
-                // buffers and counts retained) only to destroy the copy.
-                document.counters.merge(recent[0].counters)
-                recent.removeSubrange(0 ..< 1)
+            if recent.count > PageHeadCut.windowLines {
+                // The oldest line leaves before the new one comes (one line fewer to shift),
+                // moved out and destroyed at once (`removeSubrange` destroyed it through the
+                // generic array path); its counts were merged in place.
+                if let counts = recent[0].countsIfAny { document.counters.merge(counts) }
+                recent.remove(at: 0)
             }
+            recent.append(consume before)
             // Whether this line and the last non-empty one above are article lines, each line read
             // once: a sentence after none may begin a page with no head (`HeadlessPageStart`).
             let isArticle = !bytes.isEmpty && bytes.withUnsafeBufferPointer { BodyEdges.isArticleLine($0) }
@@ -294,8 +296,11 @@ public final class CleanStage {
         var cleaned: [UInt8]
         var encoding: TextDecoder.Encoding
         var preferred: TextDecoder.Encoding
-        /// The line's counts, merged into its document when it leaves the recent lines.
-        var counters: Counters
+        /// The line's counts, merged into its document when it leaves the recent lines; nil for
+        /// none (most lines): an empty `Counters` kept with each line retained its empty arrays
+        /// when stored and released them when the line left.
+        var countsIfAny: Counters?
+        var counters: Counters { countsIfAny ?? Counters() }
         var linesBefore: Int
         var keptBytesBefore: Int
         var hasTextBefore: Bool
