@@ -53,11 +53,7 @@ struct PageHeadCutTests {
         // between them; the menu below begins an item with the name, the title starts with it.
         let first = Self.article + "下一篇：文明城市创建心得体会范文"
         let second = "西平县人民政府\n首页 政务公开 政务服务 走进西平\n当前位置：首页 >> 政务公开 >> 工作动态\n西平县领导带队督查县城创卫工作\n信息来源：县爱卫办 发布日期：2022-07-12\n7月11日，副县长带队督查创卫工作。"
-        let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
-        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
-        #expect(stage.counters["pages.head-cut-split"] == 1)
-        // Every byte is in one document or the other.
-        #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count)
+        try Support.expectCutBetween(first, second, counter: "pages.head-cut-split")
     }
 
     /// `网站首页 | …` is a page's own menu, its first item the home page's link: no cut between
@@ -493,10 +489,7 @@ struct PageHeadCutTests {
     @Test func aMenuGluedAboveTheSiteNameBeginsThePage() throws {
         let first = Self.article + "相关视频\n第1集 文明创建在行动(上)\n第2集 文明创建在行动(下)"
         let second = "学校概况 机构设置 师资队伍 教育教学 德育之窗 党建园地\n东江市第三实验小学\n当前位置:首页 - 德育之窗 - 正文\n我校开展文明礼仪进校园活动\n发布时间：2023-05-12 浏览次数：312\n5月11日，我校开展文明礼仪进校园活动。"
-        let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
-        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
-        #expect(stage.counters["pages.head-cut-split"] == 1)
-        #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count)
+        try Support.expectCutBetween(first, second, counter: "pages.head-cut-split")
     }
 
     /// The walk up the head stops at the first line that is none of a head's (a footer's contact
