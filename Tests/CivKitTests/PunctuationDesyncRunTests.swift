@@ -167,6 +167,41 @@ import Testing
     }
 
     @Test(arguments: [
+        // P 模 (C4 A3) and C 糊 (BA FD), then 甚 (C9 F5): FD C9 is private use, dropped, so the run
+        // reads 乎 (BA F5) for 糊甚; chosen apart, 。 came before 乎 and the pair was not put back.
+        ("這張照片拍得有些模糊甚至看不清楚", "这张照片拍得有些模糊甚至看不清楚"),
+        ("這個問題說得很模糊甚至讓人誤會", "这个问题说得很模糊甚至让人误会"),
+    ])
+    func pAndAPairDroppedAtTheFirstCharacterAreChosenTogether(text: String, expected: String) {
+        expectReadBack(text, expected)
+        // (Chosen apart, as before: P 。 before the character read.)
+        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), jointGain: .infinity)
+        var counters = Counters()
+        let read = run.read(Array(Self.damage(text).unicodeScalars), counters: &counters).map { String(String.UnicodeScalarView($0)) }
+        #expect(read != text)
+    }
+
+    @Test(arguments: [
+        // C 花 (BB A8) then 樣 (98 D3): A8 98 is no character the decoder keeps, dropped, and 樣's D3 meets its
+        // annotation's `(`: `?;?yàng)`, no odd character between the mark and the reading; row BB
+        // has no character read yàng, 花 and 樣 do.
+        ("我又想起了那些日子。花樣(yàng)的年華", "我又想起了那些日子。花样的年华"),
+        ("回想起來。花樣(yàng)年華真的很美", "回想起来。花样年华真的很美"),
+    ])
+    func aPairDroppedRightAfterTheMarksIsPutBackBeforeTheReading(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test func aClosingBracketTheRunsLastPairTookIsTheLinesOnlyWhereItOpenedOne() {
+        let opened = Array("看[選項".unicodeScalars), unopened = Array("看選項".unicodeScalars)
+        #expect(PunctuationDesyncRun.mayEndRun("]", in: opened, before: opened.count))
+        #expect(!PunctuationDesyncRun.mayEndRun("]", in: unopened, before: unopened.count))
+        #expect(!PunctuationDesyncRun.mayEndRun("]", in: Array("看[選]項".unicodeScalars), before: 5))
+        #expect(PunctuationDesyncRun.mayEndRun("~", in: unopened, before: unopened.count))
+        #expect(PunctuationDesyncRun.mayEndRun("`", in: unopened, before: unopened.count))
+    }
+
+    @Test(arguments: [
         // 女 (C5 AE) then 主 (D6 F7): AE D6 is private use; read as one, 坯, which stands oddly
         // between 。 and 的, so the pair is put back though it gains less than `dropMargin`.
         ("這部劇我看了三遍。。。女主的性格很好", "这部剧我看了三遍。。。女主的性格很好"),
@@ -239,7 +274,9 @@ import Testing
 
     // (`保??都沒配`: 都沒 read with a pair put back below `dropMargin`, where the character read
     // stood oddly, would pass as a run; such a pair does not itself make one.)
-    @Test(arguments: ["手機保??都沒配", "鍵盤保??都沒配", "真的嗎??我們明天再去", "真的是這樣嗎?!?", "真的嗎?!!!我不信,真的", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
+    // (`包??都沒送`: 沒 is 9B 5D; read as a run whose last pair took the text's `]`, it would
+    // write a bracket the line never opened.)
+    @Test(arguments: ["手機保??都沒配", "鍵盤保??都沒配", "錢包??都沒送", "東西??都沒送到,很生氣", "真的嗎??我們明天再去", "真的是這樣嗎?!?", "真的嗎?!!!我不信,真的", "這是什麼?!我不知道", "好吃?,下次再來", "不錯!(真的)很好",
                       "能不能發到收貨地址的嗎??????還是我自己又再花了20塊錢去拿的貨",
                       "能不能發(fā)到收貨(huò)地址的嗎???????yǎ)?hái)是我自己又再花了20塊錢"])
     func theTextsOwnMarksAreLeft(text: String) {
