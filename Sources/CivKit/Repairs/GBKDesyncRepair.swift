@@ -149,6 +149,22 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             let bits = table.baseAddress!
             @inline(__always) func suspect(_ v: UInt32) -> Bool { bits[Int(v >> 6)] & (1 << (v & 63)) != 0 }
             var i = 0
+            // Before the last three bytes, a sequence's second and third bytes are inside the line:
+            // no bound is tested there, and a three-byte character (most of Chinese text) is
+            // told first. The last bytes are read as before.
+            while i < n - 2 {
+                let b = line[i]
+                if b < 0x80 { i += 1; continue }
+                if b & 0xF0 == 0xE0 {
+                    if suspect(UInt32(b & 0x0F) << 12 | UInt32(line[i + 1] & 0x3F) << 6 | UInt32(line[i + 2] & 0x3F)) { return true }
+                    i += 3
+                } else if b < 0xE0 {
+                    if suspect(UInt32(b & 0x1F) << 6 | UInt32(line[i + 1] & 0x3F)) { return true }
+                    i += 2
+                } else {
+                    i += 4
+                }
+            }
             while i < n {
                 let b = line[i]
                 if b < 0x80 { i += 1; continue }
