@@ -392,6 +392,17 @@ enum Desync {
         #expect(MirroredText(Array("我们今天的工作得到了全面推进".unicodeScalars), converter: Self.converter, isSuspect: { _ in true }) == nil)
         #expect(MirroredText(Array("每项必胧且桓鯱NIX路径".unicodeScalars), converter: Self.converter, isSuspect: { _ in true }) == nil)
     }
+
+    /// The view notes where its suspects stand as it writes them (the run search looks there
+    /// alone): the places a search of its text finds, whether the line's were given or not.
+    @Test func theViewNotesWhereItsSuspectsStand() throws {
+        let s = Array(Self.damaged.unicodeScalars)
+        let lineSuspects = s.indices.filter { repair.isSuspect(s[$0].value) }
+        let view = try #require(MirroredText(s, suspectsAt: lineSuspects, converter: Self.converter, isSuspect: repair.isSuspect))
+        #expect(!view.suspectsAt.isEmpty)
+        #expect(view.suspectsAt == view.text.indices.filter { repair.isSuspect(view.text[$0].value) })
+        #expect(MirroredText(s, converter: Self.converter, isSuspect: repair.isSuspect)?.suspectsAt == view.suspectsAt)
+    }
 }
 
 /// NFKC spelt a run's numbered forms in ASCII (`⒔` as `13.`), breaking the run there; the view

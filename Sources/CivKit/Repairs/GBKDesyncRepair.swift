@@ -149,6 +149,22 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             let bits = table.baseAddress!
             @inline(__always) func suspect(_ v: UInt32) -> Bool { bits[Int(v >> 6)] & (1 << (v & 63)) != 0 }
             var i = 0
+            // Before the last three bytes, a sequence's second and third bytes are inside the line:
+            // no bound is tested there, and a three-byte character (most of Chinese text) is
+            // told first. The last bytes are read as before.
+            while i < n - 2 {
+                let b = line[i]
+                if b < 0x80 { i += 1; continue }
+                if b & 0xF0 == 0xE0 {
+                    if suspect(UInt32(b & 0x0F) << 12 | UInt32(line[i + 1] & 0x3F) << 6 | UInt32(line[i + 2] & 0x3F)) { return true }
+                    i += 3
+                } else if b < 0xE0 {
+                    if suspect(UInt32(b & 0x1F) << 6 | UInt32(line[i + 1] & 0x3F)) { return true }
+                    i += 2
+                } else {
+                    i += 4
+                }
+            }
             while i < n {
                 let b = line[i]
                 if b < 0x80 { i += 1; continue }
@@ -168,11 +184,18 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
         guard mayHaveRun(line) else { return false }
-        let s = UTF8Bytes.scalars(line)
+        // The suspects noted as the line is read: the view and the run search look at them alone.
+        var suspectsAt: [Int] = []
+        let s = suspects.withUnsafeBufferPointer { bits in
+            UTF8Bytes.scalars(line) { v, k in
+                if v < 0x10000, bits[Int(v >> 6)] & (1 << (v & 63)) != 0 { suspectsAt.append(k) }
+            }
+        }
         // A mirror that converted the page to traditional and annotated it converted and annotated
         // the runs' odd characters too: the runs are read on the text as it was before.
-        let unmirrored = converter.flatMap { MirroredText(s, converter: $0, isSuspect: isSuspect) }
-        guard let repaired = unmirrored.map({ view in view.replacing(runs(view.text, counters: &counters), in: s) }) ?? repairRuns(s, counters: &counters)
+        let unmirrored = converter.flatMap { MirroredText(s, suspectsAt: suspectsAt, converter: $0, isSuspect: isSuspect) }
+        guard let repaired = unmirrored.map({ view in view.replacing(runs(view.text, suspectsAt: view.suspectsAt, counters: &counters), in: s) })
+                ?? repairRuns(s, suspectsAt: suspectsAt, counters: &counters)
         else { return false }
         UTF8Bytes.write(repaired, to: &output)
         return true
@@ -182,8 +205,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     struct Repair { let start: Int, end: Int, text: [Unicode.Scalar] }
 
     /// The line with its runs repaired, nil when none is.
-    func repairRuns(_ s: [Unicode.Scalar], counters: inout Counters) -> [Unicode.Scalar]? {
-        let repairs = runs(s, counters: &counters)
+    func repairRuns(_ s: [Unicode.Scalar], suspectsAt: [Int], counters: inout Counters) -> [Unicode.Scalar]? {
+        let repairs = runs(s, suspectsAt: suspectsAt, counters: &counters)
         guard !repairs.isEmpty else { return nil }
         var out: [Unicode.Scalar] = []
         var copied = 0
@@ -196,13 +219,20 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         return out
     }
 
-    /// The runs of the line repaired, in order, none overlapping.
-    func runs(_ s: [Unicode.Scalar], counters: inout Counters) -> [Repair] {
+    /// The runs of the line repaired, in order, none overlapping. `suspectsAt`: where `s`'s
+    /// suspects stand, in order.
+    func runs(_ s: [Unicode.Scalar], suspectsAt: [Int], counters: inout Counters) -> [Repair] {
         var repairs: [Repair] = []
         var free = 0
         var p = 0
-        while let suspect = firstSuspect(in: s, from: max(p, free)) {
-            p = suspect
+        var next = 0
+        while true {
+            // The first suspect from max(p, free) on (which never goes back; found again if it did).
+            let from = max(p, free)
+            while next > 0, suspectsAt[next - 1] >= from { next -= 1 }
+            while next < suspectsAt.count, suspectsAt[next] < from { next += 1 }
+            guard next < suspectsAt.count else { break }
+            p = suspectsAt[next]
             defer { p += 1 }
             // U+FFFD after a character: a second byte before ASCII, the run (if any) ends before it.
             var at = p
@@ -225,22 +255,6 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             }
         }
         return repairs
-    }
-
-    /// The first suspect of `s` from `start` on. (The scalars and the table read through pointers:
-    /// the search passes over every character of the lines the byte test passes.)
-    func firstSuspect(in s: [Unicode.Scalar], from start: Int) -> Int? {
-        s.withUnsafeBufferPointer { s in
-            suspects.withUnsafeBufferPointer { bits in
-                var p = start
-                while p < s.count {
-                    let v = s[p].value
-                    if v < 0x10000, bits[Int(v >> 6)] & (1 << (v & 63)) != 0 { return p }
-                    p += 1
-                }
-                return nil
-            }
-        }
     }
 
     /// `passed`: no span of the chain could be a run; the suspects before its end would find the
@@ -281,7 +295,18 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             var sees = false
             let from = max(0, p - a - 3), to = min(n - 1, p - a + 3)
             if from < to {
-                for m in from ..< to where lex.frequency(of: near[m ... m + 1]) > 0 { sees = true; break }
+                // (Each character's code read once; a pair holding a character in no word is none.)
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2) { pair in
+                    var previous = lex.code(of: near[from])
+                    for m in from ..< to {
+                        let code = lex.code(of: near[m + 1])
+                        defer { previous = code }
+                        guard let x = previous, let y = code else { continue }
+                        pair[0] = x
+                        pair[1] = y
+                        if lex.frequency(codes: UnsafeBufferPointer(pair)) > 0 { sees = true; break }
+                    }
+                }
             }
             // Or the shifted characters next to p are mostly ordinary ones, as random pairs of bytes
             // seldom are (a short run whose words need its halves: 捎诒黄舳 → 由于被启动).

@@ -14,15 +14,18 @@ struct MirroredText {
     let text: [Unicode.Scalar]
     /// Where each character of `text` stands in the line (one more entry: the line's end).
     let origin: [Int]
+    /// Where `text`'s suspects stand, in order (noted as it is written, for the run search).
+    let suspectsAt: [Int]
 
-    /// `isSuspect`: the GBK repair's test of a character a run may hold. The view is made only
+    /// `isSuspect`: the GBK repair's test of a character a run may hold; `suspectsAt`: where the
+    /// line's suspects stand, in order (found here when not given). The view is made only
     /// where a suspect has something to read back within two characters (most lines of a converted
     /// page that pass the repair's byte test hold one rare character among ordinary text).
-    init?(_ s: [Unicode.Scalar], converter: TraditionalToSimplified, isSuspect: (UInt32) -> Bool) {
+    init?(_ s: [Unicode.Scalar], suspectsAt: [Int]? = nil, converter: TraditionalToSimplified, isSuspect: (UInt32) -> Bool) {
         // (The pairs table taken once: `GBKPairs.shared` costs a `swift_once` each time it is read.)
         let gbk = GBKPairs.shared
         var near = false
-        for i in s.indices where isSuspect(s[i].value) {
+        for i in suspectsAt ?? s.indices.filter({ isSuspect(s[$0].value) }) {
             for k in max(0, i - 2) ... min(s.count - 1, i + 2) where k != i && Self.readsBack(s, k, converter: converter, gbk: gbk, isSuspect: isSuspect) {
                 near = true
                 break
@@ -34,6 +37,7 @@ struct MirroredText {
         // array's capacity and uniqueness twice a character.
         var changed = false
         var origin: [Int] = []
+        var suspectsAt: [Int] = []
         let text = [Unicode.Scalar](unsafeUninitializedCapacity: s.count) { text, textCount in
             origin = [Int](unsafeUninitializedCapacity: s.count + 1) { origin, originCount in
                 var n = 0
@@ -52,6 +56,7 @@ struct MirroredText {
                             continue
                         }
                         if let (form, end) = Self.numberedForm(s, at: i) {
+                            if isSuspect(form.value) { suspectsAt.append(n) }
                             text.initializeElement(at: n, to: form)
                             origin.initializeElement(at: n, to: i)
                             n += 1
@@ -63,6 +68,8 @@ struct MirroredText {
                         let simple = converter.simplified(c)
                         if simple != c { read = simple; changed = true }
                     }
+                    // (No ASCII character is a suspect.)
+                    if read.value >= 0x80, isSuspect(read.value) { suspectsAt.append(n) }
                     text.initializeElement(at: n, to: read)
                     origin.initializeElement(at: n, to: i)
                     n += 1
@@ -77,6 +84,7 @@ struct MirroredText {
         guard changed else { return nil }
         self.text = text
         self.origin = origin
+        self.suspectsAt = suspectsAt
     }
 
     /// A numbered form of GBK's row A2 that NFKC spelt in ASCII (`⒔` as `13.`, `⑷` as `(4)`),

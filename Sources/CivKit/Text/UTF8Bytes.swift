@@ -62,7 +62,12 @@ public enum UTF8Bytes {
     }
 
     /// The scalars of `p`, for repairs that work on scalars (rare lines: fragments, mojibake runs).
-    public static func scalars(_ p: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+    public static func scalars(_ p: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] { scalars(p) { _, _ in } }
+
+    /// `scalars(_:)`, each scalar's value and index also given to `noting` as it is read (the GBK
+    /// repair notes its suspects so, instead of reading the line again for them).
+    @inline(__always)
+    static func scalars(_ p: UnsafeBufferPointer<UInt8>, noting: (_ value: UInt32, _ index: Int) -> Void) -> [Unicode.Scalar] {
         // Written through a pointer (no more scalars than bytes): appending checked the array's
         // capacity and uniqueness once a character. The values taken as scalars unchecked: a
         // well-formed three-byte sequence's is one, and `anyScalar` returns valid ones only (made
@@ -85,6 +90,7 @@ public enum UTF8Bytes {
                     if length == 0 { (v, length) = anyScalar(p, at: i) }
                 }
                 (scalars + k).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
+                noting(v, k)
                 k &+= 1
                 i &+= length
             }
