@@ -266,6 +266,10 @@ struct PageHeadCutTests {
         #expect(start("现在升级 稍后再说云上滨江") == "云上滨江")
         #expect(start("立即升级　暂不升级云上滨江") == "云上滨江")
         #expect(start("下载某某新闻客户端云上滨江") == "云上滨江")
+        // A forum's Latin footer's last words.
+        #expect(start("© 2001-2017 Comsenz Inc.云上论坛") == "云上论坛")
+        #expect(start("Time 0.021349 second(s),query:4 Gzip enabled云上滨江") == "云上滨江")
+        #expect(start("Powered by PHPWind云上滨江") == nil)
     }
 
     /// The name glued after a footer's end wins over a run found inside it: the head's later

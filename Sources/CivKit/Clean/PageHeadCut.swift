@@ -568,7 +568,7 @@ public enum PageHeadCut {
     /// page's wherever the head below shows a page began: a registration number with its site
     /// number (`湘ICP备09012345号-2`; a bare `…号` may go on, `…号楼`), an identifier of digits
     /// after a field's colon (`网站标识码:5304000017`, `总访问:58216`: five digits or more, where
-    /// a time has two), words that close a page (`写留言`, `…融媒体中心出品`;
+    /// a time has two), words that close a page (`写留言`, `…融媒体中心出品`, a forum's `Gzip enabled`;
     /// `Resources/page-closing-words.txt`), or `版权所有` after its owner's name.
     static func endsPageSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = before.last else { return false }
@@ -579,9 +579,9 @@ public enum PageHeadCut {
             if before[i - 1] == 0x2D { return RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: before[..<(i - 1)]), registrationEnd) && before.count - i <= 2 }
             return before.count - i >= minIdentifierDigits && isColon(UTF8Bytes.scalar(before, endingAt: i).value)
         }
-        // A page's closing markup (`</nav>`, `</html>`; page-closing-words.txt).
-        if last == 0x3E { return closingWords.contains { RulePrefilter.hasSuffix(before, $0) } }
-        guard last >= 0x80 else { return false }
+        // A page's closing markup (`</nav>`, `</html>`) or a forum's Latin footer (`Gzip enabled`,
+        // `Comsenz Inc.`; page-closing-words.txt).
+        if last < 0x80 { return sureEndLastBytes.contains(last) && closingWords.contains { RulePrefilter.hasSuffix(before, $0) } }
         // `版权所有` with its owner named before it (`百川文库网站版权所有`); with no owner before
         // (`版权所有：`, `版权所有某某网`) the owner may follow.
         if RulePrefilter.hasSuffix(before, rightsReserved) {
