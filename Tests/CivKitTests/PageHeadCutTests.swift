@@ -553,5 +553,24 @@ struct PageHeadCutTests {
         // An owner the old page never names (a name of the new page's own) cuts nothing.
         #expect(cut("Copyright © 2025 丰文百科华夏政务网", old: []) == nil)
     }
-}
 
+    /// A mobile page's top bar: its back button (`返回`, `< 返回`) glued after the old page's last
+    /// line, the app bar (`打开APP`) right below or below the site's name, then a title and the
+    /// app's byline: the page begins at the button. A `返回` with no app bar below, or after a
+    /// separator, begins nothing.
+    @Test func aMobilePagesBackButtonAboveItsAppBarBeginsThePage() throws {
+        let second = "\n打开APP\n某某区：小区“微更新”让居民幸福感升级\n某某融媒 2023-04-12 17:40 发表于浙江\n近日，某某区多个老旧小区完成微更新。"
+        let first = Self.article + "相关推荐\n某某区开展文明交通劝导活动"
+        try Support.expectCutBetween(first, "返回" + second, counter: "pages.head-cut-split")
+        try Support.expectCutBetween(first, "< 返回\n某某新闻" + second, counter: "pages.head-cut-split")
+        let beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { String(decoding: $0, as: UTF8.self) == "打开APP" }
+        func start(_ line: String, _ below: [String]) -> Int? {
+            PageHeadCut.backButtonStart(Array(line.utf8), below: ArraySlice(below.map { Array($0.utf8) }), beginsPage: beginsPage)
+        }
+        #expect(start("攻坚克难。返回", ["打开APP"]) == "攻坚克难。".utf8.count)
+        #expect(start("攻坚克难。< 返回", ["某某新闻", "打开APP"]) == "攻坚克难。".utf8.count)
+        #expect(start("攻坚克难。返回", ["某某区：小区焕新"]) == nil)
+        #expect(start("首页 | 返回", ["打开APP"]) == nil)
+        #expect(start("返回", ["打开APP"]) == nil)
+    }
+}

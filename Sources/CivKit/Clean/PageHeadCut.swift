@@ -152,6 +152,11 @@ public enum PageHeadCut {
         for k in 0 ..< min(searchable, lines.count) {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
+            // A mobile page's back button glued after the old page, its app bar below: surer than a name.
+            if backButtonStrength > (found?.strength ?? -1), let start = backButtonStart(lines[k], below: lines[(k + 1)...].prefix(backButtonBarLines), beginsPage: beginsPage) {
+                found = (k, start, backButtonStrength)
+                continue
+            }
             if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, isFirstLine: isFirstLine,
                                                                    isBanner: isBanner, anywhere: anywhere,
                                                                    aboveStart: k == lineAboveStart || k == sentenceAboveMenus || k == gluedHead) }),
@@ -161,6 +166,27 @@ public enum PageHeadCut {
         }
         return found.map { ($0.line, $0.start) }
     }
+
+    /// Where a mobile page's back button (`返回`, `< 返回`) glued after the old page's last line
+    /// begins, when one of the lines below it is the page's app bar by a glued start's rule
+    /// (`打开APP`; `beginsPage`): the two buttons of a mobile page's top bar (`…二十年。返回` above
+    /// `打开APP`, a title, an app's byline). The button is too short to be a first line by itself.
+    static func backButtonStart(_ p: [UInt8], below: ArraySlice<[UInt8]>, beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
+        guard p.count > backButton.count, p.suffix(backButton.count).elementsEqual(backButton) else { return nil }
+        // (Its arrow before it, `<`, spaces between.)
+        var start = p.count - backButton.count, j = start
+        while j > 0, p[j - 1] == 0x20 { j -= 1 }
+        if j > 0, p[j - 1] == 0x3C { start = j - 1 }
+        guard start > 0, !p.withUnsafeBufferPointer({ afterSeparator($0, at: start) }),
+              below.contains(where: { line in line.withUnsafeBufferPointer { beginsPage($0) } }) else { return nil }
+        return start
+    }
+
+    static let backButton = Array("返回".utf8)
+    /// As strong as a name glued after a sure end.
+    static let backButtonStrength = 3
+    /// The app bar stands right below the back button, or below the site's name.
+    static let backButtonBarLines = 2
 
     /// The line above a certain page start (`start`, an index of `lines`; nil: none) that holds
     /// the page's first line glued after the old page's end (`nameGluedAfterEnd`), read as surely
