@@ -50,6 +50,17 @@ import PropertyBased
         }
     }
 
+    /// A page whose first line is an icon font's glyphs, glued after the old page's registration
+    /// number, begins at the glyphs, not at the end of the line (no Han character follows them).
+    @Test func gluedSplitBeforeSymbolsBeginsAtTheSymbols() throws {
+        let first = "某某市开展文明交通劝导活动\n2024-05-06 来源：某某市文明办\n5月5日，某某市组织志愿者在主要路口开展文明交通劝导。\n"
+            + "主办单位：某某市文明办 地址：某某市人民路1号\n网站标识码:4300000001 湘ICP备12345678号-1"
+        for glyphs in ["☰✦◈", "⛶❖", "🔍"] {
+            try Support.expectCutBetween(first, glyphs + "\n看点热榜 官网\n某某县“文明小课堂”走进社区\n近日，某某县文明办组织宣讲员走进社区，讲解垃圾分类知识。\n",
+                                         counter: "pages.glued-line-split")
+        }
+    }
+
     @Test func pagesWithFinalNewlinesSplitAtTheirFirstLine() throws {
         let (records, _, stage) = try Support.cleanRecords(seedA + [0x0A] + seedB + [0x0A])
         #expect(records.count == 2)

@@ -38,6 +38,15 @@ struct HeadlessPageStartTests {
         #expect(start("微信扫一扫 关注“某某发布”公众号村民的事") == nil)
     }
 
+    /// A forum's Latin footer ends its page surely (`Gzip enabled`, `Comsenz Inc.`): a title glued
+    /// after it begins the next; a Latin word that is no footer's end does not.
+    @Test func aForumsLatinFooterIsASureEnd() {
+        #expect(start("Time 0.021349 second(s),query:4 Gzip enabled南门片区老旧小区换新颜") == "南门片区老旧小区换新颜")
+        #expect(start("Processed in 0.041 second(s), 5 queries, Gzip On南门片区老旧小区换新颜") == "南门片区老旧小区换新颜")
+        #expect(start("© 2001-2017 Comsenz Inc.南门片区老旧小区换新颜") == "南门片区老旧小区换新颜")
+        #expect(start("Powered by Discuz南门片区老旧小区换新颜") == nil)
+    }
+
     /// A spam banner glued after a sure end begins there, not at a spam word after a short
     /// Latin word inside its first item (`亚洲AV无码`); a footer's Latin word still ends the old page.
     @Test func aSpamBannerBeginsAfterTheSureEndNotInsideItsItem() {

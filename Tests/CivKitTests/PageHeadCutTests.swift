@@ -213,13 +213,16 @@ struct PageHeadCutTests {
     }
 
     /// After an end that nothing of the old page follows (an identifier's digits after a field's
-    /// colon, WeChat's `写留言`, an app's `…出品`), a name glued to it begins the next page though
+    /// colon, WeChat's `写留言`, an app's `…出品`, a comment box's `快来抢沙发吧`, an app's `查看更多精彩`,
+    /// a browser prompt's `稍后再说`, `下载某某新闻客户端`), a name glued to it begins the next page though
     /// only the byline, three lines below, shows a page began; the head reaches up past an app's
     /// prompt with a comma (`打开某某新闻，阅读体验更佳`).
     @Test func aNameGluedAfterASureEndBeginsThePageAboveItsByline() throws {
         let heads = ["云上滨江\n打开APP 阅读体验更佳\n组图｜南门片区老旧小区换新颜\n滨江县融媒体中心 2024-09-02 18:05\n近日，南门片区老旧小区改造完工。",
                      "潮声新闻\n打开潮声新闻，阅读体验更佳\n南门片区：小网格里的大文明\n原创 滨江发布 2024-09-02 18:05 湖南\n在南门片区，每个网格都有一块积分榜。"]
-        for end in ["滇ICP备05006123号-1 网站标识码：5304000099", "在看\n写留言", "下载云上滨江APP · 滨江县融媒体中心出品"] {
+        for end in ["滇ICP备05006123号-1 网站标识码：5304000099", "在看\n写留言", "下载云上滨江APP · 滨江县融媒体中心出品",
+                    "网易跟贴\n还没有人跟贴，快来抢沙发吧", "打开APP，查看更多精彩", "您使用的浏览器版本过低\n现在升级 稍后再说", "立即升级　暂不升级",
+                    "返回某某首页\n下载某某新闻客户端"] {
             for second in heads {
                 let first = Self.article + end
                 let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
@@ -257,6 +260,16 @@ struct PageHeadCutTests {
         #expect(start("本站内容均由网友提供，如有侵权请联系删除云上滨江") == "云上滨江")
         #expect(start("您是本站第 0012873 位访客云上滨江") == "云上滨江")
         #expect(start("© 版权所有云上滨江") == nil)
+        // An empty comment box's prompt, an app's last prompt, an old browser's upgrade buttons, an app-download link.
+        #expect(start("还没有人跟贴，快来抢沙发吧云上滨江") == "云上滨江")
+        #expect(start("打开APP，查看更多精彩云上滨江") == "云上滨江")
+        #expect(start("现在升级 稍后再说云上滨江") == "云上滨江")
+        #expect(start("立即升级　暂不升级云上滨江") == "云上滨江")
+        #expect(start("下载某某新闻客户端云上滨江") == "云上滨江")
+        // A forum's Latin footer's last words.
+        #expect(start("© 2001-2017 Comsenz Inc.云上论坛") == "云上论坛")
+        #expect(start("Time 0.021349 second(s),query:4 Gzip enabled云上滨江") == "云上滨江")
+        #expect(start("Powered by PHPWind云上滨江") == nil)
     }
 
     /// The name glued after a footer's end wins over a run found inside it: the head's later
@@ -540,5 +553,24 @@ struct PageHeadCutTests {
         // An owner the old page never names (a name of the new page's own) cuts nothing.
         #expect(cut("Copyright © 2025 丰文百科华夏政务网", old: []) == nil)
     }
-}
 
+    /// A mobile page's top bar: its back button (`返回`, `< 返回`) glued after the old page's last
+    /// line, the app bar (`打开APP`) right below or below the site's name, then a title and the
+    /// app's byline: the page begins at the button. A `返回` with no app bar below, or after a
+    /// separator, begins nothing.
+    @Test func aMobilePagesBackButtonAboveItsAppBarBeginsThePage() throws {
+        let second = "\n打开APP\n某某区：小区“微更新”让居民幸福感升级\n某某融媒 2023-04-12 17:40 发表于浙江\n近日，某某区多个老旧小区完成微更新。"
+        let first = Self.article + "相关推荐\n某某区开展文明交通劝导活动"
+        try Support.expectCutBetween(first, "返回" + second, counter: "pages.head-cut-split")
+        try Support.expectCutBetween(first, "< 返回\n某某新闻" + second, counter: "pages.head-cut-split")
+        let beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { String(decoding: $0, as: UTF8.self) == "打开APP" }
+        func start(_ line: String, _ below: [String]) -> Int? {
+            PageHeadCut.backButtonStart(Array(line.utf8), below: ArraySlice(below.map { Array($0.utf8) }), beginsPage: beginsPage)
+        }
+        #expect(start("攻坚克难。返回", ["打开APP"]) == "攻坚克难。".utf8.count)
+        #expect(start("攻坚克难。< 返回", ["某某新闻", "打开APP"]) == "攻坚克难。".utf8.count)
+        #expect(start("攻坚克难。返回", ["某某区：小区焕新"]) == nil)
+        #expect(start("首页 | 返回", ["打开APP"]) == nil)
+        #expect(start("返回", ["打开APP"]) == nil)
+    }
+}

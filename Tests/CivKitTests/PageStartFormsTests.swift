@@ -120,4 +120,24 @@ import Testing
             "我们的城市正在创建全国文明城市，街道变干净了。", "大家也越来越讲文明了。"])
         #expect(records.last?.lines.first == "创建文明城市作文300字")
     }
+
+    /// A government portal's bar of links to the portals above it, glued after another page's last
+    /// line, begins the page there; the same bar on a line of its own is a footer's links (above
+    /// the copyright), no page start, and after a label's colon it is that label's list.
+    @Test func aGovernmentPortalsLinkBarGluedAfterAnotherPageBeginsIt() throws {
+        #expect(rest("您使用的浏览器版本过低，建议升级中国政府网　省政府网　English　市人大　市政协") == "中国政府网　省政府网　English　市人大　市政协")
+        #expect(rest("Powered by Discuz! X3.5中国政府网 | 省政府网 | 市政府网 | 县人大") == "中国政府网 | 省政府网 | 市政府网 | 县人大")
+        #expect(rest("友情链接：中国政府网 省政府网 县人大") == nil)
+        #expect(rest("中国政府网 | 省人民政府门户网站 | 县人大 | 县政协") == nil)
+        let head = ["中国政府网　省政府网　English　市人大　市政协", "东坪县人民政府", "首页 政务公开 政务服务 互动交流",
+                    "当前位置：首页 > 政务公开 > 乡镇动态", "白沙镇开展集镇环境整治", "日期：2025-05-12 16:20　来源：白沙镇人民政府",
+                    "5月10日，白沙镇组织干部对集镇主街开展环境卫生集中整治。"]
+        for last in ["您使用的浏览器版本过低，建议升级", "中国政府网 | 省人民政府门户网站 | 县人大\n主办：某某区人民政府办公室"] {
+            let (records, firstLength) = try recordsOfPageGluedAfterNews(ending: last, head)
+            #expect(records.map { $0[FieldKey.offset] } == ["0", String(firstLength)], "\(last)")
+        }
+        // The footer's bar alone ends its page: one document.
+        let page = "某某区召开文明创建推进会\n2023-05-06 来源：某某区融媒体中心\n5月5日，某某区召开文明创建推进会。\n中国政府网 | 省人民政府门户网站 | 县人大\n主办：某某区人民政府办公室"
+        #expect(try Support.cleanRecords(Array(page.utf8)).records.count == 1)
+    }
 }

@@ -601,7 +601,7 @@ public final class CleanStage {
     /// Byte offset in the raw line where the cleaned line's scalar `target` comes from: the first
     /// cut of the decoded `text` before a Han character whose cleaned prefix reaches `target`
     /// scalars, mapped back to raw bytes (encoding, removed control bytes and CR included).
-    /// Cuts are only tried before Han characters (and `opensPage` marks, a dated item's marks `DatedListStart.opensItem`, Latin after Han), never inside an annotation like `(xiāng)`, so
+    /// Cuts are only tried before Han characters (and `opensPage` marks, a dated item's marks `DatedListStart.opensItem`, Latin after Han, symbols `cutsBeforeMark`), never inside an annotation like `(xiāng)`, so
     /// the cleaned length grows with the cut and a binary search finds it.
     func rawByteOffset(of target: Int, cleanedFrom utf8: [UInt8], raw: [UInt8], encoding: TextDecoder.Encoding) -> Int {
         // The cuts: before each Han character, and at the end (scalar index, byte offset), each
@@ -618,7 +618,10 @@ public final class CleanStage {
                 let (v, length) = UTF8Bytes.scalar(p, at: i)
                 // Also a Latin letter right after a Han character (`…材料Untitled Document`;
                 // an annotation's letters follow its bracket).
-                if ScalarClass.isHan(v) || Self.opensPage(v) || DatedListStart.opensItem(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) {
+                // And before a symbol (`…号-2✧⛶❖`, an icon font's glyphs opening the next page): no
+                // annotation holds one, and cleaning keeps it.
+                if ScalarClass.isHan(v) || Self.opensPage(v) || DatedListStart.opensItem(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
+                    || Self.cutsBeforeMark(v) {
                     cuts.append((scalar, i, scalar - annotations))
                 }
                 if v == 0x28 {
@@ -676,6 +679,12 @@ public final class CleanStage {
             if cleanedLength(mid) >= target { high = mid } else { low = mid + 1 }
         }
         return TextDecoder.rawLength(ofFirst: cuts[low].scalar, scalarsOf: raw, encoding: encoding)
+    }
+
+    /// A symbol (arrows to dingbats and geometric shapes, U+2190–U+2BFF; emoji): never inside a
+    /// pinyin annotation, and no punctuation that cleaning may drop or merge.
+    static func cutsBeforeMark(_ v: UInt32) -> Bool {
+        (v >= 0x2190 && v < 0x2C00) || v >= 0x1F000
     }
 
     /// Marks a page's first line may begin with besides Han characters (`<div>`, `【`, `“`, `《`),

@@ -50,13 +50,13 @@ public enum HeadlessPageStart {
     public static func start(in p: UnsafeBufferPointer<UInt8>) -> Int? {
         guard p.count <= PageHeadCut.maxLineBytes else { return nil }
         // Byte by byte, the cheap test first: a three-byte character's first byte (Han, a quote,
-        // a bracket) after a sure end's last character (a digit, `>`, a closing word's, told first
-        // by its last byte).
+        // a bracket) after a sure end's last character (a digit, `>`, a closing word's, Latin ones
+        // too, told first by its last byte).
         var i = 1
         while i < p.count {
             let b = p[i], a = p[i - 1]
             if b >= 0xE2, b <= 0xE9,
-               (a >= 0x30 && a <= 0x39) || a == 0x3E || (a & 0xC0 == 0x80 && sureEndLastByteMask & (1 << UInt64(a & 0x3F)) != 0
+               (a >= 0x30 && a <= 0x39) || (a < 0x80 && PageHeadCut.sureEndLastBytes.contains(a)) || (a & 0xC0 == 0x80 && sureEndLastByteMask & (1 << UInt64(a & 0x3F)) != 0
                                                           && sureEndMiddleByteMask & (1 << UInt64(p[i - 2] & 0x3F)) != 0) {
                 let v = UTF8Bytes.scalar(p, at: i).value
                 let previous = UTF8Bytes.scalar(p, endingAt: i).value

@@ -152,6 +152,11 @@ public enum PageHeadCut {
         for k in 0 ..< min(searchable, lines.count) {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
+            // A mobile page's back button glued after the old page, its app bar below: surer than a name.
+            if backButtonStrength > (found?.strength ?? -1), let start = backButtonStart(lines[k], below: lines[(k + 1)...].prefix(backButtonBarLines), beginsPage: beginsPage) {
+                found = (k, start, backButtonStrength)
+                continue
+            }
             if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, isFirstLine: isFirstLine,
                                                                    isBanner: isBanner, anywhere: anywhere,
                                                                    aboveStart: k == lineAboveStart || k == sentenceAboveMenus || k == gluedHead) }),
@@ -161,6 +166,27 @@ public enum PageHeadCut {
         }
         return found.map { ($0.line, $0.start) }
     }
+
+    /// Where a mobile page's back button (`返回`, `< 返回`) glued after the old page's last line
+    /// begins, when one of the lines below it is the page's app bar by a glued start's rule
+    /// (`打开APP`; `beginsPage`): the two buttons of a mobile page's top bar (`…二十年。返回` above
+    /// `打开APP`, a title, an app's byline). The button is too short to be a first line by itself.
+    static func backButtonStart(_ p: [UInt8], below: ArraySlice<[UInt8]>, beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
+        guard p.count > backButton.count, p.suffix(backButton.count).elementsEqual(backButton) else { return nil }
+        // (Its arrow before it, `<`, spaces between.)
+        var start = p.count - backButton.count, j = start
+        while j > 0, p[j - 1] == 0x20 { j -= 1 }
+        if j > 0, p[j - 1] == 0x3C { start = j - 1 }
+        guard start > 0, !p.withUnsafeBufferPointer({ afterSeparator($0, at: start) }),
+              below.contains(where: { line in line.withUnsafeBufferPointer { beginsPage($0) } }) else { return nil }
+        return start
+    }
+
+    static let backButton = Array("返回".utf8)
+    /// As strong as a name glued after a sure end.
+    static let backButtonStrength = 3
+    /// The app bar stands right below the back button, or below the site's name.
+    static let backButtonBarLines = 2
 
     /// The line above a certain page start (`start`, an index of `lines`; nil: none) that holds
     /// the page's first line glued after the old page's end (`nameGluedAfterEnd`), read as surely
@@ -568,7 +594,7 @@ public enum PageHeadCut {
     /// page's wherever the head below shows a page began: a registration number with its site
     /// number (`湘ICP备09012345号-2`; a bare `…号` may go on, `…号楼`), an identifier of digits
     /// after a field's colon (`网站标识码:5304000017`, `总访问:58216`: five digits or more, where
-    /// a time has two), words that close a page (`写留言`, `…融媒体中心出品`;
+    /// a time has two), words that close a page (`写留言`, `…融媒体中心出品`, a forum's `Gzip enabled`;
     /// `Resources/page-closing-words.txt`), or `版权所有` after its owner's name.
     static func endsPageSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = before.last else { return false }
@@ -579,9 +605,9 @@ public enum PageHeadCut {
             if before[i - 1] == 0x2D { return RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: before[..<(i - 1)]), registrationEnd) && before.count - i <= 2 }
             return before.count - i >= minIdentifierDigits && isColon(UTF8Bytes.scalar(before, endingAt: i).value)
         }
-        // A page's closing markup (`</nav>`, `</html>`; page-closing-words.txt).
-        if last == 0x3E { return closingWords.contains { RulePrefilter.hasSuffix(before, $0) } }
-        guard last >= 0x80 else { return false }
+        // A page's closing markup (`</nav>`, `</html>`) or a forum's Latin footer (`Gzip enabled`,
+        // `Comsenz Inc.`; page-closing-words.txt).
+        if last < 0x80 { return sureEndLastBytes.contains(last) && closingWords.contains { RulePrefilter.hasSuffix(before, $0) } }
         // `版权所有` with its owner named before it (`百川文库网站版权所有`); with no owner before
         // (`版权所有：`, `版权所有某某网`) the owner may follow.
         if RulePrefilter.hasSuffix(before, rightsReserved) {
