@@ -192,6 +192,18 @@ import Testing
         expectReadBack(text, expected)
     }
 
+    @Test(arguments: [
+        // P 常 (B3 A3), C 基 (BB F9), then 礎 (B5 41): F9 B5 is no character the decoder keeps,
+        // dropped, and 礎's `A` follows the mark: `非?;A的`, no odd character, the marks' BB read
+        // with the letter as one character.
+        ("這個工具提供了非常基礎的功能", "这个工具提供了非常基础的功能"),
+        ("這本書講的都是非常基礎的內容", "这本书讲的都是非常基础的内容"),
+    ])
+    func aPairDroppedBeforeALetterRightAfterTheMarksIsPutBack(text: String, expected: String) {
+        #expect(Self.damage(text).contains("非?;A的"))
+        expectReadBack(text, expected)
+    }
+
     @Test func aClosingBracketTheRunsLastPairTookIsTheLinesOnlyWhereItOpenedOne() {
         let opened = Array("看[選項".unicodeScalars), unopened = Array("看選項".unicodeScalars)
         #expect(PunctuationDesyncRun.mayEndRun("]", in: opened, before: opened.count))

@@ -143,6 +143,9 @@ struct PunctuationDesyncRun {
         var putBack: [Unicode.Scalar] = []
         // Whether the run is only C, a closing mark the line's open quote or title asks for.
         var closedOpenMark = false
+        // Whether the run is only its last character, a letter right after marks its second byte
+        // (not `?`: in a line of garbage, every character the decoder failed on, `坴?B僅`).
+        var letterAfterMarks = false
         guard j < s.count else { return nil }
         let v = s[j].value
         if v == 0x20AC {
@@ -176,6 +179,7 @@ struct PunctuationDesyncRun {
                 text.append(GBKDesyncRepair.replacement)
             }
             lastTrail = UInt8(v)
+            letterAfterMarks = j == a && !s[i + 1 ..< a].contains("?")
             end = j + 1
         } else if v == 0x3F, let close = LostCharacterRepair.fragmentEnd(s, at: j) {
             // `?reading)`: its second byte and its annotation's `(` read as one `?`.
@@ -255,11 +259,12 @@ struct PunctuationDesyncRun {
         }
         // One pair dropped inside the run (private use or unmapped, as the pages' decoder read
         // them): one character read again stands where two were; put back where it reads
-        // clearly better, or where a pair spells nothing. (Not where no odd character shows: a
-        // mark then a letter, `?肴??B仅` in a line of garbage, is no such run.)
+        // clearly better, or where a pair spells nothing. (Where no odd character shows, only
+        // before a letter after marks other than `?`: `非?;A的` is 非常基礎的, 基 BB F9, 礎 B5 41,
+        // (F9, B5) dropped, so the mark's BB read with the letter as one character.)
         // The run's score as read, where a pair was put back below `dropGain`.
         var repairedAsRead: Double?
-        if j > a, !droppedBeforeLast {
+        if j > a || letterAfterMarks, !droppedBeforeLast {
             // Each character's two bytes, where the run gives both (not a last one chosen).
             var pairs: [(lead: UInt8, trail: UInt8)?] = (0 ..< text.count).map { k in
                 2 * k + 1 < bytes.count ? (bytes[2 * k], bytes[2 * k + 1]) : lastTrail.map { (lastByte, $0) }
