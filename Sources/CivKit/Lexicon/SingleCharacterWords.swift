@@ -58,10 +58,7 @@ public struct SingleCharacterWords: Sendable {
         best.reserveCapacity(n + 1)
         func offer(_ c: UInt32, _ f: UInt32) {
             guard f > 0, best.count < n || f > best[best.count - 1].f else { return }
-            var i = best.count
-            while i > 0, best[i - 1].f < f || (best[i - 1].f == f && best[i - 1].c > c) { i -= 1 }
-            best.insert((c, f), at: i)
-            if best.count > n { best.removeLast() }
+            best.keepBest((c, f), limit: n) { $0.f > $1.f || ($0.f == $1.f && $0.c < $1.c) }
         }
         for (i, f) in table.enumerated() { offer(Self.first + UInt32(i), f) }
         for (c, f) in others { offer(c, UInt32(clamping: f)) }

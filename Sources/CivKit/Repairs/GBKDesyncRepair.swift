@@ -653,12 +653,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         var top: [(frequency: Int, code: UInt32)] = []
         top.reserveCapacity(Self.commonCandidates + 1)
         for (code, c) in byCode {
-            let f = frequencies.frequency(c)
-            var k = top.count
-            while k > 0, f > top[k - 1].frequency || (f == top[k - 1].frequency && code < top[k - 1].code) { k -= 1 }
-            guard k < Self.commonCandidates else { continue }
-            top.insert((f, code), at: k)
-            if top.count > Self.commonCandidates { top.removeLast() }
+            top.keepBest((frequencies.frequency(c), code), limit: Self.commonCandidates) {
+                $0.frequency > $1.frequency || ($0.frequency == $1.frequency && $0.code < $1.code)
+            }
         }
         return HalfCandidates(candidates: candidates, byCode: byCode, codes: seen, commonest: top.map(\.code))
     }
@@ -744,11 +741,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             let edge = edges.score(simplified(x))
             for w in lex.fillers(prefixCodes: prefix[...], suffixCodes: [], among: lastCodes) {
                 let rank = log(Double(max(w.frequency, 1))) + edge + (after.map { model.logProbability($0, after: lex.scalar(code: w.code)) } ?? 0)
-                var k = ranked.count
-                while k > 0, rank > ranked[k - 1].rank { k -= 1 }
-                guard k < Self.pairsScored else { continue }
-                ranked.insert((rank, x, w.code), at: k)
-                if ranked.count > Self.pairsScored { ranked.removeLast() }
+                ranked.keepBest((rank, x, w.code), limit: Self.pairsScored) { $0.rank > $1.rank }
             }
         }
         var best: (score: Double, x: Unicode.Scalar, y: Unicode.Scalar)?

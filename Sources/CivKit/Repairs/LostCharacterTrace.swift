@@ -189,12 +189,7 @@ public final class LostCharacterTrace: LineRepair, Sendable {
         let model = CharacterModel.Between(.shared, after: previous.map(desync.simplified), before: nil)
         var top: [(score: Double, c: Unicode.Scalar)] = []
         for c in candidates where ScalarClass.isHan(c) {
-            let v = model.score(desync.simplified(c))
-            var k = top.count
-            while k > 0, v > top[k - 1].score { k -= 1 }
-            guard k < Self.pairFirsts else { continue }
-            top.insert((v, c), at: k)
-            if top.count > Self.pairFirsts { top.removeLast() }
+            top.keepBest((model.score(desync.simplified(c)), c), limit: Self.pairFirsts) { $0.score > $1.score }
         }
         return top.map(\.c)
     }

@@ -470,11 +470,10 @@ struct PunctuationDesyncRun {
             let into = model.logProbability(desync.simplified(p), after: sLast)
             for w in lexicon.fillers(prefixCodes: key[...], suffixCodes: [], among: xs.codes) {
                 let rank = into + log(Double(max(w.frequency, 1)))
-                var r = ranked.count
-                while r > 0, rank > ranked[r - 1].rank { r -= 1 }
-                guard r < Self.firstDropWordsScored, let x = xs.byCode.first(where: { $0.code == w.code })?.c else { continue }
-                ranked.insert((rank, p, x), at: r)
-                if ranked.count > Self.firstDropWordsScored { ranked.removeLast() }
+                // (x is looked up only for a word that ranks among the best kept.)
+                guard ranked.count < Self.firstDropWordsScored || rank > ranked[ranked.count - 1].rank,
+                      let x = xs.byCode.first(where: { $0.code == w.code })?.c else { continue }
+                ranked.keepBest((rank, p, x), limit: Self.firstDropWordsScored) { $0.rank > $1.rank }
             }
         }
         guard !ranked.isEmpty else { return nil }
@@ -490,11 +489,7 @@ struct PunctuationDesyncRun {
                 guard let u = gbk.bytes(of: y)?.lead, dropped.contains(u), ScalarClass.isHan(y) else { continue }
                 let sy = desync.simplified(y)
                 let rank = model.logProbability(model.looked(sy), after: sx) + (next.map { model.logProbability($0, after: sy) } ?? 0)
-                var r = bestYs.count
-                while r > 0, rank > bestYs[r - 1].rank { r -= 1 }
-                guard r < Self.firstDropYsScored else { continue }
-                bestYs.insert((rank, y), at: r)
-                if bestYs.count > Self.firstDropYsScored { bestYs.removeLast() }
+                bestYs.keepBest((rank, y), limit: Self.firstDropYsScored) { $0.rank > $1.rank }
             }
             for (_, y) in bestYs {
                 var t2 = text
@@ -539,11 +534,7 @@ struct PunctuationDesyncRun {
                                  into: Double, y: Unicode.Scalar, sy: CharacterModel.Looked, tail: Double) {
         if ranked.count == Self.dropPairsScored, into + tail <= ranked[ranked.count - 1].rank { return }
         let rank = into + CharacterModel.shared.logProbability(sy, after: sx) + tail
-        var r = ranked.count
-        while r > 0, rank > ranked[r - 1].rank { r -= 1 }
-        guard r < Self.dropPairsScored else { return }
-        ranked.insert((rank, x, y), at: r)
-        if ranked.count > Self.dropPairsScored { ranked.removeLast() }
+        ranked.keepBest((rank, x, y), limit: Self.dropPairsScored) { $0.rank > $1.rank }
     }
 
     /// `keepDroppedPair` with y's simplified form and the next character's probability after it,
