@@ -230,6 +230,23 @@ import Testing
         #expect(read != text)
     }
 
+    @Test(arguments: [
+        // 二 (B6 FE), 十 (CA AE), 一 (D2 BB): FE CA and AE D2 are private use, both dropped, so the
+        // three read as one, 痘 (B6 BB); one pair at a time would have to put back 二 and the junk
+        // of 十's first byte and 一's second. 二十一 is a word of three characters.
+        ("到了車站。。我們都二十一歲(suì)了", "到了车站。。我们都二十一岁了"),
+        ("我們都已經。。他們都二十一歲(suì)了。", "我们都已经。。他们都二十一岁了。"),
+    ])
+    func twoPairsDroppedSideBySideArePutBackTogether(text: String, expected: String) {
+        #expect(Self.damage(text).contains("级粴q"))
+        expectReadBack(text, expected)
+        // (Without the three-character search, one pair is put back there, wrong.)
+        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), tripleGain: .infinity)
+        var counters = Counters()
+        let read = run.read(Array(Self.damage(text).unicodeScalars), counters: &counters).map { String(String.UnicodeScalarView($0)) }
+        #expect(read.map { !$0.contains("二十一") } ?? true)
+    }
+
     @Test func theCharacterReadStandsWorseWhereAPairWasDropped() {
         let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter))
         // 坯 (女 and 主 read as one) between 。 and 的; 女 itself there.
@@ -304,7 +321,7 @@ import Testing
         // (P is 。 here whatever the run reads: `。模块` could be `了模块`; and no pair was dropped,
         // though rare characters read worse than a common pair put back: `岿丄`, `开往`.)
         let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), margin: -.infinity,
-                                       previousGain: .infinity, dropGain: .infinity)
+                                       previousGain: .infinity, dropGain: .infinity, tripleGain: .infinity)
         let firsts = Array(Self.markBytes.keys).filter { $0 >= 0xBA }.flatMap { gbk.characters(lead: $0) }.filter(ScalarClass.isHan)
         let lasts = (UInt8(0x81) ... 0xA0).flatMap { gbk.characters(lead: $0) }.filter { ScalarClass.isHan($0) && (0x41 ... 0x7A).contains(gbk.bytes(of: $0)!.trail) }
         await propertyCheck(input: Gen.int(in: 0 ... firsts.count - 1), Gen.int(in: 0 ... lasts.count - 1)) { f, l in

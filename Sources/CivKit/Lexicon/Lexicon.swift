@@ -107,6 +107,9 @@ public final class Lexicon: Sendable {
     /// character lowest, with its frequency; nothing unless `packsCodes`.
     func forEachPackedWord(length: Int, _ body: (UInt64, Int) -> Void) { image.forEachPackedWord(length: length, body) }
 
+    /// Each three-character word beginning with the code `first`: its second and third codes and frequency.
+    func forEachThreeCharacterWord(first: UInt32, _ body: (UInt32, UInt32, Int) -> Void) { image.forEachThreeCharacterWord(first: first, body) }
+
     /// The number of words of `length` characters.
     func wordCount(length: Int) -> Int { image.wordCount(length: length) }
 

@@ -353,6 +353,16 @@ struct LexiconImage: @unchecked Sendable {
         return found
     }
 
+    /// Calls `body` with the second and third codes and the frequency of each three-character word
+    /// beginning with `first` (a repair that knows a word's first character and not the others).
+    func forEachThreeCharacterWord(first k0: UInt32, _ body: (UInt32, UInt32, Int) -> Void) {
+        guard maxWordLength >= 3, Int(k0) < alphabetCount else { return }
+        let group = groups[2], starts = forwardStarts[2]
+        for w in Int(starts[Int(k0)]) ..< Int(starts[Int(k0) + 1]) {
+            body(code(group, 3, word: w, at: 1), code(group, 3, word: w, at: 2), frequency(group, word: w))
+        }
+    }
+
     /// Calls `body` with each word of `length` characters (1 to 4) as its codes + 1 packed 16 bits
     /// each, the first character lowest, and its frequency; nothing when codes take more than 16
     /// bits (`packsCodes`).

@@ -272,6 +272,7 @@ struct PunctuationDesyncRun {
             var put = 0
             let asRead = repaired
             let readText = text
+            let readPairs = pairs
             let simplifiedLine = desync.isSimplifiedLine(s, outside: i ..< end)
             while put < Self.droppedPairs, let across = acrossDroppedPair(text, pairs: pairs, unreadAt: put == 0 ? unreadAt : nil, left: left, previous: previous,
                                                                           right: right, simplifiedLine: simplifiedLine) {
@@ -282,6 +283,16 @@ struct PunctuationDesyncRun {
                 // not itself make the run: the run read without it must pass, as a line of
                 // garbage's `保??都没配` does not.)
                 if across.belowDropGain { repairedAsRead = asRead }
+            }
+            // (Two pairs dropped side by side: three characters read as one, which one pair at a
+            // time cannot put back; taken over a pair put back only where clearly better.)
+            if unreadAt == nil,
+               let across = acrossTwoDroppedPairs(readText, pairs: readPairs, left: left, previous: previous, right: right, simplifiedLine: simplifiedLine),
+               put == 0 || bothModels(left + [previous] + across.text + right) > bothModels(left + [previous] + text + right) + Self.tripleOverPair {
+                text = across.text
+                pairs = across.pairs
+                put = 1
+                repairedAsRead = nil
             }
             // (P and a pair dropped at the first character, chosen together: chosen apart, P was
             // read before a first character that belongs after the dropped one.)
@@ -325,6 +336,8 @@ struct PunctuationDesyncRun {
     /// restored 294, 296, 293 of 416 on the three.)
     static let dropMargin = 25.0
     var dropGain = dropMargin
+    /// `tripleMargin` (`PunctuationDesyncTriple.swift`).
+    var tripleGain = tripleMargin
     /// The same before a reading no character of the last row has (the pair is far likelier there).
     /// (Tried on `--seed 2`, 100, 101: -10, 0, 5 restored 100, 99, 95 runs; 10 lost one; 25 three.)
     static let readingDropMargin = 5.0
