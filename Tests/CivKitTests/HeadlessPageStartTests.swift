@@ -73,6 +73,30 @@ struct HeadlessPageStartTests {
         #expect(cut([glued] + Array(repeating: "相关链接", count: HeadlessPageStart.maxHeadLines)) == nil)
     }
 
+    /// A site's name glued after a footer's whole link (four characters or more) or a rights
+    /// notice's sentence begins a page with no head; a button's short word (`更多`, `发布`,
+    /// `分享`) opens phrases of the page's own.
+    @Test func aNameGluedAfterAFootersWholeLinkBeginsAHeadlessPage() throws {
+        func name(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in HeadlessPageStart.nameAfterFooterLink(in: p).map { String(decoding: p[$0...], as: UTF8.self) } }
+        }
+        #expect(name("东江晚报社版权所有 未经书面授权不得转载东江新闻") == "东江新闻")
+        #expect(name("赣ICP备18003921号   建议使用1366*768分辨率浏览统计公报网 - 收录各县历年统计公报") == "统计公报网 - 收录各县历年统计公报")
+        #expect(name("微信订阅号 联系客服每日看点") == "每日看点")
+        #expect(name("打开APP阅读更多精彩内容") == nil)
+        #expect(name("新闻发布会文字实录") == nil)
+        #expect(name("分享至好友和朋友圈") == nil)
+        // In a line with a sentence, only after a rights notice's sentence (the page's last).
+        #expect(name("市民可拨打热线或联系客服咨询。东江看点") == nil)
+        #expect(name("本文为东江新闻网原创稿件，转载请注明来源及作者。东江看点") == "东江看点")
+        #expect(name("所刊登的各类新闻的版权，均为原作者所有，未经书面许可不得转载、摘编。东江看点") == "东江看点")
+        #expect(name("会议要求全市上下攻坚克难，推动工作落实。东江看点") == nil)
+        let first = Self.article + "关于我们 | 网站声明\n东江网版权所有 未经书面授权禁止转载"
+        let second = "点击上方蓝字 关注我们\n志愿服务进社区 温暖送到家门口\n近日，东江区组织志愿者走进社区，为居民提供便民服务。"
+        try Support.expectCutBetween(first, second, counter: "pages.headless-split")
+    }
+
     @Test func aHeadlessPageIsCutAtItsTitleGluedAfterASureEnd() throws {
         let first = Self.article + "主办：湖溪市人大常委会办公室\n网站标识码：4307000042"
         let second = "关于市政协十三届三次会议第0218号提案的答复\n许建华委员：\n您提出的《关于加强背街小巷管理的建议》收悉，现答复如下。"

@@ -146,6 +146,18 @@ struct PageHeadCutTests {
                                 oldPageNames: { $0 == Array("凤岭".utf8) }) == nil)
     }
 
+    /// A footer's owner line (`…主办 某某市|政务数据中心承办`) is the old page's, though a menu
+    /// item below begins like its tail (`政务`): the page begins at its glued first line below.
+    @Test func noPageBeginsInsideAFootersOwnerLine() throws {
+        let first = Self.article + "东江市人民政府办公室主办 东江市政务数据中心承办\n政府网站标识码：3310230011 浙ICP备15001234号-1\n建议使用1366×768分辨率 IE9.0以上版本浏览器"
+        let second = "设为首页 | 加入收藏 | 联系我们\n河阳网 www.heyang.com.cn\n新闻中心  政务  财经  教育\n您现在的位置：河阳网首页 → 新闻中心 → 本地新闻\n河阳县召开创建推进会\n2019-11-21 08:45:33 河阳日报\n11月20日，河阳县召开创建工作推进会，总结前一阶段工作。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        func owner(_ s: String) -> Bool { var s = s; return s.withUTF8 { PageHeadCut.namesFooterOwner($0) } }
+        #expect(owner("政务数据中心承办") && owner("某某网 版权所有"))
+        #expect(!owner("政务公开 | 新闻中心"))
+    }
+
     @Test func aSiteNameGluedAfterAFooterBeginsThePageAboveItsTrail() throws {
         // The new page's name recurs nowhere below: the join is a footer's link, a registration
         // number, a Latin word ending a footer; the trail right below makes the page start certain.

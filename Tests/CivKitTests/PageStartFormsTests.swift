@@ -63,6 +63,17 @@ import Testing
         #expect(!rules.startsPage("欢迎来到美丽的小城！"))
     }
 
+    /// A reading-time note, a page's first line above its title, begins a page where it is glued
+    /// after the old page's last line; on a line of its own it starts nothing.
+    @Test func aReadingTimeNoteGluedAfterTextBeginsAPage() throws {
+        #expect(rest("某某镇召开志愿服务推进会本篇文章512字，读完约1分钟") == "本篇文章512字，读完约1分钟")
+        #expect(rest("本篇文章512字，读完约1分钟") == nil)
+        #expect(!rules.startsPage("本篇文章512字，读完约1分钟"))
+        let (records, firstLength) = try recordsOfPageGluedAfterNews(ending: "相关新闻：某某镇召开志愿服务推进会", [
+            "本篇文章512字，读完约1分钟", "东江县广播电视台赴乡村拍摄专题片", "5月8日起，东江县广播电视台派出摄制小队奔赴各乡镇，为专题片汇集素材。"])
+        #expect(records.last?[FieldKey.offset] == String(firstLength))
+    }
+
     /// After a field's colon a welcome is speech, unless a sure end closes the field's value (an
     /// identifier, a footer field ended by its suffix, closing words); a document site names itself `文档`.
     @Test func aSitesWelcomeAfterAFieldsSureEndBeginsAPage() {

@@ -30,7 +30,7 @@ public enum HeadlessPageStart {
             // (An old page with no sentence at all, an agenda, may end in the sure end too.)
             guard oldTextAbove else { return nil }
             if !bytes.isEmpty {
-                if let cutAt = bytes.withUnsafeBufferPointer({ Self.start(in: $0) ?? PageHeadCut.spamBannerStart($0) ?? greetingStart(in: $0) }) { return (k, cutAt) }
+                if let cutAt = bytes.withUnsafeBufferPointer({ Self.start(in: $0) ?? PageHeadCut.spamBannerStart($0) ?? greetingStart(in: $0) ?? nameAfterFooterLink(in: $0) }) { return (k, cutAt) }
                 if bytes.withUnsafeBufferPointer({ BodyEdges.isArticleLine($0) }) { return nil }
                 searched += 1
             }
@@ -45,6 +45,54 @@ public enum HeadlessPageStart {
         guard let start = PageHeadCut.gluedGreetingStart(p), !BodyEdges.isArticleLine(UnsafeBufferPointer(rebasing: p[..<start])) else { return nil }
         return start
     }
+
+    /// Where a site's name (`PageHeadCut.isGluedName`: Han characters, spaces, a title bar's
+    /// separators, to the line's end) glued after a footer's last words begins: after a whole
+    /// link (`…未经书面授权不得转载某某新闻`, `…联系客服某某看点`, `…建议使用1366*768分辨率浏览某某网 -
+    /// 收录…`) in a line with no sentence, or after a rights notice's sentence
+    /// (`…原创稿件，转载请注明来源及作者。某某看点`, `…未经书面许可不得转载、摘编。`), which a page
+    /// puts last. Either ends a page surely enough where the new page's text follows a few lines
+    /// below with no head between.
+    static func nameAfterFooterLink(in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        // The cheap tests first: a name ends the line (most lines end in a sentence's mark).
+        guard p.count <= PageHeadCut.maxLineBytes, !p.isEmpty, ScalarClass.isHan(UTF8Bytes.scalar(p, endingAt: p.count).value) else { return nil }
+        // (The name holds no sentence mark: a line with a sentence holds it before the name.)
+        if CleanStage.isProse(p) { return PageHeadCut.nameGluedAfterEnd(p, ends: endsInRightsNotice) }
+        guard itemLinks.contains(where: { UTF8Bytes.contains(p, $0) }) else { return nil }
+        return PageHeadCut.nameGluedAfterEnd(p, ends: endsInFooterLink)
+    }
+
+    /// Whether `before` ends in a sentence (`。`, `！`) of a rights notice: one naming reprints,
+    /// copyright or infringement (`rightsWords`).
+    static func endsInRightsNotice(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (last, lastStart) = UTF8Bytes.scalar(before, endingAt: before.count)
+        guard last == 0x3002 || last == 0xFF01 else { return false }
+        var from = lastStart
+        while from > 0 {
+            let (v, start) = UTF8Bytes.scalar(before, endingAt: from)
+            if PageHeadCut.sentenceEnds.contains(v) { break }
+            from = start
+        }
+        let sentence = UnsafeBufferPointer(rebasing: before[from ..< lastStart])
+        return rightsWords.contains { UTF8Bytes.contains(sentence, $0) }
+    }
+
+    /// The words of a rights notice: reprints, copyright, infringement.
+    static let rightsWords = ["转载", "版权", "侵权"].map { Array($0.utf8) }
+
+    /// A footer's link of `minItemLinkScalars` characters or more (`page-end-links.txt`: `联系客服`,
+    /// `网站地图`, `不得转载`, `分辨率浏览`). A shorter link is a button whose word also opens a
+    /// phrase (`更多精彩内容`, `发布时间`, `分享至好友`, `浏览器浏览本站`); a bare `号` after digits
+    /// ends a title's number too (`…第0218号提案的答复`).
+    static func endsInFooterLink(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The cheap test first: the last character of some link (asked at every Han character of the line's tail).
+        guard itemLinkLastScalars.contains(UTF8Bytes.scalar(before, endingAt: before.count).value) else { return false }
+        return itemLinks.contains { RulePrefilter.hasSuffix(before, $0) }
+    }
+
+    static let minItemLinkScalars = 4
+    static let itemLinks = PageHeadCut.endLinks.filter { String(decoding: $0, as: UTF8.self).unicodeScalars.count >= minItemLinkScalars }
+    static let itemLinkLastScalars = Set(itemLinks.compactMap { String(decoding: $0, as: UTF8.self).unicodeScalars.last?.value })
 
     /// The byte in `p` where a page's first line glued after a sure end begins, or nil.
     public static func start(in p: UnsafeBufferPointer<UInt8>) -> Int? {

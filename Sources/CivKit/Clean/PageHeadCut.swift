@@ -160,12 +160,22 @@ public enum PageHeadCut {
             if let (start, strength) = lines[k].withUnsafeBufferPointer({ cut(in: $0, later: after, oldPageNames: oldPageNames, beginsPage: beginsPage, isFirstLine: isFirstLine,
                                                                    isBanner: isBanner, anywhere: anywhere,
                                                                    aboveStart: k == lineAboveStart || k == sentenceAboveMenus || k == gluedHead) }),
-               strength > (found?.strength ?? -1), !lines[k].withUnsafeBufferPointer({ isItemNumber(UnsafeBufferPointer(rebasing: $0[..<start])) }) {
+               strength > (found?.strength ?? -1), !lines[k].withUnsafeBufferPointer({ isItemNumber(UnsafeBufferPointer(rebasing: $0[..<start])) }),
+               !lines[k].withUnsafeBufferPointer({ namesFooterOwner(UnsafeBufferPointer(rebasing: $0[start...])) }) {
                 found = (k, start, strength)
             }
         }
         return found.map { ($0.line, $0.start) }
     }
+
+    /// Whether `tail`, read as the new page's first line, names a footer's owner (`…主办
+    /// 某某县|政务数据中心承办`): it is the old page's footer, cut where a menu's item below
+    /// recurs (`政务`); no page's first line holds these words.
+    static func namesFooterOwner(_ tail: UnsafeBufferPointer<UInt8>) -> Bool {
+        footerOwnerWords.contains { UTF8Bytes.contains(tail, $0) }
+    }
+
+    static let footerOwnerWords = ["版权所有", "主办", "承办", "协办"].map { Array($0.utf8) }
 
     /// Where a mobile page's back button (`返回`, `< 返回`) glued after the old page's last line
     /// begins, when one of the lines below it is the page's app bar by a glued start's rule
