@@ -85,19 +85,12 @@ public struct BoilerplateRemoval: DocumentRepair {
     /// The document's lines outside its body, in the zones, that may be a site's: remembered
     /// for the run's later pages.
     func rememberSiteLines(_ lines: [String], title: Int, edges: BodyEdges) {
-        func candidates(_ range: Range<Int>) -> [[UInt8]] {
-            range.compactMap { i in
-                var line = lines[i]
-                return line.withUTF8 { RepeatedSiteLines.isCandidate($0) ? Array($0) : nil }
-            }
-        }
-        let head = candidates(0 ..< max(0, min(title, BoilerplateRules.zoneLines)))
         // (A page without a sentence, `hasTrail`, has its last sentence at `lines.count`: no tail.)
-        let tail = candidates(min(lines.count, max(edges.lastSentence + 1, lines.count - BoilerplateRules.zoneLines, 0)) ..< lines.count)
+        let tail = min(lines.count, max(edges.lastSentence + 1, lines.count - BoilerplateRules.zoneLines, 0)) ..< lines.count
         // The page's first line, when above its title, and its last, when below its last sentence:
         // where a glued next page of the site begins, and where the page before it ended.
-        siteLines.remember(head: head, tail: tail, first: title > 0 ? candidates(0 ..< 1).first : nil,
-                           last: edges.lastSentence < lines.count - 1 ? candidates(lines.count - 1 ..< lines.count).first : nil)
+        siteLines.remember(lines, head: 0 ..< max(0, min(title, BoilerplateRules.zoneLines)), tail: tail,
+                           first: title > 0, last: edges.lastSentence < lines.count - 1)
     }
 
     /// Whether a row takes a line of the head zone for a breadcrumb. Asked only of documents

@@ -19,6 +19,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         public let keyword: String?
         public let pattern: String
         let regex: ICURegex
+        /// The regex asked only whether a line matches (`RegexDecisionForm`): `regex` itself, or
+        /// its pattern without a tail that may match nothing and with its `.` and `\S` runs lazy.
+        let decidingRegex: ICURegex
         /// Matched against a line and the next one joined by `\n`.
         public let spansTwoLines: Bool
         /// The literals a line must all contain (the keyword column, split at spaces).
@@ -51,7 +54,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         let lead: LeadPrefilter?
 
         init(kind: String, action: Action, scope: Scope, boundary: Boundary, keyword: String?, pattern: String,
-             regex: ICURegex, spansTwoLines: Bool) {
+             regex: ICURegex, decidingRegex: ICURegex? = nil, spansTwoLines: Bool) {
             self.kind = kind
             self.action = action
             self.scope = scope
@@ -59,6 +62,7 @@ public final class BoilerplateRules: @unchecked Sendable {
             self.keyword = keyword
             self.pattern = pattern
             self.regex = regex
+            self.decidingRegex = decidingRegex ?? regex
             self.spansTwoLines = spansTwoLines
             let literals = keyword.map { BoilerplateRules.fields($0, separator: 0x20).filter { !$0.isEmpty }.map { Array($0.utf8) } } ?? []
             let forbidden = literals.filter { $0.count > 1 && $0[0] == UInt8(ascii: "!") }
@@ -129,6 +133,7 @@ public final class BoilerplateRules: @unchecked Sendable {
         }
 
         private func regexTakes(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard boundary == .closesPage else { return decidingRegex.firstMatchEnd(in: p) != nil }
             guard let end = regex.firstMatchEnd(in: p) else { return false }
             // A page's last line (its pattern stops where the next page may begin) is taken
             // only whole: text after the match is another page's, or not boilerplate.
@@ -303,9 +308,12 @@ public final class BoilerplateRules: @unchecked Sendable {
             let action: Action = cols[1] == "drop" ? .drop : .moveToField(String(cols[1].dropFirst("field:".count)))
             // (Foundation's replacement cost half a million instructions a row at start-up: on bytes, where needed.)
             let pattern = Self.holdsEscapedNewline(cols[5]) ? Self.unescapingNewlines(cols[5]) : cols[5]
+            // (A closing row's match must end the line: its whole regex answers.)
+            let deciding = boundary == .closesPage ? pattern : RegexDecisionForm.pattern(of: pattern)
             return Rule(kind: cols[0], action: action, scope: scope, boundary: boundary,
                         keyword: cols[4] == "-" ? nil : cols[4], pattern: cols[5],
                         regex: checkingPatterns ? try ICURegex(pattern) : ICURegex(compilingOnFirstUse: pattern),
+                        decidingRegex: deciding == pattern ? nil : checkingPatterns ? try ICURegex(deciding) : ICURegex(compilingOnFirstUse: deciding),
                         spansTwoLines: pattern.utf8.contains(0x0A))
         }
         self.rules = rules

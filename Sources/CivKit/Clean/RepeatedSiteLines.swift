@@ -112,6 +112,24 @@ public final class RepeatedSiteLines: @unchecked Sendable {
         lastLine?.withUnsafeBufferPointer { last.insert($0) }
     }
 
+    /// The same, read in place off a document's `lines`: those in `headLines` and `tailLines`
+    /// that may be a site's (`isCandidate`), its first line with `first` and its last with
+    /// `last` (each when a candidate). (Copying each into an array of its own cost more than
+    /// remembering it.)
+    func remember(_ lines: [String], head headLines: Range<Int>, tail tailLines: Range<Int>, first withFirst: Bool, last withLast: Bool) {
+        func eachCandidate(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            for i in range {
+                var line = lines[i]
+                line.withUTF8 { if Self.isCandidate($0) { body($0) } }
+            }
+        }
+        eachCandidate(headLines) { head.insert($0) }
+        eachCandidate(tailLines) { tail.insert($0) }
+        guard !lines.isEmpty else { return }
+        if withFirst { eachCandidate(0 ..< 1) { first.insert($0) } }
+        if withLast { eachCandidate(lines.count - 1 ..< lines.count) { last.insert($0) } }
+    }
+
     /// How many of a document's first lines are kept to find the next page of its site.
     public static let firstLinesKept = 3
 
