@@ -74,6 +74,12 @@ import Testing
         #expect(counters.compact.contains("gbk-desync.punctuation-run"), sourceLocation: sourceLocation)
     }
 
+    /// `text` damaged, its runs read by `run` alone (a variant of the repair); nil where none is.
+    static func read(_ text: String, by run: PunctuationDesyncRun) -> String? {
+        var counters = Counters()
+        return run.read(Array(damage(text).unicodeScalars), counters: &counters).map { String(String.UnicodeScalarView($0)) }
+    }
+
     func clean(_ line: String) -> (String, Counters) {
         var counters = Counters()
         let out = Self.cleaner.clean(line, counters: &counters)
@@ -175,9 +181,22 @@ import Testing
     func pAndAPairDroppedAtTheFirstCharacterAreChosenTogether(text: String, expected: String) {
         expectReadBack(text, expected)
         // (Chosen apart, as before: P 。 before the character read.)
-        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), jointGain: .infinity)
-        var counters = Counters()
-        let read = run.read(Array(Self.damage(text).unicodeScalars), counters: &counters).map { String(String.UnicodeScalarView($0)) }
+        let read = Self.read(text, by: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), jointGain: .infinity))
+        #expect(read != text)
+    }
+
+    @Test(arguments: [
+        // P 模 (C4 A3), C 糊 (BA FD), then 虛 (CC 93): FD CC is private use, dropped, and 虛's 93
+        // meets its annotation's `(`: `變得?:?xū)`. Row BA has 呼, read xū only among its others;
+        // chosen apart, 糊 was not looked for after 變得 without P, and the run read 。呼.
+        ("時間久了,記憶變得模糊虛(xū)幻了", "时间久了，记忆变得模糊虚幻了"),
+        ("我覺得這裡變得模糊虛(xū)假了", "我觉得这里变得模糊虚假了"),
+    ])
+    func pAndAPairDroppedBeforeAReadingRightAfterTheMarksAreChosenTogether(text: String, expected: String) {
+        #expect(Self.damage(text).contains("變得?:?xū)"))
+        expectReadBack(text, expected)
+        // (Without the joint choice: the margin made unreachable.)
+        let read = Self.read(text, by: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readingDropGain: .infinity))
         #expect(read != text)
     }
 
@@ -224,9 +243,7 @@ import Testing
     func aPairWhoseCharacterReadStandsOddlyIsPutBackBelowTheDropMargin(text: String, expected: String) {
         expectReadBack(text, expected)
         // (Without the standing, the margin alone leaves the odd character.)
-        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readStandingWeight: 0)
-        var counters = Counters()
-        let read = run.read(Array(Self.damage(text).unicodeScalars), counters: &counters).map { String(String.UnicodeScalarView($0)) }
+        let read = Self.read(text, by: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readStandingWeight: 0))
         #expect(read != text)
     }
 
@@ -241,9 +258,7 @@ import Testing
         #expect(Self.damage(text).contains("级粴q"))
         expectReadBack(text, expected)
         // (Without the three-character search, one pair is put back there, wrong.)
-        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), tripleGain: .infinity)
-        var counters = Counters()
-        let read = run.read(Array(Self.damage(text).unicodeScalars), counters: &counters).map { String(String.UnicodeScalarView($0)) }
+        let read = Self.read(text, by: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), tripleGain: .infinity))
         #expect(read.map { !$0.contains("二十一") } ?? true)
     }
 

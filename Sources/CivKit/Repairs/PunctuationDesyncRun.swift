@@ -143,6 +143,10 @@ struct PunctuationDesyncRun {
         var putBack: [Unicode.Scalar] = []
         // Whether the run is only C, a closing mark the line's open quote or title asks for.
         var closedOpenMark = false
+        // Right after the marks before an annotation's reading no character of C's row has as its
+        // main reading: the characters read so, y of a pair dropped after C (x), which P is
+        // chosen with.
+        var readAfterMarks: [Unicode.Scalar] = []
         // Whether the run is only its last character, a letter right after marks its second byte
         // (not `?`: in a line of garbage, every character the decoder failed on, `坴?B僅`).
         var letterAfterMarks = false
@@ -193,9 +197,15 @@ struct PunctuationDesyncRun {
             // (No character of the row read so: the run's last pair may have been dropped, the
             // row's character then one before the character read so, `之後(hòu)`; right after
             // the marks too, `?;?yàng)` for 。花樣(yàng).)
-            if read.isEmpty, unreadAt == nil,
-               let pair = pairBeforeReading(lead: lastByte, reading: reading, left: before, right: after, against: single,
-                                            simplifiedLine: desync.isSimplifiedLine(s, outside: i ..< close + 1)) {
+            let simplifiedLine = desync.isSimplifiedLine(s, outside: i ..< close + 1)
+            // (Right after the marks, x is the run's first character: P is chosen with it below,
+            // also where a character of the row has the reading only among its others: `变得?:?xū)`
+            // read 呼.)
+            let mainReadingInRow = !GBKReadings.shared.trails(lead: lastByte, reading: reading).isEmpty
+            let readAnyRow = unreadAt == nil && (read.isEmpty || text.isEmpty && !mainReadingInRow) ? charactersRead(anyRow: reading, simplifiedLine: simplifiedLine) : []
+            if text.isEmpty { readAfterMarks = readAnyRow.map(\.y) }
+            if read.isEmpty, !readAnyRow.isEmpty,
+               let pair = pairBeforeReading(lead: lastByte, ys: readAnyRow, left: before, right: after, against: single, simplifiedLine: simplifiedLine) {
                 text += pair
                 droppedBeforeLast = true
             } else {
@@ -296,10 +306,11 @@ struct PunctuationDesyncRun {
             }
             // (P and a pair dropped at the first character, chosen together: chosen apart, P was
             // read before a first character that belongs after the dropped one.)
-            if unreadAt ?? 0 == 0, let joint = previousAcrossFirstDrop(readText, first: bytes[0], trail: bytes.count > 1 ? bytes[1] : lastTrail, left: left, right: right,
-                                                                       simplifiedLine: simplifiedLine),
-               joint.score > bothModels(left + [previous] + text + right) + jointGain,
-               gainAsPrevious(joint.previous, before: joint.text, left: left, right: right) > previousGain {
+            if unreadAt ?? 0 == 0, !readText.isEmpty, let trail = bytes.count > 1 ? bytes[1] : lastTrail,
+               let joint = jointWithPrevious(previousAcrossFirstDrop(Array(readText.dropFirst()), first: bytes[0],
+                                                                     ys: desync.halfCandidates(trail: trail, simplifiedLine: simplifiedLine).candidates,
+                                                                     left: left, right: right, simplifiedLine: simplifiedLine),
+                                             against: previous, text, left: left, right: right) {
                 previous = joint.previous
                 text = joint.text
                 put = 1
@@ -311,6 +322,16 @@ struct PunctuationDesyncRun {
             }
         } else if unreadAt != nil {
             return nil
+        } else if !readAfterMarks.isEmpty,
+                  let joint = jointWithPrevious(previousAcrossFirstDrop([], first: lastByte, ys: readAfterMarks, left: left, right: right,
+                                                                        simplifiedLine: desync.isSimplifiedLine(s, outside: i ..< end)),
+                                                against: previous, text, left: left, right: right, margin: readingDropGain) {
+            // (The same right after the marks, the pair dropped before the annotation's reading,
+            // far likelier there, so with its margin: chosen apart, x was chosen after the text
+            // before P, `变得?:?xū)` read 。呼.)
+            previous = joint.previous
+            text = joint.text
+            repaired = desync.score(left + [previous] + text + right)
         }
         let odd = Array(s[a ..< j])
         // (A closing mark alone scores like the marks it replaces: the open quote decided.)
@@ -460,15 +481,26 @@ struct PunctuationDesyncRun {
     static let jointMargin = 13.0
     var jointGain = jointMargin
 
+    /// `joint` (P and the run read, chosen together) where it reads `margin` (`jointGain` unless
+    /// given) better (both models) than `previous` and `text` chosen apart, and its P passes
+    /// `previousGain`.
+    func jointWithPrevious(_ joint: (previous: Unicode.Scalar, text: [Unicode.Scalar], score: Double)?, against previous: Unicode.Scalar,
+                           _ text: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar], margin: Double? = nil) -> (previous: Unicode.Scalar, text: [Unicode.Scalar])? {
+        guard let joint, joint.score > bothModels(left + [previous] + text + right) + (margin ?? jointGain),
+              gainAsPrevious(joint.previous, before: joint.text, left: left, right: right) > previousGain else { return nil }
+        return (joint.previous, joint.text)
+    }
+
     /// P and the run's first character chosen together, where the pages' decoder dropped the pair
-    /// after the first character: `text[0]`, read from C's first byte `first` and the next
-    /// character's second byte `trail`, becomes x (first byte `first`) and y (second byte
-    /// `trail`), where P x is a word (`有些?:踔` is 有些模糊甚至: 模 C4 A3, 糊 BA FD, 甚 C9 F5,
-    /// (FD, C9) dropped, so the run's first character reads 乎, BA F5). The best by both models,
-    /// whatever its margin (the caller's).
-    func previousAcrossFirstDrop(_ text: [Unicode.Scalar], first: UInt8, trail: UInt8?, left: [Unicode.Scalar], right: [Unicode.Scalar],
+    /// after the first character: the first character, read from C's first byte `first` and the
+    /// next character's second byte, becomes x (first byte `first`) and y (one of `ys`), before
+    /// `rest`, where P x is a word (`有些?:踔` is 有些模糊甚至: 模 C4 A3, 糊 BA FD, 甚 C9 F5,
+    /// (FD, C9) dropped, so the run's first character reads 乎, BA F5; before an annotation's
+    /// reading, the ys are the characters read so). The best by both models, whatever its margin
+    /// (the caller's).
+    func previousAcrossFirstDrop(_ rest: [Unicode.Scalar], first: UInt8, ys: [Unicode.Scalar], left: [Unicode.Scalar], right: [Unicode.Scalar],
                                  simplifiedLine: Bool) -> (previous: Unicode.Scalar, text: [Unicode.Scalar], score: Double)? {
-        guard let trail, let last = left.last, !text.isEmpty else { return nil }
+        guard let last = left.last, !ys.isEmpty else { return nil }
         let gbk = GBKPairs.shared
         let model = CharacterModel.shared
         let lexicon = desync.lexicon
@@ -490,8 +522,7 @@ struct PunctuationDesyncRun {
             }
         }
         guard !ranked.isEmpty else { return nil }
-        let ys = desync.halfCandidates(trail: trail, simplifiedLine: simplifiedLine).candidates
-        let next = text.count > 1 ? desync.simplified(text[1]) : right.first.map(desync.simplified)
+        let next = (rest.first ?? right.first).map(desync.simplified)
         var best: (previous: Unicode.Scalar, text: [Unicode.Scalar], score: Double)?
         for (_, p, x) in ranked {
             guard let t = gbk.bytes(of: x)?.trail, t >= 0x81, ScalarClass.isHan(x) else { continue }
@@ -505,8 +536,7 @@ struct PunctuationDesyncRun {
                 bestYs.keepBest((rank, y), limit: Self.firstDropYsScored) { $0.rank > $1.rank }
             }
             for (_, y) in bestYs {
-                var t2 = text
-                t2.replaceSubrange(0 ... 0, with: [x, y])
+                let t2 = [x, y] + rest
                 let v = bothModels(left + [p] + t2 + right)
                 if best == nil || v > best!.score { best = (p, t2, v) }
             }
@@ -561,20 +591,13 @@ struct PunctuationDesyncRun {
     }
 
     /// The last two characters of a run ended by an annotation whose reading no character of
-    /// the last row has: x of that row (a second byte t) and y read so (a first byte u), where
+    /// the last row has: x of that row (a second byte t) and y read so (`ys`, a first byte u), where
     /// the decoder dropped (t, u); the best pair by the character model then the word model,
     /// when it reads clearly better than `single`, the row's character chosen by context.
-    func pairBeforeReading(lead: UInt8, reading: String, left: [Unicode.Scalar], right: [Unicode.Scalar], against single: Unicode.Scalar?,
+    func pairBeforeReading(lead: UInt8, ys: [(y: Unicode.Scalar, u: UInt8)], left: [Unicode.Scalar], right: [Unicode.Scalar], against single: Unicode.Scalar?,
                            simplifiedLine: Bool) -> [Unicode.Scalar]? {
         let gbk = GBKPairs.shared
-        let readings = GBKReadings.shared
         let model = CharacterModel.shared
-        var ys: [(y: Unicode.Scalar, u: UInt8)] = []
-        for u in UInt8(0x81) ... 0xFE {
-            for t in readings.trails(lead: u, reading: reading) {
-                if let y = gbk.character(lead: u, trail: t), ScalarClass.isHan(y), !desync.inLineScript([y], simplifiedLine: simplifiedLine).isEmpty { ys.append((y, u)) }
-            }
-        }
         guard !ys.isEmpty else { return nil }
         let prior = left.last.map(desync.simplified), next = right.first.map(desync.simplified)
         var ranked: [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)] = []
@@ -596,6 +619,20 @@ struct PunctuationDesyncRun {
         guard let best else { return nil }
         if let single, best.score <= total([single]) + readingDropGain { return nil }
         return best.pair
+    }
+
+    /// The Han characters of any row whose main reading is `reading`, in the line's script, with
+    /// their first bytes (y of a pair dropped before an annotation's reading).
+    func charactersRead(anyRow reading: String, simplifiedLine: Bool) -> [(y: Unicode.Scalar, u: UInt8)] {
+        let gbk = GBKPairs.shared
+        let readings = GBKReadings.shared
+        var ys: [(y: Unicode.Scalar, u: UInt8)] = []
+        for u in UInt8(0x81) ... 0xFE {
+            for t in readings.trails(lead: u, reading: reading) {
+                if let y = gbk.character(lead: u, trail: t), ScalarClass.isHan(y), !desync.inLineScript([y], simplifiedLine: simplifiedLine).isEmpty { ys.append((y, u)) }
+            }
+        }
+        return ys
     }
 
     /// The characters of row `lead` whose main reading is `reading`; else those with it among
