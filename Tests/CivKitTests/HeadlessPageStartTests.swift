@@ -47,6 +47,20 @@ struct HeadlessPageStartTests {
         #expect(start("Powered by Discuz南门片区老旧小区换新颜") == nil)
     }
 
+    /// A site engine's credit with its version (`Powered by Discuz! X3.5`) is the last line a
+    /// forum's template prints: a name glued after it begins the next page. A version's digits
+    /// after other words, or a credit too long for an engine's name, are no such end.
+    @Test func anEngineCreditWithItsVersionIsASureEnd() {
+        #expect(start("Copyright © 2001-2025, Tencent Cloud. Discuz Team. Powered by Discuz! X3.5南门片区老旧小区换新颜") == "南门片区老旧小区换新颜")
+        #expect(start("Powered by PHPWind 9.0南门片区老旧小区换新颜") == "南门片区老旧小区换新颜")
+        #expect(start("Power by DedeCMS V5.7南门片区老旧小区换新颜") == "南门片区老旧小区换新颜")
+        #expect(start("当前版本 V5.7南门片区老旧小区换新颜") == nil)
+        func ends(_ s: String) -> Bool { var s = s; return s.withUTF8 { PageHeadCut.endsEngineCredit($0) } }
+        #expect(ends("Powered by Discuz! X3.5"))
+        #expect(!ends("Powered by 某某论坛系统 3.5"))
+        #expect(!ends("Powered by a long list of words nobody prints 3.5"))
+    }
+
     /// A spam banner glued after a sure end begins there, not at a spam word after a short
     /// Latin word inside its first item (`亚洲AV无码`); a footer's Latin word still ends the old page.
     @Test func aSpamBannerBeginsAfterTheSureEndNotInsideItsItem() {

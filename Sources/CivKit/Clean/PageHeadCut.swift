@@ -613,6 +613,7 @@ public enum PageHeadCut {
             while i > 0, before[i - 1] >= 0x30, before[i - 1] <= 0x39 { i -= 1 }
             guard i > 0 else { return false }
             if before[i - 1] == 0x2D { return RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: before[..<(i - 1)]), registrationEnd) && before.count - i <= 2 }
+            if before[i - 1] == 0x2E { return endsEngineCredit(before) }
             return before.count - i >= minIdentifierDigits && isColon(UTF8Bytes.scalar(before, endingAt: i).value)
         }
         // A page's closing markup (`</nav>`, `</html>`) or a forum's Latin footer (`Gzip enabled`,
@@ -630,6 +631,24 @@ public enum PageHeadCut {
     }
 
     static let rightsReserved = Array("版权所有".utf8)
+
+    /// Whether `before` ends in a site engine's credit with its version (`Powered by Discuz! X3.5`,
+    /// `Powered by PHPWind 9.0`), the last line a forum's or a CMS's template prints: the credit
+    /// words, then a short run of printable ASCII to the end (the engine's name and version).
+    /// Read where the line ends in a version's digits after a dot; a bare name (`Powered by
+    /// Discuz`) may go on with its version, glued in the next page's place.
+    static func endsEngineCredit(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tail = UnsafeBufferPointer(rebasing: before[max(0, before.count - maxEngineCreditBytes)...])
+        return engineCreditWords.contains { words in
+            guard let at = UTF8Bytes.firstIndex(of: words, in: tail) else { return false }
+            let name = tail[(at + words.count)...]
+            return !name.isEmpty && name.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        }
+    }
+
+    /// The credit's words (`Powered by`, and `Power by` as templates print it) and the longest credit read.
+    static let engineCreditWords = [Array("Powered by ".utf8), Array("Power by ".utf8)]
+    static let maxEngineCreditBytes = 32
 
     /// Where a name glued after a sure end (`endsPageSurely`) begins in a head line with no
     /// sentence (`网站标识码：4307000042湖溪人大网`): asked of a page with no sentence at all, whose
