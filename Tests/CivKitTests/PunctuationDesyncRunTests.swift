@@ -74,6 +74,14 @@ import Testing
         #expect(counters.compact.contains("gbk-desync.punctuation-run"), sourceLocation: sourceLocation)
     }
 
+    /// `expectReadBack`, and that `variant` (the repair with the rule under test switched off)
+    /// does not read `text` back: the rule is what restores it.
+    func expectReadBack(_ text: String, _ expected: String, butNotBy variant: PunctuationDesyncRun,
+                        sourceLocation: SourceLocation = #_sourceLocation) {
+        expectReadBack(text, expected, sourceLocation: sourceLocation)
+        #expect(Self.read(text, by: variant) != text, sourceLocation: sourceLocation)
+    }
+
     /// `text` damaged, its runs read by `run` alone (a variant of the repair); nil where none is.
     static func read(_ text: String, by run: PunctuationDesyncRun) -> String? {
         var counters = Counters()
@@ -179,10 +187,8 @@ import Testing
         ("這個問題說得很模糊甚至讓人誤會", "这个问题说得很模糊甚至让人误会"),
     ])
     func pAndAPairDroppedAtTheFirstCharacterAreChosenTogether(text: String, expected: String) {
-        expectReadBack(text, expected)
         // (Chosen apart, as before: P 。 before the character read.)
-        let read = Self.read(text, by: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), jointGain: .infinity))
-        #expect(read != text)
+        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), jointGain: .infinity))
     }
 
     @Test(arguments: [
@@ -194,10 +200,8 @@ import Testing
     ])
     func pAndAPairDroppedBeforeAReadingRightAfterTheMarksAreChosenTogether(text: String, expected: String) {
         #expect(Self.damage(text).contains("變得?:?xū)"))
-        expectReadBack(text, expected)
         // (Without the joint choice: the margin made unreachable.)
-        let read = Self.read(text, by: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readingDropGain: .infinity))
-        #expect(read != text)
+        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readingDropGain: .infinity))
     }
 
     @Test(arguments: [
@@ -241,10 +245,8 @@ import Testing
         ("配置寫好了。可用下面的命令得到結果", "配置写好了。可用下面的命令得到结果"),
     ])
     func aPairWhoseCharacterReadStandsOddlyIsPutBackBelowTheDropMargin(text: String, expected: String) {
-        expectReadBack(text, expected)
         // (Without the standing, the margin alone leaves the odd character.)
-        let read = Self.read(text, by: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readStandingWeight: 0))
-        #expect(read != text)
+        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readStandingWeight: 0))
     }
 
     @Test(arguments: [
