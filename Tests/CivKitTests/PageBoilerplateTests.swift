@@ -97,7 +97,7 @@ import Testing
             + "青岚县广告牌更新项目磋商公告\n潜在供应商应在交易网获取采购文件，并按时提交响应文件。"
         let (records, _, stage) = try Support.cleanRecords(Array(page.utf8))
         #expect(records.count == 1)
-        #expect((stage.counters["pages.head-cut-split"] ?? 0) == 0)
+        #expect(stage.counters["pages.head-cut-split"] == 0)
         #expect(CleanStage.isWelcome("欢迎来到澄江市人大网！"))
         #expect(!CleanStage.isWelcome("欢迎访问的客人说：这里很好。"))
         #expect(!CleanStage.isWelcome("他说欢迎访问！"))

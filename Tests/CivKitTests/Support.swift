@@ -91,7 +91,7 @@ enum Support {
     }
 
     /// Cleans lines with the standard line cleaner.
-    nonisolated(unsafe) static let cleaner: LineCleaner = try! LineCleaner.standard()
+    static let cleaner: LineCleaner = try! LineCleaner.standard()
 
     /// Expects `first + second` (a page glued onto another's last line, as `cat` makes it) to be
     /// cut into the two pages, byte for byte, by the rule counted as `counter`, once.
