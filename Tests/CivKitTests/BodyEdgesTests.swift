@@ -86,9 +86,10 @@ import Testing
 
     @Test func gluedLinesSplitWhereASitesLinesBeginOrEnd() {
         let site = RepeatedSiteLines()
-        let head = ["河西区人民政府网"].map { Array($0.utf8) }, tail = ["建议使用1280×800分辨率 IE9.0以上浏览器", "分享到："].map { Array($0.utf8) }
-        site.remember(head: [], tail: [], last: tail[1])
-        site.remember(head: head, tail: tail, first: head[0], last: tail[0])
+        // (A page's last line `分享到：`; then one whose first is the site's name, its last the
+        // browser note.)
+        site.remember(["分享到："], head: 0 ..< 0, tail: 0 ..< 0, first: false, last: true)
+        site.remember(["河西区人民政府网", "分享到：", "建议使用1280×800分辨率 IE9.0以上浏览器"], head: 0 ..< 1, tail: 1 ..< 3, first: true, last: true)
         func start(_ line: String, _ first: [String] = []) -> String? {
             let bytes = Array(line.utf8)
             return bytes.withUnsafeBufferPointer { site.gluedPageStart(in: $0, firstLines: first.map { Array($0.utf8) }) }

@@ -175,7 +175,7 @@ public enum PageHeadCut {
         footerOwnerWords.contains { UTF8Bytes.contains(tail, $0) }
     }
 
-    static let footerOwnerWords = ["版权所有", "主办", "承办", "协办"].map { Array($0.utf8) }
+    static let footerOwnerWords = [rightsReserved] + ["主办", "承办", "协办"].map { Array($0.utf8) }
 
     /// Where a mobile page's back button (`返回`, `< 返回`) glued after the old page's last line
     /// begins, when one of the lines below it is the page's app bar by a glued start's rule

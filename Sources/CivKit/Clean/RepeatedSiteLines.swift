@@ -103,19 +103,10 @@ public final class RepeatedSiteLines: @unchecked Sendable {
         return Table.contains(h, in: head.forward) || Table.contains(h, in: tail.forward)
     }
 
-    /// Remembers a document's lines outside its body, above it (`head`) and below it (`tail`),
-    /// and its first and last lines (`first`, `last`, also among `head` and `tail`).
-    func remember(head headLines: [[UInt8]], tail tailLines: [[UInt8]], first firstLine: [UInt8]? = nil, last lastLine: [UInt8]? = nil) {
-        for line in headLines { line.withUnsafeBufferPointer { head.insert($0) } }
-        for line in tailLines { line.withUnsafeBufferPointer { tail.insert($0) } }
-        firstLine?.withUnsafeBufferPointer { first.insert($0) }
-        lastLine?.withUnsafeBufferPointer { last.insert($0) }
-    }
-
-    /// The same, read in place off a document's `lines`: those in `headLines` and `tailLines`
-    /// that may be a site's (`isCandidate`), its first line with `first` and its last with
-    /// `last` (each when a candidate). (Copying each into an array of its own cost more than
-    /// remembering it.)
+    /// Remembers a document's lines outside its body, read in place off its `lines`: those above
+    /// it (`headLines`) and below it (`tailLines`) that may be a site's (`isCandidate`), its
+    /// first line with `first` and its last with `last` (each when a candidate). (Copying each
+    /// into an array of its own cost more than remembering it.)
     func remember(_ lines: [String], head headLines: Range<Int>, tail tailLines: Range<Int>, first withFirst: Bool, last withLast: Bool) {
         func eachCandidate(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             for i in range {

@@ -640,6 +640,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let byCode: [(code: UInt32, c: Unicode.Scalar)]
         let codes: LostCharacterRepair.CodeSet
         let commonest: [UInt32]
+
+        /// The candidate whose simplified form is the lexicon's `code` (the first offered).
+        func character(code: UInt32) -> Unicode.Scalar? { byCode.first { $0.code == code }?.c }
     }
 
     func halfCandidates(_ candidates: [Unicode.Scalar]) -> HalfCandidates {
@@ -706,7 +709,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         let model = CharacterModel.shared
         let before = left.last.map(simplified), after = right.first.map(simplified)
         for code in fitting.sorted() {
-            let c = byCode.first { $0.code == code }!.c
+            let c = half.character(code: code)!
             let simple = simplified(c)
             window[left.count] = simple
             let v = score(simplified: window) + modelWeight * model.score(simple, after: before, before: after)
@@ -720,11 +723,10 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
     func bestPair(_ firstHalf: HalfCandidates, _ lastHalf: HalfCandidates, left: [Unicode.Scalar], middle: [Unicode.Scalar],
                   right: [Unicode.Scalar], against apart: [Unicode.Scalar?]) -> (Unicode.Scalar, Unicode.Scalar)? {
         let lex = lexicon
-        // Each code's first last half, and the codes as bits (as in `bestFiller`).
-        let lastByCode = lastHalf.byCode
+        // The last halves' codes as bits (as in `bestFiller`).
         let lastCodes = lastHalf.codes
         let middleCodes = middle.map { lex.code(of: simplified($0)) }
-        guard !lastByCode.isEmpty, !middleCodes.contains(nil) else { return nil }
+        guard !lastHalf.byCode.isEmpty, !middleCodes.contains(nil) else { return nil }
         // The pairs making a word, ranked first by the word's frequency and the character model's
         // transitions at its edges (a lookup each); only the best few are scored in their context
         // (a segmentation each: scoring every pair cost more than the rest of the repair).
@@ -746,7 +748,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         }
         var best: (score: Double, x: Unicode.Scalar, y: Unicode.Scalar)?
         for (_, x, code) in ranked {
-            let y = lastByCode.first { $0.code == code }!.c
+            let y = lastHalf.character(code: code)!
             let v = jointScore(left, x, middle, y, right)
             if best == nil || v > best!.score { best = (v, x, y) }
         }

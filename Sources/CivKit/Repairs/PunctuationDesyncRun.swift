@@ -517,7 +517,7 @@ struct PunctuationDesyncRun {
                 let rank = into + log(Double(max(w.frequency, 1)))
                 // (x is looked up only for a word that ranks among the best kept.)
                 guard ranked.count < Self.firstDropWordsScored || rank > ranked[ranked.count - 1].rank,
-                      let x = xs.byCode.first(where: { $0.code == w.code })?.c else { continue }
+                      let x = xs.character(code: w.code) else { continue }
                 ranked.keepBest((rank, p, x), limit: Self.firstDropWordsScored) { $0.rank > $1.rank }
             }
         }

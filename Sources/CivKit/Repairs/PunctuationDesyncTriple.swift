@@ -82,7 +82,7 @@ extension PunctuationDesyncRun {
             }
             // The zs spelled `zCode` whose first byte the decoder drops after y's second byte `v`.
             func z(_ zCode: UInt32, after v: UInt8) -> Unicode.Scalar? {
-                guard let z = zs.byCode.first(where: { $0.code == zCode })?.c, let b = gbk.bytes(of: z),
+                guard let z = zs.character(code: zCode), let b = gbk.bytes(of: z),
                       droppedAfter[Int(v)].contains(b.lead), ScalarClass.isHan(z) else { return nil }
                 return z
             }
