@@ -80,7 +80,7 @@ struct RulePrefilterAlphabetTests {
                      "清江网", "清江网 要闻 图片", "网 要闻", " 清江网", "某某县人民政府门户网站", ">>", "> 要闻", "首页>>要闻", "更多>>",
                      "第A01版", "第1版", "第12版：要闻", "本文所在版面导航", "新闻内容"]
         let root = Support.packageRoot.appendingPathComponent("testdata/pages")
-        for dir in ["", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"] {
+        for dir in ["", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"] {
             let folder = root.appendingPathComponent(dir)
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".txt") {
                 let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
