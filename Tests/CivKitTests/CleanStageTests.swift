@@ -492,7 +492,7 @@ import PropertyBased
             #expect(UTF8Bytes.string(ofValid: bytes) == text)
             #expect(Array(UTF8Bytes.string(ofValid: bytes).utf8) == bytes)
         }
-        var counters = Counters(), memory = LostCharacterMemory(), spare: [UInt8] = []
+        var counters = Counters(), memory = CleaningMemory(), spare: [UInt8] = []
         for line in ["萍鄉(xiāng)城事網(wǎng),、園區(qū)", "张掖日?qǐng)?bào)", "嵉墓ぷ魍苿\u{A0}(一)企业?", "实打?qū),"] {
             var bytes = Array(line.utf8)
             Support.cleaner.clean(&bytes, spare: &spare, counters: &counters, memory: &memory)

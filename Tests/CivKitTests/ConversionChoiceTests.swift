@@ -145,6 +145,88 @@ enum Choice {
     }
 }
 
+/// A line with no character that tells traditional from simplified text (`他看著我。`) follows
+/// its neighbourhood (`ScriptContext`): the line before, or the crawler's annotations.
+@Suite struct ScriptContextTests {
+    /// The lines cleaned one after another with one memory, as `CleanStage` cleans a stream.
+    static func cleanStream(_ lines: [String], counters: inout Counters) -> [String] {
+        var memory = CleaningMemory(), spare: [UInt8] = []
+        return lines.map { line in
+            var bytes = Array(line.utf8)
+            Choice.cleaner.clean(&bytes, spare: &spare, counters: &counters, memory: &memory)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    static func cleanStream(_ lines: [String]) -> [String] {
+        var counters = Counters()
+        return cleanStream(lines, counters: &counters)
+    }
+
+    @Test func anUndecidedLineAfterATraditionalOneIsConverted() {
+        var counters = Counters()
+        #expect(Self.cleanStream(["記者來到現場。", "他看著我。"], counters: &counters) == ["记者来到现场。", "他看着我。"])
+        #expect(counters["traditional.by-context"] == 1)
+        #expect(counters["traditional.left-simplified"] == 0)
+        // Blank lines between keep the neighbourhood; a run of undecided lines follows it on.
+        #expect(Self.cleanStream(["記者來到現場。", "", "他看著我。", "乾杯！"]) == ["记者来到现场。", "", "他看着我。", "干杯！"])
+    }
+
+    @Test func anUndecidedLineElsewhereIsLeft() {
+        var counters = Counters()
+        #expect(Self.cleanStream(["他看著我。"], counters: &counters) == ["他看著我。"])
+        #expect(counters["traditional.left-simplified"] == 1)
+        #expect(counters["traditional.by-context"] == 0)
+        // After a simplified line, after a line conversion leaves alone (a date, ASCII), and
+        // after a line read as simplified.
+        #expect(Self.cleanStream(["记者来到现场。", "他看著我。"]) == ["记者来到现场。", "他看著我。"])
+        #expect(Self.cleanStream(["記者來到現場。", "2024-05-01", "他看著我。"]) == ["记者来到现场。", "2024-05-01", "他看著我。"])
+        #expect(Self.cleanStream(["記者來到現場。", "效果显著", "他看著我。"]) == ["记者来到现场。", "效果显著", "他看著我。"])
+        // Kana is no neighbourhood either.
+        #expect(Self.cleanStream(["東京都の学校", "他看著我。"]) == ["東京都の学校", "他看著我。"])
+    }
+
+    @Test func anAnnotationAfterACharacterConversionChangesMakesTheLineTraditional() {
+        var counters = Counters()
+        #expect(Choice.cleaner.clean("他看著(zhe)我。", counters: &counters) == "他看着我。")
+        #expect(counters["traditional.by-context"] == 1)
+        // An annotation after a character conversion keeps is no such sign.
+        #expect(Choice.cleaner.clean("他(tā)看著我。") == "他看著我。")
+        // Nor is it for the next line.
+        #expect(Self.cleanStream(["你(nǐ)好", "他看著我。"]) == ["你好", "他看著我。"])
+    }
+
+    @Test func aPageOfTraditionalTextConvertsItsUndecidedLines() throws {
+        let page = "縣委書記到學校調研\n他看著我。\n記者 張三"
+        let (records, _, _) = try Support.cleanRecords(Array(page.utf8))
+        #expect(records.count == 1)
+        #expect(records.first?.text.contains("他看着我。") == true, "\(records.first?.text ?? "")")
+    }
+
+    /// Random streams of simplified lines (the pool of `randomSimplifiedLinesKeepTheirHanCharacters`),
+    /// cleaned with one memory: no line is read as traditional, so none is converted for its
+    /// neighbourhood either.
+    @Test func simplifiedStreamsKeepTheirHanCharacters() {
+        let pool = Array("显著俱乐部摔跤姊妹乾隆慰藉倡言沈阳坤著作们这个说发后面干台系里只么云的是一了在人有我他".unicodeScalars)
+        let simplifiedOnly = Array("们这个说".unicodeScalars)
+        var random = SplitMix(state: 29)
+        for _ in 0 ..< 200 {
+            var lines: [String] = []
+            for _ in 0 ..< Int(random.next() % 8 + 2) {
+                var line = String.UnicodeScalarView()
+                for _ in 0 ..< Int(random.next() % 12 + 1) {
+                    let c = pool[Int(random.next() % UInt64(pool.count))]
+                    line.append(c)
+                    if c == "乾" { line.append(simplifiedOnly[Int(random.next() % 4)]) }
+                }
+                lines.append(String(line))
+            }
+            let cleaned = Self.cleanStream(lines)
+            #expect(cleaned.map(Choice.han) == lines.map(Choice.han), "\(lines) → \(cleaned)")
+        }
+    }
+}
+
 @Suite struct PinyinChoiceTests {
     @Test func annotationsChooseTheCharacter() {
         #expect(Choice.cleaner.clean("乾(qián)坤") == "乾坤")

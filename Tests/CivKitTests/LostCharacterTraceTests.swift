@@ -155,7 +155,7 @@ import Testing
 
     /// A fragment read with its reading teaches the same noise elsewhere in the document.
     @Test func theSameNoiseIsTheSameCharacterInADocument() {
-        var memory = LostCharacterMemory()
+        var memory = CleaningMemory()
         var counters = Counters()
         var first = Array("张掖日?qǐng)?bào)讯".utf8), spare: [UInt8] = []
         Self.cleaner.clean(&first, spare: &spare, counters: &counters, memory: &memory)
@@ -172,8 +172,9 @@ import Testing
         var third = Array("转载自张掖日?qǐng)U，".utf8)
         Self.cleaner.clean(&third, spare: &spare, counters: &counters, memory: &memory)
         #expect(!String(decoding: third, as: UTF8.self).contains("报"))
-        memory.forget()
-        #expect(memory.character(noise: "qǐng") == nil)
+        #expect(memory.lost.character(noise: "qǐng") != nil)
+        memory.forgetPage()
+        #expect(memory.lost.character(noise: "qǐng") == nil)
     }
 }
 

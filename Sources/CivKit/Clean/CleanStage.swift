@@ -127,9 +127,10 @@ public final class CleanStage {
         // Counted apart, then given to the document the line goes to (a page's first line
         // is known to start a new document only once it is cleaned); reused, not made per line.
         var lineCounters = Counters()
-        // What the current page's lost characters taught (forgotten where a page starts; a page
-        // cut later, above its start, keeps what its lines taught the page before).
-        var lostMemory = LostCharacterMemory()
+        // What the lines so far taught: the current page's lost characters (forgotten where a
+        // page starts; a page cut later, above its start, keeps what its lines taught the page
+        // before) and the script of the line before.
+        var memory = CleaningMemory()
         var aboveIsArticle = false
         while let line = try input.nextLine() {
             lineCounters.removeAll()
@@ -138,7 +139,7 @@ public final class CleanStage {
             var (bytes, encoding) = TextDecoder.decodeLineToUTF8(line.bytes, preferred: preferred, counters: &lineCounters,
                                                                  mayHaveInvisible: &mayHaveInvisible)
             if encoding != .utf8 { streamEncoding = encoding }
-            cleaner.clean(&bytes, spare: &spare, counters: &lineCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
+            cleaner.clean(&bytes, spare: &spare, counters: &lineCounters, memory: &memory, mayHaveInvisible: mayHaveInvisible)
             var lineKeywords: KeywordAutomaton.Bits? = nil
             if !wholeInputIsOneDocument {
                 // An empty line's answers were found once (`emptyLineStartsPage`).
@@ -177,7 +178,7 @@ public final class CleanStage {
                         settle(&document)
                         try finish(document, emit: emit, reject: reject)
                         document = PendingDocument(source: input.name, offset: line.offset)
-                        lostMemory.forget()
+                        memory.forgetPage()
                     }
                 } else if let (split, rawOffset, counter) = glued {
                     let rawSplit = line.offset + rawOffset
@@ -189,7 +190,7 @@ public final class CleanStage {
                     counters.add(counter)
                     try finish(document, emit: emit, reject: reject)
                     document = PendingDocument(source: input.name, offset: rawSplit)
-                    lostMemory.forget()
+                    memory.forgetPage()
                     append(String(decoding: bytes[split...], as: UTF8.self), rawBytes: line.streamLength - (rawSplit - line.offset), encoding: encoding, to: &document)
                     document.length = line.offset + line.streamLength - document.offset
                     continue
@@ -800,11 +801,11 @@ public final class CleanStage {
             var documentCounters = Counters()
             var lines: [String] = []
             lines.reserveCapacity(record.lines.count)
-            var lostMemory = LostCharacterMemory()
+            var memory = CleaningMemory()
             for line in record.lines {
                 var mayHaveInvisible = true
                 var (bytes, _) = TextDecoder.decodeLineToUTF8(Array(line.utf8), counters: &documentCounters, mayHaveInvisible: &mayHaveInvisible)
-                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &memory, mayHaveInvisible: mayHaveInvisible)
                 lines.append(String(decoding: bytes, as: UTF8.self))
             }
             if let repairs = record[FieldKey.repairs] {
@@ -857,13 +858,13 @@ public final class CleanStage {
             var encoding = TextDecoder.Encoding.utf8
             var lines: [String] = []
             var spare: [UInt8] = []
-            var lostMemory = LostCharacterMemory()
+            var memory = CleaningMemory()
             LineEnds.forEachLine(in: warc.body) { rawLine in
                 var mayHaveInvisible = true
                 var (bytes, lineEncoding) = TextDecoder.decodeLineToUTF8(Array(rawLine), preferred: encoding, counters: &documentCounters,
                                                                          mayHaveInvisible: &mayHaveInvisible)
                 encoding = lineEncoding == .utf8 ? encoding : lineEncoding
-                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &lostMemory, mayHaveInvisible: mayHaveInvisible)
+                cleaner.clean(&bytes, spare: &spare, counters: &documentCounters, memory: &memory, mayHaveInvisible: mayHaveInvisible)
                 lines.append(String(decoding: bytes, as: UTF8.self))
             }
             var record = Record(fields: [Record.Field(FieldKey.source, input.name)])

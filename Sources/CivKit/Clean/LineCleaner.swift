@@ -29,9 +29,6 @@ public final class LineCleaner: Sendable {
     /// removes or widens at least one mark).
     static let maxSettlingRounds = 8
 
-    /// The lost-character repair among the settling ones, called with the document's memory.
-    private let lostCharacters: (index: Int, repair: LostCharacterRepair)?
-
     /// `repairs` and `settlingRepairs`, each boxed; they keep the boxes alive.
     private let boxes: [LineRepairBox]
     private let settlingBoxes: [LineRepairBox]
@@ -39,10 +36,6 @@ public final class LineCleaner: Sendable {
     /// retains and releases it, eight times a line; `boxes` outlive every call.
     private let runners: [Unmanaged<LineRepairBox>]
     private let settlingRunners: [Unmanaged<LineRepairBox>]
-    /// The index of the lost-character repair among the settling ones, or -1, and the repair
-    /// unretained (`lostCharacters` keeps it), as the boxes.
-    private let lostIndex: Int
-    private let lostRunner: Unmanaged<LostCharacterRepair>?
 
     public init(repairs: [any LineRepair], settlingRepairs: [any LineRepair] = []) {
         self.repairs = repairs
@@ -51,9 +44,6 @@ public final class LineCleaner: Sendable {
         settlingBoxes = settlingRepairs.map(LineRepairBox.init)
         runners = boxes.map(Unmanaged.passUnretained)
         settlingRunners = settlingBoxes.map(Unmanaged.passUnretained)
-        lostCharacters = settlingRepairs.firstIndex { $0 is LostCharacterRepair }.map { ($0, settlingRepairs[$0] as! LostCharacterRepair) }
-        lostIndex = lostCharacters?.index ?? -1
-        lostRunner = lostCharacters.map { Unmanaged.passUnretained($0.repair) }
     }
 
     /// The standard civ-clean sequence. `icuExact`: ICU's conversion alone, on every line, as
@@ -89,14 +79,15 @@ public final class LineCleaner: Sendable {
     /// Cleans `line` in place. `spare` is scratch space the caller keeps between lines, so that
     /// a changed line costs no allocation.
     public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters) {
-        var memory = LostCharacterMemory()
+        var memory = CleaningMemory()
         clean(&line, spare: &spare, counters: &counters, memory: &memory)
     }
 
-    /// `memory`: what the document's earlier lines taught about its lost characters.
+    /// `memory`: what the stream's earlier lines taught (the page's lost characters, the script
+    /// of the line before), which this line adds to.
     /// `mayHaveInvisible`: false when the decoder saw no zero-width space or byte-order mark in
     /// the line (`TextDecoder.decodeLineToUTF8`): they are not searched for again.
-    public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory,
+    public func clean(_ line: inout [UInt8], spare: inout [UInt8], counters: inout Counters, memory: inout CleaningMemory,
                       mayHaveInvisible: Bool = true) {
         // No repair changes an empty line, and a third of the lines of crawled pages are empty
         // (`make-corpus damaged`: 4,533 of 14,995): they skip the ten calls.
@@ -108,19 +99,14 @@ public final class LineCleaner: Sendable {
         // Through their boxes (`LineRepairBox`): a class reference is only borrowed here.
         runners.withUnsafeBufferPointer { runners in
             for r in runners.indices {
-                _ = runners[r]._withUnsafeGuaranteedRef { $0.run(on: &line, spare: &spare, isGiven: &isGiven, counters: &counters) }
+                _ = runners[r]._withUnsafeGuaranteedRef { $0.run(on: &line, spare: &spare, isGiven: &isGiven, counters: &counters, memory: &memory) }
             }
         }
         settlingRunners.withUnsafeBufferPointer { settling in
             for _ in 0 ..< Self.maxSettlingRounds {
                 var changed = false
                 for r in settling.indices {
-                    if r == lostIndex, let lost = lostRunner {
-                        let repaired = lost._withUnsafeGuaranteedRef { lost in
-                            line.withUnsafeBufferPointer { lost.repair($0, into: &spare, counters: &counters, memory: &memory) }
-                        }
-                        if repaired { Self.takeRepaired(&line, from: &spare, isGiven: &isGiven); changed = true }
-                    } else if settling[r]._withUnsafeGuaranteedRef({ $0.run(on: &line, spare: &spare, isGiven: &isGiven, counters: &counters) }) {
+                    if settling[r]._withUnsafeGuaranteedRef({ $0.run(on: &line, spare: &spare, isGiven: &isGiven, counters: &counters, memory: &memory) }) {
                         changed = true
                     }
                 }
@@ -167,8 +153,8 @@ final class LineRepairBox: Sendable {
     /// The repair on `line`, which the repaired line replaces when there is one
     /// (`LineCleaner.takeRepaired`).
     @inline(__always)
-    func run(on line: inout [UInt8], spare: inout [UInt8], isGiven: inout Bool, counters: inout Counters) -> Bool {
-        let changed = line.withUnsafeBufferPointer { repair.repair($0, into: &spare, counters: &counters) }
+    func run(on line: inout [UInt8], spare: inout [UInt8], isGiven: inout Bool, counters: inout Counters, memory: inout CleaningMemory) -> Bool {
+        let changed = line.withUnsafeBufferPointer { repair.repair($0, into: &spare, counters: &counters, memory: &memory) }
         if changed { LineCleaner.takeRepaired(&line, from: &spare, isGiven: &isGiven) }
         return changed
     }

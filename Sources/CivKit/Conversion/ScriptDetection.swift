@@ -54,7 +54,14 @@ public struct ScriptDetection: Sendable {
         return supplementary[c] ?? .none
     }
 
+    /// The line's verdict; a line with no character that tells (`decided` is nil) is simplified.
     public func verdict(_ line: UnsafeBufferPointer<UInt8>) -> Verdict {
+        decided(line) ?? .simplified
+    }
+
+    /// The line's verdict, or nil when no character of it tells traditional from simplified
+    /// text (`他看著我`): its neighbours decide (`ScriptContext`).
+    func decided(_ line: UnsafeBufferPointer<UInt8>) -> Verdict? {
         var leaning = 0, simplified = 0
         var i = 0
         while i < line.count {
@@ -70,6 +77,7 @@ public struct ScriptDetection: Sendable {
             }
             i += length
         }
+        if leaning == 0 && simplified == 0 { return nil }
         return leaning > simplified ? .traditional : .simplified
     }
 

@@ -96,14 +96,14 @@ public final class LostCharacterRepair: LineRepair, Sendable {
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
-        var memory = LostCharacterMemory()
+        var memory = CleaningMemory()
         return repair(line, into: &output, counters: &counters, memory: &memory)
     }
 
-    /// With what the document's earlier fragments taught (`memory`), which this one adds to.
-    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters, memory: inout LostCharacterMemory) -> Bool {
+    /// With what the page's earlier fragments taught (`memory.lost`), which this one adds to.
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters, memory: inout CleaningMemory) -> Bool {
         // Fragments are rare (a few lines in a damaged page): this works on scalars.
-        guard Self.mayHaveFragment(line) || Self.mayHaveReplacement(line), let repaired = repairFragments(UTF8Bytes.scalars(line), counters: &counters, memory: &memory) else { return false }
+        guard Self.mayHaveFragment(line) || Self.mayHaveReplacement(line), let repaired = repairFragments(UTF8Bytes.scalars(line), counters: &counters, memory: &memory.lost) else { return false }
         UTF8Bytes.write(repaired, to: &output)
         return true
     }

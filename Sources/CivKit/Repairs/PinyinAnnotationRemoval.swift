@@ -38,6 +38,23 @@ public struct PinyinAnnotationRemoval: LineRepair {
     }
 
     public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool {
+        var afterTraditional = false
+        return removeAnnotations(line, into: &output, counters: &counters, afterTraditional: &afterTraditional)
+    }
+
+    /// Also tells conversion when an annotation followed a character it changes: crawlers
+    /// annotate traditional text, so the line is traditional whatever its characters
+    /// (`他看著(zhe)我。`; `ScriptContext`).
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters, memory: inout CleaningMemory) -> Bool {
+        var afterTraditional = false
+        let removed = removeAnnotations(line, into: &output, counters: &counters, afterTraditional: &afterTraditional)
+        if afterTraditional { memory.script.lineWasAnnotated = true }
+        return removed
+    }
+
+    /// `afterTraditional`: set when an annotation removed followed a character conversion changes.
+    private func removeAnnotations(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters,
+                                   afterTraditional: inout Bool) -> Bool {
         guard let base = line.baseAddress, var (open, close) = nextAnnotation(line, from: 0) else { return false }
         // The output starts as a copy of the line (its length is an upper bound), and the kept
         // pieces are written over it from the line: one copy, no append per piece.
@@ -49,6 +66,7 @@ public struct PinyinAnnotationRemoval: LineRepair {
             var written = open, removed = 0
             while true {
                 removed += 1
+                if !afterTraditional, let han = Unicode.Scalar(UTF8Bytes.scalar(line, endingAt: open).value) { afterTraditional = isTraditional(han) }
                 let start = close + 1
                 let next = nextAnnotation(line, from: start)
                 let end = next?.open ?? n

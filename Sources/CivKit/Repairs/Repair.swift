@@ -10,9 +10,17 @@ public protocol LineRepair: Sendable {
     /// returns false, leaving `output` undefined, when the line needs no repair. Given valid
     /// UTF-8, writes valid UTF-8 (civ-clean makes its lines' Strings without validating them).
     func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters) -> Bool
+    /// The same, given what the lines before taught (`CleaningMemory`), which the repair may add
+    /// to. Repairs that learn nothing from other lines keep the default, which ignores it.
+    func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters, memory: inout CleaningMemory) -> Bool
 }
 
 extension LineRepair {
+    @inline(__always)
+    public func repair(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], counters: inout Counters, memory: inout CleaningMemory) -> Bool {
+        repair(line, into: &output, counters: &counters)
+    }
+
     /// The repair on a string (tests, and the rare callers that hold strings).
     public func repair(_ line: String, counters: inout Counters) -> String {
         var input = line
