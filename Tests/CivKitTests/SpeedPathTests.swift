@@ -180,4 +180,21 @@ import Testing
         #expect(Array("某某新闻网".utf8).withUnsafeBufferPointer { t in Array("首页 | 某某新闻".utf8).withUnsafeBufferPointer { PageHeadCut.longestItemMatch(t, in: $0) } } == 4)
     }
 
+    /// `UTF8Bytes.firstIndex(of:in:)` searches by the needle's last byte: it finds the leftmost
+    /// match, as a byte loop does, on byte strings with overlapping and partial matches.
+    @Test func firstIndexFindsTheLeftmostMatch() {
+        func loop(_ needle: [UInt8], _ p: [UInt8]) -> Int? {
+            guard !needle.isEmpty else { return 0 }
+            guard needle.count <= p.count else { return nil }
+            return (0 ... p.count - needle.count).first { Array(p[$0 ..< $0 + needle.count]) == needle }
+        }
+        var generator = SplitMix(state: 3)
+        let pieces: [[UInt8]] = ["首页", "首", "页", "位置", "a", "aa", "中"].map { Array($0.utf8) } + [[0xE9], [0xA6], [0x96]]
+        for _ in 0 ..< 20_000 {
+            var needle: [UInt8] = [], line: [UInt8] = []
+            for _ in 0 ..< Int.random(in: 0 ... 3, using: &generator) { needle += pieces.randomElement(using: &generator)! }
+            for _ in 0 ..< Int.random(in: 0 ... 10, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            #expect(line.withUnsafeBufferPointer { UTF8Bytes.firstIndex(of: needle, in: $0) } == loop(needle, line), "\(needle) in \(line)")
+        }
+    }
 }

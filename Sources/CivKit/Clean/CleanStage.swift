@@ -613,6 +613,7 @@ public final class CleanStage {
         // search's guess, and all it looks at when the guess reaches the target, most splits);
         // the rest of the line only when the search must look past the guess.
         var cuts: [(scalar: Int, byte: Int, estimate: Int)] = []
+        cuts.reserveCapacity(utf8.count / 3 + 2)
         // The scan's place: byte, scalar index, the scalar before, the scalar index of an
         // annotation's `(` being read (-1: none), and the scalars of the annotations read so far.
         var i = 0, scalar = 0, previous: UInt32 = 0, open = -1, annotations = 0

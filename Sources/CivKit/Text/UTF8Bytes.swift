@@ -265,14 +265,20 @@ public enum UTF8Bytes {
     }
 
     /// Where `needle` first occurs in the buffer, or nil.
+    /// (As `contains` searches: memchr for the needle's last byte, then the rest compared; the
+    /// ends found grow, so the first match found is the leftmost. A byte loop on the first byte
+    /// stopped at every Han character's lead byte.)
     public static func firstIndex(of needle: [UInt8], in p: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !needle.isEmpty, needle.count <= p.count else { return needle.isEmpty ? 0 : nil }
-        for i in 0 ... p.count - needle.count {
-            if p[i] == needle[0] {
-                var j = 1
-                while j < needle.count && p[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
+        guard let last = needle.last else { return 0 }
+        guard needle.count <= p.count, let base = p.baseAddress else { return nil }
+        let m = needle.count
+        var from = m - 1
+        while from < p.count, let hit = memchr(base + from, Int32(last), p.count - from) {
+            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) // index of the last byte
+            var j = m - 2
+            while j >= 0 && p[end - (m - 1) + j] == needle[j] { j -= 1 }
+            if j < 0 { return end - (m - 1) }
+            from = end + 1
         }
         return nil
     }
