@@ -197,4 +197,29 @@ import Testing
             #expect(line.withUnsafeBufferPointer { UTF8Bytes.firstIndex(of: needle, in: $0) } == loop(needle, line), "\(needle) in \(line)")
         }
     }
+    /// `BoilerplateRules.opensHead` rules out rules by the first byte: on every tail (from each
+    /// scalar on) of the labelled pages' lines and of glued lines written here, it answers as
+    /// trying every rule of `headOpeningRules` does.
+    @Test func headOpeningsByFirstByteTakeWhatEveryRuleTakes() {
+        let rules = BoilerplateRules.standard
+        var lines: [[UInt8]] = []
+        for page in LabelledPagesTests.pages { LineEnds.forEachLine(in: page.bytes) { lines.append(Array($0)) } }
+        lines = Array(lines.prefix(2000))
+        lines += ["…二十年。返回", "打开APP", "某某网版权所有无障碍 | 长者模式", "立即下载某某新闻客户端", "繁体 | 无障碍 | 适老化", "登录 | 注册", ""].map { Array($0.utf8) }
+        var opened = 0
+        for line in lines where line.count <= PageHeadCut.maxLineBytes {
+            line.withUnsafeBufferPointer { p in
+                var i = 0
+                while i <= p.count {
+                    let rest = UnsafeBufferPointer(rebasing: p[i...])
+                    let every = rules.headOpeningRules.contains { $0.matches(rest) }
+                    #expect(rules.opensHead(rest) == every, "\(String(decoding: rest, as: UTF8.self))")
+                    if every { opened += 1 }
+                    if i == p.count { break }
+                    i += UTF8Bytes.scalar(p, at: i).length
+                }
+            }
+        }
+        #expect(opened > 0)
+    }
 }

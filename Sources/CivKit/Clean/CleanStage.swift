@@ -377,7 +377,7 @@ public final class CleanStage {
         }
         // A menu of the site tools (`无障碍 | 长者模式`, `登录 | 注册`) begins a page by its form, as
         // does a start found only where glued (`立即下载`, `繁体 | 无障碍 | 适老化`).
-        func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { rules.headOpeningRules.contains { $0.matches(p) } }
+        func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { rules.opensHead(p) }
         // So does a page's first line by a rule for one (`Untitled Document`), glued after Han text.
         guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
                                                     isFirstLine: { self.isFirstLine($0) },
@@ -616,13 +616,18 @@ public final class CleanStage {
         cuts.reserveCapacity(utf8.count / 3 + 2)
         // The scan's place: byte, scalar index, the scalar before, the scalar index of an
         // annotation's `(` being read (-1: none), and the scalars of the annotations read so far.
-        var i = 0, scalar = 0, previous: UInt32 = 0, open = -1, annotations = 0
+        var at = 0, scalars = 0, before: UInt32 = 0, opened = -1, annotated = 0
         var readAll = false
         // Appends the cuts up to the first one whose estimate reaches `target` (nil: all of
         // them, the end's included).
         func readCuts(reaching target: Int?) {
             guard !readAll else { return }
-            utf8.withUnsafeBufferPointer { p in
+            // The state in locals while the line is read (the captured ones were checked for
+            // exclusive access at every use), put back at the end.
+            var found: [(scalar: Int, byte: Int, estimate: Int)] = []
+            swap(&found, &cuts)
+            var (i, scalar, previous, open, annotations) = (at, scalars, before, opened, annotated)
+            let complete = utf8.withUnsafeBufferPointer { p -> Bool in
                 while i < p.count {
                     let (v, length) = UTF8Bytes.scalar(p, at: i)
                     // Also a Latin letter right after a Han character (`…材料Untitled Document`;
@@ -632,7 +637,7 @@ public final class CleanStage {
                     var reached = false
                     if ScalarClass.isHan(v) || Self.opensPage(v) || DatedListStart.opensItem(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
                         || Self.cutsBeforeMark(v) {
-                        cuts.append((scalar, i, scalar - annotations))
+                        found.append((scalar, i, scalar - annotations))
                         reached = target.map { scalar - annotations >= $0 } ?? false
                     }
                     if v == 0x28 {
@@ -648,11 +653,14 @@ public final class CleanStage {
                     previous = v
                     scalar += 1
                     i += length
-                    if reached { return }
+                    if reached { return false }
                 }
-                cuts.append((scalar, p.count, scalar - annotations))
-                readAll = true
+                found.append((scalar, p.count, scalar - annotations))
+                return true
             }
+            (at, scalars, before, opened, annotated) = (i, scalar, previous, open, annotations)
+            readAll = complete
+            swap(&found, &cuts)
         }
         readCuts(reaching: target)
         var prefix: [UInt8] = [], spare: [UInt8] = [], scratch = Counters()
