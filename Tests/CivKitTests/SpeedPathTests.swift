@@ -111,4 +111,115 @@ import Testing
         let differing = String(body.prefix(23)) + "X" + String(body.dropFirst(24).prefix(6))
         #expect(summary(["标题", "摘要：" + differing, body]).0 == differing)
     }
+
+    /// `isSentence` and `isProse` walk the marks' lead bytes: they agree with a search for each
+    /// mark (`BodyEdges.sentenceMarks`, `CleanStage.sentenceEnds`) on byte strings made of the
+    /// marks, their bytes alone (as continuation bytes of other characters: `伂` ends in 82),
+    /// broken marks, ASCII and Han, marks at every offset and at the ends.
+    @Test func sentenceMarkWalksAgreeWithTheMarkSearch() {
+        var generator = SplitMix(state: 12)
+        let pieces: [[UInt8]] = ["，", "。", "！", "？", "；", "：", "、", "（", "中", "伂", "a", " "].map { Array($0.utf8) }
+            + [[0xEF], [0xE3], [0xBC], [0x80], [0x82], [0x8C], [0x81], [0x9F], [0x9B], [0xEF, 0xBC], [0xE3, 0x80], [0xEF, 0xBC, 0x8D], [0xE3, 0x80, 0x81]]
+        for _ in 0 ..< 20_000 {
+            var line: [UInt8] = []
+            for _ in 0 ..< Int.random(in: 0 ... 10, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            line.withUnsafeBufferPointer { p in
+                #expect(BodyEdges.isSentence(p) == BodyEdges.sentenceMarks.contains { UTF8Bytes.contains(p, $0) }, "\(line)")
+                #expect(CleanStage.isProse(p) == CleanStage.sentenceEnds.contains { UTF8Bytes.contains(p, $0) }, "\(line)")
+            }
+        }
+        #expect(Array("他说，好".utf8).withUnsafeBufferPointer { BodyEdges.isSentence($0) && !CleanStage.isProse($0) })
+        #expect(Array("好。".utf8).withUnsafeBufferPointer { BodyEdges.isSentence($0) && CleanStage.isProse($0) })
+        #expect(!Array("首页 > 新闻".utf8).withUnsafeBufferPointer { BodyEdges.isSentence($0) })
+    }
+
+    /// `PageHeadCut.longestItemMatch` finds the places where the text's first scalar stands by a
+    /// byte search: it gives what reading every scalar of the line gives, on lines of items
+    /// between separators, brackets, quotes and labels, the text's name at every place.
+    @Test func itemMatchSearchAgreesWithTheScalarWalk() {
+        func walk(_ text: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Int {
+            var best = 0, j = 0, previous: UInt32 = 0x20
+            while j < line.count {
+                let (v, length) = UTF8Bytes.scalar(line, at: j)
+                if PageHeadCut.isSeparator(previous) || previous == 0x3011 || previous == 0x3E || previous == 0x201D {
+                    var a = 0, b = j, scalars = 0, han = 0
+                    while a < text.count, b < line.count {
+                        let (x, xl) = UTF8Bytes.scalar(text, at: a)
+                        let (y, yl) = UTF8Bytes.scalar(line, at: b)
+                        guard x == y, xl == yl else { break }
+                        if PageHeadCut.isColon(x) { han = 0; break }
+                        scalars += 1
+                        if ScalarClass.isHan(x) { han += 1 }
+                        a += xl
+                        b += yl
+                    }
+                    if han >= PageHeadCut.minMatchHan, !(a < text.count && PageHeadCut.isColon(UTF8Bytes.scalar(text, at: a).value)),
+                       !PageHeadCut.itemIsLabel(line, from: j) {
+                        best = max(best, scalars)
+                    }
+                }
+                previous = v
+                j += length
+            }
+            return best
+        }
+        var generator = SplitMix(state: 7)
+        let pieces = ["某某", "新闻", "某某新闻网", "网", "首页", " ", " | ", ">", "】", "【", "”", "“", "：", "来源：", "编辑", "a", "2024",
+                      "区", "某", "—", "😀", "·"]
+        for _ in 0 ..< 5000 {
+            var text = "", line = ""
+            for _ in 0 ..< Int.random(in: 0 ... 5, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            for _ in 0 ..< Int.random(in: 0 ... 12, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            let (t, l) = (Array(text.utf8), Array(line.utf8))
+            t.withUnsafeBufferPointer { t in
+                l.withUnsafeBufferPointer { l in
+                    #expect(PageHeadCut.longestItemMatch(t, in: l) == walk(t, in: l), "\(text) in \(line)")
+                }
+            }
+        }
+        #expect(Array("某某新闻网".utf8).withUnsafeBufferPointer { t in Array("首页 | 某某新闻".utf8).withUnsafeBufferPointer { PageHeadCut.longestItemMatch(t, in: $0) } } == 4)
+    }
+
+    /// `UTF8Bytes.firstIndex(of:in:)` searches by the needle's last byte: it finds the leftmost
+    /// match, as a byte loop does, on byte strings with overlapping and partial matches.
+    @Test func firstIndexFindsTheLeftmostMatch() {
+        func loop(_ needle: [UInt8], _ p: [UInt8]) -> Int? {
+            guard !needle.isEmpty else { return 0 }
+            guard needle.count <= p.count else { return nil }
+            return (0 ... p.count - needle.count).first { Array(p[$0 ..< $0 + needle.count]) == needle }
+        }
+        var generator = SplitMix(state: 3)
+        let pieces: [[UInt8]] = ["首页", "首", "页", "位置", "a", "aa", "中"].map { Array($0.utf8) } + [[0xE9], [0xA6], [0x96]]
+        for _ in 0 ..< 20_000 {
+            var needle: [UInt8] = [], line: [UInt8] = []
+            for _ in 0 ..< Int.random(in: 0 ... 3, using: &generator) { needle += pieces.randomElement(using: &generator)! }
+            for _ in 0 ..< Int.random(in: 0 ... 10, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            #expect(line.withUnsafeBufferPointer { UTF8Bytes.firstIndex(of: needle, in: $0) } == loop(needle, line), "\(needle) in \(line)")
+        }
+    }
+    /// `BoilerplateRules.opensHead` rules out rules by the first byte: on every tail (from each
+    /// scalar on) of the labelled pages' lines and of glued lines written here, it answers as
+    /// trying every rule of `headOpeningRules` does.
+    @Test func headOpeningsByFirstByteTakeWhatEveryRuleTakes() {
+        let rules = BoilerplateRules.standard
+        var lines: [[UInt8]] = []
+        for page in LabelledPagesTests.pages { LineEnds.forEachLine(in: page.bytes) { lines.append(Array($0)) } }
+        lines = Array(lines.prefix(2000))
+        lines += ["…二十年。返回", "打开APP", "某某网版权所有无障碍 | 长者模式", "立即下载某某新闻客户端", "繁体 | 无障碍 | 适老化", "登录 | 注册", ""].map { Array($0.utf8) }
+        var opened = 0
+        for line in lines where line.count <= PageHeadCut.maxLineBytes {
+            line.withUnsafeBufferPointer { p in
+                var i = 0
+                while i <= p.count {
+                    let rest = UnsafeBufferPointer(rebasing: p[i...])
+                    let every = rules.headOpeningRules.contains { $0.matches(rest) }
+                    #expect(rules.opensHead(rest) == every, "\(String(decoding: rest, as: UTF8.self))")
+                    if every { opened += 1 }
+                    if i == p.count { break }
+                    i += UTF8Bytes.scalar(p, at: i).length
+                }
+            }
+        }
+        #expect(opened > 0)
+    }
 }

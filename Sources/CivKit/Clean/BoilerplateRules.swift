@@ -192,6 +192,9 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// The rules by whose form a glued line's tail begins a page once a page start below is
     /// certain (`PageHeadCut`): menus of the site tools that close a page, and glued starts.
     let headOpeningRules: [Rule]
+    /// Their first bytes, beside them: `PageHeadCut.cut` asks them at each place of a glued
+    /// line, and most are ruled out by the place's first byte without touching the rule.
+    private let headOpeningFirstBytes: [FirstByteSet]
     private let pageEndRules: [Rule]
     private let pageCloseRules: [Rule]
     /// The site banners' rules, whatever their scope and boundary.
@@ -332,6 +335,8 @@ public final class BoilerplateRules: @unchecked Sendable {
         gluedStartRules = rules.filter { $0.boundary == .startsGlued && !$0.spansTwoLines }
         inLineStartRules = (pageStartRules + gluedStartRules).filter { $0.prefixes != nil }
         headOpeningRules = rules.filter { ($0.kind == "navigation" && $0.boundary == .closesPage) || $0.boundary == .startsGlued }
+        // (An empty prefix admits any first byte.)
+        headOpeningFirstBytes = headOpeningRules.map { FirstByteSet(prefixes: $0.prefixes.flatMap { $0.contains(where: \.isEmpty) ? nil : $0 }) }
         inLineStartWords = inLineStartRules.map { rule in
             Self.inLineStartBytes.enumerated().reduce(0) { mask, word in Self.holds(rule.pattern, word.element) ? mask | 1 << word.offset : mask }
         }
@@ -511,6 +516,14 @@ public final class BoilerplateRules: @unchecked Sendable {
         let first = line.first ?? 0, opening = RulePrefilter.openingBit(line)
         for r in pageStartRules.indices where pageStartFirstBytes[r].contains(first) && pageStartMasks[r] & ~keywords == 0
             && pageStartOpenings[r] & opening != 0 && pageStartRules[r].matches(line, keywords: keywords) { return true }
+        return false
+    }
+
+    /// Whether a rule of `headOpeningRules` takes `p` (a glued line's tail: a menu of the site
+    /// tools, a glued start): each rule tried only when `p`'s first byte may begin it.
+    func opensHead(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = p.first else { return headOpeningRules.contains { $0.matches(p) } }
+        for r in headOpeningRules.indices where headOpeningFirstBytes[r].contains(first) && headOpeningRules[r].matches(p) { return true }
         return false
     }
 

@@ -378,7 +378,7 @@ public final class CleanStage {
         }
         // A menu of the site tools (`无障碍 | 长者模式`, `登录 | 注册`) begins a page by its form, as
         // does a start found only where glued (`立即下载`, `繁体 | 无障碍 | 适老化`).
-        func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { rules.headOpeningRules.contains { $0.matches(p) } }
+        func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { rules.opensHead(p) }
         // So does a page's first line by a rule for one (`Untitled Document`), glued after Han text.
         guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
                                                     isFirstLine: { self.isFirstLine($0) },
@@ -552,8 +552,10 @@ public final class CleanStage {
     }
 
     /// The same on a line's UTF-8 bytes.
+    /// (On bytes, one walk per lead byte: `！？` are EF BC 81 / 9F, `。` is E3 80 82.)
     public static func isProse(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        sentenceEnds.contains { UTF8Bytes.contains(p, $0) }
+        UTF8Bytes.containsThreeBytes(p, lead: 0xE3, second: 0x80) { $0 == 0x82 }
+            || UTF8Bytes.containsThreeBytes(p, lead: 0xEF, second: 0xBC) { $0 == 0x81 || $0 == 0x9F }
     }
 
     static let sentenceEnds = ["。", "！", "？"].map { Array($0.utf8) }
@@ -608,39 +610,60 @@ public final class CleanStage {
         // The cuts: before each Han character, and at the end (scalar index, byte offset), each
         // with an estimate of its prefix's cleaned length: its scalars less those of the pinyin
         // annotations before it (`(xiāng)` after a Han character), most of what cleaning removes.
+        // Read lazily (`readCuts`): up to the first cut whose estimate reaches `target` (the
+        // search's guess, and all it looks at when the guess reaches the target, most splits);
+        // the rest of the line only when the search must look past the guess.
         var cuts: [(scalar: Int, byte: Int, estimate: Int)] = []
         cuts.reserveCapacity(utf8.count / 3 + 2)
-        utf8.withUnsafeBufferPointer { p in
-            var scalar = 0, i = 0, previous: UInt32 = 0
-            // The scalar index of an annotation's `(` being read (-1: none), and the scalars of
-            // the annotations read so far.
-            var open = -1, annotations = 0
-            while i < p.count {
-                let (v, length) = UTF8Bytes.scalar(p, at: i)
-                // Also a Latin letter right after a Han character (`…材料Untitled Document`;
-                // an annotation's letters follow its bracket).
-                // And before a symbol (`…号-2✧⛶❖`, an icon font's glyphs opening the next page): no
-                // annotation holds one, and cleaning keeps it.
-                if ScalarClass.isHan(v) || Self.opensPage(v) || DatedListStart.opensItem(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
-                    || Self.cutsBeforeMark(v) {
-                    cuts.append((scalar, i, scalar - annotations))
-                }
-                if v == 0x28 {
-                    open = ScalarClass.isHan(previous) ? scalar : -1
-                } else if open >= 0 {
-                    if v == 0x29 {
-                        if scalar - open > 1 && scalar - open <= 8 { annotations += scalar - open + 1 }
-                        open = -1
-                    } else if !((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) && !(v >= 0xC0 && v < 0x250) && v != 0x1E3F {
-                        open = -1
+        // The scan's place: byte, scalar index, the scalar before, the scalar index of an
+        // annotation's `(` being read (-1: none), and the scalars of the annotations read so far.
+        var at = 0, scalars = 0, before: UInt32 = 0, opened = -1, annotated = 0
+        var readAll = false
+        // Appends the cuts up to the first one whose estimate reaches `target` (nil: all of
+        // them, the end's included).
+        func readCuts(reaching target: Int?) {
+            guard !readAll else { return }
+            // The state in locals while the line is read (the captured ones were checked for
+            // exclusive access at every use), put back at the end.
+            var found: [(scalar: Int, byte: Int, estimate: Int)] = []
+            swap(&found, &cuts)
+            var (i, scalar, previous, open, annotations) = (at, scalars, before, opened, annotated)
+            let complete = utf8.withUnsafeBufferPointer { p -> Bool in
+                while i < p.count {
+                    let (v, length) = UTF8Bytes.scalar(p, at: i)
+                    // Also a Latin letter right after a Han character (`…材料Untitled Document`;
+                    // an annotation's letters follow its bracket).
+                    // And before a symbol (`…号-2✧⛶❖`, an icon font's glyphs opening the next page): no
+                    // annotation holds one, and cleaning keeps it.
+                    var reached = false
+                    if ScalarClass.isHan(v) || Self.opensPage(v) || DatedListStart.opensItem(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
+                        || Self.cutsBeforeMark(v) {
+                        found.append((scalar, i, scalar - annotations))
+                        reached = target.map { scalar - annotations >= $0 } ?? false
                     }
+                    if v == 0x28 {
+                        open = ScalarClass.isHan(previous) ? scalar : -1
+                    } else if open >= 0 {
+                        if v == 0x29 {
+                            if scalar - open > 1 && scalar - open <= 8 { annotations += scalar - open + 1 }
+                            open = -1
+                        } else if !((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) && !(v >= 0xC0 && v < 0x250) && v != 0x1E3F {
+                            open = -1
+                        }
+                    }
+                    previous = v
+                    scalar += 1
+                    i += length
+                    if reached { return false }
                 }
-                previous = v
-                scalar += 1
-                i += length
+                found.append((scalar, p.count, scalar - annotations))
+                return true
             }
-            cuts.append((scalar, p.count, scalar - annotations))
+            (at, scalars, before, opened, annotated) = (i, scalar, previous, open, annotations)
+            readAll = complete
+            swap(&found, &cuts)
         }
+        readCuts(reaching: target)
         var prefix: [UInt8] = [], spare: [UInt8] = [], scratch = Counters()
         func cleanedLength(_ cut: Int) -> Int {
             prefix.removeAll(keepingCapacity: true)
@@ -654,10 +677,10 @@ public final class CleanStage {
         // estimate that is right costs two cleaned prefixes (that cut and the one before).
         // Nothing assumes that cleaning never lengthens text: a cut before `target` scalars
         // is found too.
-        var low = 0, high = cuts.count - 1
-        let guess = cuts.firstIndex { $0.estimate >= target } ?? high
+        // (The cuts read end at the guess: the first whose estimate reaches the target, else the end.)
+        let guess = cuts.count - 1
+        var low = 0, high = guess
         if cleanedLength(guess) >= target {
-            high = guess
             var step = 1
             while high > 0 {
                 let probe = max(0, high - step)
@@ -666,6 +689,8 @@ public final class CleanStage {
                 step *= 2
             }
         } else {
+            readCuts(reaching: nil)
+            high = cuts.count - 1
             low = min(guess + 1, high)
             var probe = low, step = 1
             while probe < high {

@@ -995,10 +995,22 @@ public enum PageHeadCut {
     /// The longest prefix of `text`, in scalars, that `line` holds at an item start (its start,
     /// or right after a separator or a closing bracket), counted only when it has
     /// `minMatchHan` Han characters and is no label (it ends at a colon both hold); 0 otherwise.
+    /// A match begins only where `line` holds the text's first scalar: those places are found by
+    /// a byte search (memchr for its last byte), not by reading every scalar of `line` at every
+    /// place of the text tried (`cut` asks it of each later line at each place). Cleaned lines are
+    /// valid UTF-8, so the scalar's bytes found are that scalar, and the one before is the item's
+    /// opening (a line's start reads as after a space).
     static func longestItemMatch(_ text: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Int {
-        var best = 0, j = 0, previous: UInt32 = 0x20
-        while j < line.count {
-            let (v, length) = UTF8Bytes.scalar(line, at: j)
+        guard !text.isEmpty else { return 0 }
+        let firstLength = UTF8Bytes.scalar(text, at: 0).length, last = text[firstLength - 1]
+        var best = 0, from = firstLength - 1
+        while let hit = UTF8Bytes.firstIndex(of: last, in: line, from: from) {
+            let j = hit - (firstLength - 1)
+            from = j + firstLength
+            var same = true
+            for k in 0 ..< firstLength - 1 where line[j + k] != text[k] { same = false; break }
+            guard same else { continue }
+            let previous = j == 0 ? 0x20 : UTF8Bytes.scalar(line, endingAt: j).value
             if isSeparator(previous) || previous == 0x3011 || previous == 0x3E || previous == 0x201D {
                 var a = 0, b = j, scalars = 0, han = 0
                 while a < text.count, b < line.count {
@@ -1017,8 +1029,6 @@ public enum PageHeadCut {
                     best = max(best, scalars)
                 }
             }
-            previous = v
-            j += length
         }
         return best
     }

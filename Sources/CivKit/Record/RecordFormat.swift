@@ -25,8 +25,9 @@ public enum RecordFormat {
     /// Escapes a field value onto one line.
     public static func escapeValue(_ value: String) -> String {
         var bytes = value
-        // On the contiguous bytes: String.UTF8View's iterator costs several times more a byte.
-        guard bytes.withUTF8({ $0.contains { $0 == 0x5C || $0 == 0x0A || $0 == 0x0D } }) else { return value }
+        // On the contiguous bytes: String.UTF8View's iterator costs several times more a byte,
+        // and a closure's test per byte several times more than three memchr (callgrind).
+        guard bytes.withUTF8({ UTF8Bytes.contains($0, 0x5C) || UTF8Bytes.contains($0, 0x0A) || UTF8Bytes.contains($0, 0x0D) }) else { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count + 8)
         for ch in value.unicodeScalars {

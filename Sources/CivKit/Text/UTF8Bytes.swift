@@ -229,6 +229,28 @@ public enum UTF8Bytes {
         return memchr(base, Int32(byte), p.count) != nil
     }
 
+    /// The index of the first `byte` at or after `start`, or nil (memchr).
+    public static func firstIndex(of byte: UInt8, in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = p.baseAddress, start < p.count,
+              let hit = memchr(base + start, Int32(byte), p.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether the buffer holds the three bytes `lead second x`, `x` passing `third`: a memchr walk
+    /// over the lead byte (rare in Chinese text for the marks' leads E3 and EF), where a test per
+    /// mark was one memchr per mark over its last byte (frequent: any continuation byte).
+    @inline(__always)
+    public static func containsThreeBytes(_ p: UnsafeBufferPointer<UInt8>, lead: UInt8, second: UInt8, third: (UInt8) -> Bool) -> Bool {
+        guard let base = p.baseAddress, p.count >= 3 else { return false }
+        var from = 0
+        while from < p.count - 2, let hit = memchr(base + from, Int32(lead), p.count - 2 - from) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if base[i + 1] == second && third(base[i + 2]) { return true }
+            from = i + 1
+        }
+        return false
+    }
+
     /// Whether some `?` of the buffer passes `test`, given its offset (a memchr walk: the
     /// lost-character and punctuation-run repairs' cheap tests look at what follows a `?`).
     public static func anyQuestionMark(in p: UnsafeBufferPointer<UInt8>, where test: (Int) -> Bool) -> Bool {
@@ -243,14 +265,20 @@ public enum UTF8Bytes {
     }
 
     /// Where `needle` first occurs in the buffer, or nil.
+    /// (As `contains` searches: memchr for the needle's last byte, then the rest compared; the
+    /// ends found grow, so the first match found is the leftmost. A byte loop on the first byte
+    /// stopped at every Han character's lead byte.)
     public static func firstIndex(of needle: [UInt8], in p: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !needle.isEmpty, needle.count <= p.count else { return needle.isEmpty ? 0 : nil }
-        for i in 0 ... p.count - needle.count {
-            if p[i] == needle[0] {
-                var j = 1
-                while j < needle.count && p[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
+        guard let last = needle.last else { return 0 }
+        guard needle.count <= p.count, let base = p.baseAddress else { return nil }
+        let m = needle.count
+        var from = m - 1
+        while from < p.count, let hit = memchr(base + from, Int32(last), p.count - from) {
+            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) // index of the last byte
+            var j = m - 2
+            while j >= 0 && p[end - (m - 1) + j] == needle[j] { j -= 1 }
+            if j < 0 { return end - (m - 1) }
+            from = end + 1
         }
         return nil
     }
