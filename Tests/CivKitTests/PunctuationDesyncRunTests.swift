@@ -181,6 +181,20 @@ import Testing
     }
 
     @Test(arguments: [
+        // After odd characters: 呵 (BA C7) 呵 。 (A1 A3) 搶 (93 8C): `了?:呛恰?qiǎng)`, 恰 is C7 A1,
+        // then A3 93 (private use) dropped, and 93's 8C met the annotation's `(`.
+        ("今天又降價了。呵呵。搶(qiǎng)了兩本書", "今天又降价了。呵呵。抢了两本书"),
+        // Right after the marks: P 。, C 。, then 書 (95 F8), A3 95 dropped: `遍?!?shū)`.
+        ("這本小說我讀了很多遍。。書(shū)裡的故事很感人", "这本小说我读了很多遍。。书里的故事很感人"),
+        // Five 。s (`fullStopsRun`), the last one's A3 dropped with 愛's 90: `句?!!!!?ài)`.
+        ("他只寫了這幾句。。。。。愛(ài)情就是這樣", "他只写了这几句。。。。。爱情就是这样"),
+    ])
+    func aStopBeforeADroppedReadingIsPutBack(text: String, expected: String) {
+        // (stopBeforeDroppedReading: row A1 has no Han character, so the run was left.)
+        expectReadBack(text, expected)
+    }
+
+    @Test(arguments: [
         // P 模 (C4 A3) and C 糊 (BA FD), then 甚 (C9 F5): FD C9 is private use, dropped, so the run
         // reads 乎 (BA F5) for 糊甚; chosen apart, 。 came before 乎 and the pair was not put back.
         ("這張照片拍得有些模糊甚至看不清楚", "这张照片拍得有些模糊甚至看不清楚"),

@@ -602,7 +602,9 @@ struct PunctuationDesyncRun {
         let prior = left.last.map(desync.simplified), next = right.first.map(desync.simplified)
         var ranked: [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)] = []
         for x in desync.halfCandidates(lead: lead, simplifiedLine: simplifiedLine).candidates {
-            guard let t = gbk.bytes(of: x)?.trail, t >= 0x81, ScalarClass.isHan(x) else { continue }
+            // (。 too, the row A1 its x (`stopBeforeDroppedReading`): its A3 and y's first byte
+            // 81-A0 are a private-use pair, `了。呵呵。搶(qiǎng)` read `了?:呛恰?qiǎng)`.)
+            guard let t = gbk.bytes(of: x)?.trail, t >= 0x81, ScalarClass.isHan(x) || x == "。" else { continue }
             let sx = desync.simplified(x)
             let into = prior.map { model.logProbability(sx, after: $0) } ?? model.logStart(sx)
             let lookedX = model.looked(sx)
@@ -670,11 +672,14 @@ struct PunctuationDesyncRun {
 
     /// Whether the marks at `marks` are 。s read off by one (`!`, the last one any mark, C's first
     /// byte) before an odd character; or, all `!`, 。s before a `?`, the last one's first byte
-    /// alone before ASCII or the line's end (`了?!!?` is 了。。。).
+    /// alone before ASCII or the line's end (`了?!!?` is 了。。。), or before an annotation's
+    /// reading, the last 。's A3 dropped with the next character's first byte
+    /// (`stopBeforeDroppedReading`: `句?!!!!?ài)` is 句。。。。。愛(ài)).
     static func fullStopsRun(_ s: [Unicode.Scalar], marks: Range<Int>) -> Bool {
         let u = marks.upperBound
         guard u < s.count, s[marks.dropLast()].allSatisfy({ $0 == "!" }) else { return false }
-        return s[u].value >= 0x80 || s[u - 1] == "!" && s[u] == "?" && (u + 1 == s.count || s[u + 1].value < 0x80 && s[u + 1] != "?")
+        return s[u].value >= 0x80 || s[u - 1] == "!" && s[u] == "?"
+            && (u + 1 == s.count || s[u + 1].value < 0x80 && s[u + 1] != "?" || LostCharacterRepair.fragmentEnd(s, at: u) != nil)
     }
 
     /// Whether the ASCII character `c`, which a run's last pair took (a second byte 40-7E), may
