@@ -195,6 +195,30 @@ import Testing
     }
 
     @Test(arguments: [
+        // C “ (A1 B0), then the word: B0 with `m` is 癿 (`?!癿an”`), the run's last character “.
+        ("詳見使用說明。“man”是查看說明的命令", "详见使用说明。“man”是查看说明的命令"),
+        // A one-letter word right before its closing quote: `?!皍”`.
+        ("這個選項很常用。“u”表示更新", "这个选项很常用。“u”表示更新"),
+        // After odd characters: 看 (BF B4) 看 “: `??纯础癝hell` (础 B4 A1, 癝 B0 53).
+        ("先讀一下提示。看看“Shell”一節", "先读一下提示。看看“Shell”一节"),
+    ])
+    func anOpeningQuoteBeforeALatinWordEndsTheRun(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test func onlyAnOpeningQuoteBeforeTheTextsLatinOpensOne() {
+        let s = Array("癿an”".unicodeScalars)
+        #expect(PunctuationDesyncRun.opensLatinQuote("“", letter: 0x6D, s, after: 0))
+        // Not a closing quote, not a Han character, not a mark as the letter, not at the line's end.
+        #expect(!PunctuationDesyncRun.opensLatinQuote("”", letter: 0x6D, s, after: 0))
+        #expect(!PunctuationDesyncRun.opensLatinQuote("好", letter: 0x6D, s, after: 0))
+        #expect(!PunctuationDesyncRun.opensLatinQuote("“", letter: 0x7E, s, after: 0))
+        #expect(!PunctuationDesyncRun.opensLatinQuote("“", letter: 0x6D, Array("癿".unicodeScalars), after: 0))
+        // Before Han text the letter would be no word of the text's.
+        #expect(!PunctuationDesyncRun.opensLatinQuote("“", letter: 0x6D, Array("癿好".unicodeScalars), after: 0))
+    }
+
+    @Test(arguments: [
         // P 模 (C4 A3) and C 糊 (BA FD), then 甚 (C9 F5): FD C9 is private use, dropped, so the run
         // reads 乎 (BA F5) for 糊甚; chosen apart, 。 came before 乎 and the pair was not put back.
         ("這張照片拍得有些模糊甚至看不清楚", "这张照片拍得有些模糊甚至看不清楚"),

@@ -159,12 +159,14 @@ struct PunctuationDesyncRun {
             lastTrail = 0x80
             end = j + 1
         } else if v >= 0x80, let b = gbk.bytes(of: s[j]), (0x40 ... 0x7E).contains(b.trail),
-                  j + 1 == s.count || s[j + 1].value < 0x80 || !LostCharacterRepair.isASCIIAlphanumeric(Unicode.Scalar(b.trail)),
-                  let x = gbk.character(lead: lastByte, trail: b.lead), ScalarClass.isHan(x) {
+                  let x = gbk.character(lead: lastByte, trail: b.lead),
+                  ScalarClass.isHan(x) && (j + 1 == s.count || s[j + 1].value < 0x80 || !LostCharacterRepair.isASCIIAlphanumeric(Unicode.Scalar(b.trail)))
+                    || Self.opensLatinQuote(x, letter: b.trail, s, after: j) {
             // An odd character whose second byte is ASCII: its first byte is the last character's
             // second, and the ASCII character is the text's own, read with it by the decoder and
             // put back (`非?:脋~` is 非常好~: 好 is BA C3, 脋 C3 7E). A letter only where the
-            // text's ASCII goes on after it (a line of garbage holds `??躓ゴ`).
+            // text's ASCII goes on after it (a line of garbage holds `??躓ゴ`). Or an opening
+            // quote before the text's Latin word (`opensLatinQuote`).
             text.append(x)
             lastTrail = b.lead
             end = j + 1
@@ -680,6 +682,19 @@ struct PunctuationDesyncRun {
         guard u < s.count, s[marks.dropLast()].allSatisfy({ $0 == "!" }) else { return false }
         return s[u].value >= 0x80 || s[u - 1] == "!" && s[u] == "?"
             && (u + 1 == s.count || s[u + 1].value < 0x80 && s[u + 1] != "?" || LostCharacterRepair.fragmentEnd(s, at: u) != nil)
+    }
+
+    /// Whether the run's last character `x`, whose second byte is the ASCII `letter` read with it
+    /// (`openQuoteBeforeLatin`), is an opening quote before the text's own Latin word: the quote's
+    /// A1 B0 (“) or A1 AE (‘) read across, B0 or AE with the word's first letter (`?!癿an”` is
+    /// 。“man”, `??纯础癝hell` 。看看“Shell; a one-letter word before its closing quote too, `?!皍”`
+    /// for 。“u”). The word goes on in ASCII or the quote closes right after it.
+    static func opensLatinQuote(_ x: Unicode.Scalar, letter: UInt8, _ s: [Unicode.Scalar], after j: Int) -> Bool {
+        let close: Unicode.Scalar
+        switch x { case "“": close = "”"; case "‘": close = "’"
+        default: return false }
+        guard LostCharacterRepair.isASCIIAlphanumeric(Unicode.Scalar(letter)) else { return false }
+        return j + 1 < s.count && (s[j + 1].value < 0x80 || s[j + 1] == close)
     }
 
     /// Whether the ASCII character `c`, which a run's last pair took (a second byte 40-7E), may
