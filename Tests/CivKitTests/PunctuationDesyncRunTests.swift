@@ -195,6 +195,24 @@ import Testing
     }
 
     @Test(arguments: [
+        // Three 。s, the last one's A3 with 總's BF replaced by `?`, 總's 82 read with its
+        // annotation's `(`: `了?!!??zǒng)`, three marks before a reading (`fullStopsRun`).
+        ("他說了很多。。。總(zǒng)之很好", "他说了很多。。。总之很好"),
+        ("這台電腦我用了一年。。。總(zǒng)體感覺還不錯", "这台电脑我用了一年。。。总体感觉还不错"),
+    ])
+    func fullStopsBeforeAReadingAreARun(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test func fullStopsRunReachesAReadingAfterAnyLastMark() {
+        let s = Array("了?!!??zǒng)之".unicodeScalars)
+        #expect(PunctuationDesyncRun.fullStopsRun(s, marks: 2 ..< 5))
+        // Not where a mark before the last is not `!` (the text's own `?!?`), nor before a `?` that is no reading.
+        #expect(!PunctuationDesyncRun.fullStopsRun(Array("了?!?!?zǒng)之".unicodeScalars), marks: 2 ..< 5))
+        #expect(!PunctuationDesyncRun.fullStopsRun(Array("了?!!??之".unicodeScalars), marks: 2 ..< 5))
+    }
+
+    @Test(arguments: [
         // C “ (A1 B0), then the word: B0 with `m` is 癿 (`?!癿an”`), the run's last character “.
         ("詳見使用說明。“man”是查看說明的命令", "详见使用说明。“man”是查看说明的命令"),
         // A one-letter word right before its closing quote: `?!皍”`.

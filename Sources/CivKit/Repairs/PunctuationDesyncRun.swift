@@ -673,15 +673,16 @@ struct PunctuationDesyncRun {
     }
 
     /// Whether the marks at `marks` are 。s read off by one (`!`, the last one any mark, C's first
-    /// byte) before an odd character; or, all `!`, 。s before a `?`, the last one's first byte
-    /// alone before ASCII or the line's end (`了?!!?` is 了。。。), or before an annotation's
-    /// reading, the last 。's A3 dropped with the next character's first byte
-    /// (`stopBeforeDroppedReading`: `句?!!!!?ài)` is 句。。。。。愛(ài)).
+    /// byte) before an odd character or an annotation's reading (C's second byte read with its
+    /// `(`: `了?!!??zǒng)` is 了。。。總, 總 BF 82); or, all `!`, 。s before a `?`, the last one's
+    /// first byte alone before ASCII or the line's end (`了?!!?` is 了。。。). (Before a reading
+    /// after `!`, the last 。's A3 was dropped with the next character's first byte,
+    /// `stopBeforeDroppedReading`: `句?!!!!?ài)` is 句。。。。。愛(ài).)
     static func fullStopsRun(_ s: [Unicode.Scalar], marks: Range<Int>) -> Bool {
         let u = marks.upperBound
         guard u < s.count, s[marks.dropLast()].allSatisfy({ $0 == "!" }) else { return false }
-        return s[u].value >= 0x80 || s[u - 1] == "!" && s[u] == "?"
-            && (u + 1 == s.count || s[u + 1].value < 0x80 && s[u + 1] != "?" || LostCharacterRepair.fragmentEnd(s, at: u) != nil)
+        return s[u].value >= 0x80 || LostCharacterRepair.fragmentEnd(s, at: u) != nil
+            || s[u - 1] == "!" && s[u] == "?" && (u + 1 == s.count || s[u + 1].value < 0x80 && s[u + 1] != "?")
     }
 
     /// Whether the run's last character `x`, whose second byte is the ASCII `letter` read with it
