@@ -109,6 +109,10 @@ import Testing
         ("他說“工作完成了”。可以說,新的工作開始了", "他说“工作完成了”。可以说，新的工作开始了"),
         // P after a number, two odd characters after the marks.
         ("他用的是mp4。可以說,新的工作開始了", "他用的是mp4。可以说，新的工作开始了"),
+        // P after a Latin word, no odd character, the run's last character named by its
+        // annotation's reading (`latinBeforeNamedRun`): `tel???zǒng)`, 總 BF 82.
+        ("設定檔放在/etc/tel。總(zǒng)是要先讀它", "设定档放在/etc/tel。总是要先读它"),
+        ("這是我們的DOWN。總(zǒng)體感覺很好", "这是我们的DOWN。总体感觉很好"),
         // P after a list's number, one odd character: `2??照{` (空 BF D5, 調 D5 7B).
         ("房間有兩個問題:1。床太小,2。空調太吵", "房间有两个问题：1。床太小，2。空调太吵"),
         // P and C 。 among four: `了?!!!Ｎ揖`, the last 。's A3 read with 我's CE.

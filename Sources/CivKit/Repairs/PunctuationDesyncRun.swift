@@ -150,6 +150,9 @@ struct PunctuationDesyncRun {
         // Whether the run is only its last character, a letter right after marks its second byte
         // (not `?`: in a line of garbage, every character the decoder failed on, `坴?B僅`).
         var letterAfterMarks = false
+        // Whether the run ends in an annotation whose reading a character of the last row has as
+        // its main reading (the reading names the last character).
+        var namedByReading = false
         guard j < s.count else { return nil }
         let v = s[j].value
         if v == 0x20AC {
@@ -204,6 +207,7 @@ struct PunctuationDesyncRun {
             // also where a character of the row has the reading only among its others: `变得?:?xū)`
             // read 呼.)
             let mainReadingInRow = !GBKReadings.shared.trails(lead: lastByte, reading: reading).isEmpty
+            namedByReading = mainReadingInRow
             let readAnyRow = unreadAt == nil && (read.isEmpty || text.isEmpty && !mainReadingInRow) ? charactersRead(anyRow: reading, simplifiedLine: simplifiedLine) : []
             if text.isEmpty { readAfterMarks = readAnyRow.map(\.y) }
             if read.isEmpty, !readAnyRow.isEmpty,
@@ -246,9 +250,12 @@ struct PunctuationDesyncRun {
         }
         // P: 。 unless a character ending in A3 reads clearly better with the text before. (P
         // ends text, after a character, an annotation or a closing quote: `1?:门m,` is no run;
-        // after a Latin word or a number only before two odd characters or more: `mp4??梢哉f`.)
+        // after a Latin word or a number only before two odd characters or more, `mp4??梢哉f`, or
+        // before a reading that names the last character, `latinBeforeNamedRun`: `tel???zǒng)` is
+        // tel。總, 總 BF 82.)
         guard i > 0, ScalarClass.isHan(s[i - 1]) || s[i - 1] == ")" || Self.isClosingQuote(s[i - 1])
-                || LostCharacterRepair.isASCIIAlphanumeric(s[i - 1]) && j - a >= 2 || afterListNumber(s, before: i) && j > a else { return nil }
+                || LostCharacterRepair.isASCIIAlphanumeric(s[i - 1]) && (j - a >= 2 || namedByReading)
+                || afterListNumber(s, before: i) && j > a else { return nil }
         let left = leftContext(s, before: i)
         let right = desync.hanContext(s, after: end)
         var previous: Unicode.Scalar = "。"
