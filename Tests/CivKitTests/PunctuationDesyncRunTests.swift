@@ -208,6 +208,24 @@ import Testing
         expectReadBack(text, expected)
     }
 
+    @Test(arguments: [
+        // Three 。s, the last one's A3 with 現's AC replaced by `,`, 現's 46 the letter `F`:
+        // `的?!!,F(xiàn)` (`fullStopsBeforeLetter`).
+        ("這本書還是簡單易行的。。。現(xiàn)實生活節奏很快", "这本书还是简单易行的。。。现实生活节奏很快"),
+        ("他說得很對。。。現(xiàn)在就去做", "他说得很对。。。现在就去做"),
+    ])
+    func fullStopsBeforeALetterAreARun(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test func onlyALetterSpellingAHanCharacterWithTheLastMarkEndsStops() {
+        #expect(PunctuationDesyncRun.letterEndsStops(Array("的?!!,F(xiàn)".unicodeScalars), at: 5))
+        // `!` (A1) with a letter spells nothing: the text's own `so.` after 。。。.
+        #expect(!PunctuationDesyncRun.letterEndsStops(Array("神?!!o.".unicodeScalars), at: 4))
+        // A Latin word goes on after the letter.
+        #expect(!PunctuationDesyncRun.letterEndsStops(Array("的?!!,Fun".unicodeScalars), at: 5))
+    }
+
     @Test func fullStopsRunReachesAReadingAfterAnyLastMark() {
         let s = Array("了?!!??zǒng)之".unicodeScalars)
         #expect(PunctuationDesyncRun.fullStopsRun(s, marks: 2 ..< 5))

@@ -690,6 +690,17 @@ struct PunctuationDesyncRun {
         guard u < s.count, s[marks.dropLast()].allSatisfy({ $0 == "!" }) else { return false }
         return s[u].value >= 0x80 || LostCharacterRepair.fragmentEnd(s, at: u) != nil
             || s[u - 1] == "!" && s[u] == "?" && (u + 1 == s.count || s[u + 1].value < 0x80 && s[u + 1] != "?")
+            || letterEndsStops(s, at: u)
+    }
+
+    /// Whether the letter at `u`, right after 。s read off by one, is C's second byte: with the
+    /// last mark's byte (C's first) it spells a Han character, and no Latin word goes on after it
+    /// (`fullStopsBeforeLetter`: `的?!!,F(xiàn)` is 的。。。現(xiàn), 現 AC 46; `?!!o.` is the
+    /// text's own `so.` after 。。。, A1 6F spelling nothing).
+    static func letterEndsStops(_ s: [Unicode.Scalar], at u: Int) -> Bool {
+        guard (0x40 ... 0x7E).contains(s[u].value), u + 1 == s.count || !LostCharacterRepair.isASCIIAlphanumeric(s[u + 1]),
+              let lead = markByte(s[u - 1].value), let c = GBKPairs.shared.character(lead: lead, trail: UInt8(s[u].value)) else { return false }
+        return ScalarClass.isHan(c)
     }
 
     /// Whether the run's last character `x`, whose second byte is the ASCII `letter` read with it
