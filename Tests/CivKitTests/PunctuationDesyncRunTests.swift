@@ -109,6 +109,10 @@ import Testing
         ("他說“工作完成了”。可以說,新的工作開始了", "他说“工作完成了”。可以说，新的工作开始了"),
         // P after a number, two odd characters after the marks.
         ("他用的是mp4。可以說,新的工作開始了", "他用的是mp4。可以说，新的工作开始了"),
+        // P after a Latin word, no odd character, the run's last character named by its
+        // annotation's reading (`latinBeforeNamedRun`): `tel???zǒng)`, 總 BF 82.
+        ("設定檔放在/etc/tel。總(zǒng)是要先讀它", "设定档放在/etc/tel。总是要先读它"),
+        ("這是我們的DOWN。總(zǒng)體感覺很好", "这是我们的DOWN。总体感觉很好"),
         // P after a list's number, one odd character: `2??照{` (空 BF D5, 調 D5 7B).
         ("房間有兩個問題:1。床太小,2。空調太吵", "房间有两个问题：1。床太小，2。空调太吵"),
         // P and C 。 among four: `了?!!!Ｎ揖`, the last 。's A3 read with 我's CE.
@@ -178,6 +182,80 @@ import Testing
     ])
     func aPairDroppedInsideTheRunIsPutBack(text: String, expected: String) {
         expectReadBack(text, expected)
+    }
+
+    @Test(arguments: [
+        // After odd characters: 呵 (BA C7) 呵 。 (A1 A3) 搶 (93 8C): `了?:呛恰?qiǎng)`, 恰 is C7 A1,
+        // then A3 93 (private use) dropped, and 93's 8C met the annotation's `(`.
+        ("今天又降價了。呵呵。搶(qiǎng)了兩本書", "今天又降价了。呵呵。抢了两本书"),
+        // Right after the marks: P 。, C 。, then 書 (95 F8), A3 95 dropped: `遍?!?shū)`.
+        ("這本小說我讀了很多遍。。書(shū)裡的故事很感人", "这本小说我读了很多遍。。书里的故事很感人"),
+        // Five 。s (`fullStopsRun`), the last one's A3 dropped with 愛's 90: `句?!!!!?ài)`.
+        ("他只寫了這幾句。。。。。愛(ài)情就是這樣", "他只写了这几句。。。。。爱情就是这样"),
+    ])
+    func aStopBeforeADroppedReadingIsPutBack(text: String, expected: String) {
+        // (stopBeforeDroppedReading: row A1 has no Han character, so the run was left.)
+        expectReadBack(text, expected)
+    }
+
+    @Test(arguments: [
+        // Three 。s, the last one's A3 with 總's BF replaced by `?`, 總's 82 read with its
+        // annotation's `(`: `了?!!??zǒng)`, three marks before a reading (`fullStopsRun`).
+        ("他說了很多。。。總(zǒng)之很好", "他说了很多。。。总之很好"),
+        ("這台電腦我用了一年。。。總(zǒng)體感覺還不錯", "这台电脑我用了一年。。。总体感觉还不错"),
+    ])
+    func fullStopsBeforeAReadingAreARun(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test(arguments: [
+        // Three 。s, the last one's A3 with 現's AC replaced by `,`, 現's 46 the letter `F`:
+        // `的?!!,F(xiàn)` (`fullStopsBeforeLetter`).
+        ("這本書還是簡單易行的。。。現(xiàn)實生活節奏很快", "这本书还是简单易行的。。。现实生活节奏很快"),
+        ("他說得很對。。。現(xiàn)在就去做", "他说得很对。。。现在就去做"),
+    ])
+    func fullStopsBeforeALetterAreARun(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test func onlyALetterSpellingAHanCharacterWithTheLastMarkEndsStops() {
+        #expect(PunctuationDesyncRun.letterEndsStops(Array("的?!!,F(xiàn)".unicodeScalars), at: 5))
+        // `!` (A1) with a letter spells nothing: the text's own `so.` after 。。。.
+        #expect(!PunctuationDesyncRun.letterEndsStops(Array("神?!!o.".unicodeScalars), at: 4))
+        // A Latin word goes on after the letter.
+        #expect(!PunctuationDesyncRun.letterEndsStops(Array("的?!!,Fun".unicodeScalars), at: 5))
+    }
+
+    @Test func fullStopsRunReachesAReadingAfterAnyLastMark() {
+        let s = Array("了?!!??zǒng)之".unicodeScalars)
+        #expect(PunctuationDesyncRun.fullStopsRun(s, marks: 2 ..< 5))
+        // Not where a mark before the last is not `!` (the text's own `?!?`), nor before a `?` that is no reading.
+        #expect(!PunctuationDesyncRun.fullStopsRun(Array("了?!?!?zǒng)之".unicodeScalars), marks: 2 ..< 5))
+        #expect(!PunctuationDesyncRun.fullStopsRun(Array("了?!!??之".unicodeScalars), marks: 2 ..< 5))
+    }
+
+    @Test(arguments: [
+        // C “ (A1 B0), then the word: B0 with `m` is 癿 (`?!癿an”`), the run's last character “.
+        ("詳見使用說明。“man”是查看說明的命令", "详见使用说明。“man”是查看说明的命令"),
+        // A one-letter word right before its closing quote: `?!皍”`.
+        ("這個選項很常用。“u”表示更新", "这个选项很常用。“u”表示更新"),
+        // After odd characters: 看 (BF B4) 看 “: `??纯础癝hell` (础 B4 A1, 癝 B0 53).
+        ("先讀一下提示。看看“Shell”一節", "先读一下提示。看看“Shell”一节"),
+    ])
+    func anOpeningQuoteBeforeALatinWordEndsTheRun(text: String, expected: String) {
+        expectReadBack(text, expected)
+    }
+
+    @Test func onlyAnOpeningQuoteBeforeTheTextsLatinOpensOne() {
+        let s = Array("癿an”".unicodeScalars)
+        #expect(PunctuationDesyncRun.opensLatinQuote("“", letter: 0x6D, s, after: 0))
+        // Not a closing quote, not a Han character, not a mark as the letter, not at the line's end.
+        #expect(!PunctuationDesyncRun.opensLatinQuote("”", letter: 0x6D, s, after: 0))
+        #expect(!PunctuationDesyncRun.opensLatinQuote("好", letter: 0x6D, s, after: 0))
+        #expect(!PunctuationDesyncRun.opensLatinQuote("“", letter: 0x7E, s, after: 0))
+        #expect(!PunctuationDesyncRun.opensLatinQuote("“", letter: 0x6D, Array("癿".unicodeScalars), after: 0))
+        // Before Han text the letter would be no word of the text's.
+        #expect(!PunctuationDesyncRun.opensLatinQuote("“", letter: 0x6D, Array("癿好".unicodeScalars), after: 0))
     }
 
     @Test(arguments: [

@@ -150,6 +150,9 @@ struct PunctuationDesyncRun {
         // Whether the run is only its last character, a letter right after marks its second byte
         // (not `?`: in a line of garbage, every character the decoder failed on, `坴?B僅`).
         var letterAfterMarks = false
+        // Whether the run ends in an annotation whose reading a character of the last row has as
+        // its main reading (the reading names the last character).
+        var namedByReading = false
         guard j < s.count else { return nil }
         let v = s[j].value
         if v == 0x20AC {
@@ -159,12 +162,14 @@ struct PunctuationDesyncRun {
             lastTrail = 0x80
             end = j + 1
         } else if v >= 0x80, let b = gbk.bytes(of: s[j]), (0x40 ... 0x7E).contains(b.trail),
-                  j + 1 == s.count || s[j + 1].value < 0x80 || !LostCharacterRepair.isASCIIAlphanumeric(Unicode.Scalar(b.trail)),
-                  let x = gbk.character(lead: lastByte, trail: b.lead), ScalarClass.isHan(x) {
+                  let x = gbk.character(lead: lastByte, trail: b.lead),
+                  ScalarClass.isHan(x) && (j + 1 == s.count || s[j + 1].value < 0x80 || !LostCharacterRepair.isASCIIAlphanumeric(Unicode.Scalar(b.trail)))
+                    || Self.opensLatinQuote(x, letter: b.trail, s, after: j) {
             // An odd character whose second byte is ASCII: its first byte is the last character's
             // second, and the ASCII character is the text's own, read with it by the decoder and
             // put back (`非?:脋~` is 非常好~: 好 is BA C3, 脋 C3 7E). A letter only where the
-            // text's ASCII goes on after it (a line of garbage holds `??躓ゴ`).
+            // text's ASCII goes on after it (a line of garbage holds `??躓ゴ`). Or an opening
+            // quote before the text's Latin word (`opensLatinQuote`).
             text.append(x)
             lastTrail = b.lead
             end = j + 1
@@ -202,6 +207,7 @@ struct PunctuationDesyncRun {
             // also where a character of the row has the reading only among its others: `变得?:?xū)`
             // read 呼.)
             let mainReadingInRow = !GBKReadings.shared.trails(lead: lastByte, reading: reading).isEmpty
+            namedByReading = mainReadingInRow
             let readAnyRow = unreadAt == nil && (read.isEmpty || text.isEmpty && !mainReadingInRow) ? charactersRead(anyRow: reading, simplifiedLine: simplifiedLine) : []
             if text.isEmpty { readAfterMarks = readAnyRow.map(\.y) }
             if read.isEmpty, !readAnyRow.isEmpty,
@@ -244,9 +250,12 @@ struct PunctuationDesyncRun {
         }
         // P: 。 unless a character ending in A3 reads clearly better with the text before. (P
         // ends text, after a character, an annotation or a closing quote: `1?:门m,` is no run;
-        // after a Latin word or a number only before two odd characters or more: `mp4??梢哉f`.)
+        // after a Latin word or a number only before two odd characters or more, `mp4??梢哉f`, or
+        // before a reading that names the last character, `latinBeforeNamedRun`: `tel???zǒng)` is
+        // tel。總, 總 BF 82.)
         guard i > 0, ScalarClass.isHan(s[i - 1]) || s[i - 1] == ")" || Self.isClosingQuote(s[i - 1])
-                || LostCharacterRepair.isASCIIAlphanumeric(s[i - 1]) && j - a >= 2 || afterListNumber(s, before: i) && j > a else { return nil }
+                || LostCharacterRepair.isASCIIAlphanumeric(s[i - 1]) && (j - a >= 2 || namedByReading)
+                || afterListNumber(s, before: i) && j > a else { return nil }
         let left = leftContext(s, before: i)
         let right = desync.hanContext(s, after: end)
         var previous: Unicode.Scalar = "。"
@@ -602,7 +611,9 @@ struct PunctuationDesyncRun {
         let prior = left.last.map(desync.simplified), next = right.first.map(desync.simplified)
         var ranked: [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)] = []
         for x in desync.halfCandidates(lead: lead, simplifiedLine: simplifiedLine).candidates {
-            guard let t = gbk.bytes(of: x)?.trail, t >= 0x81, ScalarClass.isHan(x) else { continue }
+            // (。 too, the row A1 its x (`stopBeforeDroppedReading`): its A3 and y's first byte
+            // 81-A0 are a private-use pair, `了。呵呵。搶(qiǎng)` read `了?:呛恰?qiǎng)`.)
+            guard let t = gbk.bytes(of: x)?.trail, t >= 0x81, ScalarClass.isHan(x) || x == "。" else { continue }
             let sx = desync.simplified(x)
             let into = prior.map { model.logProbability(sx, after: $0) } ?? model.logStart(sx)
             let lookedX = model.looked(sx)
@@ -669,12 +680,40 @@ struct PunctuationDesyncRun {
     }
 
     /// Whether the marks at `marks` are 。s read off by one (`!`, the last one any mark, C's first
-    /// byte) before an odd character; or, all `!`, 。s before a `?`, the last one's first byte
-    /// alone before ASCII or the line's end (`了?!!?` is 了。。。).
+    /// byte) before an odd character or an annotation's reading (C's second byte read with its
+    /// `(`: `了?!!??zǒng)` is 了。。。總, 總 BF 82); or, all `!`, 。s before a `?`, the last one's
+    /// first byte alone before ASCII or the line's end (`了?!!?` is 了。。。). (Before a reading
+    /// after `!`, the last 。's A3 was dropped with the next character's first byte,
+    /// `stopBeforeDroppedReading`: `句?!!!!?ài)` is 句。。。。。愛(ài).)
     static func fullStopsRun(_ s: [Unicode.Scalar], marks: Range<Int>) -> Bool {
         let u = marks.upperBound
         guard u < s.count, s[marks.dropLast()].allSatisfy({ $0 == "!" }) else { return false }
-        return s[u].value >= 0x80 || s[u - 1] == "!" && s[u] == "?" && (u + 1 == s.count || s[u + 1].value < 0x80 && s[u + 1] != "?")
+        return s[u].value >= 0x80 || LostCharacterRepair.fragmentEnd(s, at: u) != nil
+            || s[u - 1] == "!" && s[u] == "?" && (u + 1 == s.count || s[u + 1].value < 0x80 && s[u + 1] != "?")
+            || letterEndsStops(s, at: u)
+    }
+
+    /// Whether the letter at `u`, right after 。s read off by one, is C's second byte: with the
+    /// last mark's byte (C's first) it spells a Han character, and no Latin word goes on after it
+    /// (`fullStopsBeforeLetter`: `的?!!,F(xiàn)` is 的。。。現(xiàn), 現 AC 46; `?!!o.` is the
+    /// text's own `so.` after 。。。, A1 6F spelling nothing).
+    static func letterEndsStops(_ s: [Unicode.Scalar], at u: Int) -> Bool {
+        guard (0x40 ... 0x7E).contains(s[u].value), u + 1 == s.count || !LostCharacterRepair.isASCIIAlphanumeric(s[u + 1]),
+              let lead = markByte(s[u - 1].value), let c = GBKPairs.shared.character(lead: lead, trail: UInt8(s[u].value)) else { return false }
+        return ScalarClass.isHan(c)
+    }
+
+    /// Whether the run's last character `x`, whose second byte is the ASCII `letter` read with it
+    /// (`openQuoteBeforeLatin`), is an opening quote before the text's own Latin word: the quote's
+    /// A1 B0 (“) or A1 AE (‘) read across, B0 or AE with the word's first letter (`?!癿an”` is
+    /// 。“man”, `??纯础癝hell` 。看看“Shell; a one-letter word before its closing quote too, `?!皍”`
+    /// for 。“u”). The word goes on in ASCII or the quote closes right after it.
+    static func opensLatinQuote(_ x: Unicode.Scalar, letter: UInt8, _ s: [Unicode.Scalar], after j: Int) -> Bool {
+        let close: Unicode.Scalar
+        switch x { case "“": close = "”"; case "‘": close = "’"
+        default: return false }
+        guard LostCharacterRepair.isASCIIAlphanumeric(Unicode.Scalar(letter)) else { return false }
+        return j + 1 < s.count && (s[j + 1].value < 0x80 || s[j + 1] == close)
     }
 
     /// Whether the ASCII character `c`, which a run's last pair took (a second byte 40-7E), may
