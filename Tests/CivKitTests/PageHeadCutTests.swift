@@ -254,7 +254,7 @@ struct PageHeadCutTests {
                      "查看原文\n其他\n南门老街的新面貌\n2024-03-02 滨江文明 滨江文明\n南门老街的石板路修好了，街坊们很高兴。",
                      "分享\n滨江社区 互动 老街动态\n南门老街的新面貌\n2024-03-02 09:15 滨江论坛\n南门老街的石板路修好了，街坊们很高兴。"]
         for (end, short) in [("东洲区召开老旧小区改造调度会", false), ("版权所有 Powered by Discuz! X3.5", true),
-                             ("联系我们", true)] {
+                             ("联系我们", true), ("评论热议", true)] {
             for second in heads where short || !second.hasPrefix("分享") {
                 let first = Self.article + "相关阅读\n" + end
                 let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))

@@ -381,6 +381,12 @@ public enum PageHeadCut {
         // page names the same county: `…滨江县融媒体中心出品` above `滨江县融媒体中心 2024-09-02`).
         if let sure = nameGluedAfterEnd(p, ends: endsPageSurely) { return (sure, 3) }
         if let spam = spamBannerStart(p) { return (spam, 3) }
+        // Right above the start, with nothing the head repeats but two characters (`工作` of a title's
+        // `工作汇报` in `范文 > 工作报告`, which also reads as a banner's name from there): a site's name
+        // by its form after a related list's last title (`…工作汇报材料公文写作网`), unless the whole
+        // line is the new page's banner (`某某市人民政府网`).
+        if aboveStart, (best?.length ?? 0) < minRunAfterFooter, !isBanner(p),
+           let name = RelatedTitleBannerStart.start(in: p) { return (name, 2) }
         let weak = opening
         let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? weak.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
