@@ -228,7 +228,8 @@ public final class CleanStage {
                 continue
             }
             // A forum's login links under its name glued after the old page (`LoginHeadStart`).
-            if pendingStart == nil, document.hasProse, !document.tooLarge,
+            // (Asked only of a line as short as a link: most lines are longer.)
+            if pendingStart == nil, !bytes.isEmpty, bytes.count <= LoginHeadStart.maxLinkBytes, document.hasProse, !document.tooLarge,
                let next = try splitAtLoginHead(&document, recent: recent, emit: emit, reject: reject) {
                 document = next
                 recent.removeAll(keepingCapacity: true)
@@ -437,8 +438,9 @@ public final class CleanStage {
     /// them ending in a site's name glued after the old page (`LoginHeadStart`): the page began at
     /// the name; the document is cut there and finished, the new one returned.
     private func splitAtLoginHead(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
-        guard let last = recent.last, !last.cleaned.isEmpty, last.cleaned.count <= LoginHeadStart.maxLinkBytes,
-              last.cleaned.withUnsafeBufferPointer({ LoginHeadStart.isLoginLink($0) }),
+        // (The last line's bytes read in place: a copy of the line, asked of every line, costs more
+        // than the test.)
+        guard let n = recent.indices.last, recent[n].cleaned.withUnsafeBufferPointer({ !$0.isEmpty && LoginHeadStart.isLoginLink($0) }),
               document.lines.count == recent[0].linesBefore + recent.count else { return nil }
         var k = recent.count - 1, links = 0
         while k >= 0 {
