@@ -248,6 +248,34 @@ struct PageHeadCutTests {
         #expect(!records.contains { $0[FieldKey.offset] == String(first.utf8.count) })
     }
 
+    @Test func aPlatformsBareFirstLineGluedAtALinesEndBeginsThePageAboveItsByline() throws {
+        // (`PageHeadCut.platformFirstLineStart`, `Resources/page-first-lines.txt`.)
+        let heads = ["百家号\n关注\n滨江观察\n2024-03-02 09:15 发布于湖南\n滨江：南门老街完成改造\n南门老街的石板路修好了，街坊们很高兴。",
+                     "查看原文\n其他\n南门老街的新面貌\n2024-03-02 滨江文明 滨江文明\n南门老街的石板路修好了，街坊们很高兴。",
+                     "分享\n滨江社区 互动 老街动态\n南门老街的新面貌\n2024-03-02 09:15 滨江论坛\n南门老街的石板路修好了，街坊们很高兴。"]
+        for (end, short) in [("东洲区召开老旧小区改造调度会", false), ("版权所有 Powered by Discuz! X3.5", true),
+                             ("联系我们", true), ("评论热议", true)] {
+            for second in heads where short || !second.hasPrefix("分享") {
+                let first = Self.article + "相关阅读\n" + end
+                let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+                #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], "\(end) | \(second.prefix(6))")
+                #expect(stage.counters["pages.head-cut-split"] == 1)
+            }
+        }
+        func start(_ line: String) -> String? {
+            var line = line
+            return line.withUTF8 { p in PageHeadCut.platformFirstLineStart(p).map { String(decoding: p[$0...], as: UTF8.self) } }
+        }
+        #expect(start("东洲区召开调度会百家号") == "百家号")
+        #expect(start("技术支持：某某网络科技有限公司美篇") == "美篇")
+        // A field's value, a trail's item, a share button's words, a line of its own: no page's start.
+        #expect(start("来源：滨江百家号") == nil)
+        #expect(start("首页 > 经验分享") == nil)
+        #expect(start("心得体会分享") == nil)
+        #expect(start("扫码 分享") == nil)
+        #expect(start("百家号") == nil)
+    }
+
     @Test func aSureEndHasItsShape() {
         func start(_ line: String) -> String? {
             var line = line

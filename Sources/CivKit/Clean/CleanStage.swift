@@ -228,6 +228,14 @@ public final class CleanStage {
                 recent.removeAll(keepingCapacity: true)
                 continue
             }
+            // A forum's login links under its name glued after the old page (`LoginHeadStart`).
+            // (Asked only of a line as short as a link: most lines are longer.)
+            if pendingStart == nil, !bytes.isEmpty, bytes.count <= LoginHeadStart.maxLinkBytes, document.hasProse, !document.tooLarge,
+               let next = try splitAtLoginHead(&document, recent: recent, emit: emit, reject: reject) {
+                document = next
+                recent.removeAll(keepingCapacity: true)
+                continue
+            }
             if let offset = pendingByline {
                 pendingByline = nil
                 if let byline = recent.firstIndex(where: { $0.line.offset == offset }), byline == recent.count - 2,
@@ -425,6 +433,28 @@ public final class CleanStage {
               let start = recent[k].cleaned.withUnsafeBufferPointer({ DatedListStart.start(in: $0, form: form) })
         else { return nil }
         return try split(&document, recent: recent, at: k, start: start, counter: "pages.dated-list-split", emit: emit, reject: reject)
+    }
+
+    /// The last two non-empty lines of `recent` a login box's links alone, the non-empty line above
+    /// them ending in a site's name glued after the old page (`LoginHeadStart`): the page began at
+    /// the name; the document is cut there and finished, the new one returned.
+    private func splitAtLoginHead(_ document: inout PendingDocument, recent: [RecentLine], emit: Emit, reject: Emit) throws -> PendingDocument? {
+        // (The last line's bytes read in place: a copy of the line, asked of every line, costs more
+        // than the test.)
+        guard let n = recent.indices.last, recent[n].cleaned.withUnsafeBufferPointer({ !$0.isEmpty && LoginHeadStart.isLoginLink($0) }),
+              document.lines.count == recent[0].linesBefore + recent.count else { return nil }
+        var k = recent.count - 1, links = 0
+        while k >= 0 {
+            if !recent[k].cleaned.isEmpty {
+                guard links < LoginHeadStart.linksBelow else { break }
+                guard recent[k].cleaned.withUnsafeBufferPointer({ LoginHeadStart.isLoginLink($0) }) else { return nil }
+                links += 1
+            }
+            k -= 1
+        }
+        guard k >= 0, recent[k].hasProseBefore, recent[k].linesBefore > 0,
+              let start = recent[k].cleaned.withUnsafeBufferPointer({ LoginHeadStart.start(in: $0) }) else { return nil }
+        return try split(&document, recent: recent, at: k, start: start, counter: "pages.login-head-split", emit: emit, reject: reject)
     }
 
     /// A page with no head (`HeadlessPageStart`) begun above the last of `recent`, an article line

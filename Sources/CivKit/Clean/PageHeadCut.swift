@@ -152,6 +152,12 @@ public enum PageHeadCut {
         for k in 0 ..< min(searchable, lines.count) {
             let after = lines[max(k + 1, lines.count - laterLines)...].filter { $0.count <= maxLineBytes }
             guard !after.isEmpty, lines[k].count <= maxLineBytes else { continue }
+            // A platform's bare first line (`百家号`, `查看原文`) glued at the line's end: as sure.
+            if platformFirstLineStrength > (found?.strength ?? -1), k < lines.count - 1,
+               let start = lines[k].withUnsafeBufferPointer({ platformFirstLineStart($0) }) {
+                found = (k, start, platformFirstLineStrength)
+                continue
+            }
             // A mobile page's back button glued after the old page, its app bar below: surer than a name.
             if backButtonStrength > (found?.strength ?? -1), let start = backButtonStart(lines[k], below: lines[(k + 1)...].prefix(backButtonBarLines), beginsPage: beginsPage) {
                 found = (k, start, backButtonStrength)
@@ -193,6 +199,49 @@ public enum PageHeadCut {
     }
 
     static let backButton = Array("返回".utf8)
+
+    /// Where a platform's bare first line (`Resources/page-first-lines.txt`: `百家号`, `查看原文`,
+    /// `美篇`, `分享`) glued at the end of the old page's last line begins: asked only of the head
+    /// lines above a certain page start (a byline, a breadcrumb), which show that a page began.
+    /// Such a line is too short for a glued name's rules (`nameGluedAfterEnd` needs four
+    /// characters and a join), but nothing of a page's own text ends in it and heads a page
+    /// below. After a footer's end (`endsFooter`: `…X3.5`, `…推荐`, a sentence's end) or a sure
+    /// end, any of them; after other text, only those of three characters or more (`分享`, `美篇`
+    /// may end a button's or a column's words), and not after a separator or in a field's value
+    /// (`来源：某某百家号`).
+    static func platformFirstLineStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard p.count <= maxLineBytes else { return nil }
+        for word in platformFirstLines where p.count > word.count && RulePrefilter.hasSuffix(p, word) {
+            let start = p.count - word.count
+            let before = UnsafeBufferPointer(rebasing: p[..<start])
+            // (A field's value ended by its suffix, an identifier after a colon, a link, a Latin
+            // footer word, a sentence's end: the old page's end, whatever field it stands in.)
+            if endsSurely(before) || endsFooter(before) { return start }
+            let last = UTF8Bytes.scalar(p, endingAt: start).value
+            guard BodyEdges.scalarCount(UnsafeBufferPointer(rebasing: p[start...])) > 2, !isSeparator(last), !afterOpening(p, at: start),
+                  !containsFieldColon(before) else { continue }
+            return start
+        }
+        return nil
+    }
+
+    /// Whether the text before a platform's first line is a field's value (`来源：某某百家号`,
+    /// `作者:…`): a colon in its last item (after the last space or separator).
+    static func containsFieldColon(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var j = p.count
+        while j > 0 {
+            let (v, start) = UTF8Bytes.scalar(p, endingAt: j)
+            if isColon(v) { return true }
+            if v == 0x20 || v == 0x3000 || v == 0x7C || v == 0xFF5C { return false }
+            j = start
+        }
+        return false
+    }
+
+    /// The bare first lines of platforms' pages (`Resources/page-first-lines.txt`).
+    static let platformFirstLines: [[UInt8]] = DataFile.byteLines("page-first-lines.txt")
+    /// As strong as a name glued after a sure end.
+    static let platformFirstLineStrength = 3
     /// As strong as a name glued after a sure end.
     static let backButtonStrength = 3
     /// The app bar stands right below the back button, or below the site's name.
@@ -332,6 +381,12 @@ public enum PageHeadCut {
         // page names the same county: `…滨江县融媒体中心出品` above `滨江县融媒体中心 2024-09-02`).
         if let sure = nameGluedAfterEnd(p, ends: endsPageSurely) { return (sure, 3) }
         if let spam = spamBannerStart(p) { return (spam, 3) }
+        // Right above the start, with nothing the head repeats but two characters (`工作` of a title's
+        // `工作汇报` in `范文 > 工作报告`, which also reads as a banner's name from there): a site's name
+        // by its form after a related list's last title (`…工作汇报材料公文写作网`), unless the whole
+        // line is the new page's banner (`某某市人民政府网`).
+        if aboveStart, (best?.length ?? 0) < minRunAfterFooter, !isBanner(p),
+           let name = RelatedTitleBannerStart.start(in: p) { return (name, 2) }
         let weak = opening
         let found = best.map { ($0.start, 2) } ?? bannerStart.map { ($0, 2) } ?? weak.map { ($0, 1) } ?? uniformMenuStart(p).map { ($0, 0) }
         guard let (start, strength) = found else { return nil }
