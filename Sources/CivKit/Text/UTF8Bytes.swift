@@ -264,10 +264,12 @@ public enum UTF8Bytes {
         return false
     }
 
-    /// Where `needle` first occurs in the buffer, or nil.
-    /// (As `contains` searches: memchr for the needle's last byte, then the rest compared; the
-    /// ends found grow, so the first match found is the leftmost. A byte loop on the first byte
-    /// stopped at every Han character's lead byte.)
+    /// Where `needle` first occurs in the buffer, or nil (0 for an empty needle).
+    /// memchr finds the needle's last byte (for Han a continuation byte, a 64th as common as a
+    /// lead byte in Chinese text), then the rest is compared; the ends found grow, so the first
+    /// match found is the leftmost. A byte loop on the first byte stopped at every Han
+    /// character's lead byte; glibc's memmem spends more on setting up than on searching a line
+    /// (callgrind).
     public static func firstIndex(of needle: [UInt8], in p: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let last = needle.last else { return 0 }
         guard needle.count <= p.count, let base = p.baseAddress else { return nil }
@@ -283,22 +285,9 @@ public enum UTF8Bytes {
         return nil
     }
 
-    /// True when `needle` occurs in the buffer. memchr finds the needle's last byte (for Han a
-    /// continuation byte, a 64th as common as a lead byte in Chinese text), then the rest is
-    /// compared: glibc's memmem spends more on setting up than on searching a line (callgrind).
+    /// True when `needle` occurs in the buffer (see `firstIndex(of:in:)`).
     public static func contains(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let last = needle.last else { return true }
-        guard needle.count <= p.count, let base = p.baseAddress else { return false }
-        let m = needle.count
-        var from = m - 1
-        while from < p.count, let hit = memchr(base + from, Int32(last), p.count - from) {
-            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) // index of the last byte
-            var j = m - 2
-            while j >= 0 && p[end - (m - 1) + j] == needle[j] { j -= 1 }
-            if j < 0 { return true }
-            from = end + 1
-        }
-        return false
+        firstIndex(of: needle, in: p) != nil
     }
 
     /// Appends the UTF-8 encoding of a scalar value.
