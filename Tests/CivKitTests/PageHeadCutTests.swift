@@ -507,6 +507,39 @@ struct PageHeadCutTests {
         #expect(start("友情链接 - 网站客服 - 联系我们欢迎访问澄湖市　今天是：2025年9月3日 星期三") == nil)
     }
 
+    /// A township portal's greeting names its site first (`某某乡人民政府欢迎您！　今天是：…`): glued
+    /// after the old page's footer end (a copyright's years, a registration's `号`, a footer link),
+    /// the name begins the page, above its menu and its title; after an article's sentence, a
+    /// comma or a separator, or closed by neither `！` nor a calendar, the greeting is the line's own.
+    @Test func aNameFirstGreetingBeginsThePage() throws {
+        let first = Self.article + "关于我们 | 联系我们 | 广告服务\n青岚网络公司版权所有 ©2001-2025"
+        let second = "石溪镇人民政府欢迎您！　今天是：2025年4月8日 星期二\n网站首页 | 镇情概况 | 政务公开 | 工作动态\n工作动态\n石溪镇开展春季森林防火专项检查\n信息来源：石溪镇　发布时间：2025年4月8日\n4月7日，石溪镇组织开展春季森林防火专项检查，对辖区重点林区逐一排查。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        let (single, _, _) = try Support.cleanRecords(Array(second.utf8))
+        #expect(single.count == 1)
+        func start(_ line: String) -> Int? {
+            var line = line
+            return line.withUTF8 { PageHeadCut.gluedGreetingStart($0) }
+        }
+        #expect(start("青岚网络公司版权所有 ©2001-2025石溪镇人民政府欢迎您！　今天是：2025年4月8日 星期二") == "青岚网络公司版权所有 ©2001-2025".utf8.count)
+        #expect(start("湘ICP备12345678号石溪镇人民政府欢迎你！") == "湘ICP备12345678号".utf8.count)
+        #expect(start("新闻热线：0731-5551234 联系我们石溪镇人民政府欢迎您　今天是：2025年4月8日") == "新闻热线：0731-5551234 联系我们".utf8.count)
+        #expect(start("这里的山水越来越美，游客越来越多。石溪欢迎您！") == nil)
+        #expect(start("村支书笑着说，石溪镇欢迎您！") == nil)
+        #expect(start("湘ICP备12345678号 石溪镇人民政府欢迎您！") == nil)
+        #expect(start("湘ICP备12345678号石溪镇人民政府欢迎您来参观。") == nil)
+        #expect(start("湘ICP备12345678号石溪镇人民政府欢迎您的到来") == nil)
+        // On a line of its own, the greeting is a page's first line; a sentence's welcome is not.
+        func alone(_ line: String) -> Bool {
+            var line = line
+            return line.withUTF8 { PageHeadCut.isNameFirstGreeting($0) }
+        }
+        #expect(alone("石溪镇人民政府欢迎您！　今天是：2025年4月8日 星期二"))
+        #expect(!alone("他说，石溪欢迎您！"))
+        #expect(!alone("欢迎您！"))
+    }
+
     /// A hacked site's page opens with a spam banner above its greeting: glued after the old
     /// page's last link (`…网站地图六合彩开奖结果直播_澳门娱乐城…`), it begins the page, not the
     /// greeting below it. With no spam words glued there, the page begins at the greeting.

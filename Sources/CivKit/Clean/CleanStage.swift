@@ -354,6 +354,12 @@ public final class CleanStage {
               !recent[first - 1].cleaned.withUnsafeBufferPointer({ BodyEdges.isArticleLine($0) }) {
             first -= 1
         }
+        // A site's greeting is a page's first line though it ends in `！` (`某某乡人民政府欢迎您！`,
+        // alone or glued after the old page's footer): the head reaches up to it, no further.
+        if first > 0, recent[first - 1].hasProseBefore, recent[first - 1].linesBefore > 0,
+           recent[first - 1].cleaned.withUnsafeBufferPointer({ PageHeadCut.isNameFirstGreeting($0) || PageHeadCut.gluedGreetingStart($0) != nil }) {
+            first -= 1
+        }
         // The old page's last sentence right above the page start may end in the new page's
         // glued first line (`…未经许可不得转载。公文素材库`): looked in for that alone.
         // So may it with the new page's menus between (`…不代表本站立场。石桥乡人民政府网` above
@@ -559,13 +565,16 @@ public final class CleanStage {
         if !document.hasProse { document.hasProse = Self.isProse(cleaned) && !Self.isWelcome(cleaned) }
     }
 
-    /// A site's greeting (`您好，欢迎访问某某网！今天是：…`, `欢迎来到某某网！`, `今天是：　欢迎访问…！`): a page's first
+    /// A site's greeting (`您好，欢迎访问某某网！今天是：…`, `欢迎来到某某网！`, `今天是：　欢迎访问…！`,
+    /// `某某乡人民政府欢迎您！`): a page's first
     /// line, with a `！` but no prose: a breadcrumb below it is the same page's.
     static func isWelcome(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { p in
             guard p.count <= welcomeMaxBytes, !UTF8Bytes.contains(p, BodyEdges.fullStop) else { return false }
             if welcomeOpenings.contains(where: { RulePrefilter.hasPrefix(p, $0) }) { return true }
+            // A portal's greeting naming its site first (`大塘乡人民政府欢迎您！`).
+            if PageHeadCut.isNameFirstGreeting(p) { return true }
             // After a calendar's `今天是：` (its date a script's output, or left empty).
             guard RulePrefilter.hasPrefix(p, PageHeadCut.today), let hit = UTF8Bytes.firstIndex(of: PageHeadCut.welcome, in: p) else { return false }
             return PageHeadCut.greetingStart(p, welcomeAt: hit) == 0

@@ -402,11 +402,66 @@ public enum PageHeadCut {
     /// greeting after a space or a comma is the line's own: `市民说，欢迎访问…`).
     static func gluedGreetingStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
         guard p.count <= maxLineBytes, let hit = UTF8Bytes.firstIndex(of: welcome, in: p), hit > 0 else { return nil }
+        if let named = nameFirstGreetingStart(p, welcomeAt: hit) { return named }
         let start = greetingStart(p, welcomeAt: hit)
         guard start > 0, !afterSeparator(p, at: start), namesSite(UnsafeBufferPointer(rebasing: p[(hit + welcome.count)...])) else { return nil }
         let before = UnsafeBufferPointer(rebasing: p[..<start])
         guard endsFooter(before) || (ScalarClass.isHan(UTF8Bytes.scalar(before, endingAt: start).value) && RepeatedSiteLines.mayFollow(p, at: start)) else { return nil }
         return start
+    }
+
+    /// A greeting that names its site first (`大塘乡人民政府欢迎您！`, `某某网欢迎你！　今天是：…`), the
+    /// form township and county portals print above their menu: `欢迎您` or `欢迎你`, then `！` (or
+    /// spaces and a calendar's `今天是`) and no sentence after it, the name before it two to
+    /// `maxGreetingNameScalars` Han characters glued after a footer's or a sentence's end
+    /// (`endsFooter`: `…版权所有 ©1997-2024`, `…号`, `。`). Where the name begins is that end, the
+    /// earliest one in the Han run; with no end there (`我们热烈欢迎您！` after a comma or a colon), or
+    /// after an article's sentence (`…。武汉欢迎您！`), it is the line's own.
+    static func nameFirstGreetingStart(_ p: UnsafeBufferPointer<UInt8>, welcomeAt hit: Int) -> Int? {
+        guard greetsYou(p, welcomeAt: hit) else { return nil }
+        let (low, scalars) = hanRun(before: hit, in: p)
+        var i = low, left = scalars
+        while left >= 2 {
+            let before = UnsafeBufferPointer(rebasing: p[..<i])
+            // After an article's sentence the greeting is the article's (`…。武汉欢迎您！`).
+            if i > 0, !afterSeparator(p, at: i), endsFooter(before) {
+                return sentenceEnds.contains(UTF8Bytes.scalar(before, endingAt: i).value) && BodyEdges.isArticleLine(before) ? nil : i
+            }
+            i += UTF8Bytes.scalar(p, at: i).length
+            left -= 1
+        }
+        return nil
+    }
+
+    /// A line that is a name-first greeting alone (`大塘乡人民政府欢迎您！　今天是：…`): a page's first line.
+    static func isNameFirstGreeting(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let hit = UTF8Bytes.firstIndex(of: welcome, in: p), hit > 0, greetsYou(p, welcomeAt: hit) else { return false }
+        let (low, scalars) = hanRun(before: hit, in: p)
+        return low == 0 && scalars >= 2
+    }
+
+    /// After the `欢迎` at `hit`: `您` or `你`, then `！` or spaces and a calendar's `今天是`, and no `。`.
+    static func greetsYou(_ p: UnsafeBufferPointer<UInt8>, welcomeAt hit: Int) -> Bool {
+        var after = hit + welcome.count
+        guard let you = welcomedYou.first(where: { UnsafeBufferPointer(rebasing: p[after...]).starts(with: $0) }) else { return false }
+        after += you.count
+        let rest = UnsafeBufferPointer(rebasing: p[after...])
+        var j = 0
+        while j < rest.count, case let (w, n) = UTF8Bytes.scalar(rest, at: j), w == 0x20 || w == 0x3000 { j += n }
+        let closed = rest.first == 0x21 || rest.starts(with: fullWidthBang) || (j > 0 && UnsafeBufferPointer(rebasing: rest[j...]).starts(with: today))
+        return closed && !UTF8Bytes.contains(rest, BodyEdges.fullStop)
+    }
+
+    /// The Han run right before `end`, at most `maxGreetingNameScalars` long: where it begins, and its length.
+    static func hanRun(before end: Int, in p: UnsafeBufferPointer<UInt8>) -> (start: Int, scalars: Int) {
+        var low = end, scalars = 0
+        while low > 0, scalars < maxGreetingNameScalars {
+            let (v, start) = UTF8Bytes.scalar(p, endingAt: low)
+            guard ScalarClass.isHan(v) else { break }
+            low = start
+            scalars += 1
+        }
+        return (low, scalars)
     }
 
     /// Where the greeting whose `欢迎` stands at `hit` begins: a `您好，` before it, and a
@@ -461,6 +516,8 @@ public enum PageHeadCut {
 
     static let welcome = Array("欢迎".utf8)
     static let today = Array("今天是".utf8)
+    static let welcomedYou = ["您", "你"].map { Array($0.utf8) }
+    static let fullWidthBang = Array("！".utf8)
     static let greetingOpenings = ["您好，", "你好，", "您好！", "你好！", "您好,", "你好,", "您好!", "你好!"].map { Array($0.utf8) }
     static let greetingVerbs = ["访问", "来到", "光临"].map { Array($0.utf8) }
     static let siteWords2 = ["网", "网站", "門戶", "门户", "平台", "论坛", "文库", "文档", "網", "網站"].map { Array($0.utf8) }
