@@ -218,6 +218,24 @@ import Testing
         expectReadBack(text, expected)
     }
 
+    @Test(arguments: [
+        // 常 (B3 A3) before 好 (BA C3): `非?:糜?,`, 用 (D3 C3) its second byte lost before `,`.
+        // 用 makes no lexicon word with 好 and is not among the row's commonest lone characters:
+        // only as likely after 好 (`likeliestAfterContext`) is it scored, and only the word end
+        // before the mark (`wordEndBeforeMark`) puts it above 有.
+        ("這個包非常好用,可以帶去旅行", "这个包非常好用，可以带去旅行"),
+        ("鍵盤非常好用,手感也不錯", "键盘非常好用，手感也不错"),
+    ])
+    func theLastCharacterBeforeAMarkEndsAWord(text: String, expected: String) {
+        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), likeliestAfterContext: 0))
+        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), wordEndBeforeMark: 0))
+    }
+
+    @Test func onlyASCIIClauseMarksEndAClause() {
+        for c in [",", "!", ";", ":", "."] as [Unicode.Scalar] { #expect(PunctuationDesyncRun.isClauseMark(c)) }
+        for c in ["a", "1", " ", "(", "?", "，"] as [Unicode.Scalar] { #expect(!PunctuationDesyncRun.isClauseMark(c)) }
+    }
+
     @Test func onlyALetterSpellingAHanCharacterWithTheLastMarkEndsStops() {
         #expect(PunctuationDesyncRun.letterEndsStops(Array("的?!!,F(xiàn)".unicodeScalars), at: 5))
         // `!` (A1) with a letter spells nothing: the text's own `so.` after 。。。.

@@ -629,6 +629,26 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         bestFiller(halfCandidates(candidates), left: left, right: right, wordsOnly: wordsOnly, modelWeight: modelWeight)
     }
 
+    /// `bestFiller`, also scoring the `likeliest` candidates by the character model's transition
+    /// from the character before (`likeliestAfterContext`): where the lexicon has no word across
+    /// the place, only the commonest lone characters were scored, and the character lost, less
+    /// common alone but likely after the text (`好用，`, 用 no word with 好 in the lexicon), was never
+    /// tried. `endWeight` weighs the character model's word end after the candidate where no Han
+    /// text follows (`wordEndBeforeMark`, before a clause mark).
+    func bestFiller(_ half: HalfCandidates, left: [Unicode.Scalar], right: [Unicode.Scalar], likeliest: Int, endWeight: Double = 0) -> Unicode.Scalar? {
+        var extra: [UInt32] = []
+        if likeliest > 0, let last = left.last {
+            let model = CharacterModel.shared
+            let before = simplified(last)
+            var top: [(p: Double, code: UInt32)] = []
+            for (code, c) in half.byCode where ScalarClass.isHan(c) {
+                top.keepBest((model.logProbability(simplified(c), after: before), code), limit: likeliest) { $0.p > $1.p || ($0.p == $1.p && $0.code < $1.code) }
+            }
+            extra = top.map(\.code)
+        }
+        return bestFiller(half, left: left, right: right, extra: extra, endWeight: endWeight)
+    }
+
     /// A half's candidates as `bestFiller` and `bestPair` use them: each lexicon code's first
     /// candidate (its simplified form's code), the codes as a bit set for the lexicon's searches
     /// (a dictionary of them cost more than the rest of the choice), and the codes of the
@@ -675,7 +695,8 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         return halves.value(key) { halfCandidates(inLineScript(GBKPairs.shared.characters(trail: trail), simplifiedLine: simplifiedLine)) }
     }
 
-    func bestFiller(_ half: HalfCandidates, left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false, modelWeight: Double = characterModelWeight) -> Unicode.Scalar? {
+    func bestFiller(_ half: HalfCandidates, left: [Unicode.Scalar], right: [Unicode.Scalar], wordsOnly: Bool = false, modelWeight: Double = characterModelWeight,
+                    extra: [UInt32] = [], endWeight: Double = 0) -> Unicode.Scalar? {
         let lex = lexicon
         let byCode = half.byCode
         guard !byCode.isEmpty else { return nil }
@@ -700,6 +721,7 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         if !wordsOnly {
             for code in half.commonest where fits.insert(code) { fitting.append(code) }
         }
+        for code in extra where fits.insert(code) { fitting.append(code) }
         var best: (score: Double, c: Unicode.Scalar)?
         // One window, its middle character set for each candidate.
         // (Read as simplified once: the context's characters were mapped again for each candidate.)
@@ -712,7 +734,9 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
             let c = half.character(code: code)!
             let simple = simplified(c)
             window[left.count] = simple
-            let v = score(simplified: window) + modelWeight * model.score(simple, after: before, before: after)
+            var v = score(simplified: window) + modelWeight * model.score(simple, after: before, before: after)
+            // (A mark stands for a word boundary in the model: the candidate's word-end probability.)
+            if endWeight != 0, after == nil { v += endWeight * model.logProbability("，", after: simple) }
             if best == nil || v > best!.score { best = (v, c) }
         }
         return best?.c
