@@ -117,16 +117,18 @@ public struct BoilerplateRemoval: DocumentRepair {
     /// Lines of a related-links list under its heading (`相关阅读：`): short, without sentence
     /// punctuation, in the tail zone. With `question`, a linked question ends in `？`
     /// (`相关问题` / `全国文明城市多少年复查一次？`), or a headline in `！` (`往期推荐` / `暑期防溺水，这些知识请收好！`),
-    /// though no mark stands inside it.
+    /// though no mark stands inside it. A dated item (`…怎么注册？附详细步骤　03-12`, `isDatedItem`) may ask
+    /// and go on: the listing's date closes it.
     static func isLinkText(_ line: String, question: Bool = false) -> Bool {
         let scalars = line.unicodeScalars
         var n = 0
         var colonLast = false
         var questionMarkLast = false
+        let dated = question && isDatedItem(line)
         for c in scalars {
             // A linked title may hold a comma (`文明养犬，从拴绳开始`), never a full stop; a colon
             // inside it (`杏林社区：共建共享美丽家园`), not closing a label (`编辑：`) or naming a credit.
-            if questionMarkLast { return false }
+            if questionMarkLast && !dated { return false }
             if question && (c == "？" || c == "！") {
                 questionMarkLast = true
                 n += 1
@@ -144,7 +146,31 @@ public struct BoilerplateRemoval: DocumentRepair {
         return n >= 4
     }
 
+    /// A listing's item closed by its month and day after a space (`泉溪县老旧小区改造名单公布　03-19`).
+    static func isDatedItem(_ line: String) -> Bool {
+        let tail = Array(line.unicodeScalars.suffix(6))
+        guard tail.count == 6, ScalarClass.isSpace(tail[0].value), tail[3] == "-" else { return false }
+        return [1, 2, 4, 5].allSatisfy { tail[$0].properties.numericType != nil && tail[$0].isASCII }
+    }
+
     static let maxLinesUnderTaken = 3
+
+    /// Whether kept line `title` is the title of a listing's item that `rule` took at line `item` in the
+    /// tail (an aggregator's related item, `蕖城举办第三届农民丰收节` over `12日，…展销本地农产品200余种。社会`;
+    /// an app feed's, `男子深夜翻墙进入动物园被拘五日` over `2024/06/18 推荐`): the item's own line (a feed's
+    /// footer, or a related row's line holding a summary's `。`), the title right above it, short and
+    /// without a sentence mark or a credit. A related list's heading (`相关阅读`) takes no line above it:
+    /// that is the text's last.
+    static func itemTitleAbove(_ lines: [String], item: Int, title: Int, rule: BoilerplateRules.Rule) -> Bool {
+        guard title == item - 1, rule.scope == .tail, item >= lines.count - BoilerplateRules.zoneLines,
+              rule.kind == "feed" || (rule.kind == "related" && BodyEdges.withBytes(lines[item]) { UTF8Bytes.contains($0, BodyEdges.fullStop) })
+        else { return false }
+        return BodyEdges.withBytes(lines[title]) { p in
+            !p.isEmpty && p.count <= 4 * maxItemTitleScalars && BodyEdges.scalarCount(p) <= maxItemTitleScalars
+                && !BodyEdges.isSentence(p) && !BodyEdges.hasCredit(p) && !BylineNamedPageStart.hasDate(p)
+        }
+    }
+    static let maxItemTitleScalars = 40
 
     /// Whether the nearest non-empty line below `i` is the body's first sentence, no sentence being
     /// kept above: line `i` is the text's title (a document site's file name above the text, under
@@ -497,6 +523,14 @@ public struct BoilerplateRemoval: DocumentRepair {
             for j in i ..< i + taken.count {
                 explained.append(TakenLine(index: j, counter: rule.counterName))
             }
+            // A listing's item below the body (its summary, `…。社会`, or its footer, `2024/06/18 推荐`) takes its
+            // title, the kept line right above it (`itemTitleAbove`).
+            if hasProse, let title = keptIndices.last, Self.itemTitleAbove(lines, item: i, title: title, rule: rule), !closing.contains(title) {
+                kept.removeLast()
+                keptIndices.removeLast()
+                explained.append(TakenLine(index: title, counter: rule.counterName))
+                counters.add(rule.counterName)
+            }
             lastTaken = i + taken.count - 1
             switch rule.action {
             case .drop:
@@ -628,6 +662,8 @@ public struct BoilerplateRemoval: DocumentRepair {
         // document of site talk alone (a one-paragraph review that names a 会员) keeps its lines.
         func walk(_ positions: [Int], tail: Bool, inZone: (Int) -> Bool) {
             var talks: [Int] = [], links: [Int] = []
+            // In the tail, a slogan right under the line above it (`isSlogan`), taken when that line is a short link.
+            var slogan: Int?
             for k in positions {
                 let index = keptIndices[k]
                 // The title and what is above it are not the body.
@@ -640,11 +676,17 @@ public struct BoilerplateRemoval: DocumentRepair {
                     return
                 }
                 guard zoned, !protected.contains(index) else { continue }
+                let below = slogan
+                slogan = nil
                 if talk {
                     talks.append(k)
                 } else if tail, BodyEdges.withBytes(kept[k], BodyEdges.isShortLinkLike),
                           !isTextStructure(lines, index, previousKept: k > 0 ? keptIndices[k - 1] : nil) {
                     links.append(k)
+                    // An account's card under a post: its name, then its slogan (`城管微讯` / `城市管理让城市更美好`).
+                    if let below, keptIndices[below] == index + 1 { links.append(below) }
+                } else if tail, BodyEdges.withBytes(kept[k], Self.isSlogan) {
+                    slogan = k
                 }
             }
         }
@@ -665,6 +707,21 @@ public struct BoilerplateRemoval: DocumentRepair {
         kept = pairs.map(\.1)
         keptIndices = pairs.map(\.0)
     }
+
+    /// A slogan: four to `maxSloganScalars` Han characters and nothing else (`城市管理让城市更美好`).
+    /// Taken only right under an account's name that goes below the body (`dropSiteTalk`).
+    static func isSlogan(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 12, p.count <= 3 * maxSloganScalars, !BodyEdges.hasCredit(p) else { return false }
+        var i = 0, n = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            guard ScalarClass.isHan(v) else { return false }
+            i += length
+            n += 1
+        }
+        return n >= 4 && n <= maxSloganScalars
+    }
+    static let maxSloganScalars = 16
 
     /// The lines of a breadcrumb that starts at `start`, which may continue over several lines:
     /// `您当前的位置 :` / `中国张掖网` / `>>` / `问政` / `>>` / `卢小亨活动报道集`.
