@@ -646,4 +646,74 @@ struct PageHeadCutTests {
         #expect(start("首页 | 返回", ["打开APP"]) == nil)
         #expect(start("返回", ["打开APP"]) == nil)
     }
+
+    /// A news app's top bar (`打开“掌上某某” 阅读体验更佳`) glued after the old page's last line,
+    /// whatever ends it (a footer's resolution note, a registration number, a sentence), begins
+    /// the page at its `打开`. After a separator, a space or an
+    /// opening quote, or with a sentence's end inside it, the prompt is the line's own.
+    @Test func anAppsTopBarPromptBeginsThePage() throws {
+        let second = "打开“掌上柳岸” 阅读体验更佳\n柳岸县城区新增120个公共停车位\n柳岸融媒　2025-03-14 09:20\n近日，柳岸县城区新增120个公共停车位，缓解了群众停车难问题。"
+        let footer = Self.article + "主办：某某县人民政府办公室\n联系电话：0731-5551234　建议使用1366×768以上分辨率浏览"
+        try Support.expectCutBetween(footer, second, counter: "pages.head-cut-split")
+        // (After a sure end the no-head search finds it too: its counter, not the head cut's.)
+        let sure = Self.article + "相关推荐\n湘ICP备12345678号-2"
+        let (two, _, _) = try Support.cleanRecords(Array((sure + "打开柳岸新闻，阅读体验更佳\n" + second.split(separator: "\n", maxSplits: 1)[1]).utf8))
+        #expect(two.map { $0[FieldKey.offset] } == ["0", String(sure.utf8.count)])
+        let (single, _, _) = try Support.cleanRecords(Array(second.utf8))
+        #expect(single.count == 1)
+        func start(_ line: String) -> Int? {
+            var line = line
+            return line.withUTF8 { PageHeadCut.appPromptStart($0) }
+        }
+        let end = "建议使用1366×768以上分辨率浏览"
+        #expect(start(end + "打开“掌上柳岸” 阅读体验更佳") == end.utf8.count)
+        #expect(start("湘ICP备12345678号下载柳岸新闻APP，阅读体验更好！") == "湘ICP备12345678号".utf8.count)
+        #expect(start("打开“掌上柳岸” 阅读体验更佳") == 0)
+        #expect(start("关于我们 | 打开APP 阅读体验更佳") == nil)
+        #expect(start("湘ICP备12345678号 打开APP，阅读体验更佳") == nil)
+        #expect(start("他说：“打开APP阅读体验更佳") == nil)
+        #expect(start("打开以后。阅读体验更佳") == nil)
+        #expect(start("建议使用新版浏览器，阅读体验更佳") == nil)
+        #expect(start(end + "打开“掌上柳岸” 阅读体验更佳 | 首页") == nil)
+    }
+
+    /// After a sure end that a sentence's mark closes (`…如有侵权请联系删除。`, a site's notice), a
+    /// portal's greeting naming its site first begins the page though the notice reads as a
+    /// sentence; after an article's sentence it is still the article's.
+    @Test func aNameFirstGreetingAfterANoticesSureEndBeginsThePage() throws {
+        func start(_ line: String) -> Int? {
+            var line = line
+            return line.withUTF8 { PageHeadCut.gluedGreetingStart($0) }
+        }
+        let notice = "声明：本站部分内容来源于网络，仅供参考，不代表本站观点，如有侵权请联系删除。"
+        #expect(start(notice + "石溪镇人民政府欢迎您！　今天是：2025年4月8日 星期二") == notice.utf8.count)
+        #expect(start("这里的山水越来越美，游客越来越多，欢迎大家联系。石溪欢迎您！") == nil)
+        let page = "石溪镇人民政府欢迎您！　今天是：2025年4月8日 星期二\n网站首页 | 镇情概况 | 政务公开 | 工作动态\n工作动态\n石溪镇开展春季森林防火专项检查\n信息来源：石溪镇　发布时间：2025年4月8日\n4月7日，石溪镇组织开展春季森林防火专项检查，对辖区重点林区逐一排查。"
+        let (records, _, _) = try Support.cleanRecords(Array((Self.article + notice + page).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String((Self.article + notice).utf8.count)])
+    }
+
+    /// A lottery banner whose first items no list holds (`大发快三 | 幸运飞艇`), glued after the old
+    /// page's last sentence: walking back from its first listed word (`北京赛车`) over short items
+    /// joined alike, the page begins after the footer's end before the first item, not at a later
+    /// item a glued start's rule reads (`彩票app下载 | …`). Long items, other joins, a clause's own
+    /// words or a line with no end before the items begin nothing.
+    @Test func aLotteryBannersUnlistedItemsBeginThePage() throws {
+        func start(_ line: String) -> Int? {
+            var line = line
+            return line.withUTF8 { PageHeadCut.spamBannerStart($0) }
+        }
+        let notice = "声明：本站部分内容来源于网络，如有侵权请联系删除。"
+        let banner = "好运快三 | 吉祥飞艇 | 北京赛车pk10 | 时时彩计划 | 彩票app下载 | 彩票网页版登录入口"
+        #expect(start(notice + banner) == notice.utf8.count)
+        #expect(start("湘ICP备12345678号-2" + banner) == "湘ICP备12345678号-2".utf8.count)
+        // An item longer than a banner's, or joined otherwise, stops the walk.
+        #expect(start(notice + "这是一个很长很长的项目名称啊 | 北京赛车pk10 | 时时彩计划") == nil)
+        #expect(start(notice + "好运快三_吉祥飞艇 | 北京赛车pk10 | 时时彩计划") == nil)
+        #expect(start("本网讯，好运快三 | 吉祥飞艇 | 北京赛车pk10 | 时时彩计划") == nil)
+        let page = "\n首页 > 新闻中心 > 地方新闻 > 正文\n柳岸县启动“文明餐桌”行动\n2025-02-26 来源：柳岸县融媒体中心\n近日，柳岸县启动“文明餐桌”行动，倡导节约用餐。"
+        let old = Self.article + "猜你喜欢\n" + notice
+        let (records, _, _) = try Support.cleanRecords(Array((old + banner + page).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(old.utf8.count)])
+    }
 }

@@ -322,8 +322,15 @@ public enum PageHeadCut {
         // A site's greeting glued after the old page's last text begins the page by its form,
         // whatever the head repeats (`…公网安备42092502000123号今天是：　欢迎访问澄湖市人大常委会网站！`).
         if let greeting = gluedGreetingStart(p) { return (greeting, 3) }
+        // A news app's top bar glued after the old page's last line (`…分辨率浏览打开“掌上某某”
+        // 阅读体验更佳`): the prompt ends the line, so it is the new page's first line.
+        // (On a line of its own it may stand under the page's banner: no cut by it there.)
+        if let prompt = appPromptStart(p), prompt > 0 { return (prompt, 3) }
         guard !BodyEdges.isSentence(p) else {
-            if aboveStart { return nameGluedAboveStart().map { ($0, 3) } }
+            // A spam banner glued after the old page's last sentence, a later item of which reads
+            // as a name glued after an end (`…联系删除。大发快三 | … | 彩票app下载 | 彩票网页版登录入口`,
+            // after `app`): the page began at the banner.
+            if aboveStart { return nameGluedAboveStart().map { glued in (spamBannerStart(p).flatMap { $0 < glued ? $0 : nil } ?? glued, 3) } }
             // Higher up, a short line with only a comma may end in a site's name and slogan glued
             // after a sure end (`…出品知道吧 - 有问题，就上知道吧`); no other cut there (a title's).
             return BodyEdges.isArticleLine(p) ? nil : nameGluedAfterEnd(p, ends: endsPageSurely).map { ($0, 2) }
@@ -425,12 +432,53 @@ public enum PageHeadCut {
             let before = UnsafeBufferPointer(rebasing: p[..<i])
             // After an article's sentence the greeting is the article's (`…。武汉欢迎您！`).
             if i > 0, !afterSeparator(p, at: i), endsFooter(before) {
-                return sentenceEnds.contains(UTF8Bytes.scalar(before, endingAt: i).value) && BodyEdges.isArticleLine(before) ? nil : i
+                return sentenceEnds.contains(UTF8Bytes.scalar(before, endingAt: i).value) && BodyEdges.isArticleLine(before)
+                    && !endsSurelyBeforeMark(before) ? nil : i
             }
             i += UTF8Bytes.scalar(p, at: i).length
             left -= 1
         }
         return nil
+    }
+
+    /// Where a news app's top-bar prompt glued at the end of a line begins (`…建议使用1366×768以上
+    /// 分辨率浏览打开“掌上某某” 阅读体验更佳`, `…号-2打开某某新闻，阅读体验更佳`): the line ends in
+    /// `阅读体验更佳` (or `更好`, a `！` after it), and the nearest `打开` or `下载` before it,
+    /// at most `maxAppPromptScalars` away with no sentence mark between, begins the prompt. A
+    /// page's own lines never end in an app's prompt with text glued before it: the prompt is the
+    /// new page's top bar. After a separator or a space (a bar's last item, `关于我们 | 打开APP…`)
+    /// or an opening quote, the prompt is the line's own; a browser note (`建议使用新版浏览器，阅读
+    /// 体验更佳`) is a footer's. 0: the line is the prompt alone.
+    static func appPromptStart(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard p.count <= maxLineBytes else { return nil }
+        var end = p.count
+        while end > 0, case let (v, s) = UTF8Bytes.scalar(p, endingAt: end), v == 0x21 || v == 0xFF01 || v == 0x20 || v == 0x3000 { end = s }
+        guard let closing = appPromptEnds.first(where: { RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: p[..<end]), $0) }) else { return nil }
+        var j = end - closing.count, scalars = 0
+        while j > 0, scalars <= maxAppPromptScalars {
+            let (v, s) = UTF8Bytes.scalar(p, endingAt: j)
+            if sentenceEnds.contains(v) { return nil }
+            if let opening = appPromptOpenings.first(where: { RulePrefilter.hasSuffix(UnsafeBufferPointer(rebasing: p[..<j]), $0) }) {
+                let start = j - opening.count
+                guard start == 0 || (!afterSeparator(p, at: start) && !afterOpening(p, at: start)) else { return nil }
+                return start
+            }
+            j = s
+            scalars += 1
+        }
+        return nil
+    }
+
+    static let appPromptEnds = ["阅读体验更佳", "阅读体验更好"].map { Array($0.utf8) }
+    static let appPromptOpenings = ["打开", "下载"].map { Array($0.utf8) }
+    /// An app's name and its quotes between the opening word and `阅读体验更佳` (`“掌上某某” `).
+    static let maxAppPromptScalars = 16
+
+    /// Whether a sentence ends in a sure end before its mark (`…如有侵权请联系删除。`, a site's
+    /// notice): the old page's last line, however much it reads as an article's sentence.
+    static func endsSurelyBeforeMark(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (v, s) = UTF8Bytes.scalar(before, endingAt: before.count)
+        return sentenceEnds.contains(v) && endsPageSurely(UnsafeBufferPointer(rebasing: before[..<s]))
     }
 
     /// A line that is a name-first greeting alone (`大塘乡人民政府欢迎您！　今天是：…`): a page's first line.
@@ -663,6 +711,8 @@ public enum PageHeadCut {
             if j <= from { break }
             j = s
         }
+        // A lottery banner whose first items no list holds (`…联系删除。大发快三 | 幸运飞艇 | 北京赛车pk10 | …`).
+        if let walked = bannerItemsStart(p, first: first, from: from) { return walked }
         // After a clause, only a footer's end right before the banner's item begins it.
         if from > 0 { return nil }
         // Glued with no end between: the old page's last item (a link's title) is longer than the
@@ -674,6 +724,42 @@ public enum PageHeadCut {
         if !crossed, j > 0, UTF8Bytes.scalar(p, endingAt: j).value == separator { return nil }
         return start
     }
+
+    /// Where a spam banner begins whose first items are no listed spam words (`…如有侵权请联系删除。
+    /// 大发快三 | 幸运飞艇 | 北京赛车pk10 | 时时彩计划`: lottery names change from site to site): walking
+    /// back from the first listed word (at `first`) over the items before it, each as short as a
+    /// spam banner's item (`maxSpamItemScalars`) and joined by the same separators as the first
+    /// join, to a footer's end glued before an item (`endsFooter`, a short Latin word aside). Not
+    /// before `from` (the line's last clause mark); at most `maxSpamItems` items.
+    static func bannerItemsStart(_ p: UnsafeBufferPointer<UInt8>, first: Int, from: Int) -> Int? {
+        var j = first, join: Slice<UnsafeBufferPointer<UInt8>>? = nil
+        for _ in 0 ..< maxSpamItems {
+            // The join before the item: a run of separators, the same at every item.
+            var k = j
+            while k > from, isSeparator(UTF8Bytes.scalar(p, endingAt: k).value) { k = UTF8Bytes.scalar(p, endingAt: k).start }
+            guard k < j, k > from else { return nil }
+            if let join, !join.elementsEqual(p[k ..< j]) { return nil }
+            join = p[k ..< j]
+            // The item before it, walked back to its first character or a footer's end inside it.
+            var scalars = 0
+            j = k
+            while j > 0, !isSeparator(UTF8Bytes.scalar(p, endingAt: j).value) {
+                let (_, s) = UTF8Bytes.scalar(p, endingAt: j)
+                j = s
+                scalars += 1
+                if scalars > maxSpamItemScalars || j < from { return nil }
+                let before = UnsafeBufferPointer(rebasing: p[..<j])
+                if j > 0, ScalarClass.isHan(UTF8Bytes.scalar(p, at: j).value), !endsInShortLatinWord(before), endsFooter(before) { return j }
+                if j == from { return nil }
+            }
+        }
+        return nil
+    }
+
+    /// A spam banner's item (`北京赛车pk10`, `彩票网页版登录入口`) holds at most this many characters.
+    static let maxSpamItemScalars = 10
+    /// Items walked back over before the first listed spam word.
+    static let maxSpamItems = 4
 
     /// The byte after the line's last `，` or `。` (0: none).
     static func afterLastClauseMark(_ p: UnsafeBufferPointer<UInt8>) -> Int {
