@@ -231,6 +231,26 @@ import Testing
         expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), wordEndBeforeMark: 0))
     }
 
+    @Test(arguments: [
+        // P 。 (A1 A3) before a lone 。: `比較好?!ｏ@`, 顯 (EF 40) its `@` the run's end. 好耍 is a
+        // lexicon word (耍 CB A3), but a commoner lone character reads better after 好: the word is
+        // chance, and P stays 。 (`previousBeforeLoneStop`).
+        ("這台筆記本的配置比較好。。顯卡也不錯", "这台笔记本的配置比较好。。显卡也不错"),
+        // 多福 (福 B8 A3) is a word; 太多。。 is a review's doubled stop.
+        ("每天練習耗時太多。。有一本這樣的書就夠了", "每天练习耗时太多。。有一本这样的书就够了"),
+    ])
+    func aWordBeforeALoneStopMustReadBestAsP(text: String, expected: String) {
+        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), previousBeforeLoneStop: false))
+    }
+
+    @Test func aLoneStopIsOneNoSecondFollows() {
+        #expect(PunctuationDesyncRun.startsWithLoneStop(Array("。前台".unicodeScalars)))
+        #expect(PunctuationDesyncRun.startsWithLoneStop(["。"]))
+        #expect(!PunctuationDesyncRun.startsWithLoneStop(Array("。。我".unicodeScalars)))
+        #expect(!PunctuationDesyncRun.startsWithLoneStop(Array("前台".unicodeScalars)))
+        #expect(!PunctuationDesyncRun.startsWithLoneStop([]))
+    }
+
     @Test func onlyASCIIClauseMarksEndAClause() {
         for c in [",", "!", ";", ":", "."] as [Unicode.Scalar] { #expect(PunctuationDesyncRun.isClauseMark(c)) }
         for c in ["a", "1", " ", "(", "?", "，"] as [Unicode.Scalar] { #expect(!PunctuationDesyncRun.isClauseMark(c)) }
