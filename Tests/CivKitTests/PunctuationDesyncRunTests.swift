@@ -366,6 +366,27 @@ import Testing
     }
 
     @Test(arguments: [
+        // 命 (C3 FC) then 令 (C1 EE): FC C1 is private use, dropped; the two read as one, 妙 (C3
+        // EE). By the character model alone, pairs of common characters rank above 命令, and 名额
+        // won; the lexicon's words for the place are scored too (`droppedPairWords`).
+        ("這是新的寫法。可以用下面的命令來(lái)激活", "这是新的写法。可以用下面的命令来激活"),
+        ("設定好了。可以用下面的命令來(lái)啟動", "设定好了。可以用下面的命令来启动"),
+    ])
+    func aDroppedPairThatMakesAWordIsScored(text: String, expected: String) {
+        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), dropWords: 0))
+    }
+
+    @Test(arguments: [
+        // 上 (C9 CF) ends in no A3: P is the first 。 (A1 A3) of 。。。, and the same bytes read
+        // 上海。。 (海 BA A3) with the word 上海 (`previousBeforeEllipsis`).
+        ("這本書的重點不在故事上。。。我也不多說了", "这本书的重点不在故事上。。。我也不多说了"),
+        ("這本書的重點不在故事上。。。。。我也不多說了", "这本书的重点不在故事上。。。。。我也不多说了"),
+    ])
+    func beforeAnEllipsisPIsAStop(text: String, expected: String) {
+        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), previousBeforeEllipsis: false))
+    }
+
+    @Test(arguments: [
         // 二 (B6 FE), 十 (CA AE), 一 (D2 BB): FE CA and AE D2 are private use, both dropped, so the
         // three read as one, 痘 (B6 BB); one pair at a time would have to put back 二 and the junk
         // of 十's first byte and 一's second. 二十一 is a word of three characters.
