@@ -148,4 +148,34 @@ struct HeadTitleAndArchiverStartTests {
         #expect(records.count == 2)
         #expect(records.last?[FieldKey.offset] == String(firstLength))
     }
+
+    // MARK: a title printed twice
+
+    func repeatsTitle(_ line: String, above: String) -> Bool {
+        var line = line, above = above
+        return line.withUTF8 { p in above.withUTF8 { RepeatedTitleHead.repeatsTitle(p, above: $0) } }
+    }
+
+    @Test func aTitleRepeatedRightUnderItselfIsAPageStart() {
+        let title = "「图档新闻」某某街道环卫工人清洗公共设施 擦亮城市「门面」"
+        #expect(repeatsTitle(title, above: title))
+        // Another line, a short label, a sentence: no title's repeat.
+        #expect(!repeatsTitle(title, above: "「图档新闻」某某街道环卫工人清洗公共设施"))
+        #expect(!repeatsTitle("相关推荐", above: "相关推荐"))
+        #expect(!repeatsTitle("会议强调，要压实责任。", above: "会议强调，要压实责任。"))
+    }
+
+    /// An aggregator's page (its name, the title twice, the text) glued after the old page's last
+    /// footer link: the page begins at its name.
+    @Test func anAggregatorsNameAboveItsTitlePrintedTwiceBeginsThePage() throws {
+        let title = "「图档新闻」某某街道环卫工人清洗公共设施 擦亮城市「门面」"
+        let (records, firstLength) = try records(after: "RSS 订阅", [
+            "每日看点", title, title, "图为11月2日，某某街道环卫工人在冲洗公交站台顶棚。", "入冬以来，街道把清洗频次提高到每周三次。"])
+        #expect(records.count == 2)
+        #expect(records.last?[FieldKey.offset] == String(firstLength))
+        // The same page after the old page's text with no end before the name: no cut is guessed.
+        let (merged, _) = try self.records(after: "相关搜索：文明城市 志愿服务 税务局", [
+            "每日看点", title, title, "图为11月2日，某某街道环卫工人在冲洗公交站台顶棚。"])
+        #expect(merged.count == 1)
+    }
 }

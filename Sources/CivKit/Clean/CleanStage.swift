@@ -273,6 +273,10 @@ public final class CleanStage {
                     next = try splitAtPageHead(&document, recent: recent, searchable: recent.count - 1, then: nil, emit: emit, reject: reject)
                     if next == nil { pendingByline = line.offset }
                 }
+                // A title printed twice (`RepeatedTitleHead`): the page began at or above the first copy.
+                if next == nil, let copy = repeatedTitle(bytes, recent: recent) {
+                    next = try splitAtPageHead(&document, recent: recent, searchable: copy, then: nil, startLine: copy, emit: emit, reject: reject)
+                }
                 if next == nil, let name = bytes.withUnsafeBufferPointer({ BylineNamedPageStart.sourceName(inByline: $0) }) {
                     next = try splitAtBylineNamedPageStart(&document, recent: recent, name: name, emit: emit, reject: reject)
                 }
@@ -498,6 +502,17 @@ public final class CleanStage {
         bytes.withUnsafeBufferPointer { p in
             PageHeadCut.isHeadByline(p, above: { recent.dropLast().last { !$0.cleaned.isEmpty }?.cleaned })
         }
+    }
+
+    /// The index in `recent` of the non-empty line above `bytes` (the last of `recent`) when
+    /// `bytes` repeats it as a title (`RepeatedTitleHead`), the old page's text above it; else nil.
+    private func repeatedTitle(_ bytes: [UInt8], recent: [RecentLine]) -> Int? {
+        guard bytes.count >= 3 * RepeatedTitleHead.minTitleHan, recent.count >= 3,
+              let k = recent.indices.dropLast().last(where: { !recent[$0].cleaned.isEmpty }), k > 0,
+              recent[k].hasProseBefore, recent[k].linesBefore > 0,
+              bytes.withUnsafeBufferPointer({ p in recent[k].cleaned.withUnsafeBufferPointer { RepeatedTitleHead.repeatsTitle(p, above: $0) } })
+        else { return nil }
+        return k
     }
 
     /// A menu line (`网站首页 | 乡情概况 | 政务公开`), on its bytes.
