@@ -754,9 +754,9 @@ public final class BoilerplateRules: @unchecked Sendable {
     /// site's welcome (`欢迎来到某某文库！`), a preview's note (`已阅读3页，还剩17页未读`), a menu of the
     /// site's tools (`繁体 | 无障碍 | 适老化`: such a menu names 无障碍), a trail from the home page
     /// (`首页 > 精选范文`), a government portal's bar of links (`中国政府网 省政府网`), a reading-time
-    /// note (`本篇文章512字，读完约1分钟`). A rule's openings are searched when the line holds a word
-    /// its pattern holds.
-    static let inLineStartBytes = ["位置", "欢迎", "已阅读", "无障碍", "首页", "政府网", "读完"].map { Array($0.utf8) }
+    /// note (`本篇文章512字，读完约1分钟`), a forum archive's first line (`查看完整版本：[-- 标题 --]`). A
+    /// rule's openings are searched when the line holds a word its pattern holds.
+    static let inLineStartBytes = ["位置", "欢迎", "已阅读", "无障碍", "首页", "政府网", "读完", "查看完整版本"].map { Array($0.utf8) }
     static let fullStopBytes = Array("。".utf8)
 
     /// Whether a page's first line may begin with `c`: not white space, not a digit, nor a mark

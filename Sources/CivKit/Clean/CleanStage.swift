@@ -273,6 +273,10 @@ public final class CleanStage {
                     next = try splitAtPageHead(&document, recent: recent, searchable: recent.count - 1, then: nil, emit: emit, reject: reject)
                     if next == nil { pendingByline = line.offset }
                 }
+                // A title printed twice (`RepeatedTitleHead`): the page began at or above the first copy.
+                if next == nil, let copy = repeatedTitle(bytes, recent: recent) {
+                    next = try splitAtPageHead(&document, recent: recent, searchable: copy, then: nil, startLine: copy, emit: emit, reject: reject)
+                }
                 if next == nil, let name = bytes.withUnsafeBufferPointer({ BylineNamedPageStart.sourceName(inByline: $0) }) {
                     next = try splitAtBylineNamedPageStart(&document, recent: recent, name: name, emit: emit, reject: reject)
                 }
@@ -354,6 +358,9 @@ public final class CleanStage {
               !recent[first - 1].cleaned.withUnsafeBufferPointer({ BodyEdges.isArticleLine($0) }) {
             first -= 1
         }
+        // A byline's title may end in its own `？` or `！` (`MarkedTitleHead`): with head lines
+        // above it, the head reaches over it to them.
+        if then == nil, startLine == nil, let above = markedTitleHeadStart(recent: recent, first: first, searchable: searchable) { first = above }
         // A site's greeting is a page's first line though it ends in `！` (`某某乡人民政府欢迎您！`,
         // alone or glued after the old page's footer): the head reaches up to it, no further.
         if first > 0, recent[first - 1].hasProseBefore, recent[first - 1].linesBefore > 0,
@@ -404,6 +411,23 @@ public final class CleanStage {
         if let onlyFrom, indexes[n] < onlyFrom { return nil }
         if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }
         return try split(&document, recent: recent, at: indexes[n], start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
+    }
+
+    /// Where the head search above a byline (`searchable`, its index in `recent`; `first`, the
+    /// first line after the old page's last sentence) begins when that sentence is the page's title
+    /// ending in its own `？` or `！` right above the byline (`MarkedTitleHead`): the first of the
+    /// non-article lines above the title, when one of them is not empty; else nil.
+    private func markedTitleHeadStart(recent: [RecentLine], first: Int, searchable: Int) -> Int? {
+        let title = first - 1
+        guard title > 0, searchable <= recent.count, recent[first ..< searchable].allSatisfy({ $0.cleaned.isEmpty }),
+              recent[title].hasProseBefore, recent[title].linesBefore > 0,
+              recent[title].cleaned.withUnsafeBufferPointer({ MarkedTitleHead.isTitle($0) }) else { return nil }
+        var above = title
+        while above > 0, recent[above - 1].hasProseBefore, recent[above - 1].linesBefore > 0,
+              !recent[above - 1].cleaned.withUnsafeBufferPointer({ BodyEdges.isArticleLine($0) }) {
+            above -= 1
+        }
+        return recent[above ..< title].contains(where: { !$0.cleaned.isEmpty }) ? above : nil
     }
 
     /// When the last of `recent` is a head byline in a document with no sentence: the first of
@@ -478,6 +502,17 @@ public final class CleanStage {
         bytes.withUnsafeBufferPointer { p in
             PageHeadCut.isHeadByline(p, above: { recent.dropLast().last { !$0.cleaned.isEmpty }?.cleaned })
         }
+    }
+
+    /// The index in `recent` of the non-empty line above `bytes` (the last of `recent`) when
+    /// `bytes` repeats it as a title (`RepeatedTitleHead`), the old page's text above it; else nil.
+    private func repeatedTitle(_ bytes: [UInt8], recent: [RecentLine]) -> Int? {
+        guard bytes.count >= 3 * RepeatedTitleHead.minTitleHan, recent.count >= 3,
+              let k = recent.indices.dropLast().last(where: { !recent[$0].cleaned.isEmpty }), k > 0,
+              recent[k].hasProseBefore, recent[k].linesBefore > 0,
+              bytes.withUnsafeBufferPointer({ p in recent[k].cleaned.withUnsafeBufferPointer { RepeatedTitleHead.repeatsTitle(p, above: $0) } })
+        else { return nil }
+        return k
     }
 
     /// A menu line (`网站首页 | 乡情概况 | 政务公开`), on its bytes.

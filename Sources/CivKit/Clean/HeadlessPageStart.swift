@@ -108,14 +108,15 @@ public enum HeadlessPageStart {
                                                           && sureEndMiddleByteMask & (1 << UInt64(p[i - 2] & 0x3F)) != 0) {
                 let v = UTF8Bytes.scalar(p, at: i).value
                 let previous = UTF8Bytes.scalar(p, endingAt: i).value
-                if ScalarClass.isHan(v) || PageHeadCut.isOpeningTitleQuote(v) || v == 0x3010 || v == 0x300C,
+                // (Or an icon font's row of glyphs, `IconGlyphLine`.)
+                if ScalarClass.isHan(v) || PageHeadCut.isOpeningTitleQuote(v) || v == 0x3010 || v == 0x300C || IconGlyphLine.isGlyph(v),
                    previous < 0x80 || sureEndLastScalars.contains(previous) {
                     let before = UnsafeBufferPointer(rebasing: p[..<i])
                     let fieldValue = PageHeadCut.valueEndLastScalars.contains(previous) && PageHeadCut.endsFieldValue(before)
                     // (The old page's part may be a footer's notice with commas, `…仅供参考，如有侵权请联系删除`;
                     // no sentence.)
                     if fieldValue || PageHeadCut.endsPageSurely(before), !CleanStage.isProse(before),
-                       isFirstLine(UnsafeBufferPointer(rebasing: p[i...])) {
+                       isFirstLine(UnsafeBufferPointer(rebasing: p[i...])) || IconGlyphLine.isLine(UnsafeBufferPointer(rebasing: p[i...])) {
                         return fieldValue ? valueEnd(p, from: i) : i
                     }
                 }

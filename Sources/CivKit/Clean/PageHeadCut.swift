@@ -816,7 +816,8 @@ public enum PageHeadCut {
         }
         // A page's closing markup (`</nav>`, `</html>`) or a forum's Latin footer (`Gzip enabled`,
         // `Comsenz Inc.`; page-closing-words.txt).
-        if last < 0x80 { return sureEndLastBytes.contains(last) && closingWords.contains { RulePrefilter.hasSuffix(before, $0) } }
+        // Or a page's own link ending a field (`本文链接：https://…/3187.html`, `PageLinkEnd`).
+        if last < 0x80 { return (sureEndLastBytes.contains(last) && closingWords.contains { RulePrefilter.hasSuffix(before, $0) }) || PageLinkEnd.endsInPageLink(before) }
         // `版权所有` with its owner named before it (`百川文库网站版权所有`); with no owner before
         // (`版权所有：`, `版权所有某某网`) the owner may follow.
         if RulePrefilter.hasSuffix(before, rightsReserved) {
@@ -894,10 +895,12 @@ public enum PageHeadCut {
 
     /// The words that close a page (`Resources/page-closing-words.txt`).
     static let closingWords: [[UInt8]] = DataFile.byteLines("page-closing-words.txt")
-    /// The last bytes of the sure ends `endsPageSurely` reads after a line's last non-digit.
+    /// The last bytes of the sure ends `endsPageSurely` reads after a line's last non-digit (a
+    /// page link's, `PageLinkEnd`, too).
     static let sureEndLastBytes: BoilerplateRules.FirstByteSet = {
         var set = BoilerplateRules.FirstByteSet()
         for word in closingWords + [rightsReserved] { if let b = word.last { set.insert(b) } }
+        for b in PageLinkEnd.lastBytes { set.insert(b) }
         return set
     }()
 
