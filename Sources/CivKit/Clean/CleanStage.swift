@@ -352,6 +352,11 @@ public final class CleanStage {
     private func splitAtPageHead(_ document: inout PendingDocument, recent: [RecentLine], searchable: Int, then: [UInt8]?,
                                  startLine: Int? = nil, onlyFrom: Int? = nil, anywhere: Bool = false, emit: Emit, reject: Emit) throws -> PendingDocument? {
         guard !recent.isEmpty, document.lines.count == recent[0].linesBefore + recent.count else { return nil }
+        // A page on a line of its own under the old page's footer (`FooterLineStart`): no glue to search.
+        if let next = try splitAfterFooterLine(&document, recent: recent, startAt: startLine ?? searchable, then: then, onlyFrom: onlyFrom,
+                                               emit: emit, reject: reject) {
+            return next
+        }
         // The lines after the last sentence, an article before them.
         var first = searchable
         while first > 0, recent[first - 1].hasProseBefore, recent[first - 1].linesBefore > 0,
@@ -428,6 +433,19 @@ public final class CleanStage {
             above -= 1
         }
         return recent[above ..< title].contains(where: { !$0.cleaned.isEmpty }) ? above : nil
+    }
+
+    /// When the line under the old page's last footer line, above the certain page start at
+    /// `startAt` (a line of `recent`, or `recent.count` for the line after them), begins the page
+    /// (`FooterLineStart`): the document is cut there and finished; the new one is returned.
+    private func splitAfterFooterLine(_ document: inout PendingDocument, recent: [RecentLine], startAt: Int, then: [UInt8]?, onlyFrom: Int?,
+                                      emit: Emit, reject: Emit) throws -> PendingDocument? {
+        let indexes = recent[..<min(startAt, recent.count)].indices.filter { !recent[$0].cleaned.isEmpty }
+        let start = startAt < recent.count ? recent[startAt].cleaned : then
+        guard let n = FooterLineStart.pageStart(count: indexes.count, line: { recent[indexes[$0]].cleaned }, start: start) else { return nil }
+        let k = indexes[n]
+        guard recent[k].hasProseBefore, recent[k].linesBefore > 0, onlyFrom.map({ k >= $0 }) ?? true else { return nil }
+        return try split(&document, recent: recent, at: k, start: 0, counter: "pages.footer-line-split", emit: emit, reject: reject)
     }
 
     /// When the last of `recent` is a head byline in a document with no sentence: the first of
