@@ -479,6 +479,12 @@ struct PageHeadCutTests {
         #expect(records.compactMap { Int($0[FieldKey.length] ?? "") }.reduce(0, +) == first.utf8.count + second.utf8.count)
     }
 
+    /// Where `PageHeadCut.gluedGreetingStart` begins the page in `line`.
+    static func greetingStart(_ line: String) -> Int? {
+        var line = line
+        return line.withUTF8 { PageHeadCut.gluedGreetingStart($0) }
+    }
+
     /// A site's greeting glued after the old page's footer (`…公网安备42092502000123号今天是：　欢迎
     /// 访问…网站！`) begins the page, above a menu and a breadcrumb; the greeting, a `！` line, is
     /// no article, so the breadcrumb below is the same page's. A greeting after a comma (a quote in
@@ -490,10 +496,7 @@ struct PageHeadCutTests {
         #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
         let (alone, _, _) = try Support.cleanRecords(Array(second.utf8))
         #expect(alone.count == 1)
-        func start(_ line: String) -> Int? {
-            var line = line
-            return line.withUTF8 { PageHeadCut.gluedGreetingStart($0) }
-        }
+        let start = Self.greetingStart
         #expect(start("鄂公网安备42092502000123号今天是：　欢迎访问澄湖市人大常委会网站！") == "鄂公网安备42092502000123号".utf8.count)
         #expect(start("不代表本站立场。您好，欢迎访问青岚县公共资源交易网！") == "不代表本站立场。".utf8.count)
         #expect(start("立即升级　暂不升级今天是：　欢迎访问澄湖市人大常委会网站！") == "立即升级　暂不升级".utf8.count)
@@ -518,10 +521,7 @@ struct PageHeadCutTests {
         #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
         let (single, _, _) = try Support.cleanRecords(Array(second.utf8))
         #expect(single.count == 1)
-        func start(_ line: String) -> Int? {
-            var line = line
-            return line.withUTF8 { PageHeadCut.gluedGreetingStart($0) }
-        }
+        let start = Self.greetingStart
         #expect(start("青岚网络公司版权所有 ©2001-2025石溪镇人民政府欢迎您！　今天是：2025年4月8日 星期二") == "青岚网络公司版权所有 ©2001-2025".utf8.count)
         #expect(start("湘ICP备12345678号石溪镇人民政府欢迎你！") == "湘ICP备12345678号".utf8.count)
         #expect(start("新闻热线：0731-5551234 联系我们石溪镇人民政府欢迎您　今天是：2025年4月8日") == "新闻热线：0731-5551234 联系我们".utf8.count)
@@ -681,10 +681,7 @@ struct PageHeadCutTests {
     /// portal's greeting naming its site first begins the page though the notice reads as a
     /// sentence; after an article's sentence it is still the article's.
     @Test func aNameFirstGreetingAfterANoticesSureEndBeginsThePage() throws {
-        func start(_ line: String) -> Int? {
-            var line = line
-            return line.withUTF8 { PageHeadCut.gluedGreetingStart($0) }
-        }
+        let start = Self.greetingStart
         let notice = "声明：本站部分内容来源于网络，仅供参考，不代表本站观点，如有侵权请联系删除。"
         #expect(start(notice + "石溪镇人民政府欢迎您！　今天是：2025年4月8日 星期二") == notice.utf8.count)
         #expect(start("这里的山水越来越美，游客越来越多，欢迎大家联系。石溪欢迎您！") == nil)
