@@ -82,6 +82,13 @@ import Testing
         #expect(Self.read(text, by: variant) != text, sourceLocation: sourceLocation)
     }
 
+    /// The repair as civ-clean builds it, with `change` made (a rule switched off, a margin moved).
+    static func variant(_ change: (inout PunctuationDesyncRun) -> Void = { _ in }) -> PunctuationDesyncRun {
+        var run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: converter))
+        change(&run)
+        return run
+    }
+
     /// `text` damaged, its runs read by `run` alone (a variant of the repair); nil where none is.
     static func read(_ text: String, by run: PunctuationDesyncRun) -> String? {
         var counters = Counters()
@@ -227,8 +234,8 @@ import Testing
         ("鍵盤非常好用,手感也不錯", "键盘非常好用，手感也不错"),
     ])
     func theLastCharacterBeforeAMarkEndsAWord(text: String, expected: String) {
-        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), likeliestAfterContext: 0))
-        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), wordEndBeforeMark: 0))
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.likeliestAfterContext = 0 })
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.wordEndBeforeMark = 0 })
     }
 
     @Test(arguments: [
@@ -240,7 +247,7 @@ import Testing
         ("每天練習耗時太多。。有一本這樣的書就夠了", "每天练习耗时太多。。有一本这样的书就够了"),
     ])
     func aWordBeforeALoneStopMustReadBestAsP(text: String, expected: String) {
-        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), previousBeforeLoneStop: false))
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.previousBeforeLoneStop = false })
     }
 
     @Test func aLoneStopIsOneNoSecondFollows() {
@@ -304,7 +311,7 @@ import Testing
     ])
     func pAndAPairDroppedAtTheFirstCharacterAreChosenTogether(text: String, expected: String) {
         // (Chosen apart, as before: P 。 before the character read.)
-        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), jointGain: .infinity))
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.jointGain = .infinity })
     }
 
     @Test(arguments: [
@@ -317,7 +324,7 @@ import Testing
     func pAndAPairDroppedBeforeAReadingRightAfterTheMarksAreChosenTogether(text: String, expected: String) {
         #expect(Self.damage(text).contains("變得?:?xū)"))
         // (Without the joint choice: the margin made unreachable.)
-        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readingDropGain: .infinity))
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.readingDropGain = .infinity })
     }
 
     @Test(arguments: [
@@ -362,7 +369,7 @@ import Testing
     ])
     func aPairWhoseCharacterReadStandsOddlyIsPutBackBelowTheDropMargin(text: String, expected: String) {
         // (Without the standing, the margin alone leaves the odd character.)
-        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), readStandingWeight: 0))
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.readStandingWeight = 0 })
     }
 
     @Test(arguments: [
@@ -373,7 +380,7 @@ import Testing
         ("設定好了。可以用下面的命令來(lái)啟動", "设定好了。可以用下面的命令来启动"),
     ])
     func aDroppedPairThatMakesAWordIsScored(text: String, expected: String) {
-        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), dropWords: 0))
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.dropWords = 0 })
     }
 
     @Test(arguments: [
@@ -383,7 +390,7 @@ import Testing
         ("這本書的重點不在故事上。。。。。我也不多說了", "这本书的重点不在故事上。。。。。我也不多说了"),
     ])
     func beforeAnEllipsisPIsAStop(text: String, expected: String) {
-        expectReadBack(text, expected, butNotBy: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), previousBeforeEllipsis: false))
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.previousBeforeEllipsis = false })
     }
 
     @Test(arguments: [
@@ -397,12 +404,12 @@ import Testing
         #expect(Self.damage(text).contains("级粴q"))
         expectReadBack(text, expected)
         // (Without the three-character search, one pair is put back there, wrong.)
-        let read = Self.read(text, by: PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), tripleGain: .infinity))
+        let read = Self.read(text, by: Self.variant { $0.tripleGain = .infinity })
         #expect(read.map { !$0.contains("二十一") } ?? true)
     }
 
     @Test func theCharacterReadStandsWorseWhereAPairWasDropped() {
-        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter))
+        let run = Self.variant()
         // 坯 (女 and 主 read as one) between 。 and 的; 女 itself there.
         let odd = run.standing(Array("坯的".unicodeScalars), at: 0, previous: "。", right: [])
         let right = run.standing(Array("女的".unicodeScalars), at: 0, previous: "。", right: [])
@@ -447,7 +454,7 @@ import Testing
     }
 
     @Test func theCharacterBeforePIsFoundPastItsAnnotation() {
-        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter))
+        let run = Self.variant()
         let s = Array("要確(què)?:".unicodeScalars)
         #expect(run.leftContext(s, before: s.count - 2) == Array("要確".unicodeScalars))
         // (A lost character's `?noise)` is no annotation.)
@@ -474,8 +481,7 @@ import Testing
         let gbk = GBKPairs.shared
         // (P is 。 here whatever the run reads: `。模块` could be `了模块`; and no pair was dropped,
         // though rare characters read worse than a common pair put back: `岿丄`, `开往`.)
-        let run = PunctuationDesyncRun(desync: GBKDesyncRepair(converter: Self.converter), margin: -.infinity,
-                                       previousGain: .infinity, dropGain: .infinity, tripleGain: .infinity)
+        let run = Self.variant { $0.margin = -.infinity; $0.previousGain = .infinity; $0.dropGain = .infinity; $0.tripleGain = .infinity }
         let firsts = Array(Self.markBytes.keys).filter { $0 >= 0xBA }.flatMap { gbk.characters(lead: $0) }.filter(ScalarClass.isHan)
         let lasts = (UInt8(0x81) ... 0xA0).flatMap { gbk.characters(lead: $0) }.filter { ScalarClass.isHan($0) && (0x41 ... 0x7A).contains(gbk.bytes(of: $0)!.trail) }
         await propertyCheck(input: Gen.int(in: 0 ... firsts.count - 1), Gen.int(in: 0 ... lasts.count - 1)) { f, l in

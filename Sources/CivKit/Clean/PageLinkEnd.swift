@@ -12,7 +12,7 @@ enum PageLinkEnd {
     /// A URL's longest run looked back over.
     static let maxURLBytes = 200
     /// The last bytes of `pageEndings`: only a `before` ending in one is read.
-    static let lastBytes: [UInt8] = [0x6C, 0x6D] // l m
+    static let lastBytes: [UInt8] = Array(Set(pageEndings.compactMap(\.last))).sorted()
 
     /// Whether `before` ends in a field's URL of a page (`…：http://…/3187.html`).
     static func endsInPageLink(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
