@@ -57,6 +57,54 @@ enum Choice {
     }
 }
 
+/// Left words (`scripts/generate-t2s-exceptions`): a common word that ends on the first character
+/// of a phrase rule is an exception phrase itself, so the phrase does not take that character.
+@Suite struct LeftWordTests {
+    @Test func aWordEndingOnAPhraseRulesFirstCharacterKeepsIt() {
+        #expect(Choice.civ.convert("對於單元文件命令") == "对于单元文件命令")  // not the name 於單
+        #expect(Choice.civ.convert("作用於單元名稱") == "作用于单元名称")
+        #expect(Choice.civ.convert("看著文字") == "看着文字")  // not 著文
+        #expect(Choice.civ.convert("就衝著書本身") == "就冲着书本身")  // not 著書
+        #expect(Choice.civ.convert("和精美的圖畫一起") == "和精美的图画一起")  // not 畫一 (划一)
+        // What ICU's rules and the earlier exceptions gave.
+        #expect(T2S.fast.convert("看著文字") == "看著文字")
+        #expect(T2S.fast.convert("圖畫一起") == "图划一起")
+    }
+
+    @Test func thePhraseRuleDecidesWhereNoWordEndsOnIt() {
+        #expect(Choice.civ.convert("於單") == "於单")
+        #expect(Choice.civ.convert("他著書立說") == "他著书立说")
+        #expect(Choice.civ.convert("整齊畫一") == "整齐划一")
+        #expect(Choice.civ.convert("魯迅著有") == "鲁迅著有")
+    }
+
+    @Test func whereWordAndPhraseAgreeOnTheSharedCharacterThePhraseDecides() {
+        // 學名 (a word) and 名著 both read 名 as 名: the phrase's 著 stands; so does 明瞭's 了.
+        #expect(Choice.civ.convert("史學名著") == "史学名著")
+        #expect(Choice.civ.convert("如果聲明瞭這個參數") == "如果声明了这个参数")
+    }
+
+    /// Every two-character exception that converts as its characters alone is such a word: no
+    /// phrase rule beginning on its last character takes that character from it.
+    @Test func noPhraseRuleTakesALeftWordsLastCharacter() throws {
+        let exceptions = try TraditionalToSimplified.tableRules(TraditionalToSimplified.exceptionsName)
+        let phrases = (T2S.rules + exceptions).filter { $0.key.unicodeScalars.count >= 2 }
+        var firstOf: [Unicode.Scalar: [String]] = [:]
+        for rule in phrases { firstOf[rule.key.unicodeScalars.first!, default: []].append(rule.key) }
+        var words = 0
+        for rule in exceptions where rule.key.unicodeScalars.count == 2 {
+            let scalars = Array(rule.key.unicodeScalars)
+            guard rule.value == scalars.map({ Choice.civ.convert(String($0)) }).joined(), let keys = firstOf[scalars[1]] else { continue }
+            words += 1
+            for key in keys {
+                let text = String(scalars[0]) + key
+                #expect(Choice.civ.convert(text).hasPrefix(rule.value), "\(text)")
+            }
+        }
+        #expect(words >= 100)
+    }
+}
+
 @Suite struct SimplifiedTextLeftAloneTests {
     /// Simplified prose written for this test, with the words ICU's table changes on simplified
     /// text (显著, 俱乐部, 摔跤, 姊妹, 乾隆, 慰藉, 倡言, the surname 沈, 乾坤, 著作).
