@@ -394,6 +394,32 @@ import Testing
     }
 
     @Test(arguments: [
+        // 茫 (C3 A3) is P, 。 (A1 A3) C; 但 (B5 AB) is read with 。's A3 as ５, (AB, CA) is private
+        // use, dropped, and 是 (CA C7) lost its second byte before `,`: the row B5's character
+        // chosen by context alone was 等 (`pairBeforeLostTrail`).
+        ("讀完以後我感到很迷茫。但是,還是想再讀一遍", "读完以后我感到很迷茫。但是，还是想再读一遍"),
+        // 而 (B6 F8), 且 (C7 D2): (F8, C7) is private use.
+        ("我們去看了大海。而且,還吃了很多東西", "我们去看了大海。而且，还吃了很多东西"),
+    ])
+    func aPairDroppedBeforeALostSecondByteIsPutBack(text: String, expected: String) {
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.pairBeforeLostTrail = false })
+        let (_, counters) = clean(Self.damage(text))
+        #expect(counters.compact.contains("gbk-desync.punctuation-run.pair-before-lost-trail"))
+    }
+
+    @Test func noPairIsPutBackAfterHanTextOfTheRun() {
+        // After Han text of the run, a word x y is not read over the character chosen by context:
+        // 符 (B7 FB) lost its second byte before `>`, and 服务 (服 B7 FE, 務 CE F1, (FE, CE)
+        // private use) read far better after the run's 操作 (without the rule's condition it won;
+        // with it, a pair is put back inside the run instead, wrongly: the run stays hard).
+        let (out, counters) = clean(Self.damage("輸出的文件不存在。可以使用重定向操作符>寫入它"))
+        #expect(!out.contains("服务"), "\(out)")
+        #expect(!counters.compact.contains("gbk-desync.punctuation-run.pair-before-lost-trail"))
+        // 常 (B3 A3) is P, 好 (BA C3) read with its A3 as `:`, 用 (D3 C3) lost its second byte.
+        expectReadBack("這個包非常好用,可以裝很多東西", "这个包非常好用，可以装很多东西")
+    }
+
+    @Test(arguments: [
         // 二 (B6 FE), 十 (CA AE), 一 (D2 BB): FE CA and AE D2 are private use, both dropped, so the
         // three read as one, 痘 (B6 BB); one pair at a time would have to put back 二 and the junk
         // of 十's first byte and 一's second. 二十一 is a word of three characters.
