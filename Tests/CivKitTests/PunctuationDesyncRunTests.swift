@@ -75,11 +75,12 @@ import Testing
     }
 
     /// `expectReadBack`, and that `variant` (the repair with the rule under test switched off)
-    /// does not read `text` back: the rule is what restores it.
-    func expectReadBack(_ text: String, _ expected: String, butNotBy variant: PunctuationDesyncRun,
+    /// does not read `text` back: the rule is what restores it; counted under `counter` if given.
+    func expectReadBack(_ text: String, _ expected: String, butNotBy variant: PunctuationDesyncRun, counted counter: String? = nil,
                         sourceLocation: SourceLocation = #_sourceLocation) {
         expectReadBack(text, expected, sourceLocation: sourceLocation)
         #expect(Self.read(text, by: variant) != text, sourceLocation: sourceLocation)
+        if let counter { #expect(clean(Self.damage(text)).1.compact.contains(counter), sourceLocation: sourceLocation) }
     }
 
     /// The repair as civ-clean builds it, with `change` made (a rule switched off, a margin moved).
@@ -402,9 +403,17 @@ import Testing
         ("我們去看了大海。而且,還吃了很多東西", "我们去看了大海。而且，还吃了很多东西"),
     ])
     func aPairDroppedBeforeALostSecondByteIsPutBack(text: String, expected: String) {
-        expectReadBack(text, expected, butNotBy: Self.variant { $0.pairBeforeLostTrail = false })
-        let (_, counters) = clean(Self.damage(text))
-        #expect(counters.compact.contains("gbk-desync.punctuation-run.pair-before-lost-trail"))
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.pairBeforeLostTrail = false }, counted: "gbk-desync.punctuation-run.pair-before-lost-trail")
+    }
+
+    @Test(arguments: [
+        // The first 。's A1 shows as `?` after the space; each `!` is a 。's A3 and the next 。's
+        // A1 (`ellipsisAfterSpace`; the space before 。 then goes as elsewhere).
+        ("那些日子都過去了 。。。我只記得一點點", "那些日子都过去了。。。我只记得一点点"),
+        ("看完以後想了很久 。。。。。。我還是喜歡這個結局", "看完以后想了很久。。。。。。我还是喜欢这个结局"),
+    ])
+    func anEllipsisAfterASpaceIsARun(text: String, expected: String) {
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.ellipsisAfterSpace = false }, counted: "gbk-desync.punctuation-run.ellipsis-after-space")
     }
 
     @Test func noPairIsPutBackAfterHanTextOfTheRun() {

@@ -68,6 +68,9 @@ struct PunctuationDesyncRun {
     /// `pairBeforeLostTrail`: a run's last character chosen by context (its second byte lost
     /// before ASCII) may be two, the pair between them dropped by the pages' decoder.
     var pairBeforeLostTrail = true
+    /// `ellipsisAfterSpace`: a run whose text opens with two 。 or more is read after a space too
+    /// (`過去了 ?!!!!!Ｎ`): reviews write an ellipsis after one, and P is then 。.
+    var ellipsisAfterSpace = true
 
     /// The second GBK byte of the full-width form of the ASCII mark `v` (the first is A3).
     @inline(__always)
@@ -112,13 +115,14 @@ struct PunctuationDesyncRun {
         while i + 2 < s.count {
             guard s[i] == "?", Self.markByte(s[i + 1].value) != nil,
                   s[i + 2].value >= 0x40 && s[i + 2] != "\u{7F}" || Self.markByte(s[i + 2].value) != nil,
-                  let (text, end, lostTrailPair) = readRun(s, marker: i) else {
+                  let (text, end, lostTrailPair, afterSpace) = readRun(s, marker: i) else {
                 i += 1
                 continue
             }
             s.replaceSubrange(i ..< end, with: text)
             counters.add("gbk-desync.punctuation-run")
             if lostTrailPair { counters.add("gbk-desync.punctuation-run.pair-before-lost-trail") }
+            if afterSpace { counters.add("gbk-desync.punctuation-run.ellipsis-after-space") }
             changed = true
             i += text.count
         }
@@ -126,8 +130,9 @@ struct PunctuationDesyncRun {
     }
 
     /// The run after the marker at `i` (`?`, then marks) read again, where the text it replaces
-    /// ends, and whether its last character was read as two (`pairBeforeLostTrail`).
-    func readRun(_ s: [Unicode.Scalar], marker i: Int) -> ([Unicode.Scalar], Int, Bool)? {
+    /// ends, whether its last character was read as two (`pairBeforeLostTrail`), and whether it
+    /// was read after a space (`ellipsisAfterSpace`).
+    func readRun(_ s: [Unicode.Scalar], marker i: Int) -> ([Unicode.Scalar], Int, Bool, Bool)? {
         let gbk = GBKPairs.shared
         // The bytes from the character after P on: each mark's byte, with the A3 it was replaced
         // with before the next mark (`?!!` for 。。。: A1 A3 A1 A3 A1 …), then the odd characters'
@@ -307,9 +312,12 @@ struct PunctuationDesyncRun {
         // after a Latin word or a number only before two odd characters or more, `mp4??梢哉f`, or
         // before a reading that names the last character, `latinBeforeNamedRun`: `tel???zǒng)` is
         // tel。總, 總 BF 82.)
+        // (After a space only an ellipsis, `ellipsisAfterSpace`: `過去了 ?!!!!!Ｎ` is 过去了 。。。。。。我,
+        // as reviews write it; P is then 。, `previousBeforeEllipsis`.)
+        let afterSpace = ellipsisAfterSpace && i > 1 && s[i - 1] == " " && ScalarClass.isHan(s[i - 2]) && Self.startsWithEllipsis(text) && j > a
         guard i > 0, ScalarClass.isHan(s[i - 1]) || s[i - 1] == ")" || Self.isClosingQuote(s[i - 1])
                 || LostCharacterRepair.isASCIIAlphanumeric(s[i - 1]) && (j - a >= 2 || namedByReading)
-                || afterListNumber(s, before: i) && j > a else { return nil }
+                || afterListNumber(s, before: i) && j > a || afterSpace else { return nil }
         let left = leftContext(s, before: i)
         let right = desync.hanContext(s, after: end)
         var previous: Unicode.Scalar = "。"
@@ -417,7 +425,7 @@ struct PunctuationDesyncRun {
         // closing bracket the line never opened, reads the text's own `??` wrong: `包??都沒送`
         // is no run whose last pair took `]`, 沒 being 9B 5D.)
         guard text.allSatisfy(ScalarClass.isChineseContext), putBack.allSatisfy({ Self.mayEndRun($0, in: s, before: i) }) else { return nil }
-        return ([previous] + text + annotation + putBack, end, lostTrailPair)
+        return ([previous] + text + annotation + putBack, end, lostTrailPair, afterSpace && !ScalarClass.isHan(s[i - 1]))
     }
 
     /// How much better (word model and character model, as `total` scores) a reading with a
