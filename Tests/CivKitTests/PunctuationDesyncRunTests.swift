@@ -75,11 +75,12 @@ import Testing
     }
 
     /// `expectReadBack`, and that `variant` (the repair with the rule under test switched off)
-    /// does not read `text` back: the rule is what restores it.
-    func expectReadBack(_ text: String, _ expected: String, butNotBy variant: PunctuationDesyncRun,
+    /// does not read `text` back: the rule is what restores it; counted under `counter` if given.
+    func expectReadBack(_ text: String, _ expected: String, butNotBy variant: PunctuationDesyncRun, counted counter: String? = nil,
                         sourceLocation: SourceLocation = #_sourceLocation) {
         expectReadBack(text, expected, sourceLocation: sourceLocation)
         #expect(Self.read(text, by: variant) != text, sourceLocation: sourceLocation)
+        if let counter { #expect(clean(Self.damage(text)).1.compact.contains(counter), sourceLocation: sourceLocation) }
     }
 
     /// The repair as civ-clean builds it, with `change` made (a rule switched off, a margin moved).
@@ -391,6 +392,40 @@ import Testing
     ])
     func beforeAnEllipsisPIsAStop(text: String, expected: String) {
         expectReadBack(text, expected, butNotBy: Self.variant { $0.previousBeforeEllipsis = false })
+    }
+
+    @Test(arguments: [
+        // 茫 (C3 A3) is P, 。 (A1 A3) C; 但 (B5 AB) is read with 。's A3 as ５, (AB, CA) is private
+        // use, dropped, and 是 (CA C7) lost its second byte before `,`: the row B5's character
+        // chosen by context alone was 等 (`pairBeforeLostTrail`).
+        ("讀完以後我感到很迷茫。但是,還是想再讀一遍", "读完以后我感到很迷茫。但是，还是想再读一遍"),
+        // 而 (B6 F8), 且 (C7 D2): (F8, C7) is private use.
+        ("我們去看了大海。而且,還吃了很多東西", "我们去看了大海。而且，还吃了很多东西"),
+    ])
+    func aPairDroppedBeforeALostSecondByteIsPutBack(text: String, expected: String) {
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.pairBeforeLostTrail = false }, counted: "gbk-desync.punctuation-run.pair-before-lost-trail")
+    }
+
+    @Test(arguments: [
+        // The first 。's A1 shows as `?` after the space; each `!` is a 。's A3 and the next 。's
+        // A1 (`ellipsisAfterSpace`; the space before 。 then goes as elsewhere).
+        ("那些日子都過去了 。。。我只記得一點點", "那些日子都过去了。。。我只记得一点点"),
+        ("看完以後想了很久 。。。。。。我還是喜歡這個結局", "看完以后想了很久。。。。。。我还是喜欢这个结局"),
+    ])
+    func anEllipsisAfterASpaceIsARun(text: String, expected: String) {
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.ellipsisAfterSpace = false }, counted: "gbk-desync.punctuation-run.ellipsis-after-space")
+    }
+
+    @Test func noPairIsPutBackAfterHanTextOfTheRun() {
+        // After Han text of the run, a word x y is not read over the character chosen by context:
+        // 符 (B7 FB) lost its second byte before `>`, and 服务 (服 B7 FE, 務 CE F1, (FE, CE)
+        // private use) read far better after the run's 操作 (without the rule's condition it won;
+        // with it, a pair is put back inside the run instead, wrongly: the run stays hard).
+        let (out, counters) = clean(Self.damage("輸出的文件不存在。可以使用重定向操作符>寫入它"))
+        #expect(!out.contains("服务"), "\(out)")
+        #expect(!counters.compact.contains("gbk-desync.punctuation-run.pair-before-lost-trail"))
+        // 常 (B3 A3) is P, 好 (BA C3) read with its A3 as `:`, 用 (D3 C3) lost its second byte.
+        expectReadBack("這個包非常好用,可以裝很多東西", "这个包非常好用，可以装很多东西")
     }
 
     @Test(arguments: [
