@@ -713,4 +713,36 @@ struct PageHeadCutTests {
         let (records, _, _) = try Support.cleanRecords(Array((old + banner + page).utf8))
         #expect(records.map { $0[FieldKey.offset] } == ["0", String(old.utf8.count)])
     }
+
+    /// A spam banner's items after a Latin word of its own (`彩票app下载 | …`) read as a name glued
+    /// after a footer's Latin word: inside a banner (two spam words before it) they are the
+    /// banner's, which begins the page whole, on a line of its own or after the old page's end.
+    @Test func aNameInsideASpamBannerIsNoPageStart() throws {
+        let banner = "幸运快三 | 极速飞艇 | 北京赛车pk10 | 时时彩计划 | 彩票app下载 | 彩票网页版登录入口"
+        func glued(_ s: String) -> Int? { var s = s; return s.withUTF8 { PageHeadCut.nameGluedAfterEnd($0) } }
+        #expect(glued(banner) == nil)
+        #expect(glued("腾讯视频app下载 | 东江新闻网") != nil)
+        let second = banner + "\n首页 > 新闻中心 > 地方新闻 > 正文\n东江县启动文明餐桌行动\n2024-02-26 来源：东江县融媒体中心\n近日，东江县启动文明餐桌行动。"
+        for end in ["联系电话：0731-5551234　建议使用1366×768以上分辨率浏览", "东江新闻网版权所有　联系电话：0731-5551234\n"] {
+            let first = Self.article + end
+            let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+            #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], "\(end)")
+        }
+    }
+
+    /// An e-paper's footer credit ends at its maker (`技术支持：某某电子`); an app's last prompt
+    /// (`阅读更多精彩内容`) and a repost notice (`转载请注明出处`) end a page: a name glued after
+    /// them begins the next page whole.
+    @Test func footerCreditsAndPromptsEndThePageBeforeAGluedName() throws {
+        let second = "东源资讯网 - 关注本地民生 服务百姓生活\n首页 本地 民生 教育 健康 财经\n您的位置：首页 > 本地 > 正文\n东源县老旧小区改造有哪些新变化\n"
+            + "时间：2024-03-21 14:08:36　作者：小编\n今年以来，东源县老旧小区改造有了不少新变化。"
+        for end in ["地址：东江市滨江大道8号　技术支持：某某电子", "下载掌上东江APP，阅读更多精彩内容", "Copyright © 2024 本站所有 转载请注明出处"] {
+            let first = Self.article + end
+            let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+            #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], "\(end)")
+        }
+        #expect(Array("技术支持：某某电子".utf8).withUnsafeBufferPointer { PageHeadCut.endsFieldValue($0) })
+        #expect(Array("下载掌上东江APP，阅读更多精彩内容".utf8).withUnsafeBufferPointer { PageHeadCut.endsPageSurely($0) })
+        #expect(Array("转载请注明出处".utf8).withUnsafeBufferPointer { PageHeadCut.endsFooter($0) })
+    }
 }

@@ -363,7 +363,7 @@ public enum PageHeadCut {
                 if lead > (best?.length ?? 0), !afterFooter { best = (i, lead) }
                 // A page's Latin first line glued after Han text (`…材料Untitled Document`), by its rule.
                 // (`网站首页 | …` opens with the home page's link whole: no cut between 网站 and 首页.)
-                if opening == nil, !afterFooter, (opensSite && !afterSiteWord(p, at: i)) || beginsPage(rest) || (latinAfterHan(p, at: i, v) && isFirstLine(rest)) { opening = i }
+                if opening == nil, !afterFooter, (opensSite && !afterSiteWord(p, at: i) && !afterSiteName(p, at: i)) || beginsPage(rest) || (latinAfterHan(p, at: i, v) && isFirstLine(rest)) { opening = i }
             }
             scalarsBefore += 1
             i += length
@@ -595,11 +595,21 @@ public enum PageHeadCut {
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
             if i > 0, ScalarClass.isHan(v) || isOpeningTitleQuote(v), ends(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
+                // A spam banner's item after a Latin word of its own (`…北京赛车pk10 | 彩票app下载 | 彩票
+                // 网页版登录入口`): the banner's, not a page's name; the banner begins the page.
+                if holdsSpamBanner(UnsafeBufferPointer(rebasing: p[..<i])) { return nil }
                 return endsFieldValue(UnsafeBufferPointer(rebasing: p[..<i])) ? lastFieldValueEnd(p, after: i) : i
             }
             i += length
         }
         return nil
+    }
+
+    /// Whether `before` holds a spam banner's words (`minSpamWords` of `Resources/spam-words.txt`)
+    /// after its last clause mark: a name glued inside it is one of the banner's items.
+    static func holdsSpamBanner(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tail = UnsafeBufferPointer(rebasing: before[afterLastClauseMark(before)...])
+        return SpamLines.standard.automaton.literals(in: tail).nonzeroBitCount >= minSpamWords
     }
 
     /// Where a name glued after a copyright's owner begins (`Copyright © 2025 某某百科神州政务网`):
@@ -939,8 +949,9 @@ public enum PageHeadCut {
         return last
     }
 
-    /// What a footer field's or a credit's value ends with: an office or company, a role.
-    static let valueEndSuffixes = ["中心", "公司", "办公室", "报社", "电视台", "编辑", "技术部"].map { Array($0.utf8) }
+    /// What a footer field's or a credit's value ends with: an office or company (an e-paper's
+    /// software maker, `技术支持：某某电子`), a role.
+    static let valueEndSuffixes = ["中心", "公司", "办公室", "报社", "电视台", "电子", "编辑", "技术部"].map { Array($0.utf8) }
     /// Their last characters: the cheap test (asked at every Han character of a head line's tail).
     static let valueEndLastScalars: [UInt32] = valueEndSuffixes.map { suffix in suffix.withUnsafeBufferPointer { UTF8Bytes.scalar($0, endingAt: $0.count).value } }
     /// The labels of such fields: the footer's (`主办`, `技术支持`) and the credits' (`责编`, `编辑`).
@@ -1044,6 +1055,36 @@ public enum PageHeadCut {
     }
 
     static let siteWords = ["网站", "網站"].map { Array($0.utf8) }
+
+    /// Whether the line's text before `i` is a site's name alone, Han characters ending in `网`
+    /// (`华源网首页 > 资讯 > 正文`): the trail's first item links the home page by the site's
+    /// name; no page begins inside it.
+    static func afterSiteName(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i > 0, siteNameEnds.contains(UTF8Bytes.scalar(p, endingAt: i).value) else { return false }
+        return hanRun(before: i, in: p).start == 0
+    }
+
+    /// Where a trail whose first item names its site before the home page's link (`华源网首页 >
+    /// 资讯`), glued after the old page's last line, begins when the home link found is at `home`:
+    /// the site's name, Han characters ending in `网`, begins at the earliest footer's end in the
+    /// Han run before it (`endsFooter`: `…分辨率浏览|华源网首页`, `…技术支持：某某电子|华源网首页`),
+    /// never after a separator. nil: no name there, or no end to begin it.
+    public static func namedHomeStart(_ p: UnsafeBufferPointer<UInt8>, home: Int) -> Int? {
+        guard home > 0, home < p.count, homeWords.contains(where: { UnsafeBufferPointer(rebasing: p[home...]).starts(with: $0) }),
+              siteNameEnds.contains(UTF8Bytes.scalar(p, endingAt: home).value) else { return nil }
+        let (low, scalars) = hanRun(before: home, in: p)
+        var i = low, left = scalars
+        while left >= minSiteNameScalars {
+            if i > 0, !afterSeparator(p, at: i), endsFooter(UnsafeBufferPointer(rebasing: p[..<i])) { return i }
+            i += UTF8Bytes.scalar(p, at: i).length
+            left -= 1
+        }
+        return nil
+    }
+
+    static let siteNameEnds: [UInt32] = [0x7F51, 0x7DB2] // 网 網
+    /// A site's name before its `网`: two characters at least (`华源网`).
+    static let minSiteNameScalars = 3
 
     /// A menu of three or more items as long as one another (`新闻 | 财经 | 体育 | 娱乐`,
     /// `首頁 新聞 政務 民生`) ending the line, its first item glued after other text: where that
