@@ -745,4 +745,22 @@ struct PageHeadCutTests {
         #expect(Array("下载掌上东江APP，阅读更多精彩内容".utf8).withUnsafeBufferPointer { PageHeadCut.endsPageSurely($0) })
         #expect(Array("转载请注明出处".utf8).withUnsafeBufferPointer { PageHeadCut.endsFooter($0) })
     }
+
+    /// A trail whose first item names its site before `首页` (`东源网首页 > 资讯`) on a line of its
+    /// own is one start: no cut at `首页` inside it. A site's sponsor line under its name
+    /// (`某某办公室主办`) is a head line: the walk up reaches the name glued above it.
+    @Test func aNamedHomeTrailIsNotCutAndASponsorLineIsHead() throws {
+        let first = Self.article + "东江新闻网版权所有　联系电话：0731-5551234\n"
+        let second = "东源网首页 > 资讯 > 地方 > 正文\n东源一社区把议事厅搬到楼道口\n2024-03-08 10:15:32　来源: 东源晚报\n近日，东源一社区把议事厅搬到了楼道口。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        let glued = Self.article + "本站部分内容来源于网络，如有侵权请联系删除"
+        let sponsored = "东江文明网\n东江市精神文明建设指导委员会办公室主办\n首页 | 文明创建 | 志愿服务 | 道德模范\n位置：首页 > 文明创建 > 区县动态\n"
+            + "东源区举办清明主题活动\n来源：东源区文明办　日期：2024/04/02\n4月1日，东源区举办清明主题活动。"
+        let (records2, _, _) = try Support.cleanRecords(Array((glued + sponsored).utf8))
+        #expect(records2.map { $0[FieldKey.offset] } == ["0", String(glued.utf8.count)])
+        func head(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { PageHeadCut.isHeadLine($0) } }
+        #expect(head("东江市精神文明建设指导委员会办公室主办"))
+        #expect(!head("主办：东江市人民政府办公室") && !head("东江日报社主办　版权所有"))
+    }
 }

@@ -277,10 +277,28 @@ public enum PageHeadCut {
     /// `主办：…`, `©`) is none, however short (the buttons above it read as a glued name:
     /// `打印本页 关闭窗口`).
     static func isHeadLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isSponsorLine(p) { return true }
         guard p.count <= maxLineBytes, !BodyEdges.isSentence(p), !isCopyright(p),
               !RepeatedSiteLines.footerWords.contains(where: { UTF8Bytes.contains(p, $0) }) else { return false }
         return BodyEdges.scalarCount(p) <= maxShortHeadLineScalars || p.starts(with: today) || isShortItemBar(p) || CleanStage.isMenu(Array(p))
     }
+
+    /// A site's sponsor line under its name (`某某市精神文明建设指导委员会办公室主办`): Han characters
+    /// only, at most `maxSponsorScalars`, ending in `主办`. A footer's owner line has a colon
+    /// (`主办：…`) or more words (`某某日报社主办　版权所有`).
+    static func isSponsorLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count > sponsorWord.count, p.count <= 3 * maxSponsorScalars, RulePrefilter.hasSuffix(p, sponsorWord) else { return false }
+        var i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            guard ScalarClass.isHan(v) else { return false }
+            i += length
+        }
+        return true
+    }
+
+    static let sponsorWord = Array("主办".utf8)
+    static let maxSponsorScalars = 24
 
     /// Three or more items between bars (`|`, `｜`), each as short as a head line, spaces aside
     /// (`新闻综合频道 | 公共频道 | FM98.6 某某之声`), punctuation allowed: a channel list. (A glued
@@ -363,7 +381,7 @@ public enum PageHeadCut {
                 if lead > (best?.length ?? 0), !afterFooter { best = (i, lead) }
                 // A page's Latin first line glued after Han text (`…材料Untitled Document`), by its rule.
                 // (`网站首页 | …` opens with the home page's link whole: no cut between 网站 and 首页.)
-                if opening == nil, !afterFooter, (opensSite && !afterSiteWord(p, at: i) && !afterSiteName(p, at: i)) || beginsPage(rest) || (latinAfterHan(p, at: i, v) && isFirstLine(rest)) { opening = i }
+                if opening == nil, !afterFooter, !afterSiteName(p, at: i), (opensSite && !afterSiteWord(p, at: i)) || beginsPage(rest) || (latinAfterHan(p, at: i, v) && isFirstLine(rest)) { opening = i }
             }
             scalarsBefore += 1
             i += length
