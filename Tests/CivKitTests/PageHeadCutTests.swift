@@ -763,4 +763,19 @@ struct PageHeadCutTests {
         #expect(head("东江市精神文明建设指导委员会办公室主办"))
         #expect(!head("主办：东江市人民政府办公室") && !head("东江日报社主办　版权所有"))
     }
+
+    /// A site's short name (two characters and `网`) glued after a footer's end reads as a page's
+    /// first line, and a spam banner whose first item is a minute draw (`五分彩…`) begins there.
+    @Test func aShortSiteNameAndAMinuteDrawBannerBeginThePage() throws {
+        func glued(_ s: String) -> String? { var s = s; return s.withUTF8 { p in PageHeadCut.nameGluedAfterEnd(p).map { String(decoding: p[$0...], as: UTF8.self) } } }
+        #expect(glued("Sun, 12 May 2024 09:30:00 +0800东源网") == "东源网")
+        #expect(glued("打开APP 查看更多东源网") == "东源网")
+        #expect(glued("打开APP 查看更多东源") == nil && glued("打开APP 查看更多新闻网站") == "新闻网站")
+        func spam(_ s: String) -> String? { var s = s; return s.withUTF8 { p in PageHeadCut.spamBannerStart(p).map { String(decoding: p[$0...], as: UTF8.self) } } }
+        #expect(spam("3、东源社区：共建共享美丽家园五分彩开奖走势图 北京赛车pk10计划 棋牌游戏大厅下载") == "五分彩开奖走势图 北京赛车pk10计划 棋牌游戏大厅下载")
+        let first = Self.article + "打开APP 查看更多"
+        let second = "东源网\n首页 新闻 图片 视频 政务 文旅 民生\n图片频道 > 东源影像\n组图：东源老城区微改造见新颜\n2024-06-12 09:20 来源：东源网\n近日，东源老城区微改造完工。"
+        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+    }
 }

@@ -172,4 +172,12 @@ import Testing
         func afterName(_ s: String) -> Bool { var s = s; return s.withUTF8 { PageHeadCut.afterSiteName($0, at: $0.count - "首页 > 资讯".utf8.count) } }
         #expect(afterName("东源网首页 > 资讯") && !afterName("城东街道举办东源首页 > 资讯"))
     }
+
+    /// A site's language switch (`中文版 | English`) glued after the old page's last title begins a page.
+    @Test func aLanguageSwitchGluedAfterATitleBeginsAPage() throws {
+        let (records, firstLength) = try recordsOfPageGluedAfterNews(ending: "相关文章\n东源：万名学子参加春季运动会", ["中文版 | English", "东源县人民医院",
+            "首页 | 医院概况 | 新闻中心 | 科室导航", "首页 > 新闻中心 > 通知公告", "关于国庆节期间门诊安排的通知", "发布时间：2024-09-25 来源：院办", "国庆节期间，我院门诊安排如下。"])
+        #expect(records.last?[FieldKey.offset] == String(firstLength))
+        #expect(Array("中文版 | English".utf8).withUnsafeBufferPointer { rules.opensHead($0) })
+    }
 }

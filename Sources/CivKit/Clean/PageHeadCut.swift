@@ -1003,9 +1003,12 @@ public enum PageHeadCut {
     }()
 
     /// A page's first line glued at a join: at most `maxGluedNameScalars`, at least
-    /// `minFirstLineScalars` Han characters, the first item two or more; only Han characters,
-    /// spaces and the separators of a title bar (`·`, `-`, `—`, `|`, `_`).
+    /// `minFirstLineScalars` Han characters (or a site's short name, two and `网`: `岚溪网`), the
+    /// first item two or more; only Han characters, spaces and the separators of a title bar
+    /// (`·`, `-`, `—`, `|`, `_`).
     static func isGluedName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if p.count == 9, siteNameEnds.contains(UTF8Bytes.scalar(p, endingAt: 9).value),
+           ScalarClass.isHan(UTF8Bytes.scalar(p, at: 0).value), ScalarClass.isHan(UTF8Bytes.scalar(p, at: 3).value) { return true }
         var i = 0, scalars = 0, han = 0, firstItem = 0, inFirstItem = true
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
