@@ -778,4 +778,25 @@ struct PageHeadCutTests {
         let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
         #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
     }
+
+    /// A banner line that a banner's rule takes whole (`^…网—…`) may hold the old page's last
+    /// words first, ended surely (`…阅读更多精彩内容`): the page begins after them. A notice ending
+    /// surely (`…如有侵权请联系删除。`, a sentence) with a banner glued after it, above the new
+    /// page's title and byline, begins the page at the banner (it had begun at the title).
+    @Test func aBannerAfterASureEndBeginsThePage() throws {
+        let banner = "东源生活网—东源最具人气本地门户 门户 本地资讯 镇街动态 查看内容\n\n东源镇积分超市激活乡村文明新风\n\n"
+            + "2023-10-11 09:47| 发布者: 东源小编| 评论: 0|来自: 东源镇人民政府\n\n    近日，东源镇积分超市正式开张，村民用积分兑换生活用品。"
+        let prompt = Self.article + "下载掌上东江APP，阅读更多精彩内容"
+        let (records, _, stage) = try Support.cleanRecords(Array((prompt + banner).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(prompt.utf8.count)])
+        #expect(stage.counters["pages.banner-after-sure-end-split"] == 1)
+        for end in ["声明：本站部分内容来源于网络，仅供参考，如有侵权请联系删除。", "Copyright 2024 版权所有 本站内容来源于网络，如有侵权请联系删除"] {
+            let notice = Self.article + end
+            let (records2, _, stage2) = try Support.cleanRecords(Array((notice + banner).utf8))
+            #expect(records2.map { $0[FieldKey.offset] } == ["0", String(notice.utf8.count)], "\(end)")
+            #expect(stage2.counters["pages.head-cut-split"] == 1, "\(end)")
+        }
+        func sure(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { PageHeadCut.endsNoticeSurely($0) } }
+        #expect(sure("如有侵权请联系删除。") && sure("如有侵权请联系删除") && !sure("会议要求，全市上下要攻坚克难。"))
+    }
 }

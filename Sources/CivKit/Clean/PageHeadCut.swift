@@ -349,6 +349,9 @@ public enum PageHeadCut {
             // as a name glued after an end (`…联系删除。大发快三 | … | 彩票app下载 | 彩票网页版登录入口`,
             // after `app`): the page began at the banner.
             if aboveStart { return nameGluedAboveStart().map { glued in (spamBannerStart(p).flatMap { $0 < glued ? $0 : nil } ?? glued, 3) } }
+            // A notice ending in a sure end, before its mark or not (`…如有侵权请联系删除。`), is the
+            // old page's last line: a name glued after it (`某某网—某某最具人气本地门户 …`) begins the page.
+            if let name = nameGluedAfterEnd(p, ends: endsNoticeSurely) { return (name, 3) }
             // Higher up, a short line with only a comma may end in a site's name and slogan glued
             // after a sure end (`…出品知道吧 - 有问题，就上知道吧`); no other cut there (a title's).
             return BodyEdges.isArticleLine(p) ? nil : nameGluedAfterEnd(p, ends: endsPageSurely).map { ($0, 2) }
@@ -497,6 +500,12 @@ public enum PageHeadCut {
     static func endsSurelyBeforeMark(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
         let (v, s) = UTF8Bytes.scalar(before, endingAt: before.count)
         return sentenceEnds.contains(v) && endsPageSurely(UnsafeBufferPointer(rebasing: before[..<s]))
+    }
+
+    /// Whether `before` ends surely (`endsPageSurely`), or in a sentence that does so before its
+    /// mark (`…如有侵权请联系删除。`, `endsSurelyBeforeMark`).
+    static func endsNoticeSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        endsPageSurely(before) || endsSurelyBeforeMark(before)
     }
 
     /// A line that is a name-first greeting alone (`大塘乡人民政府欢迎您！　今天是：…`): a page's first line.
