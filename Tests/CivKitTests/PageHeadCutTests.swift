@@ -6,6 +6,14 @@ import Testing
 struct PageHeadCutTests {
     static let article = "东江市召开创建工作会议\n会议要求，全市上下要攻坚克难。\n"
 
+    /// `first` then `second`, cleaned: two records, the second starting where `second` does.
+    @discardableResult
+    static func expectPageStart(_ first: String, _ second: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> CleanStage {
+        let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], sourceLocation: sourceLocation)
+        return stage
+    }
+
     @Test func headBylinesHaveADateAndAName() {
         func byline(_ line: String) -> Bool {
             var line = line
@@ -724,9 +732,7 @@ struct PageHeadCutTests {
         #expect(glued("腾讯视频app下载 | 东江新闻网") != nil)
         let second = banner + "\n首页 > 新闻中心 > 地方新闻 > 正文\n东江县启动文明餐桌行动\n2024-02-26 来源：东江县融媒体中心\n近日，东江县启动文明餐桌行动。"
         for end in ["联系电话：0731-5551234　建议使用1366×768以上分辨率浏览", "东江新闻网版权所有　联系电话：0731-5551234\n"] {
-            let first = Self.article + end
-            let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
-            #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], "\(end)")
+            try Self.expectPageStart(Self.article + end, second)
         }
     }
 
@@ -737,9 +743,7 @@ struct PageHeadCutTests {
         let second = "东源资讯网 - 关注本地民生 服务百姓生活\n首页 本地 民生 教育 健康 财经\n您的位置：首页 > 本地 > 正文\n东源县老旧小区改造有哪些新变化\n"
             + "时间：2024-03-21 14:08:36　作者：小编\n今年以来，东源县老旧小区改造有了不少新变化。"
         for end in ["地址：东江市滨江大道8号　技术支持：某某电子", "下载掌上东江APP，阅读更多精彩内容", "Copyright © 2024 本站所有 转载请注明出处"] {
-            let first = Self.article + end
-            let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
-            #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], "\(end)")
+            try Self.expectPageStart(Self.article + end, second)
         }
         #expect(Array("技术支持：某某电子".utf8).withUnsafeBufferPointer { PageHeadCut.endsFieldValue($0) })
         #expect(Array("下载掌上东江APP，阅读更多精彩内容".utf8).withUnsafeBufferPointer { PageHeadCut.endsPageSurely($0) })
@@ -752,13 +756,11 @@ struct PageHeadCutTests {
     @Test func aNamedHomeTrailIsNotCutAndASponsorLineIsHead() throws {
         let first = Self.article + "东江新闻网版权所有　联系电话：0731-5551234\n"
         let second = "东源网首页 > 资讯 > 地方 > 正文\n东源一社区把议事厅搬到楼道口\n2024-03-08 10:15:32　来源: 东源晚报\n近日，东源一社区把议事厅搬到了楼道口。"
-        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
-        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        try Self.expectPageStart(first, second)
         let glued = Self.article + "本站部分内容来源于网络，如有侵权请联系删除"
         let sponsored = "东江文明网\n东江市精神文明建设指导委员会办公室主办\n首页 | 文明创建 | 志愿服务 | 道德模范\n位置：首页 > 文明创建 > 区县动态\n"
             + "东源区举办清明主题活动\n来源：东源区文明办　日期：2024/04/02\n4月1日，东源区举办清明主题活动。"
-        let (records2, _, _) = try Support.cleanRecords(Array((glued + sponsored).utf8))
-        #expect(records2.map { $0[FieldKey.offset] } == ["0", String(glued.utf8.count)])
+        try Self.expectPageStart(glued, sponsored)
         func head(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { PageHeadCut.isHeadLine($0) } }
         #expect(head("东江市精神文明建设指导委员会办公室主办"))
         #expect(!head("主办：东江市人民政府办公室") && !head("东江日报社主办　版权所有"))
@@ -773,10 +775,8 @@ struct PageHeadCutTests {
         #expect(glued("打开APP 查看更多东源") == nil && glued("打开APP 查看更多新闻网站") == "新闻网站")
         func spam(_ s: String) -> String? { var s = s; return s.withUTF8 { p in PageHeadCut.spamBannerStart(p).map { String(decoding: p[$0...], as: UTF8.self) } } }
         #expect(spam("3、东源社区：共建共享美丽家园五分彩开奖走势图 北京赛车pk10计划 棋牌游戏大厅下载") == "五分彩开奖走势图 北京赛车pk10计划 棋牌游戏大厅下载")
-        let first = Self.article + "打开APP 查看更多"
-        let second = "东源网\n首页 新闻 图片 视频 政务 文旅 民生\n图片频道 > 东源影像\n组图：东源老城区微改造见新颜\n2024-06-12 09:20 来源：东源网\n近日，东源老城区微改造完工。"
-        let (records, _, _) = try Support.cleanRecords(Array((first + second).utf8))
-        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+        try Self.expectPageStart(Self.article + "打开APP 查看更多",
+                                 "东源网\n首页 新闻 图片 视频 政务 文旅 民生\n图片频道 > 东源影像\n组图：东源老城区微改造见新颜\n2024-06-12 09:20 来源：东源网\n近日，东源老城区微改造完工。")
     }
 
     /// A banner line that a banner's rule takes whole (`^…网—…`) may hold the old page's last
@@ -786,14 +786,10 @@ struct PageHeadCutTests {
     @Test func aBannerAfterASureEndBeginsThePage() throws {
         let banner = "东源生活网—东源最具人气本地门户 门户 本地资讯 镇街动态 查看内容\n\n东源镇积分超市激活乡村文明新风\n\n"
             + "2023-10-11 09:47| 发布者: 东源小编| 评论: 0|来自: 东源镇人民政府\n\n    近日，东源镇积分超市正式开张，村民用积分兑换生活用品。"
-        let prompt = Self.article + "下载掌上东江APP，阅读更多精彩内容"
-        let (records, _, stage) = try Support.cleanRecords(Array((prompt + banner).utf8))
-        #expect(records.map { $0[FieldKey.offset] } == ["0", String(prompt.utf8.count)])
+        let stage = try Self.expectPageStart(Self.article + "下载掌上东江APP，阅读更多精彩内容", banner)
         #expect(stage.counters["pages.banner-after-sure-end-split"] == 1)
         for end in ["声明：本站部分内容来源于网络，仅供参考，如有侵权请联系删除。", "Copyright 2024 版权所有 本站内容来源于网络，如有侵权请联系删除"] {
-            let notice = Self.article + end
-            let (records2, _, stage2) = try Support.cleanRecords(Array((notice + banner).utf8))
-            #expect(records2.map { $0[FieldKey.offset] } == ["0", String(notice.utf8.count)], "\(end)")
+            let stage2 = try Self.expectPageStart(Self.article + end, banner)
             #expect(stage2.counters["pages.head-cut-split"] == 1, "\(end)")
         }
         func sure(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { PageHeadCut.endsNoticeSurely($0) } }
