@@ -43,4 +43,27 @@ struct FooterLineStartTests {
         // No footer's words: a menu ending in a link.
         #expect(!ends("首页 | 本地 | 联系我们"))
     }
+
+    /// A portal's greeting with its `！` and a keyword line of short items between commas read as
+    /// an article's lines by their marks, but are the new page's head: the walk up goes on over
+    /// them to the old page's footer line (the page had been cut at its title, by the byline's name).
+    @Test func theWalkUpPassesAGreetingAndAKeywordLine() throws {
+        let first = Self.article + "东江新闻网版权所有 联系电话：0731-5551234\n"
+        let greeting = "柳岸乡人民政府欢迎您！　今天是：2024年5月20日 星期一\n网站首页 | 乡情概况 | 政务公开 | 工作动态\n工作动态\n柳岸乡召开人居环境整治推进会\n"
+            + "信息来源：柳岸乡　发布时间：2024年5月20日\n5月19日，柳岸乡召开人居环境整治推进会。"
+        let keywords = "柳岸新闻，柳岸县新闻网，柳岸最新消息，柳岸文明实践，柳岸今日头条\n新闻 | 财经 | 体育 | 娱乐 | 科技\n首页 > 地方频道 > 正文\n"
+            + "柳岸县开展文明实践宣讲活动\n发布时间：2024-05-20 15:26:40 来源：柳岸县融媒体中心\n5月19日，柳岸县开展文明实践宣讲活动。"
+        for second in [greeting, keywords] {
+            let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+            #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)])
+            #expect(stage.counters["pages.footer-line-split"] == 1)
+        }
+        func marked(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { FooterLineStart.isMarkedHeadLine($0) } }
+        #expect(marked("柳岸乡人民政府欢迎您！　今天是：2024年5月20日 星期一") && marked("柳岸新闻，柳岸县新闻网，柳岸最新消息，柳岸今日头条"))
+        // The byline below is no glued line: `发布` begins its label `发布时间：`.
+        func join(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { FooterLineStart.holdsJoin($0) } }
+        #expect(!join("信息来源：柳岸乡　发布时间：2024年5月20日") && join("联系我们柳岸乡人民政府"))
+        #expect(join("返回顶部 关闭柳岸县气象服务中心天气:") && !join("柳岸乡人民政府欢迎您！今天是：2024年5月20日"))
+        #expect(!marked("会议要求，全市上下要攻坚克难！") && !marked("柳岸乡召开推进会，乡党委书记出席并讲话，各村负责人参加会议"))
+    }
 }

@@ -6,6 +6,14 @@ import Testing
 struct PageHeadCutTests {
     static let article = "东江市召开创建工作会议\n会议要求，全市上下要攻坚克难。\n"
 
+    /// `first` then `second`, cleaned: two records, the second starting where `second` does.
+    @discardableResult
+    static func expectPageStart(_ first: String, _ second: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> CleanStage {
+        let (records, _, stage) = try Support.cleanRecords(Array((first + second).utf8))
+        #expect(records.map { $0[FieldKey.offset] } == ["0", String(first.utf8.count)], sourceLocation: sourceLocation)
+        return stage
+    }
+
     @Test func headBylinesHaveADateAndAName() {
         func byline(_ line: String) -> Bool {
             var line = line
@@ -712,5 +720,79 @@ struct PageHeadCutTests {
         let old = Self.article + "猜你喜欢\n" + notice
         let (records, _, _) = try Support.cleanRecords(Array((old + banner + page).utf8))
         #expect(records.map { $0[FieldKey.offset] } == ["0", String(old.utf8.count)])
+    }
+
+    /// A spam banner's items after a Latin word of its own (`彩票app下载 | …`) read as a name glued
+    /// after a footer's Latin word: inside a banner (two spam words before it) they are the
+    /// banner's, which begins the page whole, on a line of its own or after the old page's end.
+    @Test func aNameInsideASpamBannerIsNoPageStart() throws {
+        let banner = "幸运快三 | 极速飞艇 | 北京赛车pk10 | 时时彩计划 | 彩票app下载 | 彩票网页版登录入口"
+        func glued(_ s: String) -> Int? { var s = s; return s.withUTF8 { PageHeadCut.nameGluedAfterEnd($0) } }
+        #expect(glued(banner) == nil)
+        #expect(glued("腾讯视频app下载 | 东江新闻网") != nil)
+        let second = banner + "\n首页 > 新闻中心 > 地方新闻 > 正文\n东江县启动文明餐桌行动\n2024-02-26 来源：东江县融媒体中心\n近日，东江县启动文明餐桌行动。"
+        for end in ["联系电话：0731-5551234　建议使用1366×768以上分辨率浏览", "东江新闻网版权所有　联系电话：0731-5551234\n"] {
+            try Self.expectPageStart(Self.article + end, second)
+        }
+    }
+
+    /// An e-paper's footer credit ends at its maker (`技术支持：某某电子`); an app's last prompt
+    /// (`阅读更多精彩内容`) and a repost notice (`转载请注明出处`) end a page: a name glued after
+    /// them begins the next page whole.
+    @Test func footerCreditsAndPromptsEndThePageBeforeAGluedName() throws {
+        let second = "东源资讯网 - 关注本地民生 服务百姓生活\n首页 本地 民生 教育 健康 财经\n您的位置：首页 > 本地 > 正文\n东源县老旧小区改造有哪些新变化\n"
+            + "时间：2024-03-21 14:08:36　作者：小编\n今年以来，东源县老旧小区改造有了不少新变化。"
+        for end in ["地址：东江市滨江大道8号　技术支持：某某电子", "下载掌上东江APP，阅读更多精彩内容", "Copyright © 2024 本站所有 转载请注明出处"] {
+            try Self.expectPageStart(Self.article + end, second)
+        }
+        #expect(Array("技术支持：某某电子".utf8).withUnsafeBufferPointer { PageHeadCut.endsFieldValue($0) })
+        #expect(Array("下载掌上东江APP，阅读更多精彩内容".utf8).withUnsafeBufferPointer { PageHeadCut.endsPageSurely($0) })
+        #expect(Array("转载请注明出处".utf8).withUnsafeBufferPointer { PageHeadCut.endsFooter($0) })
+    }
+
+    /// A trail whose first item names its site before `首页` (`东源网首页 > 资讯`) on a line of its
+    /// own is one start: no cut at `首页` inside it. A site's sponsor line under its name
+    /// (`某某办公室主办`) is a head line: the walk up reaches the name glued above it.
+    @Test func aNamedHomeTrailIsNotCutAndASponsorLineIsHead() throws {
+        let first = Self.article + "东江新闻网版权所有　联系电话：0731-5551234\n"
+        let second = "东源网首页 > 资讯 > 地方 > 正文\n东源一社区把议事厅搬到楼道口\n2024-03-08 10:15:32　来源: 东源晚报\n近日，东源一社区把议事厅搬到了楼道口。"
+        try Self.expectPageStart(first, second)
+        let glued = Self.article + "本站部分内容来源于网络，如有侵权请联系删除"
+        let sponsored = "东江文明网\n东江市精神文明建设指导委员会办公室主办\n首页 | 文明创建 | 志愿服务 | 道德模范\n位置：首页 > 文明创建 > 区县动态\n"
+            + "东源区举办清明主题活动\n来源：东源区文明办　日期：2024/04/02\n4月1日，东源区举办清明主题活动。"
+        try Self.expectPageStart(glued, sponsored)
+        func head(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { PageHeadCut.isHeadLine($0) } }
+        #expect(head("东江市精神文明建设指导委员会办公室主办"))
+        #expect(!head("主办：东江市人民政府办公室") && !head("东江日报社主办　版权所有"))
+    }
+
+    /// A site's short name (two characters and `网`) glued after a footer's end reads as a page's
+    /// first line, and a spam banner whose first item is a minute draw (`五分彩…`) begins there.
+    @Test func aShortSiteNameAndAMinuteDrawBannerBeginThePage() throws {
+        func glued(_ s: String) -> String? { var s = s; return s.withUTF8 { p in PageHeadCut.nameGluedAfterEnd(p).map { String(decoding: p[$0...], as: UTF8.self) } } }
+        #expect(glued("Sun, 12 May 2024 09:30:00 +0800东源网") == "东源网")
+        #expect(glued("打开APP 查看更多东源网") == "东源网")
+        #expect(glued("打开APP 查看更多东源") == nil && glued("打开APP 查看更多新闻网站") == "新闻网站")
+        func spam(_ s: String) -> String? { var s = s; return s.withUTF8 { p in PageHeadCut.spamBannerStart(p).map { String(decoding: p[$0...], as: UTF8.self) } } }
+        #expect(spam("3、东源社区：共建共享美丽家园五分彩开奖走势图 北京赛车pk10计划 棋牌游戏大厅下载") == "五分彩开奖走势图 北京赛车pk10计划 棋牌游戏大厅下载")
+        try Self.expectPageStart(Self.article + "打开APP 查看更多",
+                                 "东源网\n首页 新闻 图片 视频 政务 文旅 民生\n图片频道 > 东源影像\n组图：东源老城区微改造见新颜\n2024-06-12 09:20 来源：东源网\n近日，东源老城区微改造完工。")
+    }
+
+    /// A banner line that a banner's rule takes whole (`^…网—…`) may hold the old page's last
+    /// words first, ended surely (`…阅读更多精彩内容`): the page begins after them. A notice ending
+    /// surely (`…如有侵权请联系删除。`, a sentence) with a banner glued after it, above the new
+    /// page's title and byline, begins the page at the banner (it had begun at the title).
+    @Test func aBannerAfterASureEndBeginsThePage() throws {
+        let banner = "东源生活网—东源最具人气本地门户 门户 本地资讯 镇街动态 查看内容\n\n东源镇积分超市激活乡村文明新风\n\n"
+            + "2023-10-11 09:47| 发布者: 东源小编| 评论: 0|来自: 东源镇人民政府\n\n    近日，东源镇积分超市正式开张，村民用积分兑换生活用品。"
+        let stage = try Self.expectPageStart(Self.article + "下载掌上东江APP，阅读更多精彩内容", banner)
+        #expect(stage.counters["pages.banner-after-sure-end-split"] == 1)
+        for end in ["声明：本站部分内容来源于网络，仅供参考，如有侵权请联系删除。", "Copyright 2024 版权所有 本站内容来源于网络，如有侵权请联系删除"] {
+            let stage2 = try Self.expectPageStart(Self.article + end, banner)
+            #expect(stage2.counters["pages.head-cut-split"] == 1, "\(end)")
+        }
+        func sure(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { PageHeadCut.endsNoticeSurely($0) } }
+        #expect(sure("如有侵权请联系删除。") && sure("如有侵权请联系删除") && !sure("会议要求，全市上下要攻坚克难。"))
     }
 }

@@ -151,4 +151,33 @@ import Testing
         let page = "某某区召开文明创建推进会\n2023-05-06 来源：某某区融媒体中心\n5月5日，某某区召开文明创建推进会。\n中国政府网 | 省人民政府门户网站 | 县人大\n主办：某某区人民政府办公室"
         #expect(try Support.cleanRecords(Array(page.utf8)).records.count == 1)
     }
+
+    /// A page's keyword line (short items between commas) right after an end-of-page marker is
+    /// that page's first line; a trail whose first item names its site before `首页`, glued after
+    /// a footer's end, begins at the name (not at `首页`); on a line of its own it is one start.
+    @Test func aKeywordLineAfterAMarkerAndANamedHomeTrailBeginAPage() {
+        #expect(rest("相关分类柳岸新闻，柳岸县新闻网，柳岸最新消息，柳岸今日头条") == "柳岸新闻，柳岸县新闻网，柳岸最新消息，柳岸今日头条")
+        #expect(rest("建议使用1366×768以上分辨率浏览东源网首页 > 资讯 > 地方 > 正文") == "东源网首页 > 资讯 > 地方 > 正文")
+        #expect(rest("技术支持：某某电子东源网首页 > 资讯 > 正文") == "东源网首页 > 资讯 > 正文")
+        // No footer's end before the name: the trail begins at `首页`, as before.
+        #expect(rest("城东街道开展文明劝导东源网首页 > 资讯 > 正文") == "首页 > 资讯 > 正文")
+        #expect(rest("东源网首页 > 资讯 > 地方 > 正文") == nil)
+        func named(_ s: String, _ home: String) -> Int? {
+            var s = s
+            let at = s.utf8.count - home.utf8.count
+            return s.withUTF8 { PageHeadCut.namedHomeStart($0, home: at) }
+        }
+        #expect(named("联系我们东源网首页", "首页") == "联系我们".utf8.count)
+        #expect(named("联系我们东源新闻首页", "首页") == nil)
+        func afterName(_ s: String) -> Bool { var s = s; return s.withUTF8 { PageHeadCut.afterSiteName($0, at: $0.count - "首页 > 资讯".utf8.count) } }
+        #expect(afterName("东源网首页 > 资讯") && !afterName("城东街道举办东源首页 > 资讯"))
+    }
+
+    /// A site's language switch (`中文版 | English`) glued after the old page's last title begins a page.
+    @Test func aLanguageSwitchGluedAfterATitleBeginsAPage() throws {
+        let (records, firstLength) = try recordsOfPageGluedAfterNews(ending: "相关文章\n东源：万名学子参加春季运动会", ["中文版 | English", "东源县人民医院",
+            "首页 | 医院概况 | 新闻中心 | 科室导航", "首页 > 新闻中心 > 通知公告", "关于国庆节期间门诊安排的通知", "发布时间：2024-09-25 来源：院办", "国庆节期间，我院门诊安排如下。"])
+        #expect(records.last?[FieldKey.offset] == String(firstLength))
+        #expect(Array("中文版 | English".utf8).withUnsafeBufferPointer { rules.opensHead($0) })
+    }
 }

@@ -585,8 +585,9 @@ public final class BoilerplateRules: @unchecked Sendable {
         for rule in pageEndRules {
             guard let end = rule.matchEnd(in: p, keywords: keywords), end < p.count else { continue }
             let restBytes = UnsafeBufferPointer(rebasing: p[end...])
+            // (A page's keyword line, `某某新闻，某某县新闻网，某某最新消息，…`, is its first line too.)
             if startsPage(restBytes) || LinkLines.isMenu(String(decoding: restBytes, as: UTF8.self)) || Self.closesBefore(p, end, in: text, index)
-                || gluedStartRules.contains(where: { $0.matches(restBytes) }) { return end }
+                || gluedStartRules.contains(where: { $0.matches(restBytes) }) || HeadlessPageStart.isKeywordList(restBytes) { return end }
             // A site's name right after the marker is the next page's banner, unless the marker
             // may be followed by its owner (`版权所有某某网`, with no owner named before it).
             if ScalarClass.isHan(UTF8Bytes.scalar(p, at: end).value) {
@@ -625,7 +626,8 @@ public final class BoilerplateRules: @unchecked Sendable {
             // (Unless a sure end closes the text before: `网站标识码：4307000042欢迎来到…` is a field's value, no speech.)
             if line[start...].hasPrefix("欢迎"), line[..<start].unicodeScalars.contains(where: { "，。！？；：:".unicodeScalars.contains($0) }),
                !PageHeadCut.endsSurely(UnsafeBufferPointer(rebasing: p[..<startOffset])) { return nil }
-            return startOffset
+            // A trail whose first item names its site (`…分辨率浏览华源网首页 > 资讯`) begins at the name.
+            return PageHeadCut.namedHomeStart(p, home: startOffset) ?? startOffset
         }
         return nil
     }

@@ -160,6 +160,8 @@ public final class CleanStage {
                     .map({ ($0.split, $0.rawOffset, "pages.glued-trail-split") })
                     ?? (document.hasProse && !startsPage ? siteLineSplit(bytes, of: line, firstLines: document.firstLines, preferred: preferred, encoding: encoding) : nil)
                     .map({ ($0.split, $0.rawOffset, "pages.site-line-split") })
+                    ?? (startsPage ? bannerAfterSureEndSplit(bytes, of: line, preferred: preferred, encoding: encoding) : nil)
+                    .map({ ($0.split, $0.rawOffset, "pages.banner-after-sure-end-split") })
                 if startsPage || glued != nil { try cutAtPendingStart(&document) }
                 if startsPage && glued == nil {
                     // The page may have begun lines above (a banner, a menu glued to the old
@@ -370,6 +372,11 @@ public final class CleanStage {
         // alone or glued after the old page's footer): the head reaches up to it, no further.
         if first > 0, recent[first - 1].hasProseBefore, recent[first - 1].linesBefore > 0,
            recent[first - 1].cleaned.withUnsafeBufferPointer({ PageHeadCut.isNameFirstGreeting($0) || PageHeadCut.gluedGreetingStart($0) != nil }) {
+            first -= 1
+        }
+        // So is a name glued after a notice that ends surely (`…如有侵权请联系删除。某某网—…`).
+        else if first > 0, recent[first - 1].hasProseBefore, recent[first - 1].linesBefore > 0,
+                recent[first - 1].cleaned.withUnsafeBufferPointer({ $0.count <= PageHeadCut.maxLineBytes && PageHeadCut.nameGluedAfterEnd($0, ends: PageHeadCut.endsNoticeSurely) != nil }) {
             first -= 1
         }
         // The old page's last sentence right above the page start may end in the new page's
@@ -680,6 +687,15 @@ public final class CleanStage {
     func siteLineSplit(_ cleaned: [UInt8], of line: InputLine, firstLines: [[UInt8]], preferred: TextDecoder.Encoding,
                        encoding: TextDecoder.Encoding) -> (split: Int, rawOffset: Int)? {
         guard let split = cleaned.withUnsafeBufferPointer({ siteLines.gluedPageStart(in: $0, firstLines: firstLines) }) else { return nil }
+        return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
+    }
+
+    /// The same split where a line that starts a page by a banner's rule (`^…网—…`, taken whole)
+    /// holds the old page's last words first, a sure end (`…阅读更多精彩内容某某网—某某门户`,
+    /// `HeadlessPageStart.start`): the banner begins after them.
+    func bannerAfterSureEndSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
+                                 encoding: TextDecoder.Encoding) -> (split: Int, rawOffset: Int)? {
+        guard let split = cleaned.withUnsafeBufferPointer({ HeadlessPageStart.start(in: $0) }), isFirstLine(cleaned) else { return nil }
         return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
     }
 

@@ -6,8 +6,8 @@
 /// `某某网版权所有 联系电话：0817-2228000`) is the old page's last; the line under it begins the
 /// next page. A page's head holds no footer's words, so the walk stops, with no cut, at a footer
 /// line that ends otherwise (its last line may be glued to the next page: the glued searches'
-/// case), at an article's line, at a line holding an end glued to text (`holdsJoin`), or at a
-/// line ending in a footer's link (the old page's link row under its notice: `…网站地图 - 联系我们`).
+/// case), at an article's line (not a site's greeting or a keyword line, `isMarkedHeadLine`), at
+/// a line holding an end glued to text (`holdsJoin`), or at a line ending in a footer's link (the old page's link row under its notice: `…网站地图 - 联系我们`).
 /// Counted as `pages.footer-line-split`.
 enum FooterLineStart {
     /// Words that only a page's footer prints (its copyright, registration, identifier, credit,
@@ -67,7 +67,8 @@ enum FooterLineStart {
 
     /// Whether Han or Latin text follows an end inside `p` (`PageHeadCut.endsFooter`; `…人民路88号Untitled
     /// Document`): a join of two pages. A Latin word before Han text is a footer's own (`湘ICP备…`, `Copyright © 2024 某某网`) unless
-    /// it is a sure end (`…Gzip enabled`).
+    /// it is a sure end (`…Gzip enabled`). A link's word that begins a field's label
+    /// (`发布时间：`, a byline's) is the label's own.
     static func holdsJoin(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < p.count {
@@ -77,12 +78,37 @@ enum FooterLineStart {
                 let last = UTF8Bytes.scalar(before, endingAt: i).value
                 if PageHeadCut.isLatinLetter(last) {
                     if ScalarClass.isHan(v), PageHeadCut.endsPageSurely(before) { return true }
-                } else if PageHeadCut.endsFooter(before) { return true }
+                } else if PageHeadCut.endsFooter(before), !endsShortLabel(p, from: i) { return true }
             }
             i += length
         }
         return false
     }
+
+    /// A line of a page's head that reads as an article's by its marks: a site's greeting
+    /// (`某某乡人民政府欢迎您！　今天是：…`, `CleanStage.isWelcome`) or a keyword line of short items
+    /// between commas (`某某新闻，某某县新闻网，某某最新消息，…`, `HeadlessPageStart.isKeywordList`).
+    /// The walk up goes on over it to the old page's footer.
+    static func isMarkedHeadLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        HeadlessPageStart.isKeywordList(p) || CleanStage.isWelcome(String(decoding: p, as: UTF8.self))
+    }
+
+    /// Whether the text from `i` is the rest of a short label, at most `maxLabelRestScalars` Han
+    /// characters then a colon (`时间：` after `发布`, a calendar's `今天是：` after a greeting's `！`):
+    /// a field of the head, no page glued there (`…关闭某某检测中心天气:` is a glued line's longer item).
+    static func endsShortLabel(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Bool {
+        var j = i, scalars = 0
+        while j < p.count, scalars <= maxLabelRestScalars {
+            let (v, length) = UTF8Bytes.scalar(p, at: j)
+            if PageHeadCut.isColon(v) { return scalars > 0 }
+            guard ScalarClass.isHan(v) else { return false }
+            scalars += 1
+            j += length
+        }
+        return false
+    }
+
+    static let maxLabelRestScalars = 3
 
     /// Given the non-empty lines above a certain page start (`line(0)` the highest, `line(count -
     /// 1)` right above the start), the index of the line that begins the page, or nil: the line
@@ -96,7 +122,7 @@ enum FooterLineStart {
         while k >= 0 {
             let found: Bool? = line(k).withUnsafeBufferPointer { p in
                 if isFooterLine(p) { return endsLastLine(p) }
-                if BodyEdges.isArticleLine(p) || endsInLink(p) { return false }
+                if (BodyEdges.isArticleLine(p) && !isMarkedHeadLine(p)) || endsInLink(p) { return false }
                 return nil
             }
             if let found {

@@ -277,10 +277,28 @@ public enum PageHeadCut {
     /// `主办：…`, `©`) is none, however short (the buttons above it read as a glued name:
     /// `打印本页 关闭窗口`).
     static func isHeadLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isSponsorLine(p) { return true }
         guard p.count <= maxLineBytes, !BodyEdges.isSentence(p), !isCopyright(p),
               !RepeatedSiteLines.footerWords.contains(where: { UTF8Bytes.contains(p, $0) }) else { return false }
         return BodyEdges.scalarCount(p) <= maxShortHeadLineScalars || p.starts(with: today) || isShortItemBar(p) || CleanStage.isMenu(Array(p))
     }
+
+    /// A site's sponsor line under its name (`某某市精神文明建设指导委员会办公室主办`): Han characters
+    /// only, at most `maxSponsorScalars`, ending in `主办`. A footer's owner line has a colon
+    /// (`主办：…`) or more words (`某某日报社主办　版权所有`).
+    static func isSponsorLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count > sponsorWord.count, p.count <= 3 * maxSponsorScalars, RulePrefilter.hasSuffix(p, sponsorWord) else { return false }
+        var i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            guard ScalarClass.isHan(v) else { return false }
+            i += length
+        }
+        return true
+    }
+
+    static let sponsorWord = Array("主办".utf8)
+    static let maxSponsorScalars = 24
 
     /// Three or more items between bars (`|`, `｜`), each as short as a head line, spaces aside
     /// (`新闻综合频道 | 公共频道 | FM98.6 某某之声`), punctuation allowed: a channel list. (A glued
@@ -331,6 +349,9 @@ public enum PageHeadCut {
             // as a name glued after an end (`…联系删除。大发快三 | … | 彩票app下载 | 彩票网页版登录入口`,
             // after `app`): the page began at the banner.
             if aboveStart { return nameGluedAboveStart().map { glued in (spamBannerStart(p).flatMap { $0 < glued ? $0 : nil } ?? glued, 3) } }
+            // A notice ending in a sure end, before its mark or not (`…如有侵权请联系删除。`), is the
+            // old page's last line: a name glued after it (`某某网—某某最具人气本地门户 …`) begins the page.
+            if let name = nameGluedAfterEnd(p, ends: endsNoticeSurely) { return (name, 3) }
             // Higher up, a short line with only a comma may end in a site's name and slogan glued
             // after a sure end (`…出品知道吧 - 有问题，就上知道吧`); no other cut there (a title's).
             return BodyEdges.isArticleLine(p) ? nil : nameGluedAfterEnd(p, ends: endsPageSurely).map { ($0, 2) }
@@ -363,7 +384,7 @@ public enum PageHeadCut {
                 if lead > (best?.length ?? 0), !afterFooter { best = (i, lead) }
                 // A page's Latin first line glued after Han text (`…材料Untitled Document`), by its rule.
                 // (`网站首页 | …` opens with the home page's link whole: no cut between 网站 and 首页.)
-                if opening == nil, !afterFooter, (opensSite && !afterSiteWord(p, at: i)) || beginsPage(rest) || (latinAfterHan(p, at: i, v) && isFirstLine(rest)) { opening = i }
+                if opening == nil, !afterFooter, !afterSiteName(p, at: i), (opensSite && !afterSiteWord(p, at: i)) || beginsPage(rest) || (latinAfterHan(p, at: i, v) && isFirstLine(rest)) { opening = i }
             }
             scalarsBefore += 1
             i += length
@@ -481,6 +502,12 @@ public enum PageHeadCut {
         return sentenceEnds.contains(v) && endsPageSurely(UnsafeBufferPointer(rebasing: before[..<s]))
     }
 
+    /// Whether `before` ends surely (`endsPageSurely`), or in a sentence that does so before its
+    /// mark (`…如有侵权请联系删除。`, `endsSurelyBeforeMark`).
+    static func endsNoticeSurely(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        endsPageSurely(before) || endsSurelyBeforeMark(before)
+    }
+
     /// A line that is a name-first greeting alone (`大塘乡人民政府欢迎您！　今天是：…`): a page's first line.
     static func isNameFirstGreeting(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let hit = UTF8Bytes.firstIndex(of: welcome, in: p), hit > 0, greetsYou(p, welcomeAt: hit) else { return false }
@@ -595,11 +622,21 @@ public enum PageHeadCut {
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
             if i > 0, ScalarClass.isHan(v) || isOpeningTitleQuote(v), ends(UnsafeBufferPointer(rebasing: p[..<i])), isGluedName(UnsafeBufferPointer(rebasing: p[i...])) {
+                // A spam banner's item after a Latin word of its own (`…北京赛车pk10 | 彩票app下载 | 彩票
+                // 网页版登录入口`): the banner's, not a page's name; the banner begins the page.
+                if holdsSpamBanner(UnsafeBufferPointer(rebasing: p[..<i])) { return nil }
                 return endsFieldValue(UnsafeBufferPointer(rebasing: p[..<i])) ? lastFieldValueEnd(p, after: i) : i
             }
             i += length
         }
         return nil
+    }
+
+    /// Whether `before` holds a spam banner's words (`minSpamWords` of `Resources/spam-words.txt`)
+    /// after its last clause mark: a name glued inside it is one of the banner's items.
+    static func holdsSpamBanner(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tail = UnsafeBufferPointer(rebasing: before[afterLastClauseMark(before)...])
+        return SpamLines.standard.automaton.literals(in: tail).nonzeroBitCount >= minSpamWords
     }
 
     /// Where a name glued after a copyright's owner begins (`Copyright © 2025 某某百科神州政务网`):
@@ -939,8 +976,9 @@ public enum PageHeadCut {
         return last
     }
 
-    /// What a footer field's or a credit's value ends with: an office or company, a role.
-    static let valueEndSuffixes = ["中心", "公司", "办公室", "报社", "电视台", "编辑", "技术部"].map { Array($0.utf8) }
+    /// What a footer field's or a credit's value ends with: an office or company (an e-paper's
+    /// software maker, `技术支持：某某电子`), a role.
+    static let valueEndSuffixes = ["中心", "公司", "办公室", "报社", "电视台", "电子", "编辑", "技术部"].map { Array($0.utf8) }
     /// Their last characters: the cheap test (asked at every Han character of a head line's tail).
     static let valueEndLastScalars: [UInt32] = valueEndSuffixes.map { suffix in suffix.withUnsafeBufferPointer { UTF8Bytes.scalar($0, endingAt: $0.count).value } }
     /// The labels of such fields: the footer's (`主办`, `技术支持`) and the credits' (`责编`, `编辑`).
@@ -974,9 +1012,12 @@ public enum PageHeadCut {
     }()
 
     /// A page's first line glued at a join: at most `maxGluedNameScalars`, at least
-    /// `minFirstLineScalars` Han characters, the first item two or more; only Han characters,
-    /// spaces and the separators of a title bar (`·`, `-`, `—`, `|`, `_`).
+    /// `minFirstLineScalars` Han characters (or a site's short name, two and `网`: `岚溪网`), the
+    /// first item two or more; only Han characters, spaces and the separators of a title bar
+    /// (`·`, `-`, `—`, `|`, `_`).
     static func isGluedName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if p.count == 9, siteNameEnds.contains(UTF8Bytes.scalar(p, endingAt: 9).value),
+           ScalarClass.isHan(UTF8Bytes.scalar(p, at: 0).value), ScalarClass.isHan(UTF8Bytes.scalar(p, at: 3).value) { return true }
         var i = 0, scalars = 0, han = 0, firstItem = 0, inFirstItem = true
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
@@ -1044,6 +1085,36 @@ public enum PageHeadCut {
     }
 
     static let siteWords = ["网站", "網站"].map { Array($0.utf8) }
+
+    /// Whether the line's text before `i` is a site's name alone, Han characters ending in `网`
+    /// (`华源网首页 > 资讯 > 正文`): the trail's first item links the home page by the site's
+    /// name; no page begins inside it.
+    static func afterSiteName(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i > 0, siteNameEnds.contains(UTF8Bytes.scalar(p, endingAt: i).value) else { return false }
+        return hanRun(before: i, in: p).start == 0
+    }
+
+    /// Where a trail whose first item names its site before the home page's link (`华源网首页 >
+    /// 资讯`), glued after the old page's last line, begins when the home link found is at `home`:
+    /// the site's name, Han characters ending in `网`, begins at the earliest footer's end in the
+    /// Han run before it (`endsFooter`: `…分辨率浏览|华源网首页`, `…技术支持：某某电子|华源网首页`),
+    /// never after a separator. nil: no name there, or no end to begin it.
+    public static func namedHomeStart(_ p: UnsafeBufferPointer<UInt8>, home: Int) -> Int? {
+        guard home > 0, home < p.count, homeWords.contains(where: { UnsafeBufferPointer(rebasing: p[home...]).starts(with: $0) }),
+              siteNameEnds.contains(UTF8Bytes.scalar(p, endingAt: home).value) else { return nil }
+        let (low, scalars) = hanRun(before: home, in: p)
+        var i = low, left = scalars
+        while left >= minSiteNameScalars {
+            if i > 0, !afterSeparator(p, at: i), endsFooter(UnsafeBufferPointer(rebasing: p[..<i])) { return i }
+            i += UTF8Bytes.scalar(p, at: i).length
+            left -= 1
+        }
+        return nil
+    }
+
+    static let siteNameEnds: [UInt32] = [0x7F51, 0x7DB2] // 网 網
+    /// A site's name before its `网`: two characters at least (`华源网`).
+    static let minSiteNameScalars = 3
 
     /// A menu of three or more items as long as one another (`新闻 | 财经 | 体育 | 娱乐`,
     /// `首頁 新聞 政務 民生`) ending the line, its first item glued after other text: where that
