@@ -525,7 +525,11 @@ struct PunctuationDesyncRun {
             // one that does is likelier the text's own.)
             let read = desync.simplified(text[k])
             let readInWord = desync.lexicon.frequency(of: [prior, read]) > 0 || next.map { desync.lexicon.frequency(of: [read, $0]) > 0 } ?? false
-            for (_, x, y) in ranked + (readInWord ? [] : droppedPairWords(xHalf, yHalf, prior: prior, next: next)) {
+            let words = readInWord ? [] : droppedPairWords(xHalf, among: yHalf.codes, prior: prior, next: next, limit: dropWords) { code, dropped in
+                guard let y = yHalf.character(code: code), let u = gbk.bytes(of: y)?.lead, dropped.contains(u), ScalarClass.isHan(y) else { return nil }
+                return y
+            }
+            for (_, x, y) in ranked + words {
                 var t = text
                 t.replaceSubrange(k ... k, with: [x, y])
                 let v = total(t)
@@ -553,15 +557,21 @@ struct PunctuationDesyncRun {
     static let dropWordsScored = 2
     var dropWords = dropWordsScored
 
-    /// The `dropWordsScored` best words x y for a place whose first byte's characters are `xs`
-    /// and second byte's `ys`, between `prior` and `next` (`droppedPairWords`).
-    func droppedPairWords(_ xs: GBKDesyncRepair.HalfCandidates, _ ys: GBKDesyncRepair.HalfCandidates, prior: Unicode.Scalar,
-                          next: Unicode.Scalar?) -> [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)] {
+    /// The `limit` best of the lexicon's words x y: x one of `xs` after whose second byte t the
+    /// decoder drops some pair, the word's second code among `yCodes`, y what `yOf` gives for that
+    /// code and the first bytes dropped after t (y in the line's script, its first byte one of
+    /// them; nil: none); ranked by the character model (x after `prior`, or at a start where
+    /// none; `next` after y) and the word's frequency. For a place's first and second byte
+    /// (`droppedPairWords`, `dropWords` of them) and for a run's last character read as two
+    /// (`pairBeforeLostTrail`). (y is looked up only for a word ranking among the best kept:
+    /// `keepBest` would pass the others.)
+    func droppedPairWords(_ xs: GBKDesyncRepair.HalfCandidates, among yCodes: some CodeFilter, prior: Unicode.Scalar?, next: Unicode.Scalar?, limit: Int,
+                          y yOf: (_ code: UInt32, _ dropped: BoilerplateRules.FirstByteSet) -> Unicode.Scalar?) -> [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)] {
         let gbk = GBKPairs.shared
         let model = CharacterModel.shared
         let lexicon = desync.lexicon
         var words: [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)] = []
-        guard dropWords > 0 else { return words }
+        guard limit > 0 else { return words }
         var key: [UInt32] = [0]
         for (xCode, x) in xs.byCode {
             // (Only an x after whose second byte the decoder drops some pair.)
@@ -569,12 +579,13 @@ struct PunctuationDesyncRun {
             key[0] = xCode
             let dropped = Self.droppedAfter[Int(t)]
             let sx = desync.simplified(x)
-            for w in lexicon.fillers(prefixCodes: key[...], suffixCodes: [][...], among: ys.codes) {
-                guard let y = ys.character(code: w.code), let u = gbk.bytes(of: y)?.lead, dropped.contains(u), ScalarClass.isHan(y) else { continue }
-                let sy = desync.simplified(y)
-                let rank = model.logProbability(sx, after: prior) + model.logProbability(sy, after: sx) + (next.map { model.logProbability($0, after: sy) } ?? 0)
-                    + log(Double(max(w.frequency, 1)))
-                words.keepBest((rank, x, y), limit: dropWords) { $0.rank > $1.rank }
+            let into = prior.map { model.logProbability(sx, after: $0) } ?? model.logStart(sx)
+            for w in lexicon.fillers(prefixCodes: key[...], suffixCodes: [][...], among: yCodes) {
+                // (y's simplified form is the word's code: a half's codes are its candidates' simplified forms.)
+                let sy = lexicon.scalar(code: w.code)
+                let rank = into + model.logProbability(sy, after: sx) + (next.map { model.logProbability($0, after: sy) } ?? 0) + log(Double(max(w.frequency, 1)))
+                guard words.count < limit || rank > words[words.count - 1].rank, let y = yOf(w.code, dropped) else { continue }
+                words.keepBest((rank, x, y), limit: limit) { $0.rank > $1.rank }
             }
         }
         return words
@@ -734,12 +745,7 @@ struct PunctuationDesyncRun {
             }
         }
         func total(_ t: [Unicode.Scalar]) -> Double { bothModels(left + t + right) }
-        var best: (score: Double, pair: [Unicode.Scalar])?
-        for (_, x, y) in ranked {
-            let v = total([x, y])
-            if best == nil || v > best!.score { best = (v, [x, y]) }
-        }
-        guard let best else { return nil }
+        guard let best = bestScored(ranked, by: total) else { return nil }
         if let single, best.score <= total([single]) + readingDropGain { return nil }
         return best.pair
     }
@@ -765,37 +771,26 @@ struct PunctuationDesyncRun {
     /// 迷茫。但是，, not 迷茫。等，.)
     func pairBeforeLostTrail(lead: UInt8, left: [Unicode.Scalar], right: [Unicode.Scalar], against single: Unicode.Scalar, endWeight: Double,
                              simplifiedLine: Bool) -> [Unicode.Scalar]? {
-        let gbk = GBKPairs.shared
         let model = CharacterModel.shared
-        let lexicon = desync.lexicon
-        let prior = left.last.map(desync.simplified), next = right.first.map(desync.simplified)
-        var ranked: [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)] = []
-        var key: [UInt32] = [0]
-        for (xCode, x) in desync.halfCandidates(lead: lead, simplifiedLine: simplifiedLine).byCode {
-            guard let t = gbk.bytes(of: x)?.trail, Self.droppingTrails.contains(t), ScalarClass.isHan(x) else { continue }
-            key[0] = xCode
-            let dropped = Self.droppedAfter[Int(t)]
-            let sx = desync.simplified(x)
-            let into = prior.map { model.logProbability(sx, after: $0) } ?? model.logStart(sx)
-            for w in lexicon.fillers(prefixCodes: key[...], suffixCodes: [][...], among: CodeTest(test: nil)) {
-                let sy = lexicon.scalar(code: w.code)
-                let rank = into + model.logProbability(sy, after: sx) + (next.map { model.logProbability($0, after: sy) } ?? 0) + log(Double(max(w.frequency, 1)))
-                // (y, in the line's script, is looked up only for a word ranking among the best kept.)
-                guard ranked.count < Self.lostTrailPairsScored || rank > ranked[ranked.count - 1].rank,
-                      let y = character(code: w.code, leads: dropped, simplifiedLine: simplifiedLine) else { continue }
-                ranked.keepBest((rank, x, y), limit: Self.lostTrailPairsScored) { $0.rank > $1.rank }
-            }
+        let ranked = droppedPairWords(desync.halfCandidates(lead: lead, simplifiedLine: simplifiedLine), among: CodeTest(test: nil),
+                                      prior: left.last.map(desync.simplified), next: right.first.map(desync.simplified), limit: Self.lostTrailPairsScored) { code, dropped in
+            character(code: code, leads: dropped, simplifiedLine: simplifiedLine)
         }
         func total(_ t: [Unicode.Scalar]) -> Double {
             bothModels(left + t + right) + (right.isEmpty ? endWeight * model.logProbability("，", after: desync.simplified(t[t.count - 1])) : 0)
         }
+        guard let best = bestScored(ranked, by: total), best.score > total([single]) + lostTrailDropGain else { return nil }
+        return best.pair
+    }
+
+    /// Of `ranked`'s pairs x y, the one `total` scores best (the first of equals), with its score.
+    func bestScored(_ ranked: [(rank: Double, x: Unicode.Scalar, y: Unicode.Scalar)], by total: ([Unicode.Scalar]) -> Double) -> (score: Double, pair: [Unicode.Scalar])? {
         var best: (score: Double, pair: [Unicode.Scalar])?
         for (_, x, y) in ranked {
             let v = total([x, y])
             if best == nil || v > best!.score { best = (v, [x, y]) }
         }
-        guard let best, best.score > total([single]) + lostTrailDropGain else { return nil }
-        return best.pair
+        return best
     }
 
     /// The Han character, in the line's script, whose simplified form is the lexicon's `code` and
