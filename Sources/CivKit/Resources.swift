@@ -15,10 +15,11 @@ public enum DataFile {
     public static func forEachLine(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard var text = contents(name) else { fatalError("civ: data file \(name) is missing from the CivKit resources") }
         try text.withUTF8 { p in
+            guard let base = p.baseAddress else { return }
             var start = 0
             while start < p.count {
-                var end = start
-                while end < p.count, p[end] != 0x0A { end += 1 }
+                // (memchr: a byte at a time, the tables loaded at every start cost a million instructions.)
+                let end = memchr(base + start, 0x0A, p.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? p.count
                 var last = end
                 if last > start, p[last - 1] == 0x0D { last -= 1 }
                 let line = UnsafeBufferPointer(rebasing: p[start ..< last])

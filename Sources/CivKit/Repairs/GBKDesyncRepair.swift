@@ -105,7 +105,19 @@ public final class GBKDesyncRepair: LineRepair, Sendable {
         lexiconOverride = lexicon
         self.converter = converter
         var bits = [UInt64](repeating: 0, count: 1024)
-        func set(_ range: ClosedRange<UInt32>) { for v in range { bits[Int(v >> 6)] |= 1 << (v & 63) } }
+        // Whole words where the range covers them (the Han blocks are 27,000 bits, set at every start).
+        func set(_ range: ClosedRange<UInt32>) {
+            var v = range.lowerBound
+            while v <= range.upperBound {
+                if v & 63 == 0, range.upperBound - v >= 63 {
+                    bits[Int(v >> 6)] = ~0
+                    v += 64
+                } else {
+                    bits[Int(v >> 6)] |= 1 << (v & 63)
+                    v += 1
+                }
+            }
+        }
         func clear(_ v: UInt32) { bits[Int(v >> 6)] &= ~(1 << (v & 63)) }
         // GBK's symbol rows: Greek, Cyrillic, box drawing, kana, bopomofo, numbered forms, the
         // rarer signs of row A1.
