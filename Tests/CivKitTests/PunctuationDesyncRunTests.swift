@@ -407,6 +407,17 @@ import Testing
     }
 
     @Test(arguments: [
+        // 可 (BF C9) is C; 小 (D0 A1) lost its second byte before the text's own ？ (A3 BF, made
+        // `?` like the marker's), Han text after it (`questionAfterLostTrail`).
+        ("房間打掃得很乾淨。可是有些小?還算可以吧", "房间打扫得很干净。可是有些小？还算可以吧"),
+        // 看 (BF B4) lost its second byte before ？.
+        ("這個問題很難。可是你想想看?其實很簡單", "这个问题很难。可是你想想看？其实很简单"),
+    ])
+    func aLostSecondByteBeforeTheTextsQuestionMarkIsRead(text: String, expected: String) {
+        expectReadBack(text, expected, butNotBy: Self.variant { $0.questionAfterLostTrail = false }, counted: "gbk-desync.punctuation-run.question-after-lost-trail")
+    }
+
+    @Test(arguments: [
         // The first 。's A1 shows as `?` after the space; each `!` is a 。's A3 and the next 。's
         // A1 (`ellipsisAfterSpace`; the space before 。 then goes as elsewhere).
         ("那些日子都過去了 。。。我只記得一點點", "那些日子都过去了。。。我只记得一点点"),

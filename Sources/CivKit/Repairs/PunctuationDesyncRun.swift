@@ -68,6 +68,11 @@ struct PunctuationDesyncRun {
     /// `pairBeforeLostTrail`: a run's last character chosen by context (its second byte lost
     /// before ASCII) may be two, the pair between them dropped by the pages' decoder.
     var pairBeforeLostTrail = true
+    /// `questionAfterLostTrail`: a run's last character lost its second byte before the text's
+    /// own `?` (？, A3 BF, replaced like the marker's), which Han text follows (`多大？有` read
+    /// `啻??有`: 大 is B4 F3, F3 alone before `?`); read as before any other mark. Not right after
+    /// the marks, nor before a second `?` (lines whose every character became `?` hold `??出??`).
+    var questionAfterLostTrail = true
     /// `ellipsisAfterSpace`: a run whose text opens with two 。 or more is read after a space too
     /// (`過去了 ?!!!!!Ｎ`): reviews write an ellipsis after one, and P is then 。.
     var ellipsisAfterSpace = true
@@ -115,7 +120,7 @@ struct PunctuationDesyncRun {
         while i + 2 < s.count {
             guard s[i] == "?", Self.markByte(s[i + 1].value) != nil,
                   s[i + 2].value >= 0x40 && s[i + 2] != "\u{7F}" || Self.markByte(s[i + 2].value) != nil,
-                  let (text, end, lostTrailPair, afterSpace) = readRun(s, marker: i) else {
+                  let (text, end, lostTrailPair, afterSpace, beforeQuestion) = readRun(s, marker: i) else {
                 i += 1
                 continue
             }
@@ -123,6 +128,7 @@ struct PunctuationDesyncRun {
             counters.add("gbk-desync.punctuation-run")
             if lostTrailPair { counters.add("gbk-desync.punctuation-run.pair-before-lost-trail") }
             if afterSpace { counters.add("gbk-desync.punctuation-run.ellipsis-after-space") }
+            if beforeQuestion { counters.add("gbk-desync.punctuation-run.question-after-lost-trail") }
             changed = true
             i += text.count
         }
@@ -131,8 +137,9 @@ struct PunctuationDesyncRun {
 
     /// The run after the marker at `i` (`?`, then marks) read again, where the text it replaces
     /// ends, whether its last character was read as two (`pairBeforeLostTrail`), and whether it
-    /// was read after a space (`ellipsisAfterSpace`).
-    func readRun(_ s: [Unicode.Scalar], marker i: Int) -> ([Unicode.Scalar], Int, Bool, Bool)? {
+    /// was read after a space (`ellipsisAfterSpace`), and whether its last character lost its
+    /// second byte before the text's own `?` (`questionAfterLostTrail`).
+    func readRun(_ s: [Unicode.Scalar], marker i: Int) -> ([Unicode.Scalar], Int, Bool, Bool, Bool)? {
         let gbk = GBKPairs.shared
         // The bytes from the character after P on: each mark's byte, with the A3 it was replaced
         // with before the next mark (`?!!` for 。。。: A1 A3 A1 A3 A1 …), then the odd characters'
@@ -268,7 +275,7 @@ struct PunctuationDesyncRun {
             // The annotation stays after it: it chooses the simplified form (`著(zhe)` is 着).
             annotation = Array(s[j ..< end])
             annotation[0] = "("
-        } else if v == 0x3F, j + 1 == s.count || s[j + 1].value < 0x40 && s[j + 1] != "?",
+        } else if v == 0x3F, j + 1 == s.count || s[j + 1].value < 0x40 && s[j + 1] != "?" || questionAfterLostTrail && j > a && Self.questionBeforeText(s, at: j + 1),
                   j > a || afterMarksOnly(s, j) && (previousEndingInA3(s, before: i, wordsOnly: true) != nil || lastByte == 0xA1 && Self.closingMark(s, before: i) != nil)
                       || a - i - 1 >= 2 && Self.fullStopsRun(s, marks: i + 1 ..< a) {
             // Its second byte lost before ASCII: chosen by context, in the line's script. (Right
@@ -425,7 +432,8 @@ struct PunctuationDesyncRun {
         // closing bracket the line never opened, reads the text's own `??` wrong: `包??都沒送`
         // is no run whose last pair took `]`, 沒 being 9B 5D.)
         guard text.allSatisfy(ScalarClass.isChineseContext), putBack.allSatisfy({ Self.mayEndRun($0, in: s, before: i) }) else { return nil }
-        return ([previous] + text + annotation + putBack, end, lostTrailPair, afterSpace && !ScalarClass.isHan(s[i - 1]))
+        return ([previous] + text + annotation + putBack, end, lostTrailPair, afterSpace && !ScalarClass.isHan(s[i - 1]),
+                v == 0x3F && end == j + 1 && j + 1 < s.count && s[j + 1] == "?")
     }
 
     /// How much better (word model and character model, as `total` scores) a reading with a
@@ -940,6 +948,12 @@ struct PunctuationDesyncRun {
         if next >= 0x80 || (0x40 ... 0x7E).contains(next) { return true }
         guard s[a + 1] == "?", a + 2 < s.count else { return false }
         return LostCharacterRepair.fragmentEnd(s, at: a + 1) != nil || s[a + 2].value < 0x40
+    }
+
+    /// Whether the `?` at `k` is the text's own question mark before its Han text
+    /// (`questionAfterLostTrail`): a Han character follows it.
+    static func questionBeforeText(_ s: [Unicode.Scalar], at k: Int) -> Bool {
+        k + 1 < s.count && s[k] == "?" && ScalarClass.isHan(s[k + 1])
     }
 
     /// Whether the `?` at `j`, right after the marks, may be C's first byte alone: before a mark
