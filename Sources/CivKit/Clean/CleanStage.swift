@@ -413,13 +413,15 @@ public final class CleanStage {
         // does a start found only where glued (`立即下载`, `繁体 | 无障碍 | 适老化`).
         func beginsPage(_ p: UnsafeBufferPointer<UInt8>) -> Bool { rules.opensHead(p) }
         // So does a page's first line by a rule for one (`Untitled Document`), glued after Han text.
-        guard let (n, start) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
+        guard let (n, found) = PageHeadCut.cut(in: lines, searchable: searchableLines, oldPageNames: oldPageNames, beginsPage: beginsPage,
                                                     isFirstLine: { self.isFirstLine($0) },
                                                     isBanner: { self.rules.isBanner(String(decoding: $0, as: UTF8.self)) }, anywhere: anywhere,
                                                     lineAboveStart: lineAboveStart,
                                                     sentenceAboveMenus: sentenceAboveMenus.flatMap { indexes.firstIndex(of: $0) },
                                                     gluedHead: gluedHead.flatMap { indexes.firstIndex(of: $0) })
         else { return nil }
+        // (After the old page's whole footer run: `…日报社数字传媒中心|关闭`, `PageHeadCut.footerRunEnd`.)
+        let start = lines[n].withUnsafeBufferPointer { PageHeadCut.footerRunEnd($0, at: found) }
         if let onlyFrom, indexes[n] < onlyFrom { return nil }
         if indexes[n] == startLine, !recent[indexes[n]].cleaned[start...].withUnsafeBufferPointer({ rules.startsPage($0) }) { return nil }
         return try split(&document, recent: recent, at: indexes[n], start: start, counter: "pages.head-cut-split", emit: emit, reject: reject)
@@ -678,7 +680,9 @@ public final class CleanStage {
     /// The same split where a trail or a home-first menu is glued after a sure join (`GluedTrailStart`).
     func gluedTrailSplit(_ cleaned: [UInt8], of line: InputLine, preferred: TextDecoder.Encoding,
                          encoding: TextDecoder.Encoding, keywords: KeywordAutomaton.Bits) -> (split: Int, rawOffset: Int)? {
-        guard let split = cleaned.withUnsafeBufferPointer({ rules.gluedTrailStart(in: $0, keywords: keywords) }) else { return nil }
+        guard let found = cleaned.withUnsafeBufferPointer({ rules.gluedTrailStart(in: $0, keywords: keywords) }) else { return nil }
+        // (After the old page's whole footer run: `…日报社数字传媒中心|某某新闻 > …`.)
+        let split = cleaned.withUnsafeBufferPointer { PageHeadCut.footerRunEnd($0, at: found) }
         return (split, rawSplitOffset(split, cleaned: cleaned, of: line, preferred: preferred, encoding: encoding))
     }
 

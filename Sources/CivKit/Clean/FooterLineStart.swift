@@ -12,7 +12,9 @@
 enum FooterLineStart {
     /// Words that only a page's footer prints (its copyright, registration, identifier, credit,
     /// repost notice, screen advice).
-    static let footerWords = ["版权所有", "©", "Copyright", "ICP备", "公网安备", "网站标识码", "技术支持", "联系删除", "分辨率"].map { Array($0.utf8) }
+    /// A contact's address label (`地址：…解放路28号`) is a footer's too: a head prints a hotline, no address.
+    static let footerWords = ["版权所有", "©", "Copyright", "ICP备", "公网安备", "网站标识码", "技术支持", "联系删除", "分辨率",
+                              "地址：", "地址:"].map { Array($0.utf8) }
 
     /// Whether `p` is a footer's line: it holds a footer's word.
     static func isFooterLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -38,6 +40,15 @@ enum FooterLineStart {
         if last == 0x53F7, lastStart > 0, p[lastStart - 1] >= 0x30, p[lastStart - 1] <= 0x39 { return true }
         if PageHeadCut.endLinks.contains(where: { $0.count >= minEndLinkBytes && RulePrefilter.hasSuffix(p, $0) }) { return true }
         return endsInPhone(p)
+    }
+
+    /// A line with no footer's word that still ends as only a page's last line ends: in a page's
+    /// closing words (`page-closing-words.txt`), before a sentence's mark or not: an app's closing
+    /// prompt (`打开某某，查看更多精彩内容`), a repost notice (`…如有侵权请联系我们删除。`), a comment
+    /// box's heading (`…网友评论`). No head line ends so. (Not every sure end of a glued line: a
+    /// page's own link, `本文链接：…/88123.html`, has its related links and prev/next under it.)
+    static func endsSurelyAlone(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        ownClosingStart(p) < p.count
     }
 
     /// Whether `p` ends in a footer's link (`page-end-links.txt`: `…网站地图 - 联系我们`, `返回顶部`):
@@ -69,11 +80,15 @@ enum FooterLineStart {
     /// Document`): a join of two pages. A Latin word before Han text is a footer's own (`湘ICP备…`, `Copyright © 2024 某某网`) unless
     /// it is a sure end (`…Gzip enabled`). A link's word that begins a field's label
     /// (`发布时间：`, a byline's) is the label's own.
+    /// No join falls inside the line's own closing words (`查看更多|精彩内容` in `…查看更多精彩内容`,
+    /// `ownClosingStart`) nor before a rest too short for a page's first line (`设为首页收藏|本站`:
+    /// fewer than `minJoinRestScalars`) or that is only a link's words (`柘溪发布|公众号`).
     static func holdsJoin(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let closing = ownClosingStart(p)
         var i = 0
-        while i < p.count {
+        while i < closing {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
-            if i > 0, ScalarClass.isHan(v) || PageHeadCut.isLatinLetter(v) {
+            if i > 0, ScalarClass.isHan(v) || PageHeadCut.isLatinLetter(v), !restIsShort(p, from: i) {
                 let before = UnsafeBufferPointer(rebasing: p[..<i])
                 let last = UTF8Bytes.scalar(before, endingAt: i).value
                 if PageHeadCut.isLatinLetter(last) {
@@ -84,6 +99,35 @@ enum FooterLineStart {
         }
         return false
     }
+
+    /// Where the closing words `p` ends with begin (`PageHeadCut.closingWords`, its longest such
+    /// word), a sentence's mark after them aside; `p.count` for none.
+    static func ownClosingStart(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = p.count
+        if end > 0 {
+            let (v, s) = UTF8Bytes.scalar(p, endingAt: end)
+            if PageHeadCut.sentenceEnds.contains(v) { end = s }
+        }
+        let body = UnsafeBufferPointer(rebasing: p[..<end])
+        let longest = PageHeadCut.closingWords.filter { RulePrefilter.hasSuffix(body, $0) }.map(\.count).max()
+        return longest.map { end - $0 } ?? p.count
+    }
+
+    /// Whether fewer than `minJoinRestScalars` scalars follow byte `i` of `p`, or only a footer
+    /// link's words (`page-end-links.txt`).
+    static func restIsShort(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Bool {
+        if PageHeadCut.endLinks.contains(where: { $0.count == p.count - i && RulePrefilter.hasSuffix(p, $0) }) { return true }
+        var j = i, scalars = 0
+        while j < p.count {
+            scalars += 1
+            if scalars >= minJoinRestScalars { return false }
+            j += UTF8Bytes.scalar(p, at: j).length
+        }
+        return true
+    }
+
+    /// The fewest scalars of a page's first line glued after an end (`岚溪网`).
+    static let minJoinRestScalars = 3
 
     /// A line of a page's head that reads as an article's by its marks: a site's greeting
     /// (`某某乡人民政府欢迎您！　今天是：…`, `CleanStage.isWelcome`) or a keyword line of short items
@@ -122,6 +166,7 @@ enum FooterLineStart {
         while k >= 0 {
             let found: Bool? = line(k).withUnsafeBufferPointer { p in
                 if isFooterLine(p) { return endsLastLine(p) }
+                if endsSurelyAlone(p) { return true }
                 if (BodyEdges.isArticleLine(p) && !isMarkedHeadLine(p)) || endsInLink(p) { return false }
                 return nil
             }

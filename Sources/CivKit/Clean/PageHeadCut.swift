@@ -961,14 +961,33 @@ public enum PageHeadCut {
         return false
     }
 
+    /// Where the old page's footer text that an end found at `i` stops inside goes on to: a
+    /// field's value to its last suffix (`技术支持：某某日报社|数字传媒中心`, `lastFieldValueEnd`), then
+    /// a page's closing words begun at or before it to their end (`共有 访客发表了评论|网友评论`:
+    /// `评论` is a link's word, `网友评论` closes the page). The searches that cut a glued line at
+    /// its earliest end (`cut`, `GluedTrailStart`) move their cut there; `i` when nothing goes on.
+    static func footerRunEnd(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        guard i > 0, i < p.count else { return i }
+        var end = endsFieldValue(UnsafeBufferPointer(rebasing: p[..<i])) ? lastFieldValueEnd(p, after: i) : i
+        for word in closingWords where word.count > 0 {
+            var s = max(0, end - word.count + 1)
+            while s <= end, s + word.count < p.count {
+                if p[s ..< s + word.count].elementsEqual(word) { end = s + word.count; break }
+                s += 1
+            }
+        }
+        return end
+    }
+
     /// Where a footer field's value that ends at `i` by a suffix, and goes on to a later one
-    /// (`技术支持：某某融媒体中心|技术部|某某网`), ends: at the last such suffix with a name after it.
+    /// (`技术支持：某某融媒体中心|技术部|某某网`, `技术支持：某某日报社|数字传媒中心|关闭`), ends: at the last
+    /// such suffix with Han text after it, whatever that text (a name, a trail, a short button).
     static func lastFieldValueEnd(_ p: UnsafeBufferPointer<UInt8>, after i: Int) -> Int {
         var last = i, k = i
         while k < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: k)
             if k > i, ScalarClass.isHan(v), valueEndLastScalars.contains(UTF8Bytes.scalar(p, endingAt: k).value),
-               endsFieldValue(UnsafeBufferPointer(rebasing: p[..<k])), isGluedName(UnsafeBufferPointer(rebasing: p[k...])) {
+               endsFieldValue(UnsafeBufferPointer(rebasing: p[..<k])) {
                 last = k
             }
             k += length
