@@ -795,4 +795,39 @@ struct PageHeadCutTests {
         func sure(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { PageHeadCut.endsNoticeSurely($0) } }
         #expect(sure("如有侵权请联系删除。") && sure("如有侵权请联系删除") && !sure("会议要求，全市上下要攻坚克难。"))
     }
+
+    /// A page's first line longer than a name, glued after the old page's footer end: a menu
+    /// (`…技术支持：某某信息中心首页 | 政协概况 | …`) or a keyword line of short items between commas
+    /// (`…微信公众号东源县统计局,东源统计信息网,…`) begins the page there (`headGluedAfterEnd`), above
+    /// the breadcrumb; a menu line whole holds no join (`首页 | 新闻发布会` after the link `发布`),
+    /// nor does a line whose old part holds a clause.
+    @Test func aMenuOrKeywordLineGluedAfterAFooterEndBeginsThePage() throws {
+        func glued(_ s: String) -> String? {
+            var s = s
+            return s.withUTF8 { p in PageHeadCut.headGluedAfterEnd(p).map { String(decoding: p[$0...], as: UTF8.self) } }
+        }
+        #expect(glued("备案号：赣ICP备14005678号-1　技术支持：东源区信息中心首页 | 政协概况 | 履职动态 | 委员风采")
+                == "首页 | 政协概况 | 履职动态 | 委员风采")
+        #expect(glued("东源县监委 版权所有  湘ICP备16020117号-1  扫码关注微信公众号东源县统计局，东源统计信息网，东源县统计年鉴，东源县统计公报")
+                == "东源县统计局，东源统计信息网，东源县统计年鉴，东源县统计公报")
+        #expect(glued("首页 | 新闻发布会 | 政策解读 | 图片直播 | 视频回放") == nil)
+        #expect(glued("会议要求，根据第12号东源县统计局，东源统计信息网，东源县统计年鉴，东源县GDP") == nil)
+        #expect(glued("东源县监委 版权所有  扫码关注微信公众号东源县统计局，东源统计信息网。东源县统计年鉴，东源县GDP") == nil)
+        let keywords = "东源县统计局,东源统计信息网,东源县统计年鉴,东源县统计公报,东源县GDP,东源县人口\n首页 > 统计数据 > 月度数据\n"
+            + "2024年6月全县社会消费品零售总额 2024-07-26 来源：县统计局\n全县社会消费品零售总额比上年同期增长，市场运行平稳。"
+        try Self.expectPageStart(Self.article + "东源县监委 版权所有  湘ICP备16020117号-1  扫码关注“清风东源”微信公众号", keywords)
+    }
+
+    /// Cleaning drops a closing tag (`</footer>`), so the first raw cut whose cleaned prefix reaches a
+    /// split's place would stand before it: a closing tag is the old page's last markup, no cut
+    /// before it (`CleanStage.isClosingTag`).
+    @Test func aClosingTagStaysWithTheOldPage() throws {
+        let (_, _, stage) = try Support.cleanRecords(Array("东源".utf8))
+        let old = "<footer>东源区融媒体中心 版权所有</footer>"
+        var cleaned = Array(old.utf8), spare: [UInt8] = [], counters = Counters()
+        stage.cleaner.clean(&cleaned, spare: &spare, counters: &counters)
+        let target = String(decoding: cleaned, as: UTF8.self).unicodeScalars.count
+        let line = Array((old + "东源新闻网—东源县委宣传部主办").utf8)
+        #expect(stage.rawByteOffset(of: target, cleanedFrom: line, raw: line, encoding: .utf8) == old.utf8.count)
+    }
 }

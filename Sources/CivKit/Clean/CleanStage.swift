@@ -748,7 +748,7 @@ public final class CleanStage {
                     // And before a symbol (`…号-2✧⛶❖`, an icon font's glyphs opening the next page): no
                     // annotation holds one, and cleaning keeps it.
                     var reached = false
-                    if ScalarClass.isHan(v) || Self.opensPage(v) || DatedListStart.opensItem(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
+                    if ScalarClass.isHan(v) || (Self.opensPage(v) && !Self.isClosingTag(p, at: i)) || DatedListStart.opensItem(v) || (ScalarClass.isHan(previous) && (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
                         || Self.cutsBeforeMark(v) {
                         found.append((scalar, i, scalar - annotations))
                         reached = target.map { scalar - annotations >= $0 } ?? false
@@ -817,6 +817,12 @@ public final class CleanStage {
             if cleanedLength(mid) >= target { high = mid } else { low = mid + 1 }
         }
         return TextDecoder.rawLength(ofFirst: cuts[low].scalar, scalarsOf: raw, encoding: encoding)
+    }
+
+    /// Whether a closing tag (`</footer>`) stands at `i`: the old page's last markup, never a cut
+    /// before it (cleaning drops the tag, so the first cut reaching a split's place would be there).
+    static func isClosingTag(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        i + 1 < p.count && p[i] == 0x3C && p[i + 1] == 0x2F
     }
 
     /// A symbol (arrows to dingbats and geometric shapes, U+2190–U+2BFF; emoji): never inside a

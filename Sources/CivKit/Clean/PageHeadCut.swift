@@ -248,7 +248,7 @@ public enum PageHeadCut {
     static let backButtonBarLines = 2
 
     /// The line above a certain page start (`start`, an index of `lines`; nil: none) that holds
-    /// the page's first line glued after the old page's end (`nameGluedAfterEnd`), read as surely
+    /// the page's first line glued after the old page's end (`headGluedAfterEnd`), read as surely
     /// as the line right above the start: going up over the new page's head (`isHeadLine`: a
     /// site's name, menus, a calendar, a search box) to the first line that is not one (the old
     /// page's last line, the new page's first glued to it), the nearest such line (the lines
@@ -263,7 +263,7 @@ public enum PageHeadCut {
             if line.isEmpty { continue }
             seen += 1
             let found = line.withUnsafeBufferPointer { p in
-                (head: isHeadLine(p), glued: p.count <= maxLineBytes && nameGluedAfterEnd(p) != nil)
+                (head: isHeadLine(p), glued: p.count <= maxLineBytes && headGluedAfterEnd(p) != nil)
             }
             if found.glued { return k + 1 }
             guard found.head else { return nil }
@@ -281,6 +281,38 @@ public enum PageHeadCut {
         guard p.count <= maxLineBytes, !BodyEdges.isSentence(p), !isCopyright(p),
               !RepeatedSiteLines.footerWords.contains(where: { UTF8Bytes.contains(p, $0) }) else { return false }
         return BodyEdges.scalarCount(p) <= maxShortHeadLineScalars || p.starts(with: today) || isShortItemBar(p) || CleanStage.isMenu(Array(p))
+    }
+
+    /// Where the new page's first line begins in a line above its start that holds it glued after
+    /// the old page's end: a short name (`nameGluedAfterEnd`), or a longer head line, a menu or a
+    /// list of short items (`isHeadListLine`: `首页 | 政协概况 | …`, a keyword line `梓川县统计局,梓川统计
+    /// 信息网,…`), right after a footer's end (`endsFooter`: `…技术支持：某某信息中心`, `…微信公众号`),
+    /// at a Han character or a page's opening mark not after a separator. The first such join wins.
+    /// (A line that is a head line whole, a menu, holds no join: `首页 | 新闻发布|会 | …` after `发布`.
+    /// The old page's part holds no sentence mark: its last line is a footer's, never an article's.)
+    static func headGluedAfterEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let name = nameGluedAfterEnd(p) { return name }
+        guard !isHeadLine(p) else { return nil }
+        var i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            if i > 0, ScalarClass.isHan(v) || CleanStage.opensPage(v), !afterSeparator(p, at: i),
+               case let before = UnsafeBufferPointer(rebasing: p[..<i]), endsFooter(before), !BodyEdges.isSentence(before),
+               isHeadListLine(UnsafeBufferPointer(rebasing: p[i...])), !holdsSpamBanner(before) {
+                return i
+            }
+            i += length
+        }
+        return nil
+    }
+
+    /// A head line longer than a name: a menu or a bar's short items (`isShortItemBar`) with no
+    /// sentence mark, or a keyword line (`HeadlessPageStart.isKeywordList`: short items between
+    /// commas, which read as a clause's); no footer's words.
+    static func isHeadListLine(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !RepeatedSiteLines.footerWords.contains(where: { UTF8Bytes.contains(p, $0) }) else { return false }
+        if !BodyEdges.isSentence(p) { return isShortItemBar(p) || CleanStage.isMenu(Array(p)) }
+        return HeadlessPageStart.isKeywordList(p)
     }
 
     /// A site's sponsor line under its name (`某某市精神文明建设指导委员会办公室主办`): Han characters
@@ -332,7 +364,7 @@ public enum PageHeadCut {
                     beginsPage: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, isFirstLine: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
                     isBanner: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }, anywhere: Bool = false, aboveStart: Bool = false) -> (start: Int, strength: Int)? {
         // Right above the start, a copyright's owner the old page names elsewhere ends it too.
-        func nameGluedAboveStart() -> Int? { nameGluedAfterEnd(p) ?? nameGluedAfterCopyrightOwner(p, oldPageNames: oldPageNames) }
+        func nameGluedAboveStart() -> Int? { headGluedAfterEnd(p) ?? nameGluedAfterCopyrightOwner(p, oldPageNames: oldPageNames) }
         // The old page's last sentence may only end in the new page's glued name.
         // After a sure end, any page's first line short of a sentence (`…技术部欢迎来到某某文库！ |
         // 帮助中心`, a title with digits) begins the page, as where no head shows one (`HeadlessPageStart`).
